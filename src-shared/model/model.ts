@@ -1,0 +1,202 @@
+/**
+ * The domain model of a programme, as DESIGN.md §3 describes it, with zod schemas that are the
+ * single source of validation: main validates every command with them, the renderer validates
+ * fields with them before sending, the engine trusts what passed them.
+ *
+ * Months are programme months, 1-based: month 1 is the programme's start month.
+ * Money is integer minor units of the line's currency; rates, shares and quantities are canonical
+ * decimal strings (see money/decimal.ts).
+ */
+import { z } from 'zod';
+import { CURRENCY_CODE, isCanonicalDecimal, MAX_MINOR } from '../money';
+
+export const LEVELS = ['individual', 'community', 'structural', 'support'] as const;
+export type Level = (typeof LEVELS)[number];
+
+export const DIMENSIONS = ['economic', 'social', 'psychosocial', 'environmental'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+export const MODALITIES = ['cash', 'inKind', 'voucher', 'service', 'works', 'staff', 'matchingGrant'] as const;
+export type Modality = (typeof MODALITIES)[number];
+
+/**
+ * Budget categories. They map to donor headings later (DESIGN §8: EU "budget of the action"
+ * headings 1 human resources ... 6 other, 7 indirect costs).
+ */
+export const CATEGORIES = [
+  'humanResources',
+  'travel',
+  'equipment',
+  'localOffice',
+  'services',
+  'grantsToBeneficiaries',
+  'works',
+  'training',
+  'other',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const DONOR_PROFILES = ['EU', 'US', 'FCDO', 'none'] as const;
+export type DonorProfile = (typeof DONOR_PROFILES)[number];
+
+export const MAX_DURATION = 120;
+
+export const decimalString = z
+  .string()
+  .refine(isCanonicalDecimal, { message: 'number.invalid' });
+
+/** A share or rate between 0 and 1 inclusive, as an exact decimal string. */
+export const shareString = decimalString.refine(
+  (s) => !s.startsWith('-') && (s === '1' || s.startsWith('0')),
+  { message: 'share.range' },
+);
+
+export const nonNegativeDecimal = decimalString.refine((s) => !s.startsWith('-'), { message: 'number.negative' });
+
+export const minorAmount = z
+  .number()
+  .int({ message: 'number.notInteger' })
+  .min(0, { message: 'number.negative' })
+  .max(MAX_MINOR, { message: 'number.tooLarge' });
+
+export const monthString = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month.invalid' });
+
+export const currencyCode = z.string().regex(CURRENCY_CODE, { message: 'currency.invalid' });
+
+const text = (max: number) => z.string().max(max, { message: 'text.tooLong' });
+export const nameText = z.string().trim().min(1, { message: 'text.required' }).max(200, { message: 'text.tooLong' });
+
+export const programmeSchema = z.object({
+  title: nameText,
+  reportingCurrency: currencyCode,
+  startMonth: monthString,
+  durationMonths: z
+    .number()
+    .int({ message: 'number.notInteger' })
+    .min(1, { message: 'duration.range' })
+    .max(MAX_DURATION, { message: 'duration.range' }),
+  indirectRate: shareString,
+  contingencyRate: shareString,
+  author: text(200),
+  notes: text(20000),
+  donorProfile: z.enum(DONOR_PROFILES),
+});
+export type Programme = z.infer<typeof programmeSchema>;
+
+export const SCHEDULES = ['once', 'spread', 'monthly'] as const;
+export type Schedule = (typeof SCHEDULES)[number];
+
+const month = z.number().int({ message: 'number.notInteger' }).min(1, { message: 'month.range' }).max(MAX_DURATION, {
+  message: 'month.range',
+});
+
+/**
+ * Fixed quantity driver (DESIGN §3): q units
+ * - `once`: all q units in month `start` (the window is that single month; `end` equals `start`);
+ * - `spread`: q units spread evenly over months start..end (largest-remainder phasing, see engine);
+ * - `monthly`: q units in every month start..end.
+ */
+export const fixedDriverSchema = z.object({
+  kind: z.literal('fixed'),
+  quantity: nonNegativeDecimal,
+  schedule: z.enum(SCHEDULES),
+  start: month,
+  end: month,
+});
+export type FixedDriver = z.infer<typeof fixedDriverSchema>;
+
+export const driverSchema = z.discriminatedUnion('kind', [fixedDriverSchema]);
+export type Driver = z.infer<typeof driverSchema>;
+
+export const lineIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { message: 'id.invalid' });
+
+/** The editable fields of a budget line (everything but id, level and position). */
+export const lineFieldsSchema = z.object({
+  name: nameText,
+  category: z.enum(CATEGORIES),
+  dimension: z.enum(DIMENSIONS),
+  modality: z.enum(MODALITIES),
+  unitLabel: text(60),
+  unitCost: minorAmount,
+  driver: driverSchema,
+  justification: text(20000),
+  eligibleIndirect: z.boolean(),
+  eligibleContingency: z.boolean(),
+});
+export type LineFields = z.infer<typeof lineFieldsSchema>;
+
+export const budgetLineSchema = lineFieldsSchema.extend({
+  id: lineIdSchema,
+  level: z.enum(LEVELS),
+  position: z.number().int().min(0),
+});
+export type BudgetLine = z.infer<typeof budgetLineSchema>;
+
+export interface ChangeLogEntry {
+  id: number;
+  at: string;
+  author: string;
+  summary: string;
+}
+
+/** Everything the engine needs: the whole programme as one plain value. */
+export interface Model {
+  programme: Programme;
+  lines: BudgetLine[];
+}
+
+export function lineWindow(d: Driver): { start: number; end: number } {
+  return d.schedule === 'once' ? { start: d.start, end: d.start } : { start: d.start, end: d.end };
+}
+
+/**
+ * Cross-field checks that zod's per-field schemas cannot express: a window inside the programme,
+ * start before end. Returns field -> message code. Used by main before it saves, and by the UI.
+ */
+export function validateLineAgainstProgramme(
+  line: Pick<BudgetLine, 'driver'>,
+  programme: Pick<Programme, 'durationMonths'>,
+): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const d = line.driver;
+  const w = lineWindow(d);
+  if (w.start > programme.durationMonths) errors['driver.start'] = 'window.outside';
+  if (d.schedule !== 'once') {
+    if (w.end > programme.durationMonths) errors['driver.end'] = 'window.outside';
+    if (w.end < w.start) errors['driver.end'] = 'window.endBeforeStart';
+  }
+  return errors;
+}
+
+export function defaultLineFields(level: Level, durationMonths: number, name: string): LineFields {
+  const cat: Record<Level, Category> = {
+    individual: 'grantsToBeneficiaries',
+    community: 'works',
+    structural: 'training',
+    support: 'humanResources',
+  };
+  return {
+    name,
+    category: cat[level],
+    dimension: 'economic',
+    modality: level === 'support' ? 'staff' : 'service',
+    unitLabel: '',
+    unitCost: 0,
+    driver: { kind: 'fixed', quantity: '1', schedule: 'once', start: 1, end: Math.max(1, durationMonths) },
+    justification: '',
+    eligibleIndirect: true,
+    eligibleContingency: true,
+  };
+}
+
+/** Programme month m (1-based) -> "YYYY-MM". */
+export function monthLabel(startMonth: string, m: number): string {
+  const [y, mo] = startMonth.split('-').map(Number) as [number, number];
+  const idx = y * 12 + (mo - 1) + (m - 1);
+  return `${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}`;
+}
+
+/** Programme year (1-based) of programme month m. */
+export function programmeYear(m: number): number {
+  return Math.floor((m - 1) / 12) + 1;
+}

@@ -1,0 +1,63 @@
+/**
+ * Exact decimals as canonical strings ("0.07", "12.5", "-3"). They are what the model stores for
+ * rates, shares and quantities. Parsing never goes through a binary float.
+ */
+import { type Rational, rat } from './rational';
+
+/** A canonical decimal string: optional minus, digits, optional fraction without trailing zeros. */
+export type DecimalString = string;
+
+const CANONICAL = /^-?(0|[1-9]\d*)(\.\d*[1-9])?$/;
+
+export function isCanonicalDecimal(s: string): boolean {
+  return CANONICAL.test(s) && s !== '-0';
+}
+
+/** Parses a plain decimal ("12.50", "-0.5", "3") to a rational. Returns null when it is not one. */
+export function decimalToRational(s: string): Rational | null {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(s);
+  if (!m) return null;
+  const frac = m[3] ?? '';
+  const digits = BigInt((m[2] ?? '0') + frac);
+  const n = m[1] === '-' ? -digits : digits;
+  return rat(n, 10n ** BigInt(frac.length));
+}
+
+/** Like decimalToRational, for values already validated by the model schemas. */
+export function dec(s: DecimalString): Rational {
+  const r = decimalToRational(s);
+  if (!r) throw new RangeError(`not a decimal: ${JSON.stringify(s)}`);
+  return r;
+}
+
+/** Canonical form of a plain decimal string: strips leading zeros, trailing fraction zeros, "-0". */
+export function canonicalDecimal(s: string): DecimalString | null {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(s);
+  if (!m) return null;
+  const int = (m[2] ?? '0').replace(/^0+(?=\d)/, '');
+  const frac = (m[3] ?? '').replace(/0+$/, '');
+  const body = frac ? `${int}.${frac}` : int;
+  if (/^0(\.0*)?$/.test(body)) return '0';
+  return (m[1] === '-' ? '-' : '') + body;
+}
+
+/** Number of digits after the point. */
+export function decimalScale(s: DecimalString): number {
+  const i = s.indexOf('.');
+  return i < 0 ? 0 : s.length - i - 1;
+}
+
+/** Exact decimal string of a rational whose denominator divides a power of ten (else null). */
+export function rationalToDecimal(r: Rational, maxScale = 30): DecimalString | null {
+  for (let s = 0; s <= maxScale; s++) {
+    const p = 10n ** BigInt(s);
+    if ((r.n * p) % r.d === 0n) {
+      const v = (r.n * p) / r.d;
+      const neg = v < 0n;
+      const digits = (neg ? -v : v).toString().padStart(s + 1, '0');
+      const body = s === 0 ? digits : `${digits.slice(0, -s)}.${digits.slice(-s)}`;
+      return canonicalDecimal((neg ? '-' : '') + body);
+    }
+  }
+  return null;
+}

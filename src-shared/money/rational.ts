@@ -1,0 +1,91 @@
+/**
+ * Exact arithmetic for the engine. Every rate, share and quantity is an exact decimal
+ * (a string such as "0.228"); the engine turns them into rationals of bigints so that no
+ * binary float ever touches money. Values are rounded to minor units exactly once
+ * (see `roundHalfEven`).
+ */
+
+/** An exact rational number n/d with d > 0. Not normalised (gcd is costly and not needed). */
+export interface Rational {
+  readonly n: bigint;
+  readonly d: bigint;
+}
+
+export const ZERO: Rational = { n: 0n, d: 1n };
+export const ONE: Rational = { n: 1n, d: 1n };
+
+export function rat(n: bigint | number, d: bigint | number = 1n): Rational {
+  const nn = BigInt(n);
+  const dd = BigInt(d);
+  if (dd === 0n) throw new RangeError('denominator is zero');
+  return dd < 0n ? { n: -nn, d: -dd } : { n: nn, d: dd };
+}
+
+export function add(a: Rational, b: Rational): Rational {
+  if (a.d === b.d) return { n: a.n + b.n, d: a.d };
+  return { n: a.n * b.d + b.n * a.d, d: a.d * b.d };
+}
+
+export function sub(a: Rational, b: Rational): Rational {
+  return add(a, { n: -b.n, d: b.d });
+}
+
+export function mul(a: Rational, b: Rational): Rational {
+  return { n: a.n * b.n, d: a.d * b.d };
+}
+
+export function div(a: Rational, b: Rational): Rational {
+  if (b.n === 0n) throw new RangeError('division by zero');
+  return rat(a.n * b.d, a.d * b.n);
+}
+
+export function cmp(a: Rational, b: Rational): -1 | 0 | 1 {
+  const l = a.n * b.d;
+  const r = b.n * a.d;
+  return l < r ? -1 : l > r ? 1 : 0;
+}
+
+export function isZero(a: Rational): boolean {
+  return a.n === 0n;
+}
+
+/** Smallest integer >= a. */
+export function ceil(a: Rational): bigint {
+  const q = a.n / a.d; // truncates toward zero
+  const r = a.n % a.d;
+  return r > 0n ? q + 1n : q;
+}
+
+/** Largest integer <= a. */
+export function floor(a: Rational): bigint {
+  const q = a.n / a.d;
+  const r = a.n % a.d;
+  return r < 0n ? q - 1n : q;
+}
+
+/**
+ * THE rounding rule of the whole product: round half to even ("banker's rounding") to an
+ * integer. Used once per line-month to reach minor units of the reporting currency.
+ */
+export function roundHalfEven(a: Rational): bigint {
+  const fl = floor(a);
+  const rem2 = (a.n - fl * a.d) * 2n; // 2 * fractional part * d, in [0, 2d)
+  if (rem2 < a.d) return fl;
+  if (rem2 > a.d) return fl + 1n;
+  return fl % 2n === 0n ? fl : fl + 1n;
+}
+
+export function pow(a: Rational, k: number): Rational {
+  let r = ONE;
+  for (let i = 0; i < k; i++) r = mul(r, a);
+  return r;
+}
+
+export function fromInt(n: number | bigint): Rational {
+  return { n: BigInt(n), d: 1n };
+}
+
+/** For display only (charts, percentages); never used for money. */
+export function toNumber(a: Rational): number {
+  return Number(a.n) / Number(a.d);
+}
