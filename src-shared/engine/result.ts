@@ -12,8 +12,8 @@ export interface Diagnostic {
 export interface LineResult {
   lineId: string;
   level: Level;
-  /** Quantity per programme month (index 0 = month 1), exact decimal strings. */
-  quantities: string[];
+  /** Quantity per programme month (index 0 = month 1), for display only (never summed into money). */
+  quantities: number[];
   /** Amount per programme month (index 0 = month 1), rounded minor units. */
   months: number[];
   total: number;

@@ -1,0 +1,153 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  allocate,
+  canonicalDecimal,
+  dec,
+  decimalToRational,
+  formatDecimal,
+  formatMinor,
+  parseDecimal,
+  parseInteger,
+  parseMoney,
+  parsePercent,
+  rat,
+  rationalToDecimal,
+  roundHalfEven,
+  shareToPercentString,
+} from '../../src-shared/money';
+
+describe('roundHalfEven', () => {
+  it('rounds halves to the even neighbour, others to the nearest', () => {
+    const cases: [bigint, bigint, bigint][] = [
+      [5n, 2n, 2n], // 2.5 -> 2
+      [7n, 2n, 4n], // 3.5 -> 4
+      [-5n, 2n, -2n], // -2.5 -> -2
+      [-7n, 2n, -4n], // -3.5 -> -4
+      [251n, 100n, 3n], // 2.51 -> 3
+      [249n, 100n, 2n], // 2.49 -> 2
+      [-251n, 100n, -3n],
+      [10n, 3n, 3n], // 3.333 -> 3
+      [20n, 3n, 7n], // 6.667 -> 7
+    ];
+    for (const [n, d, want] of cases) expect(roundHalfEven(rat(n, d))).toBe(want);
+  });
+
+  it('is within one half of the exact value (property)', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 18n), max: 10n ** 18n }), fc.bigInt({ min: 1n, max: 10n ** 9n }), (n, d) => {
+        const r = roundHalfEven(rat(n, d));
+        const diff2 = (r * d - n) * 2n; // 2 * (r - n/d) * d
+        expect(diff2 <= d && diff2 >= -d).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('allocate (largest remainder)', () => {
+  it('splits 100 in thirds as 34/33/33', () => {
+    expect(allocate(100n, [1n, 1n, 1n])).toEqual([34n, 33n, 33n]);
+  });
+  it('gives all to the first part when every weight is zero', () => {
+    expect(allocate(7n, [0n, 0n])).toEqual([7n, 0n]);
+  });
+  it('parts always add up to the total and stay within one unit of their exact share (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }),
+        fc.array(fc.bigInt({ min: 0n, max: 10n ** 6n }), { minLength: 1, maxLength: 12 }),
+        (total, weights) => {
+          const parts = allocate(total, weights);
+          expect(parts.reduce((s, p) => s + p, 0n)).toBe(total);
+          const wsum = weights.reduce((s, w) => s + w, 0n);
+          if (wsum > 0n) {
+            parts.forEach((p, i) => {
+              const exactTimesW = total * (weights[i] as bigint); // p ≈ exactTimesW / wsum
+              const diff = p * wsum - exactTimesW;
+              expect(diff < wsum && diff > -wsum).toBe(true);
+            });
+          }
+        },
+      ),
+    );
+  });
+});
+
+describe('decimals', () => {
+  it('canonicalises and round-trips exactly', () => {
+    expect(canonicalDecimal('007.500')).toBe('7.5');
+    expect(canonicalDecimal('-0.000')).toBe('0');
+    expect(rationalToDecimal(dec('0.228'))).toBe('0.228');
+    expect(rationalToDecimal(rat(1n, 3n))).toBeNull();
+  });
+  it('decimal -> rational -> decimal is the identity on canonical strings (property)', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.integer({ min: 0, max: 12 }), (m, s) => {
+        const r = rat(m, 10n ** BigInt(s));
+        const str = rationalToDecimal(r);
+        expect(str).not.toBeNull();
+        const back = decimalToRational(str as string);
+        expect(back && back.n * r.d === r.n * back.d).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('parsing what people type', () => {
+  it('reads English and French numbers', () => {
+    expect(parseDecimal('1,234.5', 'en')).toEqual({ ok: true, value: '1234.5' });
+    expect(parseDecimal('1 234,5', 'fr')).toEqual({ ok: true, value: '1234.5' });
+    expect(parseDecimal('1\u202f234,50', 'fr')).toEqual({ ok: true, value: '1234.5' });
+    expect(parseDecimal('12.5', 'fr')).toEqual({ ok: true, value: '12.5' });
+    expect(parseDecimal('-3', 'en')).toEqual({ ok: true, value: '-3' });
+  });
+  it('refuses "12,5,0" with a specific reason in both locales', () => {
+    expect(parseDecimal('12,5,0', 'en')).toMatchObject({ ok: false, code: 'number.grouping' });
+    expect(parseDecimal('12,5,0', 'fr')).toMatchObject({ ok: false, code: 'number.invalid' });
+  });
+  it('refuses junk, empty input and 1,23 grouping', () => {
+    expect(parseDecimal('', 'en')).toMatchObject({ ok: false, code: 'number.empty' });
+    expect(parseDecimal('12abc', 'en')).toMatchObject({ ok: false, code: 'number.invalid' });
+    expect(parseDecimal('1,23', 'en')).toMatchObject({ ok: false, code: 'number.grouping' });
+    expect(parseDecimal('1e5', 'en')).toMatchObject({ ok: false, code: 'number.invalid' });
+  });
+  it('parses money to minor units without floats', () => {
+    expect(parseMoney('0.1', 'en', 'EUR')).toEqual({ ok: true, value: 10 });
+    expect(parseMoney('1 234,56', 'fr', 'EUR')).toEqual({ ok: true, value: 123456 });
+    expect(parseMoney('655957', 'en', 'XOF')).toEqual({ ok: true, value: 655957 });
+    expect(parseMoney('10.5', 'en', 'XOF')).toMatchObject({ ok: false, code: 'number.tooManyDecimals' });
+    expect(parseMoney('1.005', 'en', 'EUR')).toMatchObject({ ok: false, code: 'number.tooManyDecimals' });
+    expect(parseMoney('-5', 'en', 'EUR')).toMatchObject({ ok: false, code: 'number.negative' });
+    expect(parseMoney('99999999999999999', 'en', 'EUR')).toMatchObject({ ok: false });
+  });
+  it('parses percentages to exact shares', () => {
+    expect(parsePercent('7', 'en')).toEqual({ ok: true, value: '0.07' });
+    expect(parsePercent('7,5 %', 'fr')).toEqual({ ok: true, value: '0.075' });
+    expect(parsePercent('22.8', 'en')).toEqual({ ok: true, value: '0.228' });
+    expect(parsePercent('101', 'en')).toMatchObject({ ok: false, code: 'number.outOfRange' });
+  });
+  it('parses integers in range', () => {
+    expect(parseInteger('36', 'en', 1, 120)).toEqual({ ok: true, value: 36 });
+    expect(parseInteger('1.5', 'en', 1, 120)).toMatchObject({ ok: false, code: 'number.notInteger' });
+    expect(parseInteger('121', 'en', 1, 120)).toMatchObject({ ok: false, code: 'number.outOfRange' });
+  });
+  it('money survives format -> parse in both locales (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10 ** 13 }), fc.constantFrom('en' as const, 'fr' as const), (n, loc) => {
+        expect(parseMoney(formatMinor(n, 'EUR', loc), loc, 'EUR')).toEqual({ ok: true, value: n });
+      }),
+    );
+  });
+});
+
+describe('formatting', () => {
+  it('formats minor units exactly per locale', () => {
+    expect(formatMinor(123456789, 'EUR', 'en')).toBe('1,234,567.89');
+    expect(formatMinor(-5, 'EUR', 'en')).toBe('-0.05');
+    expect(formatMinor(1500, 'XOF', 'en')).toBe('1,500');
+    expect(formatMinor(123456, 'EUR', 'fr').replace(/\s/g, ' ')).toBe('1 234,56');
+    expect(formatDecimal('1234.5', 'en')).toBe('1,234.5');
+    expect(shareToPercentString('0.075', 'en')).toBe('7.5');
+    expect(shareToPercentString('0.228', 'fr')).toBe('22,8');
+  });
+});
