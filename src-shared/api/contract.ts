@@ -48,6 +48,7 @@ export const fileNameSchema = z
   .trim()
   .min(1, { message: 'text.required' })
   .max(120, { message: 'text.tooLong' })
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what we refuse
   .refine((s) => !/[\\/:*?"<>|\u0000-\u001f]/.test(s) && s !== '.' && s !== '..', {
     message: 'file.badName',
   });

@@ -29,7 +29,9 @@ export class ApiFailure extends Error {
   }
 
   toApiError(): ApiError {
-    return this.fields ? { code: this.code, message: this.message, fields: this.fields } : { code: this.code, message: this.message };
+    return this.fields
+      ? { code: this.code, message: this.message, fields: this.fields }
+      : { code: this.code, message: this.message };
   }
 }
 
@@ -53,7 +55,10 @@ export async function dispatch(
     onInternalError?.(err);
     return {
       ok: false,
-      error: { code: 'internal', message: 'Something went wrong inside the app; nothing was changed. Please try again.' },
+      error: {
+        code: 'internal',
+        message: 'Something went wrong inside the app; nothing was changed. Please try again.',
+      },
     };
   }
 }

@@ -8,7 +8,17 @@
  * decimal strings (see money/decimal.ts).
  */
 import { z } from 'zod';
-import { CURRENCY_CODE, isCanonicalDecimal, MAX_MINOR } from '../money';
+import {
+  currencyCode,
+  decimalString,
+  minorAmount,
+  monthString,
+  nameText,
+  nonNegativeDecimal,
+  shareString,
+  text,
+} from './schemas-base';
+export * from './schemas-base';
 
 export const LEVELS = ['individual', 'community', 'structural', 'support'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -40,31 +50,6 @@ export const DONOR_PROFILES = ['EU', 'US', 'FCDO', 'none'] as const;
 export type DonorProfile = (typeof DONOR_PROFILES)[number];
 
 export const MAX_DURATION = 120;
-
-export const decimalString = z
-  .string()
-  .refine(isCanonicalDecimal, { message: 'number.invalid' });
-
-/** A share or rate between 0 and 1 inclusive, as an exact decimal string. */
-export const shareString = decimalString.refine(
-  (s) => !s.startsWith('-') && (s === '1' || s.startsWith('0')),
-  { message: 'share.range' },
-);
-
-export const nonNegativeDecimal = decimalString.refine((s) => !s.startsWith('-'), { message: 'number.negative' });
-
-export const minorAmount = z
-  .number()
-  .int({ message: 'number.notInteger' })
-  .min(0, { message: 'number.negative' })
-  .max(MAX_MINOR, { message: 'number.tooLarge' });
-
-export const monthString = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month.invalid' });
-
-export const currencyCode = z.string().regex(CURRENCY_CODE, { message: 'currency.invalid' });
-
-const text = (max: number) => z.string().max(max, { message: 'text.tooLong' });
-export const nameText = z.string().trim().min(1, { message: 'text.required' }).max(200, { message: 'text.tooLong' });
 
 export const programmeSchema = z.object({
   title: nameText,

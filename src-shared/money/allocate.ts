@@ -46,5 +46,8 @@ export function allocate(total: bigint, weights: readonly bigint[]): bigint[] {
 
 /** Same as allocate, over plain safe integers. */
 export function allocateNumbers(total: number, weights: readonly number[]): number[] {
-  return allocate(BigInt(total), weights.map((w) => BigInt(w))).map(Number);
+  return allocate(
+    BigInt(total),
+    weights.map((w) => BigInt(w)),
+  ).map(Number);
 }

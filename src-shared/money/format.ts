@@ -20,7 +20,9 @@ function nf(locale: Locale, opts: Intl.NumberFormatOptions): Intl.NumberFormat {
 export function formatMinor(amount: number, currency: string, locale: Locale, withCode = false): string {
   const exp = currencyExponent(currency);
   const neg = amount < 0;
-  const digits = Math.abs(amount).toString().padStart(exp + 1, '0');
+  const digits = Math.abs(amount)
+    .toString()
+    .padStart(exp + 1, '0');
   const intPart = digits.slice(0, digits.length - exp);
   const frac = exp > 0 ? digits.slice(-exp) : '';
   const grouped = nf(locale, { useGrouping: true, maximumFractionDigits: 0 }).format(BigInt(intPart));

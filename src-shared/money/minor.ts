@@ -28,10 +28,31 @@ export function sumMinor(values: Iterable<number>): Minor {
  * else is assumed to have 2 decimals (the ISO default for most currencies).
  */
 const EXPONENTS: Readonly<Record<string, number>> = {
-  XOF: 0, XAF: 0, GNF: 0, JPY: 0, KRW: 0, VND: 0, UGX: 0, RWF: 0, DJF: 0, KMF: 0, CLP: 0, PYG: 0,
-  XPF: 0, VUV: 0, ISK: 0, BIF: 0,
-  BHD: 3, IQD: 3, JOD: 3, KWD: 3, LYD: 3, OMR: 3, TND: 3,
-  MRU: 2, MGA: 2,
+  XOF: 0,
+  XAF: 0,
+  GNF: 0,
+  JPY: 0,
+  KRW: 0,
+  VND: 0,
+  UGX: 0,
+  RWF: 0,
+  DJF: 0,
+  KMF: 0,
+  CLP: 0,
+  PYG: 0,
+  XPF: 0,
+  VUV: 0,
+  ISK: 0,
+  BIF: 0,
+  BHD: 3,
+  IQD: 3,
+  JOD: 3,
+  KWD: 3,
+  LYD: 3,
+  OMR: 3,
+  TND: 3,
+  MRU: 2,
+  MGA: 2,
 };
 
 export function currencyExponent(code: string): number {

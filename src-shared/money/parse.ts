@@ -18,8 +18,7 @@ export type ParseErrorCode =
   | 'number.outOfRange';
 
 export type ParseResult<T> =
-  | { ok: true; value: T }
-  | { ok: false; code: ParseErrorCode; params?: Record<string, string | number> };
+  { ok: true; value: T } | { ok: false; code: ParseErrorCode; params?: Record<string, string | number> };
 
 interface Separators {
   decimal: string;
@@ -103,11 +102,7 @@ export function parseMoney(
 }
 
 /** A non-negative exact decimal with at most `maxScale` decimals (quantities, rates). */
-export function parseNonNegativeDecimal(
-  input: string,
-  locale: Locale,
-  maxScale = 6,
-): ParseResult<DecimalString> {
+export function parseNonNegativeDecimal(input: string, locale: Locale, maxScale = 6): ParseResult<DecimalString> {
   const d = parseDecimal(input, locale);
   if (!d.ok) return d;
   if (d.value.startsWith('-')) return { ok: false, code: 'number.negative' };

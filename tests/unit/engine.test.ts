@@ -37,7 +37,10 @@ function line(over: Partial<BudgetLine> & Pick<BudgetLine, 'unitCost' | 'driver'
 
 describe('fixed driver, hand-worked', () => {
   it('once: 120 packages × EUR 1,500.00 in month 3', () => {
-    const l = line({ unitCost: 150000, driver: { kind: 'fixed', quantity: '120', schedule: 'once', start: 3, end: 3 } });
+    const l = line({
+      unitCost: 150000,
+      driver: { kind: 'fixed', quantity: '120', schedule: 'once', start: 3, end: 3 },
+    });
     const r = compute({ programme, lines: [l] });
     // 120 × 150,000 cents = 18,000,000 cents = EUR 180,000.00, all in month 3
     expect(r.lines[0]?.months[2]).toBe(18_000_000);
@@ -46,7 +49,10 @@ describe('fixed driver, hand-worked', () => {
   });
 
   it('monthly: 2 staff × EUR 1,250.50 every month 1..12', () => {
-    const l = line({ unitCost: 125050, driver: { kind: 'fixed', quantity: '2', schedule: 'monthly', start: 1, end: 12 } });
+    const l = line({
+      unitCost: 125050,
+      driver: { kind: 'fixed', quantity: '2', schedule: 'monthly', start: 1, end: 12 },
+    });
     const r = compute({ programme, lines: [l] });
     // 2 × 125,050 = 250,100 cents a month; × 12 = 3,001,200 cents
     expect(r.lines[0]?.months.slice(0, 12)).toEqual(new Array(12).fill(250_100));
@@ -55,7 +61,10 @@ describe('fixed driver, hand-worked', () => {
   });
 
   it('spread: 10 units × EUR 100.00 over 3 months costs exactly EUR 1,000.00', () => {
-    const l = line({ unitCost: 10000, driver: { kind: 'fixed', quantity: '10', schedule: 'spread', start: 1, end: 3 } });
+    const l = line({
+      unitCost: 10000,
+      driver: { kind: 'fixed', quantity: '10', schedule: 'spread', start: 1, end: 3 },
+    });
     const r = compute({ programme, lines: [l] });
     // exact 33,333.33… a month; running totals 33,333.33→33,333 | 66,666.67→66,667 | 100,000
     expect(r.lines[0]?.months.slice(0, 3)).toEqual([33_333, 33_334, 33_333]);
@@ -101,7 +110,10 @@ describe('indirect costs and contingency', () => {
 
 describe('diagnostics, never a throw', () => {
   it('flags a window outside the programme and keeps the months inside', () => {
-    const l = line({ unitCost: 100, driver: { kind: 'fixed', quantity: '1', schedule: 'monthly', start: 23, end: 30 } });
+    const l = line({
+      unitCost: 100,
+      driver: { kind: 'fixed', quantity: '1', schedule: 'monthly', start: 23, end: 30 },
+    });
     const r = compute({ programme, lines: [l] });
     expect(r.diagnostics).toContainEqual(expect.objectContaining({ code: 'window.outside', lineId: l.id }));
     expect(r.lines[0]?.total).toBe(200); // months 23 and 24 only

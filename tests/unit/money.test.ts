@@ -35,11 +35,15 @@ describe('roundHalfEven', () => {
 
   it('is within one half of the exact value (property)', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 18n), max: 10n ** 18n }), fc.bigInt({ min: 1n, max: 10n ** 9n }), (n, d) => {
-        const r = roundHalfEven(rat(n, d));
-        const diff2 = (r * d - n) * 2n; // 2 * (r - n/d) * d
-        expect(diff2 <= d && diff2 >= -d).toBe(true);
-      }),
+      fc.property(
+        fc.bigInt({ min: -(10n ** 18n), max: 10n ** 18n }),
+        fc.bigInt({ min: 1n, max: 10n ** 9n }),
+        (n, d) => {
+          const r = roundHalfEven(rat(n, d));
+          const diff2 = (r * d - n) * 2n; // 2 * (r - n/d) * d
+          expect(diff2 <= d && diff2 >= -d).toBe(true);
+        },
+      ),
     );
   });
 });

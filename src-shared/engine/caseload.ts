@@ -1,0 +1,62 @@
+/**
+ * Caseload per profile and month (DESIGN §3), in the profile's units (persons or households).
+ *
+ * - Arrivals: the profile's expected arrivals are spread over its arrival window (clipped to the
+ *   programme) with largest-remainder allocation, so whole returnees arrive and they add up:
+ *     even  — equal weights;
+ *     front — weights n, n-1, …, 1 (most arrive early);
+ *     back  — weights 1, 2, …, n (most arrive late);
+ *     explicit — the monthly numbers as typed (the `arrivals` figure is ignored).
+ * - Active cases in month m: arrivals in months m-duration+1 … m (a case is active in its arrival
+ *   month and the following duration-1 months).
+ * - Cumulative assisted in month m: all arrivals up to and including m.
+ */
+import { allocate } from '../money';
+import type { Profile } from '../model/caseload';
+
+export interface ProfileCaseload {
+  profileId: string;
+  arrivals: number[];
+  active: number[];
+  cumulative: number[];
+  /** Persons (arrivals × persons per unit) — exact decimals are kept by the caller where needed. */
+  totalArrivals: number;
+}
+
+export function arrivalsPerMonth(p: Profile, duration: number): number[] {
+  const out = new Array<number>(duration).fill(0);
+  if (p.pattern === 'explicit') {
+    for (let m = 0; m < duration; m++) out[m] = p.monthly[m] ?? 0;
+    return out;
+  }
+  const start = Math.max(1, p.arrivalStart);
+  const end = Math.min(duration, p.arrivalEnd);
+  if (end < start || p.arrivals === 0) return out;
+  const n = end - start + 1;
+  const weights: bigint[] = [];
+  for (let i = 0; i < n; i++) {
+    weights.push(p.pattern === 'even' ? 1n : p.pattern === 'front' ? BigInt(n - i) : BigInt(i + 1));
+  }
+  const parts = allocate(BigInt(p.arrivals), weights);
+  parts.forEach((v, i) => {
+    out[start - 1 + i] = Number(v);
+  });
+  return out;
+}
+
+export function profileCaseload(p: Profile, duration: number): ProfileCaseload {
+  const arrivals = arrivalsPerMonth(p, duration);
+  const active = new Array<number>(duration).fill(0);
+  const cumulative = new Array<number>(duration).fill(0);
+  let window = 0;
+  let cum = 0;
+  for (let m = 0; m < duration; m++) {
+    window += arrivals[m] as number;
+    const leaving = m - p.durationMonths;
+    if (leaving >= 0) window -= arrivals[leaving] as number;
+    active[m] = window;
+    cum += arrivals[m] as number;
+    cumulative[m] = cum;
+  }
+  return { profileId: p.id, arrivals, active, cumulative, totalArrivals: cum };
+}
