@@ -1,0 +1,4 @@
+export * from './constants';
+export * from './connection';
+export * from './migrations';
+export * from './repository';

@@ -1,0 +1,289 @@
+/**
+ * Every call of the contract (src-shared/api/contract.ts), implemented over DocumentService,
+ * the settings store and the documents folder. Transports (IPC, HTTP) call these through
+ * `dispatch`, which validates requests first; the handlers re-check what matters for safety
+ * (file names, which paths may be opened), because they may also be called directly.
+ *
+ * Paths: the renderer never invents a path. `document.open` accepts only a file listed by
+ * `library.list` (a .rcs file directly inside the documents folder, or a recent file);
+ * `document.create` / `document.saveAs` take a bare file NAME inside the documents folder.
+ * Native dialogs (desktop) are the only way to reach other folders.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  ApiFailure,
+  type AppInfo,
+  type CallName,
+  fileNameSchema,
+  type Handlers,
+  type LibraryFile,
+  type RecentFile,
+  type ReplyOf,
+  type RequestOf,
+  settingsSchema,
+  type Snapshot,
+} from '../../src-shared/api';
+import { FILE_EXTENSION } from '../db';
+import { DocumentService } from './document-service';
+import { isErrno, stripExtension, withExtension } from './files';
+import { fileExists } from './messages';
+import { SettingsStore } from './settings-store';
+import { fieldsFromZod, validationFailure } from './validation';
+
+export const SAMPLE_FILE_NAME = 'Sample programme.rcs';
+
+export interface NativeDialogs {
+  /** Native open dialog; the chosen path, or null when cancelled. */
+  open(): Promise<string | null>;
+  /** Native save dialog proposing `defaultName`; the chosen path, or null when cancelled. */
+  save(defaultName: string): Promise<string | null>;
+}
+
+export interface AppServiceOptions {
+  documentsDir: string;
+  userDataDir: string;
+  /** The sample programme shipped with the app (resources/sample.rcs). */
+  sampleFile: string;
+  mode: 'desktop' | 'browser';
+  version: string;
+  dialogs?: NativeDialogs;
+  /** Tests: clock for change-log and recent-file times. */
+  now?: () => Date;
+}
+
+/** Calls that wait for the user (native dialogs); every other handler answers synchronously. */
+type DialogCall = 'document.openDialog' | 'document.saveAsDialog';
+
+/**
+ * The handlers, typed precisely for direct callers (tests, CLI): synchronous calls return their
+ * value, dialog calls a promise. Assignable to `Handlers` for `dispatch`.
+ */
+export type AppHandlers = { [K in Exclude<CallName, DialogCall>]: (request: RequestOf<K>) => ReplyOf<K> } & {
+  [K in DialogCall]: (request: RequestOf<K>) => Promise<ReplyOf<K>>;
+} & { dispose(): void };
+
+// Compile-time check that AppHandlers can be given to dispatch().
+const _assignable: (h: AppHandlers) => Handlers = (h) => h;
+void _assignable;
+
+export function createHandlers(options: AppServiceOptions): AppHandlers {
+  const documentsDir = path.resolve(options.documentsDir);
+  const now = options.now ?? (() => new Date());
+  const store = new SettingsStore(options.userDataDir);
+  let settings = store.getSettings();
+  const docs = new DocumentService({ author: () => settings.author, now });
+
+  const ensureDocumentsDir = (): void => {
+    try {
+      fs.mkdirSync(documentsDir, { recursive: true });
+    } catch (err) {
+      throw new ApiFailure(
+        'io',
+        `The documents folder "${documentsDir}" could not be created (${errMessage(err)}). Check that you may write there.`,
+      );
+    }
+  };
+
+  /** A user-typed name -> a path directly inside the documents folder. */
+  const pathForName = (name: string): string => {
+    const parsed = fileNameSchema.safeParse(name);
+    if (!parsed.success) throw nameRefusal(fieldsFromZod(parsed.error)['_'] ?? 'file.badName');
+    const fileName = withExtension(parsed.data);
+    const stem = stripExtension(fileName);
+    if (stem.trim() === '' || fileName.startsWith('.') || /^(con|prn|aux|nul|com\d|lpt\d)$/i.test(stem.trim())) {
+      throw nameRefusal('file.badName');
+    }
+    const full = path.resolve(documentsDir, fileName);
+    if (path.dirname(full) !== documentsDir) throw nameRefusal('file.badName');
+    return full;
+  };
+
+  const isLibraryFile = (p: string): boolean => {
+    const base = path.basename(p);
+    return (
+      path.dirname(p) === documentsDir &&
+      base.toLowerCase().endsWith(FILE_EXTENSION) &&
+      !base.startsWith('.') &&
+      fs.existsSync(p)
+    );
+  };
+
+  const opened = (snapshot: Snapshot): Snapshot => {
+    try {
+      store.touchRecent(snapshot.info.path, now().toISOString());
+    } catch {
+      // The recent list is a convenience; failing to record it must not fail the open.
+    }
+    return snapshot;
+  };
+
+  const listFiles = (): LibraryFile[] => {
+    ensureDocumentsDir();
+    let names: string[];
+    try {
+      names = fs.readdirSync(documentsDir);
+    } catch (err) {
+      throw new ApiFailure(
+        'io',
+        `The documents folder "${documentsDir}" could not be read (${errMessage(err)}). Check that it exists and that you may read it.`,
+      );
+    }
+    const files: LibraryFile[] = [];
+    for (const name of names) {
+      if (name.startsWith('.') || !name.toLowerCase().endsWith(FILE_EXTENSION)) continue;
+      const full = path.join(documentsDir, name);
+      try {
+        const st = fs.statSync(full);
+        if (st.isFile()) files.push({ name, path: full, size: st.size, modifiedAt: st.mtime.toISOString() });
+      } catch {
+        // vanished meanwhile
+      }
+    }
+    return files.sort((a, b) => a.name.localeCompare(b.name));
+  };
+
+  const recentFiles = (): RecentFile[] =>
+    store.getRecent().map((r) => ({ path: r.path, name: r.name, openedAt: r.openedAt, exists: fs.existsSync(r.path) }));
+
+  const saveAsPath = (target: string): Snapshot => {
+    if (fs.existsSync(target)) throw fileExists(target);
+    return opened(docs.saveAs(target));
+  };
+
+  const handlers: AppHandlers = {
+    'app.info': (): AppInfo => ({
+      version: options.version,
+      mode: options.mode,
+      documentsDir,
+      nativeDialogs: options.dialogs !== undefined,
+    }),
+
+    'settings.get': () => settings,
+
+    'settings.update': (patch) => {
+      const parsed = settingsSchema.safeParse({ ...settings, ...patch });
+      if (!parsed.success) throw validationFailure(fieldsFromZod(parsed.error));
+      try {
+        store.saveSettings(parsed.data);
+      } catch (err) {
+        throw new ApiFailure('io', `The settings could not be saved (${errMessage(err)}). Nothing was changed.`);
+      }
+      settings = parsed.data;
+      return settings;
+    },
+
+    'library.list': () => ({ documentsDir, files: listFiles(), recent: recentFiles() }),
+
+    'document.current': () => docs.current(),
+
+    'document.create': ({ name }) => {
+      ensureDocumentsDir();
+      const target = pathForName(name);
+      if (fs.existsSync(target)) throw fileExists(target);
+      return opened(docs.create(target));
+    },
+
+    'document.open': ({ path: requested, readOnly }) => {
+      const abs = path.resolve(requested);
+      const allowed = isLibraryFile(abs) || store.getRecent().some((r) => r.path === abs);
+      if (!allowed) {
+        throw new ApiFailure(
+          'notFound',
+          `"${path.basename(abs)}" is not in your documents folder or your recent files, so it was not opened. Use "Open…" to choose it.`,
+        );
+      }
+      return opened(docs.open(abs, { readOnly }));
+    },
+
+    'document.openSample': () => {
+      ensureDocumentsDir();
+      const copy = path.join(documentsDir, SAMPLE_FILE_NAME);
+      if (!fs.existsSync(copy)) {
+        if (!fs.existsSync(options.sampleFile)) {
+          throw new ApiFailure(
+            'notFound',
+            'The sample programme is missing from this installation of the app. Reinstall the app to get it back.',
+          );
+        }
+        try {
+          fs.copyFileSync(options.sampleFile, copy, fs.constants.COPYFILE_EXCL);
+        } catch (err) {
+          if (!isErrno(err, 'EEXIST')) {
+            throw new ApiFailure(
+              'io',
+              `The sample programme could not be copied to your documents folder (${errMessage(err)}).`,
+            );
+          }
+        }
+      }
+      return opened(docs.open(copy));
+    },
+
+    'document.openDialog': async ({ readOnly }) => {
+      const dialogs = requireDialogs(options.dialogs);
+      const chosen = await dialogs.open();
+      if (chosen === null) return null;
+      return opened(docs.open(chosen, { readOnly }));
+    },
+
+    'document.saveAs': ({ name }) => {
+      requireDocument(docs);
+      ensureDocumentsDir();
+      return saveAsPath(pathForName(name));
+    },
+
+    'document.saveAsDialog': async () => {
+      const dialogs = requireDialogs(options.dialogs);
+      const current = requireDocument(docs);
+      const chosen = await dialogs.save(`${stripExtension(current)} (copy)${FILE_EXTENSION}`);
+      if (chosen === null) return null;
+      return saveAsPath(path.resolve(withExtension(chosen)));
+    },
+
+    'document.close': () => {
+      docs.close();
+      return null;
+    },
+
+    'document.command': ({ command }) => docs.command(command),
+    'document.undo': () => docs.undo(),
+    'document.redo': () => docs.redo(),
+    'document.changeLog': () => docs.changeLog(),
+
+    dispose: () => docs.close(),
+  };
+  return handlers;
+}
+
+function requireDialogs(dialogs: NativeDialogs | undefined): NativeDialogs {
+  if (!dialogs) {
+    throw new ApiFailure(
+      'unavailable',
+      'File dialogs are only available in the desktop app. Pick a file from the list of programmes instead.',
+    );
+  }
+  return dialogs;
+}
+
+/** Name of the open document's file; 'noDocument' if none. */
+function requireDocument(docs: DocumentService): string {
+  const p = docs.path;
+  if (!p) throw new ApiFailure('noDocument', 'No programme is open. Open or create one first.');
+  return path.basename(p);
+}
+
+function nameRefusal(code: string): ApiFailure {
+  const base = validationFailure({ name: code });
+  const message =
+    code === 'text.required'
+      ? 'Type a name for the file. Nothing was saved.'
+      : code === 'text.tooLong'
+        ? 'That file name is too long; use at most 120 characters. Nothing was saved.'
+        : 'A file name cannot contain / \\ : * ? " < > | or start with a dot, and cannot be a reserved name such as "con". Nothing was saved.';
+  return new ApiFailure('validation', message, base.fields);
+}
+
+function errMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

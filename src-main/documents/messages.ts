@@ -1,0 +1,125 @@
+/**
+ * The sentences a person reads when a file cannot be opened or edited. Each says what happened,
+ * that nothing was changed, and what to do next.
+ */
+import path from 'node:path';
+import { ApiFailure, type ReadOnlyReason } from '../../src-shared/api';
+import type { InspectionFailure } from '../db';
+import type { LockOwner } from './lock';
+
+const APP = 'Reintegration Costing Studio';
+
+export function inspectionFailure(file: string, f: InspectionFailure): ApiFailure {
+  const name = `"${path.basename(file)}"`;
+  switch (f.status) {
+    case 'missing':
+      return new ApiFailure('notFound', `${name} could not be found. It may have been moved, renamed or deleted.`);
+    case 'unreadable':
+      return new ApiFailure(
+        'io',
+        `${name} could not be read: the system refused access (${f.detail}). Check that the file is not locked by another program and that you are allowed to read it.`,
+      );
+    case 'notSqlite':
+      return new ApiFailure(
+        'notOurs',
+        `${name} is not a ${APP} programme file, so it was not opened. It was not changed.`,
+      );
+    case 'foreignSqlite':
+      return new ApiFailure(
+        'notOurs',
+        `${name} is a database made by another program, not a ${APP} programme, so it was not opened. It was not changed.`,
+      );
+    case 'empty':
+      return new ApiFailure(
+        'damaged',
+        `${name} is empty (0 bytes): a copy or download was probably interrupted. It was not changed; open an earlier copy or a backup instead.`,
+      );
+    case 'damaged':
+      return new ApiFailure(
+        'damaged',
+        `${name} is damaged (it looks truncated or partly overwritten), so it cannot be opened safely. It was left exactly as it was; open an earlier copy or a backup instead.`,
+      );
+    case 'hotJournal':
+      return new ApiFailure(
+        'damaged',
+        `${name} was interrupted while a change was being saved. Open it once without "read-only" so the unfinished change can be rolled back; nothing was changed.`,
+      );
+  }
+}
+
+export function storedDataFailure(file: string): ApiFailure {
+  return new ApiFailure(
+    'damaged',
+    `"${path.basename(file)}" contains values this version cannot read (it may have been edited by another tool or damaged). It was left exactly as it was; open an earlier copy or a backup instead.`,
+  );
+}
+
+export function newerVersionRefused(file: string, version: number, supported: number): ApiFailure {
+  return new ApiFailure(
+    'newerVersion',
+    `"${path.basename(file)}" was saved by a newer version of ${APP} (file format ${version}; this version reads up to ${supported}), and its contents cannot be read here. Update the app to open it. The file was not changed.`,
+  );
+}
+
+export function migrationFailed(file: string, version: number): ApiFailure {
+  return new ApiFailure(
+    'damaged',
+    `"${path.basename(file)}" (file format ${version}) could not be upgraded to this version's format, so it was not opened. It was left exactly as it was.`,
+  );
+}
+
+export function restoreFailed(file: string, backupPath: string): ApiFailure {
+  return new ApiFailure(
+    'damaged',
+    `"${path.basename(file)}" could not be upgraded to this version's format, and it may now be incomplete. The original is safe in "${path.basename(backupPath)}" beside it; open that copy instead.`,
+  );
+}
+
+export function readOnlyRefusal(file: string, reason: ReadOnlyReason, owner: LockOwner | null): ApiFailure {
+  const name = `"${path.basename(file)}"`;
+  switch (reason) {
+    case 'requested':
+      return new ApiFailure(
+        'readOnly',
+        `${name} is open read-only, as requested. To edit it, open it again without "read-only", or use "Save as" to edit a copy.`,
+      );
+    case 'locked':
+      return new ApiFailure(
+        'readOnly',
+        `${name} is already open ${describeOwner(owner)}, so it is read-only here. Close it there and open it again, or use "Save as" to edit a copy.`,
+      );
+    case 'newerVersion':
+      return new ApiFailure(
+        'readOnly',
+        `${name} was saved by a newer version of ${APP}, so this version can only show it. Update the app to edit it.`,
+      );
+  }
+}
+
+export function describeOwner(owner: LockOwner | null): string {
+  if (!owner) return 'in another window or on another computer';
+  const who = owner.user ? `by ${owner.user} ` : '';
+  const since = owner.since ? ` since ${owner.since.slice(0, 16).replace('T', ' ')} UTC` : '';
+  return `${who}on ${owner.hostname}${since}`;
+}
+
+export function writeFailed(detail: string): ApiFailure {
+  return new ApiFailure(
+    'io',
+    `The change could not be saved because the disk refused it (${detail}). Nothing was changed; check the free space and that the file is not on a disconnected drive.`,
+  );
+}
+
+export function fileExists(file: string): ApiFailure {
+  return new ApiFailure(
+    'exists',
+    `A file named "${path.basename(file)}" already exists in that folder. Choose another name.`,
+  );
+}
+
+export function writeProtected(file: string): ApiFailure {
+  return new ApiFailure(
+    'io',
+    `"${path.basename(file)}" or its folder is write-protected, so it cannot be edited there. Open it read-only, or copy it to your documents folder first. It was not changed.`,
+  );
+}
