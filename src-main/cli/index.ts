@@ -1,0 +1,17 @@
+/**
+ * `npm run cli -- <command> <file.rcs> [options]` (or `node out/main/cli.js ...` after a build).
+ * See run.ts for the commands and exit codes.
+ */
+import { runCli } from './run';
+
+runCli(process.argv.slice(2), {
+  out: (line) => console.log(line),
+  err: (line) => console.error(line),
+})
+  .then((code) => {
+    process.exitCode = code;
+  })
+  .catch((err: unknown) => {
+    console.error(`rcs stopped on an unexpected error: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 1;
+  });

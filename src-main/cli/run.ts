@@ -1,0 +1,189 @@
+/**
+ * The command line (DESIGN §8): `rcs compute | check | export <file.rcs>`.
+ *
+ * Files are opened READ-ONLY through DocumentService, so the CLI never changes, migrates or locks
+ * a programme; totals come from the same engine as the app.
+ *
+ * Exit codes: 0 done; 1 the file could not be read (missing, not ours, damaged, newer version...);
+ * 2 wrong usage or a command that is not available yet.
+ */
+import path from 'node:path';
+import { ApiFailure } from '../../src-shared/api';
+import { compute, type ComputeResult } from '../../src-shared/engine';
+import { currencyExponent, formatMinor, shareToPercentString } from '../../src-shared/money';
+import { LEVELS, type Level, type Model, monthLabel } from '../../src-shared/model';
+import { DocumentService } from '../documents/document-service';
+
+export const EXIT_OK = 0;
+export const EXIT_FILE = 1;
+export const EXIT_USAGE = 2;
+
+export interface CliIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+export const USAGE = [
+  'Usage: rcs <command> <file.rcs> [options]',
+  '',
+  'Commands:',
+  '  compute <file.rcs> [--json]   Print the totals: by level, by programme year, indirect costs,',
+  '                                contingency and the total. --json prints them as JSON, amounts',
+  '                                in integer minor units (cents) of the reporting currency.',
+  '  check <file.rcs>              Run the checks (not available yet).',
+  '  export <file.rcs>             Export to a spreadsheet (not available yet).',
+  '  help                          Show this text.',
+  '',
+  'The file is only read, never changed. Exit codes: 0 done, 1 the file could not be read,',
+  '2 wrong usage.',
+].join('\n');
+
+const LEVEL_LABELS: Record<Level, string> = {
+  individual: 'Individual',
+  community: 'Community',
+  structural: 'Structural',
+  support: 'Programme support',
+};
+
+/** Everything `compute --json` prints. Amounts are integer minor units of `currency`. */
+export interface ComputeSummary {
+  file: string;
+  title: string;
+  currency: string;
+  /** Digits after the decimal point of `currency` (2 for EUR: 12345 means 123.45). */
+  minorUnitDigits: number;
+  startMonth: string;
+  durationMonths: number;
+  indirectRate: string;
+  contingencyRate: string;
+  byLevel: Record<Level, number>;
+  byYear: { year: number; from: string; to: string; amount: number }[];
+  direct: number;
+  indirect: number;
+  contingency: number;
+  total: number;
+  diagnostics: ComputeResult['diagnostics'];
+}
+
+export function summarise(file: string, model: Model, result: ComputeResult): ComputeSummary {
+  const p = model.programme;
+  return {
+    file,
+    title: p.title,
+    currency: result.currency,
+    minorUnitDigits: currencyExponent(result.currency),
+    startMonth: p.startMonth,
+    durationMonths: p.durationMonths,
+    indirectRate: p.indirectRate,
+    contingencyRate: p.contingencyRate,
+    byLevel: { ...result.byLevel },
+    byYear: result.byYear.map((amount, i) => ({
+      year: i + 1,
+      from: monthLabel(p.startMonth, i * 12 + 1),
+      to: monthLabel(p.startMonth, Math.min((i + 1) * 12, p.durationMonths)),
+      amount,
+    })),
+    direct: result.totals.direct,
+    indirect: result.totals.indirect,
+    contingency: result.totals.contingency,
+    total: result.totals.total,
+    diagnostics: result.diagnostics,
+  };
+}
+
+/** The plain-text table `compute` prints. */
+export function formatSummary(s: ComputeSummary): string[] {
+  const money = (n: number): string => formatMinor(n, s.currency, 'en');
+  const rows: [string, string][] = [];
+  const lines: string[] = [];
+  const table = (): void => {
+    const width = Math.max(...rows.map(([label]) => label.length));
+    const amountWidth = Math.max(...rows.map(([, amount]) => amount.length));
+    for (const [label, amount] of rows) lines.push(`  ${label.padEnd(width)}  ${amount.padStart(amountWidth)}`);
+    rows.length = 0;
+  };
+  lines.push(`${s.title}`);
+  lines.push(
+    `${path.basename(s.file)} · ${s.currency} · ${s.durationMonths} months from ${s.startMonth} (opened read-only)`,
+  );
+  lines.push('');
+  lines.push(`By level (${s.currency})`);
+  for (const level of LEVELS) rows.push([LEVEL_LABELS[level], money(s.byLevel[level])]);
+  rows.push(['Direct costs', money(s.direct)]);
+  table();
+  lines.push('');
+  lines.push(`By programme year (${s.currency})`);
+  for (const y of s.byYear) rows.push([`Year ${y.year} (${y.from} to ${y.to})`, money(y.amount)]);
+  table();
+  lines.push('');
+  lines.push(`Totals (${s.currency})`);
+  rows.push(['Direct costs', money(s.direct)]);
+  rows.push([`Indirect costs (${shareToPercentString(s.indirectRate, 'en')}%)`, money(s.indirect)]);
+  rows.push([`Contingency (${shareToPercentString(s.contingencyRate, 'en')}%)`, money(s.contingency)]);
+  rows.push(['Total', money(s.total)]);
+  table();
+  const errors = s.diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = s.diagnostics.length - errors;
+  if (s.diagnostics.length > 0) {
+    lines.push('');
+    lines.push(`Notes: ${errors} error(s), ${warnings} warning(s) from the engine (see --json for details).`);
+  }
+  return lines;
+}
+
+function loadReadOnly(file: string): Model {
+  const service = new DocumentService();
+  try {
+    return service.open(file, { readOnly: true }).model;
+  } finally {
+    service.close();
+  }
+}
+
+function describeFailure(err: unknown): string {
+  if (err instanceof ApiFailure) return err.message;
+  return `The file could not be read: ${err instanceof Error ? err.message : String(err)}`;
+}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const flags = argv.filter((a) => a.startsWith('--'));
+  const args = argv.filter((a) => !a.startsWith('--'));
+  const [command, file, ...extra] = args;
+
+  if (command === undefined || command === 'help' || flags.includes('--help')) {
+    (command === undefined ? io.err : io.out)(USAGE);
+    return command === undefined ? EXIT_USAGE : EXIT_OK;
+  }
+  if (command !== 'compute' && command !== 'check' && command !== 'export') {
+    io.err(`"${command}" is not a command of rcs.`);
+    io.err(USAGE);
+    return EXIT_USAGE;
+  }
+  if (file === undefined || extra.length > 0) {
+    io.err(file === undefined ? `rcs ${command} needs one .rcs file.` : `rcs ${command} takes one file only.`);
+    io.err(USAGE);
+    return EXIT_USAGE;
+  }
+  if (command !== 'compute') {
+    io.err(`rcs ${command} is not available yet.`);
+    return EXIT_USAGE;
+  }
+  const unknown = flags.filter((f) => f !== '--json');
+  if (unknown.length > 0) {
+    io.err(`Unknown option ${unknown.join(', ')} for rcs compute (only --json).`);
+    return EXIT_USAGE;
+  }
+
+  const abs = path.resolve(file);
+  let model: Model;
+  try {
+    model = loadReadOnly(abs);
+  } catch (err) {
+    io.err(describeFailure(err));
+    return EXIT_FILE;
+  }
+  const summary = summarise(abs, model, compute(model));
+  if (flags.includes('--json')) io.out(JSON.stringify(summary, null, 2));
+  else for (const line of formatSummary(summary)) io.out(line);
+  return EXIT_OK;
+}

@@ -1,0 +1,321 @@
+/**
+ * Browser mode: the contract served over a small HTTP server bound to 127.0.0.1 only.
+ *
+ * Protected as if a hostile web page were open in the same browser:
+ * - a random token made at start (32 bytes, hex) is required on every API call, in the
+ *   `X-RCS-Token` header; it reaches the app only inside the served index.html
+ *   (`<meta name="rcs-token" content="...">`), which another origin cannot read;
+ * - the Host header of every request must be 127.0.0.1:<port> or localhost:<port>, so a DNS
+ *   rebinding page (evil.example resolving to 127.0.0.1) gets neither the page nor the API;
+ * - an Origin header, when present, must be exactly our own origin; no CORS header is ever sent;
+ * - API calls are POST with a JSON body of at most 1 MB.
+ *
+ * Protocol: POST /api/<callName>, header `X-RCS-Token: <token>`, `Content-Type: application/json`,
+ * body = the call's request as JSON (an empty body means `{}`). The reply body is always a JSON
+ * Reply `{ok: true, value}` or `{ok: false, error: {code, message}}`. Status 200 for every call that
+ * reached the app (its own errors are data in the Reply); 4xx for refusals by the transport.
+ */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type ApiError, dispatch, type Handlers, isCallName, type Reply } from '../../src-shared/api';
+import { SECURITY_HEADERS } from './security-headers';
+import { contentTypeFor, isIndexHtml, resolveStaticPath } from './static-files';
+
+export const LOOPBACK_HOST = '127.0.0.1';
+export const DEFAULT_PORT = 5178;
+export const MAX_BODY_BYTES = 1024 * 1024;
+export const TOKEN_HEADER = 'X-RCS-Token';
+export const TOKEN_META_NAME = 'rcs-token';
+export const API_PREFIX = '/api/';
+
+/** Past this many bytes of an oversize body we stop draining it and drop the connection. */
+const DRAIN_LIMIT = 16 * MAX_BODY_BYTES;
+
+export interface HttpServerOptions {
+  handlers: Handlers;
+  /** The built renderer (out/renderer), with index.html. */
+  rendererDir: string;
+  /** 0 = a free port chosen by the system. */
+  port: number;
+  /** Only for tests; a fresh random token is made otherwise. */
+  token?: string;
+  maxBodyBytes?: number;
+  /** Told about unexpected errors (handlers that threw something other than ApiFailure). */
+  onInternalError?: (err: unknown) => void;
+}
+
+export interface RunningHttpServer {
+  server: Server;
+  port: number;
+  /** http://127.0.0.1:<port>/ */
+  url: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+export function newToken(): string {
+  return randomBytes(32).toString('hex');
+}
+
+/** Constant-time comparison of a presented token with ours (hashing first evens out the lengths). */
+export function tokenMatches(presented: string | undefined, expected: string): boolean {
+  if (typeof presented !== 'string' || presented.length === 0) return false;
+  const a = createHash('sha256').update(presented, 'utf8').digest();
+  const b = createHash('sha256').update(expected, 'utf8').digest();
+  return timingSafeEqual(a, b);
+}
+
+/** Puts the token into index.html's `<meta name="rcs-token">`, adding the tag if it is missing. */
+export function injectToken(html: string, token: string): string {
+  const meta = `<meta name="${TOKEN_META_NAME}" content="${token}" />`;
+  const existing = /<meta\s+name=["']rcs-token["'][^>]*>/i;
+  if (existing.test(html)) return html.replace(existing, () => meta);
+  const headEnd = /<\/head>/i;
+  if (headEnd.test(html)) return html.replace(headEnd, () => `  ${meta}\n  </head>`);
+  return meta + html;
+}
+
+/** The two spellings of our own host, for a server on `port`. */
+export function allowedHosts(port: number): string[] {
+  return [`${LOOPBACK_HOST}:${port}`, `localhost:${port}`];
+}
+
+function failure(code: ApiError['code'], message: string): Reply<never> {
+  return { ok: false, error: { code, message } };
+}
+
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  contentType: string,
+  extra: Record<string, string> = {},
+): void {
+  if (res.headersSent) return;
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': contentType,
+    'Content-Length': String(Buffer.byteLength(body)),
+    ...extra,
+  });
+  res.end(body);
+}
+
+function sendReply(
+  res: ServerResponse,
+  status: number,
+  reply: Reply<unknown>,
+  extra: Record<string, string> = {},
+): void {
+  send(res, status, JSON.stringify(reply), 'application/json; charset=utf-8', {
+    'Cache-Control': 'no-store',
+    ...extra,
+  });
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name.toLowerCase()];
+  return Array.isArray(v) ? v.join(', ') : v;
+}
+
+type BodyResult = { kind: 'ok'; body: Buffer } | { kind: 'tooLarge' } | { kind: 'aborted' };
+
+/**
+ * Reads at most `limit` bytes. An oversize body is drained (so the client can read our 413) up to
+ * DRAIN_LIMIT, after which the connection is dropped.
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    let settled = false;
+    const settle = (r: BodyResult): void => {
+      if (!settled) {
+        settled = true;
+        resolve(r);
+      }
+    };
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        tooLarge = true;
+        chunks.length = 0;
+        if (size > DRAIN_LIMIT) {
+          settle({ kind: 'tooLarge' });
+          req.destroy();
+        }
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => settle(tooLarge ? { kind: 'tooLarge' } : { kind: 'ok', body: Buffer.concat(chunks) }));
+    req.on('error', () => settle({ kind: 'aborted' }));
+    req.on('close', () => settle(tooLarge ? { kind: 'tooLarge' } : { kind: 'aborted' }));
+  });
+}
+
+function isJsonContentType(value: string | undefined): boolean {
+  if (value === undefined) return true;
+  const media = value.split(';')[0]?.trim().toLowerCase();
+  return media === 'application/json';
+}
+
+export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
+  const token = options.token ?? newToken();
+  const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  let port = options.port;
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, pathname: string, host: string): Promise<void> {
+    if (req.method !== 'POST') {
+      sendReply(res, 405, failure('validation', 'API calls must use POST.'), { Allow: 'POST' });
+      return;
+    }
+    const origin = header(req, 'origin');
+    if (origin !== undefined && origin.toLowerCase() !== `http://${host}`) {
+      sendReply(res, 403, failure('unauthorized', 'This call came from another web page, so it was refused.'));
+      return;
+    }
+    const fetchSite = header(req, 'sec-fetch-site');
+    if (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none') {
+      sendReply(res, 403, failure('unauthorized', 'This call came from another web page, so it was refused.'));
+      return;
+    }
+    if (!tokenMatches(header(req, TOKEN_HEADER), token)) {
+      sendReply(
+        res,
+        401,
+        failure('unauthorized', 'This call did not carry the key of this session; reload the page and try again.'),
+      );
+      return;
+    }
+    const name = pathname.slice(API_PREFIX.length);
+    if (!isCallName(name)) {
+      sendReply(res, 404, failure('notFound', `There is no call named "${name.slice(0, 80)}".`));
+      return;
+    }
+    if (!isJsonContentType(header(req, 'content-type'))) {
+      sendReply(res, 415, failure('validation', 'The request body must be JSON (Content-Type: application/json).'));
+      return;
+    }
+    const declared = Number(header(req, 'content-length') ?? '0');
+    if (Number.isFinite(declared) && declared > DRAIN_LIMIT) {
+      sendReply(res, 413, failure('validation', 'The request is too large (1 MB at most).'), { Connection: 'close' });
+      req.destroy();
+      return;
+    }
+    const body = await readBody(req, limit);
+    if (body.kind === 'aborted') return;
+    if (body.kind === 'tooLarge') {
+      sendReply(res, 413, failure('validation', 'The request is too large (1 MB at most).'), { Connection: 'close' });
+      return;
+    }
+    let request: unknown = undefined;
+    const text = body.body.toString('utf8');
+    if (text.trim() !== '') {
+      try {
+        request = JSON.parse(text) as unknown;
+      } catch {
+        sendReply(res, 400, failure('validation', 'The request body is not valid JSON.'));
+        return;
+      }
+    }
+    const reply = await dispatch(options.handlers, name, request, options.onInternalError);
+    sendReply(res, 200, reply);
+  }
+
+  async function handleStatic(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8', { Allow: 'GET, HEAD' });
+      return;
+    }
+    const file = resolveStaticPath(options.rendererDir, pathname);
+    if (!file) {
+      send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+      return;
+    }
+    let content: Buffer;
+    try {
+      content = await readFile(file);
+    } catch {
+      send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+      return;
+    }
+    const index = isIndexHtml(options.rendererDir, file);
+    const body = index ? Buffer.from(injectToken(content.toString('utf8'), token), 'utf8') : content;
+    if (req.method === 'HEAD') {
+      res.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'Content-Type': contentTypeFor(file),
+        'Content-Length': String(body.length),
+        'Cache-Control': index ? 'no-store' : 'no-cache',
+      });
+      res.end();
+      return;
+    }
+    send(res, 200, body, contentTypeFor(file), { 'Cache-Control': index ? 'no-store' : 'no-cache' });
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const host = (header(req, 'host') ?? '').toLowerCase();
+    if (!allowedHosts(port).includes(host)) {
+      sendReply(
+        res,
+        403,
+        failure('unauthorized', 'This address is not allowed; open the app at its 127.0.0.1 address.'),
+      );
+      return;
+    }
+    let pathname: string;
+    try {
+      pathname = new URL(req.url ?? '/', `http://${host}`).pathname;
+    } catch {
+      send(res, 400, 'Bad request', 'text/plain; charset=utf-8');
+      return;
+    }
+    if (pathname === '/api' || pathname.startsWith(API_PREFIX)) {
+      await handleApi(req, res, pathname, host);
+    } else {
+      await handleStatic(req, res, pathname);
+    }
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      options.onInternalError?.(err);
+      sendReply(res, 500, failure('internal', 'Something went wrong inside the app; nothing was changed.'));
+    });
+  });
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 60_000;
+  server.keepAliveTimeout = 5_000;
+
+  await new Promise<void>((resolve, reject) => {
+    const onError = (err: Error): void => {
+      server.off('listening', onListening);
+      reject(err);
+    };
+    const onListening = (): void => {
+      server.off('error', onError);
+      resolve();
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen({ port: options.port, host: LOOPBACK_HOST, exclusive: true });
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    server,
+    port,
+    url: `http://${LOOPBACK_HOST}:${port}/`,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

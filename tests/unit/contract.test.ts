@@ -1,0 +1,205 @@
+/**
+ * The contract is served completely and exactly:
+ * - every contract call has a handler in createHandlers' result (the services both transports use);
+ * - the preload exposes exactly the contract's calls, each as one invoke on one channel, and
+ *   nothing else (checked on buildApi and on the built out/preload/preload.cjs);
+ * - the IPC transport only answers the main frame of our own app:// origin.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import vm from 'node:vm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CALL_NAMES, type Handlers } from '../../src-shared/api';
+import { createHandlers } from '../../src-main/documents/app-service';
+import { electronBindingPath as bindingPathTs } from '../../src-main/transport/environment';
+import {
+  buildApi,
+  createIpcCallHandler,
+  EXPOSED_CALL_NAMES,
+  IPC_CHANNEL,
+  isAppUrl,
+  type IpcSender,
+} from '../../src-main/transport/ipc';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const sorted = (names: Iterable<string>): string[] => [...names].sort();
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'rcs-contract-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('createHandlers serves the whole contract', () => {
+  it('has a function for every call, and no call that is not in the contract', () => {
+    const handlers = createHandlers({
+      documentsDir: path.join(tmp, 'docs'),
+      userDataDir: path.join(tmp, 'user'),
+      sampleFile: path.join(ROOT, 'resources', 'sample.rcs'),
+      mode: 'browser',
+      version: '0.0.0-test',
+    });
+    try {
+      for (const name of CALL_NAMES) expect(typeof handlers[name], name).toBe('function');
+      const extra = Object.keys(handlers).filter((k) => !(CALL_NAMES as string[]).includes(k) && k !== 'dispose');
+      expect(extra).toEqual([]);
+    } finally {
+      handlers.dispose();
+    }
+  });
+});
+
+describe('the preload API (buildApi)', () => {
+  it('exposes exactly the contract calls', () => {
+    const api = buildApi(() => Promise.resolve(null));
+    expect(sorted(Object.keys(api))).toEqual(sorted(CALL_NAMES));
+    expect(sorted(EXPOSED_CALL_NAMES)).toEqual(sorted(CALL_NAMES));
+    expect(Object.isFrozen(api)).toBe(true);
+  });
+
+  it('sends each call as (name, request) and an omitted request as {}', async () => {
+    const seen: [string, unknown][] = [];
+    const api = buildApi((name, request) => {
+      seen.push([name, request]);
+      return Promise.resolve({ ok: true, value: name });
+    });
+    await expect(api['document.open']({ path: '/x.rcs', readOnly: true })).resolves.toEqual({
+      ok: true,
+      value: 'document.open',
+    });
+    const info = api['app.info'] as unknown as () => Promise<unknown>;
+    await info();
+    expect(seen).toEqual([
+      ['document.open', { path: '/x.rcs', readOnly: true }],
+      ['app.info', {}],
+    ]);
+  });
+});
+
+interface Exposed {
+  key: string;
+  value: Record<string, unknown>;
+}
+
+describe('the built preload (out/preload/preload.cjs)', () => {
+  const built = path.join(ROOT, 'out', 'preload', 'preload.cjs');
+  const present = existsSync(built);
+
+  // Skipped only before `electron-vite build` has made the file (CI builds before it tests).
+  it.skipIf(!present)('requires only electron and exposes exactly the contract as window.api', async () => {
+    const required: string[] = [];
+    const exposed: Exposed[] = [];
+    const invoked: unknown[][] = [];
+    const ipcRenderer = {
+      invoke: (...args: unknown[]) => {
+        invoked.push(args);
+        return Promise.resolve({ ok: true, value: null });
+      },
+      send: () => undefined,
+      on: () => undefined,
+    };
+    const fakeElectron = {
+      contextBridge: {
+        exposeInMainWorld: (key: string, value: Record<string, unknown>) => exposed.push({ key, value }),
+      },
+      ipcRenderer,
+    };
+    const module = { exports: {} };
+    const sandbox = {
+      module,
+      exports: module.exports,
+      require: (id: string) => {
+        required.push(id);
+        if (id === 'electron') return fakeElectron;
+        throw new Error(`a sandboxed preload cannot require ${id}`);
+      },
+    };
+    vm.runInNewContext(readFileSync(built, 'utf8'), sandbox, { filename: built });
+
+    expect([...new Set(required)]).toEqual(['electron']);
+    expect(exposed.map((e) => e.key)).toEqual(['api']);
+    const api = exposed[0]!.value;
+    expect(sorted(Object.keys(api))).toEqual(sorted(CALL_NAMES));
+    for (const name of CALL_NAMES) {
+      const fn = api[name];
+      expect(typeof fn, name).toBe('function');
+      expect(fn).not.toBe(ipcRenderer.invoke);
+      await (fn as (r: unknown) => Promise<unknown>)({ probe: name });
+    }
+    expect(invoked).toEqual(CALL_NAMES.map((name) => [IPC_CHANNEL, name, { probe: name }]));
+    // Nothing exposed is, or holds, ipcRenderer itself.
+    expect(Object.values(api)).not.toContain(ipcRenderer);
+  });
+});
+
+describe('the IPC transport checks every sender', () => {
+  const fake = Object.fromEntries(CALL_NAMES.map((n) => [n, () => `handled ${n}`])) as unknown as Handlers;
+  const call = createIpcCallHandler(fake);
+  const ours: IpcSender = { url: 'app://rcs/index.html', isMainFrame: true };
+
+  it('answers the main frame of app://rcs', async () => {
+    await expect(call(ours, 'app.info', {})).resolves.toEqual({ ok: true, value: 'handled app.info' });
+    await expect(call({ url: 'app://rcs/', isMainFrame: true }, 'settings.get', undefined)).resolves.toMatchObject({
+      ok: true,
+    });
+  });
+
+  it.each([
+    ['a sub-frame of our page', { url: 'app://rcs/index.html', isMainFrame: false }],
+    ['a file:// page', { url: 'file:///work/main/out/renderer/index.html', isMainFrame: true }],
+    ['a web page', { url: 'https://evil.example/', isMainFrame: true }],
+    ['another app:// host', { url: 'app://evil/index.html', isMainFrame: true }],
+    ['app:// with credentials', { url: 'app://user:pw@rcs/index.html', isMainFrame: true }],
+    ['a destroyed frame', { url: undefined, isMainFrame: true }],
+    ['a dev server', { url: 'http://localhost:5173/', isMainFrame: true }],
+  ])('refuses %s', async (_label, sender: IpcSender) => {
+    const reply = await call(sender, 'app.info', {});
+    expect(reply).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+  });
+
+  it('refuses unknown calls and invalid requests with a Reply', async () => {
+    await expect(call(ours, 'fs.readFile', {})).resolves.toMatchObject({ ok: false, error: { code: 'notFound' } });
+    await expect(call(ours, 42, {})).resolves.toMatchObject({ ok: false, error: { code: 'notFound' } });
+    await expect(call(ours, 'document.open', { path: 7 })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
+  });
+
+  it('recognises app URLs exactly', () => {
+    expect(isAppUrl('app://rcs/assets/index.js')).toBe(true);
+    expect(isAppUrl('app://rcs.evil/')).toBe(false);
+    expect(isAppUrl('apps://rcs/')).toBe(false);
+    expect(isAppUrl('not a url')).toBe(false);
+    expect(isAppUrl(null)).toBe(false);
+  });
+});
+
+describe('the Electron window keeps its security settings', () => {
+  const main = readFileSync(path.join(ROOT, 'src-main', 'app', 'main.ts'), 'utf8');
+  it.each([
+    'contextIsolation: true',
+    'sandbox: true',
+    'nodeIntegration: false',
+    'webSecurity: true',
+    'webviewTag: false',
+    'app.enableSandbox()',
+  ])('main.ts sets %s', (setting) => {
+    expect(main).toContain(setting);
+  });
+
+  it('loads the renderer from app://, never file://', () => {
+    expect(main).toContain('loadURL(APP_ENTRY_URL)');
+    expect(main).not.toMatch(/loadFile\(|file:\/\//);
+  });
+});
+
+describe('the Electron build of better-sqlite3', () => {
+  it('is looked for where the installer puts it', async () => {
+    const installer = (await import('../../src-main/install-electron.mjs')) as {
+      electronBindingPath: (root: string, abi: string, platform?: string, arch?: string) => string;
+    };
+    expect(installer.electronBindingPath(ROOT, '140', 'linux', 'x64')).toBe(bindingPathTs(ROOT, '140', 'linux', 'x64'));
+    expect(bindingPathTs(ROOT, '140', 'linux', 'x64')).toBe(
+      path.join(ROOT, 'resources', 'native', 'electron-v140-linux-x64', 'better_sqlite3.node'),
+    );
+  });
+});
