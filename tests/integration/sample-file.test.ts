@@ -1,0 +1,60 @@
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DocumentService } from '../../src-main/documents';
+import { buildSample, SAMPLE_FILE } from '../../src-main/sample/build-sample';
+import { sampleModel } from '../../src-main/sample/sample-model';
+import { compute } from '../../src-shared/engine';
+
+const dir = mkdtempSync(join(tmpdir(), 'rcs-sample-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('resources/sample.rcs', () => {
+  it('opens, and holds exactly sampleModel() (run `npm run build:sample` after changing the sample)', () => {
+    const service = new DocumentService();
+    try {
+      const snapshot = service.open(SAMPLE_FILE, { readOnly: true });
+      expect(snapshot.info.readOnly).toBe(true);
+      expect(snapshot.model).toEqual(sampleModel());
+    } finally {
+      service.close();
+    }
+  });
+
+  it('is left byte-for-byte unchanged by opening it read-only', () => {
+    const before = readFileSync(SAMPLE_FILE);
+    const service = new DocumentService();
+    service.open(SAMPLE_FILE, { readOnly: true });
+    service.close();
+    expect(readFileSync(SAMPLE_FILE).equals(before)).toBe(true);
+  });
+
+  it('a copy opens writable and computes the same totals as the source model', () => {
+    const copy = join(dir, 'sample-copy.rcs');
+    copyFileSync(SAMPLE_FILE, copy);
+    const service = new DocumentService();
+    try {
+      const snapshot = service.open(copy);
+      expect(snapshot.info.readOnly).toBe(false);
+      const fromFile = compute(snapshot.model);
+      const fromSource = compute(sampleModel());
+      expect(fromFile.diagnostics).toEqual([]);
+      expect(fromFile.totals).toEqual(fromSource.totals);
+      expect(fromFile.byLevel).toEqual(fromSource.byLevel);
+    } finally {
+      service.close();
+    }
+  });
+
+  it('the builder writes a file that round-trips too', () => {
+    const built = join(dir, 'built.rcs');
+    buildSample(built);
+    const service = new DocumentService();
+    try {
+      expect(service.open(built, { readOnly: true }).model).toEqual(sampleModel());
+    } finally {
+      service.close();
+    }
+  });
+});
