@@ -5,6 +5,7 @@ import { defineConfig } from '@playwright/test';
 // port with throw-away documents and settings folders.
 export default defineConfig({
   testDir: 'tests/e2e',
+  globalSetup: './tests/e2e/global-setup.ts',
   timeout: 60_000,
   retries: 0,
   workers: 1,

@@ -10,7 +10,6 @@
 import { z } from 'zod';
 import {
   currencyCode,
-  decimalString,
   minorAmount,
   monthString,
   nameText,

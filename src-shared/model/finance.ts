@@ -1,0 +1,48 @@
+/**
+ * Currencies, funding sources and communities (DESIGN §3). Exchange rates are stored as the
+ * number of units of the local currency for ONE unit of the reporting currency, the way people
+ * quote them ("655.957 XOF per EUR"); one rate per programme year. Inflation is an annual rate per
+ * currency, applied to unit costs from programme year 2 on: factor (1 + i)^(year - 1).
+ */
+import { z } from 'zod';
+import { currencyCode, decimalString, minorAmount, nameText, shareString } from './schemas-base';
+
+export const positiveDecimal = decimalString.refine((s) => !s.startsWith('-') && s !== '0', {
+  message: 'number.positive',
+});
+
+export const currencySchema = z.object({
+  code: currencyCode,
+  /** Local units per 1 reporting unit, per programme year (index 0 = year 1). The reporting currency has none. */
+  rates: z.array(positiveDecimal).max(10),
+  /** Annual inflation as a share ("0.03" = 3 %); may be negative (deflation) but above -1. */
+  inflation: decimalString.refine((s) => !s.startsWith('-') || /^-0\./.test(s), { message: 'inflation.range' }),
+});
+export type Currency = z.infer<typeof currencySchema>;
+
+export const FUNDER_TYPES = ['donor', 'coFinancier', 'government', 'returnee', 'partner'] as const;
+export type FunderType = (typeof FUNDER_TYPES)[number];
+export const FUNDER_STATUSES = ['confirmed', 'pipeline', 'hypothetical'] as const;
+export type FunderStatus = (typeof FUNDER_STATUSES)[number];
+
+export const funderFieldsSchema = z.object({
+  name: nameText,
+  type: z.enum(FUNDER_TYPES),
+  status: z.enum(FUNDER_STATUSES),
+  /** Optional ceiling in reporting-currency minor units. */
+  ceiling: minorAmount.nullable(),
+});
+export type FunderFields = z.infer<typeof funderFieldsSchema>;
+
+export const funderSchema = funderFieldsSchema.extend({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  position: z.number().int().min(0),
+});
+export type Funder = z.infer<typeof funderSchema>;
+
+/** A line's split across funding sources. Empty = all to the main donor (first donor-type source). */
+export const fundingShareSchema = z.object({
+  funderId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  share: shareString,
+});
+export type FundingShare = z.infer<typeof fundingShareSchema>;
