@@ -1,0 +1,21 @@
+/** Renderer entry: pick the transport, create the store, render, load. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { detectApi } from './api/detect';
+import { guessLocale } from './i18n';
+import { createDocumentStore } from './state/documentStore';
+import { DocStoreContext } from './state/react';
+import { App } from './ui/App';
+import './styles.css';
+
+const store = createDocumentStore(detectApi(), guessLocale(navigator.languages ?? [navigator.language]));
+const root = document.getElementById('root');
+if (!root) throw new Error('#root is missing from index.html');
+createRoot(root).render(
+  <StrictMode>
+    <DocStoreContext.Provider value={store}>
+      <App />
+    </DocStoreContext.Provider>
+  </StrictMode>,
+);
+void store.getState().init();

@@ -1,0 +1,40 @@
+/** React bindings of the stores: the document store comes from context (tests and app alike). */
+import { createContext, useContext, useMemo } from 'react';
+import { useStore } from 'zustand';
+import type { ComputeResult } from '../../src-shared/engine';
+import type { Locale } from '../../src-shared/money';
+import { translator, type Translate } from '../i18n';
+import type { DocState, DocStore } from './documentStore';
+import { resultFor } from './result';
+
+export const DocStoreContext = createContext<DocStore | null>(null);
+
+export function useDocStore(): DocStore {
+  const store = useContext(DocStoreContext);
+  if (!store) throw new Error('DocStoreContext is missing');
+  return store;
+}
+
+export function useDoc<T>(selector: (s: DocState) => T): T {
+  return useStore(useDocStore(), selector);
+}
+
+export function useLocale(): Locale {
+  return useDoc((s) => s.settings.locale);
+}
+
+export function useT(): Translate {
+  const locale = useLocale();
+  return useMemo(() => translator(locale), [locale]);
+}
+
+/** The engine's result for the model on screen (recomputed only when the model changes). */
+export function useResult(): ComputeResult | null {
+  const model = useDoc((s) => s.snapshot?.model ?? null);
+  return useMemo(() => (model ? resultFor(model) : null), [model]);
+}
+
+/** True when the open document cannot be edited. */
+export function useReadOnly(): boolean {
+  return useDoc((s) => s.snapshot?.info.readOnly ?? true);
+}

@@ -1,0 +1,25 @@
+/**
+ * The engine's result for the model on screen, computed in the renderer with the very function
+ * main, the exports and the CLI use. Memoised on the model object: the store replaces the model on
+ * every edit, and only then is the programme computed again.
+ */
+import { compute, type ComputeResult } from '../../src-shared/engine';
+import type { Model } from '../../src-shared/model';
+
+let lastModel: Model | null = null;
+let lastResult: ComputeResult | null = null;
+
+/** The result for `model`, or null if the engine failed (it should not: it reports diagnostics). */
+export function resultFor(model: Model): ComputeResult | null {
+  if (model === lastModel) return lastResult;
+  let result: ComputeResult | null;
+  try {
+    result = compute(model);
+  } catch (err) {
+    console.error('compute failed', err);
+    result = null;
+  }
+  lastModel = model;
+  lastResult = result;
+  return result;
+}

@@ -1,0 +1,79 @@
+/** The whole window: the start screen, or the open programme's screens. */
+import { useEffect } from 'react';
+import { globalShortcut } from '../keyboard/shortcuts';
+import { useDoc, useDocStore, useLocale, useT } from '../state/react';
+import { useUi } from '../state/ui';
+import { DocumentNotices, ErrorBanner } from './Banners';
+import { BudgetScreen } from './budget/BudgetScreen';
+import { IS_MAC } from './common';
+import { ProgrammeScreen } from './ProgrammeScreen';
+import { ShortcutHelp } from './ShortcutHelp';
+import { StartScreen } from './StartScreen';
+import { TotalsBar } from './Totals';
+import { ScreenNav, TopBar } from './TopBar';
+
+export function App() {
+  const t = useT();
+  const locale = useLocale();
+  const ready = useDoc((s) => s.ready);
+  const hasDocument = useDoc((s) => s.snapshot !== null);
+  const title = useDoc((s) => s.snapshot?.model.programme.title ?? null);
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+  useEffect(() => {
+    document.title = title ? `${title} — ${t('app.name')}` : t('app.name');
+  }, [title, t]);
+
+  if (!ready) {
+    return (
+      <div className="loading" role="status">
+        {t('app.loading')}
+      </div>
+    );
+  }
+  return hasDocument ? <DocumentView /> : <StartScreen />;
+}
+
+function DocumentView() {
+  const t = useT();
+  const store = useDocStore();
+  const screen = useUi((s) => s.screen);
+
+  // Undo / redo from the keyboard, unless a field holds an unsaved edit (then the field's own
+  // undo applies) or a dialog is open.
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      const action = globalShortcut(e, IS_MAC);
+      if (!action || e.defaultPrevented) return;
+      const target = e.target instanceof HTMLElement ? e.target : null;
+      if (target?.dataset.dirty === 'true' || target?.closest('dialog')) return;
+      e.preventDefault();
+      const s = store.getState();
+      if (!s.snapshot || s.snapshot.info.readOnly) return;
+      void (action === 'undo' ? s.undo() : s.redo());
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
+
+  return (
+    <div className="app">
+      <a href="#main" className="skip-link">
+        {t('app.skipToContent')}
+      </a>
+      <TopBar />
+      <div className="subbar">
+        <ScreenNav />
+        <TotalsBar />
+      </div>
+      <ErrorBanner />
+      <DocumentNotices />
+      <main id="main" className="main" tabIndex={-1}>
+        <ShortcutHelp />
+        {screen === 'budget' ? <BudgetScreen /> : <ProgrammeScreen />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,201 @@
+/** Programme settings: title, currency, start, duration, overhead rates, donor profile, author, notes. */
+import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { DONOR_PROFILES, monthLabel, type Programme } from '../../src-shared/model';
+import { errorText, formatMonth, type MessageKey } from '../i18n';
+import { type ProgrammeField, parseProgrammeField, programmeFieldText } from '../state/fields';
+import { useDoc, useDocStore, useLocale, useReadOnly, useT } from '../state/react';
+import { FieldError, IS_MAC } from './common';
+
+export function ProgrammeScreen() {
+  const t = useT();
+  const locale = useLocale();
+  const programme = useDoc((s) => s.snapshot?.model.programme ?? null);
+  if (!programme) return null;
+  const end = formatMonth(monthLabel(programme.startMonth, programme.durationMonths), locale);
+  return (
+    <div className="screen programme-screen">
+      <div className="screen-head">
+        <h1 className="screen-title">{t('prog.heading')}</h1>
+        <p className="screen-intro">{t('prog.intro')}</p>
+      </div>
+      <section className="card form-card" aria-labelledby="prog-general">
+        <h2 id="prog-general" className="card-title">
+          {t('prog.section.general')}
+        </h2>
+        <div className="form-grid">
+          <TextField field="title" wide />
+          <TextField field="startMonth" hint="prog.hint.startMonth" placeholder="YYYY-MM" />
+          <TextField field="durationMonths" hint="prog.hint.durationMonths" hintParams={{ end }} numeric />
+          <TextField field="author" />
+        </div>
+      </section>
+      <section className="card form-card" aria-labelledby="prog-money">
+        <h2 id="prog-money" className="card-title">
+          {t('prog.section.money')}
+        </h2>
+        <div className="form-grid">
+          <TextField field="reportingCurrency" hint="prog.hint.reportingCurrency" upper />
+          <DonorField />
+          <TextField field="indirectRate" hint="prog.hint.indirectRate" numeric suffix="%" />
+          <TextField field="contingencyRate" hint="prog.hint.contingencyRate" numeric suffix="%" />
+        </div>
+      </section>
+      <section className="card form-card" aria-labelledby="prog-notes">
+        <h2 id="prog-notes" className="card-title">
+          {t('prog.section.notes')}
+        </h2>
+        <TextField field="notes" multiline wide />
+      </section>
+    </div>
+  );
+}
+
+type TextProgrammeField = Exclude<ProgrammeField, 'donorProfile'>;
+
+function TextField(props: {
+  field: TextProgrammeField;
+  hint?: MessageKey;
+  hintParams?: Record<string, string>;
+  placeholder?: string;
+  numeric?: boolean;
+  upper?: boolean;
+  multiline?: boolean;
+  wide?: boolean;
+  suffix?: string;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const store = useDocStore();
+  const readOnly = useReadOnly();
+  const programme = useDoc((s) => s.snapshot?.model.programme) as Programme;
+  const lines = useDoc((s) => s.snapshot?.model.lines ?? []);
+  const value = programmeFieldText(programme, props.field, locale);
+  const [draft, setDraftState] = useState<string | null>(null);
+  const draftRef = useRef<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const id = useId();
+  const setDraft = (d: string | null) => {
+    draftRef.current = d;
+    setDraftState(d);
+  };
+
+  useEffect(() => {
+    if (draftRef.current === null) setError(null);
+  }, [value]);
+
+  function commit() {
+    const d = draftRef.current;
+    if (d === null) return;
+    if (d === value) {
+      setDraft(null);
+      setError(null);
+      return;
+    }
+    const r = parseProgrammeField(props.field, d, locale, lines);
+    if (!r.ok) {
+      setError(errorText(locale, r.code, r.params ?? {}, r.context));
+      return;
+    }
+    const patch = r.value;
+    const changed = (Object.keys(patch) as (keyof Programme)[]).some((k) => patch[k] !== programme[k]);
+    setDraft(null);
+    setError(null);
+    if (changed) void store.getState().command({ type: 'programme.update', patch });
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) {
+    if (e.key === 'Escape' && draftRef.current !== null) {
+      e.preventDefault();
+      setDraft(null);
+      setError(null);
+    } else if (e.key === 'Enter' && (!props.multiline || (IS_MAC ? e.metaKey : e.ctrlKey))) {
+      e.preventDefault();
+      commit();
+    }
+  }
+
+  const describedBy = [props.hint ? `${id}-hint` : '', error ? `${id}-err` : ''].filter(Boolean).join(' ');
+  const common = {
+    id,
+    className: `input${props.numeric ? ' num' : ''}`,
+    value: draft ?? value,
+    readOnly,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy || undefined,
+    'data-testid': `field-${props.field}`,
+    'data-dirty': draft !== null ? 'true' : undefined,
+    onBlur: commit,
+    onKeyDown,
+  } as const;
+  return (
+    <div className={`field${props.wide ? ' field-wide' : ''}`}>
+      <label htmlFor={id} className="field-label">
+        {t(`prog.field.${props.field}`)}
+      </label>
+      <div className="field-control">
+        {props.multiline ? (
+          <textarea {...common} rows={6} className="input textarea" onChange={(e) => setDraft(e.target.value)} />
+        ) : (
+          <input
+            {...common}
+            placeholder={props.placeholder}
+            spellCheck={props.numeric || props.upper ? false : undefined}
+            autoComplete="off"
+            maxLength={props.upper ? 3 : undefined}
+            onChange={(e) => {
+              setDraft(props.upper ? e.target.value.toUpperCase() : e.target.value);
+              if (error) setError(null);
+            }}
+          />
+        )}
+        {props.suffix && (
+          <span className="suffix" aria-hidden="true">
+            {props.suffix}
+          </span>
+        )}
+      </div>
+      {props.hint && (
+        <p id={`${id}-hint`} className="hint">
+          {t(props.hint, props.hintParams)}
+        </p>
+      )}
+      <FieldError id={`${id}-err`} message={error} />
+    </div>
+  );
+}
+
+function DonorField() {
+  const t = useT();
+  const store = useDocStore();
+  const readOnly = useReadOnly();
+  const value = useDoc((s) => s.snapshot?.model.programme.donorProfile ?? 'none');
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id} className="field-label">
+        {t('prog.field.donorProfile')}
+      </label>
+      <select
+        id={id}
+        className="input"
+        value={value}
+        disabled={readOnly}
+        aria-describedby={`${id}-hint`}
+        data-testid="field-donorProfile"
+        onChange={(e) => {
+          const r = parseProgrammeField('donorProfile', e.target.value, 'en');
+          if (r.ok) void store.getState().command({ type: 'programme.update', patch: r.value });
+        }}
+      >
+        {DONOR_PROFILES.map((d) => (
+          <option key={d} value={d}>
+            {t(`donor.${d}`)}
+          </option>
+        ))}
+      </select>
+      <p id={`${id}-hint`} className="hint">
+        {t('prog.hint.donorProfile')}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,192 @@
+/** The bar on every document screen: title, file, read-only, undo/redo, saved indicator, save as, close. */
+import { useState } from 'react';
+import { formatTime } from '../i18n';
+import { useDoc, useDocStore, useLocale, useT } from '../state/react';
+import { type Screen, useUi } from '../state/ui';
+import { combo, LocaleSelect } from './common';
+import { NameDialog } from './NameDialog';
+
+export function TopBar() {
+  const t = useT();
+  const store = useDocStore();
+  const info = useDoc((s) => s.snapshot?.info ?? null);
+  const title = useDoc((s) => s.snapshot?.model.programme.title ?? '');
+  const nativeDialogs = useDoc((s) => s.appInfo?.nativeDialogs ?? false);
+  const busy = useDoc((s) => s.busy);
+  const helpOpen = useUi((s) => s.helpOpen);
+  const setHelpOpen = useUi((s) => s.setHelpOpen);
+  const [saveAsOpen, setSaveAsOpen] = useState(false);
+  if (!info) return null;
+  const readOnly = info.readOnly;
+  const undoShortcut = combo(['Mod', 'Z']);
+  const redoShortcut = combo(['Mod', 'Shift', 'Z']);
+  const baseName = info.name.replace(/\.rcs$/i, '');
+
+  return (
+    <header className="topbar" aria-label={t('top.documentBar')}>
+      <div className="topbar-doc">
+        <div className="doc-title" data-testid="doc-title" title={title}>
+          {title}
+        </div>
+        <div className="doc-file">
+          <span data-testid="doc-file-name" title={info.path}>
+            {info.name}
+          </span>
+          {readOnly && (
+            <span
+              className="badge badge-readonly"
+              data-testid="readonly-badge"
+              data-reason={info.readOnlyReason ?? 'requested'}
+              title={t(`top.readOnly.${info.readOnlyReason ?? 'requested'}`)}
+            >
+              {t('top.readOnly')}
+              <span className="sr-only">: {t(`top.readOnly.${info.readOnlyReason ?? 'requested'}`)}</span>
+            </span>
+          )}
+        </div>
+      </div>
+
+      <div className="topbar-actions">
+        <button
+          type="button"
+          className="btn btn-icon"
+          data-testid="undo"
+          disabled={readOnly || !info.canUndo}
+          aria-label={
+            info.canUndo && info.undoSummary
+              ? t('top.undoWhat', { summary: info.undoSummary, shortcut: undoShortcut })
+              : t('top.undo')
+          }
+          title={
+            info.canUndo
+              ? t('top.undoWhat', { summary: info.undoSummary ?? '', shortcut: undoShortcut })
+              : t('top.nothingToUndo')
+          }
+          onClick={() => void store.getState().undo()}
+        >
+          <span aria-hidden="true">↶</span> {t('top.undo')}
+        </button>
+        <button
+          type="button"
+          className="btn btn-icon"
+          data-testid="redo"
+          disabled={readOnly || !info.canRedo}
+          aria-label={
+            info.canRedo && info.redoSummary
+              ? t('top.redoWhat', { summary: info.redoSummary, shortcut: redoShortcut })
+              : t('top.redo')
+          }
+          title={
+            info.canRedo
+              ? t('top.redoWhat', { summary: info.redoSummary ?? '', shortcut: redoShortcut })
+              : t('top.nothingToRedo')
+          }
+          onClick={() => void store.getState().redo()}
+        >
+          <span aria-hidden="true">↷</span> {t('top.redo')}
+        </button>
+        <SavedIndicator />
+        <span className="topbar-sep" aria-hidden="true" />
+        <button
+          type="button"
+          className="btn"
+          data-testid="save-as"
+          disabled={busy}
+          onClick={() => (nativeDialogs ? void store.getState().saveAsDialog() : setSaveAsOpen(true))}
+        >
+          {t('top.saveAs')}
+        </button>
+        <button
+          type="button"
+          className="btn"
+          data-testid="close-document"
+          disabled={busy}
+          onClick={() => void store.getState().close()}
+        >
+          {t('top.close')}
+        </button>
+        <button
+          type="button"
+          className="btn btn-icon"
+          aria-pressed={helpOpen}
+          aria-controls="shortcut-help"
+          data-testid="help-toggle"
+          title={t('top.help')}
+          onClick={() => setHelpOpen(!helpOpen)}
+        >
+          <span aria-hidden="true">⌨</span>
+          <span className="sr-only">{t('top.help')}</span>
+        </button>
+        <LocaleSelect />
+      </div>
+      {saveAsOpen && (
+        <NameDialog
+          open
+          title={t('saveAs.title')}
+          help={t('saveAs.help')}
+          label={t('saveAs.nameLabel')}
+          initial={`${baseName} (2)`}
+          submitLabel={t('common.save')}
+          testId="save-as-dialog"
+          onSubmit={(name) => store.getState().saveAs(name)}
+          onClose={() => setSaveAsOpen(false)}
+        />
+      )}
+    </header>
+  );
+}
+
+export function SavedIndicator() {
+  const t = useT();
+  const locale = useLocale();
+  const pending = useDoc((s) => s.pending);
+  const failed = useDoc((s) => s.saveFailed);
+  const savedAt = useDoc((s) => s.confirmed?.info.savedAt ?? null);
+  const state = pending ? 'saving' : failed ? 'error' : 'saved';
+  const text = pending
+    ? t('top.saving')
+    : failed
+      ? t('top.saveFailed')
+      : savedAt
+        ? t('top.savedAt', { time: formatTime(savedAt, locale) })
+        : t('top.savedNoChanges');
+  return (
+    <span
+      className={`saved saved-${state}`}
+      role="status"
+      aria-live="polite"
+      data-testid="saved-indicator"
+      data-state={state}
+      title={t('top.savedTitle')}
+    >
+      <span className="saved-dot" aria-hidden="true" />
+      {text}
+    </span>
+  );
+}
+
+export function ScreenNav() {
+  const t = useT();
+  const screen = useUi((s) => s.screen);
+  const setScreen = useUi((s) => s.setScreen);
+  const items: { id: Screen; label: string }[] = [
+    { id: 'programme', label: t('nav.programme') },
+    { id: 'budget', label: t('nav.budget') },
+  ];
+  return (
+    <nav className="screen-nav" aria-label={t('top.screens')}>
+      {items.map((it) => (
+        <button
+          key={it.id}
+          type="button"
+          className={`nav-tab${screen === it.id ? ' active' : ''}`}
+          aria-current={screen === it.id ? 'page' : undefined}
+          data-testid={`nav-${it.id}`}
+          onClick={() => setScreen(it.id)}
+        >
+          {it.label}
+        </button>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,411 @@
+/**
+ * One level of the budget (individual, community, structural, programme support): its header
+ * with the level total, a toolbar acting on the selected line, and a keyboard-driven grid.
+ */
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { Command } from '../../../src-shared/api';
+import { formatMinor } from '../../../src-shared/money';
+import { defaultLineFields, type Level, LEVELS, type Model } from '../../../src-shared/model';
+import type { GridAction } from '../../keyboard/shortcuts';
+import { linesOfLevel } from '../../state/optimistic';
+import { useDoc, useDocStore, useLocale, useReadOnly, useResult, useT } from '../../state/react';
+import { useUi } from '../../state/ui';
+import { combo, Dialog } from '../common';
+import { COLUMNS, isNewLineKey, LineRow, NAME_COL } from './LineRow';
+
+interface Active {
+  key: string;
+  col: number;
+  /** Row index when last seen, to land nearby if the line disappears. */
+  row: number;
+}
+
+export function LevelSection({ level }: { level: Level }) {
+  const t = useT();
+  const locale = useLocale();
+  const store = useDocStore();
+  const readOnly = useReadOnly();
+  const model = useDoc((s) => s.snapshot?.model ?? null) as Model;
+  const aliases = useDoc((s) => s.aliases);
+  const result = useResult();
+  const expanded = useUi((s) => s.expanded);
+  const toggleExpanded = useUi((s) => s.toggleExpanded);
+  const focusRequest = useUi((s) => s.focus);
+  const requestFocus = useUi((s) => s.requestFocus);
+  const clearFocus = useUi((s) => s.clearFocus);
+  const tableRef = useRef<HTMLTableElement>(null);
+  const pendingFocus = useRef<{ key: string; col: number } | null>(null);
+  const [active, setActive] = useState<Active | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState<{ row: number; col: number } | null>(null);
+
+  const rows = useMemo(
+    () => linesOfLevel(model, level).map((line) => ({ line, key: aliases[line.id] ?? line.id })),
+    [model, level, aliases],
+  );
+  const totals = useMemo(() => {
+    const m = new Map<string, number>();
+    for (const l of result?.lines ?? []) m.set(l.lineId, l.total);
+    return m;
+  }, [result]);
+
+  let activeRow = -1;
+  if (active && rows.length > 0) {
+    activeRow = rows.findIndex((r) => r.key === active.key);
+    if (activeRow < 0) activeRow = Math.min(active.row, rows.length - 1);
+  }
+  const activeCol = active?.col ?? NAME_COL;
+  const activeLine = activeRow >= 0 ? rows[activeRow] : undefined;
+
+  // Focus requested from anywhere (another section moved a line here, a check was clicked).
+  useEffect(() => {
+    if (!focusRequest) return;
+    const i = rows.findIndex((r) => r.key === focusRequest.key);
+    if (i < 0) return;
+    pendingFocus.current = { key: focusRequest.key, col: focusRequest.col };
+    setActive({ key: focusRequest.key, col: focusRequest.col, row: i });
+    clearFocus(focusRequest.seq);
+  }, [focusRequest, rows, clearFocus]);
+
+  // Move DOM focus after the render that shows the target cell.
+  useLayoutEffect(() => {
+    const want = pendingFocus.current;
+    if (!want || !tableRef.current) return;
+    const row = tableRef.current.querySelector(`tr[data-row-key="${want.key}"]`);
+    const cell = row?.querySelector<HTMLElement>(`[data-col="${want.col}"]`);
+    if (cell) {
+      pendingFocus.current = null;
+      cell.focus();
+    }
+  });
+
+  const focusCell = useCallback((key: string, col: number, row: number) => {
+    pendingFocus.current = { key, col };
+    setActive({ key, col, row });
+  }, []);
+
+  const send = useCallback((command: Command) => void store.getState().command(command), [store]);
+
+  /** Sends a command that creates a line; returns the new line's (temporary) id. */
+  const sendCreating = useCallback(
+    (command: Command): string | null => {
+      const before = new Set(store.getState().snapshot?.model.lines.map((l) => l.id) ?? []);
+      void store.getState().command(command);
+      return store.getState().snapshot?.model.lines.find((l) => !before.has(l.id))?.id ?? null;
+    },
+    [store],
+  );
+
+  const addLine = useCallback(
+    (afterId: string | null) => {
+      if (readOnly) return;
+      const fields = defaultLineFields(level, model.programme.durationMonths, t('line.newName'));
+      const id = sendCreating({ type: 'line.add', level, afterId, fields });
+      if (id) requestFocus(id, NAME_COL);
+    },
+    [readOnly, level, model, t, sendCreating, requestFocus],
+  );
+
+  const onAction = useCallback(
+    (row: number, col: number, action: GridAction): boolean => {
+      const here = rows[row];
+      if (!here) return false;
+      const last = COLUMNS.length - 1;
+      const move = (r: number, c: number) => {
+        const target = rows[r];
+        if (target) focusCell(target.key, c, r);
+      };
+      switch (action) {
+        case 'left':
+          if (col > 0) move(row, col - 1);
+          return true;
+        case 'right':
+          if (col < last) move(row, col + 1);
+          return true;
+        case 'up':
+          if (row > 0) move(row - 1, col);
+          return true;
+        case 'down':
+          if (row < rows.length - 1) move(row + 1, col);
+          return true;
+        case 'home':
+          move(row, 0);
+          return true;
+        case 'end':
+          move(row, last);
+          return true;
+        case 'next':
+          if (col < last) move(row, col + 1);
+          else if (row < rows.length - 1) move(row + 1, 0);
+          else return false; // leave the grid
+          return true;
+        case 'prev':
+          if (col > 0) move(row, col - 1);
+          else if (row > 0) move(row - 1, last);
+          else return false;
+          return true;
+        case 'toggleDetails':
+          toggleExpanded(here.key);
+          return true;
+        case 'edit':
+        case 'commit':
+        case 'cancel':
+          return false;
+      }
+      if (readOnly) return true;
+      switch (action) {
+        case 'newLine':
+          addLine(here.line.id);
+          return true;
+        case 'duplicate': {
+          const id = sendCreating({ type: 'line.duplicate', id: here.line.id });
+          if (id) requestFocus(id, col);
+          return true;
+        }
+        case 'delete':
+          setConfirmDelete({ row, col });
+          return true;
+        case 'moveUp':
+        case 'moveDown': {
+          const to = action === 'moveUp' ? row - 1 : row + 1;
+          if (to < 0 || to >= rows.length) return true;
+          send({ type: 'line.move', id: here.line.id, level, index: to });
+          focusCell(here.key, col, to);
+          return true;
+        }
+        case 'levelUp':
+        case 'levelDown': {
+          const target = LEVELS[LEVELS.indexOf(level) + (action === 'levelUp' ? -1 : 1)];
+          if (!target) return true;
+          send({ type: 'line.move', id: here.line.id, level: target, index: linesOfLevel(model, target).length });
+          requestFocus(here.key, col);
+          return true;
+        }
+      }
+      return false;
+    },
+    [rows, readOnly, level, model, focusCell, toggleExpanded, addLine, sendCreating, requestFocus, send],
+  );
+
+  const onFocusCell = useCallback(
+    (row: number, col: number) => {
+      const r = rows[row];
+      if (r && (active?.key !== r.key || active.col !== col)) setActive({ key: r.key, col, row });
+    },
+    [rows, active],
+  );
+
+  function doDelete() {
+    const c = confirmDelete;
+    setConfirmDelete(null);
+    if (!c) return;
+    const victim = rows[c.row];
+    if (!victim) return;
+    const neighbour = rows[c.row + 1] ?? rows[c.row - 1];
+    send({ type: 'line.delete', id: victim.line.id });
+    if (neighbour) focusCell(neighbour.key, c.col, Math.min(c.row, rows.length - 2));
+    else tableRef.current?.closest('section')?.querySelector<HTMLElement>('[data-add-line]')?.focus();
+  }
+
+  const levelTotal = result?.byLevel[level] ?? 0;
+  const currency = model.programme.reportingCurrency;
+  const deleting = confirmDelete ? rows[confirmDelete.row] : undefined;
+  const levelName = t(`level.${level}`);
+  const noSelection = !activeLine || readOnly;
+
+  return (
+    <section
+      className="level-section card"
+      aria-labelledby={`level-h-${level}`}
+      data-testid={`level-section-${level}`}
+      onKeyDown={(e) => {
+        // Ctrl+Enter on the toolbar (or anywhere in the section outside a cell) adds a line.
+        if (!e.defaultPrevented && isNewLineKey(e) && !(e.target as HTMLElement).closest('[data-col]')) {
+          e.preventDefault();
+          addLine(activeLine?.line.id ?? null);
+        }
+      }}
+    >
+      <header className="level-header">
+        <div>
+          <h2 id={`level-h-${level}`} className="level-title">
+            {levelName}
+            <span className="level-count">
+              {rows.length === 1 ? t('level.countOne') : t('level.count', { n: rows.length })}
+            </span>
+          </h2>
+          <p className="level-desc">{t(`level.desc.${level}`)}</p>
+        </div>
+        <div className="level-total">
+          <span className="level-total-label">{t('level.total', { level: levelName })}</span>
+          <span className="level-total-value num" data-testid={`level-total-${level}`}>
+            {formatMinor(levelTotal, currency, locale)}
+          </span>
+        </div>
+      </header>
+
+      <div className="toolbar" role="toolbar" aria-label={t('level.toolbar', { level: levelName })}>
+        <button
+          type="button"
+          className="btn btn-small btn-primary"
+          data-add-line=""
+          data-testid={`add-line-${level}`}
+          disabled={readOnly}
+          title={combo(['Mod', 'Enter'])}
+          onClick={() => addLine(activeLine?.line.id ?? null)}
+        >
+          + {t('line.add')}
+        </button>
+        <button
+          type="button"
+          className="btn btn-small"
+          disabled={noSelection}
+          data-testid={`line-duplicate-${level}`}
+          title={combo(['Mod', 'D'])}
+          onClick={() => activeRow >= 0 && onAction(activeRow, activeCol, 'duplicate')}
+        >
+          {t('line.duplicate')}
+        </button>
+        <button
+          type="button"
+          className="btn btn-small"
+          disabled={noSelection || activeRow <= 0}
+          data-testid={`line-move-up-${level}`}
+          title={combo(['Alt', 'Up'])}
+          onClick={() => onAction(activeRow, activeCol, 'moveUp')}
+        >
+          ↑ {t('line.moveUp')}
+        </button>
+        <button
+          type="button"
+          className="btn btn-small"
+          disabled={noSelection || activeRow >= rows.length - 1}
+          data-testid={`line-move-down-${level}`}
+          title={combo(['Alt', 'Down'])}
+          onClick={() => onAction(activeRow, activeCol, 'moveDown')}
+        >
+          ↓ {t('line.moveDown')}
+        </button>
+        <select
+          className="btn btn-small select-small"
+          aria-label={t('line.moveToLevelLabel')}
+          disabled={noSelection}
+          value=""
+          data-testid={`line-move-level-${level}`}
+          title={`${combo(['Alt', 'PageUp'])} / ${combo(['Alt', 'PageDown'])}`}
+          onChange={(e) => {
+            const target = e.target.value as Level;
+            if (!activeLine || !LEVELS.includes(target)) return;
+            send({
+              type: 'line.move',
+              id: activeLine.line.id,
+              level: target,
+              index: linesOfLevel(model, target).length,
+            });
+            requestFocus(activeLine.key, activeCol);
+          }}
+        >
+          <option value="">{t('line.moveToLevel')}</option>
+          {LEVELS.filter((l) => l !== level).map((l) => (
+            <option key={l} value={l}>
+              {t('line.toLevel', { level: t(`level.${l}`) })}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          className="btn btn-small btn-danger"
+          disabled={noSelection}
+          data-testid={`line-delete-${level}`}
+          title={combo(['Delete'])}
+          onClick={() => activeRow >= 0 && setConfirmDelete({ row: activeRow, col: activeCol })}
+        >
+          {t('line.delete')}
+        </button>
+        <span className="toolbar-hint" aria-hidden="true">
+          {activeLine ? t('line.selected', { name: activeLine.line.name || t('line.unnamed') }) : ''}
+        </span>
+      </div>
+
+      <div className="grid-wrap">
+        <table
+          ref={tableRef}
+          className="grid"
+          role="grid"
+          aria-label={t('level.grid', { level: levelName })}
+          aria-rowcount={rows.length + 1}
+          aria-colcount={COLUMNS.length}
+        >
+          <colgroup>
+            {COLUMNS.map((c) => (
+              <col key={c} className={`w-${c}`} />
+            ))}
+          </colgroup>
+          <thead>
+            <tr role="row" aria-rowindex={1}>
+              {COLUMNS.map((c) => (
+                <th key={c} role="columnheader" scope="col" className={`h-${c}`}>
+                  {c === 'details' ? <span className="sr-only">{t('col.row')}</span> : t(`col.${c}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.length === 0 && (
+              <tr role="row">
+                <td role="gridcell" colSpan={COLUMNS.length} className="empty">
+                  {t('level.empty', { shortcut: combo(['Mod', 'Enter']) })}
+                </td>
+              </tr>
+            )}
+            {rows.map((r, i) => (
+              <LineRow
+                key={r.key}
+                line={r.line}
+                rowKey={r.key}
+                rowIndex={i}
+                activeCol={i === activeRow ? activeCol : -1}
+                tabStopRow={activeRow >= 0 ? i === activeRow : i === 0}
+                expanded={expanded[r.key] === true}
+                total={totals.get(r.line.id) ?? null}
+                readOnly={readOnly}
+                locale={locale}
+                programme={model.programme}
+                t={t}
+                send={send}
+                onAction={onAction}
+                onFocusCell={onFocusCell}
+                onToggleDetails={toggleExpanded}
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      {deleting && (
+        <Dialog
+          open
+          title={t('line.deleteTitle')}
+          onClose={() => setConfirmDelete(null)}
+          testId="confirm-delete"
+          describedBy="confirm-delete-body"
+        >
+          <p id="confirm-delete-body">
+            {t('line.deleteBody', {
+              name: deleting.line.name || t('line.unnamed'),
+              total: `${formatMinor(totals.get(deleting.line.id) ?? 0, currency, locale)} ${currency}`,
+              shortcut: combo(['Mod', 'Z']),
+            })}
+          </p>
+          <div className="dialog-actions">
+            <button type="button" className="btn" data-testid="confirm-cancel" onClick={() => setConfirmDelete(null)}>
+              {t('common.cancel')}
+            </button>
+            <button type="button" className="btn btn-danger" data-autofocus data-testid="confirm-ok" onClick={doDelete}>
+              {t('common.delete')}
+            </button>
+          </div>
+        </Dialog>
+      )}
+    </section>
+  );
+}
