@@ -8,7 +8,9 @@ function profile(over: Partial<Profile>): Profile {
 
 describe('arrivals per month', () => {
   it('even: 100 arrivals over months 1..3 → 34, 33, 33 (largest remainder)', () => {
-    expect(arrivalsPerMonth(profile({ arrivals: 100, arrivalStart: 1, arrivalEnd: 3 }), 6)).toEqual([34, 33, 33, 0, 0, 0]);
+    expect(arrivalsPerMonth(profile({ arrivals: 100, arrivalStart: 1, arrivalEnd: 3 }), 6)).toEqual([
+      34, 33, 33, 0, 0, 0,
+    ]);
   });
   it('front-loaded: 60 over 3 months, weights 3:2:1 → 30, 20, 10', () => {
     expect(arrivalsPerMonth(profile({ arrivals: 60, pattern: 'front', arrivalStart: 1, arrivalEnd: 3 }), 3)).toEqual([

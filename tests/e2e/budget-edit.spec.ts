@@ -1,0 +1,98 @@
+import { expect, type Locator, type Page, test } from '@playwright/test';
+
+const url = (): string => {
+  const u = process.env.RCS_E2E_URL;
+  if (!u) throw new Error('RCS_E2E_URL is not set: the global setup did not start the server');
+  return u;
+};
+
+/** Reads the amount (minor units) behind a chart's screen-reader table cell for a level. */
+async function chartLevelMinor(page: Page, level: string): Promise<number> {
+  const cell = page.getByTestId('chart-by-level-table').locator(`tr[data-key="${level}"] td[data-minor]`);
+  return Number(await cell.getAttribute('data-minor'));
+}
+
+/** The drawn length of a level's (horizontal) bar in the cost-by-level chart: the picture, not just its data. */
+async function chartBarLength(page: Page, index: number): Promise<number> {
+  const bar = page.getByTestId('chart-by-level').locator('.recharts-bar-rectangle').nth(index);
+  const box = await bar.boundingBox();
+  return box?.width ?? 0;
+}
+
+async function firstLineOf(page: Page, level: string): Promise<{ id: string; row: Locator }> {
+  const row = page.getByTestId(`level-section-${level}`).locator('[data-testid^="line-row-"]').first();
+  const testId = await row.getAttribute('data-testid');
+  return { id: (testId ?? '').replace('line-row-', ''), row };
+}
+
+async function setUnitCost(page: Page, id: string, text: string): Promise<void> {
+  const cell = page.getByTestId(`cell-unitCost-${id}`);
+  await cell.click();
+  await cell.press('Enter'); // start editing
+  await cell.fill(text);
+  await cell.press('Enter'); // commit
+}
+
+test('open the sample, edit a unit cost, watch totals and chart move, undo, edit again, reload', async ({ page }) => {
+  await page.goto(url());
+  // First start: no recent files, so the sample opens by itself; the start screen button also works.
+  const openSample = page.getByTestId('start-open-sample');
+  if (await openSample.isVisible().catch(() => false)) await openSample.click();
+  await expect(page.getByTestId('doc-file-name')).toContainText('Sample programme');
+  await page.getByTestId('nav-budget').click();
+
+  const level = 'community';
+  const levelTotal = page.getByTestId(`level-total-${level}`);
+  const total = page.getByTestId('totals-total');
+  await expect(levelTotal).toBeVisible();
+  const before = { level: await levelTotal.innerText(), total: await total.innerText() };
+  const chartBefore = await chartLevelMinor(page, level);
+  expect(chartBefore).toBeGreaterThan(0);
+  const barIndex = 1; // individual, community, structural, support, indirect, contingency
+  const barBefore = await chartBarLength(page, barIndex);
+  expect(barBefore).toBeGreaterThan(0);
+
+  const { id } = await firstLineOf(page, level);
+  const lineTotalBefore = await page.getByTestId(`cell-total-${id}`).innerText();
+
+  // A malformed number is refused beside the field and nothing changes.
+  await setUnitCost(page, id, '12,5,0');
+  await expect(page.getByTestId(`line-row-${id}`).getByTestId('field-error')).toBeVisible();
+  await expect(levelTotal).toHaveText(before.level);
+  await page.getByTestId(`cell-unitCost-${id}`).press('Escape');
+
+  // A real edit: the line, the level, the grand total and the chart all move at once.
+  await setUnitCost(page, id, '99,999.99');
+  await expect(page.getByTestId(`cell-total-${id}`)).not.toHaveText(lineTotalBefore);
+  await expect(levelTotal).not.toHaveText(before.level);
+  await expect(total).not.toHaveText(before.total);
+  await expect.poll(() => chartLevelMinor(page, level)).toBeGreaterThan(chartBefore);
+  await expect.poll(() => chartBarLength(page, barIndex)).toBeGreaterThan(barBefore);
+  await expect(page.getByTestId('saved-indicator')).toHaveAttribute('data-state', 'saved');
+
+  // Undo puts everything back.
+  await page.getByTestId('undo').click();
+  await expect(levelTotal).toHaveText(before.level);
+  await expect(total).toHaveText(before.total);
+  await expect.poll(() => chartLevelMinor(page, level)).toBe(chartBefore);
+
+  // Edit again, with the keyboard shortcut for undo/redo in between.
+  await setUnitCost(page, id, '1234.5');
+  await expect(page.getByTestId(`cell-unitCost-${id}`)).toHaveValue(/1,234\.50/);
+  await page.keyboard.press('Escape');
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await expect(levelTotal).toHaveText(before.level);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(levelTotal).not.toHaveText(before.level);
+  const afterEdit = await levelTotal.innerText();
+  await expect(page.getByTestId('saved-indicator')).toHaveAttribute('data-state', 'saved');
+
+  // Every command commits at once: a reload finds the edit still there.
+  await page.reload();
+  const sample = page.getByTestId('start-open-sample');
+  if (await sample.isVisible().catch(() => false)) await page.getByTestId('recent-open-0').click();
+  await page.getByTestId('nav-budget').click();
+  await expect(page.getByTestId(`level-total-${level}`)).toHaveText(afterEdit);
+  await expect(page.getByTestId(`cell-unitCost-${id}`)).toHaveValue(/1,234\.50/);
+});
