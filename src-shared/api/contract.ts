@@ -6,7 +6,16 @@
  */
 import { z } from 'zod';
 import type { ChangeLogEntry, Model } from '../model';
-import { budgetLineSchema, LEVELS, lineFieldsSchema, lineIdSchema, programmeSchema } from '../model';
+import {
+  budgetLineSchema,
+  currencySchema,
+  funderFieldsSchema,
+  LEVELS,
+  lineFieldsSchema,
+  lineIdSchema,
+  profileFieldsSchema,
+  programmeSchema,
+} from '../model';
 
 /** Phantom marker carrying a reply type. */
 export interface Returns<T> {
@@ -72,6 +81,19 @@ export const commandSchema = z.discriminatedUnion('type', [
     /** Position among the lines of `level` after the move (0-based, clamped). */
     index: z.number().int().min(0),
   }),
+  // Returnee profiles (caseload). Deleting a profile that a line's driver names is refused.
+  z.object({ type: z.literal('profile.add'), fields: profileFieldsSchema }),
+  z.object({ type: z.literal('profile.update'), id: lineIdSchema, patch: profileFieldsSchema.partial() }),
+  z.object({ type: z.literal('profile.delete'), id: lineIdSchema }),
+  z.object({ type: z.literal('profile.move'), id: lineIdSchema, index: z.number().int().min(0) }),
+  // Local currencies: put adds or replaces by code. Deleting one that a line uses is refused.
+  z.object({ type: z.literal('currency.put'), currency: currencySchema }),
+  z.object({ type: z.literal('currency.delete'), code: z.string().regex(/^[A-Z]{3}$/) }),
+  // Funding sources. Deleting one that a line's funding split names is refused.
+  z.object({ type: z.literal('funder.add'), fields: funderFieldsSchema }),
+  z.object({ type: z.literal('funder.update'), id: lineIdSchema, patch: funderFieldsSchema.partial() }),
+  z.object({ type: z.literal('funder.delete'), id: lineIdSchema }),
+  z.object({ type: z.literal('funder.move'), id: lineIdSchema, index: z.number().int().min(0) }),
 ]);
 export type Command = z.infer<typeof commandSchema>;
 

@@ -9,14 +9,36 @@ export interface Diagnostic {
   params?: Record<string, string | number>;
 }
 
+/**
+ * How a line's quantity was derived, for the grid ("1,240 arrivals × 60 % take-up"). `code` is the
+ * driver kind; params hold exact decimals as strings and counts as numbers:
+ * - fixed:         { quantity, schedule, months }
+ * - perArrival:    { arrivals, takeUp, quantity, units }       (arrivals counted in the window)
+ * - perActiveCase: { caseMonths, quantity, units }
+ * - staffing:      { peakCases, casesPerStaff, min, max, staffMonths, peakStaff }
+ * - perCommunity:  { communities, quantity, units, schedule }
+ * - perProject:    { returnees, returneesPerProject, projects, schedule }
+ * - percentage:    { rate, base }                             (base: minor units of the base lines)
+ */
+export interface Derivation {
+  code: string;
+  params: Record<string, string | number>;
+}
+
 export interface LineResult {
   lineId: string;
   level: Level;
   /** Quantity per programme month (index 0 = month 1), for display only (never summed into money). */
   quantities: number[];
-  /** Amount per programme month (index 0 = month 1), rounded minor units. */
+  /** Amount per programme month (index 0 = month 1), rounded minor units of the reporting currency. */
   months: number[];
   total: number;
+  derivation: Derivation;
+  /** The line's total split across funding sources (funder id -> minor units); adds up to total. */
+  byFunder: Record<string, number>;
+  /** Community lines: people reached (units × beneficiaries per unit) and the non-migrants among them. */
+  beneficiaries: number;
+  nonMigrantBeneficiaries: number;
 }
 
 export interface Totals {
@@ -32,6 +54,39 @@ export interface Totals {
   total: number;
 }
 
+export interface CaseloadSeries {
+  profileId: string;
+  arrivals: number[];
+  active: number[];
+  cumulative: number[];
+  /** Total arrivals in the profile's units, and in persons (units × persons per unit). */
+  totalArrivals: number;
+  persons: number;
+}
+
+export interface Metrics {
+  /** Persons assisted: all arrivals of every profile, in persons. */
+  returneesAssisted: number;
+  /** Individual-level direct cost ÷ returnees assisted (minor units), null when no returnees. */
+  costPerReturneeIndividual: number | null;
+  /** Total cost (with indirect and contingency) ÷ returnees assisted. */
+  costPerReturneeAllIn: number | null;
+  /** Community beneficiaries (people reached by community lines) and the non-migrants among them. */
+  communityBeneficiaries: number;
+  nonMigrantBeneficiaries: number;
+  /** non-migrant ÷ community beneficiaries (display only), null when there are none. */
+  nonMigrantShare: number | null;
+  /** Returnees assisted + non-migrant community beneficiaries. */
+  directBeneficiaries: number;
+  /** Total cost ÷ direct beneficiaries, null when there are none. */
+  costPerBeneficiary: number | null;
+  /** Largest number of active cases (profile units) in any month, and that month (1-based; 0 if none). */
+  peakActiveCases: number;
+  peakMonth: number;
+  /** Σ over months of staff quantities of lines with modality 'staff' (staff-months). */
+  staffMonths: number;
+}
+
 export interface ComputeResult {
   currency: string;
   durationMonths: number;
@@ -44,7 +99,20 @@ export interface ComputeResult {
   byCategory: Record<string, number>;
   /** Per programme year (index 0 = year 1), direct + indirect + contingency. */
   byYear: number[];
+  /**
+   * Per funding source (id -> minor units), indirect and contingency included (they follow the
+   * split of the lines they are computed on). Key '' collects amounts with no funding source at all.
+   */
+  byFunder: Record<string, number>;
   /** Share of each level in direct cost, as a float for display only (never summed). */
   levelShare: Record<Level, number>;
+  caseload: {
+    profiles: CaseloadSeries[];
+    /** All profiles together, in cases (profile units). */
+    arrivals: number[];
+    active: number[];
+    cumulative: number[];
+  };
+  metrics: Metrics;
   diagnostics: Diagnostic[];
 }

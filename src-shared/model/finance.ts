@@ -11,12 +11,17 @@ export const positiveDecimal = decimalString.refine((s) => !s.startsWith('-') &&
   message: 'number.positive',
 });
 
+/** Annual inflation as a share; may be negative (deflation) but above -100 %. */
+export const inflationString = decimalString.refine((s) => !s.startsWith('-') || /^-0\./.test(s), {
+  message: 'inflation.range',
+});
+
 export const currencySchema = z.object({
   code: currencyCode,
   /** Local units per 1 reporting unit, per programme year (index 0 = year 1). The reporting currency has none. */
   rates: z.array(positiveDecimal).max(10),
   /** Annual inflation as a share ("0.03" = 3 %); may be negative (deflation) but above -1. */
-  inflation: decimalString.refine((s) => !s.startsWith('-') || /^-0\./.test(s), { message: 'inflation.range' }),
+  inflation: inflationString,
 });
 export type Currency = z.infer<typeof currencySchema>;
 

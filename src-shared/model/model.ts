@@ -17,7 +17,11 @@ import {
   shareString,
   text,
 } from './schemas-base';
+import { type Currency, type Funder, fundingShareSchema, inflationString, positiveDecimal } from './finance';
+import type { Profile } from './caseload';
 export * from './schemas-base';
+export * from './finance';
+export * from './caseload';
 
 export const LEVELS = ['individual', 'community', 'structural', 'support'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -41,6 +45,7 @@ export const CATEGORIES = [
   'grantsToBeneficiaries',
   'works',
   'training',
+  'monitoringEvaluation',
   'other',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -64,6 +69,14 @@ export const programmeSchema = z.object({
   author: text(200),
   notes: text(20000),
   donorProfile: z.enum(DONOR_PROFILES),
+  /** Number of communities of return, used by per-community drivers. */
+  communities: z
+    .number()
+    .int({ message: 'number.notInteger' })
+    .min(0, { message: 'number.negative' })
+    .max(100000, { message: 'number.tooLarge' }),
+  /** Annual inflation of the reporting currency, applied to its unit costs from year 2 on. */
+  inflation: inflationString,
 });
 export type Programme = z.infer<typeof programmeSchema>;
 
@@ -74,11 +87,14 @@ const month = z.number().int({ message: 'number.notInteger' }).min(1, { message:
   message: 'month.range',
 });
 
-/**
- * Fixed quantity driver (DESIGN §3): q units
- * - `once`: all q units in month `start` (the window is that single month; `end` equals `start`);
- * - `spread`: q units spread evenly over months start..end (largest-remainder phasing, see engine);
- * - `monthly`: q units in every month start..end.
+export const lineIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { message: 'id.invalid' });
+const idList = z.array(lineIdSchema).max(1000);
+
+/*
+ * Quantity drivers (DESIGN §3): how many units a line buys in each programme month. Every driver
+ * has a window, months start..end (1-based, inclusive); for schedule 'once' only `start` counts.
+ * The semantics of each are written down once, in src-shared/engine/drivers.ts.
+ * `profileIds` empty means "all returnee profiles".
  */
 export const fixedDriverSchema = z.object({
   kind: z.literal('fixed'),
@@ -87,12 +103,99 @@ export const fixedDriverSchema = z.object({
   start: month,
   end: month,
 });
-export type FixedDriver = z.infer<typeof fixedDriverSchema>;
+export const perArrivalDriverSchema = z.object({
+  kind: z.literal('perArrival'),
+  /** Units per arriving returnee (or household, for household profiles). */
+  quantity: nonNegativeDecimal,
+  profileIds: idList,
+  /** Share of arrivals that take the item up (0..1). */
+  takeUp: shareString,
+  /** Months between arrival and purchase (0 = in the arrival month). */
+  offset: z.number().int({ message: 'number.notInteger' }).min(0, { message: 'number.negative' }).max(60, {
+    message: 'offset.range',
+  }),
+  start: month,
+  end: month,
+});
+export const perActiveCaseDriverSchema = z.object({
+  kind: z.literal('perActiveCase'),
+  /** Units per active case per month. */
+  quantity: nonNegativeDecimal,
+  profileIds: idList,
+  start: month,
+  end: month,
+});
+export const staffingDriverSchema = z.object({
+  kind: z.literal('staffing'),
+  casesPerStaff: positiveDecimal,
+  min: z.number().int({ message: 'number.notInteger' }).min(0, { message: 'number.negative' }).max(100000),
+  /** null = no maximum */
+  max: z.number().int({ message: 'number.notInteger' }).min(0, { message: 'number.negative' }).max(100000).nullable(),
+  profileIds: idList,
+  start: month,
+  end: month,
+});
+export const perCommunityDriverSchema = z.object({
+  kind: z.literal('perCommunity'),
+  /** Units per community of return (programme.communities). */
+  quantity: nonNegativeDecimal,
+  schedule: z.enum(SCHEDULES),
+  start: month,
+  end: month,
+});
+export const perProjectDriverSchema = z.object({
+  kind: z.literal('perProject'),
+  /** projects = ceil(returnees of the profiles ÷ returneesPerProject) */
+  returneesPerProject: positiveDecimal,
+  profileIds: idList,
+  schedule: z.enum(['once', 'spread']),
+  start: month,
+  end: month,
+});
+export const percentageDriverSchema = z.object({
+  kind: z.literal('percentage'),
+  /** Share of the base (0..1): "0.05" = 5 %. */
+  rate: shareString,
+  /** The base: every line of these levels, plus these lines (a line never counts itself). */
+  levels: z.array(z.enum(LEVELS)).max(4),
+  lineIds: idList,
+  start: month,
+  end: month,
+});
 
-export const driverSchema = z.discriminatedUnion('kind', [fixedDriverSchema]);
+export const DRIVER_KINDS = [
+  'fixed',
+  'perArrival',
+  'perActiveCase',
+  'staffing',
+  'perCommunity',
+  'perProject',
+  'percentage',
+] as const;
+export type DriverKind = (typeof DRIVER_KINDS)[number];
+
+export const driverSchema = z.discriminatedUnion('kind', [
+  fixedDriverSchema,
+  perArrivalDriverSchema,
+  perActiveCaseDriverSchema,
+  staffingDriverSchema,
+  perCommunityDriverSchema,
+  perProjectDriverSchema,
+  percentageDriverSchema,
+]);
 export type Driver = z.infer<typeof driverSchema>;
+export type FixedDriver = z.infer<typeof fixedDriverSchema>;
+export type PerArrivalDriver = z.infer<typeof perArrivalDriverSchema>;
+export type PerActiveCaseDriver = z.infer<typeof perActiveCaseDriverSchema>;
+export type StaffingDriver = z.infer<typeof staffingDriverSchema>;
+export type PerCommunityDriver = z.infer<typeof perCommunityDriverSchema>;
+export type PerProjectDriver = z.infer<typeof perProjectDriverSchema>;
+export type PercentageDriver = z.infer<typeof percentageDriverSchema>;
 
-export const lineIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { message: 'id.invalid' });
+/** Drivers that use the returnee caseload. */
+export function driverProfiles(d: Driver): string[] | null {
+  return 'profileIds' in d ? d.profileIds : null;
+}
 
 /** The editable fields of a budget line (everything but id, level and position). */
 export const lineFieldsSchema = z.object({
@@ -106,6 +209,13 @@ export const lineFieldsSchema = z.object({
   justification: text(20000),
   eligibleIndirect: z.boolean(),
   eligibleContingency: z.boolean(),
+  /** Currency the unit cost is entered in: the reporting currency or one of model.currencies. */
+  currency: currencyCode,
+  /** Split across funding sources; empty = 100 % to the main donor. Shares should sum to 1 (a check). */
+  funding: z.array(fundingShareSchema).max(50),
+  /** Community lines: people reached per unit, and the share of them who are not migrants. */
+  beneficiariesPerUnit: nonNegativeDecimal,
+  nonMigrantShare: shareString,
 });
 export type LineFields = z.infer<typeof lineFieldsSchema>;
 
@@ -127,10 +237,14 @@ export interface ChangeLogEntry {
 export interface Model {
   programme: Programme;
   lines: BudgetLine[];
+  profiles: Profile[];
+  /** Local currencies (not the reporting currency), with rates to it per programme year. */
+  currencies: Currency[];
+  funders: Funder[];
 }
 
 export function lineWindow(d: Driver): { start: number; end: number } {
-  return d.schedule === 'once' ? { start: d.start, end: d.start } : { start: d.start, end: d.end };
+  return 'schedule' in d && d.schedule === 'once' ? { start: d.start, end: d.start } : { start: d.start, end: d.end };
 }
 
 /**
@@ -145,14 +259,19 @@ export function validateLineAgainstProgramme(
   const d = line.driver;
   const w = lineWindow(d);
   if (w.start > programme.durationMonths) errors['driver.start'] = 'window.outside';
-  if (d.schedule !== 'once') {
+  if (!('schedule' in d) || d.schedule !== 'once') {
     if (w.end > programme.durationMonths) errors['driver.end'] = 'window.outside';
     if (w.end < w.start) errors['driver.end'] = 'window.endBeforeStart';
   }
   return errors;
 }
 
-export function defaultLineFields(level: Level, durationMonths: number, name: string): LineFields {
+export function defaultLineFields(
+  level: Level,
+  durationMonths: number,
+  name: string,
+  currency = 'EUR',
+): LineFields {
   const cat: Record<Level, Category> = {
     individual: 'grantsToBeneficiaries',
     community: 'works',
@@ -170,6 +289,10 @@ export function defaultLineFields(level: Level, durationMonths: number, name: st
     justification: '',
     eligibleIndirect: true,
     eligibleContingency: true,
+    currency,
+    funding: [],
+    beneficiariesPerUnit: '0',
+    nonMigrantShare: '0',
   };
 }
 
