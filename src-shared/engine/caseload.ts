@@ -12,7 +12,7 @@
  * - Cumulative assisted in month m: all arrivals up to and including m.
  */
 import { allocate } from '../money';
-import type { Profile } from '../model/caseload';
+import type { Profile } from '../model';
 
 export interface ProfileCaseload {
   profileId: string;

@@ -1,20 +1,44 @@
 /**
  * compute(model) -> result: the one pure function behind the screen, the exports, the CLI and the
- * tests (DESIGN §4). No I/O, no clock, no randomness.
+ * tests (DESIGN §4). No I/O, no clock, no randomness; it never throws on user data and never
+ * returns NaN — problems in the model come back as diagnostics on the line they belong to.
+ *
+ * For every line and month: quantity (drivers.ts) × unit cost × inflation factor × exchange rate.
+ * - Inflation: factor (1 + i)^(year − 1) with i the annual rate of the line's currency (the
+ *   reporting currency's is programme.inflation), from programme year 2 on.
+ * - Exchange: a local currency's rate for programme year y is the number of local units for one
+ *   reporting unit (rates[y − 1]; years past the last rate given use the last one).
  *
  * THE rounding rule: every money value is exact (a rational) until it becomes minor units of the
  * reporting currency, and it becomes so once, half-to-even. For a line, the running total is
  * rounded at each month and the month's amount is the step between two rounded running totals.
  * Each line-month is thus rounded once, is within one minor unit of its exact value, and a line's
  * months add up to its exact total rounded half-to-even (10 units spread over 3 months cost
- * exactly 10 × the unit cost). Indirect costs and contingency are computed per month the same way
- * from the month's rounded direct amounts. Every total is a sum of these rounded line-months, so
+ * exactly 10 × the unit cost). Percentage lines, indirect costs and contingency are computed per
+ * month the same way from rounded amounts. Every total is a sum of these rounded line-months, so
  * the screen, the exports and the CLI reconcile to the cent.
+ *
+ * Funding: a line's total is split across its funding sources by largest remainder (the parts add
+ * up to the line). An empty split means 100 % to the main donor (the first source of type donor,
+ * else the first source). Shares that do not sum to 1 are used as relative weights and flagged
+ * (`funding.sum`). Indirect costs and contingency follow the split of the lines they are computed
+ * on (largest remainder over the funders' shares of the eligible base).
  */
-import { add, dec, fromInt, mul, roundHalfEven, toNumber, type Rational, ZERO } from '../money';
-import { CATEGORIES, DIMENSIONS, LEVELS, type Level, type Model } from '../model';
-import { planQuantities } from './drivers';
-import type { ComputeResult, Diagnostic, LineResult } from './result';
+import { add, allocate, dec, fromInt, mul, pow, rat, roundHalfEven, toNumber, type Rational, ZERO } from '../money';
+import { currencyExponent } from '../money';
+import {
+  type BudgetLine,
+  CATEGORIES,
+  DIMENSIONS,
+  type Level,
+  LEVELS,
+  type Model,
+  type PercentageDriver,
+  programmeYear,
+} from '../model';
+import { profileCaseload } from './caseload';
+import { type CaseloadIndex, checkWindow, planQuantities, type QuantityPlan, ratToString } from './drivers';
+import type { CaseloadSeries, ComputeResult, Diagnostic, LineResult, Metrics } from './result';
 
 /** Rounds a sequence of exact amounts by the running-total rule above. */
 export function roundRunning(exact: readonly (Rational | null)[]): number[] {
@@ -38,47 +62,338 @@ function zeroRecord<K extends string>(keys: readonly K[]): Record<K, number> {
   return r;
 }
 
+const sum = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0);
+
+/** Integer weights from exact decimal shares (scaled to a common power of ten). */
+function shareWeights(shares: readonly string[]): bigint[] {
+  const rs = shares.map(dec);
+  let scale = 1n;
+  for (const r of rs) if (r.d > scale) scale = r.d; // denominators are powers of ten
+  return rs.map((r) => (r.n * scale) / r.d);
+}
+
+/**
+ * Per (currency, year): the factor that turns a unit cost in the currency's minor units into
+ * reporting minor units, inflation included. null when the currency cannot be converted.
+ */
+function currencyFactors(model: Model): Map<string, (Rational | null)[]> {
+  const { programme } = model;
+  const years = Math.ceil(programme.durationMonths / 12);
+  const repExp = currencyExponent(programme.reportingCurrency);
+  const out = new Map<string, (Rational | null)[]>();
+  const reportingInfl = add(fromInt(1), dec(programme.inflation));
+  out.set(
+    programme.reportingCurrency,
+    Array.from({ length: years }, (_, y) => pow(reportingInfl, y)),
+  );
+  for (const c of model.currencies) {
+    if (c.code === programme.reportingCurrency) continue;
+    const infl = add(fromInt(1), dec(c.inflation));
+    const shift = repExp - currencyExponent(c.code);
+    const factors: (Rational | null)[] = [];
+    for (let y = 0; y < years; y++) {
+      const rateStr = c.rates[y] ?? c.rates[c.rates.length - 1];
+      if (!rateStr) {
+        factors.push(null);
+        continue;
+      }
+      const rate = dec(rateStr);
+      // local minor -> reporting minor: × 10^shift ÷ rate
+      const exp = shift >= 0 ? rat(10n ** BigInt(shift)) : rat(1n, 10n ** BigInt(-shift));
+      const conv = rat(exp.n * rate.d, exp.d * rate.n);
+      factors.push(mul(pow(infl, y), conv));
+    }
+    out.set(c.code, factors);
+  }
+  return out;
+}
+
+function buildCaseload(model: Model): { index: CaseloadIndex; series: CaseloadSeries[]; persons: Rational } {
+  let personsTotal: Rational = ZERO;
+  const D = model.programme.durationMonths;
+  const byId: CaseloadIndex['byId'] = new Map();
+  const all: CaseloadIndex['all'] = [];
+  const series: CaseloadSeries[] = [];
+  const profiles = [...model.profiles].sort((a, b) => a.position - b.position);
+  for (const profile of profiles) {
+    const c = profileCaseload(profile, D);
+    const personsExact = mul(fromInt(c.totalArrivals), dec(profile.personsPerUnit));
+    const s: CaseloadSeries = { ...c, persons: toNumber(personsExact) };
+    personsTotal = add(personsTotal, personsExact);
+    byId.set(profile.id, { profile, series: s });
+    all.push({ profile, series: s });
+    series.push(s);
+  }
+  return { index: { byId, all }, series, persons: personsTotal };
+}
+
+/** Percentage lines in an order where each comes after the percentage lines in its base; cycles apart. */
+function orderPercentageLines(
+  pct: BudgetLine[],
+  baseOf: (l: BudgetLine) => BudgetLine[],
+): { order: BudgetLine[]; cyclic: Set<string> } {
+  const state = new Map<string, 'visiting' | 'done'>();
+  const cyclic = new Set<string>();
+  const order: BudgetLine[] = [];
+  // Iterative DFS: no recursion limit, no hang on long chains.
+  for (const root of pct) {
+    if (state.has(root.id)) continue;
+    const stack: { line: BudgetLine; deps: BudgetLine[]; i: number }[] = [];
+    const push = (line: BudgetLine): void => {
+      state.set(line.id, 'visiting');
+      stack.push({ line, deps: baseOf(line).filter((b) => b.driver.kind === 'percentage'), i: 0 });
+    };
+    push(root);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1] as (typeof stack)[number];
+      if (top.i < top.deps.length) {
+        const dep = top.deps[top.i++] as BudgetLine;
+        const st = state.get(dep.id);
+        if (st === 'visiting') {
+          // A cycle: every line on the stack from dep up to the top is in it.
+          let k = stack.length - 1;
+          for (; k >= 0; k--) {
+            cyclic.add((stack[k] as (typeof stack)[number]).line.id);
+            if ((stack[k] as (typeof stack)[number]).line.id === dep.id) break;
+          }
+        } else if (st === undefined) {
+          push(dep);
+        } else if (cyclic.has(dep.id)) {
+          cyclic.add(top.line.id); // depends on a cycle
+        }
+      } else {
+        stack.pop();
+        state.set(top.line.id, 'done');
+        if (top.deps.some((dep) => cyclic.has(dep.id))) cyclic.add(top.line.id);
+        order.push(top.line);
+      }
+    }
+  }
+  return { order, cyclic };
+}
+
 export function compute(model: Model): ComputeResult {
   const { programme } = model;
   const D = programme.durationMonths;
+  const years = Math.ceil(D / 12);
   const diagnostics: Diagnostic[] = [];
-  const lines: LineResult[] = [];
+  const factors = currencyFactors(model);
+  const { index: caseload, series, persons: returneesExact } = buildCaseload(model);
+
+  const ordered = [...model.lines].sort(
+    (a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) || a.position - b.position,
+  );
+  const byIdLine = new Map(ordered.map((l) => [l.id, l]));
+  const plans = new Map<string, QuantityPlan>();
+  const months = new Map<string, number[]>();
+
+  // 1. Every line that is not a percentage line.
+  for (const line of ordered) {
+    if (line.driver.kind === 'percentage') continue;
+    const plan = planQuantities(line, model, caseload, diagnostics);
+    plans.set(line.id, plan);
+    const f = factors.get(line.currency);
+    if (!f) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'currency.unknown',
+        lineId: line.id,
+        params: { currency: line.currency },
+      });
+      months.set(line.id, new Array<number>(D).fill(0));
+      continue;
+    }
+    const unit = fromInt(line.unitCost);
+    const perYear = f.map((x) => (x ? mul(unit, x) : null));
+    let missingRate = false;
+    const exact = plan.perMonth.map((q, m) => {
+      if (!q) return null;
+      const k = perYear[programmeYear(m + 1) - 1];
+      if (!k) {
+        missingRate = true;
+        return null;
+      }
+      return mul(q, k);
+    });
+    if (missingRate) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'currency.noRate',
+        lineId: line.id,
+        params: { currency: line.currency },
+      });
+    }
+    months.set(line.id, roundRunning(exact));
+  }
+
+  // 2. Percentage lines, in dependency order; cycles cost nothing and are flagged.
+  const pctLines = ordered.filter((l) => l.driver.kind === 'percentage');
+  const baseOf = (l: BudgetLine): BudgetLine[] => {
+    const d = l.driver as PercentageDriver;
+    const out: BudgetLine[] = [];
+    const seen = new Set<string>();
+    for (const other of ordered) {
+      if (other.id === l.id) continue;
+      if (d.levels.includes(other.level)) {
+        out.push(other);
+        seen.add(other.id);
+      }
+    }
+    for (const id of d.lineIds) {
+      if (id === l.id || seen.has(id)) continue;
+      const other = byIdLine.get(id);
+      if (other) {
+        out.push(other);
+        seen.add(id);
+      }
+    }
+    return out;
+  };
+  const { order, cyclic } = orderPercentageLines(pctLines, baseOf);
+  for (const line of order) {
+    const d = line.driver as PercentageDriver;
+    for (const id of d.lineIds) {
+      if (id !== line.id && !byIdLine.has(id)) {
+        diagnostics.push({
+          severity: 'warning',
+          code: 'percentage.unknownLine',
+          lineId: line.id,
+          params: { target: id },
+        });
+      }
+    }
+    const perMonth: (Rational | null)[] = new Array<Rational | null>(D).fill(null);
+    if (cyclic.has(line.id)) {
+      diagnostics.push({ severity: 'error', code: 'percentage.cycle', lineId: line.id });
+      plans.set(line.id, { perMonth, derivation: { code: 'percentage', params: { rate: d.rate, base: 0 } } });
+      months.set(line.id, new Array<number>(D).fill(0));
+      continue;
+    }
+    const win = checkWindow(line, D, diagnostics);
+    const base = new Array<number>(D).fill(0);
+    for (const b of baseOf(line)) {
+      const bm = months.get(b.id);
+      if (!bm) continue;
+      for (let m = 0; m < D; m++) base[m] = (base[m] as number) + (bm[m] as number);
+    }
+    const rate = dec(d.rate);
+    let baseTotal = 0;
+    const exact: (Rational | null)[] = new Array<Rational | null>(D).fill(null);
+    for (let m = win?.start ?? 1; win && m <= win.last; m++) {
+      const b = base[m - 1] as number;
+      if (b === 0) continue;
+      baseTotal += b;
+      perMonth[m - 1] = fromInt(b);
+      exact[m - 1] = mul(rate, fromInt(b));
+    }
+    plans.set(line.id, { perMonth, derivation: { code: 'percentage', params: { rate: d.rate, base: baseTotal } } });
+    months.set(line.id, roundRunning(exact));
+  }
+
+  // 3. Totals, funders, beneficiaries.
+  const funders = [...model.funders].sort((a, b) => a.position - b.position);
+  const funderIds = new Set(funders.map((f) => f.id));
+  const mainDonor = (funders.find((f) => f.type === 'donor') ?? funders[0])?.id ?? '';
+  const byFunder: Record<string, number> = {};
+  for (const f of funders) byFunder[f.id] = 0;
+  const eligibleIndirectByFunder = new Map<string, number>();
+  const eligibleContingencyByFunder = new Map<string, number>();
+
   const direct = new Array<number>(D).fill(0);
   const eligibleIndirect = new Array<number>(D).fill(0);
   const eligibleContingency = new Array<number>(D).fill(0);
   const byLevel = zeroRecord(LEVELS);
   const byDimension = zeroRecord(DIMENSIONS);
   const byCategory: Record<string, number> = zeroRecord(CATEGORIES);
+  const lines: LineResult[] = [];
+  let communityBeneficiaries: Rational = ZERO;
+  let nonMigrant: Rational = ZERO;
+  let staffMonths = 0;
 
-  const ordered = [...model.lines].sort(
-    (a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) || a.position - b.position,
-  );
   for (const line of ordered) {
-    const plan = planQuantities(line, D, diagnostics);
-    const unit = fromInt(line.unitCost);
-    const exact = plan.perMonth.map((q) => (q ? mul(q, unit) : null));
-    const months = roundRunning(exact);
+    const lm = months.get(line.id) ?? new Array<number>(D).fill(0);
+    const plan = plans.get(line.id) as QuantityPlan;
     let total = 0;
     for (let m = 0; m < D; m++) {
-      const a = months[m] as number;
+      const a = lm[m] as number;
       if (a === 0) continue;
       total += a;
       direct[m] = (direct[m] as number) + a;
       if (line.eligibleIndirect) eligibleIndirect[m] = (eligibleIndirect[m] as number) + a;
       if (line.eligibleContingency) eligibleContingency[m] = (eligibleContingency[m] as number) + a;
     }
-    if (total === 0) {
+    if (total === 0 && !cyclic.has(line.id)) {
       diagnostics.push({ severity: 'warning', code: 'line.zeroCost', lineId: line.id });
     }
     byLevel[line.level] += total;
     byDimension[line.dimension] += total;
     byCategory[line.category] = (byCategory[line.category] ?? 0) + total;
+
+    // Funding split of the line's total.
+    const split: Record<string, number> = {};
+    const known = line.funding.filter((s) => {
+      if (funderIds.has(s.funderId)) return true;
+      diagnostics.push({
+        severity: 'error',
+        code: 'funding.unknownFunder',
+        lineId: line.id,
+        params: { funderId: s.funderId },
+      });
+      return false;
+    });
+    if (line.funding.length > 0) {
+      const shareSum = line.funding.map((s) => dec(s.share)).reduce(add, ZERO);
+      if (shareSum.n !== shareSum.d) {
+        diagnostics.push({
+          severity: 'error',
+          code: 'funding.sum',
+          lineId: line.id,
+          params: { sum: ratToString(mul(shareSum, fromInt(100))) },
+        });
+      }
+    }
+    const weights = shareWeights(known.map((s) => s.share));
+    if (known.length === 0 || weights.every((w) => w === 0n)) {
+      split[mainDonor] = total;
+    } else {
+      const parts = allocate(BigInt(total), weights);
+      known.forEach((s, i) => {
+        split[s.funderId] = (split[s.funderId] ?? 0) + Number(parts[i] as bigint);
+      });
+    }
+    for (const [fid, a] of Object.entries(split)) {
+      byFunder[fid] = (byFunder[fid] ?? 0) + a;
+      if (line.eligibleIndirect) eligibleIndirectByFunder.set(fid, (eligibleIndirectByFunder.get(fid) ?? 0) + a);
+      if (line.eligibleContingency) {
+        eligibleContingencyByFunder.set(fid, (eligibleContingencyByFunder.get(fid) ?? 0) + a);
+      }
+    }
+
+    // Beneficiaries of community lines: units bought × people per unit.
+    let beneficiaries = 0;
+    let nonMigrantBeneficiaries = 0;
+    if (line.level === 'community' && line.driver.kind !== 'percentage') {
+      const units = plan.perMonth.reduce<Rational>((s, q) => (q ? add(s, q) : s), ZERO);
+      const b = mul(units, dec(line.beneficiariesPerUnit));
+      const nm = mul(b, dec(line.nonMigrantShare));
+      communityBeneficiaries = add(communityBeneficiaries, b);
+      nonMigrant = add(nonMigrant, nm);
+      beneficiaries = toNumber(b);
+      nonMigrantBeneficiaries = toNumber(nm);
+    }
+    const quantities = plan.perMonth.map((q) => (q ? toNumber(q) : 0));
+    if (line.modality === 'staff' && line.driver.kind !== 'percentage') staffMonths += sum(quantities);
+
     lines.push({
       lineId: line.id,
       level: line.level,
-      quantities: plan.perMonth.map((q) => (q ? toNumber(q) : 0)),
-      months,
+      quantities,
+      months: lm,
       total,
+      derivation: plan.derivation,
+      byFunder: split,
+      beneficiaries,
+      nonMigrantBeneficiaries,
     });
   }
 
@@ -88,17 +403,72 @@ export function compute(model: Model): ComputeResult {
   const contingency = roundRunning(eligibleContingency.map((a) => (a ? mul(contingencyRate, fromInt(a)) : null)));
   const total = direct.map((a, m) => a + (indirect[m] as number) + (contingency[m] as number));
 
-  const years = Math.ceil(D / 12);
+  // Indirect costs and contingency follow the funders' shares of their eligible base.
+  for (const [amount, base] of [
+    [sum(indirect), eligibleIndirectByFunder],
+    [sum(contingency), eligibleContingencyByFunder],
+  ] as const) {
+    if (amount === 0) continue;
+    const ids = [...base.keys()];
+    const parts = allocate(
+      BigInt(amount),
+      ids.map((id) => BigInt(base.get(id) ?? 0)),
+    );
+    ids.forEach((id, i) => {
+      byFunder[id] = (byFunder[id] ?? 0) + Number(parts[i] as bigint);
+    });
+  }
+
   const byYear = new Array<number>(years).fill(0);
   total.forEach((a, m) => {
     const y = Math.floor(m / 12);
     byYear[y] = (byYear[y] as number) + a;
   });
 
-  const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
   const directTotal = sum(direct);
+  const grandTotal = sum(total);
   const levelShare = zeroRecord(LEVELS);
   for (const l of LEVELS) levelShare[l as Level] = directTotal === 0 ? 0 : byLevel[l] / directTotal;
+
+  // Caseload, all profiles together.
+  const arrivals = new Array<number>(D).fill(0);
+  const active = new Array<number>(D).fill(0);
+  const cumulative = new Array<number>(D).fill(0);
+  for (const s of series) {
+    for (let m = 0; m < D; m++) {
+      arrivals[m] = (arrivals[m] as number) + (s.arrivals[m] as number);
+      active[m] = (active[m] as number) + (s.active[m] as number);
+      cumulative[m] = (cumulative[m] as number) + (s.cumulative[m] as number);
+    }
+  }
+  let peakActiveCases = 0;
+  let peakMonth = 0;
+  active.forEach((a, m) => {
+    if (a > peakActiveCases) {
+      peakActiveCases = a;
+      peakMonth = m + 1;
+    }
+  });
+
+  const commB = toNumber(communityBeneficiaries);
+  const nmB = toNumber(nonMigrant);
+  const directExact = add(returneesExact, nonMigrant);
+  // Cost per person, exact division rounded once (half-to-even) to minor units.
+  const per = (amount: number, people: Rational): number | null =>
+    people.n > 0n ? Number(roundHalfEven(rat(BigInt(amount) * people.d, people.n))) : null;
+  const metrics: Metrics = {
+    returneesAssisted: toNumber(returneesExact),
+    costPerReturneeIndividual: per(byLevel.individual, returneesExact),
+    costPerReturneeAllIn: per(grandTotal, returneesExact),
+    communityBeneficiaries: commB,
+    nonMigrantBeneficiaries: nmB,
+    nonMigrantShare: commB > 0 ? nmB / commB : null,
+    directBeneficiaries: toNumber(directExact),
+    costPerBeneficiary: per(grandTotal, directExact),
+    peakActiveCases,
+    peakMonth,
+    staffMonths,
+  };
 
   return {
     currency: programme.reportingCurrency,
@@ -111,13 +481,16 @@ export function compute(model: Model): ComputeResult {
       directEligibleContingency: sum(eligibleContingency),
       indirect: sum(indirect),
       contingency: sum(contingency),
-      total: sum(total),
+      total: grandTotal,
     },
     byLevel,
     byDimension,
     byCategory,
     byYear,
+    byFunder,
     levelShare,
+    caseload: { profiles: series, arrivals, active, cumulative },
+    metrics,
     diagnostics,
   };
 }

@@ -1,57 +1,275 @@
 /**
- * Quantity drivers: how many units a line buys in each programme month (DESIGN §3).
+ * Quantity drivers: how many units a line buys in each programme month (DESIGN §3). The meaning
+ * of every driver is written down here, once. Where DESIGN.md is silent or ambiguous, the decision
+ * taken is marked "Decision".
  *
- * Semantics, decided once here:
- * - fixed / once:    all q units in month `start`.
- * - fixed / spread:  q units spread evenly over months start..end: q / n in each of the n months,
- *                    kept exact (a rational); the rounding rule in compute.ts makes the line's
- *                    months add up to its exactly rounded total, so 10 units over 3 months cost
- *                    exactly 10 × unit cost.
- * - fixed / monthly: q units in every month start..end.
- * Months outside the programme (start > duration, end > duration) buy nothing and raise a
- * `window.outside` diagnostic on the line; compute() never throws on user data.
+ * Common to all: a driver has a window, months start..end (1-based, inclusive). A line buys
+ * nothing outside its window, nor outside the programme; a window that reaches beyond the
+ * programme raises `window.outside` on the line (its months inside still count). `profileIds`
+ * empty means every returnee profile; an id that names no profile raises `profile.unknown` and is
+ * ignored. Quantities stay exact (rationals) until money is rounded in compute.ts.
+ *
+ * fixed          q units: `once` in month start; `spread` evenly, q ÷ n in each of the n months of
+ *                the window; `monthly` q in every month of the window.
+ * perArrival     q × take-up × arrivals of the chosen profiles in month m − offset, bought in
+ *                month m (m inside the window). Arrivals are counted in the profile's unit:
+ *                persons, or households for household profiles ("per arriving returnee (or
+ *                household)", DESIGN §3). Decision: arrivals whose purchase month would fall
+ *                after the window or the programme are not bought.
+ * perActiveCase  q × active cases of the chosen profiles in month m (follow-up, case management,
+ *                monitoring), for m in the window. Cases in profile units.
+ * staffing       clamp(ceil(active cases ÷ cases per staff), min, max) staff in every month of the
+ *                window (max null = no maximum). Decision: `min` applies in every window month,
+ *                even with no cases (a team is kept while the window runs).
+ * perCommunity   q × programme.communities units, scheduled as `fixed` (once / spread / monthly).
+ * perProject     ceil(returnees ÷ returnees per project) projects, where returnees = all arrivals
+ *                of the chosen profiles over the programme, in PERSONS (units × persons per unit);
+ *                scheduled once (in start) or spread over the window.
+ * percentage     amount (not units): rate × the base, month by month, where the base is the
+ *                rounded amounts of every line of the chosen levels plus the chosen lines, never
+ *                the line itself. Decision: the base is direct cost only (indirect costs and
+ *                contingency are computed after, on top). A percentage line may take other
+ *                percentage lines in its base; a line that depends on itself, directly or through
+ *                others, raises `percentage.cycle` and costs nothing (no crash, no hang). Its unit
+ *                cost and currency are not used: amounts are in the reporting currency.
  */
-import { dec, rat, type Rational } from '../money';
-import type { BudgetLine } from '../model';
-import type { Diagnostic } from './result';
+import { add, dec, fromInt, mul, rat, type Rational, ZERO, ceil } from '../money';
+import type { BudgetLine, Driver, Model, Profile } from '../model';
+import type { CaseloadSeries, Derivation, Diagnostic } from './result';
+
+export interface CaseloadIndex {
+  byId: Map<string, { profile: Profile; series: CaseloadSeries }>;
+  all: { profile: Profile; series: CaseloadSeries }[];
+}
 
 export interface QuantityPlan {
   /** Quantity per month, index 0 = month 1; null where the line buys nothing. */
   perMonth: (Rational | null)[];
+  derivation: Derivation;
 }
 
-export function planQuantities(line: BudgetLine, duration: number, diagnostics: Diagnostic[]): QuantityPlan {
-  const perMonth: (Rational | null)[] = new Array<Rational | null>(duration).fill(null);
+function selected(
+  ids: readonly string[],
+  caseload: CaseloadIndex,
+  line: BudgetLine,
+  diagnostics: Diagnostic[],
+): { profile: Profile; series: CaseloadSeries }[] {
+  if (ids.length === 0) return caseload.all;
+  const out: { profile: Profile; series: CaseloadSeries }[] = [];
+  for (const id of ids) {
+    const p = caseload.byId.get(id);
+    if (p) out.push(p);
+    else diagnostics.push({ severity: 'error', code: 'profile.unknown', lineId: line.id, params: { profileId: id } });
+  }
+  return out;
+}
+
+function sumSeries(profiles: { series: CaseloadSeries }[], key: 'arrivals' | 'active', duration: number): number[] {
+  const out = new Array<number>(duration).fill(0);
+  for (const p of profiles) {
+    const s = p.series[key];
+    for (let m = 0; m < duration; m++) out[m] = (out[m] as number) + (s[m] ?? 0);
+  }
+  return out;
+}
+
+/** Places q per the fixed schedules over [start, last]; spread divides by the planned window length. */
+function schedule(
+  perMonth: (Rational | null)[],
+  q: Rational,
+  kind: 'once' | 'spread' | 'monthly',
+  start: number,
+  end: number,
+  duration: number,
+): number {
+  const last = Math.min(end, duration);
+  if (kind === 'once') {
+    if (start <= duration) perMonth[start - 1] = q;
+    return start <= duration ? 1 : 0;
+  }
+  const each = kind === 'spread' ? rat(q.n, q.d * BigInt(end - start + 1)) : q;
+  let months = 0;
+  for (let m = start; m <= last; m++) {
+    perMonth[m - 1] = each;
+    months++;
+  }
+  return months;
+}
+
+function ratToString(r: Rational): string {
+  // For derivation text only: exact when the value is a decimal, else 6 decimals.
+  const scaled = (r.n * 1_000_000n) / r.d;
+  const neg = scaled < 0n;
+  const digits = (neg ? -scaled : scaled).toString().padStart(7, '0');
+  const s = `${digits.slice(0, -6)}.${digits.slice(-6)}`.replace(/\.?0+$/, '');
+  return (neg ? '-' : '') + s;
+}
+
+/**
+ * The line's window, checked against the programme: diagnostics for a window outside the
+ * programme or ending before it starts (then null: the line buys nothing).
+ */
+export function checkWindow(
+  line: BudgetLine,
+  duration: number,
+  diagnostics: Diagnostic[],
+): { start: number; end: number; last: number } | null {
   const d = line.driver;
-  const q = dec(d.quantity);
   const start = d.start;
-  const end = d.schedule === 'once' ? d.start : d.end;
+  const end = 'schedule' in d && d.schedule === 'once' ? d.start : d.end;
   if (start > duration || end > duration) {
-    diagnostics.push({
-      severity: 'error',
-      code: 'window.outside',
-      lineId: line.id,
-      params: { start, end, duration },
-    });
+    diagnostics.push({ severity: 'error', code: 'window.outside', lineId: line.id, params: { start, end, duration } });
   }
   if (end < start) {
     diagnostics.push({ severity: 'error', code: 'window.endBeforeStart', lineId: line.id, params: { start, end } });
-    return { perMonth };
+    return null;
   }
-  const last = Math.min(end, duration);
-  switch (d.schedule) {
-    case 'once':
-      if (start <= duration) perMonth[start - 1] = q;
-      break;
-    case 'monthly':
-      for (let m = start; m <= last; m++) perMonth[m - 1] = q;
-      break;
-    case 'spread': {
-      // Evenly over the whole window as planned; months beyond the programme are lost (and flagged).
-      const each = rat(q.n, q.d * BigInt(end - start + 1));
-      for (let m = start; m <= last; m++) perMonth[m - 1] = each;
-      break;
-    }
-  }
-  return { perMonth };
+  return { start, end, last: Math.min(end, duration) };
 }
+
+/**
+ * The quantity plan of a non-percentage line. Percentage lines are planned by compute(), which
+ * knows the other lines' amounts.
+ */
+export function planQuantities(
+  line: BudgetLine,
+  model: Model,
+  caseload: CaseloadIndex,
+  diagnostics: Diagnostic[],
+): QuantityPlan {
+  const D = model.programme.durationMonths;
+  const perMonth: (Rational | null)[] = new Array<Rational | null>(D).fill(null);
+  const d: Driver = line.driver;
+  const win = checkWindow(line, D, diagnostics);
+  if (!win) return { perMonth, derivation: { code: d.kind, params: {} } };
+  const { start, end, last } = win;
+
+  switch (d.kind) {
+    case 'fixed': {
+      const q = dec(d.quantity);
+      const months = schedule(perMonth, q, d.schedule, start, end, D);
+      return {
+        perMonth,
+        derivation: { code: 'fixed', params: { quantity: d.quantity, schedule: d.schedule, months } },
+      };
+    }
+    case 'perCommunity': {
+      const communities = model.programme.communities;
+      const q = mul(dec(d.quantity), fromInt(communities));
+      schedule(perMonth, q, d.schedule, start, end, D);
+      return {
+        perMonth,
+        derivation: {
+          code: 'perCommunity',
+          params: { communities, quantity: d.quantity, units: ratToString(q), schedule: d.schedule },
+        },
+      };
+    }
+    case 'perProject': {
+      const profiles = selected(d.profileIds, caseload, line, diagnostics);
+      let persons: Rational = ZERO;
+      for (const p of profiles) {
+        persons = add(persons, mul(fromInt(p.series.totalArrivals), dec(p.profile.personsPerUnit)));
+      }
+      const perProject = dec(d.returneesPerProject);
+      const projects = persons.n === 0n ? 0n : ceil(rat(persons.n * perProject.d, persons.d * perProject.n));
+      schedule(perMonth, fromInt(projects), d.schedule, start, end, D);
+      return {
+        perMonth,
+        derivation: {
+          code: 'perProject',
+          params: {
+            returnees: ratToString(persons),
+            returneesPerProject: d.returneesPerProject,
+            projects: Number(projects),
+            schedule: d.schedule,
+          },
+        },
+      };
+    }
+    case 'perArrival': {
+      const profiles = selected(d.profileIds, caseload, line, diagnostics);
+      const arrivals = sumSeries(profiles, 'arrivals', D);
+      const factor = mul(dec(d.quantity), dec(d.takeUp));
+      let counted = 0;
+      let units: Rational = ZERO;
+      for (let m = start; m <= last; m++) {
+        const a = arrivals[m - 1 - d.offset] ?? 0;
+        if (m - 1 - d.offset < 0 || a === 0) continue;
+        counted += a;
+        const q = mul(factor, fromInt(a));
+        perMonth[m - 1] = q;
+        units = add(units, q);
+      }
+      return {
+        perMonth,
+        derivation: {
+          code: 'perArrival',
+          params: {
+            arrivals: counted,
+            takeUp: d.takeUp,
+            quantity: d.quantity,
+            units: ratToString(units),
+            offset: d.offset,
+          },
+        },
+      };
+    }
+    case 'perActiveCase': {
+      const profiles = selected(d.profileIds, caseload, line, diagnostics);
+      const active = sumSeries(profiles, 'active', D);
+      const q = dec(d.quantity);
+      let caseMonths = 0;
+      for (let m = start; m <= last; m++) {
+        const a = active[m - 1] as number;
+        if (a === 0) continue;
+        caseMonths += a;
+        perMonth[m - 1] = mul(q, fromInt(a));
+      }
+      return {
+        perMonth,
+        derivation: {
+          code: 'perActiveCase',
+          params: { caseMonths, quantity: d.quantity, units: ratToString(mul(q, fromInt(caseMonths))) },
+        },
+      };
+    }
+    case 'staffing': {
+      const profiles = selected(d.profileIds, caseload, line, diagnostics);
+      const active = sumSeries(profiles, 'active', D);
+      const per = dec(d.casesPerStaff);
+      let staffMonths = 0;
+      let peakStaff = 0;
+      let peakCases = 0;
+      for (let m = start; m <= last; m++) {
+        const a = active[m - 1] as number;
+        peakCases = Math.max(peakCases, a);
+        let staff = Number(ceil(rat(BigInt(a) * per.d, per.n)));
+        staff = Math.max(staff, d.min);
+        if (d.max !== null) staff = Math.min(staff, d.max);
+        if (staff > 0) perMonth[m - 1] = fromInt(staff);
+        staffMonths += staff;
+        peakStaff = Math.max(peakStaff, staff);
+      }
+      return {
+        perMonth,
+        derivation: {
+          code: 'staffing',
+          params: {
+            peakCases,
+            casesPerStaff: d.casesPerStaff,
+            min: d.min,
+            max: d.max ?? '',
+            staffMonths,
+            peakStaff,
+          },
+        },
+      };
+    }
+    case 'percentage':
+      // Planned in compute(): the quantity of a percentage line is its base amount.
+      return { perMonth, derivation: { code: 'percentage', params: { rate: d.rate, base: 0 } } };
+  }
+}
+
+export { ratToString };

@@ -263,15 +263,101 @@ export function validateLineAgainstProgramme(
     if (w.end > programme.durationMonths) errors['driver.end'] = 'window.outside';
     if (w.end < w.start) errors['driver.end'] = 'window.endBeforeStart';
   }
+  if (d.kind === 'staffing' && d.max !== null && d.max < d.min) errors['driver.max'] = 'staffing.maxBelowMin';
   return errors;
 }
 
-export function defaultLineFields(
-  level: Level,
-  durationMonths: number,
-  name: string,
-  currency = 'EUR',
-): LineFields {
+/** Anything with `has(key)`: a Set, or a Map keyed by id. */
+export interface KeySet {
+  has(key: string): boolean;
+}
+
+/** What a line may refer to: the reporting currency, and the ids and codes defined in the model. */
+export interface LineReferences {
+  reportingCurrency: string;
+  /** Local currency codes (model.currencies). */
+  currencies: KeySet;
+  profiles: KeySet;
+  funders: KeySet;
+  lines: KeySet;
+}
+
+export function lineReferences(model: Model): LineReferences {
+  return {
+    reportingCurrency: model.programme.reportingCurrency,
+    currencies: new Set(model.currencies.map((c) => c.code)),
+    profiles: new Set(model.profiles.map((p) => p.id)),
+    funders: new Set(model.funders.map((f) => f.id)),
+    lines: new Set(model.lines.map((l) => l.id)),
+  };
+}
+
+/**
+ * Cross-references of a line that zod cannot check: its currency is the reporting currency or a
+ * defined local currency; the profiles, funding sources and (percentage) base lines it names exist,
+ * each once; a percentage line does not name itself. Returns field -> message code, paths relative
+ * to the line (`currency`, `driver.profileIds.0`, `funding.1.funderId`, `driver.lineIds.2`).
+ * Funding shares that do not sum to 100 % are NOT an error here: that is a check finding.
+ * `lineId` is the line's own id (absent for a line not added yet).
+ */
+export function validateLineReferences(
+  line: Pick<BudgetLine, 'driver' | 'currency' | 'funding'>,
+  refs: LineReferences,
+  lineId?: string,
+): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (line.currency !== refs.reportingCurrency && !refs.currencies.has(line.currency)) {
+    errors.currency = 'currency.undefined';
+  }
+  const d = line.driver;
+  const eachOnce = (ids: readonly string[], path: string, known: KeySet, missing: string): void => {
+    const seen = new Set<string>();
+    ids.forEach((id, i) => {
+      const key = `${path}.${i}`;
+      if (seen.has(id)) errors[key] = 'list.duplicate';
+      else if (!known.has(id)) errors[key] = missing;
+      seen.add(id);
+    });
+  };
+  if ('profileIds' in d) eachOnce(d.profileIds, 'driver.profileIds', refs.profiles, 'profile.notFound');
+  if (d.kind === 'percentage') {
+    eachOnce(d.lineIds, 'driver.lineIds', refs.lines, 'line.notFound');
+    if (lineId !== undefined) {
+      const self = d.lineIds.indexOf(lineId);
+      if (self >= 0) errors[`driver.lineIds.${self}`] = 'line.self';
+    }
+    const levels = new Set<string>();
+    d.levels.forEach((level, i) => {
+      if (levels.has(level)) errors[`driver.levels.${i}`] = 'list.duplicate';
+      levels.add(level);
+    });
+  }
+  const funders = new Set<string>();
+  line.funding.forEach((f, i) => {
+    const key = `funding.${i}.funderId`;
+    if (funders.has(f.funderId)) errors[key] = 'list.duplicate';
+    else if (!refs.funders.has(f.funderId)) errors[key] = 'funder.notFound';
+    funders.add(f.funderId);
+  });
+  return errors;
+}
+
+/**
+ * Cross-field checks of a returnee profile: its arrival window lies inside the programme and does
+ * not end before it starts. Returns field -> message code (`arrivalStart`, `arrivalEnd`).
+ */
+export function validateProfileAgainstProgramme(
+  profile: Pick<Profile, 'arrivalStart' | 'arrivalEnd'>,
+  programme: Pick<Programme, 'durationMonths'>,
+): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (profile.arrivalStart > programme.durationMonths) errors.arrivalStart = 'window.outside';
+  if (profile.arrivalEnd > programme.durationMonths) errors.arrivalEnd = 'window.outside';
+  else if (profile.arrivalEnd < profile.arrivalStart) errors.arrivalEnd = 'window.endBeforeStart';
+  return errors;
+}
+
+export function defaultLineFields(level: Level, durationMonths: number, name: string, currency = 'EUR'): LineFields {
   const cat: Record<Level, Category> = {
     individual: 'grantsToBeneficiaries',
     community: 'works',

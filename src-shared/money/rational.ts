@@ -21,9 +21,18 @@ export function rat(n: bigint | number, d: bigint | number = 1n): Rational {
   return dd < 0n ? { n: -nn, d: -dd } : { n: nn, d: dd };
 }
 
+export function gcd(a: bigint, b: bigint): bigint {
+  let x = a < 0n ? -a : a;
+  let y = b < 0n ? -b : b;
+  while (y !== 0n) [x, y] = [y, x % y];
+  return x;
+}
+
+/** a + b over the least common denominator, so running sums do not grow without bound. */
 export function add(a: Rational, b: Rational): Rational {
   if (a.d === b.d) return { n: a.n + b.n, d: a.d };
-  return { n: a.n * b.d + b.n * a.d, d: a.d * b.d };
+  const g = gcd(a.d, b.d);
+  return { n: a.n * (b.d / g) + b.n * (a.d / g), d: (a.d / g) * b.d };
 }
 
 export function sub(a: Rational, b: Rational): Rational {

@@ -14,7 +14,11 @@ const programme: Programme = {
   author: '',
   notes: '',
   donorProfile: 'EU',
+  communities: 0,
+  inflation: '0',
 };
+
+const m = (lines: BudgetLine[]): Model => ({ programme, lines, profiles: [], currencies: [], funders: [] });
 
 let seq = 0;
 function line(over: Partial<BudgetLine> & Pick<BudgetLine, 'unitCost' | 'driver'>): BudgetLine {
@@ -31,6 +35,10 @@ function line(over: Partial<BudgetLine> & Pick<BudgetLine, 'unitCost' | 'driver'
     justification: '',
     eligibleIndirect: true,
     eligibleContingency: true,
+    currency: 'EUR',
+    funding: [],
+    beneficiariesPerUnit: '0',
+    nonMigrantShare: '0',
     ...over,
   };
 }
@@ -41,7 +49,7 @@ describe('fixed driver, hand-worked', () => {
       unitCost: 150000,
       driver: { kind: 'fixed', quantity: '120', schedule: 'once', start: 3, end: 3 },
     });
-    const r = compute({ programme, lines: [l] });
+    const r = compute(m([l]));
     // 120 × 150,000 cents = 18,000,000 cents = EUR 180,000.00, all in month 3
     expect(r.lines[0]?.months[2]).toBe(18_000_000);
     expect(r.lines[0]?.total).toBe(18_000_000);
@@ -53,7 +61,7 @@ describe('fixed driver, hand-worked', () => {
       unitCost: 125050,
       driver: { kind: 'fixed', quantity: '2', schedule: 'monthly', start: 1, end: 12 },
     });
-    const r = compute({ programme, lines: [l] });
+    const r = compute(m([l]));
     // 2 × 125,050 = 250,100 cents a month; × 12 = 3,001,200 cents
     expect(r.lines[0]?.months.slice(0, 12)).toEqual(new Array(12).fill(250_100));
     expect(r.lines[0]?.months.slice(12)).toEqual(new Array(12).fill(0));
@@ -65,7 +73,7 @@ describe('fixed driver, hand-worked', () => {
       unitCost: 10000,
       driver: { kind: 'fixed', quantity: '10', schedule: 'spread', start: 1, end: 3 },
     });
-    const r = compute({ programme, lines: [l] });
+    const r = compute(m([l]));
     // exact 33,333.33… a month; running totals 33,333.33→33,333 | 66,666.67→66,667 | 100,000
     expect(r.lines[0]?.months.slice(0, 3)).toEqual([33_333, 33_334, 33_333]);
     expect(r.lines[0]?.total).toBe(100_000);
@@ -74,7 +82,7 @@ describe('fixed driver, hand-worked', () => {
   it('fractional quantity: 0.5 × EUR 0.01 rounds half to even (0), 1.5 × EUR 0.01 to 2 cents', () => {
     const a = line({ unitCost: 1, driver: { kind: 'fixed', quantity: '0.5', schedule: 'once', start: 1, end: 1 } });
     const b = line({ unitCost: 1, driver: { kind: 'fixed', quantity: '1.5', schedule: 'once', start: 1, end: 1 } });
-    const r = compute({ programme, lines: [a, b] });
+    const r = compute(m([a, b]));
     expect(r.lines.map((x) => x.total)).toEqual([0, 2]);
   });
 });
@@ -87,7 +95,7 @@ describe('indirect costs and contingency', () => {
       eligibleIndirect: false,
       driver: { kind: 'fixed', quantity: '1', schedule: 'once', start: 1, end: 1 },
     });
-    const r = compute({ programme, lines: [a, b] });
+    const r = compute(m([a, b]));
     // direct 150,000; eligible for indirect 100,000 → 7,000; contingency 5 % × 150,000 = 7,500
     expect(r.totals).toEqual({
       direct: 150_000,
@@ -102,7 +110,7 @@ describe('indirect costs and contingency', () => {
   it('indirect over months adds up to the rate × the eligible total, rounded once', () => {
     // 3 months of EUR 0.10: 7 % of 10 cents = 0.7 cents a month; running: 0.7→1, 1.4→1, 2.1→2
     const a = line({ unitCost: 10, driver: { kind: 'fixed', quantity: '1', schedule: 'monthly', start: 1, end: 3 } });
-    const r = compute({ programme, lines: [a] });
+    const r = compute(m([a]));
     expect(r.monthly.indirect.slice(0, 3)).toEqual([1, 0, 1]);
     expect(r.totals.indirect).toBe(2); // 7 % × 30 = 2.1 → 2
   });
@@ -114,13 +122,13 @@ describe('diagnostics, never a throw', () => {
       unitCost: 100,
       driver: { kind: 'fixed', quantity: '1', schedule: 'monthly', start: 23, end: 30 },
     });
-    const r = compute({ programme, lines: [l] });
+    const r = compute(m([l]));
     expect(r.diagnostics).toContainEqual(expect.objectContaining({ code: 'window.outside', lineId: l.id }));
     expect(r.lines[0]?.total).toBe(200); // months 23 and 24 only
   });
   it('flags a zero-cost line', () => {
     const l = line({ unitCost: 0, driver: { kind: 'fixed', quantity: '1', schedule: 'once', start: 1, end: 1 } });
-    expect(compute({ programme, lines: [l] }).diagnostics).toContainEqual(
+    expect(compute(m([l])).diagnostics).toContainEqual(
       expect.objectContaining({ code: 'line.zeroCost', lineId: l.id }),
     );
   });
@@ -183,7 +191,7 @@ describe('totals reconcile (property)', () => {
             },
           }),
         );
-        const model: Model = { programme, lines };
+        const model: Model = m(lines);
         const r = compute(model);
         const sumLineMonths = r.lines.reduce((s, l) => s + l.months.reduce((a, b) => a + b, 0), 0);
         expect(r.totals.direct).toBe(sumLineMonths);
