@@ -1,0 +1,284 @@
+/**
+ * The checks panel (DESIGN §7): donor rule profiles, reintegration principles from the sources,
+ * and model integrity. Pure: runChecks(model, result) with the result of compute(model).
+ *
+ * Sources cited below:
+ * - KP2 = EU-IOM KMH Knowledge Paper #2 (domain/sources/knowledge-paper-2-…txt), line numbers;
+ * - IOM 2015 = IOM, Reintegration: Effective approaches (domain/sources/…-2015.md), line numbers.
+ */
+import { currencyExponent, dec, fromInt, mul, rat, roundHalfEven } from '../money';
+import { MIN_DURATION, FOLLOW_UP_MONTHS, type Model } from '../model';
+import type { ComputeResult, Diagnostic } from '../engine';
+import type { CheckTarget, Finding } from './types';
+
+export type { CheckTarget, Finding } from './types';
+
+export const SOURCES = {
+  euIndirect: 'EU grant rules (DESIGN §7): indirect costs ≤ 7 % of direct eligible costs',
+  euContingency: 'EU grant rules (DESIGN §7): contingency reserve ≤ 5 % of direct costs',
+  usIndirect: 'US federal (DESIGN §7): de minimis indirect cost rate ≤ 15 %',
+  fcdoMatch: 'FCDO profile (DESIGN §7): no match funding in the budget',
+  separateLines:
+    'KP2 L1802-1806: "Specific budget lines for structural support, community-based interventions … should be included in budgets in addition to the budget lines for individual reintegration support."',
+  monitoring: 'KP2 L3063-3065: "Monitoring and evaluation should be systematically included, with adequate resources"',
+  psychosocial: 'KP2 L137-138: integrated approach across "economic, social and psychosocial dimensions"',
+  followUp: `${FOLLOW_UP_MONTHS.source}: "a follow-up during the first 12 months upon arrival"`,
+  child: `${MIN_DURATION.child?.source ?? 'IOM 2015, L389'}: "A minimum of 18 months of socioeconomic assistance should be provided"`,
+  trafficking: `${MIN_DURATION.trafficking?.source ?? 'IOM 2015, L387'}: "sustained monitoring (e.g. minimum of six months)"`,
+  packageRange: 'IOM 2015, L325: "Amounts range from USD 569 to USD 8,845 per person"',
+  doNoHarm:
+    'KP2 L2194-2196 (SY-12): community initiatives benefiting "2,490 returnees and 2,943 members of their communities"',
+  cash: 'IOM 2015, L327: "in-kind assistance, complemented by moderate amounts of monetary assistance … may better support the reintegration process than cash support"',
+  integrity: 'Model integrity (DESIGN §7)',
+  ceiling: 'Model integrity (DESIGN §7): funder ceilings',
+} as const;
+
+/** Share of individual-level cost in cash above which the cash note appears (DESIGN §7 "large cash share"). */
+export const LARGE_CASH_SHARE = '0.5';
+export const PACKAGE_RANGE_USD = { min: 569, max: 8845 } as const;
+
+const DIAGNOSTIC_SEVERITY: Record<string, Finding['severity']> = { error: 'error', warning: 'warning' };
+
+function fromDiagnostic(d: Diagnostic, i: number): Finding {
+  return {
+    id: `integrity.${d.code}:${d.lineId ?? i}:${i}`,
+    severity: DIAGNOSTIC_SEVERITY[d.severity] ?? 'warning',
+    group: 'integrity',
+    code: d.code,
+    params: d.params ?? {},
+    target: d.lineId ? { kind: 'line', lineId: d.lineId } : null,
+    source: SOURCES.integrity,
+  };
+}
+
+function gt(share: string, limit: string): boolean {
+  const a = dec(share);
+  const b = dec(limit);
+  return a.n * b.d > b.n * a.d;
+}
+
+export function runChecks(model: Model, result: ComputeResult): Finding[] {
+  const out: Finding[] = [];
+  const { programme } = model;
+  const push = (
+    id: string,
+    severity: Finding['severity'],
+    group: Finding['group'],
+    code: string,
+    source: string,
+    target: CheckTarget | null,
+    params: Record<string, string | number> = {},
+  ): void => {
+    out.push({ id, severity, group, code, params, target, source });
+  };
+
+  // ---- Donor rule profiles -------------------------------------------------------------------
+  if (programme.donorProfile === 'EU') {
+    if (gt(programme.indirectRate, '0.07')) {
+      push(
+        'donor.eu.indirect',
+        'error',
+        'donor',
+        'donor.indirectAbove',
+        SOURCES.euIndirect,
+        { kind: 'programme', field: 'indirectRate' },
+        {
+          rate: programme.indirectRate,
+          max: '0.07',
+        },
+      );
+    }
+    if (gt(programme.contingencyRate, '0.05')) {
+      push(
+        'donor.eu.contingency',
+        'error',
+        'donor',
+        'donor.contingencyAbove',
+        SOURCES.euContingency,
+        { kind: 'programme', field: 'contingencyRate' },
+        {
+          rate: programme.contingencyRate,
+          max: '0.05',
+        },
+      );
+    }
+  } else if (programme.donorProfile === 'US') {
+    if (gt(programme.indirectRate, '0.15')) {
+      push(
+        'donor.us.indirect',
+        'error',
+        'donor',
+        'donor.indirectAbove',
+        SOURCES.usIndirect,
+        { kind: 'programme', field: 'indirectRate' },
+        {
+          rate: programme.indirectRate,
+          max: '0.15',
+        },
+      );
+    }
+  } else if (programme.donorProfile === 'FCDO') {
+    for (const l of model.lines) {
+      if (l.modality === 'matchingGrant') {
+        push(
+          `donor.fcdo.match:${l.id}`,
+          'error',
+          'donor',
+          'donor.noMatchFunding',
+          SOURCES.fcdoMatch,
+          { kind: 'line', lineId: l.id },
+          {
+            name: l.name,
+          },
+        );
+      }
+    }
+  }
+
+  // ---- Reintegration principles --------------------------------------------------------------
+  const has = (pred: (l: Model['lines'][number]) => boolean) => model.lines.some(pred);
+  if (model.lines.length > 0) {
+    if (!has((l) => l.level === 'structural')) {
+      push('principles.structural', 'warning', 'principles', 'principles.noStructural', SOURCES.separateLines, null);
+    }
+    if (!has((l) => l.level === 'community')) {
+      push('principles.community', 'warning', 'principles', 'principles.noCommunity', SOURCES.separateLines, null);
+    }
+    if (!has((l) => l.category === 'monitoringEvaluation')) {
+      push('principles.monitoring', 'warning', 'principles', 'principles.noMonitoring', SOURCES.monitoring, null);
+    }
+    if (!has((l) => l.dimension === 'psychosocial')) {
+      push('principles.psychosocial', 'warning', 'principles', 'principles.noPsychosocial', SOURCES.psychosocial, null);
+    }
+  }
+  for (const p of model.profiles) {
+    const target: CheckTarget = { kind: 'profile', profileId: p.id };
+    const min = MIN_DURATION[p.kind];
+    if (p.kind === 'child' && min && p.durationMonths < min.months) {
+      push(`principles.child:${p.id}`, 'warning', 'principles', 'principles.childDuration', SOURCES.child, target, {
+        name: p.name,
+        months: p.durationMonths,
+        min: min.months,
+      });
+    } else if (p.kind === 'trafficking' && min && p.durationMonths < min.months) {
+      push(
+        `principles.trafficking:${p.id}`,
+        'warning',
+        'principles',
+        'principles.traffickingDuration',
+        SOURCES.trafficking,
+        target,
+        {
+          name: p.name,
+          months: p.durationMonths,
+          min: min.months,
+        },
+      );
+    } else if (p.durationMonths < FOLLOW_UP_MONTHS.months) {
+      push(`principles.followUp:${p.id}`, 'warning', 'principles', 'principles.followUp', SOURCES.followUp, target, {
+        name: p.name,
+        months: p.durationMonths,
+        min: FOLLOW_UP_MONTHS.months,
+      });
+    }
+  }
+
+  // Per-returnee individual package against the 2015 paper's range, where it can be put in USD.
+  const perReturnee = result.metrics.costPerReturneeIndividual;
+  if (perReturnee !== null) {
+    const usd = toUsdMinor(perReturnee, model);
+    if (usd !== null) {
+      const min = PACKAGE_RANGE_USD.min * 100;
+      const max = PACKAGE_RANGE_USD.max * 100;
+      if (usd < min || usd > max) {
+        push(
+          'principles.packageRange',
+          'note',
+          'principles',
+          usd < min ? 'principles.packageBelow' : 'principles.packageAbove',
+          SOURCES.packageRange,
+          null,
+          {
+            amount: perReturnee,
+            usd,
+            min,
+            max,
+          },
+        );
+      }
+    }
+  }
+
+  // Community lines that reach no non-migrants (do-no-harm).
+  for (const l of model.lines) {
+    if (l.level !== 'community' || l.driver.kind === 'percentage') continue;
+    if (dec(l.nonMigrantShare).n === 0n || dec(l.beneficiariesPerUnit).n === 0n) {
+      push(
+        `principles.doNoHarm:${l.id}`,
+        'note',
+        'principles',
+        'principles.noNonMigrants',
+        SOURCES.doNoHarm,
+        { kind: 'line', lineId: l.id },
+        {
+          name: l.name,
+        },
+      );
+    }
+  }
+
+  // Large cash share of individual support.
+  const totals = new Map(result.lines.map((r) => [r.lineId, r.total]));
+  let cash = 0;
+  for (const l of model.lines) if (l.level === 'individual' && l.modality === 'cash') cash += totals.get(l.id) ?? 0;
+  const individual = result.byLevel.individual;
+  const limit = dec(LARGE_CASH_SHARE);
+  if (individual > 0 && BigInt(cash) * limit.d > limit.n * BigInt(individual)) {
+    push('principles.cash', 'note', 'principles', 'principles.largeCash', SOURCES.cash, null, {
+      share: Math.round((cash / individual) * 1000) / 10,
+      cash,
+    });
+  }
+
+  // ---- Model integrity -----------------------------------------------------------------------
+  result.diagnostics.forEach((d, i) => out.push(fromDiagnostic(d, i)));
+  for (const f of model.funders) {
+    const used = result.byFunder[f.id] ?? 0;
+    if (f.ceiling !== null && used > f.ceiling) {
+      push(
+        `integrity.ceiling:${f.id}`,
+        'error',
+        'integrity',
+        'funder.ceilingExceeded',
+        SOURCES.ceiling,
+        { kind: 'funder', funderId: f.id },
+        {
+          name: f.name,
+          used,
+          ceiling: f.ceiling,
+          over: used - f.ceiling,
+        },
+      );
+    }
+  }
+  if (model.lines.length > 0 && model.funders.length === 0) {
+    push('integrity.noFunder', 'warning', 'integrity', 'funder.none', SOURCES.integrity, null);
+  }
+
+  const rank = { error: 0, warning: 1, note: 2 } as const;
+  return out.sort((a, b) => rank[a.severity] - rank[b.severity]);
+}
+
+/**
+ * An amount in reporting minor units, in US cents: directly if the reporting currency is USD,
+ * else through a USD rate defined among the local currencies (year 1). null when not convertible.
+ */
+function toUsdMinor(amount: number, model: Model): number | null {
+  if (model.programme.reportingCurrency === 'USD') return amount;
+  const usd = model.currencies.find((c) => c.code === 'USD');
+  const rate = usd?.rates[0];
+  if (!rate) return null;
+  // reporting minor units -> reporting units (÷ 10^exp) -> USD (× rate, USD per reporting unit) -> cents
+  const exp = 10n ** BigInt(currencyExponent(model.programme.reportingCurrency));
+  return Number(roundHalfEven(mul(mul(fromInt(amount), dec(rate)), rat(100n, exp))));
+}

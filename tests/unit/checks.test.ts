@@ -1,0 +1,209 @@
+import { describe, expect, it } from 'vitest';
+import { runChecks } from '../../src-shared/checks';
+import { compute } from '../../src-shared/engine';
+import { type BudgetLine, defaultProfileFields, type Model, type Programme } from '../../src-shared/model';
+
+const programme: Programme = {
+  title: 'Checks',
+  reportingCurrency: 'USD',
+  startMonth: '2027-01',
+  durationMonths: 24,
+  indirectRate: '0.07',
+  contingencyRate: '0.05',
+  author: '',
+  notes: '',
+  donorProfile: 'EU',
+  communities: 4,
+  inflation: '0',
+};
+
+let seq = 0;
+function line(over: Partial<BudgetLine>): BudgetLine {
+  seq += 1;
+  return {
+    id: `C${seq}`,
+    level: 'individual',
+    position: seq,
+    name: `Line ${seq}`,
+    category: 'services',
+    dimension: 'economic',
+    modality: 'inKind',
+    unitLabel: 'unit',
+    unitCost: 100_000,
+    driver: { kind: 'fixed', quantity: '1', schedule: 'once', start: 1, end: 1 },
+    justification: '',
+    eligibleIndirect: true,
+    eligibleContingency: true,
+    currency: 'USD',
+    funding: [],
+    beneficiariesPerUnit: '0',
+    nonMigrantShare: '0',
+    ...over,
+  };
+}
+
+/** A programme that follows every principle: no finding expected. */
+function good(): Model {
+  const adults = { ...defaultProfileFields('adult', 'Adults', 24), id: 'a', position: 0, arrivals: 100 };
+  return {
+    programme,
+    profiles: [adults],
+    currencies: [],
+    funders: [{ id: 'd', name: 'Donor', type: 'donor', status: 'confirmed', ceiling: null, position: 0 }],
+    lines: [
+      // USD 2,000 per returnee: inside USD 569–8,845
+      line({
+        driver: { kind: 'perArrival', quantity: '1', profileIds: [], takeUp: '1', offset: 0, start: 1, end: 24 },
+        unitCost: 200_000,
+      }),
+      line({ level: 'individual', dimension: 'psychosocial', modality: 'service' }),
+      line({ level: 'community', beneficiariesPerUnit: '100', nonMigrantShare: '0.5', modality: 'works' }),
+      line({ level: 'structural', modality: 'service' }),
+      line({
+        level: 'support',
+        category: 'monitoringEvaluation',
+        driver: {
+          kind: 'percentage',
+          rate: '0.05',
+          levels: ['individual', 'community'],
+          lineIds: [],
+          start: 1,
+          end: 24,
+        },
+      }),
+    ],
+  };
+}
+
+const codes = (m: Model) => runChecks(m, compute(m)).map((f) => f.code);
+
+describe('checks', () => {
+  it('a programme that follows every rule has no finding', () => {
+    expect(runChecks(good(), compute(good()))).toEqual([]);
+  });
+
+  it('EU profile: indirect above 7 % and contingency above 5 % are errors that point at the setting', () => {
+    const m = good();
+    m.programme = { ...m.programme, indirectRate: '0.08', contingencyRate: '0.06' };
+    const f = runChecks(m, compute(m));
+    expect(f).toContainEqual(
+      expect.objectContaining({
+        code: 'donor.indirectAbove',
+        severity: 'error',
+        target: { kind: 'programme', field: 'indirectRate' },
+      }),
+    );
+    expect(f.map((x) => x.code)).toContain('donor.contingencyAbove');
+    expect(f.every((x) => x.source.length > 0)).toBe(true);
+  });
+
+  it('US profile allows 15 % but not 16 %; FCDO refuses match funding lines', () => {
+    const m = good();
+    m.programme = { ...m.programme, donorProfile: 'US', indirectRate: '0.15', contingencyRate: '0.1' };
+    expect(codes(m)).toEqual([]);
+    m.programme = { ...m.programme, indirectRate: '0.16' };
+    expect(codes(m)).toEqual(['donor.indirectAbove']);
+    const f = good();
+    f.programme = { ...f.programme, donorProfile: 'FCDO' };
+    f.lines.push(line({ modality: 'matchingGrant', id: 'MG' }));
+    expect(runChecks(f, compute(f))).toContainEqual(
+      expect.objectContaining({ code: 'donor.noMatchFunding', target: { kind: 'line', lineId: 'MG' } }),
+    );
+  });
+
+  it('principles: missing structural, community, M&E and psychosocial lines are flagged', () => {
+    const m = good();
+    m.lines = [m.lines[0] as BudgetLine];
+    expect(codes(m)).toEqual(
+      expect.arrayContaining([
+        'principles.noStructural',
+        'principles.noCommunity',
+        'principles.noMonitoring',
+        'principles.noPsychosocial',
+      ]),
+    );
+  });
+
+  it('principles: children under 18 months, trafficking under 6, others under 12 months', () => {
+    const m = good();
+    m.profiles.push(
+      { ...defaultProfileFields('child', 'Children', 24), id: 'c', position: 1, durationMonths: 12 },
+      { ...defaultProfileFields('trafficking', 'VoT', 24), id: 'v', position: 2, durationMonths: 5 },
+      { ...defaultProfileFields('health', 'Health', 24), id: 'h', position: 3, durationMonths: 9 },
+    );
+    const f = runChecks(m, compute(m));
+    expect(f).toContainEqual(
+      expect.objectContaining({ code: 'principles.childDuration', target: { kind: 'profile', profileId: 'c' } }),
+    );
+    expect(f).toContainEqual(
+      expect.objectContaining({ code: 'principles.traffickingDuration', params: expect.objectContaining({ min: 6 }) }),
+    );
+    expect(f).toContainEqual(
+      expect.objectContaining({ code: 'principles.followUp', params: expect.objectContaining({ months: 9, min: 12 }) }),
+    );
+  });
+
+  it('per-returnee package outside USD 569–8,845, community line with no non-migrants, large cash share', () => {
+    const m = good();
+    // USD 100 a returnee, all cash
+    m.lines[0] = { ...(m.lines[0] as BudgetLine), unitCost: 10_000, modality: 'cash' };
+    m.lines[1] = { ...(m.lines[1] as BudgetLine), unitCost: 100 };
+    m.lines[2] = { ...(m.lines[2] as BudgetLine), nonMigrantShare: '0' };
+    const f = runChecks(m, compute(m));
+    expect(f).toContainEqual(expect.objectContaining({ code: 'principles.packageBelow', severity: 'note' }));
+    expect(f).toContainEqual(
+      expect.objectContaining({ code: 'principles.noNonMigrants', target: { kind: 'line', lineId: m.lines[2]?.id } }),
+    );
+    expect(f).toContainEqual(expect.objectContaining({ code: 'principles.largeCash', severity: 'note' }));
+  });
+
+  it('the package range is converted to USD through a USD rate when the budget is in EUR', () => {
+    const m = good();
+    m.programme = { ...m.programme, reportingCurrency: 'EUR' };
+    m.lines = m.lines.map((l) => ({ ...l, currency: 'EUR' }));
+    expect(codes(m)).toEqual([]); // no USD rate: no comparison, no finding
+    // individual: (100 × EUR 2,000 + EUR 1,000) ÷ 100 returnees = EUR 2,010 × 5 USD per EUR = USD 10,050 > 8,845
+    m.currencies = [{ code: 'USD', rates: ['5'], inflation: '0' }];
+    expect(runChecks(m, compute(m))).toContainEqual(
+      expect.objectContaining({
+        code: 'principles.packageAbove',
+        params: expect.objectContaining({ usd: 1_005_000, amount: 201_000 }),
+      }),
+    );
+  });
+
+  it('integrity: a broken funding split is an error on its line; a ceiling exceeded points at the funder', () => {
+    const m = good();
+    m.lines[3] = { ...(m.lines[3] as BudgetLine), funding: [{ funderId: 'd', share: '0.6' }] };
+    m.funders[0] = { ...(m.funders[0] as Model['funders'][number]), ceiling: 100 };
+    const f = runChecks(m, compute(m));
+    expect(f).toContainEqual(
+      expect.objectContaining({
+        code: 'funding.sum',
+        severity: 'error',
+        group: 'integrity',
+        target: { kind: 'line', lineId: m.lines[3]?.id },
+      }),
+    );
+    expect(f).toContainEqual(
+      expect.objectContaining({ code: 'funder.ceilingExceeded', target: { kind: 'funder', funderId: 'd' } }),
+    );
+    // errors first
+    expect(f[0]?.severity).toBe('error');
+  });
+
+  it('a percentage loop becomes a finding on each line in it', () => {
+    const m = good();
+    m.lines.push(
+      line({ id: 'X', driver: { kind: 'percentage', rate: '0.1', levels: [], lineIds: ['Y'], start: 1, end: 1 } }),
+      line({ id: 'Y', driver: { kind: 'percentage', rate: '0.1', levels: [], lineIds: ['X'], start: 1, end: 1 } }),
+    );
+    const f = runChecks(m, compute(m)).filter((x) => x.code === 'percentage.cycle');
+    expect(f.map((x) => x.target)).toEqual(
+      expect.arrayContaining([
+        { kind: 'line', lineId: 'X' },
+        { kind: 'line', lineId: 'Y' },
+      ]),
+    );
+  });
+});
