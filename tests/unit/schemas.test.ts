@@ -73,3 +73,58 @@ describe('line windows against the programme', () => {
     ).toEqual({ 'driver.start': 'window.outside' });
   });
 });
+
+describe('driver and finance schemas (model v2)', () => {
+  const patch = (driver: unknown) =>
+    validateRequest('document.command', { command: { type: 'line.update', id: 'abc', patch: { driver } } });
+
+  it('accepts each driver kind with sound parameters', () => {
+    const ok = [
+      { kind: 'perArrival', quantity: '1', profileIds: [], takeUp: '0.228', offset: 0, start: 1, end: 36 },
+      { kind: 'perActiveCase', quantity: '1', profileIds: ['p1'], start: 1, end: 36 },
+      { kind: 'staffing', casesPerStaff: '40', min: 1, max: null, profileIds: [], start: 1, end: 36 },
+      { kind: 'perCommunity', quantity: '2', schedule: 'spread', start: 1, end: 36 },
+      { kind: 'perProject', returneesPerProject: '25', profileIds: [], schedule: 'once', start: 6, end: 6 },
+      { kind: 'percentage', rate: '0.05', levels: ['individual'], lineIds: [], start: 1, end: 36 },
+    ];
+    for (const d of ok) expect(patch(d).ok, d.kind).toBe(true);
+  });
+
+  it('refuses a take-up above 100 %, zero cases per staff, a negative offset, an unknown level', () => {
+    const bad: [unknown, string][] = [
+      [
+        { kind: 'perArrival', quantity: '1', profileIds: [], takeUp: '1.2', offset: 0, start: 1, end: 2 },
+        'share.range',
+      ],
+      [
+        { kind: 'staffing', casesPerStaff: '0', min: 0, max: null, profileIds: [], start: 1, end: 2 },
+        'number.positive',
+      ],
+      [
+        { kind: 'perArrival', quantity: '1', profileIds: [], takeUp: '1', offset: -1, start: 1, end: 2 },
+        'number.negative',
+      ],
+    ];
+    for (const [d, code] of bad) {
+      const r = patch(d);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(Object.values(r.error.fields ?? {})).toContain(code);
+    }
+    expect(patch({ kind: 'percentage', rate: '0.05', levels: ['galaxy'], lineIds: [], start: 1, end: 2 }).ok).toBe(
+      false,
+    );
+  });
+
+  it('refuses a currency rate of zero and a funding share above 100 %', () => {
+    expect(
+      validateRequest('document.command', {
+        command: { type: 'currency.put', currency: { code: 'XOF', rates: ['0'], inflation: '0.02' } },
+      }).ok,
+    ).toBe(false);
+    expect(
+      validateRequest('document.command', {
+        command: { type: 'line.update', id: 'abc', patch: { funding: [{ funderId: 'f', share: '1.5' }] } },
+      }).ok,
+    ).toBe(false);
+  });
+});
