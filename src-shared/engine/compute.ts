@@ -24,7 +24,20 @@
  * (`funding.sum`). Indirect costs and contingency follow the split of the lines they are computed
  * on (largest remainder over the funders' shares of the eligible base).
  */
-import { add, allocate, dec, fromInt, mul, pow, rat, roundHalfEven, toNumber, type Rational, ZERO } from '../money';
+import {
+  add,
+  allocate,
+  dec,
+  fromInt,
+  gcd,
+  mul,
+  pow,
+  rat,
+  roundHalfEven,
+  toNumber,
+  type Rational,
+  ZERO,
+} from '../money';
 import { currencyExponent } from '../money';
 import {
   type BudgetLine,
@@ -34,7 +47,6 @@ import {
   LEVELS,
   type Model,
   type PercentageDriver,
-  programmeYear,
 } from '../model';
 import { profileCaseload } from './caseload';
 import { type CaseloadIndex, checkWindow, planQuantities, type QuantityPlan, ratToString } from './drivers';
@@ -54,6 +66,81 @@ export function roundRunning(exact: readonly (Rational | null)[]): number[] {
     prev = r;
   }
   return out;
+}
+
+/**
+ * The amounts of one line: quantity × per-year factor, rounded by the running-total rule. Same
+ * result as roundRunning over the exact products, computed over one common denominator so that
+ * each line-month costs one bigint multiplication, one addition and one division.
+ */
+function lineAmounts(
+  perMonth: readonly (Rational | null)[],
+  perYear: readonly (Rational | null)[],
+): { amounts: number[]; missingRate: boolean } {
+  const D = perMonth.length;
+  let qDen = 0n;
+  let missingRate = false;
+  let lcmYears = 1n;
+  const usedYears = new Set<number>();
+  for (let m = 0; m < D; m++) {
+    const q = perMonth[m];
+    if (!q || q.n === 0n) continue;
+    if (qDen === 0n) qDen = q.d;
+    else if (q.d !== qDen) qDen = -1n; // mixed denominators: take the general path
+    const y = Math.floor(m / 12);
+    const k = perYear[y];
+    if (!k) {
+      missingRate = true;
+      continue;
+    }
+    if (!usedYears.has(y)) {
+      usedYears.add(y);
+      lcmYears = (lcmYears / gcd(lcmYears, k.d)) * k.d;
+    }
+  }
+  if (qDen === 0n) return { amounts: new Array<number>(D).fill(0), missingRate };
+  if (qDen < 0n) {
+    const exact = perMonth.map((q, m) => {
+      const k = perYear[Math.floor(m / 12)];
+      return q && k ? mul(q, k) : null;
+    });
+    return { amounts: roundRunning(exact), missingRate };
+  }
+  const L = lcmYears * qDen;
+  const mult = perYear.map((k) => (k ? k.n * (lcmYears / k.d) : 0n));
+  const amounts = new Array<number>(D).fill(0);
+  let cum = 0n;
+  let prev = 0n;
+  for (let m = 0; m < D; m++) {
+    const q = perMonth[m];
+    if (!q || q.n === 0n) continue;
+    const k = perYear[Math.floor(m / 12)];
+    if (!k) continue;
+    cum += q.n * (mult[Math.floor(m / 12)] as bigint);
+    const r = roundHalfEvenParts(cum, L);
+    amounts[m] = Number(r - prev);
+    prev = r;
+  }
+  return { amounts, missingRate };
+}
+
+/** roundHalfEven(n / d) for d > 0, without allocating a rational. */
+function roundHalfEvenParts(n: bigint, d: bigint): bigint {
+  let q = n / d;
+  let r = n % d;
+  if (r < 0n) {
+    q -= 1n;
+    r += d;
+  }
+  const r2 = r * 2n;
+  if (r2 < d) return q;
+  if (r2 > d) return q + 1n;
+  return q % 2n === 0n ? q : q + 1n;
+}
+
+function reduce(r: Rational): Rational {
+  const g = gcd(r.n, r.d);
+  return g > 1n ? { n: r.n / g, d: r.d / g } : r;
 }
 
 function zeroRecord<K extends string>(keys: readonly K[]): Record<K, number> {
@@ -204,17 +291,8 @@ export function compute(model: Model): ComputeResult {
       continue;
     }
     const unit = fromInt(line.unitCost);
-    const perYear = f.map((x) => (x ? mul(unit, x) : null));
-    let missingRate = false;
-    const exact = plan.perMonth.map((q, m) => {
-      if (!q) return null;
-      const k = perYear[programmeYear(m + 1) - 1];
-      if (!k) {
-        missingRate = true;
-        return null;
-      }
-      return mul(q, k);
-    });
+    const perYear = f.map((x) => (x ? reduce(mul(unit, x)) : null));
+    const { amounts, missingRate } = lineAmounts(plan.perMonth, perYear);
     if (missingRate) {
       diagnostics.push({
         severity: 'error',
@@ -223,22 +301,28 @@ export function compute(model: Model): ComputeResult {
         params: { currency: line.currency },
       });
     }
-    months.set(line.id, roundRunning(exact));
+    months.set(line.id, amounts);
   }
 
   // 2. Percentage lines, in dependency order; cycles cost nothing and are flagged.
   const pctLines = ordered.filter((l) => l.driver.kind === 'percentage');
+  const byLevelLines = new Map<Level, BudgetLine[]>(LEVELS.map((lv) => [lv, []]));
+  for (const l of ordered) byLevelLines.get(l.level)?.push(l);
+  const baseCache = new Map<string, BudgetLine[]>();
   const baseOf = (l: BudgetLine): BudgetLine[] => {
+    const cached = baseCache.get(l.id);
+    if (cached) return cached;
     const d = l.driver as PercentageDriver;
     const out: BudgetLine[] = [];
     const seen = new Set<string>();
-    for (const other of ordered) {
-      if (other.id === l.id) continue;
-      if (d.levels.includes(other.level)) {
+    for (const lv of d.levels) {
+      for (const other of byLevelLines.get(lv) ?? []) {
+        if (other.id === l.id || seen.has(other.id)) continue;
         out.push(other);
         seen.add(other.id);
       }
     }
+    baseCache.set(l.id, out);
     for (const id of d.lineIds) {
       if (id === l.id || seen.has(id)) continue;
       const other = byIdLine.get(id);
@@ -250,6 +334,13 @@ export function compute(model: Model): ComputeResult {
     return out;
   };
   const { order, cyclic } = orderPercentageLines(pctLines, baseOf);
+  const levelSums = new Map<Level, number[]>(LEVELS.map((lv) => [lv, new Array<number>(D).fill(0)]));
+  for (const l of ordered) {
+    const lm = months.get(l.id);
+    if (!lm) continue;
+    const ls = levelSums.get(l.level) as number[];
+    for (let m = 0; m < D; m++) ls[m] = (ls[m] as number) + (lm[m] as number);
+  }
   for (const line of order) {
     const d = line.driver as PercentageDriver;
     for (const id of d.lineIds) {
@@ -270,8 +361,15 @@ export function compute(model: Model): ComputeResult {
       continue;
     }
     const win = checkWindow(line, D, diagnostics);
+    // Base: the running sums of the chosen levels (every line in them is final by now: the
+    // percentage lines among them come earlier in `order`), plus the chosen lines outside them.
     const base = new Array<number>(D).fill(0);
+    for (const lv of new Set(d.levels)) {
+      const ls = levelSums.get(lv) as number[];
+      for (let m = 0; m < D; m++) base[m] = (base[m] as number) + (ls[m] as number);
+    }
     for (const b of baseOf(line)) {
+      if (d.levels.includes(b.level)) continue;
       const bm = months.get(b.id);
       if (!bm) continue;
       for (let m = 0; m < D; m++) base[m] = (base[m] as number) + (bm[m] as number);
@@ -287,7 +385,10 @@ export function compute(model: Model): ComputeResult {
       exact[m - 1] = mul(rate, fromInt(b));
     }
     plans.set(line.id, { perMonth, derivation: { code: 'percentage', params: { rate: d.rate, base: baseTotal } } });
-    months.set(line.id, roundRunning(exact));
+    const amounts = roundRunning(exact);
+    months.set(line.id, amounts);
+    const own = levelSums.get(line.level) as number[];
+    for (let m = 0; m < D; m++) own[m] = (own[m] as number) + (amounts[m] as number);
   }
 
   // 3. Totals, funders, beneficiaries.

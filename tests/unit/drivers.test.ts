@@ -4,7 +4,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compute } from '../../src-shared/engine';
+import { compute, roundRunning } from '../../src-shared/engine';
+import { add, dec, fromInt, mul, pow, rat } from '../../src-shared/money';
 import {
   type BudgetLine,
   defaultProfileFields,
@@ -199,6 +200,22 @@ describe('percentage', () => {
     const byId = new Map(r.lines.map((x) => [x.lineId, x.total]));
     expect(byId.get(p1.id)).toBe(100_000); // 10 % of 1,000,000
     expect(byId.get(p2.id)).toBe(50_000); // 50 % of 100,000
+  });
+
+  it('a level base includes the percentage lines of that level, computed first', () => {
+    const a = line({ kind: 'fixed', quantity: '1', schedule: 'once', start: 1, end: 1 }, { unitCost: 1_000_000 });
+    const p1 = line(
+      { kind: 'percentage', rate: '0.1', levels: ['individual'], lineIds: [], start: 1, end: 1 },
+      { level: 'support' },
+    );
+    const p2 = line(
+      { kind: 'percentage', rate: '0.5', levels: ['support'], lineIds: [], start: 1, end: 1 },
+      { level: 'structural' },
+    );
+    const r = compute(model({ lines: [p2, p1, a] }));
+    const byId = new Map(r.lines.map((x) => [x.lineId, x.total]));
+    expect(byId.get(p1.id)).toBe(100_000); // 10 % of the individual level (1,000,000)
+    expect(byId.get(p2.id)).toBe(50_000); // 50 % of the support level, which is p1 alone
   });
 
   it('a line that depends on itself through others is a diagnostic on it, not a crash or a hang', () => {
@@ -425,6 +442,42 @@ describe('properties', () => {
         },
       ),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe('the fast amount path agrees with the exact definition', () => {
+  it('fixed monthly lines in a local currency: months = running-rounded exact q × cost × (1+i)^(y-1) ÷ rate', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 50_000_000 }),
+        fc.constantFrom('1', '0.5', '3.25', '7'),
+        fc.constantFrom('0', '0.035', '-0.01', '0.1'),
+        fc.array(fc.constantFrom('655.957', '1', '0.9', '12.5', '3'), { minLength: 1, maxLength: 3 }),
+        (unitCost, quantity, inflation, rates) => {
+          const l = line(
+            { kind: 'fixed', quantity, schedule: 'monthly', start: 1, end: 36 },
+            { currency: 'XOF', unitCost },
+          );
+          const r = compute(
+            model({
+              programme: { ...programme, durationMonths: 36 },
+              lines: [l],
+              currencies: [{ code: 'XOF', rates, inflation }],
+            }),
+          );
+          // Reference: exact per month with rationals, then the running-total rounding rule.
+          const exact = Array.from({ length: 36 }, (_, m) => {
+            const y = Math.floor(m / 12);
+            const rate = dec(rates[y] ?? (rates[rates.length - 1] as string));
+            const infl = pow(add(fromInt(1), dec(inflation)), y);
+            // XOF has 0 decimals, EUR 2: × 100 to reach cents
+            return mul(mul(mul(dec(quantity), fromInt(unitCost)), infl), rat(100n * rate.d, rate.n));
+          });
+          expect(r.lines[0]?.months).toEqual(roundRunning(exact));
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });
