@@ -9,7 +9,7 @@
  */
 import path from 'node:path';
 import { ApiFailure } from '../../src-shared/api';
-import { compute, type ComputeResult } from '../../src-shared/engine';
+import { compute, type ComputeResult, type Metrics } from '../../src-shared/engine';
 import { currencyExponent, formatMinor, shareToPercentString } from '../../src-shared/money';
 import { LEVELS, type Level, type Model, monthLabel } from '../../src-shared/model';
 import { DocumentService } from '../documents/document-service';
@@ -28,8 +28,10 @@ export const USAGE = [
   '',
   'Commands:',
   '  compute <file.rcs> [--json]   Print the totals: by level, by programme year, indirect costs,',
-  '                                contingency and the total. --json prints them as JSON, amounts',
-  '                                in integer minor units (cents) of the reporting currency.',
+  '                                contingency, the total, by funding source, and the key metrics',
+  '                                (cost per returnee, peak caseload, staff-months). --json prints',
+  '                                them as JSON, amounts in integer minor units (cents) of the',
+  '                                reporting currency.',
   '  check <file.rcs>              Run the checks (not available yet).',
   '  export <file.rcs>             Export to a spreadsheet (not available yet).',
   '  help                          Show this text.',
@@ -62,7 +64,31 @@ export interface ComputeSummary {
   indirect: number;
   contingency: number;
   total: number;
+  /**
+   * Totals per funding source (indirect costs and contingency included), in the programme's order
+   * of sources; `id` '' collects amounts with no funding source at all (listed only when not 0).
+   */
+  byFunder: { id: string; name: string; amount: number }[];
+  /** The engine's metrics as they are (money in minor units; counts in persons or cases). */
+  metrics: Metrics;
   diagnostics: ComputeResult['diagnostics'];
+}
+
+/** Name shown for amounts that have no funding source (a programme without any source). */
+export const NO_FUNDER_NAME = 'No funding source';
+
+function fundersOf(model: Model, result: ComputeResult): ComputeSummary['byFunder'] {
+  const out: ComputeSummary['byFunder'] = model.funders.map((f) => ({
+    id: f.id,
+    name: f.name,
+    amount: result.byFunder[f.id] ?? 0,
+  }));
+  const known = new Set(model.funders.map((f) => f.id));
+  for (const [id, amount] of Object.entries(result.byFunder)) {
+    if (known.has(id) || amount === 0) continue;
+    out.push({ id, name: id === '' ? NO_FUNDER_NAME : id, amount });
+  }
+  return out;
 }
 
 export function summarise(file: string, model: Model, result: ComputeResult): ComputeSummary {
@@ -87,6 +113,8 @@ export function summarise(file: string, model: Model, result: ComputeResult): Co
     indirect: result.totals.indirect,
     contingency: result.totals.contingency,
     total: result.totals.total,
+    byFunder: fundersOf(model, result),
+    metrics: { ...result.metrics },
     diagnostics: result.diagnostics,
   };
 }
@@ -122,6 +150,26 @@ export function formatSummary(s: ComputeSummary): string[] {
   rows.push([`Contingency (${shareToPercentString(s.contingencyRate, 'en')}%)`, money(s.contingency)]);
   rows.push(['Total', money(s.total)]);
   table();
+  lines.push('');
+  lines.push(`By funding source (${s.currency})`);
+  for (const f of s.byFunder) rows.push([f.name, money(f.amount)]);
+  if (rows.length === 0) rows.push([NO_FUNDER_NAME, money(0)]);
+  table();
+  lines.push('');
+  lines.push('Key metrics');
+  const m = s.metrics;
+  const perReturnee = (n: number | null): string => (n === null ? 'n/a (no returnees)' : `${money(n)} ${s.currency}`);
+  rows.push(['Returnees assisted (persons)', count(m.returneesAssisted)]);
+  rows.push(['Cost per returnee, individual level', perReturnee(m.costPerReturneeIndividual)]);
+  rows.push(['Cost per returnee, all-in', perReturnee(m.costPerReturneeAllIn)]);
+  rows.push([
+    'Peak active caseload (cases)',
+    m.peakMonth > 0
+      ? `${count(m.peakActiveCases)} in month ${m.peakMonth} (${monthLabel(s.startMonth, m.peakMonth)})`
+      : count(m.peakActiveCases),
+  ]);
+  rows.push(['Staff-months', count(m.staffMonths)]);
+  table();
   const errors = s.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = s.diagnostics.length - errors;
   if (s.diagnostics.length > 0) {
@@ -129,6 +177,11 @@ export function formatSummary(s: ComputeSummary): string[] {
     lines.push(`Notes: ${errors} error(s), ${warnings} warning(s) from the engine (see --json for details).`);
   }
   return lines;
+}
+
+/** A count for display: grouped, at most two decimals (staff-months may be fractional). */
+function count(n: number): string {
+  return new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }).format(n);
 }
 
 function loadReadOnly(file: string): Model {

@@ -70,7 +70,99 @@ const v1: Migration = {
   },
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1];
+/**
+ * v2: the full cost model of issue 3 — returnee profiles, local currencies, funding sources; every
+ * budget line gets a quantity driver of any kind (stored as JSON text, validated with the model's
+ * driverSchema on read), its own currency, a funding split and community beneficiaries; the
+ * programme gets its number of communities and the reporting currency's inflation.
+ *
+ * budget_line is rebuilt (SQLite cannot drop the old driver columns in place). v1 rows become
+ * fixed drivers with the same quantity, schedule and months, in the programme's reporting currency,
+ * funded 100 % by the main donor (empty split), with no community beneficiaries. The programme
+ * gets 0 communities and 0 % inflation, no profiles and no local currencies, and one funding
+ * source, "Main donor" (a confirmed donor, id 'main-donor'), exactly as a new blank programme.
+ */
+const v2: Migration = {
+  version: 2,
+  description: 'profiles, currencies, funders; drivers of every kind as JSON; line currency, funding, beneficiaries',
+  tables: ['programme', 'budget_line', 'change_log', 'profile', 'currency', 'funder'],
+  up(db) {
+    db.exec(`
+      ALTER TABLE programme ADD COLUMN communities INTEGER NOT NULL DEFAULT 0 CHECK (communities >= 0);
+      ALTER TABLE programme ADD COLUMN inflation TEXT NOT NULL DEFAULT '0';
+
+      CREATE TABLE budget_line_v2 (
+        id                     TEXT    PRIMARY KEY,
+        level                  TEXT    NOT NULL CHECK (level IN ('individual', 'community', 'structural', 'support')),
+        position               INTEGER NOT NULL CHECK (position >= 0),
+        name                   TEXT    NOT NULL,
+        category               TEXT    NOT NULL,
+        dimension              TEXT    NOT NULL,
+        modality               TEXT    NOT NULL,
+        unit_label             TEXT    NOT NULL,
+        unit_cost              INTEGER NOT NULL,
+        driver                 TEXT    NOT NULL CHECK (json_valid(driver)),
+        justification          TEXT    NOT NULL,
+        eligible_indirect      INTEGER NOT NULL CHECK (eligible_indirect IN (0, 1)),
+        eligible_contingency   INTEGER NOT NULL CHECK (eligible_contingency IN (0, 1)),
+        currency               TEXT    NOT NULL,
+        funding                TEXT    NOT NULL CHECK (json_valid(funding)),
+        beneficiaries_per_unit TEXT    NOT NULL,
+        non_migrant_share      TEXT    NOT NULL
+      ) STRICT;
+
+      INSERT INTO budget_line_v2 (
+        id, level, position, name, category, dimension, modality, unit_label, unit_cost, driver, justification,
+        eligible_indirect, eligible_contingency, currency, funding, beneficiaries_per_unit, non_migrant_share)
+      SELECT
+        id, level, position, name, category, dimension, modality, unit_label, unit_cost,
+        json_object('kind', 'fixed', 'quantity', quantity, 'schedule', schedule, 'start', start_month, 'end', end_month),
+        justification, eligible_indirect, eligible_contingency,
+        (SELECT reporting_currency FROM programme WHERE id = 1), '[]', '0', '0'
+      FROM budget_line;
+
+      DROP TABLE budget_line;
+      ALTER TABLE budget_line_v2 RENAME TO budget_line;
+      CREATE INDEX budget_line_level_position ON budget_line (level, position);
+
+      CREATE TABLE profile (
+        id               TEXT    PRIMARY KEY,
+        position         INTEGER NOT NULL CHECK (position >= 0),
+        name             TEXT    NOT NULL,
+        kind             TEXT    NOT NULL,
+        unit             TEXT    NOT NULL,
+        persons_per_unit TEXT    NOT NULL,
+        arrivals         INTEGER NOT NULL,
+        pattern          TEXT    NOT NULL,
+        monthly          TEXT    NOT NULL CHECK (json_valid(monthly)),
+        arrival_start    INTEGER NOT NULL,
+        arrival_end      INTEGER NOT NULL,
+        duration_months  INTEGER NOT NULL
+      ) STRICT;
+
+      CREATE TABLE currency (
+        code      TEXT PRIMARY KEY,
+        rates     TEXT NOT NULL CHECK (json_valid(rates)),
+        inflation TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE funder (
+        id       TEXT    PRIMARY KEY,
+        position INTEGER NOT NULL CHECK (position >= 0),
+        name     TEXT    NOT NULL,
+        type     TEXT    NOT NULL,
+        status   TEXT    NOT NULL,
+        ceiling  INTEGER CHECK (ceiling IS NULL OR ceiling >= 0)
+      ) STRICT;
+
+      -- Only in a file that holds a programme (not in a new file being built, which gets its own).
+      INSERT INTO funder (id, position, name, type, status, ceiling)
+      SELECT 'main-donor', 0, 'Main donor', 'donor', 'confirmed', NULL WHERE EXISTS (SELECT 1 FROM programme);
+    `);
+  },
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2];
 
 /** The schema version this build of the app writes. */
 export const CURRENT_SCHEMA_VERSION = MIGRATIONS.length;

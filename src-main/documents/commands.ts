@@ -6,27 +6,65 @@
  * Decisions worth knowing:
  * - `line.duplicate` keeps the name unchanged (no language-specific "(copy)" suffix in the data);
  *   the copy is placed right after the original, in the same level.
- * - `line.update` / `programme.update` patches replace top-level fields; `driver` is replaced whole.
- * - A command that changes nothing (same values, a move to where the line already is) plans no
+ * - `*.update` patches replace top-level fields; `driver` and `funding` are replaced whole.
+ * - A command that changes nothing (same values, a move to where the row already is) plans no
  *   changes; DocumentService then records nothing (no undo step, no change-log row).
- * - Positions are dense (0..n-1) within a level after every command.
+ * - Positions are dense (0..n-1) within a level (lines) or list (profiles, funders) after every
+ *   command. Local currencies have no position: they are listed by code.
+ * - References are kept whole: a line names only profiles, funders, local currencies and base lines
+ *   that exist, so deleting a profile, funder or currency a line names is refused ('*.inUse');
+ *   deleting a line removes it from the base of every percentage line in the same command (one
+ *   undo step restores both).
+ * - A funding split whose shares do not add up to 100 % IS saved: it is a finding of the checks
+ *   panel, not a refusal (the user fixes it there). Shares outside 0..1 and unknown or repeated
+ *   funders are refused.
+ * - Changing the reporting currency moves the lines entered in the old reporting currency to the
+ *   new one (amounts unchanged: the currency was mislabelled, not converted); a code that is
+ *   already a local currency is refused ('currency.duplicate').
  */
 import { ApiFailure, type Command } from '../../src-shared/api';
 import {
   type BudgetLine,
+  type Currency,
+  currencySchema,
+  type Driver,
+  driverProfiles,
+  type Funder,
+  type FunderFields,
+  funderFieldsSchema,
   type Level,
-  lineFieldsSchema,
   type LineFields,
+  lineFieldsSchema,
+  type LineReferences,
+  type Profile,
+  type ProfileFields,
+  profileFieldsSchema,
   type Programme,
   programmeSchema,
   validateLineAgainstProgramme,
+  validateLineReferences,
+  validateProfileAgainstProgramme,
 } from '../../src-shared/model';
-import { canonicalLine, canonicalProgramme, compareLines } from '../db/repository';
+import {
+  canonicalCurrency,
+  canonicalFunder,
+  canonicalLine,
+  canonicalProfile,
+  canonicalProgramme,
+  compareByPosition,
+  compareLines,
+} from '../db/repository';
 import { fieldsFromZod, validationFailure } from './validation';
 
 export type RowChange =
   | { table: 'programme'; before: Programme; after: Programme }
-  | { table: 'line'; id: string; before: BudgetLine | null; after: BudgetLine | null };
+  | { table: 'line'; id: string; before: BudgetLine | null; after: BudgetLine | null }
+  | { table: 'profile'; id: string; before: Profile | null; after: Profile | null }
+  /** `id` is the currency code. */
+  | { table: 'currency'; id: string; before: Currency | null; after: Currency | null }
+  | { table: 'funder'; id: string; before: Funder | null; after: Funder | null };
+
+type LineChange = Extract<RowChange, { table: 'line' }>;
 
 export interface Plan {
   summary: string;
@@ -36,10 +74,14 @@ export interface Plan {
 export interface ModelState {
   readonly programme: Programme;
   readonly lines: ReadonlyMap<string, BudgetLine>;
+  readonly profiles: ReadonlyMap<string, Profile>;
+  /** Local currencies by code. */
+  readonly currencies: ReadonlyMap<string, Currency>;
+  readonly funders: ReadonlyMap<string, Funder>;
 }
 
 export interface PlanContext {
-  /** A fresh line id not used in the model (DocumentService: random, collision-checked). */
+  /** A fresh id not used by any line, profile or funder (DocumentService: random, collision-checked). */
   newId(): string;
 }
 
@@ -60,6 +102,8 @@ const PROGRAMME_FIELD_NAMES: Readonly<Record<keyof Programme, string>> = {
   author: 'author',
   notes: 'notes',
   donorProfile: 'donor rules',
+  communities: 'communities',
+  inflation: 'inflation',
 };
 
 const LINE_FIELD_NAMES: Readonly<Record<Exclude<keyof LineFields, 'driver'>, string>> = {
@@ -72,6 +116,48 @@ const LINE_FIELD_NAMES: Readonly<Record<Exclude<keyof LineFields, 'driver'>, str
   justification: 'justification',
   eligibleIndirect: 'indirect-cost eligibility',
   eligibleContingency: 'contingency eligibility',
+  currency: 'currency',
+  funding: 'funding split',
+  beneficiariesPerUnit: 'beneficiaries per unit',
+  nonMigrantShare: 'non-migrant share',
+};
+
+/** Driver parameters in the order a summary names them; start and end are both "months". */
+const DRIVER_FIELD_NAMES: readonly (readonly [string, string])[] = [
+  ['quantity', 'quantity'],
+  ['casesPerStaff', 'cases per staff member'],
+  ['min', 'minimum staff'],
+  ['max', 'maximum staff'],
+  ['returneesPerProject', 'returnees per project'],
+  ['rate', 'percentage'],
+  ['takeUp', 'take-up'],
+  ['offset', 'offset'],
+  ['profileIds', 'profiles'],
+  ['levels', 'base levels'],
+  ['lineIds', 'base lines'],
+  ['schedule', 'schedule'],
+  ['start', 'months'],
+  ['end', 'months'],
+];
+
+const PROFILE_FIELD_NAMES: Readonly<Record<keyof ProfileFields, string>> = {
+  name: 'name',
+  kind: 'kind',
+  unit: 'unit',
+  personsPerUnit: 'persons per household',
+  arrivals: 'expected arrivals',
+  pattern: 'arrival pattern',
+  monthly: 'monthly arrivals',
+  arrivalStart: 'arrival months',
+  arrivalEnd: 'arrival months',
+  durationMonths: 'assistance duration',
+};
+
+const FUNDER_FIELD_NAMES: Readonly<Record<keyof FunderFields, string>> = {
+  name: 'name',
+  type: 'type',
+  status: 'status',
+  ceiling: 'ceiling',
 };
 
 export function planCommand(state: ModelState, cmd: Command, ctx: PlanContext): Plan {
@@ -88,6 +174,26 @@ export function planCommand(state: ModelState, cmd: Command, ctx: PlanContext): 
       return planDelete(state, cmd.id);
     case 'line.move':
       return planMove(state, cmd.id, cmd.level, cmd.index);
+    case 'profile.add':
+      return planProfileAdd(state, cmd.fields, ctx);
+    case 'profile.update':
+      return planProfileUpdate(state, cmd.id, cmd.patch);
+    case 'profile.delete':
+      return planProfileDelete(state, cmd.id);
+    case 'profile.move':
+      return planProfileMove(state, cmd.id, cmd.index);
+    case 'currency.put':
+      return planCurrencyPut(state, cmd.currency);
+    case 'currency.delete':
+      return planCurrencyDelete(state, cmd.code);
+    case 'funder.add':
+      return planFunderAdd(state, cmd.fields, ctx);
+    case 'funder.update':
+      return planFunderUpdate(state, cmd.id, cmd.patch);
+    case 'funder.delete':
+      return planFunderDelete(state, cmd.id);
+    case 'funder.move':
+      return planFunderMove(state, cmd.id, cmd.index);
   }
 }
 
@@ -98,46 +204,95 @@ export function levelLines(state: ModelState, level: Level): BudgetLine[] {
   return out.sort(compareLines);
 }
 
+function references(state: ModelState): LineReferences {
+  return {
+    reportingCurrency: state.programme.reportingCurrency,
+    currencies: state.currencies,
+    profiles: state.profiles,
+    funders: state.funders,
+    lines: state.lines,
+  };
+}
+
+// --- programme -----------------------------------------------------------------------------------
+
+function isWindowError(code: string): boolean {
+  return code.startsWith('window.');
+}
+
 function planProgrammeUpdate(state: ModelState, patch: Partial<Programme>): Plan {
   const before = state.programme;
   const parsed = programmeSchema.safeParse({ ...before, ...definedOnly(patch) });
   if (!parsed.success) throw validationFailure(fieldsFromZod(parsed.error));
   const after = canonicalProgramme(parsed.data);
 
+  if (after.reportingCurrency !== before.reportingCurrency && state.currencies.has(after.reportingCurrency)) {
+    throw validationFailure({ reportingCurrency: 'currency.duplicate' }, { code: after.reportingCurrency });
+  }
+
   if (after.durationMonths < before.durationMonths) {
-    let outside = 0;
+    let lines = 0;
     for (const l of state.lines.values()) {
-      if (Object.keys(validateLineAgainstProgramme(l, after)).length > 0) outside++;
+      if (Object.values(validateLineAgainstProgramme(l, after)).some(isWindowError)) lines++;
     }
-    if (outside > 0) {
-      const lines = outside === 1 ? '1 budget line runs' : `${outside} budget lines run`;
+    let profiles = 0;
+    for (const p of state.profiles.values()) {
+      if (Object.keys(validateProfileAgainstProgramme(p, after)).length > 0) profiles++;
+    }
+    if (lines > 0 || profiles > 0) {
+      const m = after.durationMonths;
+      const parts: string[] = [];
+      if (lines > 0)
+        parts.push(lines === 1 ? `1 budget line runs past month ${m}` : `${lines} budget lines run past month ${m}`);
+      if (profiles > 0) {
+        parts.push(
+          profiles === 1
+            ? `1 returnee profile has arrivals past month ${m}`
+            : `${profiles} returnee profiles have arrivals past month ${m}`,
+        );
+      }
+      const those =
+        lines > 0 && profiles > 0 ? 'those lines and profiles' : lines > 0 ? 'those lines' : 'those profiles';
       throw new ApiFailure(
         'validation',
-        `The programme cannot be shortened to ${after.durationMonths} months: ${lines} past month ${after.durationMonths}. ` +
-          'Shorten or move those lines first. Nothing was saved.',
-        { durationMonths: 'duration.linesOutside' },
+        `The programme cannot be shortened to ${m} months: ${parts.join(' and ')}. Shorten or move ${those} first. Nothing was saved.`,
+        { durationMonths: lines > 0 ? 'duration.linesOutside' : 'duration.profilesOutside' },
       );
     }
   }
 
   const changed = (Object.keys(PROGRAMME_FIELD_NAMES) as (keyof Programme)[]).filter((k) => before[k] !== after[k]);
   if (changed.length === 0) return noChange();
+  const changes: RowChange[] = [{ table: 'programme', before, after }];
+  if (after.reportingCurrency !== before.reportingCurrency) {
+    for (const l of state.lines.values()) {
+      if (l.currency !== before.reportingCurrency) continue;
+      changes.push({ table: 'line', id: l.id, before: l, after: { ...l, currency: after.reportingCurrency } });
+    }
+  }
   return {
     summary: `Edited programme settings: ${changed.map((k) => PROGRAMME_FIELD_NAMES[k]).join(', ')}`,
-    changes: [{ table: 'programme', before, after }],
+    changes,
   };
 }
 
-function checkedFields(fields: unknown, programme: Programme, prefix: string[]): LineFields {
+// --- budget lines --------------------------------------------------------------------------------
+
+function checkedFields(fields: unknown, state: ModelState, prefix: string[], lineId?: string): LineFields {
   const parsed = lineFieldsSchema.safeParse(fields);
   if (!parsed.success) throw validationFailure(fieldsFromZod(parsed.error, prefix));
-  const cross = validateLineAgainstProgramme(parsed.data, programme);
-  if (Object.keys(cross).length > 0) throw validationFailure(cross, { durationMonths: programme.durationMonths });
+  const cross = {
+    ...validateLineAgainstProgramme(parsed.data, state.programme),
+    ...validateLineReferences(parsed.data, references(state), lineId),
+  };
+  if (Object.keys(cross).length > 0) {
+    throw validationFailure(cross, { durationMonths: state.programme.durationMonths, code: parsed.data.currency });
+  }
   return parsed.data;
 }
 
 function planAdd(state: ModelState, level: Level, afterId: string | null, fields: LineFields, ctx: PlanContext): Plan {
-  const valid = checkedFields(fields, state.programme, ['fields']);
+  const valid = checkedFields(fields, state, ['fields']);
   const siblings = levelLines(state, level);
   let index = siblings.length;
   if (afterId !== null) {
@@ -156,24 +311,31 @@ function planLineUpdate(state: ModelState, id: string, patch: Partial<LineFields
   const before = state.lines.get(id);
   if (!before) throw lineNotFound(id);
   const { id: _id, level: _level, position: _position, ...current } = before;
-  const valid = checkedFields({ ...current, ...definedOnly(patch) }, state.programme, ['patch']);
+  const valid = checkedFields({ ...current, ...definedOnly(patch) }, state, ['patch'], id);
   const after = canonicalLine({ ...valid, id, level: before.level, position: before.position });
 
   const changed: string[] = [];
   for (const k of Object.keys(LINE_FIELD_NAMES) as (keyof typeof LINE_FIELD_NAMES)[]) {
-    if (before[k] !== after[k]) changed.push(LINE_FIELD_NAMES[k]);
+    if (!sameValue(before[k], after[k])) changed.push(LINE_FIELD_NAMES[k]);
   }
-  const bd = before.driver;
-  const ad = after.driver;
-  if (bd.kind !== ad.kind) changed.push('quantity driver');
-  if (bd.quantity !== ad.quantity) changed.push('quantity');
-  if (bd.schedule !== ad.schedule) changed.push('schedule');
-  if (bd.start !== ad.start || bd.end !== ad.end) changed.push('months');
+  changed.push(...driverChanges(before.driver, after.driver));
   if (changed.length === 0) return noChange();
   return {
     summary: `Edited ${quote(before.name)}: ${changed.join(', ')}`,
     changes: [{ table: 'line', id, before, after }],
   };
+}
+
+/** What changed between two drivers, as the words of a summary. */
+function driverChanges(before: Driver, after: Driver): string[] {
+  if (before.kind !== after.kind) return ['quantity driver'];
+  const b = new Map<string, unknown>(Object.entries(before));
+  const a = new Map<string, unknown>(Object.entries(after));
+  const out: string[] = [];
+  for (const [key, label] of DRIVER_FIELD_NAMES) {
+    if (!sameValue(b.get(key), a.get(key)) && !out.includes(label)) out.push(label);
+  }
+  return out;
 }
 
 function planDuplicate(state: ModelState, id: string, ctx: PlanContext): Plan {
@@ -193,10 +355,29 @@ function planDelete(state: ModelState, id: string): Plan {
   const line = state.lines.get(id);
   if (!line) throw lineNotFound(id);
   const rest = levelLines(state, line.level).filter((l) => l.id !== id);
-  return {
-    summary: `Deleted ${quote(line.name)} from the ${LEVEL_LABELS[line.level]} level`,
-    changes: [{ table: 'line', id, before: line, after: null }, ...renumber(rest, line.level, new Set())],
-  };
+  const changes: LineChange[] = [{ table: 'line', id, before: line, after: null }];
+  for (const c of renumber(rest, line.level, new Set())) if (c.table === 'line') changes.push(c);
+  // Percentage lines that counted this line in their base no longer do. Their rows change in the
+  // same command, so one undo puts the line and every reference back.
+  let unreferenced = 0;
+  const byId = new Map(changes.map((c) => [c.id, c]));
+  for (const other of state.lines.values()) {
+    const d = other.driver;
+    if (other.id === id || d.kind !== 'percentage' || !d.lineIds.includes(id)) continue;
+    unreferenced++;
+    const driver = { ...d, lineIds: d.lineIds.filter((x) => x !== id) };
+    const renumbered = byId.get(other.id);
+    if (renumbered?.after) renumbered.after = canonicalLine({ ...renumbered.after, driver });
+    else changes.push({ table: 'line', id: other.id, before: other, after: canonicalLine({ ...other, driver }) });
+  }
+  let summary = `Deleted ${quote(line.name)} from the ${LEVEL_LABELS[line.level]} level`;
+  if (unreferenced > 0) {
+    summary +=
+      unreferenced === 1
+        ? ' (and from the base of 1 percentage line)'
+        : ` (and from the base of ${unreferenced} percentage lines)`;
+  }
+  return { summary, changes };
 }
 
 function planMove(state: ModelState, id: string, level: Level, index: number): Plan {
@@ -229,14 +410,278 @@ function renumber(ordered: readonly BudgetLine[], level: Level, skip: ReadonlySe
   return changes;
 }
 
+/** Lines that name a profile, funder or currency, for the "in use" refusals. */
+function linesUsing(state: ModelState, uses: (l: BudgetLine) => boolean): BudgetLine[] {
+  const out: BudgetLine[] = [];
+  for (const l of state.lines.values()) if (uses(l)) out.push(l);
+  return out.sort(compareLines);
+}
+
+/**
+ * The refusal of a delete that lines depend on: how many lines, the first one's name, and what to
+ * do. `fix` says it, given "that line" or "those lines".
+ */
+function inUse(
+  what: string,
+  users: readonly BudgetLine[],
+  fix: (lines: string) => string,
+  field: string,
+  code: string,
+): ApiFailure {
+  const [first] = users;
+  const one = users.length === 1;
+  const count = one ? '1 budget line uses it' : `${users.length} budget lines use it`;
+  const firstName = first ? (one ? ` (${quote(first.name)})` : `, the first being ${quote(first.name)}`) : '';
+  return new ApiFailure(
+    'validation',
+    `${what} cannot be deleted: ${count}${firstName}. ${fix(one ? 'that line' : 'those lines')} first. Nothing was changed.`,
+    { [field]: code },
+  );
+}
+
+// --- returnee profiles ---------------------------------------------------------------------------
+
+function orderedProfiles(state: ModelState): Profile[] {
+  return [...state.profiles.values()].sort(compareByPosition);
+}
+
+function checkedProfile(fields: unknown, state: ModelState, prefix: string[]): ProfileFields {
+  const parsed = profileFieldsSchema.safeParse(fields);
+  if (!parsed.success) throw validationFailure(fieldsFromZod(parsed.error, prefix));
+  const cross = validateProfileAgainstProgramme(parsed.data, state.programme);
+  if (Object.keys(cross).length > 0) {
+    throw validationFailure(cross, { durationMonths: state.programme.durationMonths });
+  }
+  return parsed.data;
+}
+
+function planProfileAdd(state: ModelState, fields: ProfileFields, ctx: PlanContext): Plan {
+  const valid = checkedProfile(fields, state, ['fields']);
+  const ordered = orderedProfiles(state);
+  const profile = canonicalProfile({ ...valid, id: ctx.newId(), position: ordered.length });
+  return {
+    summary: `Added the returnee profile ${quote(profile.name)}`,
+    changes: [
+      { table: 'profile', id: profile.id, before: null, after: profile },
+      ...renumberProfiles(ordered, new Set()),
+    ],
+  };
+}
+
+function planProfileUpdate(state: ModelState, id: string, patch: Partial<ProfileFields>): Plan {
+  const before = state.profiles.get(id);
+  if (!before) throw notFound('returnee profile', id);
+  const { id: _id, position: _position, ...current } = before;
+  const valid = checkedProfile({ ...current, ...definedOnly(patch) }, state, ['patch']);
+  const after = canonicalProfile({ ...valid, id, position: before.position });
+  const changed = changedLabels(before, after, PROFILE_FIELD_NAMES);
+  if (changed.length === 0) return noChange();
+  return {
+    summary: `Edited the returnee profile ${quote(before.name)}: ${changed.join(', ')}`,
+    changes: [{ table: 'profile', id, before, after }],
+  };
+}
+
+function planProfileDelete(state: ModelState, id: string): Plan {
+  const profile = state.profiles.get(id);
+  if (!profile) throw notFound('returnee profile', id);
+  const users = linesUsing(state, (l) => driverProfiles(l.driver)?.includes(id) ?? false);
+  if (users.length > 0) {
+    throw inUse(
+      `The returnee profile ${quote(profile.name)}`,
+      users,
+      (lines) => `Remove it from the quantity driver of ${lines}`,
+      'id',
+      'profile.inUse',
+    );
+  }
+  const rest = orderedProfiles(state).filter((p) => p.id !== id);
+  return {
+    summary: `Deleted the returnee profile ${quote(profile.name)}`,
+    changes: [{ table: 'profile', id, before: profile, after: null }, ...renumberProfiles(rest, new Set())],
+  };
+}
+
+function planProfileMove(state: ModelState, id: string, index: number): Plan {
+  const profile = state.profiles.get(id);
+  if (!profile) throw notFound('returnee profile', id);
+  const rest = orderedProfiles(state).filter((p) => p.id !== id);
+  const at = Math.min(Math.max(0, index), rest.length);
+  const changes = renumberProfiles([...rest.slice(0, at), profile, ...rest.slice(at)], new Set());
+  if (changes.length === 0) return noChange();
+  return { summary: `Moved the returnee profile ${quote(profile.name)} to position ${at + 1}`, changes };
+}
+
+function renumberProfiles(ordered: readonly Profile[], skip: ReadonlySet<string>): RowChange[] {
+  const changes: RowChange[] = [];
+  ordered.forEach((p, position) => {
+    if (skip.has(p.id) || p.position === position) return;
+    changes.push({ table: 'profile', id: p.id, before: p, after: canonicalProfile({ ...p, position }) });
+  });
+  return changes;
+}
+
+// --- local currencies ----------------------------------------------------------------------------
+
+function planCurrencyPut(state: ModelState, currency: Currency): Plan {
+  const parsed = currencySchema.safeParse(currency);
+  if (!parsed.success) throw validationFailure(fieldsFromZod(parsed.error, ['currency']));
+  const after = canonicalCurrency(parsed.data);
+  if (after.code === state.programme.reportingCurrency) {
+    throw validationFailure({ code: 'currency.duplicate' }, { code: after.code });
+  }
+  if (after.rates.length === 0) throw validationFailure({ rates: 'rates.required' }, { code: after.code });
+  const before = state.currencies.get(after.code) ?? null;
+  if (before === null) {
+    return {
+      summary: `Added the local currency ${after.code}`,
+      changes: [{ table: 'currency', id: after.code, before: null, after }],
+    };
+  }
+  const changed: string[] = [];
+  if (!sameValue(before.rates, after.rates)) changed.push('exchange rates');
+  if (before.inflation !== after.inflation) changed.push('inflation');
+  if (changed.length === 0) return noChange();
+  return {
+    summary: `Edited the local currency ${after.code}: ${changed.join(', ')}`,
+    changes: [{ table: 'currency', id: after.code, before, after }],
+  };
+}
+
+function planCurrencyDelete(state: ModelState, code: string): Plan {
+  const currency = state.currencies.get(code);
+  if (!currency) {
+    throw new ApiFailure(
+      'notFound',
+      `There is no local currency ${code} in this programme; it may have been deleted. Nothing was changed.`,
+    );
+  }
+  const users = linesUsing(state, (l) => l.currency === code);
+  if (users.length > 0) {
+    throw inUse(
+      `The local currency ${code}`,
+      users,
+      (lines) => `Enter ${lines} in another currency`,
+      'code',
+      'currency.inUse',
+    );
+  }
+  return {
+    summary: `Deleted the local currency ${code}`,
+    changes: [{ table: 'currency', id: code, before: currency, after: null }],
+  };
+}
+
+// --- funding sources -----------------------------------------------------------------------------
+
+function orderedFunders(state: ModelState): Funder[] {
+  return [...state.funders.values()].sort(compareByPosition);
+}
+
+function checkedFunder(fields: unknown, prefix: string[]): FunderFields {
+  const parsed = funderFieldsSchema.safeParse(fields);
+  if (!parsed.success) throw validationFailure(fieldsFromZod(parsed.error, prefix));
+  return parsed.data;
+}
+
+function planFunderAdd(state: ModelState, fields: FunderFields, ctx: PlanContext): Plan {
+  const valid = checkedFunder(fields, ['fields']);
+  const ordered = orderedFunders(state);
+  const funder = canonicalFunder({ ...valid, id: ctx.newId(), position: ordered.length });
+  return {
+    summary: `Added the funding source ${quote(funder.name)}`,
+    changes: [{ table: 'funder', id: funder.id, before: null, after: funder }, ...renumberFunders(ordered)],
+  };
+}
+
+function planFunderUpdate(state: ModelState, id: string, patch: Partial<FunderFields>): Plan {
+  const before = state.funders.get(id);
+  if (!before) throw notFound('funding source', id);
+  const { id: _id, position: _position, ...current } = before;
+  const valid = checkedFunder({ ...current, ...definedOnly(patch) }, ['patch']);
+  const after = canonicalFunder({ ...valid, id, position: before.position });
+  const changed = changedLabels(before, after, FUNDER_FIELD_NAMES);
+  if (changed.length === 0) return noChange();
+  return {
+    summary: `Edited the funding source ${quote(before.name)}: ${changed.join(', ')}`,
+    changes: [{ table: 'funder', id, before, after }],
+  };
+}
+
+function planFunderDelete(state: ModelState, id: string): Plan {
+  const funder = state.funders.get(id);
+  if (!funder) throw notFound('funding source', id);
+  const users = linesUsing(state, (l) => l.funding.some((f) => f.funderId === id));
+  if (users.length > 0) {
+    throw inUse(
+      `The funding source ${quote(funder.name)}`,
+      users,
+      (lines) => `Remove it from the funding split of ${lines}`,
+      'id',
+      'funder.inUse',
+    );
+  }
+  const rest = orderedFunders(state).filter((f) => f.id !== id);
+  return {
+    summary: `Deleted the funding source ${quote(funder.name)}`,
+    changes: [{ table: 'funder', id, before: funder, after: null }, ...renumberFunders(rest)],
+  };
+}
+
+function planFunderMove(state: ModelState, id: string, index: number): Plan {
+  const funder = state.funders.get(id);
+  if (!funder) throw notFound('funding source', id);
+  const rest = orderedFunders(state).filter((f) => f.id !== id);
+  const at = Math.min(Math.max(0, index), rest.length);
+  const changes = renumberFunders([...rest.slice(0, at), funder, ...rest.slice(at)]);
+  if (changes.length === 0) return noChange();
+  return { summary: `Moved the funding source ${quote(funder.name)} to position ${at + 1}`, changes };
+}
+
+function renumberFunders(ordered: readonly Funder[]): RowChange[] {
+  const changes: RowChange[] = [];
+  ordered.forEach((f, position) => {
+    if (f.position === position) return;
+    changes.push({ table: 'funder', id: f.id, before: f, after: canonicalFunder({ ...f, position }) });
+  });
+  return changes;
+}
+
+// --- helpers -------------------------------------------------------------------------------------
+
 function noChange(): Plan {
   return { summary: '', changes: [] };
+}
+
+/** Values of the model are plain data (strings, numbers, booleans, null, arrays, plain objects). */
+function sameValue(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
+function changedLabels<T extends object>(
+  before: T,
+  after: T,
+  names: Readonly<Partial<Record<keyof T, string>>>,
+): string[] {
+  const out: string[] = [];
+  for (const k of Object.keys(names) as (keyof T)[]) {
+    const label = names[k];
+    if (label !== undefined && !sameValue(before[k], after[k]) && !out.includes(label)) out.push(label);
+  }
+  return out;
 }
 
 function lineNotFound(id: string): ApiFailure {
   return new ApiFailure(
     'notFound',
     `There is no budget line with the id "${id}" in this programme; it may have been deleted. Nothing was changed.`,
+  );
+}
+
+function notFound(what: string, id: string): ApiFailure {
+  return new ApiFailure(
+    'notFound',
+    `There is no ${what} with the id "${id}" in this programme; it may have been deleted. Nothing was changed.`,
   );
 }
 

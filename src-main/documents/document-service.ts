@@ -21,8 +21,10 @@ import {
   type ReadOnlyReason,
   type Snapshot,
 } from '../../src-shared/api';
-import type { BudgetLine, ChangeLogEntry, Model, Programme } from '../../src-shared/model';
+import type { BudgetLine, ChangeLogEntry, Currency, Funder, Model, Profile, Programme } from '../../src-shared/model';
 import {
+  compareByPosition,
+  compareCurrencies,
   compareLines,
   type Db,
   DocumentRepository,
@@ -84,6 +86,9 @@ interface UndoStep {
 class OpenDocument {
   programme: Programme;
   readonly lines = new Map<string, BudgetLine>();
+  readonly profiles = new Map<string, Profile>();
+  readonly currencies = new Map<string, Currency>();
+  readonly funders = new Map<string, Funder>();
   private cachedModel: Model | null = null;
   undoStack: UndoStep[] = [];
   redoStack: UndoStep[] = [];
@@ -104,28 +109,58 @@ class OpenDocument {
     this.repo = new DocumentRepository(db);
     this.programme = model.programme;
     for (const l of model.lines) this.lines.set(l.id, l);
+    for (const p of model.profiles) this.profiles.set(p.id, p);
+    for (const c of model.currencies) this.currencies.set(c.code, c);
+    for (const f of model.funders) this.funders.set(f.id, f);
   }
 
   state(): ModelState {
-    return { programme: this.programme, lines: this.lines };
+    return {
+      programme: this.programme,
+      lines: this.lines,
+      profiles: this.profiles,
+      currencies: this.currencies,
+      funders: this.funders,
+    };
   }
 
   model(): Model {
     if (!this.cachedModel) {
-      this.cachedModel = { programme: this.programme, lines: [...this.lines.values()].sort(compareLines) };
+      this.cachedModel = {
+        programme: this.programme,
+        lines: [...this.lines.values()].sort(compareLines),
+        profiles: [...this.profiles.values()].sort(compareByPosition),
+        currencies: [...this.currencies.values()].sort(compareCurrencies),
+        funders: [...this.funders.values()].sort(compareByPosition),
+      };
     }
     return this.cachedModel;
+  }
+
+  /** True when `id` names no line, profile or funder (ids are unique across the three). */
+  isFreeId(id: string): boolean {
+    return !this.lines.has(id) && !this.profiles.has(id) && !this.funders.has(id);
   }
 
   /** Applies committed changes to the in-memory copy (`target` picks the before or after state). */
   applyInMemory(changes: readonly RowChange[], target: 'before' | 'after'): void {
     for (const c of changes) {
-      if (c.table === 'programme') {
-        this.programme = c[target];
-      } else {
-        const row = c[target];
-        if (row) this.lines.set(c.id, row);
-        else this.lines.delete(c.id);
+      switch (c.table) {
+        case 'programme':
+          this.programme = c[target];
+          break;
+        case 'line':
+          setOrDelete(this.lines, c.id, c[target]);
+          break;
+        case 'profile':
+          setOrDelete(this.profiles, c.id, c[target]);
+          break;
+        case 'currency':
+          setOrDelete(this.currencies, c.id, c[target]);
+          break;
+        case 'funder':
+          setOrDelete(this.funders, c.id, c[target]);
+          break;
       }
     }
     this.cachedModel = null;
@@ -206,8 +241,8 @@ export class DocumentService {
   command(command: Command): Snapshot {
     const doc = this.requireWritable();
     const parsed = commandSchema.safeParse(command);
-    if (!parsed.success) throw validationFailure(fieldsFromZod(parsed.error, ['fields', 'patch']));
-    const plan = planCommand(doc.state(), parsed.data, { newId: () => newLineId(doc.lines) });
+    if (!parsed.success) throw validationFailure(fieldsFromZod(parsed.error, ['fields', 'patch', 'currency']));
+    const plan = planCommand(doc.state(), parsed.data, { newId: () => newId(doc) });
     if (plan.changes.length === 0) return this.snapshot();
     this.commit(doc, plan.changes, 'after', plan.summary);
     doc.undoStack.push({ summary: plan.summary, changes: plan.changes });
@@ -327,15 +362,7 @@ export class DocumentService {
     try {
       doc.db
         .transaction(() => {
-          for (const c of changes) {
-            if (c.table === 'programme') {
-              repo.putProgramme(c[target]);
-            } else {
-              const row = c[target];
-              if (row) repo.putLine(row);
-              else repo.deleteLine(c.id);
-            }
-          }
+          for (const c of changes) writeChange(repo, c, target);
           repo.appendChangeLog({ at, author, summary });
         })
         .immediate();
@@ -508,11 +535,49 @@ function restoreFromBackup(abs: string, backupPath: string): boolean {
   }
 }
 
-/** A random id (12 URL-safe characters, 72 bits) not used by any line. */
-function newLineId(lines: ReadonlyMap<string, BudgetLine>): string {
+/** A random id (12 URL-safe characters, 72 bits) not used by any line, profile or funder. */
+function newId(doc: OpenDocument): string {
   for (;;) {
     const id = randomBytes(9).toString('base64url');
-    if (!lines.has(id)) return id;
+    if (doc.isFreeId(id)) return id;
+  }
+}
+
+function setOrDelete<T>(map: Map<string, T>, id: string, row: T | null): void {
+  if (row) map.set(id, row);
+  else map.delete(id);
+}
+
+/** Writes the `target` state of one row change (null = the row does not exist in that state). */
+function writeChange(repo: DocumentRepository, c: RowChange, target: 'before' | 'after'): void {
+  switch (c.table) {
+    case 'programme':
+      repo.putProgramme(c[target]);
+      return;
+    case 'line': {
+      const row = c[target];
+      if (row) repo.putLine(row);
+      else repo.deleteLine(c.id);
+      return;
+    }
+    case 'profile': {
+      const row = c[target];
+      if (row) repo.putProfile(row);
+      else repo.deleteProfile(c.id);
+      return;
+    }
+    case 'currency': {
+      const row = c[target];
+      if (row) repo.putCurrency(row);
+      else repo.deleteCurrency(c.id);
+      return;
+    }
+    case 'funder': {
+      const row = c[target];
+      if (row) repo.putFunder(row);
+      else repo.deleteFunder(c.id);
+      return;
+    }
   }
 }
 

@@ -3,12 +3,14 @@
  * the codes the UI translates under i18n `errors.*`) plus one clear English sentence.
  *
  * Field paths are relative to the thing being edited: a line's `unitCost`, `driver.end`; a
- * programme's `durationMonths`. They never carry the command's envelope (`fields.`, `patch.`).
+ * programme's `durationMonths`; a profile's `arrivalEnd`; a split's `funding.0.share`. They never
+ * carry the command's envelope (`fields.`, `patch.`, `currency.`).
  */
 import type { z } from 'zod';
 import { ApiFailure } from '../../src-shared/api';
 import { MAX_DURATION } from '../../src-shared/model';
 
+/** Labels by field path; `*` stands for a list index (`funding.*.share`). */
 const FIELD_LABELS: Readonly<Record<string, string>> = {
   // budget line
   name: 'The name',
@@ -23,9 +25,29 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   'driver.schedule': 'The schedule',
   'driver.start': 'The first month',
   'driver.end': 'The last month',
+  'driver.takeUp': 'The take-up share',
+  'driver.offset': 'The offset',
+  'driver.profileIds': 'The choice of profiles',
+  'driver.profileIds.*': 'A chosen returnee profile',
+  'driver.casesPerStaff': 'The number of cases per staff member',
+  'driver.min': 'The minimum staff',
+  'driver.max': 'The maximum staff',
+  'driver.returneesPerProject': 'The number of returnees per project',
+  'driver.rate': 'The percentage',
+  'driver.levels': 'The base levels',
+  'driver.levels.*': 'A base level',
+  'driver.lineIds': 'The base lines',
+  'driver.lineIds.*': 'A base line',
   justification: 'The justification',
   eligibleIndirect: 'Eligibility for indirect costs',
   eligibleContingency: 'Eligibility for contingency',
+  currency: 'The currency',
+  funding: 'The funding split',
+  'funding.*': 'A funding share',
+  'funding.*.funderId': 'The funding source',
+  'funding.*.share': 'The funding share',
+  beneficiariesPerUnit: 'The number of beneficiaries per unit',
+  nonMigrantShare: 'The non-migrant share',
   level: 'The level',
   afterId: 'The line to insert after',
   id: 'The line',
@@ -40,7 +62,31 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   author: 'The author',
   notes: 'The notes',
   donorProfile: 'The donor rule profile',
+  communities: 'The number of communities',
+  inflation: 'The inflation rate',
+  // returnee profile
+  kind: 'The kind of profile',
+  unit: 'The unit',
+  personsPerUnit: 'The number of persons per household',
+  arrivals: 'The expected arrivals',
+  pattern: 'The arrival pattern',
+  monthly: 'The monthly arrivals',
+  'monthly.*': 'A monthly number of arrivals',
+  arrivalStart: 'The first arrival month',
+  arrivalEnd: 'The last arrival month',
+  // local currency
+  code: 'The currency code',
+  rates: 'The exchange rates',
+  'rates.*': 'An exchange rate',
+  // funding source
+  type: 'The type of funding source',
+  status: 'The status',
+  ceiling: 'The ceiling',
 };
+
+function labelOf(path: string): string {
+  return FIELD_LABELS[path] ?? FIELD_LABELS[path.replace(/\.\d+(?=\.|$)/g, '.*')] ?? `The value of "${path}"`;
+}
 
 /** What each message code means, as the end of a sentence that starts with the field's label. */
 function phrase(code: string, ctx: ValidationContext): string {
@@ -53,30 +99,56 @@ function phrase(code: string, ctx: ValidationContext): string {
       return 'is not a valid number (use digits with at most one decimal point, e.g. 12.5)';
     case 'number.negative':
       return 'cannot be negative';
+    case 'number.positive':
+      return 'must be greater than zero';
     case 'number.notInteger':
       return 'must be a whole number';
     case 'number.tooLarge':
       return 'is too large';
     case 'share.range':
       return 'must be between 0 % and 100 %';
+    case 'inflation.range':
+      return 'must be above -100 %';
+    case 'offset.range':
+      return 'must be between 0 and 60 months';
     case 'month.invalid':
       return 'must be a month written as YYYY-MM, e.g. 2026-01';
     case 'month.range':
       return `must be a programme month between 1 and ${MAX_DURATION}`;
     case 'currency.invalid':
       return 'must be a three-letter ISO currency code, e.g. EUR';
+    case 'currency.undefined':
+      return ctx.code
+        ? `${ctx.code} is neither the reporting currency nor a local currency of this programme (add it as a local currency first)`
+        : 'is neither the reporting currency nor a local currency of this programme';
+    case 'currency.duplicate':
+      return `cannot be ${ctx.code ?? 'that currency'}: a currency cannot be both the reporting currency and a local currency`;
+    case 'rates.required':
+      return 'need at least one rate (local units for one unit of the reporting currency, in year 1)';
     case 'duration.range':
       return `must be between 1 and ${MAX_DURATION} months`;
     case 'id.invalid':
-      return 'is not a valid line reference';
+      return 'is not a valid reference';
     case 'window.outside':
       return ctx.durationMonths
         ? `falls outside the programme, which runs from month 1 to month ${ctx.durationMonths}`
         : 'falls outside the programme';
     case 'window.endBeforeStart':
       return 'cannot be before the first month';
+    case 'staffing.maxBelowMin':
+      return 'cannot be below the minimum staff';
     case 'line.otherLevel':
       return 'is in another level';
+    case 'line.notFound':
+      return 'is not a budget line of this programme (it may have been deleted)';
+    case 'line.self':
+      return 'cannot be the line itself: a percentage line cannot count its own cost';
+    case 'profile.notFound':
+      return 'is not a returnee profile of this programme (it may have been deleted)';
+    case 'funder.notFound':
+      return 'is not a funding source of this programme (it may have been deleted)';
+    case 'list.duplicate':
+      return 'is listed twice';
     default:
       return 'is not an acceptable value';
   }
@@ -84,6 +156,8 @@ function phrase(code: string, ctx: ValidationContext): string {
 
 export interface ValidationContext {
   durationMonths?: number;
+  /** The currency code concerned, for currency messages. */
+  code?: string;
 }
 
 /** Builds the refusal for a field map (path -> code). */
@@ -92,7 +166,7 @@ export function validationFailure(fields: Record<string, string>, ctx: Validatio
   const [first] = entries;
   if (!first) return new ApiFailure('validation', 'The change is not acceptable. Nothing was saved.', fields);
   const [path, code] = first;
-  const label = FIELD_LABELS[path] ?? `The value of "${path}"`;
+  const label = labelOf(path);
   let message = `${label} ${phrase(code, ctx)}.`;
   if (entries.length === 2) message += ' One other value also needs attention.';
   if (entries.length > 2) message += ` ${entries.length - 1} other values also need attention.`;

@@ -8,15 +8,28 @@ import {
   type BudgetLine,
   budgetLineSchema,
   type ChangeLogEntry,
+  type Currency,
+  currencySchema,
+  type Funder,
+  funderSchema,
   LEVELS,
+  lineReferences,
   type Model,
+  type Profile,
+  profileSchema,
   type Programme,
   programmeSchema,
   validateLineAgainstProgramme,
+  validateLineReferences,
+  validateProfileAgainstProgramme,
 } from '../../src-shared/model';
 import {
+  canonicalCurrency,
+  canonicalFunder,
   canonicalLine,
+  canonicalProfile,
   canonicalProgramme,
+  compareCurrencies,
   compareLines,
   createDatabaseFile,
   DocumentRepository,
@@ -49,43 +62,102 @@ export interface WriteModelOptions {
   migrations?: readonly Migration[];
 }
 
+/** "path message; path message" of zod issues, for InvalidModelError. */
+function issuesText(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+  return issues.map((i) => `${i.path.map(String).join('.')} ${i.message}`).join('; ');
+}
+
+function firstError(errors: Record<string, string>): string | null {
+  const first = Object.entries(errors)[0];
+  return first ? `${first[0]} ${first[1]}` : null;
+}
+
+/** Items in the order of (position, array order), renumbered 0..n-1. */
+function densePositions<T extends { position: number }>(items: readonly T[]): T[] {
+  return items
+    .map((item, order) => ({ item, order }))
+    .sort((a, b) => a.item.position - b.item.position || a.order - b.order)
+    .map((x, position) => ({ ...x.item, position }));
+}
+
 /**
- * Validates `model` with the model schemas (and every line's window against the programme),
- * gives each level dense positions 0..n-1 in the order of (position, array order), and returns
- * it in canonical form. Throws InvalidModelError naming the first problem.
+ * Validates `model` with the model schemas and the same cross-field rules as the commands (every
+ * line's window inside the programme, its currency defined, the profiles, funders and base lines it
+ * names existing; every profile's arrival window inside the programme; ids unique across lines,
+ * profiles and funders; no local currency equal to the reporting currency), gives each level and
+ * the profile and funder lists dense positions 0..n-1 in the order of (position, array order), and
+ * returns it in canonical form. Funding shares that do not sum to 100 % are accepted (a check).
+ * Throws InvalidModelError naming the first problem.
  */
 export function normaliseModel(model: Model): Model {
   const p = programmeSchema.safeParse(model.programme);
-  if (!p.success) {
-    throw new InvalidModelError(
-      `programme: ${p.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
-    );
-  }
+  if (!p.success) throw new InvalidModelError(`programme: ${issuesText(p.error.issues)}`);
   const programme: Programme = canonicalProgramme(p.data);
   const ids = new Set<string>();
+  const claim = (id: string, what: string): void => {
+    if (ids.has(id)) throw new InvalidModelError(`${what}: duplicate id ${id}`);
+    ids.add(id);
+  };
+
+  const profiles: Profile[] = densePositions(
+    model.profiles.map((raw, i) => {
+      const r = profileSchema.safeParse(raw);
+      if (!r.success) throw new InvalidModelError(`profile ${i}: ${issuesText(r.error.issues)}`);
+      claim(r.data.id, `profile ${i}`);
+      const cross = firstError(validateProfileAgainstProgramme(r.data, programme));
+      if (cross) throw new InvalidModelError(`profile ${i} (${r.data.name}): ${cross}`);
+      return r.data;
+    }),
+  ).map(canonicalProfile);
+
+  const codes = new Set<string>();
+  const currencies: Currency[] = model.currencies
+    .map((raw, i) => {
+      const r = currencySchema.safeParse(raw);
+      if (!r.success) throw new InvalidModelError(`currency ${i}: ${issuesText(r.error.issues)}`);
+      const code = r.data.code;
+      if (codes.has(code)) throw new InvalidModelError(`currency ${i}: duplicate code ${code}`);
+      if (code === programme.reportingCurrency) {
+        throw new InvalidModelError(`currency ${i}: ${code} is the reporting currency`);
+      }
+      if (r.data.rates.length === 0) throw new InvalidModelError(`currency ${i} (${code}): rates rates.required`);
+      codes.add(code);
+      return canonicalCurrency(r.data);
+    })
+    .sort(compareCurrencies);
+
+  const funders: Funder[] = densePositions(
+    model.funders.map((raw, i) => {
+      const r = funderSchema.safeParse(raw);
+      if (!r.success) throw new InvalidModelError(`funder ${i}: ${issuesText(r.error.issues)}`);
+      claim(r.data.id, `funder ${i}`);
+      return r.data;
+    }),
+  ).map(canonicalFunder);
+
   const parsed: BudgetLine[] = model.lines.map((raw, i) => {
     const r = budgetLineSchema.safeParse(raw);
     if (!r.success) {
       throw new InvalidModelError(
-        `line ${i} (${String((raw as { name?: unknown }).name)}): ${r.error.issues.map((x) => `${x.path.join('.')} ${x.message}`).join('; ')}`,
+        `line ${i} (${String((raw as { name?: unknown }).name)}): ${issuesText(r.error.issues)}`,
       );
     }
-    if (ids.has(r.data.id)) throw new InvalidModelError(`line ${i}: duplicate id ${r.data.id}`);
-    ids.add(r.data.id);
-    const cross = validateLineAgainstProgramme(r.data, programme);
-    const first = Object.entries(cross)[0];
-    if (first) throw new InvalidModelError(`line ${i} (${r.data.name}): ${first[0]} ${first[1]}`);
+    claim(r.data.id, `line ${i}`);
     return r.data;
+  });
+  const refs = lineReferences({ programme, lines: parsed, profiles, currencies, funders });
+  parsed.forEach((l, i) => {
+    const cross = firstError({
+      ...validateLineAgainstProgramme(l, programme),
+      ...validateLineReferences(l, refs, l.id),
+    });
+    if (cross) throw new InvalidModelError(`line ${i} (${l.name}): ${cross}`);
   });
   const lines: BudgetLine[] = [];
   for (const level of LEVELS) {
-    const ofLevel = parsed
-      .map((l, order) => ({ l, order }))
-      .filter((x) => x.l.level === level)
-      .sort((a, b) => a.l.position - b.l.position || a.order - b.order);
-    ofLevel.forEach((x, position) => lines.push(canonicalLine({ ...x.l, position })));
+    lines.push(...densePositions(parsed.filter((l) => l.level === level)).map(canonicalLine));
   }
-  return { programme, lines: lines.sort(compareLines) };
+  return { programme, lines: lines.sort(compareLines), profiles, currencies, funders };
 }
 
 /** Writes `model` as a new .rcs file at `path` (current schema). Returns the normalised model written. */
@@ -114,7 +186,13 @@ export function writeModelToFile(path: string, model: Model, options: WriteModel
   return normal;
 }
 
-/** The model of a new blank programme. */
+/** Id of the funding source of a new blank programme. */
+export const MAIN_DONOR_ID = 'main-donor';
+
+/**
+ * The model of a new blank programme: no lines, no returnee profiles, no local currencies, and one
+ * funding source, "Main donor" (a confirmed donor), which every line is funded by until split.
+ */
 export function blankModel(title: string, author: string, now: Date = new Date()): Model {
   const startMonth = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
   return {
@@ -128,7 +206,14 @@ export function blankModel(title: string, author: string, now: Date = new Date()
       author: author.slice(0, 200),
       notes: '',
       donorProfile: 'none',
+      communities: 0,
+      inflation: '0',
     },
     lines: [],
+    profiles: [],
+    currencies: [],
+    funders: [
+      { id: MAIN_DONOR_ID, position: 0, name: 'Main donor', type: 'donor', status: 'confirmed', ceiling: null },
+    ],
   };
 }

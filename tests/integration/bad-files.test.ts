@@ -144,7 +144,7 @@ describe('damaged files', () => {
     const dir = tempDir();
     const file = goodFile(dir, 'Edited.rcs', 7);
     const db = new Database(file);
-    db.prepare(`UPDATE budget_line SET quantity = '12,5' WHERE id = 'ind-a'`).run();
+    db.prepare(`UPDATE budget_line SET driver = json_set(driver, '$.quantity', '12,5') WHERE id = 'ind-a'`).run();
     db.close();
     expectRefused(file, 'damaged', /contains values this version cannot read/);
   });

@@ -1,149 +1,410 @@
 /**
- * Regenerates tests/fixtures/schema-v1.rcs, schema-v1.expected.json (its model) and
- * schema-v1.totals.json (what the engine computed for it when it was written).
+ * Regenerates tests/fixtures/schema-v2.rcs, schema-v2.expected.json (its model) and
+ * schema-v2.totals.json (what the engine computed for it when it was written).
  *
- *   npx tsx tests/integration/build-fixtures.ts
+ *   npx tsx tests/integration/build-fixtures.ts            # all three files
+ *   npx tsx tests/integration/build-fixtures.ts --totals   # only schema-v2.totals.json
  *
- * The fixture is a REAL file written by the schema-v1 code, committed so that every later
- * version of the app is tested against it (tests/integration/migrations.test.ts). Run this only
- * while schema v1 is the current schema: once a v2 migration exists, the v1 fixture must never
- * change again — add a schema-v2 fixture (and a builder for it) instead.
+ * Each fixture is a REAL file written by the code of its schema version, committed so that every
+ * later version of the app is tested against it (tests/integration/migrations.test.ts). Run this
+ * only while schema v2 is the current schema: once a v3 migration exists, the v2 fixture must never
+ * change again — add a schema-v3 fixture (and a builder for it) instead.
+ *
+ * The schema-v1 fixture is frozen: it was written by the v1 version of this file (git history,
+ * commit c652ebe) and its model is recorded in schema-v1.expected.json.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compute } from '../../src-shared/engine';
-import type { Model } from '../../src-shared/model';
+import type { LineFields, Model } from '../../src-shared/model';
 import { CURRENT_SCHEMA_VERSION } from '../../src-main/db';
 import { writeModelToFile } from '../../src-main/documents';
 
-export const FIXTURE_V1_MODEL: Model = {
+const common: Pick<
+  LineFields,
+  'justification' | 'eligibleIndirect' | 'eligibleContingency' | 'funding' | 'beneficiariesPerUnit' | 'nonMigrantShare'
+> = {
+  justification: '',
+  eligibleIndirect: true,
+  eligibleContingency: true,
+  funding: [],
+  beneficiariesPerUnit: '0',
+  nonMigrantShare: '0',
+};
+
+/**
+ * Schema v2 in full: four returnee profiles (every arrival pattern, persons and households), two
+ * local currencies (yearly rates, inflation and deflation), funding sources of every type and
+ * status (one with a ceiling), and lines with every kind of driver, three currencies, funding
+ * splits (one of them not adding up to 100 %, which a file may hold: it is a check finding),
+ * community beneficiaries, and a percentage line on a level and on named lines.
+ */
+export const FIXTURE_V2_MODEL: Model = {
   programme: {
-    title: 'Réintégration durable — Fixture v1',
+    title: 'Réintégration durable — Fixture v2',
     reportingCurrency: 'EUR',
-    startMonth: '2025-07',
-    durationMonths: 30,
+    startMonth: '2026-03',
+    durationMonths: 36,
     indirectRate: '0.07',
-    contingencyRate: '0.025',
+    contingencyRate: '0.03',
     author: 'Fixture builder',
-    notes: 'Schema v1 fixture: every level, every schedule, accents and a long text.',
+    notes: 'Schema v2 fixture: profiles, currencies, funders and every driver kind.',
     donorProfile: 'EU',
+    communities: 12,
+    inflation: '0.02',
   },
+  profiles: [
+    {
+      id: 'v2-pr-adult',
+      position: 0,
+      name: 'Adults travelling alone',
+      kind: 'adult',
+      unit: 'person',
+      personsPerUnit: '1',
+      arrivals: 600,
+      pattern: 'even',
+      monthly: [],
+      arrivalStart: 1,
+      arrivalEnd: 24,
+      durationMonths: 12,
+    },
+    {
+      id: 'v2-pr-family',
+      position: 1,
+      name: 'Familles',
+      kind: 'family',
+      unit: 'household',
+      personsPerUnit: '4.5',
+      arrivals: 80,
+      pattern: 'front',
+      monthly: [],
+      arrivalStart: 2,
+      arrivalEnd: 20,
+      durationMonths: 12,
+    },
+    {
+      id: 'v2-pr-child',
+      position: 2,
+      name: 'Unaccompanied children',
+      kind: 'child',
+      unit: 'person',
+      personsPerUnit: '1',
+      arrivals: 30,
+      pattern: 'explicit',
+      monthly: [0, 0, 5, 5, 5, 0, 0, 5, 5, 5],
+      arrivalStart: 1,
+      arrivalEnd: 10,
+      durationMonths: 18,
+    },
+    {
+      id: 'v2-pr-vot',
+      position: 3,
+      name: 'Victims of trafficking',
+      kind: 'trafficking',
+      unit: 'person',
+      personsPerUnit: '1',
+      arrivals: 45,
+      pattern: 'back',
+      monthly: [],
+      arrivalStart: 6,
+      arrivalEnd: 30,
+      durationMonths: 6,
+    },
+  ],
+  currencies: [
+    { code: 'GNF', rates: ['9350.5'], inflation: '0.105' },
+    { code: 'XOF', rates: ['655.957', '655.957', '660'], inflation: '-0.005' },
+  ],
+  funders: [
+    { id: 'v2-fu-eu', position: 0, name: 'European Union', type: 'donor', status: 'confirmed', ceiling: 250000000 },
+    {
+      id: 'v2-fu-gov',
+      position: 1,
+      name: 'Ministère du Travail',
+      type: 'government',
+      status: 'pipeline',
+      ceiling: null,
+    },
+    { id: 'v2-fu-muni', position: 2, name: 'Municipality', type: 'coFinancier', status: 'hypothetical', ceiling: null },
+    { id: 'v2-fu-ret', position: 3, name: 'Returnees', type: 'returnee', status: 'confirmed', ceiling: null },
+    { id: 'v2-fu-tvet', position: 4, name: 'TVET agency', type: 'partner', status: 'pipeline', ceiling: 0 },
+  ],
   lines: [
     {
-      id: 'v1-ind-package',
+      ...common,
+      id: 'v2-ind-kit',
       level: 'individual',
       position: 0,
-      name: 'Reintegration package (in kind)',
+      name: 'Arrival kit',
       category: 'grantsToBeneficiaries',
       dimension: 'economic',
       modality: 'inKind',
-      unitLabel: 'returnee',
-      unitCost: 150000,
-      driver: { kind: 'fixed', quantity: '240', schedule: 'spread', start: 1, end: 24 },
-      justification: 'IOM 2015: packages between USD 569 and 8,845 per person.',
-      eligibleIndirect: true,
-      eligibleContingency: true,
+      unitLabel: 'kit',
+      unitCost: 18000,
+      currency: 'EUR',
+      driver: {
+        kind: 'perArrival',
+        quantity: '1',
+        profileIds: ['v2-pr-adult', 'v2-pr-family'],
+        takeUp: '0.6',
+        offset: 1,
+        start: 1,
+        end: 30,
+      },
+      funding: [
+        { funderId: 'v2-fu-eu', share: '0.8' },
+        { funderId: 'v2-fu-ret', share: '0.2' },
+      ],
     },
     {
-      id: 'v1-ind-psy',
+      ...common,
+      id: 'v2-ind-package',
       level: 'individual',
       position: 1,
+      name: 'Reintegration package',
+      category: 'grantsToBeneficiaries',
+      dimension: 'economic',
+      modality: 'matchingGrant',
+      unitLabel: 'returnee',
+      unitCost: 1000000,
+      currency: 'XOF',
+      driver: { kind: 'perArrival', quantity: '1', profileIds: [], takeUp: '1', offset: 0, start: 1, end: 36 },
+    },
+    {
+      ...common,
+      id: 'v2-ind-psy',
+      level: 'individual',
+      position: 2,
       name: 'Soutien psychosocial',
       category: 'services',
       dimension: 'psychosocial',
       modality: 'service',
       unitLabel: 'séance',
-      unitCost: 3550,
-      driver: { kind: 'fixed', quantity: '12.5', schedule: 'monthly', start: 2, end: 30 },
-      justification: 'Counselling sessions per month.\nSecond line of text.',
-      eligibleIndirect: true,
+      unitCost: 95000,
+      currency: 'GNF',
+      driver: { kind: 'perActiveCase', quantity: '1.5', profileIds: ['v2-pr-child', 'v2-pr-vot'], start: 1, end: 36 },
+      justification: 'Counselling per active case-month.\nSecond line of text.',
       eligibleContingency: false,
     },
     {
-      id: 'v1-com-project',
+      ...common,
+      id: 'v2-ind-fixed',
+      level: 'individual',
+      position: 3,
+      name: 'Medical referral fund',
+      category: 'services',
+      dimension: 'social',
+      modality: 'voucher',
+      unitLabel: 'fund',
+      unitCost: 999999999999,
+      currency: 'EUR',
+      driver: { kind: 'fixed', quantity: '0', schedule: 'once', start: 36, end: 36 },
+      justification: 'Edge values: a very large unit cost, a zero quantity, the last month.',
+    },
+    {
+      ...common,
+      id: 'v2-com-dialogue',
       level: 'community',
       position: 0,
-      name: 'Community project open to non-migrants',
-      category: 'works',
+      name: 'Community dialogue',
+      category: 'training',
       dimension: 'social',
+      modality: 'service',
+      unitLabel: 'session',
+      unitCost: 45000,
+      currency: 'EUR',
+      driver: { kind: 'perCommunity', quantity: '3', schedule: 'spread', start: 4, end: 27 },
+      beneficiariesPerUnit: '25',
+      nonMigrantShare: '0.8',
+      funding: [
+        { funderId: 'v2-fu-muni', share: '0.6' },
+        { funderId: 'v2-fu-eu', share: '0.3' },
+      ],
+      justification: 'Funding split deliberately adds up to 90 %: a file may hold it (a check finding).',
+    },
+    {
+      ...common,
+      id: 'v2-com-project',
+      level: 'community',
+      position: 1,
+      name: 'Community projects open to non-migrants',
+      category: 'works',
+      dimension: 'environmental',
       modality: 'works',
       unitLabel: 'project',
       unitCost: 2500000,
-      driver: { kind: 'fixed', quantity: '4', schedule: 'once', start: 9, end: 9 },
+      currency: 'EUR',
+      driver: {
+        kind: 'perProject',
+        returneesPerProject: '75',
+        profileIds: ['v2-pr-adult', 'v2-pr-family'],
+        schedule: 'spread',
+        start: 9,
+        end: 30,
+      },
+      beneficiariesPerUnit: '220',
+      nonMigrantShare: '0.54',
       justification: 'EU-IOM Joint Initiative: 2,490 returnees and 2,943 community members.',
-      eligibleIndirect: true,
-      eligibleContingency: true,
     },
     {
-      id: 'v1-str-training',
+      ...common,
+      id: 'v2-com-monthly',
+      level: 'community',
+      position: 2,
+      name: 'Community radio slots',
+      category: 'other',
+      dimension: 'social',
+      modality: 'cash',
+      unitLabel: 'slot',
+      unitCost: 150000,
+      currency: 'XOF',
+      driver: { kind: 'perCommunity', quantity: '0.5', schedule: 'monthly', start: 1, end: 12 },
+    },
+    {
+      ...common,
+      id: 'v2-str-training',
       level: 'structural',
       position: 0,
       name: 'Training of municipal staff',
       category: 'training',
-      dimension: 'environmental',
+      dimension: 'economic',
       modality: 'service',
       unitLabel: 'workshop',
-      unitCost: 0,
+      unitCost: 800000,
+      currency: 'EUR',
       driver: { kind: 'fixed', quantity: '0.333', schedule: 'spread', start: 3, end: 15 },
       justification: 'x'.repeat(5000),
       eligibleIndirect: false,
-      eligibleContingency: true,
+      funding: [{ funderId: 'v2-fu-gov', share: '1' }],
     },
     {
-      id: 'v1-sup-manager',
+      ...common,
+      id: 'v2-str-monthly',
+      level: 'structural',
+      position: 1,
+      name: 'Coordination meetings',
+      category: 'localOffice',
+      dimension: 'social',
+      modality: 'service',
+      unitLabel: 'meeting',
+      unitCost: 30000,
+      currency: 'EUR',
+      driver: { kind: 'fixed', quantity: '2', schedule: 'monthly', start: 1, end: 36 },
+    },
+    {
+      ...common,
+      id: 'v2-sup-caseworkers',
       level: 'support',
       position: 0,
-      name: 'Programme manager',
+      name: 'Case workers',
       category: 'humanResources',
       dimension: 'economic',
       modality: 'staff',
-      unitLabel: 'month',
-      unitCost: 620000,
-      driver: { kind: 'fixed', quantity: '1', schedule: 'monthly', start: 1, end: 30 },
-      justification: '',
-      eligibleIndirect: true,
-      eligibleContingency: true,
+      unitLabel: 'staff-month',
+      unitCost: 210000,
+      currency: 'EUR',
+      driver: {
+        kind: 'staffing',
+        casesPerStaff: '40',
+        min: 2,
+        max: 8,
+        profileIds: [],
+        start: 1,
+        end: 36,
+      },
     },
     {
-      id: 'v1-sup-me',
+      ...common,
+      id: 'v2-sup-counsellors',
       level: 'support',
       position: 1,
+      name: 'Child protection officers',
+      category: 'humanResources',
+      dimension: 'psychosocial',
+      modality: 'staff',
+      unitLabel: 'staff-month',
+      unitCost: 2400000,
+      currency: 'GNF',
+      driver: {
+        kind: 'staffing',
+        casesPerStaff: '12.5',
+        min: 0,
+        max: null,
+        profileIds: ['v2-pr-child'],
+        start: 1,
+        end: 30,
+      },
+    },
+    {
+      ...common,
+      id: 'v2-sup-me',
+      level: 'support',
+      position: 2,
       name: 'Monitoring & evaluation',
-      category: 'other',
+      category: 'monitoringEvaluation',
       dimension: 'social',
-      modality: 'matchingGrant',
+      modality: 'service',
       unitLabel: '',
-      unitCost: 999999999999,
-      driver: { kind: 'fixed', quantity: '0', schedule: 'once', start: 30, end: 30 },
-      justification: 'Edge values: a very large unit cost, a zero quantity, the last month.',
-      eligibleIndirect: false,
+      unitCost: 0,
+      currency: 'EUR',
+      driver: {
+        kind: 'percentage',
+        rate: '0.05',
+        levels: ['individual', 'community'],
+        lineIds: ['v2-str-training'],
+        start: 1,
+        end: 36,
+      },
       eligibleContingency: false,
+      funding: [
+        { funderId: 'v2-fu-eu', share: '0.5' },
+        { funderId: 'v2-fu-gov', share: '0.25' },
+        { funderId: 'v2-fu-tvet', share: '0.25' },
+      ],
     },
   ],
 };
 
+/** What schema-v2.totals.json records of compute()'s result. */
+export function fixtureTotals(model: Model): unknown {
+  const r = compute(model);
+  return {
+    totals: r.totals,
+    byLevel: r.byLevel,
+    byYear: r.byYear,
+    byFunder: r.byFunder,
+    lines: Object.fromEntries(r.lines.map((l) => [l.lineId, l.total])),
+    metrics: r.metrics,
+  };
+}
+
 function main(): void {
-  if (CURRENT_SCHEMA_VERSION !== 1) {
+  if (CURRENT_SCHEMA_VERSION !== 2) {
     throw new Error(
-      `The current schema is v${CURRENT_SCHEMA_VERSION}: the v1 fixture is frozen. Write a schema-v${CURRENT_SCHEMA_VERSION} fixture instead.`,
+      `The current schema is v${CURRENT_SCHEMA_VERSION}: the v2 fixture is frozen. Write a schema-v${CURRENT_SCHEMA_VERSION} fixture instead.`,
     );
   }
   const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures');
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, 'schema-v1.rcs');
-  const written = writeModelToFile(file, FIXTURE_V1_MODEL, {
-    overwrite: true,
-    changeLog: [
-      { at: '2025-06-30T12:00:00.000Z', author: 'Fixture builder', summary: 'Created the programme' },
-      { at: '2025-06-30T12:05:00.000Z', author: 'Fixture builder', summary: 'Edited "Soutien psychosocial": quantity' },
-    ],
-  });
-  fs.writeFileSync(path.join(dir, 'schema-v1.expected.json'), `${JSON.stringify(written, null, 2)}\n`);
-  const result = compute(written);
-  const totals = { totals: result.totals, byLevel: result.byLevel, byYear: result.byYear };
-  fs.writeFileSync(path.join(dir, 'schema-v1.totals.json'), `${JSON.stringify(totals, null, 2)}\n`);
-  console.log(`wrote ${file}`);
+  const file = path.join(dir, 'schema-v2.rcs');
+  const expectedFile = path.join(dir, 'schema-v2.expected.json');
+  let written: Model;
+  if (process.argv.includes('--totals')) {
+    written = JSON.parse(fs.readFileSync(expectedFile, 'utf8')) as Model;
+  } else {
+    fs.mkdirSync(dir, { recursive: true });
+    written = writeModelToFile(file, FIXTURE_V2_MODEL, {
+      overwrite: true,
+      changeLog: [
+        { at: '2026-02-27T12:00:00.000Z', author: 'Fixture builder', summary: 'Created the programme' },
+        { at: '2026-02-27T12:05:00.000Z', author: 'Fixture builder', summary: 'Added the local currency XOF' },
+      ],
+    });
+    fs.writeFileSync(expectedFile, `${JSON.stringify(written, null, 2)}\n`);
+    console.log(`wrote ${file}`);
+  }
+  fs.writeFileSync(path.join(dir, 'schema-v2.totals.json'), `${JSON.stringify(fixtureTotals(written), null, 2)}\n`);
+  console.log(`wrote ${path.join(dir, 'schema-v2.totals.json')}`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

@@ -14,6 +14,7 @@ import type { Model } from '../../src-shared/model';
 import { EXIT_FILE, EXIT_OK, EXIT_USAGE, runCli, type ComputeSummary } from '../../src-main/cli/run';
 import { writeModelToFile } from '../../src-main/documents/write-model';
 import { sampleModel } from '../../src-main/sample/sample-model';
+import { fullModel, smallModel } from './helpers';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const dirs: string[] = [];
@@ -87,6 +88,57 @@ describe('rcs compute', () => {
       expected.totals.total,
     ]);
     expect(s.total).toBe(s.direct + s.indirect + s.contingency);
+  });
+
+  it('prints the totals per funding source and the key metrics, from the engine', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'Full.rcs');
+    const model = writeModelToFile(file, fullModel());
+    const expected = compute(model);
+    const money = (n: number): string => formatMinor(n, expected.currency, 'en');
+    const escape = (t: string): string => t.replace(/[.,()]/g, '\\$&');
+
+    const r = await cli('compute', file);
+    expect(r.code).toBe(EXIT_OK);
+    const funders = r.out.slice(r.out.indexOf('By funding source (EUR)'));
+    expect(funders).not.toBe('');
+    for (const f of model.funders) {
+      expect(funders).toMatch(new RegExp(`^  ${escape(f.name)} +${escape(money(expected.byFunder[f.id] ?? 0))}$`, 'm'));
+    }
+    const m = expected.metrics;
+    expect(m.returneesAssisted).toBeGreaterThan(0);
+    expect(r.out).toMatch(
+      new RegExp(
+        `^  Cost per returnee, individual level +${escape(money(m.costPerReturneeIndividual ?? -1))} EUR$`,
+        'm',
+      ),
+    );
+    expect(r.out).toMatch(
+      new RegExp(`^  Cost per returnee, all-in +${escape(money(m.costPerReturneeAllIn ?? -1))} EUR$`, 'm'),
+    );
+    expect(r.out).toMatch(
+      new RegExp(
+        `^  Peak active caseload \\(cases\\) +${escape(new Intl.NumberFormat('en-GB').format(m.peakActiveCases))} in month ${m.peakMonth} \\(`,
+        'm',
+      ),
+    );
+    expect(r.out).toMatch(/^ {2}Staff-months +[\d,.]+$/m);
+
+    const json = JSON.parse((await cli('compute', file, '--json')).out) as ComputeSummary;
+    expect(json.byFunder).toEqual(
+      model.funders.map((f) => ({ id: f.id, name: f.name, amount: expected.byFunder[f.id] ?? 0 })),
+    );
+    expect(json.byFunder.reduce((a, f) => a + f.amount, 0)).toBe(json.total);
+    expect(json.metrics).toEqual(expected.metrics);
+  });
+
+  it('says when there are no returnees to divide by', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'Small.rcs');
+    writeModelToFile(file, smallModel());
+    const r = await cli('compute', file);
+    expect(r.out).toMatch(/^ {2}Cost per returnee, all-in +n\/a \(no returnees\)$/m);
+    expect(r.out).toMatch(/^ {2}Main donor +[\d,.]+$/m);
   });
 
   it('opens the file read-only: not a byte changed, nothing left beside it', async () => {

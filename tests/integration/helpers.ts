@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
-import type { BudgetLine, Level, LineFields, Model } from '../../src-shared/model';
+import type { BudgetLine, Level, LineFields, Model, ProfileFields } from '../../src-shared/model';
 
 const made: string[] = [];
 
@@ -40,6 +40,10 @@ export function fields(overrides: Partial<LineFields> = {}): LineFields {
     justification: 'IOM 2015: packages between USD 569 and 8,845 per person.',
     eligibleIndirect: true,
     eligibleContingency: true,
+    currency: 'EUR',
+    funding: [],
+    beneficiariesPerUnit: '0',
+    nonMigrantShare: '0',
     ...overrides,
   };
 }
@@ -61,6 +65,8 @@ export function smallModel(): Model {
       author: 'Tester',
       notes: '',
       donorProfile: 'EU',
+      communities: 0,
+      inflation: '0',
     },
     lines: [
       line('ind-a', 'individual', 0, { name: 'Reintegration package' }),
@@ -95,6 +101,9 @@ export function smallModel(): Model {
         eligibleContingency: false,
       }),
     ],
+    profiles: [],
+    currencies: [],
+    funders: [{ id: 'main-donor', position: 0, name: 'Main donor', type: 'donor', status: 'confirmed', ceiling: null }],
   };
 }
 
@@ -113,10 +122,156 @@ export function bigModel(n: number): Model {
       }),
     );
   }
-  return { programme: base.programme, lines };
+  return { ...base, lines };
 }
 
 /** Stable text of a model, for byte-for-byte comparisons. */
 export function modelText(model: Model): string {
   return JSON.stringify(model);
+}
+
+export function profileFields(overrides: Partial<ProfileFields> = {}): ProfileFields {
+  return {
+    name: 'Adults travelling alone',
+    kind: 'adult',
+    unit: 'person',
+    personsPerUnit: '1',
+    arrivals: 240,
+    pattern: 'even',
+    monthly: [],
+    arrivalStart: 1,
+    arrivalEnd: 24,
+    durationMonths: 12,
+    ...overrides,
+  };
+}
+
+/**
+ * smallModel() with the whole of model v2: three returnee profiles, two local currencies, four
+ * funding sources (one each of those unused by any line: pr-vot, USD, fu-ret), and lines with
+ * every kind of driver, a line in the local currency, funding splits
+ * (one of them not adding up to 100 %, which is saved: it is a check finding) and a percentage
+ * line whose base names two other lines.
+ */
+export function fullModel(): Model {
+  const base = smallModel();
+  return {
+    programme: { ...base.programme, communities: 8, inflation: '0.02' },
+    profiles: [
+      { id: 'pr-adult', position: 0, ...profileFields() },
+      {
+        id: 'pr-family',
+        position: 1,
+        ...profileFields({
+          name: 'Families',
+          kind: 'family',
+          unit: 'household',
+          personsPerUnit: '4.5',
+          arrivals: 40,
+          pattern: 'front',
+          arrivalStart: 3,
+          arrivalEnd: 18,
+        }),
+      },
+      {
+        id: 'pr-vot',
+        position: 2,
+        ...profileFields({ name: 'Victims of trafficking', kind: 'trafficking', arrivals: 12, pattern: 'back' }),
+      },
+    ],
+    currencies: [
+      { code: 'USD', rates: ['1.08'], inflation: '0' },
+      { code: 'XOF', rates: ['655.957', '660'], inflation: '0.03' },
+    ],
+    funders: [
+      ...base.funders,
+      { id: 'fu-gov', position: 1, name: 'Ministry of Labour', type: 'government', status: 'pipeline', ceiling: null },
+      {
+        id: 'fu-muni',
+        position: 2,
+        name: 'Municipality',
+        type: 'coFinancier',
+        status: 'hypothetical',
+        ceiling: 5000000,
+      },
+      { id: 'fu-ret', position: 3, name: 'Returnees', type: 'returnee', status: 'confirmed', ceiling: null },
+    ],
+    lines: [
+      ...base.lines.filter((l) => l.id !== 'sup-a'),
+      line('ind-arr', 'individual', 3, {
+        name: 'Arrival kit',
+        unitCost: 25000,
+        driver: {
+          kind: 'perArrival',
+          quantity: '1',
+          profileIds: ['pr-adult'],
+          takeUp: '0.6',
+          offset: 1,
+          start: 1,
+          end: 30,
+        },
+        funding: [
+          { funderId: 'main-donor', share: '0.75' },
+          { funderId: 'fu-gov', share: '0.25' },
+        ],
+      }),
+      line('ind-case', 'individual', 4, {
+        name: 'Case management',
+        currency: 'XOF',
+        unitCost: 15000,
+        driver: { kind: 'perActiveCase', quantity: '1', profileIds: [], start: 1, end: 36 },
+      }),
+      line('com-comm', 'community', 2, {
+        name: 'Community dialogue per community',
+        unitCost: 60000,
+        driver: { kind: 'perCommunity', quantity: '2', schedule: 'spread', start: 6, end: 30 },
+        beneficiariesPerUnit: '40',
+        nonMigrantShare: '0.7',
+        funding: [{ funderId: 'fu-muni', share: '0.9' }],
+      }),
+      line('com-proj', 'community', 3, {
+        name: 'Community projects',
+        unitCost: 1200000,
+        driver: {
+          kind: 'perProject',
+          returneesPerProject: '50',
+          profileIds: ['pr-adult', 'pr-family'],
+          schedule: 'once',
+          start: 12,
+          end: 12,
+        },
+        beneficiariesPerUnit: '120',
+        nonMigrantShare: '0.55',
+      }),
+      line('sup-case', 'support', 0, {
+        name: 'Case workers',
+        category: 'humanResources',
+        modality: 'staff',
+        unitCost: 180000,
+        driver: {
+          kind: 'staffing',
+          casesPerStaff: '35',
+          min: 1,
+          max: 6,
+          profileIds: ['pr-adult', 'pr-family'],
+          start: 1,
+          end: 36,
+        },
+      }),
+      line('sup-me', 'support', 1, {
+        name: 'Monitoring and evaluation',
+        category: 'monitoringEvaluation',
+        modality: 'service',
+        unitCost: 0,
+        driver: {
+          kind: 'percentage',
+          rate: '0.05',
+          levels: ['individual'],
+          lineIds: ['com-a', 'com-proj'],
+          start: 1,
+          end: 36,
+        },
+      }),
+    ],
+  };
 }

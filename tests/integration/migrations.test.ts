@@ -1,10 +1,12 @@
 /**
- * Migrations: the committed fixture of every released schema opens with the right content, an
- * older file is backed up before it is migrated, and a failed migration leaves the file as it was.
+ * Migrations: the committed fixture of every released schema opens with the right content and
+ * computes the totals recorded when it was written, an older file is backed up before it is
+ * migrated, and a failed migration leaves the file as it was.
  *
- * The fixture test is written to keep passing when v2 is added: it compares model CONTENT
- * (toMatchObject, so fields added later do not break it) and expects a backup exactly when the
- * fixture's version is older than the app's.
+ * schema-v1.rcs (issue 2) migrates to v2: its v1 content plus the v2 defaults (communities 0,
+ * inflation 0, lines in the reporting currency funded by the main donor, no beneficiaries; no
+ * profiles, no local currencies, one "Main donor" funding source).
+ * schema-v2.rcs (issue 3) holds the whole of model v2 for the versions after it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,9 +15,10 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiFailure } from '../../src-shared/api';
 import { compute } from '../../src-shared/engine';
-import type { Model } from '../../src-shared/model';
+import { DRIVER_KINDS, type Model } from '../../src-shared/model';
 import { APPLICATION_ID, CURRENT_SCHEMA_VERSION, type Migration, MIGRATIONS, runMigrations } from '../../src-main/db';
 import { DocumentService, writeModelToFile } from '../../src-main/documents';
+import { fixtureTotals } from './build-fixtures';
 import { listDir, modelText, sha256, smallModel, tempDir } from './helpers';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures');
@@ -38,12 +41,12 @@ function copyFixture(name: string): { dir: string; file: string } {
   return { dir, file };
 }
 
-const [v1] = MIGRATIONS;
-if (!v1) throw new Error('no v1 migration');
+const [v1, v2] = MIGRATIONS;
+if (!v1 || !v2) throw new Error('no v1 or v2 migration');
 
-/** A test-only v2: adds a table. */
-const fakeV2: Migration = {
-  version: 2,
+/** A test-only v3: adds a table. */
+const fakeV3: Migration = {
+  version: 3,
   description: 'test: comments table',
   tables: ['comment'],
   up: (db) => db.exec(`CREATE TABLE comment (id TEXT PRIMARY KEY, body TEXT NOT NULL) STRICT`),
@@ -59,56 +62,121 @@ const failingV2: Migration = {
 };
 const failingV3: Migration = { ...failingV2, version: 3 };
 
+const MAIN_DONOR = {
+  id: 'main-donor',
+  position: 0,
+  name: 'Main donor',
+  type: 'donor',
+  status: 'confirmed',
+  ceiling: null,
+};
+
+/** The model a v1 file holds after migration to v2: its v1 content plus the v2 defaults. */
+function migratedV1(v1Model: Model): Model {
+  return {
+    programme: { ...v1Model.programme, communities: 0, inflation: '0' },
+    lines: v1Model.lines.map((l) => ({
+      ...l,
+      currency: v1Model.programme.reportingCurrency,
+      funding: [],
+      beneficiariesPerUnit: '0',
+      nonMigrantShare: '0',
+    })),
+    profiles: [],
+    currencies: [],
+    funders: [MAIN_DONOR as Model['funders'][number]],
+  };
+}
+
+function readJson<T>(name: string): T {
+  return JSON.parse(fs.readFileSync(path.join(fixtures, name), 'utf8')) as T;
+}
+
 describe('schema v1 fixture (tests/fixtures/schema-v1.rcs)', () => {
-  const expected = JSON.parse(fs.readFileSync(path.join(fixtures, 'schema-v1.expected.json'), 'utf8')) as Model;
+  /** The v1 model as the v1 app read it (frozen with the fixture). */
+  const v1Expected = readJson<Model>('schema-v1.expected.json');
+  const expected = migratedV1(v1Expected);
 
   it('is a real v1 file of ours', () => {
     const db = new Database(path.join(fixtures, 'schema-v1.rcs'), { readonly: true, fileMustExist: true });
     expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
     expect(db.pragma('user_version', { simple: true })).toBe(1);
     db.close();
+    expect(CURRENT_SCHEMA_VERSION).toBeGreaterThan(1);
   });
 
-  it('opens with the expected content; backed up first exactly when it is older than the app', () => {
+  it('is backed up, then migrated: its v1 content plus the new defaults, change log kept', () => {
     const { dir, file } = copyFixture('schema-v1.rcs');
     const original = sha256(file);
     const s = service();
     const snap = s.open(file);
     expect(snap.info.readOnly).toBe(false);
     expect(snap.info.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
-    expect(snap.model).toMatchObject(expected);
-    expect(snap.model.lines.map((l) => l.id)).toEqual(expected.lines.map((l) => l.id));
+    // The backup holds the original bytes: it was made before anything was written.
+    const backup = path.join(dir, 'Old budget.v1-backup.rcs');
+    expect(snap.info.migratedFrom).toEqual({ version: 1, backupPath: backup });
+    expect(sha256(backup)).toBe(original);
+    expect(sha256(file)).not.toBe(original);
+
+    expect(snap.model).toEqual(expected);
+    expect(modelText(snap.model)).toBe(modelText(expected)); // same key order too
     expect(s.changeLog().map((e) => e.summary)).toEqual([
       'Edited "Soutien psychosocial": quantity',
       'Created the programme',
     ]);
 
-    const backup = path.join(dir, 'Old budget.v1-backup.rcs');
-    if (CURRENT_SCHEMA_VERSION > 1) {
-      expect(snap.info.migratedFrom).toEqual({ version: 1, backupPath: backup });
-      expect(sha256(backup)).toBe(original);
-    } else {
-      expect(snap.info.migratedFrom).toBeNull();
-      expect(fs.existsSync(backup)).toBe(false);
-      expect(sha256(file)).toBe(original);
-    }
-
-    // Edits work after opening, and survive a reopen.
-    s.command({ type: 'line.update', id: 'v1-ind-psy', patch: { unitCost: 4000 } });
+    // Edits of the new kind work after opening, and survive a reopen.
+    s.command({
+      type: 'line.update',
+      id: 'v1-ind-psy',
+      patch: { unitCost: 4000, funding: [{ funderId: 'main-donor', share: '1' }] },
+    });
     s.close();
     const again = service().open(file);
     expect(again.info.migratedFrom).toBeNull();
-    expect(again.model.lines.find((l) => l.id === 'v1-ind-psy')?.unitCost).toBe(4000);
+    expect(again.model.lines.find((l) => l.id === 'v1-ind-psy')).toMatchObject({
+      unitCost: 4000,
+      funding: [{ funderId: 'main-donor', share: '1' }],
+    });
+    expect(listDir(dir)).toEqual(['.~lock.Old budget.rcs#', 'Old budget.rcs', 'Old budget.v1-backup.rcs']);
   });
 
-  it('computes the same totals as when it was written', () => {
+  it('stores the migrated drivers as JSON text in the rebuilt budget_line table', () => {
     const { file } = copyFixture('schema-v1.rcs');
-    const stored = JSON.parse(fs.readFileSync(path.join(fixtures, 'schema-v1.totals.json'), 'utf8')) as unknown;
+    service().open(file);
+    services.splice(0).forEach((x) => x.close());
+    const raw = new Database(file, { readonly: true });
+    const row = raw.prepare(`SELECT driver, currency, funding FROM budget_line WHERE id = 'v1-ind-psy'`).get();
+    expect(row).toEqual({
+      driver: '{"kind":"fixed","quantity":"12.5","schedule":"monthly","start":2,"end":30}',
+      currency: 'EUR',
+      funding: '[]',
+    });
+    const columns = (raw.prepare(`SELECT name FROM pragma_table_info('budget_line')`).all() as { name: string }[]).map(
+      (c) => c.name,
+    );
+    expect(columns).not.toContain('quantity');
+    expect(columns).toContain('driver');
+    raw.close();
+  });
+
+  it('computes the same totals as when it was written (by the v1 engine)', () => {
+    const { file } = copyFixture('schema-v1.rcs');
+    const stored = readJson<unknown>('schema-v1.totals.json');
     const result = compute(service().open(file).model);
     expect({ totals: result.totals, byLevel: result.byLevel, byYear: result.byYear }).toEqual(stored);
     // By hand: 150000 x 240 + 3550 x 12.5 x 29 + 2500000 x 4 + 620000 x 30 (minor units).
     expect(result.totals.direct).toBe(65_886_875);
     expect(result.totals.contingency).toBe(1_615_000); // 2.5 % of the lines eligible for contingency
+  });
+
+  it('takes the reporting currency of the file for its lines', () => {
+    const { file } = copyFixture('schema-v1.rcs');
+    const raw = new Database(file);
+    raw.prepare(`UPDATE programme SET reporting_currency = 'USD'`).run();
+    raw.close();
+    const snap = service().open(file);
+    expect(new Set(snap.model.lines.map((l) => l.currency))).toEqual(new Set(['USD']));
   });
 
   it('opens read-only without writing anything (an older file is migrated in memory only)', () => {
@@ -121,24 +189,67 @@ describe('schema v1 fixture (tests/fixtures/schema-v1.rcs)', () => {
       schemaVersion: 1,
       migratedFrom: null,
     });
-    expect(snap.model).toMatchObject(expected);
+    expect(snap.model).toEqual(expected);
     expect(sha256(file)).toBe(original);
     expect(listDir(dir)).toEqual(['Old budget.rcs']);
   });
 });
 
-describe('migrating an older file (with a test-only v2)', () => {
+describe('schema v2 fixture (tests/fixtures/schema-v2.rcs)', () => {
+  const expected = readJson<Model>('schema-v2.expected.json');
+  const totalsFile = path.join(fixtures, 'schema-v2.totals.json');
+
+  it('is a real v2 file of ours, with profiles, currencies, funders and every driver kind', () => {
+    const db = new Database(path.join(fixtures, 'schema-v2.rcs'), { readonly: true, fileMustExist: true });
+    expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    db.close();
+    expect(new Set(expected.lines.map((l) => l.driver.kind))).toEqual(new Set(DRIVER_KINDS));
+    expect(expected.profiles.length).toBeGreaterThan(0);
+    expect(expected.currencies.length).toBeGreaterThan(0);
+    expect(expected.funders.length).toBeGreaterThan(0);
+  });
+
+  it('opens with the expected content (migrated first only if it is older than the app)', () => {
+    const { dir, file } = copyFixture('schema-v2.rcs');
+    const original = sha256(file);
+    const s = service();
+    const snap = s.open(file);
+    expect(snap.model).toMatchObject(expected);
+    expect(snap.model.lines.map((l) => l.id)).toEqual(expected.lines.map((l) => l.id));
+    expect(s.changeLog().map((e) => e.summary)).toEqual(['Added the local currency XOF', 'Created the programme']);
+    if (CURRENT_SCHEMA_VERSION > 2) {
+      expect(snap.info.migratedFrom).toEqual({ version: 2, backupPath: path.join(dir, 'Old budget.v2-backup.rcs') });
+    } else {
+      expect(snap.model).toEqual(expected);
+      expect(snap.info.migratedFrom).toBeNull();
+      s.close();
+      expect(sha256(file)).toBe(original);
+      expect(listDir(dir)).toEqual(['Old budget.rcs']);
+    }
+  });
+
+  // The totals are recorded by `npx tsx tests/integration/build-fixtures.ts --totals` once the
+  // engine computes every driver; from then on they must never move.
+  it.skipIf(!fs.existsSync(totalsFile))('computes the same totals as when it was written', () => {
+    const { file } = copyFixture('schema-v2.rcs');
+    const stored = readJson<unknown>('schema-v2.totals.json');
+    expect(fixtureTotals(service().open(file).model)).toEqual(stored);
+  });
+});
+
+describe('migrating an older file (with a test-only v3)', () => {
   it('copies the file to a backup beside it, then migrates, and reports migratedFrom once', () => {
     const { dir, file } = copyFixture('schema-v1.rcs');
     const original = sha256(file);
     const before = service().open(file, { readOnly: true }).model;
     services.splice(0).forEach((s) => s.close());
 
-    const s = service([v1, fakeV2]);
+    const s = service([v1, v2, fakeV3]);
     const snap = s.open(file);
     const backup = path.join(dir, 'Old budget.v1-backup.rcs');
     expect(snap.info).toMatchObject({
-      schemaVersion: 2,
+      schemaVersion: 3,
       migratedFrom: { version: 1, backupPath: backup },
       readOnly: false,
     });
@@ -147,26 +258,26 @@ describe('migrating an older file (with a test-only v2)', () => {
     s.close();
 
     const raw = new Database(file, { readonly: true });
-    expect(raw.pragma('user_version', { simple: true })).toBe(2);
+    expect(raw.pragma('user_version', { simple: true })).toBe(3);
     expect(raw.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE name = 'comment'`).get()).toEqual({ n: 1 });
     raw.close();
 
-    // A v2 file opened by the v1 app: newer, read-only, untouched.
+    // A v3 file opened by the v2 app: newer, read-only, untouched.
     const newer = sha256(file);
     const old = service();
-    expect(old.open(file).info).toMatchObject({ readOnly: true, readOnlyReason: 'newerVersion', schemaVersion: 2 });
+    expect(old.open(file).info).toMatchObject({ readOnly: true, readOnlyReason: 'newerVersion', schemaVersion: 3 });
     old.close();
     expect(sha256(file)).toBe(newer);
 
-    // Reopened by the v2 app: no migration, no new backup.
-    expect(service([v1, fakeV2]).open(file).info.migratedFrom).toBeNull();
+    // Reopened by the v3 app: no migration, no new backup.
+    expect(service([v1, v2, fakeV3]).open(file).info.migratedFrom).toBeNull();
     expect(listDir(dir)).toEqual(['.~lock.Old budget.rcs#', 'Old budget.rcs', 'Old budget.v1-backup.rcs']);
   });
 
   it('never overwrites an earlier backup', () => {
     const { dir, file } = copyFixture('schema-v1.rcs');
     fs.writeFileSync(path.join(dir, 'Old budget.v1-backup.rcs'), 'an earlier backup');
-    const snap = service([v1, fakeV2]).open(file);
+    const snap = service().open(file);
     expect(snap.info.migratedFrom?.backupPath).toBe(path.join(dir, 'Old budget.v1-backup-2.rcs'));
     expect(fs.readFileSync(path.join(dir, 'Old budget.v1-backup.rcs'), 'utf8')).toBe('an earlier backup');
   });
@@ -190,7 +301,7 @@ describe('migrating an older file (with a test-only v2)', () => {
   it('a later step failing after earlier ones committed: the original is restored from the backup', () => {
     const { dir, file } = copyFixture('schema-v1.rcs');
     const original = sha256(file);
-    expect(() => service([v1, fakeV2, failingV3]).open(file)).toThrow(ApiFailure);
+    expect(() => service([v1, v2, failingV3]).open(file)).toThrow(ApiFailure);
     expect(sha256(file)).toBe(original);
     expect(listDir(dir)).toEqual(['Old budget.rcs']);
   });
@@ -203,7 +314,7 @@ describe('migrating an older file (with a test-only v2)', () => {
     const original = sha256(file);
     let caught: unknown;
     try {
-      service([v1, fakeV2]).open(file);
+      service().open(file);
     } catch (err) {
       caught = err;
     }
@@ -215,16 +326,52 @@ describe('migrating an older file (with a test-only v2)', () => {
   it('read-only open of an older file migrates in memory: nothing written, no backup', () => {
     const { dir, file } = copyFixture('schema-v1.rcs');
     const original = sha256(file);
-    const s = service([v1, fakeV2]);
+    const s = service([v1, v2, fakeV3]);
     const snap = s.open(file, { readOnly: true });
     expect(snap.info).toMatchObject({ readOnly: true, schemaVersion: 1, migratedFrom: null });
-    // Save as writes a migrated (v2) editable copy.
+    // Save as writes a migrated (v3) editable copy.
     const copy = path.join(dir, 'Copy.rcs');
     const saved = s.saveAs(copy);
-    expect(saved.info).toMatchObject({ readOnly: false, schemaVersion: 2 });
+    expect(saved.info).toMatchObject({ readOnly: false, schemaVersion: 3 });
     s.close();
     expect(sha256(file)).toBe(original);
     expect(listDir(dir)).toEqual(['Copy.rcs', 'Old budget.rcs']);
+  });
+});
+
+describe('stored values the model refuses (hand-edited or damaged v2 files)', () => {
+  it.each([
+    ['a driver that is not JSON', `UPDATE budget_line SET driver = 'not json' WHERE id = 'ind-a'`, true],
+    ['a driver of an unknown kind', `UPDATE budget_line SET driver = '{"kind":"magic"}' WHERE id = 'ind-a'`, false],
+    [
+      'a driver with a float quantity',
+      `UPDATE budget_line SET driver = json_set(driver, '$.quantity', 0.1) WHERE id = 'ind-a'`,
+      false,
+    ],
+    ['a funding share above 1', `UPDATE budget_line SET funding = '[{"funderId":"main-donor","share":"2"}]'`, false],
+    ['a bad funder type', `UPDATE funder SET type = 'bank'`, false],
+  ])('%s: refused as damaged, file untouched', (_label, sql, checkFails) => {
+    const dir = tempDir();
+    const file = path.join(dir, 'x.rcs');
+    writeModelToFile(file, smallModel());
+    const raw = new Database(file);
+    if (checkFails) {
+      // The CHECK (json_valid(...)) constraint refuses non-JSON text outright.
+      expect(() => raw.prepare(sql).run()).toThrow(/CHECK constraint failed/);
+      raw.close();
+      return;
+    }
+    raw.prepare(sql).run();
+    raw.close();
+    const original = sha256(file);
+    let caught: unknown;
+    try {
+      service().open(file);
+    } catch (err) {
+      caught = err;
+    }
+    expect((caught as ApiFailure).code).toBe('damaged');
+    expect(sha256(file)).toBe(original);
   });
 });
 
@@ -234,10 +381,20 @@ describe('runMigrations', () => {
     const file = path.join(dir, 'x.rcs');
     writeModelToFile(file, smallModel());
     const db = new Database(file);
-    expect(() => runMigrations(db, [fakeV2])).toThrow(/out of order/);
-    expect(runMigrations(db, [v1, fakeV2])).toBe(1);
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
-    expect(() => runMigrations(db, [v1])).toThrow(/newer/);
+    expect(() => runMigrations(db, [fakeV3])).toThrow(/out of order/);
+    expect(runMigrations(db, [v1, v2, fakeV3])).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(() => runMigrations(db, [v1, v2])).toThrow(/newer/);
     db.close();
+  });
+
+  it('a new file gets exactly the model written, and no migration default rows', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'x.rcs');
+    const model = { ...smallModel(), funders: [] };
+    writeModelToFile(file, model);
+    const snap = service().open(file);
+    expect(snap.model.funders).toEqual([]);
+    expect(snap.info.migratedFrom).toBeNull();
   });
 });

@@ -10,8 +10,11 @@ import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CALL_NAMES, type Handlers } from '../../src-shared/api';
+import { CALL_NAMES, type Command, commandSchema, type Handlers, validateRequest } from '../../src-shared/api';
+import { defaultLineFields, defaultProfileFields } from '../../src-shared/model';
 import { createHandlers } from '../../src-main/documents/app-service';
+import { type ModelState, planCommand } from '../../src-main/documents/commands';
+import { blankModel } from '../../src-main/documents/write-model';
 import { electronBindingPath as bindingPathTs } from '../../src-main/transport/environment';
 import {
   buildApi,
@@ -43,6 +46,71 @@ describe('createHandlers serves the whole contract', () => {
       expect(extra).toEqual([]);
     } finally {
       handlers.dispose();
+    }
+  });
+});
+
+describe('every document command of the contract', () => {
+  /** One example of each command type, valid against blankModel() plus a line, two profiles, a currency and a funder. */
+  const examples: Record<Command['type'], Command> = {
+    'programme.update': { type: 'programme.update', patch: { communities: 4, inflation: '0.02' } },
+    'line.add': { type: 'line.add', level: 'community', fields: defaultLineFields('community', 36, 'Market') },
+    'line.update': { type: 'line.update', id: 'L1', patch: { funding: [{ funderId: 'main-donor', share: '0.5' }] } },
+    'line.duplicate': { type: 'line.duplicate', id: 'L1' },
+    'line.delete': { type: 'line.delete', id: 'L1' },
+    'line.move': { type: 'line.move', id: 'L1', level: 'support', index: 0 },
+    'profile.add': { type: 'profile.add', fields: defaultProfileFields('child', 'Children', 36) },
+    'profile.update': { type: 'profile.update', id: 'P1', patch: { arrivals: 12 } },
+    'profile.delete': { type: 'profile.delete', id: 'P1' },
+    'profile.move': { type: 'profile.move', id: 'P1', index: 3 },
+    'currency.put': { type: 'currency.put', currency: { code: 'XOF', rates: ['655.957'], inflation: '0.03' } },
+    'currency.delete': { type: 'currency.delete', code: 'XOF' },
+    'funder.add': { type: 'funder.add', fields: { name: 'GIZ', type: 'partner', status: 'pipeline', ceiling: null } },
+    'funder.update': { type: 'funder.update', id: 'main-donor', patch: { ceiling: 1000 } },
+    'funder.delete': { type: 'funder.delete', id: 'main-donor' },
+    'funder.move': { type: 'funder.move', id: 'main-donor', index: 1 },
+  };
+
+  function state(): ModelState {
+    const m = blankModel('T', 'A', new Date(Date.UTC(2026, 0, 1)));
+    const line = { ...defaultLineFields('individual', 36, 'Kit'), id: 'L1', level: 'individual' as const, position: 0 };
+    const profile = { ...defaultProfileFields('adult', 'Adults', 36), id: 'P1', position: 0 };
+    const other = { ...defaultProfileFields('family', 'Families', 36), id: 'P2', position: 1 };
+    const funders = [...m.funders, { ...m.funders[0]!, id: 'F2', name: 'Government', position: 1 }];
+    return {
+      programme: m.programme,
+      lines: new Map([[line.id, line]]),
+      profiles: new Map([
+        [profile.id, profile],
+        [other.id, other],
+      ]),
+      currencies: new Map([['XOF', { code: 'XOF', rates: ['655.957'], inflation: '0' }]]),
+      funders: new Map(funders.map((f) => [f.id, f])),
+    };
+  }
+
+  it('has an example here, passes the boundary, and is planned by main', () => {
+    const types = commandSchema.options.map((o) => o.shape.type.value);
+    expect(Object.keys(examples).sort()).toEqual([...types].sort());
+    let n = 0;
+    for (const command of Object.values(examples)) {
+      expect(validateRequest('document.command', { command }).ok, command.type).toBe(true);
+      const plan = planCommand(state(), command, { newId: () => `new${n++}` });
+      expect(plan.changes.length, command.type).toBeGreaterThan(0);
+      expect(plan.summary, command.type).not.toBe('');
+    }
+  });
+
+  it('refuses bad values at the boundary with paths inside the command', () => {
+    const r = validateRequest('document.command', {
+      command: { type: 'currency.put', currency: { code: 'xof', rates: ['0'], inflation: '0' } },
+    });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.fields).toEqual({
+        'command.currency.code': 'currency.invalid',
+        'command.currency.rates.0': 'number.positive',
+      });
     }
   });
 });
