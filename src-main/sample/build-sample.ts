@@ -18,5 +18,8 @@ export function buildSample(path: string = SAMPLE_FILE): void {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   buildSample();
   const m = sampleModel();
-  console.log(`wrote ${SAMPLE_FILE}: "${m.programme.title}", ${m.lines.length} lines`);
+  console.log(
+    `wrote ${SAMPLE_FILE}: "${m.programme.title}", ${m.lines.length} lines, ${m.profiles.length} profiles, ` +
+      `${1 + m.currencies.length} currencies, ${m.funders.length} funding sources`,
+  );
 }

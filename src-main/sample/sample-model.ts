@@ -1,46 +1,209 @@
 /**
  * The sample programme shipped in resources/sample.rcs (DESIGN §11): a development-oriented
- * reintegration programme in an illustrative West African country, with lines at all four levels.
+ * reintegration programme in an illustrative West African country (the country is fictional), with
+ * a returnee caseload that drives its individual and staffing lines, lines at all four levels, two
+ * currencies and four funding sources.
  *
  * Rules this file keeps:
  * - every figure taken from the domain sources is cited in the line's justification with its source
- *   and line reference, and was checked against the source text itself;
- *   "KP2 Lnnn" = Knowledge Paper #2 (sources/knowledge-paper-2-development-and-reintegration.txt),
- *   "2015 paper" = IOM, Reintegration: Effective approaches (sources/reintegration-effective-approaches-2015.md),
- *   "digest" = knowledge-paper-2-digest.md (its figures marked "derived" are arithmetic, not source figures);
- * - every other figure (unit costs, quantities) is our own and is marked "Assumption:";
- * - quantities are fixed for now but consistent with one stated caseload (below). Caseload-driven
- *   drivers and synergies (TVET referrals, staged handover, co-financing) come in later issues; the
- *   lines that will carry them say so.
+ *   and line reference, and was checked against the source text itself (tests/unit/sample-model.test.ts
+ *   re-checks every quotation against the source files when they are present);
+ *   "Knowledge Paper #2, Lnnn" = shared/domain/sources/knowledge-paper-2-development-and-reintegration.txt,
+ *   "Reintegration: Effective approaches (IOM 2015), §x, Lnnn" = shared/domain/sources/reintegration-effective-approaches-2015.md,
+ *   "digest" = shared/domain/knowledge-paper-2-digest.md (its figures marked "derived" are arithmetic, not source figures);
+ * - every other figure (unit costs, caseload, take-up shares, funder shares) is our own and is
+ *   marked "Assumption:";
+ * - the exchange rate XOF per EUR is the CFA franc's fixed parity with the euro (655.957), a legal
+ *   parity and not a forecast; it is not from the domain sources.
  *
- * Planned caseload (assumption): 1,200 returnees assisted, arriving from month 2 to month 31 (about
- * 40 a month): 1,050 adults, 60 unaccompanied migrant children (arriving by month 18, so that 18
- * months of assistance fit in the programme), 40 victims of trafficking and 50 returnees with
- * health-related needs; 20 communities of return; 5 partner municipalities.
+ * Checks the sample shows on purpose (tests/unit/sample-checks.test.ts pins them):
+ * - the partner municipalities (a pipeline co-financier) are asked for more than their indicative
+ *   ceiling (EUR 225,000): the designer sees that the co-financing still has to be negotiated or the
+ *   split changed. It is the sample's one finding of severity 'error', and it is deliberate;
+ * - the returnee groups running a waste-collection service are returnee-only, as in the source's
+ *   Daloa example: a do-no-harm note.
+ * Community lines that reach people only indirectly (planning, cohesion events, awareness) carry no
+ * beneficiaries, so that nobody is counted twice in the reach metrics.
  */
 import type {
   BudgetLine,
   Category,
+  Currency,
   Dimension,
+  Driver,
+  Funder,
+  FundingShare,
   Level,
-  Model,
   Modality,
+  Model,
+  Profile,
   Programme,
-  Schedule,
 } from '../../src-shared/model';
 
+const KP2 = 'Knowledge Paper #2';
+const R2015 = 'Reintegration: Effective approaches (IOM 2015)';
+
+/** The CFA franc (XOF) is pegged to the euro: 1 EUR = 655.957 XOF. */
+export const XOF_PER_EUR = '655.957';
+const DURATION = 36;
+
+// ---------------------------------------------------------------------------------------------
+// Caseload
+// ---------------------------------------------------------------------------------------------
+
+/** Victims of trafficking arrive in clusters after identification operations (assumption). */
+const VOT_MONTHLY = [0, 0, 4, 3, 1, 0, 0, 1, 5, 4, 1, 0, 0, 1, 5, 4, 1, 0, 0, 0, 4, 3, 0, 0, 0, 0, 3, 0, 0, 0];
+
+export const SAMPLE_PROFILES: Profile[] = [
+  {
+    id: 'p-adult',
+    position: 0,
+    name: 'Adults returning alone',
+    kind: 'adult',
+    unit: 'person',
+    personsPerUnit: '1',
+    arrivals: 780,
+    // Front-loaded: a backlog of stranded migrants waiting for assisted return when the programme opens.
+    pattern: 'front',
+    monthly: [],
+    arrivalStart: 2,
+    arrivalEnd: 30,
+    durationMonths: 12,
+  },
+  {
+    id: 'p-family',
+    position: 1,
+    name: 'Families (per household, 5 persons)',
+    kind: 'family',
+    unit: 'household',
+    personsPerUnit: '5',
+    arrivals: 50,
+    pattern: 'even',
+    monthly: [],
+    arrivalStart: 4,
+    arrivalEnd: 30,
+    durationMonths: 12,
+  },
+  {
+    id: 'p-child',
+    position: 2,
+    name: 'Unaccompanied migrant children',
+    kind: 'child',
+    unit: 'person',
+    personsPerUnit: '1',
+    arrivals: 60,
+    pattern: 'even',
+    monthly: [],
+    arrivalStart: 2,
+    // The last children arrive in month 19 so that 18 months of assistance fit in the 36 months.
+    arrivalEnd: 19,
+    durationMonths: 18,
+  },
+  {
+    id: 'p-vot',
+    position: 3,
+    name: 'Victims of trafficking',
+    kind: 'trafficking',
+    unit: 'person',
+    personsPerUnit: '1',
+    arrivals: 40,
+    pattern: 'explicit',
+    monthly: VOT_MONTHLY,
+    arrivalStart: 3,
+    arrivalEnd: 27,
+    // 12 months: above the 6-month minimum of monitoring, and the 12-month follow-up everyone gets.
+    durationMonths: 12,
+  },
+  {
+    id: 'p-health',
+    position: 4,
+    name: 'Returnees with health-related needs',
+    kind: 'health',
+    unit: 'person',
+    personsPerUnit: '1',
+    arrivals: 50,
+    // Back-loaded: referrals from host-country health services grow once the medical referral
+    // pathway is agreed (assumption).
+    pattern: 'back',
+    monthly: [],
+    arrivalStart: 3,
+    arrivalEnd: 30,
+    durationMonths: 12,
+  },
+];
+
+/** The caseload in figures (persons = arrivals × persons per unit). */
 export const SAMPLE_CASELOAD = {
-  returnees: 1200,
-  adults: 1050,
+  adults: 780,
+  households: 50,
+  personsPerHousehold: 5,
   unaccompaniedChildren: 60,
   victimsOfTrafficking: 40,
   healthNeeds: 50,
+  /** 780 + 50 × 5 + 60 + 40 + 50 */
+  persons: 1180,
+  /** 780 + 50 + 60 + 40 + 50 (cases: persons, or households for families) */
+  cases: 980,
   communities: 20,
   municipalities: 5,
 } as const;
 
-const KP2 = 'Knowledge Paper #2';
-const R2015 = 'Reintegration: Effective approaches (IOM 2015)';
+// ---------------------------------------------------------------------------------------------
+// Currencies and funding sources
+// ---------------------------------------------------------------------------------------------
+
+export const SAMPLE_CURRENCIES: Currency[] = [
+  {
+    code: 'XOF',
+    // One rate per programme year: the fixed parity, the same every year.
+    rates: [XOF_PER_EUR, XOF_PER_EUR, XOF_PER_EUR],
+    // Assumption: 3 % a year on local costs (the WAEMU convergence ceiling for inflation).
+    inflation: '0.03',
+  },
+];
+
+export const SAMPLE_FUNDERS: Funder[] = [
+  { id: 'f-eu', position: 0, name: 'European Union (main donor)', type: 'donor', status: 'confirmed', ceiling: null },
+  {
+    id: 'f-municipalities',
+    position: 1,
+    name: 'Partner municipalities (co-financing)',
+    type: 'coFinancier',
+    status: 'pipeline',
+    // Assumption: the five municipalities indicated EUR 45,000 each (EUR 225,000) in the design talks;
+    // the lines split to them ask for more, on purpose (see the header).
+    ceiling: 225_000_00,
+  },
+  {
+    id: 'f-government',
+    position: 2,
+    name: 'Ministry of Labour and Social Affairs (national government)',
+    type: 'government',
+    status: 'confirmed',
+    ceiling: null,
+  },
+  {
+    id: 'f-returnees',
+    position: 3,
+    name: "Returnees' own investment (matching)",
+    type: 'returnee',
+    status: 'pipeline',
+    ceiling: null,
+  },
+];
+
+const EU = 'f-eu';
+const MUNI = 'f-municipalities';
+const GOV = 'f-government';
+const RET = 'f-returnees';
+
+function split(...parts: [string, string][]): FundingShare[] {
+  return parts.map(([funderId, share]) => ({ funderId, share }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Budget lines
+// ---------------------------------------------------------------------------------------------
 
 interface LineSpec {
   id: string;
@@ -49,16 +212,19 @@ interface LineSpec {
   dimension: Dimension;
   modality: Modality;
   unitLabel: string;
-  /** Unit cost in euros, as written (converted to cents below). */
-  unitCostEur: number;
-  quantity: string;
-  schedule: Schedule;
-  start: number;
-  end: number;
+  currency: 'EUR' | 'XOF';
+  /** Unit cost as written: whole euros or whole CFA francs (converted to minor units below). */
+  unitCost: number;
+  driver: Driver;
   justification: string;
+  funding?: FundingShare[];
+  beneficiariesPerUnit?: string;
+  nonMigrantShare?: string;
   eligibleIndirect?: boolean;
   eligibleContingency?: boolean;
 }
+
+const ALL: string[] = [];
 
 const individual: LineSpec[] = [
   {
@@ -67,17 +233,15 @@ const individual: LineSpec[] = [
     category: 'grantsToBeneficiaries',
     dimension: 'social',
     modality: 'cash',
-    unitLabel: 'returnee',
-    unitCostEur: 150,
-    quantity: '1200',
-    schedule: 'spread',
-    start: 2,
-    end: 31,
+    unitLabel: 'returnee or household',
+    currency: 'XOF',
+    unitCost: 100_000,
+    driver: { kind: 'perArrival', quantity: '1', profileIds: ALL, takeUp: '1', offset: 0, start: 2, end: 30 },
     justification:
-      'A moderate one-off cash amount at arrival for food, transport and lodging in the first weeks, for every returnee of the planned caseload (1,200). ' +
+      'A moderate one-off cash amount in the arrival month for food, transport and lodging in the first weeks: one per arriving returnee of every profile (one per household for families). ' +
       `The cash share of the individual package is kept small on purpose: "in-kind assistance, complemented by moderate amounts of monetary assistance to address immediate needs after arrival, may better support the reintegration process than cash support" (${R2015}, §3.3, L327). ` +
       `Reception at arrival is part of basic post-return assistance (${R2015}, §2.1, L179). ` +
-      'Assumption: EUR 150 per returnee, spread over the arrival months 2 to 31.',
+      'Assumption: XOF 100,000 (about EUR 152) per returnee or household.',
   },
   {
     id: 'ind-economic-inkind',
@@ -86,17 +250,65 @@ const individual: LineSpec[] = [
     dimension: 'economic',
     modality: 'inKind',
     unitLabel: 'returnee',
-    unitCostEur: 1500,
-    quantity: '1140',
-    schedule: 'spread',
-    start: 3,
-    end: 33,
+    currency: 'XOF',
+    unitCost: 985_000,
+    driver: {
+      kind: 'perArrival',
+      quantity: '1',
+      profileIds: ['p-adult', 'p-vot', 'p-health'],
+      takeUp: '0.9',
+      offset: 1,
+      start: 3,
+      end: 31,
+    },
     justification:
-      'Equipment, tools, stock or inputs for a micro-business or a job, chosen with the case manager in the reintegration plan and procured for the returnee. ' +
-      'Planned caseload: 1,200 returnees, of whom 1,140 (all but the 60 unaccompanied children, who have their own package) take this package. ' +
-      `Anchors: packages "range from USD 569 to USD 8,845 per person" (${R2015}, §3.3, L325); funding "ranging from a few hundred euros to several thousand on average per individual returnee" (${KP2}, L1779-1781; digest §1.7). ` +
-      `In kind rather than cash because large cash grants expose returnees to theft, extortion and pressure to share (${R2015}, §3.3, L327). ` +
-      'Assumption: EUR 1,500 per returnee, delivered a month after arrival (months 3 to 33). With the other individual lines the cost per returnee stays within both ranges.',
+      'Equipment, tools, stock or inputs for a micro-business or a job, chosen with the case manager in the reintegration plan and procured for the returnee, a month after arrival. ' +
+      'For adults, victims of trafficking and returnees with health-related needs (families and children have their own packages). ' +
+      `Anchors: packages "range from USD 569 to USD 8,845 per person" (${R2015}, §3.3, L325); funding ranges "from a few hundred euros to several thousand on average per individual returnee" (${KP2}, L1779-1781; digest §1.7). ` +
+      `In kind rather than cash because "Large cash grants can put the returnee at risk of being robbed or extorted" (${R2015}, §3.3, L327). ` +
+      'Assumption: XOF 985,000 (about EUR 1,500) per returnee; 90 % take it up (the others find a job or a partner programme without it).',
+  },
+  {
+    id: 'ind-family',
+    name: 'Family reintegration package (livelihood, schooling, housing)',
+    category: 'grantsToBeneficiaries',
+    dimension: 'social',
+    modality: 'inKind',
+    unitLabel: 'household',
+    currency: 'XOF',
+    unitCost: 1_970_000,
+    driver: { kind: 'perArrival', quantity: '1', profileIds: ['p-family'], takeUp: '1', offset: 1, start: 5, end: 31 },
+    justification:
+      'One package per returning household: livelihood inputs for the adults, school fees and kits for the children, help with rent or repairs. ' +
+      `Reintegration projects "are primarily designed for returning individual migrants and families" (${R2015}, §2.4, L231), and assistance may cover "housing, medical treatment, including drugs, job placement, education, day care and psychosocial support" (${R2015}, §3.3, L325). ` +
+      'Assumption: XOF 1,970,000 (about EUR 3,000) per household of 5, a month after arrival.',
+  },
+  {
+    id: 'ind-matching',
+    name: "Matching grant for returnees' own business investment (1+1)",
+    category: 'grantsToBeneficiaries',
+    dimension: 'economic',
+    modality: 'matchingGrant',
+    unitLabel: 'business',
+    currency: 'XOF',
+    unitCost: 1_312_000,
+    driver: {
+      kind: 'perArrival',
+      quantity: '1',
+      profileIds: ['p-adult', 'p-family'],
+      takeUp: '0.1',
+      offset: 6,
+      start: 8,
+      end: 36,
+    },
+    funding: split([EU, '0.5'], [RET, '0.5']),
+    // The returnees' own half is not the organisation's cost to charge overheads on.
+    eligibleIndirect: false,
+    eligibleContingency: false,
+    justification:
+      'Returnees who invest savings or remittances in a business six months after arrival have their investment matched one for one; the line carries the whole investment, half of it paid by the returnee. ' +
+      `Anchor: the "1+1" principle, whereby "the funds invested by individuals to create or develop businesses, are matched by non-refundable grants of equal value" (${KP2}, L1632-1633; digest SY-10); in Tajikistan FAO "matched funds contributions of returnees, with FAO funds (50/50)" (${KP2}, L2624-2625). ` +
+      "Assumption: 10 % of adults and families do so, with a total investment of XOF 1,312,000 (about EUR 2,000) per business. The line bears no indirect costs or contingency: half of it is the returnees' own money and the grant passes straight to them.",
   },
   {
     id: 'ind-business-training',
@@ -105,16 +317,21 @@ const individual: LineSpec[] = [
     dimension: 'economic',
     modality: 'service',
     unitLabel: 'trainee',
-    unitCostEur: 180,
-    quantity: '900',
-    schedule: 'spread',
-    start: 3,
-    end: 33,
+    currency: 'XOF',
+    unitCost: 118_000,
+    driver: {
+      kind: 'perArrival',
+      quantity: '1',
+      profileIds: ['p-adult', 'p-family'],
+      takeUp: '0.6',
+      offset: 1,
+      start: 3,
+      end: 31,
+    },
     justification:
-      'Short business-management training and follow-up coaching for returnees who start a micro-business with their in-kind package. ' +
-      'Planned: 900 of the 1,140 package recipients choose self-employment (assumption); the other 240 take vocational training (next line). ' +
-      `"Prior training and follow-up during the first year is essential in order for the business to be successful" (${R2015}, §3.5.4, micro-finance institutions, L546). ` +
-      'Assumption: EUR 180 per trainee (5 training days with a local provider plus 3 coaching visits).',
+      'Short business-management training and follow-up coaching for returnees who start a micro-business with their package. ' +
+      `"Prior training and follow-up during the first year is essential in order for the business to be successful" (${R2015}, §3.5.4, L546). ` +
+      'Assumption: 60 % of adults and families choose self-employment; XOF 118,000 (about EUR 180) per trainee for 5 training days and 3 coaching visits.',
   },
   {
     id: 'ind-tvet',
@@ -123,32 +340,36 @@ const individual: LineSpec[] = [
     dimension: 'economic',
     modality: 'service',
     unitLabel: 'trainee',
-    unitCostEur: 650,
-    quantity: '240',
-    schedule: 'spread',
-    start: 4,
-    end: 34,
+    currency: 'XOF',
+    unitCost: 426_000,
+    driver: {
+      kind: 'perArrival',
+      quantity: '1',
+      profileIds: ['p-adult', 'p-vot'],
+      takeUp: '0.25',
+      offset: 2,
+      start: 4,
+      end: 32,
+    },
     justification:
-      'Places in public or private TVET centres and apprenticeships with local employers for 240 returnees who seek wage employment rather than self-employment (assumption: 240 of the 1,140 package recipients). ' +
-      `A later issue models referrals to a TVET partner programme as a synergy: in Guinea, IOM "had referred 202 Guinean returnees to INTEGRA partners, of which 46 received actual support" (${KP2}, L2236-2238; digest SY-01: derived uptake 22.8 %), so this line is budgeted in full and the partner's share will reduce it. ` +
-      'Assumption: EUR 650 per trainee (3- to 6-month course, materials and a small attendance allowance).',
+      'Places in public or private TVET centres and apprenticeships with local employers for returnees who seek wage employment rather than self-employment. ' +
+      `A later issue models referrals to a TVET partner programme as a synergy: in Guinea, "IOM had referred 202 Guinean returnees to INTEGRA partners, of which 46 received actual support" (${KP2}, L2236; digest SY-01: derived uptake 22.8 %), so this line is budgeted in full and the partner's share will reduce it. ` +
+      'Assumption: 25 % of adults and victims of trafficking, two months after arrival; XOF 426,000 (about EUR 650) per trainee for a 3- to 6-month course with materials and a small allowance.',
   },
   {
     id: 'ind-children',
-    name: 'Reintegration package for unaccompanied migrant children',
-    category: 'grantsToBeneficiaries',
+    name: 'Reintegration support for unaccompanied migrant children',
+    category: 'services',
     dimension: 'social',
-    modality: 'inKind',
-    unitLabel: 'child',
-    unitCostEur: 2400,
-    quantity: '60',
-    schedule: 'spread',
-    start: 3,
-    end: 36,
+    modality: 'service',
+    unitLabel: 'child-month',
+    currency: 'XOF',
+    unitCost: 87_500,
+    driver: { kind: 'perActiveCase', quantity: '1', profileIds: ['p-child'], start: 2, end: 36 },
     justification:
-      'Schooling or age-appropriate vocational training, family support and follow-up for 60 unaccompanied migrant children of the planned caseload, arriving by month 18. ' +
-      `"A minimum of 18 months of socioeconomic assistance should be provided" to unaccompanied migrant children (${R2015}, §3.3.4, L389); for them assistance "has to be provided at least until they turn 18" (${R2015}, §3.3.1, L347). ` +
-      'Assumption: EUR 2,400 per child over 18 months (about EUR 133 a month), months 3 to 36.',
+      'Schooling or age-appropriate vocational training, family support and a social worker, for every month a child is in assistance (18 months each). ' +
+      `"A minimum of 18 months of socioeconomic assistance should be provided" to unaccompanied migrant children, who "require assistance until they reach 18 years of age" (${R2015}, §3.3.4, L389). ` +
+      'Assumption: XOF 87,500 (about EUR 133) per child-month.',
   },
   {
     id: 'ind-trafficking',
@@ -157,15 +378,13 @@ const individual: LineSpec[] = [
     dimension: 'psychosocial',
     modality: 'service',
     unitLabel: 'case-month',
-    unitCostEur: 120,
-    quantity: '360',
-    schedule: 'spread',
-    start: 2,
-    end: 36,
+    currency: 'XOF',
+    unitCost: 78_700,
+    driver: { kind: 'perActiveCase', quantity: '1', profileIds: ['p-vot'], start: 3, end: 36 },
     justification:
-      'Risk assessment, safe accommodation checks, legal aid referral and regular monitoring for the 40 victims of trafficking in the planned caseload. ' +
+      'Risk assessment, safe accommodation checks, legal aid referral and regular monitoring for every month a victim of trafficking is in assistance (12 months each: the 12-month follow-up every returnee gets, above the 6-month minimum). ' +
       `Returning victims of trafficking should have "sustained monitoring (e.g. minimum of six months)" (${R2015}, §3.3.4, L387). ` +
-      'Assumption: 9 months on average per case (above the 6-month minimum), 40 × 9 = 360 case-months at EUR 120.',
+      'Assumption: XOF 78,700 (about EUR 120) per case-month.',
   },
   {
     id: 'ind-psychosocial',
@@ -174,51 +393,45 @@ const individual: LineSpec[] = [
     dimension: 'psychosocial',
     modality: 'service',
     unitLabel: 'session',
-    unitCostEur: 35,
-    quantity: '2880',
-    schedule: 'spread',
-    start: 2,
-    end: 34,
+    currency: 'XOF',
+    unitCost: 23_000,
+    driver: { kind: 'perArrival', quantity: '6', profileIds: ALL, takeUp: '0.4', offset: 0, start: 2, end: 30 },
     justification:
       'Individual and family counselling sessions by trained psychosocial counsellors, with referral of severe cases to mental health services. ' +
-      `"Returnees who have access to psychosocial counselling are likely to have an easier time coping with the impacts of return", yet lack of funding "has prevented the systematic implementation of psychosocial support services in many countries" (${R2015}, §2.3, L221). ` +
-      'Assumption: 40 % of the 1,200 returnees (480) take 6 sessions each = 2,880 sessions at EUR 35.',
+      `"Returnees who have access to psychosocial counselling are likely to have an easier time coping with the impacts of return", yet the lack of funding "has prevented the systematic implementation of psychosocial support services in many countries" (${R2015}, §2.3, L221). ` +
+      'Assumption: 40 % of arriving returnees and households take 6 sessions each, at XOF 23,000 (about EUR 35) a session.',
   },
   {
     id: 'ind-medical',
-    name: 'Medical assistance (screening, treatment, medication)',
+    name: 'Medical assistance for returnees with health-related needs',
     category: 'services',
     dimension: 'social',
     modality: 'service',
-    unitLabel: 'case',
-    unitCostEur: 400,
-    quantity: '200',
-    schedule: 'spread',
-    start: 2,
-    end: 34,
+    unitLabel: 'case-month',
+    currency: 'XOF',
+    unitCost: 65_600,
+    driver: { kind: 'perActiveCase', quantity: '1', profileIds: ['p-health'], start: 3, end: 36 },
+    funding: split([EU, '0.7'], [GOV, '0.3']),
     justification:
-      'Treatment fees, medication and referral to health providers for returnees with health needs. ' +
-      'Assumption: 200 cases at EUR 400 (the 50 returnees with health-related needs of the planned caseload and about 150 others with acute needs at arrival). ' +
-      `For migrants with severe health needs, services "should go beyond a project's lifespan. Thus, referral to existing health and social services in the country of return is essential" (${R2015}, §3.3.4, L402-403). ` +
-      `A later issue models a public-service take-over: in Mali, referred returnees gain "free health care in all public health centres in Mali for a period of two years" (${KP2}, L1463-1470; digest SY-07).`,
+      'Treatment fees, medication and referral to health providers for every month a returnee with health-related needs is in assistance. ' +
+      `For them, services "should go beyond a project's lifespan. Thus, referral to existing health and social services in the country of return is essential" (${R2015}, §3.3.4, L403). ` +
+      `The national health scheme pays part: in Mali, referred returnees "gain access to free health care in all public health centres in Mali for a period of two years" (${KP2}, L1468-1470; digest SY-07). ` +
+      'Assumption: XOF 65,600 (about EUR 100) per case-month; the ministry covers 30 % through its medical assistance scheme.',
   },
   {
     id: 'ind-accommodation',
-    name: 'Temporary accommodation for vulnerable returnees',
+    name: 'Temporary accommodation for returnees without housing',
     category: 'grantsToBeneficiaries',
     dimension: 'social',
     modality: 'voucher',
     unitLabel: 'person-month',
-    unitCostEur: 90,
-    quantity: '252',
-    schedule: 'spread',
-    start: 2,
-    end: 31,
+    currency: 'XOF',
+    unitCost: 59_000,
+    driver: { kind: 'perArrival', quantity: '3', profileIds: ALL, takeUp: '0.07', offset: 0, start: 2, end: 30 },
     justification:
-      'Rent vouchers for returnees without a place to stay at arrival. ' +
+      'Rent vouchers for returnees without a place to stay at arrival, for three months. ' +
       `Anchor: in IOM Austria's programme to Kosovo/UNSC 1244, "employment subsidies for up to six months and provision of temporary accommodation given on top of the grant for business startups" were chosen "in around 7 per cent of cases" (${R2015}, §3.3.2, L365). ` +
-      `Reintegration programmes are suited to "the most immediate needs of returnees (including in terms of housing …)" (${KP2}, L1889-1890). ` +
-      'Assumption: 7 % of 1,200 = 84 returnees × 3 months = 252 person-months at EUR 90.',
+      'Assumption: the same 7 % here, 3 months at XOF 59,000 (about EUR 90) a month.',
   },
   {
     id: 'ind-case-management',
@@ -226,18 +439,29 @@ const individual: LineSpec[] = [
     category: 'humanResources',
     dimension: 'social',
     modality: 'staff',
-    unitLabel: 'case manager',
-    unitCostEur: 1450,
-    quantity: '8',
-    schedule: 'monthly',
-    start: 1,
-    end: 36,
+    unitLabel: 'case manager-month',
+    currency: 'XOF',
+    unitCost: 951_000,
+    driver: { kind: 'staffing', casesPerStaff: '60', min: 2, max: 10, profileIds: ALL, start: 1, end: 36 },
     justification:
-      'Eight national case managers who counsel each returnee, draw up the reintegration plan, follow the case and close it. ' +
-      `Follow-up covers at least 12 months: "a follow-up during the first 12 months upon arrival" (${R2015}, §3.1 (e), L281), and assistance "beyond 12 months" is recommended (${R2015}, §3.3.1, L347). ` +
-      `Needs are identified "through the counselling sessions conducted under the reintegration programme" (${KP2}, L1886-1887). ` +
-      'Sizing (assumption): about 40 arrivals a month × 12 months of follow-up ≈ 480 active cases, i.e. about 60 cases per case manager. ' +
-      'Assumption: EUR 1,450 per month (salary and charges EUR 1,150, field travel for follow-up visits EUR 300).',
+      'National case managers who counsel each returnee, draw up the reintegration plan, follow the case and close it: one per 60 active cases, at least 2 (from month 1, to set up the caseload) and at most 10 (the office can hold no more). ' +
+      `Follow-up covers at least 12 months: "a follow-up during the first 12 months upon arrival" (${R2015}, §3.1 (e), L281); needs are identified "through the counselling sessions conducted under the reintegration programme" (${KP2}, L1886-1887). ` +
+      'Assumption: 60 cases per case manager; XOF 951,000 (about EUR 1,450) a month for salary, charges and field travel.',
+  },
+  {
+    id: 'ind-follow-up',
+    name: 'Follow-up visits to returnees at home',
+    category: 'travel',
+    dimension: 'social',
+    modality: 'service',
+    unitLabel: 'visit',
+    currency: 'XOF',
+    unitCost: 13_000,
+    driver: { kind: 'perActiveCase', quantity: '0.5', profileIds: ALL, start: 2, end: 36 },
+    justification:
+      "Transport and per diem for the case managers' home visits: one visit every two months per active case. " +
+      `Follow-up during the first 12 months (${R2015}, §3.1 (e), L281), with monitoring that in-kind assistance makes easier (${R2015}, §3.3, L327). ` +
+      'Assumption: XOF 13,000 (about EUR 20) per visit.',
   },
 ];
 
@@ -249,15 +473,13 @@ const community: LineSpec[] = [
     dimension: 'social',
     modality: 'service',
     unitLabel: 'community',
-    unitCostEur: 3500,
-    quantity: '20',
-    schedule: 'spread',
-    start: 2,
-    end: 7,
+    currency: 'XOF',
+    unitCost: 2_300_000,
+    driver: { kind: 'perCommunity', quantity: '1', schedule: 'spread', start: 2, end: 7 },
     justification:
-      'A community profile (labour market, services, stakeholders) and a participatory planning exercise in each of the 20 communities of return, to choose the community projects. ' +
-      `Community-based initiatives "should build upon community profiles", which "can include or be complemented with various elements such as labour market assessments, stakeholders mapping" (${KP2}, L1259-1262), and use participatory methods in which "community members, including returnees, are consulted" (${KP2}, L1256-1257). ` +
-      'Assumption: EUR 3,500 per community (field team, consultations, report).',
+      'A community profile (labour market, services, stakeholders) and a participatory planning exercise in each community of return, to choose the community projects. ' +
+      `Community-based initiatives "should build upon community profiles" (${KP2}, L1259), which "can include or be complemented with various elements such as labour market assessments, stakeholders mapping" (${KP2}, L1261-1262), with participatory methods in which "community members, including returnees, are consulted" (${KP2}, L1256). ` +
+      'Assumption: XOF 2,300,000 (about EUR 3,500) per community for the field team, consultations and report.',
   },
   {
     id: 'com-projects',
@@ -266,33 +488,61 @@ const community: LineSpec[] = [
     dimension: 'economic',
     modality: 'inKind',
     unitLabel: 'project',
-    unitCostEur: 15000,
-    quantity: '40',
-    schedule: 'spread',
-    start: 8,
-    end: 33,
+    currency: 'XOF',
+    unitCost: 9_840_000,
+    driver: { kind: 'perProject', returneesPerProject: '30', profileIds: ALL, schedule: 'spread', start: 8, end: 33 },
+    funding: split([EU, '0.8'], [MUNI, '0.2']),
+    beneficiariesPerUnit: '20.5',
+    nonMigrantShare: '0.54',
     justification:
-      'Collective enterprises (cooperatives, processing units, shops) run by returnees and non-migrant community members together, two per community of return. ' +
-      `Anchor: under the EU-IOM Joint Initiative, "265 community-based initiatives were implemented in 10 West African countries, directly benefiting 2,490 returnees and 2,943 members of their communities" (${KP2}, L2194-2195; digest §3.1 CS1). Derived from those figures (digest §5.4): about 20.5 beneficiaries per initiative and 54.2 % non-migrants, so 40 projects should reach about 820 people, some 440 of them non-migrants. ` +
-      `Interventions "must not privilege any category of returnee or privilege returnees vis-à-vis those that remained behind" (${KP2}, L1035-1037); community projects fit where returns concentrate (${KP2}, L1263-1268). ` +
-      'Assumption: EUR 15,000 per project (equipment, inputs, training, 12 months of support).',
+      'Collective enterprises (cooperatives, processing units, shops) run by returnees and non-migrant community members together: one project per 30 returnees of the caseload. ' +
+      `Anchor: under the EU-IOM Joint Initiative, "265 community-based initiatives were implemented in 10 West African countries, directly benefiting 2,490 returnees and 2,943 members of their communities" (${KP2}, L2194-2195; digest SY-12). Derived from those figures (digest §5.4): 5,433 ÷ 265 ≈ 20.5 beneficiaries per initiative, of whom 2,943 ÷ 5,433 ≈ 54 % non-migrants; this line uses both. ` +
+      `Interventions "must not privilege any category of returnee or privilege returnees vis-à-vis those that remained behind" (${KP2}, L1035-1037). ` +
+      `Municipalities co-fund community activities as in Georgia, where they are "co-funding, and co-leading community level activities" (${KP2}, L2521). ` +
+      'Assumption: XOF 9,840,000 (about EUR 15,000) per project for equipment, inputs, training and 12 months of support; municipalities 20 %.',
   },
   {
     id: 'com-works',
-    name: 'Learning-through-works rehabilitation of community infrastructure',
+    name: 'Learning-through-works rehabilitation of schools and health posts',
     category: 'works',
     dimension: 'social',
     modality: 'works',
     unitLabel: 'scheme',
-    unitCostEur: 30000,
-    quantity: '8',
-    schedule: 'spread',
-    start: 10,
-    end: 30,
+    currency: 'XOF',
+    unitCost: 19_700_000,
+    driver: { kind: 'fixed', quantity: '8', schedule: 'spread', start: 10, end: 30 },
+    funding: split([EU, '0.7'], [MUNI, '0.3']),
+    beneficiariesPerUnit: '25',
+    nonMigrantShare: '0.6',
     justification:
       'Returnees and local youth are trained in construction trades while rehabilitating schools, health posts or water points chosen in the community plans. ' +
       `Anchor: in Côte d'Ivoire "returnees and local youth of three localities received training in various construction-related jobs under the EU-IOM Joint Initiative, and rehabilitated damaged schools as part of their training" (${KP2}, L778-780). ` +
-      'Assumption: 8 schemes at EUR 30,000 (materials, trainers, trainee stipends).',
+      'Assumption: 8 schemes at XOF 19,700,000 (about EUR 30,000) for materials, trainers and stipends; 25 trainees per scheme, 60 % of them local youth; municipalities 30 %.',
+  },
+  {
+    id: 'com-returnee-groups',
+    name: 'Start-up support to returnee groups running community services (waste collection)',
+    category: 'grantsToBeneficiaries',
+    dimension: 'environmental',
+    modality: 'inKind',
+    unitLabel: 'group',
+    currency: 'XOF',
+    unitCost: 6_560_000,
+    driver: {
+      kind: 'perProject',
+      returneesPerProject: '100',
+      profileIds: ['p-adult'],
+      schedule: 'spread',
+      start: 10,
+      end: 24,
+    },
+    beneficiariesPerUnit: '8',
+    nonMigrantShare: '0',
+    justification:
+      'Equipment (tricycles, carts, protective gear) and six months of coaching for groups of returnees who run a paid community service such as waste collection: one group per 100 adult returnees. ' +
+      `Anchor: in Daloa, Côte d'Ivoire, "more than 6,500 households have subscribed to the waste collection service provided by five groups of returnees, for a monthly fee" (${KP2}, L925-926); "Approaches that build upon returnee networks can be crucial in facilitating the social reintegration of returnees who do not have much social capital upon return" (${R2015}, §3.3.3, L369). ` +
+      `The groups are returnee-only, as in Daloa, so the checks panel notes that the line reaches no non-migrants: interventions "must not privilege any category of returnee or privilege returnees vis-à-vis those that remained behind" (${KP2}, L1035-1037). Opening membership to local youth would answer the note. ` +
+      'Assumption: XOF 6,560,000 (about EUR 10,000) per group of 8 members.',
   },
   {
     id: 'com-cohesion',
@@ -301,16 +551,14 @@ const community: LineSpec[] = [
     dimension: 'social',
     modality: 'service',
     unitLabel: 'event',
-    unitCostEur: 2000,
-    quantity: '60',
-    schedule: 'spread',
-    start: 6,
-    end: 35,
+    currency: 'XOF',
+    unitCost: 1_310_000,
+    driver: { kind: 'perCommunity', quantity: '3', schedule: 'spread', start: 6, end: 35 },
     justification:
-      'Joint activities for returnees and residents in the 20 communities, three per community. ' +
-      `"Joint initiatives that encourage the inclusive participation of returnees and non-migrant populations alike … can foster social cohesion between returnees and their communities" (${KP2}, L937-938); returnees are "only" one sub-group of the community (${KP2}, L957-958). ` +
+      'Three joint activities for returnees and residents in each community of return. ' +
+      `"Joint initiatives that encourage the inclusive participation of returnees and non-migrant populations alike, while addressing the targeted communities' needs, can foster social cohesion between returnees and their communities" (${KP2}, L937-938); returnees are "only" one of the sub-groups of the community (${KP2}, L957). ` +
       `A "Do no harm" approach ensures "that communities are not negatively affected by the return" (${R2015}, §3.1 (i), L285). ` +
-      'Assumption: 60 events at EUR 2,000.',
+      'Assumption: XOF 1,310,000 (about EUR 2,000) per event. Participants are not counted as beneficiaries, so that the same people are not counted at every event.',
   },
   {
     id: 'com-awareness',
@@ -319,32 +567,30 @@ const community: LineSpec[] = [
     dimension: 'social',
     modality: 'service',
     unitLabel: 'campaign',
-    unitCostEur: 2500,
-    quantity: '20',
-    schedule: 'spread',
-    start: 4,
-    end: 27,
+    currency: 'XOF',
+    unitCost: 1_640_000,
+    driver: { kind: 'perCommunity', quantity: '1', schedule: 'spread', start: 4, end: 27 },
     justification:
       "Local radio, community conversations and leaders' meetings against the stigma returnees face, one campaign per community. " +
       `Returnees "may be stigmatized, and communities may be reluctant to support them in reintegrating" (${KP2}, L929-930); in Ethiopia a project opened "spaces for community dialogues and awareness-raising" on "the rights and needs of returnees" (${KP2}, L1194-1196). ` +
-      'Assumption: EUR 2,500 per campaign.',
+      'Assumption: XOF 1,640,000 (about EUR 2,500) per campaign.',
   },
   {
     id: 'com-environment',
-    name: 'Environmental rehabilitation with cash-for-work',
+    name: 'Land and water rehabilitation with cash-for-work',
     category: 'grantsToBeneficiaries',
     dimension: 'environmental',
     modality: 'cash',
-    unitLabel: 'worker-day',
-    unitCostEur: 5,
-    quantity: '12000',
-    schedule: 'spread',
-    start: 9,
-    end: 30,
+    unitLabel: 'worker (60 days)',
+    currency: 'XOF',
+    unitCost: 197_000,
+    driver: { kind: 'fixed', quantity: '200', schedule: 'spread', start: 9, end: 30 },
+    beneficiariesPerUnit: '1',
+    nonMigrantShare: '0.7',
     justification:
       'Soil and water conservation, tree planting and land restoration in the most degraded communities, paid as cash-for-work to returnees and residents. ' +
-      `Anchor: in Ethiopia, targeted community members were paid through cash-for-work schemes to build soil and water conservation structures (${KP2}, L1207-1209); "25 hectares of severely degraded land were rehabilitated" and "around 205 families living in the nearby area benefited" (${KP2}, L1210-1216; digest CO-18). ` +
-      'Assumption: 12,000 worker-days at EUR 5 (about 200 workers × 60 days).',
+      `Anchor: in Ethiopia, "targeted community members benefited from cash-forwork schemes for the construction of soil and water conservation structures" (${KP2}, L1207-1208); "25 hectares of severely degraded land were rehabilitated" and "around 205 families living in the nearby area benefited" (${KP2}, L1210-1216; digest CO-18). ` +
+      'Assumption: 200 workers for 60 days at about XOF 3,300 (EUR 5) a day, 70 % of them non-migrant residents.',
   },
 ];
 
@@ -356,16 +602,14 @@ const structural: LineSpec[] = [
     dimension: 'social',
     modality: 'service',
     unitLabel: 'meeting',
-    unitCostEur: 900,
-    quantity: '1',
-    schedule: 'monthly',
-    start: 1,
-    end: 36,
+    currency: 'XOF',
+    unitCost: 590_000,
+    driver: { kind: 'fixed', quantity: '1', schedule: 'monthly', start: 1, end: 36 },
     justification:
       "Monthly meetings of the national coordination bodies chaired by government (venue, members' transport, minutes), alternating steering committee and technical working group. " +
-      `The EU-IOM Joint Initiative established "project steering committees, reintegration technical working groups and case management committees" (${KP2}, L2186-2187); in the Niger an MHPSS working group "meets on a monthly or bi-monthly basis" (${KP2}, L492). ` +
-      `Structural lines are budgeted in their own right: "Specific budget lines for structural support, community-based interventions … should be included in budgets in addition to the budget lines for individual reintegration support" (${KP2}, L1802-1806; digest §1.7). ` +
-      'Assumption: EUR 900 per meeting.',
+      `The EU-IOM Joint Initiative established "project steering committees, reintegration technical working groups and case management committees" (${KP2}, L2186-2187); in the Niger a working group "meets on a monthly or bi-monthly basis" (${KP2}, L492). ` +
+      `Structural lines are budgeted in their own right: "Specific budget lines for structural support, community-based interventions and other activities contributing to sustainable development outcomes, should be included in budgets in addition to the budget lines for individual reintegration support" (${KP2}, L1802-1806; digest §1.7). ` +
+      'Assumption: XOF 590,000 (about EUR 900) per meeting.',
   },
   {
     id: 'str-referral',
@@ -374,15 +618,13 @@ const structural: LineSpec[] = [
     dimension: 'social',
     modality: 'service',
     unitLabel: 'mechanism',
-    unitCostEur: 38000,
-    quantity: '1',
-    schedule: 'spread',
-    start: 2,
-    end: 8,
+    currency: 'EUR',
+    unitCost: 38_000,
+    driver: { kind: 'fixed', quantity: '1', schedule: 'spread', start: 2, end: 8 },
     justification:
       'Mapping of public and partner services, standard operating procedures and a referral mechanism with referral guides, agreed with the ministries and partner programmes. ' +
-      `Coordination "can facilitate the establishment, strengthening and operationalisation of referral mechanisms among programmes, and encourage the use of existing structures and services" (${KP2}, L472-474); partners should "formalize the synergy or partnership, and embed it into a wider referral mechanism" (${KP2}, L1917); JI coordination was "reinforced … by the development and adoption of standard operating procedures" (${KP2}, L2187-2188). ` +
-      'Assumption: EUR 38,000 (consultant team for 6 months, workshops, printing).',
+      `Coordination "can facilitate the establishment, strengthening and operationalisation of referral mechanisms among programmes, and encourage the use of existing structures and services" (${KP2}, L472-473); partners should "formalize the synergy or partnership, and embed it into a wider referral mechanism" (${KP2}, L1917). ` +
+      'Assumption: EUR 38,000 for an international consultant team over 7 months, workshops and printing.',
   },
   {
     id: 'str-capacity',
@@ -391,15 +633,13 @@ const structural: LineSpec[] = [
     dimension: 'social',
     modality: 'service',
     unitLabel: 'course',
-    unitCostEur: 7000,
-    quantity: '16',
-    schedule: 'spread',
-    start: 4,
-    end: 33,
+    currency: 'XOF',
+    unitCost: 4_600_000,
+    driver: { kind: 'fixed', quantity: '16', schedule: 'spread', start: 4, end: 33 },
     justification:
       'Training, training of trainers and on-the-job coaching for municipal staff, public employment and social services, and health workers (including mental health). ' +
-      `Programmes "should carry out capacity-building interventions at the local and national levels in the form of technical or material support" (${KP2}, L509-510); in Nigeria IOM and the Federal Ministry of Health "rolled out the WHO Mental Health Gap Action Programme training of trainers for health professionals", whose skills "benefit both returnees and the local population" (${KP2}, L514-518). ` +
-      'Assumption: 16 courses at EUR 7,000 (25 participants, 4 days, trainers, materials).',
+      `Programmes "should carry out capacity-building interventions at the local and national levels in the form of technical or material support" (${KP2}, L509-510); in Nigeria health professionals trained with the Federal Ministry of Health gained skills that "could then benefit both returnees and the local population" (${KP2}, L518). ` +
+      'Assumption: 16 courses at XOF 4,600,000 (about EUR 7,000) for 25 participants over 4 days.',
   },
   {
     id: 'str-officers',
@@ -407,17 +647,15 @@ const structural: LineSpec[] = [
     category: 'humanResources',
     dimension: 'social',
     modality: 'staff',
-    unitLabel: 'officer',
-    unitCostEur: 600,
-    quantity: '10',
-    schedule: 'monthly',
-    start: 4,
-    end: 36,
+    unitLabel: 'officer-month',
+    currency: 'XOF',
+    unitCost: 394_000,
+    driver: { kind: 'fixed', quantity: '10', schedule: 'monthly', start: 4, end: 36 },
+    funding: split([EU, '0.5'], [GOV, '0.5']),
     justification:
-      'Salaries of 10 reintegration officers working in the regional labour and social affairs offices, trained by the programme. ' +
-      `Anchor: in Ethiopia, the EU-IOM Joint Initiative "provided training to and covered the cost of twelve reintegration officers from the Bureaus of Labour and Social Affairs"; "In the longer term, local governments are expected to continue covering the salary of these officers from their own budget" (${KP2}, L527-532; digest SY-08). ` +
-      'Planned staged handover (modelled as a handover synergy in a later issue): government takes over 0 % in programme year 1, 50 % in year 2 and 100 % in year 3; until then this line carries the gross cost. ' +
-      'Assumption: 10 officers at EUR 600 per month from month 4.',
+      'Salaries of 10 reintegration officers in the regional labour and social affairs offices, trained by the programme. ' +
+      `Anchor: in Ethiopia the EU-IOM Joint Initiative "covered the cost of twelve reintegration officers from the Bureaus of Labour and Social Affairs"; "In the longer term, local governments are expected to continue covering the salary of these officers from their own budget" (${KP2}, L528-532; digest SY-08). ` +
+      'Assumption: XOF 394,000 (about EUR 600) per officer-month from month 4. The planned handover (ministry 0 % in year 1, 50 % in year 2, 100 % in year 3, about 55 % overall) is carried here as a flat 50 % split; a handover synergy in a later issue will phase it by year.',
   },
   {
     id: 'str-material',
@@ -426,15 +664,13 @@ const structural: LineSpec[] = [
     dimension: 'social',
     modality: 'inKind',
     unitLabel: 'kit',
-    unitCostEur: 4500,
-    quantity: '10',
-    schedule: 'once',
-    start: 5,
-    end: 5,
+    currency: 'XOF',
+    unitCost: 2_950_000,
+    driver: { kind: 'fixed', quantity: '10', schedule: 'once', start: 5, end: 5 },
     justification:
       "One kit (motorcycle, laptop, first-year fuel) for each reintegration officer's office, so they can reach communities. " +
       `Stakeholders "may lack staff to attend coordination meetings, be unable to travel to communities due to a lack of vehicles or of resources for fuel"; programmes "can provide stakeholders with material or financial support" (${KP2}, L523-525). ` +
-      'Assumption: 10 kits at EUR 4,500, delivered in month 5.',
+      'Assumption: 10 kits at XOF 2,950,000 (about EUR 4,500), delivered in month 5.',
   },
   {
     id: 'str-local-planning',
@@ -443,15 +679,14 @@ const structural: LineSpec[] = [
     dimension: 'economic',
     modality: 'service',
     unitLabel: 'municipality',
-    unitCostEur: 8000,
-    quantity: '5',
-    schedule: 'spread',
-    start: 6,
-    end: 30,
+    currency: 'XOF',
+    unitCost: 5_250_000,
+    driver: { kind: 'fixed', quantity: '5', schedule: 'spread', start: 6, end: 30 },
+    funding: split([EU, '0.5'], [MUNI, '0.5']),
     justification:
       'Technical assistance to the 5 partner municipalities to include returnees and reintegration in their local development and annual investment plans. ' +
-      `Local authorities have a key role in "Ensuring that returning migrants and reintegration considerations are included in local development planning and programmes" (${KP2}, L298-301); in Guinea municipal reviews of returnees' reintegration "feed into local development plans at the prefectural level" and "inform annual investment plans" (${KP2}, L561-563). ` +
-      'Assumption: EUR 8,000 per municipality.',
+      `Local authorities have a key role in "Ensuring that returning migrants and reintegration considerations are included in local development planning and programmes" (${KP2}, L298-301); in Guinea municipal reviews "feed into local development plans at the prefectural level" and "inform annual investment plans" (${KP2}, L562-563). ` +
+      'Assumption: XOF 5,250,000 (about EUR 8,000) per municipality, half paid by the municipality itself.',
   },
 ];
 
@@ -462,14 +697,12 @@ const support: LineSpec[] = [
     category: 'humanResources',
     dimension: 'social',
     modality: 'staff',
-    unitLabel: 'person',
-    unitCostEur: 8500,
-    quantity: '1',
-    schedule: 'monthly',
-    start: 1,
-    end: 36,
+    unitLabel: 'person-month',
+    currency: 'EUR',
+    unitCost: 8_500,
+    driver: { kind: 'fixed', quantity: '1', schedule: 'monthly', start: 1, end: 36 },
     justification:
-      'Overall management, donor reporting and relations with government, 100 % on the programme. Assumption: EUR 8,500 per month (international staff, all-in).',
+      'Overall management, donor reporting and relations with government, full time on the programme. Assumption: EUR 8,500 per month (international staff, all-in).',
   },
   {
     id: 'sup-staff',
@@ -477,14 +710,12 @@ const support: LineSpec[] = [
     category: 'humanResources',
     dimension: 'social',
     modality: 'staff',
-    unitLabel: 'person',
-    unitCostEur: 1100,
-    quantity: '4',
-    schedule: 'monthly',
-    start: 1,
-    end: 36,
+    unitLabel: 'person-month',
+    currency: 'XOF',
+    unitCost: 721_000,
+    driver: { kind: 'fixed', quantity: '4', schedule: 'monthly', start: 1, end: 36 },
     justification:
-      'A finance officer, an administrative assistant, a procurement/logistics assistant and a driver. Assumption: 4 posts at EUR 1,100 per month on average.',
+      'A finance officer, an administrative assistant, a procurement and logistics assistant and a driver. Assumption: 4 posts at XOF 721,000 (about EUR 1,100) a month on average.',
   },
   {
     id: 'sup-partnerships',
@@ -492,61 +723,53 @@ const support: LineSpec[] = [
     category: 'humanResources',
     dimension: 'economic',
     modality: 'staff',
-    unitLabel: 'person',
-    unitCostEur: 2400,
-    quantity: '1',
-    schedule: 'monthly',
-    start: 1,
-    end: 36,
+    unitLabel: 'person-month',
+    currency: 'XOF',
+    unitCost: 1_575_000,
+    driver: { kind: 'fixed', quantity: '1', schedule: 'monthly', start: 1, end: 36 },
     justification:
       'Negotiates and follows the agreements with partner programmes (TVET, municipalities, health scheme) and runs the referral network. ' +
       `Synergies work best when "common procedures can be defined and necessary resources for coordination allocated, before activities start" (${KP2}, L2003-2004), and they "often require capacity-development, which also has a cost" (${KP2}, L1790-1793). ` +
-      'Assumption: EUR 2,400 per month from month 1.',
+      'Assumption: XOF 1,575,000 (about EUR 2,400) a month.',
   },
   {
-    id: 'sup-me-officer',
-    name: 'Monitoring and evaluation officer and data system',
-    category: 'humanResources',
+    id: 'sup-me',
+    name: 'Monitoring and evaluation (officer, case database, field monitoring)',
+    category: 'monitoringEvaluation',
     dimension: 'social',
-    modality: 'staff',
-    unitLabel: 'person',
-    unitCostEur: 1900,
-    quantity: '1',
-    schedule: 'monthly',
-    start: 1,
-    end: 36,
+    modality: 'service',
+    unitLabel: '% of individual and community lines',
+    currency: 'EUR',
+    unitCost: 0,
+    driver: { kind: 'percentage', rate: '0.04', levels: ['individual', 'community'], lineIds: [], start: 1, end: 36 },
     justification:
-      "M&E officer, case database and monitoring of returnees' reintegration and of community projects. " +
-      `"Monitoring and evaluation should be systematically included, with adequate resources" (${KP2}, L3063-3064); "Evaluations analysing the different aspects of reintegration should be included as an essential part of each project" (${R2015}, §3.2, L289). ` +
-      'Assumption: EUR 1,900 per month (salary EUR 1,600, data system and tablets EUR 300).',
+      "M&E officer, case database and tablets, monitoring of returnees' reintegration and of community projects, budgeted as 4 % of the individual and community lines, so that it grows with the caseload. " +
+      `"Monitoring and evaluation should be systematically included, with adequate resources" (${KP2}, L3064); evaluations "should be included as an essential part of each project" (${R2015}, §3.2, L289). ` +
+      'Assumption: 4 %.',
   },
   {
     id: 'sup-baseline',
     name: 'Baseline study',
-    category: 'services',
+    category: 'monitoringEvaluation',
     dimension: 'social',
     modality: 'service',
     unitLabel: 'study',
-    unitCostEur: 25000,
-    quantity: '1',
-    schedule: 'once',
-    start: 3,
-    end: 3,
-    justification: `Baseline of returnees' and communities' situation against which the final evaluation measures change (see the M&E line: ${KP2}, L3063-3064). Assumption: EUR 25,000.`,
+    currency: 'EUR',
+    unitCost: 25_000,
+    driver: { kind: 'fixed', quantity: '1', schedule: 'once', start: 3, end: 3 },
+    justification: `Baseline of returnees' and communities' situation against which the final evaluation measures change (${KP2}, L3064). Assumption: EUR 25,000.`,
   },
   {
     id: 'sup-evaluation',
     name: 'Independent final evaluation',
-    category: 'services',
+    category: 'monitoringEvaluation',
     dimension: 'social',
     modality: 'service',
     unitLabel: 'evaluation',
-    unitCostEur: 45000,
-    quantity: '1',
-    schedule: 'once',
-    start: 34,
-    end: 34,
-    justification: `External evaluation of outcomes at individual, community and structural level (${R2015}, §3.2, L289; ${KP2}, L3063-3066). Assumption: EUR 45,000.`,
+    currency: 'EUR',
+    unitCost: 45_000,
+    driver: { kind: 'fixed', quantity: '1', schedule: 'once', start: 34, end: 34 },
+    justification: `External evaluation of outcomes at individual, community and structural level (${R2015}, §3.2, L289; ${KP2}, L3064). Assumption: EUR 45,000.`,
   },
   {
     id: 'sup-audit',
@@ -555,11 +778,9 @@ const support: LineSpec[] = [
     dimension: 'social',
     modality: 'service',
     unitLabel: 'audit',
-    unitCostEur: 20000,
-    quantity: '1',
-    schedule: 'once',
-    start: 36,
-    end: 36,
+    currency: 'EUR',
+    unitCost: 20_000,
+    driver: { kind: 'fixed', quantity: '1', schedule: 'once', start: 36, end: 36 },
     justification: 'Expenditure verification required by the donor at the end of the action. Assumption: EUR 20,000.',
   },
   {
@@ -569,15 +790,16 @@ const support: LineSpec[] = [
     dimension: 'social',
     modality: 'service',
     unitLabel: 'month',
-    unitCostEur: 4200,
-    quantity: '1',
-    schedule: 'monthly',
-    start: 1,
-    end: 36,
+    currency: 'XOF',
+    unitCost: 2_755_000,
+    driver: { kind: 'fixed', quantity: '1', schedule: 'monthly', start: 1, end: 36 },
     justification:
-      'Rent and utilities of a main office and a field office, two vehicles (fuel, maintenance, insurance), telephone and internet. Assumption: EUR 4,200 per month.',
+      'Rent and utilities of a main office and a field office, two vehicles (fuel, maintenance, insurance), telephone and internet. Assumption: XOF 2,755,000 (about EUR 4,200) a month.',
   },
 ];
+
+/** Minor units per written unit: cents for EUR, francs for XOF (no minor unit). */
+const MINOR_PER_UNIT: Record<LineSpec['currency'], number> = { EUR: 100, XOF: 1 };
 
 function toLines(level: Level, specs: LineSpec[]): BudgetLine[] {
   return specs.map((s, position) => ({
@@ -589,11 +811,15 @@ function toLines(level: Level, specs: LineSpec[]): BudgetLine[] {
     dimension: s.dimension,
     modality: s.modality,
     unitLabel: s.unitLabel,
-    unitCost: Math.round(s.unitCostEur * 100),
-    driver: { kind: 'fixed', quantity: s.quantity, schedule: s.schedule, start: s.start, end: s.end },
+    unitCost: s.unitCost * MINOR_PER_UNIT[s.currency],
+    driver: structuredClone(s.driver),
     justification: s.justification,
     eligibleIndirect: s.eligibleIndirect ?? true,
     eligibleContingency: s.eligibleContingency ?? true,
+    currency: s.currency,
+    funding: (s.funding ?? []).map((f) => ({ ...f })),
+    beneficiariesPerUnit: s.beneficiariesPerUnit ?? '0',
+    nonMigrantShare: s.nonMigrantShare ?? '0',
   }));
 }
 
@@ -601,18 +827,28 @@ export const SAMPLE_PROGRAMME: Programme = {
   title: 'Sustainable Reintegration and Local Development Programme (sample)',
   reportingCurrency: 'EUR',
   startMonth: '2027-01',
-  durationMonths: 36,
+  durationMonths: DURATION,
   indirectRate: '0.07',
   contingencyRate: '0.03',
   author: 'Reintegration Costing Studio sample',
   notes:
     'Illustrative development-oriented reintegration programme in a West African country of return (the country is fictional). ' +
-    'Planned caseload: 1,200 returnees arriving from month 2 to month 31 (1,050 adults, 60 unaccompanied migrant children, ' +
-    '40 victims of trafficking, 50 returnees with health-related needs) in 20 communities of return and 5 partner municipalities. ' +
+    'Caseload (assumption): 980 cases, 1,180 persons, arriving from month 2 to month 30 — 780 adults returning alone (front-loaded: ' +
+    'a backlog of stranded migrants at the start), 50 families of 5 (even), 60 unaccompanied migrant children (assisted 18 months, ' +
+    'so the last arrive in month 19), 40 victims of trafficking (in clusters after identification operations, monitored 12 months) ' +
+    'and 50 returnees with health-related needs (back-loaded, as the medical referral pathway matures); 20 communities of return ' +
+    'and 5 partner municipalities. Individual lines and case managers are driven by this caseload. ' +
     'Individual, community and structural work each have their own lines, as Knowledge Paper #2 asks (L1802-1806), plus programme support. ' +
+    'Local costs are in CFA francs (XOF) at the fixed parity 1 EUR = 655.957 XOF, with 3 % a year inflation (assumption); ' +
+    'international costs in euros with 2 % a year (assumption). ' +
+    'Funding: the European Union (main donor, confirmed); the partner municipalities (co-financing, pipeline, indicative ceiling ' +
+    'EUR 225,000, which the lines split to them exceed: the co-financing is still to be negotiated); the Ministry of Labour and Social Affairs (officers and health care, confirmed); returnees matching business grants. ' +
     'Every figure taken from the sources is cited in the line justification; every other figure is marked as an assumption. ' +
     'EU donor profile: indirect costs 7 % of direct eligible costs, contingency 3 %.',
   donorProfile: 'EU',
+  communities: SAMPLE_CASELOAD.communities,
+  // Assumption: 2 % a year on euro costs (international staff, consultants, evaluation).
+  inflation: '0.02',
 };
 
 /** A fresh copy of the sample programme every call (callers may mutate it). */
@@ -625,5 +861,8 @@ export function sampleModel(): Model {
       ...toLines('structural', structural),
       ...toLines('support', support),
     ],
+    profiles: structuredClone(SAMPLE_PROFILES),
+    currencies: structuredClone(SAMPLE_CURRENCIES),
+    funders: structuredClone(SAMPLE_FUNDERS),
   };
 }

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DocumentService } from '../../src-main/documents';
 import { buildSample, SAMPLE_FILE } from '../../src-main/sample/build-sample';
 import { sampleModel } from '../../src-main/sample/sample-model';
+import { runChecks } from '../../src-shared/checks';
 import { compute } from '../../src-shared/engine';
 
 const dir = mkdtempSync(join(tmpdir(), 'rcs-sample-'));
@@ -30,7 +31,7 @@ describe('resources/sample.rcs', () => {
     expect(readFileSync(SAMPLE_FILE).equals(before)).toBe(true);
   });
 
-  it('a copy opens writable and computes the same totals as the source model', () => {
+  it('a copy opens writable and computes the same totals, funders, metrics and checks as the source model', () => {
     const copy = join(dir, 'sample-copy.rcs');
     copyFileSync(SAMPLE_FILE, copy);
     const service = new DocumentService();
@@ -42,6 +43,9 @@ describe('resources/sample.rcs', () => {
       expect(fromFile.diagnostics).toEqual([]);
       expect(fromFile.totals).toEqual(fromSource.totals);
       expect(fromFile.byLevel).toEqual(fromSource.byLevel);
+      expect(fromFile.byFunder).toEqual(fromSource.byFunder);
+      expect(fromFile.metrics).toEqual(fromSource.metrics);
+      expect(runChecks(snapshot.model, fromFile)).toEqual(runChecks(sampleModel(), fromSource));
     } finally {
       service.close();
     }

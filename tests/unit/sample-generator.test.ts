@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { compute } from '../../src-shared/engine';
-import { dec, mul, fromInt } from '../../src-shared/money';
 import {
   budgetLineSchema,
+  currencySchema,
+  DRIVER_KINDS,
+  funderSchema,
   LEVELS,
+  PROFILE_KINDS,
+  profileSchema,
   programmeSchema,
-  SCHEDULES,
   validateLineAgainstProgramme,
 } from '../../src-shared/model';
-import { generateModel, mulberry32 } from '../bench/generate';
+import { CYCLED_DRIVERS, generateModel, mulberry32 } from '../bench/generate';
+import { budgetSheet, buildWorkbook, scaledModel, setUnitCosts, sheetTotal } from '../bench/spreadsheet';
 
 describe('generated sample programmes (tests/bench/generate.ts)', () => {
   const model = generateModel({ lines: 600, months: 60, seed: 7 });
@@ -24,34 +28,68 @@ describe('generated sample programmes (tests/bench/generate.ts)', () => {
   it('are valid models', () => {
     expect(programmeSchema.safeParse(model.programme).success).toBe(true);
     for (const line of model.lines) {
-      expect(budgetLineSchema.safeParse(line).success, line.id).toBe(true);
+      const parsed = budgetLineSchema.safeParse(line);
+      expect(parsed.success, `${line.id}: ${parsed.success ? '' : JSON.stringify(parsed.error.issues)}`).toBe(true);
       expect(validateLineAgainstProgramme(line, model.programme), line.id).toEqual({});
     }
+    for (const p of model.profiles) expect(profileSchema.safeParse(p).success, p.id).toBe(true);
+    for (const c of model.currencies) expect(currencySchema.safeParse(c).success, c.code).toBe(true);
+    for (const f of model.funders) expect(funderSchema.safeParse(f).success, f.id).toBe(true);
   });
 
-  it('cover every schedule at every level', () => {
+  it('hold 5 profiles (one of each named kind), 2 currencies and 3 funders', () => {
+    expect(model.profiles.map((p) => p.kind).sort()).toEqual(PROFILE_KINDS.filter((k) => k !== 'custom').sort());
+    expect(new Set(model.profiles.map((p) => p.pattern)).size).toBeGreaterThanOrEqual(3);
+    expect([model.programme.reportingCurrency, ...model.currencies.map((c) => c.code)]).toEqual(['EUR', 'XOF']);
+    expect(model.funders).toHaveLength(3);
+    expect(model.lines.some((l) => l.funding.length === 3)).toBe(true);
+  });
+
+  it('use every driver type, and every caseload and community driver at every level', () => {
+    for (const kind of DRIVER_KINDS)
+      expect(
+        model.lines.some((l) => l.driver.kind === kind),
+        kind,
+      ).toBe(true);
     for (const level of LEVELS) {
-      for (const schedule of SCHEDULES) {
+      for (const kind of CYCLED_DRIVERS) {
         expect(
-          model.lines.some((l) => l.level === level && l.driver.schedule === schedule),
-          `${level}/${schedule}`,
+          model.lines.some((l) => l.level === level && l.driver.kind === kind),
+          `${level}/${kind}`,
         ).toBe(true);
       }
     }
-  });
-
-  it('give every line a whole number of cents (what the spreadsheet comparison relies on)', () => {
-    for (const line of model.lines) {
-      const d = line.driver;
-      const units = d.schedule === 'monthly' ? mul(dec(d.quantity), fromInt(d.end - d.start + 1)) : dec(d.quantity);
-      const exact = mul(units, fromInt(line.unitCost));
-      expect(exact.n % exact.d, line.id).toBe(0n);
+    for (const schedule of ['once', 'spread', 'monthly'] as const) {
+      expect(model.lines.some((l) => l.driver.kind === 'fixed' && l.driver.schedule === schedule)).toBe(true);
     }
+    // Chains of percentage lines exist (a percentage line in another's base).
+    const pct = new Set(model.lines.filter((l) => l.driver.kind === 'percentage').map((l) => l.id));
+    expect(model.lines.some((l) => l.driver.kind === 'percentage' && l.driver.lineIds.some((id) => pct.has(id)))).toBe(
+      true,
+    );
   });
 
-  it('compute without diagnostics', () => {
+  it('compute without diagnostics, every line costing something', () => {
     const r = compute(model);
     expect(r.diagnostics).toEqual([]);
     expect(r.totals.direct).toBeGreaterThan(0);
+  });
+
+  it('cost the same in the benchmark spreadsheet as in the engine, to the cent, before and after a change', () => {
+    const small = generateModel({ lines: 150, months: 36, seed: 3 });
+    const sheet = budgetSheet(small);
+    const hf = buildWorkbook(sheet);
+    try {
+      const ours = compute(small).totals;
+      for (const k of ['direct', 'indirect', 'contingency', 'total'] as const)
+        expect(sheetTotal(hf, sheet, k), k).toBe(ours[k]);
+      setUnitCosts(hf, sheet, small, 3);
+      const tripled = compute(scaledModel(small, 3)).totals;
+      for (const k of ['direct', 'indirect', 'contingency', 'total'] as const) {
+        expect(sheetTotal(hf, sheet, k), k).toBe(tripled[k]);
+      }
+    } finally {
+      hf.destroy();
+    }
   });
 });

@@ -1,12 +1,30 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { SAMPLE_CASELOAD, sampleModel } from '../../src-main/sample/sample-model';
+import { SAMPLE_CASELOAD, sampleModel, XOF_PER_EUR } from '../../src-main/sample/sample-model';
 import { compute } from '../../src-shared/engine';
-import { budgetLineSchema, LEVELS, programmeSchema, validateLineAgainstProgramme } from '../../src-shared/model';
+import {
+  type BudgetLine,
+  budgetLineSchema,
+  currencySchema,
+  funderSchema,
+  LEVELS,
+  MIN_DURATION,
+  profileSchema,
+  programmeSchema,
+  validateLineAgainstProgramme,
+} from '../../src-shared/model';
+
+const line = (model: ReturnType<typeof sampleModel>, id: string): BudgetLine => {
+  const l = model.lines.find((x) => x.id === id);
+  if (!l) throw new Error(`no line ${id}`);
+  return l;
+};
 
 describe('sample programme', () => {
   const model = sampleModel();
 
-  it('has a valid programme: EUR, 36 months from 2027-01, EU profile, 7 % indirect, 3 % contingency', () => {
+  it('has a valid programme: EUR, 36 months from 2027-01, EU profile, 7 % indirect, 3 % contingency, 20 communities', () => {
     expect(programmeSchema.parse(model.programme)).toEqual(model.programme);
     expect(model.programme).toMatchObject({
       reportingCurrency: 'EUR',
@@ -15,110 +33,254 @@ describe('sample programme', () => {
       donorProfile: 'EU',
       indirectRate: '0.07',
       contingencyRate: '0.03',
+      communities: 20,
+      inflation: '0.02',
     });
   });
 
   it('every line passes the line schema and fits in the programme', () => {
-    for (const line of model.lines) {
-      const parsed = budgetLineSchema.safeParse(line);
-      expect(parsed.success, `${line.id}: ${parsed.success ? '' : JSON.stringify(parsed.error.issues)}`).toBe(true);
-      expect(validateLineAgainstProgramme(line, model.programme), line.id).toEqual({});
+    for (const l of model.lines) {
+      const parsed = budgetLineSchema.safeParse(l);
+      expect(parsed.success, `${l.id}: ${parsed.success ? '' : JSON.stringify(parsed.error.issues)}`).toBe(true);
+      expect(validateLineAgainstProgramme(l, model.programme), l.id).toEqual({});
     }
   });
 
-  it('has 20 to 30 lines with unique ids and positions 0..n-1 within each level', () => {
-    expect(model.lines.length).toBeGreaterThanOrEqual(20);
-    expect(model.lines.length).toBeLessThanOrEqual(30);
+  it('has 25 to 40 lines with unique ids and positions 0..n-1 within each level, at least 5 per level', () => {
+    expect(model.lines.length).toBeGreaterThanOrEqual(25);
+    expect(model.lines.length).toBeLessThanOrEqual(40);
     expect(new Set(model.lines.map((l) => l.id)).size).toBe(model.lines.length);
     for (const level of LEVELS) {
       const positions = model.lines.filter((l) => l.level === level).map((l) => l.position);
       expect(positions, level).toEqual(positions.map((_, i) => i));
+      expect(positions.length, level).toBeGreaterThanOrEqual(5);
     }
   });
 
-  it('has lines at all four levels', () => {
-    for (const level of LEVELS) {
-      expect(model.lines.filter((l) => l.level === level).length, level).toBeGreaterThanOrEqual(4);
+  describe('caseload', () => {
+    const kinds = model.profiles.map((p) => p.kind);
+
+    it('has five valid profiles: adult, family, child, trafficking, health', () => {
+      for (const p of model.profiles) expect(profileSchema.safeParse(p).success, p.id).toBe(true);
+      expect(kinds).toEqual(['adult', 'family', 'child', 'trafficking', 'health']);
+      expect(model.profiles.map((p) => p.position)).toEqual([0, 1, 2, 3, 4]);
+    });
+
+    it('counts families per household with persons per household', () => {
+      const family = model.profiles.find((p) => p.kind === 'family');
+      expect(family).toMatchObject({ unit: 'household', personsPerUnit: String(SAMPLE_CASELOAD.personsPerHousehold) });
+    });
+
+    it('meets the source minimums: children ≥ 18 months and within the programme, trafficking ≥ 6, everyone ≥ 12-month follow-up', () => {
+      for (const p of model.profiles) {
+        const min = MIN_DURATION[p.kind]?.months ?? 12;
+        expect(p.durationMonths, p.id).toBeGreaterThanOrEqual(min);
+      }
+      const child = model.profiles.find((p) => p.kind === 'child');
+      // The last child arrives early enough to be assisted 18 months inside the programme.
+      expect((child?.arrivalEnd ?? 99) + (child?.durationMonths ?? 99) - 1).toBeLessThanOrEqual(36);
+    });
+
+    it('has arrival patterns that are not all even, with explicit monthly numbers for one profile', () => {
+      expect(new Set(model.profiles.map((p) => p.pattern))).toEqual(new Set(['front', 'even', 'explicit', 'back']));
+      const vot = model.profiles.find((p) => p.pattern === 'explicit');
+      expect(vot?.monthly.reduce((s, x) => s + x, 0)).toBe(SAMPLE_CASELOAD.victimsOfTrafficking);
+    });
+  });
+
+  it('has two currencies: EUR reporting, XOF at the fixed parity for every year, with inflation', () => {
+    expect(model.currencies).toHaveLength(1);
+    const xof = model.currencies[0];
+    expect(currencySchema.parse(xof)).toEqual(xof);
+    expect(xof).toEqual({ code: 'XOF', rates: [XOF_PER_EUR, XOF_PER_EUR, XOF_PER_EUR], inflation: '0.03' });
+    expect(XOF_PER_EUR).toBe('655.957');
+    const currencies = new Set(model.lines.map((l) => l.currency));
+    expect(currencies).toEqual(new Set(['EUR', 'XOF']));
+  });
+
+  it('has four funding sources, some lines split across two of them, every split summing to 100 %', () => {
+    for (const f of model.funders) expect(funderSchema.parse(f)).toEqual(f);
+    expect(model.funders.map((f) => f.type)).toEqual(['donor', 'coFinancier', 'government', 'returnee']);
+    const split = model.lines.filter((l) => l.funding.length > 1);
+    expect(split.length).toBeGreaterThanOrEqual(4);
+    for (const l of model.lines) {
+      if (l.funding.length === 0) continue;
+      const thousandths = l.funding.reduce((s, f) => s + Math.round(Number(f.share) * 1000), 0);
+      expect(thousandths, l.id).toBe(1000);
     }
+  });
+
+  it('drives individual and staffing lines by the caseload', () => {
+    const individual = model.lines.filter((l) => l.level === 'individual');
+    const kinds = new Set(individual.map((l) => l.driver.kind));
+    expect(kinds).toEqual(new Set(['perArrival', 'perActiveCase', 'staffing']));
+    const staffing = line(model, 'ind-case-management').driver;
+    expect(staffing).toMatchObject({ kind: 'staffing', casesPerStaff: '60', min: 2, max: 10 });
+    expect(individual.some((l) => l.driver.kind === 'perArrival' && l.driver.takeUp !== '1')).toBe(true);
+  });
+
+  it('has community lines per community and per project, with beneficiaries and a non-migrant share', () => {
+    const community = model.lines.filter((l) => l.level === 'community');
+    expect(community.some((l) => l.driver.kind === 'perCommunity')).toBe(true);
+    expect(community.some((l) => l.driver.kind === 'perProject')).toBe(true);
+    const projects = line(model, 'com-projects');
+    // EU-IOM Joint Initiative: 2,490 returnees and 2,943 community members in 265 initiatives
+    // (Knowledge Paper #2, L2194-2195): 5,433 / 265 = 20.5 per initiative, 2,943 / 5,433 = 54.2 %.
+    expect(projects.justification).toContain('2,490 returnees and 2,943 members of their communities');
+    expect(projects.beneficiariesPerUnit).toBe('20.5');
+    expect(Math.abs(Number(projects.nonMigrantShare) - 2943 / 5433)).toBeLessThan(0.005);
+    expect(community.filter((l) => Number(l.beneficiariesPerUnit) > 0 && Number(l.nonMigrantShare) > 0).length).toBe(3);
+  });
+
+  it('budgets M&E as a percentage line (category monitoringEvaluation) plus baseline and evaluation', () => {
+    const me = line(model, 'sup-me');
+    expect(me.category).toBe('monitoringEvaluation');
+    expect(me.driver).toMatchObject({ kind: 'percentage', rate: '0.04', levels: ['individual', 'community'] });
+    expect(model.lines.filter((l) => l.category === 'monitoringEvaluation').length).toBe(3);
   });
 
   it('every line has a justification, and every cited quotation names its source and line', () => {
-    for (const line of model.lines) {
-      expect(line.justification.trim().length, line.id).toBeGreaterThan(40);
-      // A quoted passage is always followed by a citation of the form (Source, [§…,] Lnnn[-nnn]).
-      const quotes = line.justification.split('"').length - 1;
-      expect(quotes % 2, `${line.id}: unbalanced quotation marks`).toBe(0);
+    for (const l of model.lines) {
+      expect(l.justification.trim().length, l.id).toBeGreaterThan(40);
+      const quotes = l.justification.split('"').length - 1;
+      expect(quotes % 2, `${l.id}: unbalanced quotation marks`).toBe(0);
       if (quotes > 0)
-        expect(line.justification, line.id).toMatch(
+        expect(l.justification, l.id).toMatch(
           /\((Knowledge Paper #2|Reintegration: Effective approaches \(IOM 2015\)), .*L\d+/,
         );
     }
   });
 
   it('non-cited figures are marked as assumptions', () => {
-    for (const line of model.lines) expect(line.justification, line.id).toContain('Assumption');
+    for (const l of model.lines) expect(l.justification, l.id).toContain('Assumption');
   });
 
-  it('covers the design brief: cash and in-kind packages, psychosocial, M&E, seconded staff, community projects', () => {
-    const has = (pred: (l: (typeof model.lines)[number]) => boolean) => model.lines.some(pred);
-    expect(has((l) => l.level === 'individual' && l.modality === 'inKind' && l.dimension === 'economic')).toBe(true);
-    expect(has((l) => l.level === 'individual' && l.modality === 'cash')).toBe(true);
-    expect(has((l) => l.dimension === 'psychosocial')).toBe(true);
-    expect(has((l) => l.level === 'support' && /evaluation|monitoring/i.test(l.name))).toBe(true);
-    expect(has((l) => l.level === 'structural' && l.modality === 'staff')).toBe(true);
-    expect(has((l) => l.level === 'community' && /non-migrant/i.test(l.name))).toBe(true);
-    expect(has((l) => l.dimension === 'environmental')).toBe(true);
-    for (const schedule of ['once', 'spread', 'monthly'] as const) {
-      expect(
-        has((l) => l.driver.schedule === schedule),
-        schedule,
-      ).toBe(true);
+  // The sources live beside the repository (../shared/domain/sources); where they are present,
+  // every quotation must be found, word for word, in the lines it cites.
+  const sources = fileURLToPath(new URL('../../../shared/domain/sources/', import.meta.url));
+  const kp2 = `${sources}knowledge-paper-2-development-and-reintegration.txt`;
+  const r2015 = `${sources}reintegration-effective-approaches-2015.md`;
+  it.skipIf(!existsSync(kp2) || !existsSync(r2015))('every quotation is in the source lines it cites', () => {
+    const text = { kp2: readFileSync(kp2, 'utf8').split('\n'), r2015: readFileSync(r2015, 'utf8').split('\n') };
+    const norm = (s: string): string =>
+      s
+        .replace(/<sup>.*?<\/sup>/g, '')
+        .replace(/[’‘]/g, "'")
+        .replace(/[“”]/g, '"')
+        .replace(/\s+/g, ' ')
+        .toLowerCase()
+        .trim();
+    let checked = 0;
+    for (const l of model.lines) {
+      const j = l.justification;
+      for (const m of j.matchAll(/"([^"]+)"/g)) {
+        const rest = j.slice((m.index ?? 0) + m[0].length);
+        const cite =
+          /\((Knowledge Paper #2|Reintegration: Effective approaches \(IOM 2015\)),.{0,40}?L(\d+)(?:-(\d+))?/.exec(
+            rest,
+          );
+        expect(cite, `${l.id}: "${m[1]}" has no citation after it`).not.toBeNull();
+        if (!cite) continue;
+        const src = cite[1] === 'Knowledge Paper #2' ? text.kp2 : text.r2015;
+        const from = Number(cite[2]);
+        const to = cite[3] ? Number(cite[3]) : from;
+        const cited = norm(src.slice(from - 1, to).join(' '));
+        for (const fragment of (m[1] ?? '').split('…').map(norm).filter(Boolean)) {
+          expect(cited.includes(fragment), `${l.id}: "${fragment}" not in L${from}-${to}`).toBe(true);
+          checked++;
+        }
+      }
     }
+    expect(checked).toBeGreaterThan(40);
+    // The anchor figure itself, where the digest says it is.
+    expect(text.kp2[2194]).toContain('benefiting 2,490 returnees and 2,943 members of their communities');
   });
 
   it('returns a fresh copy each call', () => {
     const a = sampleModel();
     a.lines[0]!.unitCost = 1;
     a.programme.title = 'changed';
+    a.profiles[0]!.arrivals = 1;
+    a.funders[0]!.name = 'changed';
+    a.currencies[0]!.rates[0] = '1';
     expect(sampleModel()).toEqual(model);
   });
 
   describe('computed', () => {
     const r = compute(model);
-    const individual = r.byLevel.individual;
+    const byId = new Map(r.lines.map((l) => [l.lineId, l]));
+    const total = (id: string) => byId.get(id)?.total ?? NaN;
 
-    it('computes without diagnostics, with a positive total at every level', () => {
+    it('computes without any diagnostic, with a positive total at every level and for every funder', () => {
       expect(r.diagnostics).toEqual([]);
       for (const level of LEVELS) expect(r.byLevel[level], level).toBeGreaterThan(0);
+      for (const f of model.funders) expect(r.byFunder[f.id], f.id).toBeGreaterThan(0);
       expect(r.totals.total).toBe(r.totals.direct + r.totals.indirect + r.totals.contingency);
+      expect(Object.values(r.byFunder).reduce((s, x) => s + x, 0)).toBe(r.totals.total);
     });
 
-    it('indirect is 7 % and contingency 3 % of direct cost (every line is eligible)', () => {
-      expect(r.totals.directEligibleIndirect).toBe(r.totals.direct);
-      expect(Math.abs(r.totals.indirect - r.totals.direct * 0.07)).toBeLessThanOrEqual(0.5);
-      expect(Math.abs(r.totals.contingency - r.totals.direct * 0.03)).toBeLessThanOrEqual(0.5);
+    it('derives its caseload: 1,180 persons in 980 cases, peak 594 active cases in month 13', () => {
+      expect(r.metrics.returneesAssisted).toBe(SAMPLE_CASELOAD.persons);
+      expect(r.caseload.cumulative[35]).toBe(SAMPLE_CASELOAD.cases);
+      expect(r.metrics.peakActiveCases).toBe(594);
+      expect(r.metrics.peakMonth).toBe(13);
+    });
+
+    it('hand-worked lines', () => {
+      // 10 kits × XOF 2,950,000 in month 5 (year 1): 29,500,000 ÷ 655.957 = EUR 44,972.46 (4,497,246.0085 cents).
+      expect(total('str-material')).toBe(4_497_246);
+      // EUR 45,000 in month 34 (year 3): × 1.02² = EUR 46,818.00.
+      expect(total('sup-evaluation')).toBe(4_681_800);
+      // ceil(1,180 returnees ÷ 30 per project) = 40 projects.
+      expect(byId.get('com-projects')?.derivation.params['projects']).toBe(40);
+      // (780 adults + 40 victims of trafficking + 50 health) × 90 % take-up = 783 packages.
+      expect(byId.get('ind-economic-inkind')?.derivation.params['units']).toBe('783');
+      // ceil(594 ÷ 60) = 10 case managers at the peak (the maximum).
+      expect(byId.get('ind-case-management')?.derivation.params['peakStaff']).toBe(10);
+      // Community reach: 40 projects × 20.5 + 8 groups × 8 + 8 schemes × 25 + 200 workers × 1
+      // = 820 + 64 + 200 + 200 = 1,284 people; non-migrants 820 × 0.54 + 64 × 0 + 200 × 0.6 + 200 × 0.7
+      // = 442.8 + 0 + 120 + 140 = 702.8.
+      expect(byId.get('com-returnee-groups')?.derivation.params['projects']).toBe(8);
+      expect(r.metrics.communityBeneficiaries).toBe(1284);
+      expect(r.metrics.nonMigrantBeneficiaries).toBeCloseTo(702.8, 9);
+    });
+
+    it('indirect is 7 % and contingency 3 % of eligible direct cost; only the matching grant is not eligible', () => {
+      expect(model.lines.filter((l) => !l.eligibleIndirect || !l.eligibleContingency).map((l) => l.id)).toEqual([
+        'ind-matching',
+      ]);
+      expect(r.totals.directEligibleIndirect).toBe(r.totals.direct - total('ind-matching'));
+      expect(r.totals.directEligibleContingency).toBe(r.totals.direct - total('ind-matching'));
+      expect(Math.abs(r.totals.indirect - r.totals.directEligibleIndirect * 0.07)).toBeLessThanOrEqual(1);
+      expect(Math.abs(r.totals.contingency - r.totals.directEligibleContingency * 0.03)).toBeLessThanOrEqual(1);
+      // The returnees pay their half of the matching grant and nothing else.
+      expect(Math.abs((r.byFunder['f-returnees'] ?? 0) - total('ind-matching') / 2)).toBeLessThanOrEqual(0.5);
     });
 
     it('individual cost per returnee lies in the 2015 paper band (USD 569 to 8,845, read as EUR)', () => {
-      const perReturnee = individual / 100 / SAMPLE_CASELOAD.returnees;
+      const perReturnee = (r.metrics.costPerReturneeIndividual ?? 0) / 100;
       expect(perReturnee).toBeGreaterThan(569);
       expect(perReturnee).toBeLessThan(8845);
     });
 
     it('cash stays a moderate share of individual grants (2015 paper, §3.3)', () => {
       const grants = model.lines.filter((l) => l.level === 'individual' && l.category === 'grantsToBeneficiaries');
-      const total = (modality?: string) =>
-        grants
-          .filter((l) => !modality || l.modality === modality)
-          .reduce((s, l) => s + (r.lines.find((x) => x.lineId === l.id)?.total ?? 0), 0);
-      expect(total('cash') / total()).toBeLessThan(0.15);
+      const sum = (modality?: string) =>
+        grants.filter((l) => !modality || l.modality === modality).reduce((s, l) => s + total(l.id), 0);
+      expect(sum('cash') / sum()).toBeLessThan(0.15);
     });
 
-    it('individual work is the largest level but not the whole budget', () => {
+    it('individual work is the largest level but not the whole budget; community and structural have their own lines', () => {
       for (const level of ['community', 'structural', 'support'] as const) {
-        expect(individual).toBeGreaterThan(r.byLevel[level]);
+        expect(r.byLevel.individual).toBeGreaterThan(r.byLevel[level]);
         expect(r.levelShare[level], level).toBeGreaterThan(0.05);
       }
+      expect(r.levelShare.individual).toBeLessThan(0.6);
+    });
+
+    it('the M&E line is 4 % of the individual and community lines', () => {
+      const base = r.byLevel.individual + r.byLevel.community;
+      expect(Math.abs(total('sup-me') - base * 0.04)).toBeLessThanOrEqual(1);
     });
   });
 });
