@@ -209,10 +209,11 @@ export function runChecks(model: Model, result: ComputeResult): Finding[] {
     }
   }
 
-  // Community lines that reach no non-migrants (do-no-harm).
+  // Community lines that reach people, none of them non-migrants (do-no-harm). A line with no
+  // beneficiaries recorded (e.g. to avoid counting the same people twice) is left alone.
   for (const l of model.lines) {
     if (l.level !== 'community' || l.driver.kind === 'percentage') continue;
-    if (dec(l.nonMigrantShare).n === 0n || dec(l.beneficiariesPerUnit).n === 0n) {
+    if (dec(l.nonMigrantShare).n === 0n && dec(l.beneficiariesPerUnit).n > 0n) {
       push(
         `principles.doNoHarm:${l.id}`,
         'note',

@@ -171,7 +171,7 @@ function currencyFactors(model: Model): Map<string, (Rational | null)[]> {
   const reportingInfl = add(fromInt(1), dec(programme.inflation));
   out.set(
     programme.reportingCurrency,
-    Array.from({ length: years }, (_, y) => pow(reportingInfl, y)),
+    Array.from({ length: years }, (_, y) => reduce(pow(reportingInfl, y))),
   );
   for (const c of model.currencies) {
     if (c.code === programme.reportingCurrency) continue;
@@ -188,7 +188,7 @@ function currencyFactors(model: Model): Map<string, (Rational | null)[]> {
       // local minor -> reporting minor: × 10^shift ÷ rate
       const exp = shift >= 0 ? rat(10n ** BigInt(shift)) : rat(1n, 10n ** BigInt(-shift));
       const conv = rat(exp.n * rate.d, exp.d * rate.n);
-      factors.push(mul(pow(infl, y), conv));
+      factors.push(reduce(mul(pow(infl, y), conv)));
     }
     out.set(c.code, factors);
   }
@@ -290,8 +290,13 @@ export function compute(model: Model): ComputeResult {
       months.set(line.id, new Array<number>(D).fill(0));
       continue;
     }
-    const unit = fromInt(line.unitCost);
-    const perYear = f.map((x) => (x ? reduce(mul(unit, x)) : null));
+    // unit cost × factor, reduced cheaply: the factors are reduced once per currency and year.
+    const unit = BigInt(line.unitCost);
+    const perYear = f.map((x) => {
+      if (!x) return null;
+      const g = gcd(unit, x.d);
+      return g > 1n ? { n: (unit / g) * x.n, d: x.d / g } : { n: unit * x.n, d: x.d };
+    });
     const { amounts, missingRate } = lineAmounts(plan.perMonth, perYear);
     if (missingRate) {
       diagnostics.push({

@@ -197,7 +197,7 @@ export function planQuantities(
         const a = arrivals[m - 1 - d.offset] ?? 0;
         if (m - 1 - d.offset < 0 || a === 0) continue;
         counted += a;
-        const q = mul(factor, fromInt(a));
+        const q: Rational = { n: factor.n * BigInt(a), d: factor.d };
         perMonth[m - 1] = q;
         units = add(units, q);
       }
@@ -224,7 +224,7 @@ export function planQuantities(
         const a = active[m - 1] as number;
         if (a === 0) continue;
         caseMonths += a;
-        perMonth[m - 1] = mul(q, fromInt(a));
+        perMonth[m - 1] = { n: q.n * BigInt(a), d: q.d };
       }
       return {
         perMonth,
