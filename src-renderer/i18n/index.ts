@@ -59,6 +59,15 @@ export function apiErrorText(locale: Locale, error: ApiError): string {
   if (isNetworkError(error)) return t('apiError.network');
   if (error.code === 'validation' && error.fields) {
     const first = Object.entries(error.fields)[0];
+    // Deleting a profile, funding source or currency that lines still use: main's English
+    // sentence names the lines ("2 budget lines use it, the first being …"); other languages get
+    // the translated refusal.
+    const inUse = first ? /^(profile|funder|currency)\.inUse$/.exec(first[1]) : null;
+    if (inUse) {
+      if (locale === 'en' && error.message) return error.message;
+      const key = `apiError.inUse.${inUse[1] ?? ''}`;
+      if (isMessageKey(key)) return t(key);
+    }
     if (first) {
       const [path, code] = first;
       const field = path.split('.').pop() ?? path;

@@ -9,9 +9,10 @@
  * commands still queued re-applied on top: the refused edit is rolled back, the others survive,
  * and `lastError` says what happened.
  *
- * A line added or duplicated on screen has a temporary id until main names it; queued commands
- * that refer to it are rewritten with the real id, and `aliases` (real id -> temporary id) lets the
- * UI keep the same React key, so a row being edited is not remounted.
+ * A line, returnee profile or funding source added on screen has a temporary id until main names
+ * it; queued commands that refer to it (a line's funding split naming a new source, a driver naming
+ * a new profile...) are rewritten with the real id, and `aliases` (real id -> temporary id) lets
+ * the UI keep the same React key, so a row being edited is not remounted.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type {
@@ -27,7 +28,7 @@ import type {
 } from '../../src-shared/api';
 import type { Locale } from '../../src-shared/money';
 import { networkError } from '../api/errors';
-import { applyCommand, commandLineIds, createsLine, remapCommand } from './optimistic';
+import { applyCommand, commandRefs, type CreatedKind, createdKind, idsOf, remapCommand } from './optimistic';
 
 export interface Library {
   documentsDir: string;
@@ -76,7 +77,7 @@ export interface DocState {
   /** The last command was refused (cleared by the next one that succeeds). */
   saveFailed: boolean;
   lastError: Failure | null;
-  /** Real line id -> the temporary id it had on screen (stable React keys). */
+  /** Real id (line, profile, funding source) -> the temporary id it had on screen (stable React keys). */
   aliases: Readonly<Record<string, string>>;
 
   init(): Promise<void>;
@@ -103,8 +104,9 @@ export type DocStore = StoreApi<DocState>;
 interface Op {
   kind: 'command' | 'undo' | 'redo';
   command: Command | null;
-  /** Temporary id of the line this command creates. */
+  /** Temporary id of the line, profile or funding source this command creates. */
   tmpId: string | null;
+  creates: CreatedKind | null;
   resolve: (ok: boolean) => void;
 }
 
@@ -155,13 +157,14 @@ export function createDocumentStore(api: Api, initialLocale: Locale = 'en'): Doc
         });
         ops.shift();
         if (reply.ok) {
-          const before = new Set(get().confirmed?.model.lines.map((l) => l.id) ?? []);
           let aliases = get().aliases;
-          if (op.tmpId) {
-            const created = reply.value.model.lines.find((l) => !before.has(l.id));
+          const previous = get().confirmed?.model;
+          if (op.tmpId && op.creates && previous) {
+            const before = new Set(idsOf(previous, op.creates));
+            const created = idsOf(reply.value.model, op.creates).find((id) => !before.has(id));
             if (created) {
-              idMap[op.tmpId] = created.id;
-              aliases = { ...aliases, [created.id]: op.tmpId };
+              idMap[op.tmpId] = created;
+              aliases = { ...aliases, [created]: op.tmpId };
             }
           }
           set({
@@ -173,13 +176,13 @@ export function createDocumentStore(api: Api, initialLocale: Locale = 'en'): Doc
           });
           op.resolve(true);
         } else {
-          // Commands that refer to a line this refused command would have created cannot be sent.
+          // Commands that refer to what this refused command would have created cannot be sent.
           const dropped: Op[] = [];
           if (op.tmpId) {
             const tmp = op.tmpId;
             for (let i = ops.length - 1; i >= 0; i--) {
               const o = ops[i] as Op;
-              if (o.command && commandLineIds(o.command).includes(tmp)) dropped.push(...ops.splice(i, 1));
+              if (o.command && commandRefs(o.command).includes(tmp)) dropped.push(...ops.splice(i, 1));
             }
           }
           set({ snapshot: view(get().confirmed), pending: ops.length > 0, saveFailed: true });
@@ -202,11 +205,12 @@ export function createDocumentStore(api: Api, initialLocale: Locale = 'en'): Doc
       }
       return new Promise<boolean>((resolve) => {
         let tmpId: string | null = null;
-        if (command && createsLine(command)) {
+        const creates = command ? createdKind(command) : null;
+        if (creates) {
           tmpCounter += 1;
           tmpId = `tmp-${tmpCounter}`;
         }
-        ops.push({ kind, command, tmpId, resolve });
+        ops.push({ kind, command, tmpId, creates, resolve });
         set({ snapshot: view(get().confirmed), pending: true });
         if (!running) {
           running = pump().finally(() => {

@@ -15,15 +15,15 @@ import {
 } from '../../src-shared/money';
 import {
   type BudgetLine,
-  type FixedDriver,
   lineFieldsSchema,
   type LineFields,
+  lineWindow,
   MAX_DURATION,
   type Programme,
   programmeSchema,
-  validateLineAgainstProgramme,
 } from '../../src-shared/model';
 import type { Params } from '../i18n';
+import { driverFieldText, mainField, parseDriverField } from './drivers';
 
 export type FieldResult<T> = { ok: true; value: T } | { ok: false; code: string; params?: Params; context?: string };
 
@@ -45,20 +45,44 @@ export function programmeFieldText(p: Programme, field: ProgrammeField, locale: 
   switch (field) {
     case 'durationMonths':
       return formatDecimal(String(p.durationMonths), locale);
+    case 'communities':
+      return formatDecimal(String(p.communities), locale);
     case 'indirectRate':
     case 'contingencyRate':
       return shareToPercentString(p[field], locale);
+    case 'inflation':
+      return signedPercentText(p.inflation, locale);
     default:
       return p[field];
   }
+}
+
+/** "-0.02" -> "-2", "0.035" -> "3,5" (fr). */
+export function signedPercentText(share: string, locale: Locale): string {
+  return share.startsWith('-')
+    ? `-${shareToPercentString(share.slice(1), locale)}`
+    : shareToPercentString(share, locale);
+}
+
+/**
+ * An annual inflation rate typed in percent ("3", "-1,5") to an exact share ("0.03", "-0.015").
+ * Deflation is allowed but stays above -100 %; at most 1,000 % a year.
+ */
+export function parseInflation(input: string, locale: Locale): FieldResult<string> {
+  const s = input.trim().replace(/^\u2212/, '-');
+  const negative = s.startsWith('-');
+  const r = parsePercent(negative ? s.slice(1) : s, locale, negative ? 100 : 1000);
+  if (!r.ok) return { ok: false, code: r.code, params: r.params ?? {}, context: 'inflation' };
+  if (negative && r.value === '1') return { ok: false, code: 'inflation.range', params: {} };
+  return { ok: true, value: negative && r.value !== '0' ? `-${r.value}` : r.value };
 }
 
 /** Last month any line uses (0 when there are no lines). */
 export function lastMonthUsed(lines: readonly BudgetLine[]): number {
   let max = 0;
   for (const l of lines) {
-    const d = l.driver;
-    max = Math.max(max, d.start, d.schedule === 'once' ? d.start : d.end);
+    const w = lineWindow(l.driver);
+    max = Math.max(max, w.start, w.end);
   }
   return max;
 }
@@ -93,6 +117,15 @@ export function parseProgrammeField(
       }
       return { ok: true, value: { durationMonths: r.value } };
     }
+    case 'communities': {
+      const r = parseInteger(input, locale, 0, 100000);
+      if (!r.ok) return { ok: false, code: r.code, params: r.params ?? {}, context: 'communities' };
+      return { ok: true, value: { communities: r.value } };
+    }
+    case 'inflation': {
+      const r = parseInflation(input, locale);
+      return r.ok ? { ok: true, value: { inflation: r.value } } : r;
+    }
     case 'indirectRate':
     case 'contingencyRate': {
       const r = parsePercent(input, locale);
@@ -117,69 +150,39 @@ export function parseProgrammeField(
 export const TEXT_COLUMNS = ['name', 'unitLabel', 'unitCost', 'quantity', 'start', 'end'] as const;
 export type TextColumn = (typeof TEXT_COLUMNS)[number];
 
-/** The text a typed cell shows. */
-export function lineCellText(line: BudgetLine, col: TextColumn, locale: Locale, currency: string): string {
+/**
+ * The text a typed cell shows. The unit cost is in the line's own currency; "quantity" is the
+ * driver's main parameter (units, cases per staff member, returnees per project, or a rate).
+ */
+export function lineCellText(line: BudgetLine, col: TextColumn, locale: Locale): string {
   switch (col) {
     case 'name':
       return line.name;
     case 'unitLabel':
       return line.unitLabel;
     case 'unitCost':
-      return formatMinor(line.unitCost, currency, locale);
+      return formatMinor(line.unitCost, line.currency, locale);
     case 'quantity':
-      return formatDecimal(line.driver.quantity, locale);
+      return driverFieldText(line.driver, mainField(line.driver), locale);
     case 'start':
-      return String(line.driver.start);
     case 'end':
-      return line.driver.schedule === 'once' ? '' : String(line.driver.end);
+      return driverFieldText(line.driver, col, locale);
   }
-}
-
-/** "3", "M3" or "2025-03" (a calendar month of the programme) to a programme month number. */
-function parseMonth(
-  input: string,
-  locale: Locale,
-  programme: Pick<Programme, 'durationMonths' | 'startMonth'>,
-): FieldResult<number> {
-  const s = input.trim();
-  const cal = /^(\d{4})-(\d{1,2})$/.exec(s);
-  let n: number;
-  if (cal) {
-    const [sy, sm] = programme.startMonth.split('-').map(Number) as [number, number];
-    n = (Number(cal[1]) - sy) * 12 + (Number(cal[2]) - sm) + 1;
-    if (Number(cal[2]) < 1 || Number(cal[2]) > 12) return { ok: false, code: 'month.invalid' };
-  } else {
-    const r = parseInteger(s.replace(/^m\s*/i, ''), locale, 1, MAX_DURATION);
-    if (!r.ok) {
-      if (r.code === 'number.outOfRange') {
-        return { ok: false, code: 'window.outside', params: { max: programme.durationMonths } };
-      }
-      return { ok: false, code: r.code, params: r.params ?? {}, context: 'month' };
-    }
-    n = r.value;
-  }
-  if (n < 1 || n > programme.durationMonths) {
-    return { ok: false, code: 'window.outside', params: { max: programme.durationMonths } };
-  }
-  return { ok: true, value: n };
 }
 
 /**
  * Parses one typed cell of a line. Returns the `line.update` patch, or an error code with the
- * parameters its message needs. Nothing that fails here is sent.
+ * parameters its message needs. Nothing that fails here is sent. A unit cost is read in the
+ * line's own currency (its decimals: none for XOF, two for EUR...).
  */
 export function parseLineCell(
   line: BudgetLine,
   col: TextColumn,
   input: string,
   locale: Locale,
-  programme: Pick<Programme, 'durationMonths' | 'startMonth' | 'reportingCurrency'>,
+  programme: Pick<Programme, 'durationMonths' | 'startMonth'>,
 ): FieldResult<Partial<LineFields>> {
   const shape = lineFieldsSchema.shape;
-  const withInput = (code: string, params: Params = {}, context?: string): FieldResult<Partial<LineFields>> =>
-    context === undefined
-      ? { ok: false, code, params: { ...params, input: input.trim() } }
-      : { ok: false, code, params: { ...params, input: input.trim() }, context };
   switch (col) {
     case 'name': {
       const r = fromZod(shape.name.safeParse(input));
@@ -190,46 +193,39 @@ export function parseLineCell(
       return r.ok ? { ok: true, value: { unitLabel: r.value } } : r;
     }
     case 'unitCost': {
-      const r = parseMoney(input, locale, programme.reportingCurrency);
-      if (!r.ok) return withInput(r.code, r.params, 'unitCost');
+      const r = parseMoney(input, locale, line.currency);
+      if (!r.ok) return { ok: false, code: r.code, params: { ...r.params, input: input.trim() }, context: 'unitCost' };
       const z = fromZod(shape.unitCost.safeParse(r.value));
       return z.ok ? { ok: true, value: { unitCost: z.value } } : { ...z, context: 'unitCost' };
     }
-    case 'quantity': {
-      const r = parseNonNegativeDecimal(input, locale, 6);
-      if (!r.ok) return withInput(r.code, r.params, 'quantity');
-      return { ok: true, value: { driver: { ...line.driver, quantity: r.value } } };
-    }
+    case 'quantity':
     case 'start':
     case 'end': {
-      const r = parseMonth(input, locale, programme);
-      if (!r.ok) return { ...r, params: { ...(r.params ?? {}), input: input.trim() } };
-      const d = line.driver;
-      let driver: FixedDriver;
-      if (col === 'start') {
-        if (d.schedule !== 'once' && r.value > d.end) {
-          return withInput('window.startAfterEnd', { end: d.end });
-        }
-        driver = { ...d, start: r.value, end: d.schedule === 'once' ? r.value : d.end };
-      } else {
-        if (d.schedule === 'once') return { ok: true, value: {} };
-        if (r.value < d.start) return withInput('window.endBeforeStart', { start: d.start });
-        driver = { ...d, end: r.value };
-      }
-      const cross = Object.values(validateLineAgainstProgramme({ driver }, programme))[0];
-      if (cross) return withInput(cross, { max: programme.durationMonths, start: driver.start, end: driver.end });
-      return { ok: true, value: { driver } };
+      const field = col === 'quantity' ? mainField(line.driver) : col;
+      const r = parseDriverField(line.driver, field, input, locale, programme);
+      if (!r.ok) return r;
+      return r.value === line.driver ? { ok: true, value: {} } : { ok: true, value: { driver: r.value } };
     }
   }
 }
 
-/** A new schedule keeps the window sensible: "once" has one month; a window ends after it starts. */
-export function withSchedule(
-  driver: FixedDriver,
-  schedule: FixedDriver['schedule'],
-  durationMonths: number,
-): FixedDriver {
-  if (schedule === 'once') return { ...driver, schedule, end: driver.start };
-  const end = driver.end > driver.start && driver.end <= durationMonths ? driver.end : durationMonths;
-  return { ...driver, schedule, end: Math.max(end, driver.start) };
+/**
+ * Parses a decimal typed into a line's details panel (beneficiaries per unit) or a percentage
+ * (non-migrant share).
+ */
+export function parseLineDetail(
+  field: 'beneficiariesPerUnit' | 'nonMigrantShare',
+  input: string,
+  locale: Locale,
+): FieldResult<Partial<LineFields>> {
+  if (field === 'beneficiariesPerUnit') {
+    const r = parseNonNegativeDecimal(input, locale, 6);
+    if (!r.ok) return { ok: false, code: r.code, params: { ...r.params, input: input.trim() }, context: 'quantity' };
+    return { ok: true, value: { beneficiariesPerUnit: r.value } };
+  }
+  const r = parsePercent(input, locale);
+  if (!r.ok) return { ok: false, code: r.code, params: { ...r.params, input: input.trim() }, context: 'rate' };
+  return { ok: true, value: { nonMigrantShare: r.value } };
 }
+
+export { withSchedule } from './drivers';

@@ -29,14 +29,46 @@ function grouped(model: Model): Record<Level, BudgetLine[]> {
   return g;
 }
 
+interface Positioned {
+  id: string;
+  position: number;
+}
+
+/** Items in their order (profiles, funding sources). */
+export function byPosition<T extends Positioned>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => a.position - b.position);
+}
+
+function renumbered<T extends Positioned>(items: readonly T[]): T[] {
+  return items.map((x, i) => (x.position === i ? x : { ...x, position: i }));
+}
+
+/** Moves item `id` to `index` (clamped) and renumbers; unknown ids change nothing. */
+function moved<T extends Positioned>(items: readonly T[], id: string, index: number): T[] {
+  const list = byPosition(items);
+  const i = list.findIndex((x) => x.id === id);
+  if (i < 0) return [...items];
+  const [item] = list.splice(i, 1);
+  list.splice(Math.min(index, list.length), 0, item as T);
+  return renumbered(list);
+}
+
 /**
- * Applies `command` to `model`. `newId` names the line a `line.add` or `line.duplicate` creates
- * (a temporary id until main answers). Unknown line ids leave the model unchanged.
+ * Applies `command` to `model`. `newId` names what a `line.add`, `line.duplicate`, `profile.add`
+ * or `funder.add` creates (a temporary id until main answers). Unknown ids leave the model
+ * unchanged. Refusals main would make (a profile still used by a line...) are main's to make:
+ * here the edit is simply shown, and rolled back if main refuses it.
  */
 export function applyCommand(model: Model, command: Command, newId: string): Model {
   switch (command.type) {
-    case 'programme.update':
-      return { ...model, programme: { ...model.programme, ...command.patch } };
+    case 'programme.update': {
+      const programme = { ...model.programme, ...command.patch };
+      const from = model.programme.reportingCurrency;
+      const to = programme.reportingCurrency;
+      if (from === to) return { ...model, programme };
+      // Lines entered in the reporting currency follow it to the new one (as main does).
+      return { ...model, programme, lines: model.lines.map((l) => (l.currency === from ? { ...l, currency: to } : l)) };
+    }
     case 'line.add': {
       const g = grouped(model);
       const list = g[command.level];
@@ -77,35 +109,160 @@ export function applyCommand(model: Model, command: Command, newId: string): Mod
       list.splice(Math.min(command.index, list.length), 0, { ...line, level: command.level });
       return { ...model, lines: renumber(g) };
     }
+    case 'profile.add': {
+      const list = byPosition(model.profiles);
+      list.push({ ...command.fields, id: newId, position: list.length });
+      return { ...model, profiles: renumbered(list) };
+    }
+    case 'profile.update':
+      if (!model.profiles.some((p) => p.id === command.id)) return model;
+      return {
+        ...model,
+        profiles: model.profiles.map((p) => (p.id === command.id ? { ...p, ...command.patch } : p)),
+      };
+    case 'profile.delete':
+      if (!model.profiles.some((p) => p.id === command.id)) return model;
+      return { ...model, profiles: renumbered(byPosition(model.profiles.filter((p) => p.id !== command.id))) };
+    case 'profile.move':
+      if (!model.profiles.some((p) => p.id === command.id)) return model;
+      return { ...model, profiles: moved(model.profiles, command.id, command.index) };
+    case 'currency.put': {
+      const c = command.currency;
+      const exists = model.currencies.some((x) => x.code === c.code);
+      return {
+        ...model,
+        currencies: exists ? model.currencies.map((x) => (x.code === c.code ? c : x)) : [...model.currencies, c],
+      };
+    }
+    case 'currency.delete':
+      if (!model.currencies.some((c) => c.code === command.code)) return model;
+      return { ...model, currencies: model.currencies.filter((c) => c.code !== command.code) };
+    case 'funder.add': {
+      const list = byPosition(model.funders);
+      list.push({ ...command.fields, id: newId, position: list.length });
+      return { ...model, funders: renumbered(list) };
+    }
+    case 'funder.update':
+      if (!model.funders.some((f) => f.id === command.id)) return model;
+      return {
+        ...model,
+        funders: model.funders.map((f) => (f.id === command.id ? { ...f, ...command.patch } : f)),
+      };
+    case 'funder.delete':
+      if (!model.funders.some((f) => f.id === command.id)) return model;
+      return { ...model, funders: renumbered(byPosition(model.funders.filter((f) => f.id !== command.id))) };
+    case 'funder.move':
+      if (!model.funders.some((f) => f.id === command.id)) return model;
+      return { ...model, funders: moved(model.funders, command.id, command.index) };
   }
 }
 
-/** The line ids a command refers to (to rewrite temporary ids once main has named the line). */
-export function commandLineIds(command: Command): string[] {
+/**
+ * Every id a command refers to: the line, profile or funding source it acts on, the line it is
+ * inserted after, and the profiles and funding sources named inside a line's fields. Used to drop
+ * commands that depend on something whose creation main refused.
+ */
+export function commandRefs(command: Command): string[] {
   switch (command.type) {
     case 'programme.update':
+    case 'currency.put':
+    case 'currency.delete':
+    case 'profile.add':
+    case 'funder.add':
       return [];
     case 'line.add':
-      return command.afterId ? [command.afterId] : [];
+      return [...(command.afterId ? [command.afterId] : []), ...fieldRefs(command.fields)];
+    case 'line.update':
+      return [command.id, ...fieldRefs(command.patch)];
     default:
       return [command.id];
   }
 }
 
-/** The same command with line ids replaced through `map` (ids not in the map are kept). */
+function fieldRefs(fields: Partial<Pick<BudgetLine, 'driver' | 'funding'>>): string[] {
+  const out: string[] = [];
+  const d = fields.driver;
+  if (d && 'profileIds' in d) out.push(...d.profileIds);
+  if (d && d.kind === 'percentage') out.push(...d.lineIds);
+  for (const f of fields.funding ?? []) out.push(f.funderId);
+  return out;
+}
+
+function remapFields<T extends Partial<Pick<BudgetLine, 'driver' | 'funding'>>>(
+  fields: T,
+  m: (id: string) => string,
+): T {
+  let out = fields;
+  const d = fields.driver;
+  if (d) {
+    let driver = d;
+    if ('profileIds' in driver && driver.profileIds.some((id) => m(id) !== id)) {
+      driver = { ...driver, profileIds: driver.profileIds.map(m) };
+    }
+    if (driver.kind === 'percentage' && driver.lineIds.some((id) => m(id) !== id)) {
+      driver = { ...driver, lineIds: driver.lineIds.map(m) };
+    }
+    if (driver !== d) out = { ...out, driver };
+  }
+  const f = fields.funding;
+  if (f && f.some((s) => m(s.funderId) !== s.funderId)) {
+    out = { ...out, funding: f.map((s) => ({ ...s, funderId: m(s.funderId) })) };
+  }
+  return out;
+}
+
+/** The same command with ids replaced through `map` (ids not in the map are kept). */
 export function remapCommand(command: Command, map: Readonly<Record<string, string>>): Command {
   const m = (id: string) => map[id] ?? id;
   switch (command.type) {
     case 'programme.update':
+    case 'currency.put':
+    case 'currency.delete':
+    case 'profile.add':
+    case 'funder.add':
       return command;
-    case 'line.add':
-      return command.afterId ? { ...command, afterId: m(command.afterId) } : command;
-    default:
-      return { ...command, id: m(command.id) };
+    case 'line.add': {
+      const fields = remapFields(command.fields, m);
+      const afterId = command.afterId ? m(command.afterId) : command.afterId;
+      return fields === command.fields && afterId === command.afterId ? command : { ...command, afterId, fields };
+    }
+    case 'line.update': {
+      const patch = remapFields(command.patch, m);
+      const id = m(command.id);
+      return patch === command.patch && id === command.id ? command : { ...command, id, patch };
+    }
+    default: {
+      const id = m(command.id);
+      return id === command.id ? command : { ...command, id };
+    }
   }
 }
 
-/** True when the command creates a line (its id is chosen by main). */
-export function createsLine(command: Command): boolean {
-  return command.type === 'line.add' || command.type === 'line.duplicate';
+export type CreatedKind = 'line' | 'profile' | 'funder';
+
+/** What kind of thing the command creates (its id is chosen by main), or null. */
+export function createdKind(command: Command): CreatedKind | null {
+  switch (command.type) {
+    case 'line.add':
+    case 'line.duplicate':
+      return 'line';
+    case 'profile.add':
+      return 'profile';
+    case 'funder.add':
+      return 'funder';
+    default:
+      return null;
+  }
+}
+
+/** The ids of the things of `kind` in a model. */
+export function idsOf(model: Model, kind: CreatedKind): string[] {
+  switch (kind) {
+    case 'line':
+      return model.lines.map((l) => l.id);
+    case 'profile':
+      return model.profiles.map((p) => p.id);
+    case 'funder':
+      return model.funders.map((f) => f.id);
+  }
 }

@@ -1,11 +1,12 @@
 /** React bindings of the stores: the document store comes from context (tests and app alike). */
 import { createContext, useContext, useMemo } from 'react';
 import { useStore } from 'zustand';
+import type { Finding } from '../../src-shared/checks/types';
 import type { ComputeResult } from '../../src-shared/engine';
 import type { Locale } from '../../src-shared/money';
 import { translator, type Translate } from '../i18n';
 import type { DocState, DocStore } from './documentStore';
-import { resultFor } from './result';
+import { findingsFor, resultFor } from './result';
 
 export const DocStoreContext = createContext<DocStore | null>(null);
 
@@ -32,6 +33,13 @@ export function useT(): Translate {
 export function useResult(): ComputeResult | null {
   const model = useDoc((s) => s.snapshot?.model ?? null);
   return useMemo(() => (model ? resultFor(model) : null), [model]);
+}
+
+/** The checks panel's findings for the model on screen (recomputed with the result). */
+export function useFindings(): Finding[] {
+  const model = useDoc((s) => s.snapshot?.model ?? null);
+  const result = useResult();
+  return useMemo(() => (model && result ? findingsFor(model, result) : []), [model, result]);
 }
 
 /** True when the open document cannot be edited. */

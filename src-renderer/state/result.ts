@@ -3,6 +3,8 @@
  * main, the exports and the CLI use. Memoised on the model object: the store replaces the model on
  * every edit, and only then is the programme computed again.
  */
+import { runChecks } from '../../src-shared/checks';
+import type { Finding } from '../../src-shared/checks/types';
 import { compute, type ComputeResult } from '../../src-shared/engine';
 import type { Model } from '../../src-shared/model';
 
@@ -22,4 +24,22 @@ export function resultFor(model: Model): ComputeResult | null {
   lastModel = model;
   lastResult = result;
   return result;
+}
+
+let lastChecked: ComputeResult | null = null;
+let lastFindings: Finding[] = [];
+
+/** The checks for `model` and its result (memoised on the result; [] if the checks failed). */
+export function findingsFor(model: Model, result: ComputeResult): Finding[] {
+  if (result === lastChecked) return lastFindings;
+  let findings: Finding[];
+  try {
+    findings = runChecks(model, result);
+  } catch (err) {
+    console.error('checks failed', err);
+    findings = [];
+  }
+  lastChecked = result;
+  lastFindings = findings;
+  return findings;
 }

@@ -2,10 +2,13 @@
 import { useEffect } from 'react';
 import { globalShortcut } from '../keyboard/shortcuts';
 import { useDoc, useDocStore, useLocale, useT } from '../state/react';
-import { useUi } from '../state/ui';
+import { type Screen, useUi } from '../state/ui';
 import { DocumentNotices, ErrorBanner } from './Banners';
 import { BudgetScreen } from './budget/BudgetScreen';
+import { CaseloadScreen } from './caseload/CaseloadScreen';
+import { ChecksScreen } from './ChecksScreen';
 import { IS_MAC } from './common';
+import { FundingScreen } from './FundingScreen';
 import { ProgrammeScreen } from './ProgrammeScreen';
 import { ShortcutHelp } from './ShortcutHelp';
 import { StartScreen } from './StartScreen';
@@ -72,8 +75,45 @@ function DocumentView() {
       <DocumentNotices />
       <main id="main" className="main" tabIndex={-1}>
         <ShortcutHelp />
-        {screen === 'budget' ? <BudgetScreen /> : <ProgrammeScreen />}
+        <CurrentScreen screen={screen} />
+        <RevealTarget />
       </main>
     </div>
   );
+}
+
+function CurrentScreen({ screen }: { screen: Screen }) {
+  switch (screen) {
+    case 'programme':
+      return <ProgrammeScreen />;
+    case 'caseload':
+      return <CaseloadScreen />;
+    case 'budget':
+      return <BudgetScreen />;
+    case 'funding':
+      return <FundingScreen />;
+    case 'checks':
+      return <ChecksScreen />;
+  }
+}
+
+/**
+ * Lands a jump (from the checks panel, or a row just added) on the element with the requested
+ * `data-focus-id`: focused, and scrolled to the middle of the window, clear of the sticky bars.
+ * Runs after every render that could have brought the element (screen change, model change).
+ */
+function RevealTarget() {
+  const reveal = useUi((s) => s.reveal);
+  const clearReveal = useUi((s) => s.clearReveal);
+  const model = useDoc((s) => s.snapshot?.model ?? null);
+  const screen = useUi((s) => s.screen);
+  useEffect(() => {
+    if (!reveal) return;
+    const el = document.querySelector<HTMLElement>(`[data-focus-id="${CSS.escape(reveal.focusId)}"]`);
+    if (!el) return;
+    clearReveal(reveal.seq);
+    el.focus({ preventScroll: true });
+    el.scrollIntoView({ block: 'center' });
+  }, [reveal, clearReveal, model, screen]);
+  return null;
 }

@@ -2,9 +2,12 @@
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { DONOR_PROFILES, monthLabel, type Programme } from '../../src-shared/model';
 import { errorText, formatMonth, type MessageKey } from '../i18n';
+import { programmeFocusId } from '../state/checks';
 import { type ProgrammeField, parseProgrammeField, programmeFieldText } from '../state/fields';
 import { useDoc, useDocStore, useLocale, useReadOnly, useT } from '../state/react';
+import { useUi } from '../state/ui';
 import { FieldError, IS_MAC } from './common';
+import { CurrenciesSection } from './CurrenciesSection';
 
 export function ProgrammeScreen() {
   const t = useT();
@@ -27,6 +30,7 @@ export function ProgrammeScreen() {
           <TextField field="startMonth" hint="prog.hint.startMonth" placeholder="YYYY-MM" />
           <TextField field="durationMonths" hint="prog.hint.durationMonths" hintParams={{ end }} numeric />
           <TextField field="author" />
+          <TextField field="communities" hint="prog.hint.communities" numeric />
         </div>
       </section>
       <section className="card form-card" aria-labelledby="prog-money">
@@ -35,11 +39,13 @@ export function ProgrammeScreen() {
         </h2>
         <div className="form-grid">
           <TextField field="reportingCurrency" hint="prog.hint.reportingCurrency" upper />
-          <DonorField />
+          <TextField field="inflation" hint="prog.hint.inflation" numeric suffix="%" />
           <TextField field="indirectRate" hint="prog.hint.indirectRate" numeric suffix="%" />
           <TextField field="contingencyRate" hint="prog.hint.contingencyRate" numeric suffix="%" />
+          <DonorField />
         </div>
       </section>
+      <CurrenciesSection />
       <section className="card form-card" aria-labelledby="prog-notes">
         <h2 id="prog-notes" className="card-title">
           {t('prog.section.notes')}
@@ -74,6 +80,8 @@ function TextField(props: {
   const draftRef = useRef<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const id = useId();
+  const focusId = programmeFocusId(props.field);
+  const highlighted = useUi((s) => s.highlight === focusId);
   const setDraft = (d: string | null) => {
     draftRef.current = d;
     setDraftState(d);
@@ -123,6 +131,8 @@ function TextField(props: {
     'aria-invalid': error ? true : undefined,
     'aria-describedby': describedBy || undefined,
     'data-testid': `field-${props.field}`,
+    'data-focus-id': focusId,
+    'data-highlighted': highlighted ? 'true' : undefined,
     'data-dirty': draft !== null ? 'true' : undefined,
     onBlur: commit,
     onKeyDown,
@@ -170,6 +180,8 @@ function DonorField() {
   const readOnly = useReadOnly();
   const value = useDoc((s) => s.snapshot?.model.programme.donorProfile ?? 'none');
   const id = useId();
+  const focusId = programmeFocusId('donorProfile');
+  const highlighted = useUi((s) => s.highlight === focusId);
   return (
     <div className="field">
       <label htmlFor={id} className="field-label">
@@ -182,6 +194,8 @@ function DonorField() {
         disabled={readOnly}
         aria-describedby={`${id}-hint`}
         data-testid="field-donorProfile"
+        data-focus-id={focusId}
+        data-highlighted={highlighted ? 'true' : undefined}
         onChange={(e) => {
           const r = parseProgrammeField('donorProfile', e.target.value, 'en');
           if (r.ok) void store.getState().command({ type: 'programme.update', patch: r.value });

@@ -1,8 +1,9 @@
 /** The bar on every document screen: title, file, read-only, undo/redo, saved indicator, save as, close. */
 import { useState } from 'react';
 import { formatTime } from '../i18n';
-import { useDoc, useDocStore, useLocale, useT } from '../state/react';
-import { type Screen, useUi } from '../state/ui';
+import { countFindings, countsText } from '../state/checks';
+import { useDoc, useDocStore, useFindings, useLocale, useT } from '../state/react';
+import { type Screen, SCREENS, useUi } from '../state/ui';
 import { combo, LocaleSelect } from './common';
 import { NameDialog } from './NameDialog';
 
@@ -167,24 +168,35 @@ export function SavedIndicator() {
 
 export function ScreenNav() {
   const t = useT();
+  const locale = useLocale();
   const screen = useUi((s) => s.screen);
   const setScreen = useUi((s) => s.setScreen);
-  const items: { id: Screen; label: string }[] = [
-    { id: 'programme', label: t('nav.programme') },
-    { id: 'budget', label: t('nav.budget') },
-  ];
+  const counts = countFindings(useFindings());
+  const worst = counts.error > 0 ? 'error' : counts.warning > 0 ? 'warning' : 'note';
+  const badgeTitle = countsText(counts, locale, t);
   return (
     <nav className="screen-nav" aria-label={t('top.screens')}>
-      {items.map((it) => (
+      {SCREENS.map((id: Screen) => (
         <button
-          key={it.id}
+          key={id}
           type="button"
-          className={`nav-tab${screen === it.id ? ' active' : ''}`}
-          aria-current={screen === it.id ? 'page' : undefined}
-          data-testid={`nav-${it.id}`}
-          onClick={() => setScreen(it.id)}
+          className={`nav-tab${screen === id ? ' active' : ''}`}
+          aria-current={screen === id ? 'page' : undefined}
+          data-testid={`nav-${id}`}
+          onClick={() => setScreen(id)}
         >
-          {it.label}
+          {t(`nav.${id}`)}
+          {id === 'checks' && counts.total > 0 && (
+            <span
+              className={`nav-badge nav-badge-${worst}`}
+              data-testid="checks-badge"
+              data-count={counts.total}
+              title={badgeTitle}
+            >
+              {counts.total}
+              <span className="sr-only"> ({badgeTitle})</span>
+            </span>
+          )}
         </button>
       ))}
     </nav>

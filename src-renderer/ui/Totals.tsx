@@ -46,7 +46,7 @@ export function TotalsBar() {
   );
 }
 
-const LEVEL_COLORS: Record<string, string> = {
+export const LEVEL_COLORS: Record<string, string> = {
   individual: '#2f6690',
   community: '#3a7d44',
   structural: '#8a5a9e',

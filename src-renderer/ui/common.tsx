@@ -19,6 +19,8 @@ export function Dialog(props: {
   children: ReactNode;
   testId?: string;
   describedBy?: string;
+  /** A wider dialog for tables (month by month, monthly arrivals). */
+  wide?: boolean;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -44,7 +46,7 @@ export function Dialog(props: {
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={`dialog${props.wide ? ' dialog-wide' : ''}`}
       aria-labelledby={titleId}
       aria-describedby={props.describedBy}
       data-testid={props.testId}

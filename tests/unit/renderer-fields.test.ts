@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type BudgetLine, defaultLineFields, type Programme } from '../../src-shared/model';
+import { type BudgetLine, defaultLineFields, type FixedDriver, type Programme } from '../../src-shared/model';
 import {
   lineCellText,
+  parseInflation,
   parseLineCell,
+  parseLineDetail,
   parseProgrammeField,
   programmeFieldText,
   withSchedule,
@@ -18,11 +20,22 @@ const programme: Programme = {
   author: '',
   notes: '',
   donorProfile: 'EU',
+  communities: 12,
+  inflation: '0.02',
 };
 
-function line(driver: Partial<BudgetLine['driver']> = {}): BudgetLine {
-  const f = defaultLineFields('individual', 36, 'Package');
-  return { ...f, id: 'L1', level: 'individual', position: 0, unitCost: 150000, driver: { ...f.driver, ...driver } };
+function line(driver: Partial<FixedDriver> = {}, currency = 'EUR'): BudgetLine {
+  const f = defaultLineFields('individual', 36, 'Package', 'EUR');
+  const fixed = f.driver as FixedDriver;
+  return {
+    ...f,
+    id: 'L1',
+    level: 'individual',
+    position: 0,
+    unitCost: 150000,
+    currency,
+    driver: { ...fixed, ...driver },
+  };
 }
 
 const fail = (r: ReturnType<typeof parseLineCell>) => (r.ok ? 'ok' : r.code);
@@ -57,13 +70,24 @@ describe('budget cells', () => {
     expect(fail(parseLineCell(line(), 'unitCost', '1.234', 'en', programme))).toBe('number.tooManyDecimals');
   });
 
-  it('refuses decimals in a currency that has none', () => {
-    const xof = { ...programme, reportingCurrency: 'XOF' };
-    expect(parseLineCell(line(), 'unitCost', '10.5', 'en', xof)).toMatchObject({
+  it('reads a unit cost in the line’s own currency (XOF has no decimals), whatever the reporting currency', () => {
+    expect(parseLineCell(line({}, 'XOF'), 'unitCost', '10.5', 'en', programme)).toMatchObject({
       ok: false,
       code: 'number.tooManyDecimals',
       params: { max: 0, currency: 'XOF' },
     });
+    expect(parseLineCell(line({}, 'XOF'), 'unitCost', '655,957', 'en', programme)).toEqual({
+      ok: true,
+      value: { unitCost: 655957 },
+    });
+    const xofReporting: Programme = { ...programme, reportingCurrency: 'XOF' };
+    expect(parseLineCell(line({}, 'EUR'), 'unitCost', '10.5', 'en', xofReporting)).toEqual({
+      ok: true,
+      value: { unitCost: 1050 },
+    });
+    expect(lineCellText({ ...line({}, 'XOF'), unitCost: 655957 }, 'unitCost', 'fr').replace(/\s/g, ' ')).toBe(
+      '655 957',
+    );
   });
 
   it('keeps quantities as exact decimal strings', () => {
@@ -116,7 +140,7 @@ describe('budget cells', () => {
       ok: true,
       value: { driver: { ...once.driver, start: 9, end: 9 } },
     });
-    expect(lineCellText(once, 'end', 'en', 'EUR')).toBe('');
+    expect(lineCellText(once, 'end', 'en')).toBe('');
   });
 
   it('requires a name', () => {
@@ -125,8 +149,8 @@ describe('budget cells', () => {
   });
 
   it('shows amounts in the user locale', () => {
-    expect(lineCellText(line(), 'unitCost', 'en', 'EUR')).toBe('1,500.00');
-    expect(lineCellText(line(), 'unitCost', 'fr', 'EUR').replace(/\s/g, ' ')).toBe('1 500,00');
+    expect(lineCellText(line(), 'unitCost', 'en')).toBe('1,500.00');
+    expect(lineCellText(line(), 'unitCost', 'fr').replace(/\s/g, ' ')).toBe('1 500,00');
   });
 
   it('a new schedule keeps the window sensible', () => {
@@ -137,7 +161,55 @@ describe('budget cells', () => {
   });
 });
 
+describe('the quantity column follows the driver', () => {
+  it('shows and parses the main parameter of each kind', () => {
+    const staffing: BudgetLine = {
+      ...line(),
+      driver: { kind: 'staffing', casesPerStaff: '40', min: 1, max: null, profileIds: [], start: 1, end: 36 },
+    };
+    expect(lineCellText(staffing, 'quantity', 'en')).toBe('40');
+    expect(parseLineCell(staffing, 'quantity', '35', 'en', programme)).toEqual({
+      ok: true,
+      value: { driver: { ...staffing.driver, casesPerStaff: '35' } },
+    });
+    expect(parseLineCell(staffing, 'quantity', '0', 'en', programme)).toMatchObject({
+      ok: false,
+      code: 'number.positive',
+    });
+    const pct: BudgetLine = {
+      ...line(),
+      driver: { kind: 'percentage', rate: '0.05', levels: ['individual'], lineIds: [], start: 1, end: 36 },
+    };
+    expect(lineCellText(pct, 'quantity', 'fr')).toBe('5');
+    expect(parseLineCell(pct, 'quantity', '7,5', 'fr', programme)).toEqual({
+      ok: true,
+      value: { driver: { ...pct.driver, rate: '0.075' } },
+    });
+  });
+
+  it('reads community reach: people per unit and the non-migrant share in percent', () => {
+    expect(parseLineDetail('beneficiariesPerUnit', '20,5', 'fr')).toEqual({
+      ok: true,
+      value: { beneficiariesPerUnit: '20.5' },
+    });
+    expect(parseLineDetail('nonMigrantShare', '54', 'en')).toEqual({ ok: true, value: { nonMigrantShare: '0.54' } });
+    expect(parseLineDetail('nonMigrantShare', '120', 'en')).toMatchObject({ ok: false, code: 'number.outOfRange' });
+    expect(parseLineDetail('beneficiariesPerUnit', '-1', 'en')).toMatchObject({ ok: false, code: 'number.negative' });
+  });
+});
+
 describe('programme fields', () => {
+  it('takes inflation in percent, deflation included, and the number of communities', () => {
+    expect(parseProgrammeField('inflation', '2,5', 'fr')).toEqual({ ok: true, value: { inflation: '0.025' } });
+    expect(parseProgrammeField('inflation', '-1', 'en')).toEqual({ ok: true, value: { inflation: '-0.01' } });
+    expect(parseProgrammeField('inflation', '-0', 'en')).toEqual({ ok: true, value: { inflation: '0' } });
+    expect(parseInflation('-100', 'en')).toMatchObject({ ok: false, code: 'inflation.range' });
+    expect(programmeFieldText({ ...programme, inflation: '-0.015' }, 'inflation', 'fr')).toBe('-1,5');
+    expect(parseProgrammeField('communities', '1,200', 'en')).toEqual({ ok: true, value: { communities: 1200 } });
+    expect(parseProgrammeField('communities', '2.5', 'en')).toMatchObject({ ok: false, code: 'number.notInteger' });
+    expect(programmeFieldText(programme, 'communities', 'en')).toBe('12');
+  });
+
   it('takes rates in percent and stores exact shares', () => {
     expect(parseProgrammeField('indirectRate', '7', 'en')).toEqual({ ok: true, value: { indirectRate: '0.07' } });
     expect(parseProgrammeField('contingencyRate', '7,5', 'fr')).toEqual({

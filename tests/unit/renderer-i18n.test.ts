@@ -52,6 +52,14 @@ describe('error codes become specific sentences', () => {
     'window.outside',
     'window.endBeforeStart',
     'file.badName',
+    'number.positive',
+    'staff.minAboveMax',
+    'staff.maxBelowMin',
+    'inflation.range',
+    'currency.isReporting',
+    'currency.exists',
+    'currency.duplicate',
+    'rates.required',
   ];
   it.each(codes)('%s has its own message in both languages', (code) => {
     expect(isMessageKey(`errors.${code}`)).toBe(true);
@@ -95,6 +103,19 @@ describe('error codes become specific sentences', () => {
     });
     expect(text).toBe('Unit cost: The value cannot be negative.');
   });
+
+  it.each(['profile', 'funder', 'currency'] as const)(
+    'deleting a %s still in use: main’s own sentence in English, a translated refusal in French',
+    (what) => {
+      const error = {
+        code: 'validation' as const,
+        message: `The thing cannot be deleted: 2 budget lines use it, the first being "X". Nothing was changed.`,
+        fields: { [what === 'currency' ? 'code' : 'id']: `${what}.inUse` },
+      };
+      expect(apiErrorText('en', error)).toBe(error.message);
+      expect(apiErrorText('fr', error)).toBe(translate('fr', `apiError.inUse.${what}`));
+    },
+  );
 
   it('a transport failure says the app did not answer', () => {
     expect(apiErrorText('en', networkError(new Error('fetch failed')))).toBe(translate('en', 'apiError.network'));

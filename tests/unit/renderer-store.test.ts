@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Api, Command, Reply, Snapshot } from '../../src-shared/api';
-import { type BudgetLine, defaultLineFields, type Model } from '../../src-shared/model';
+import { type BudgetLine, defaultLineFields, defaultProfileFields, type Model } from '../../src-shared/model';
 import { createDocumentStore } from '../../src-renderer/state/documentStore';
-import { applyCommand, linesOfLevel } from '../../src-renderer/state/optimistic';
+import { applyCommand, byPosition, commandRefs, linesOfLevel } from '../../src-renderer/state/optimistic';
 import { createHttpApi } from '../../src-renderer/api/transport';
 
 function model(): Model {
@@ -26,8 +26,16 @@ function model(): Model {
       author: '',
       notes: '',
       donorProfile: 'EU',
+      communities: 10,
+      inflation: '0',
     },
     lines: [l('A', 0), l('B', 1), l('C', 0, 'community')],
+    profiles: [{ ...defaultProfileFields('adult', 'Adults', 24), arrivals: 120, id: 'P1', position: 0 }],
+    currencies: [{ code: 'XOF', rates: ['655.957', '655.957'], inflation: '0.03' }],
+    funders: [
+      { id: 'F1', position: 0, name: 'EU', type: 'donor', status: 'confirmed', ceiling: null },
+      { id: 'F2', position: 1, name: 'Town', type: 'coFinancier', status: 'pipeline', ceiling: 100000 },
+    ],
   };
 }
 
@@ -115,7 +123,7 @@ function fakeMain(initial: Snapshot | null, opts: { refuse?: (c: Command) => boo
       await wait();
       if (!current) return { ok: false, error: { code: 'noDocument', message: '' } };
       if (opts.refuse?.(command)) return { ok: false, error: { code: 'validation', message: 'no', fields: {} } };
-      if (command.type !== 'programme.update' && command.type !== 'line.add' && command.id.startsWith('tmp-')) {
+      if (commandRefs(command).some((id) => id.startsWith('tmp-'))) {
         return { ok: false, error: { code: 'notFound', message: 'temporary id leaked to main' } };
       }
       current = snapshot(applyCommand(current.model, command, `M${nextId++}`), current.info.revision + 1);
@@ -274,6 +282,111 @@ describe('document store', () => {
   });
 });
 
+describe('document store: profiles, currencies and funding sources', () => {
+  it('names a new profile and rewrites a driver that follows it with main’s id', async () => {
+    const main = fakeMain(snapshot(model()));
+    const store = createDocumentStore(main.api);
+    await store.getState().init();
+    main.hold();
+    void store.getState().command({ type: 'profile.add', fields: defaultProfileFields('child', 'Children', 24) });
+    const tmp = byPosition(store.getState().snapshot!.model.profiles)[1]!;
+    expect(tmp.id).toMatch(/^tmp-/);
+    expect(tmp.durationMonths).toBe(18);
+    const driver = {
+      kind: 'perArrival' as const,
+      quantity: '1',
+      profileIds: ['P1', tmp.id],
+      takeUp: '0.6',
+      offset: 0,
+      start: 1,
+      end: 24,
+    };
+    const edit = store.getState().command({ type: 'line.update', id: 'A', patch: { driver } });
+    const rename = store.getState().command({ type: 'profile.update', id: tmp.id, patch: { arrivals: 40 } });
+    main.release();
+    expect(await edit).toBe(true);
+    expect(await rename).toBe(true);
+    expect(main.sent[1]).toEqual({
+      type: 'line.update',
+      id: 'A',
+      patch: { driver: { ...driver, profileIds: ['P1', 'M1'] } },
+    });
+    expect(main.sent[2]).toEqual({ type: 'profile.update', id: 'M1', patch: { arrivals: 40 } });
+    expect(store.getState().aliases).toEqual({ M1: tmp.id });
+    expect(store.getState().snapshot!.model.profiles.find((p) => p.id === 'M1')?.arrivals).toBe(40);
+  });
+
+  it('rolls back a refused profile delete (a line still follows it) and says why', async () => {
+    const main = fakeMain(snapshot(model()), { refuse: (c) => c.type === 'profile.delete' });
+    const store = createDocumentStore(main.api);
+    await store.getState().init();
+    main.hold();
+    const done = store.getState().command({ type: 'profile.delete', id: 'P1' });
+    expect(store.getState().snapshot!.model.profiles).toHaveLength(0); // optimistic
+    main.release();
+    expect(await done).toBe(false);
+    expect(store.getState().snapshot!.model.profiles.map((p) => p.id)).toEqual(['P1']);
+    expect(store.getState().lastError).toMatchObject({ action: 'command', rolledBack: true });
+  });
+
+  it('shows a new funding source in a split at once, and drops the split if the source was refused', async () => {
+    const main = fakeMain(snapshot(model()), { refuse: (c) => c.type === 'funder.add' });
+    const store = createDocumentStore(main.api);
+    await store.getState().init();
+    main.hold();
+    void store
+      .getState()
+      .command({ type: 'funder.add', fields: { name: 'Gov', type: 'government', status: 'confirmed', ceiling: null } });
+    const tmp = byPosition(store.getState().snapshot!.model.funders)[2]!;
+    expect(tmp).toMatchObject({ name: 'Gov', position: 2 });
+    const split = store.getState().command({
+      type: 'line.update',
+      id: 'A',
+      patch: {
+        funding: [
+          { funderId: 'F1', share: '0.5' },
+          { funderId: tmp.id, share: '0.5' },
+        ],
+      },
+    });
+    expect(store.getState().snapshot!.model.lines.find((l) => l.id === 'A')?.funding).toHaveLength(2);
+    main.release();
+    expect(await split).toBe(false);
+    expect(main.sent).toHaveLength(1); // the split naming the refused source was never sent
+    expect(store.getState().snapshot!.model.lines.find((l) => l.id === 'A')?.funding).toEqual([]);
+    expect(store.getState().snapshot!.model.funders).toHaveLength(2);
+  });
+
+  it('rolls back a refused currency edit and keeps the next one', async () => {
+    const main = fakeMain(snapshot(model()), {
+      refuse: (c) => c.type === 'currency.put' && c.currency.inflation === '0.5',
+    });
+    const store = createDocumentStore(main.api);
+    await store.getState().init();
+    main.hold();
+    const bad = store
+      .getState()
+      .command({ type: 'currency.put', currency: { code: 'XOF', rates: ['655.957'], inflation: '0.5' } });
+    const good = store
+      .getState()
+      .command({ type: 'currency.put', currency: { code: 'GHS', rates: ['16.5', '18'], inflation: '0.2' } });
+    expect(store.getState().snapshot!.model.currencies.map((c) => [c.code, c.inflation])).toEqual([
+      ['XOF', '0.5'],
+      ['GHS', '0.2'],
+    ]);
+    main.release();
+    await vi.waitFor(() => expect(main.sent).toHaveLength(2));
+    expect(await bad).toBe(false);
+    expect(store.getState().snapshot!.model.currencies.map((c) => [c.code, c.inflation])).toEqual([
+      ['XOF', '0.03'],
+      ['GHS', '0.2'],
+    ]);
+    main.release();
+    expect(await good).toBe(true);
+    expect(store.getState().confirmed!.model.currencies.map((c) => c.code)).toEqual(['XOF', 'GHS']);
+  });
+});
+
 describe('optimistic commands', () => {
   it('moves a line within and between levels, renumbering positions', () => {
     const m = applyCommand(model(), { type: 'line.move', id: 'B', level: 'individual', index: 0 }, '');
@@ -287,6 +400,35 @@ describe('optimistic commands', () => {
       ['A', 0, 'community'],
       ['C', 1, 'community'],
     ]);
+  });
+
+  it('a new reporting currency takes the lines entered in the old one with it', () => {
+    const base = model();
+    const withXof = { ...base, lines: base.lines.map((l) => (l.id === 'B' ? { ...l, currency: 'XOF' } : l)) };
+    const m = applyCommand(withXof, { type: 'programme.update', patch: { reportingCurrency: 'USD' } }, '');
+    expect(m.lines.map((l) => [l.id, l.currency])).toEqual([
+      ['A', 'USD'],
+      ['B', 'XOF'],
+      ['C', 'USD'],
+    ]);
+  });
+
+  it('moves and deletes profiles and funding sources, renumbering positions', () => {
+    const m = applyCommand(model(), { type: 'funder.move', id: 'F2', index: 0 }, '');
+    expect(byPosition(m.funders).map((f) => [f.id, f.position])).toEqual([
+      ['F2', 0],
+      ['F1', 1],
+    ]);
+    const m2 = applyCommand(m, { type: 'funder.delete', id: 'F2' }, '');
+    expect(m2.funders).toEqual([{ ...model().funders[0], position: 0 }]);
+    const m3 = applyCommand(m2, { type: 'profile.add', fields: defaultProfileFields('family', 'Families', 24) }, 'P2');
+    const m4 = applyCommand(m3, { type: 'profile.move', id: 'P2', index: 0 }, '');
+    expect(byPosition(m4.profiles).map((p) => [p.id, p.position, p.unit])).toEqual([
+      ['P2', 0, 'household'],
+      ['P1', 1, 'person'],
+    ]);
+    expect(applyCommand(m4, { type: 'currency.delete', code: 'XOF' }, '').currencies).toEqual([]);
+    expect(applyCommand(m4, { type: 'profile.delete', id: 'nope' }, '')).toBe(m4);
   });
 
   it('duplicates after the original and deletes', () => {

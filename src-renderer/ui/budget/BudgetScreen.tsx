@@ -1,12 +1,15 @@
-/** Budget: charts, the four level sections, and the checks on the lines. */
+/** Budget: key figures, charts, the four level sections, the line checks, and the month-by-month view. */
 import { useMemo } from 'react';
 import { LEVELS } from '../../../src-shared/model';
-import { useDoc, useResult, useT } from '../../state/react';
+import { findingText, opensDetails } from '../../state/checks';
+import { useDoc, useFindings, useLocale, useT } from '../../state/react';
 import { useUi } from '../../state/ui';
 import { ShortcutStrip } from '../ShortcutHelp';
 import { Charts } from '../Totals';
 import { LevelSection } from './LevelSection';
 import { NAME_COL } from './LineRow';
+import { MetricsPanel } from './MetricsPanel';
+import { MonthsDialog } from './MonthsDialog';
 
 export function BudgetScreen() {
   const t = useT();
@@ -17,34 +20,31 @@ export function BudgetScreen() {
         <p className="screen-intro">{t('budget.intro')}</p>
         <ShortcutStrip />
       </div>
+      <MetricsPanel />
       <Charts />
       {LEVELS.map((level) => (
         <LevelSection key={level} level={level} />
       ))}
-      <Diagnostics />
+      <LineChecks />
+      <MonthsDialog />
     </div>
   );
 }
 
-function Diagnostics() {
+/** The model-integrity findings that concern a line, under the grids (the checks panel has them all). */
+function LineChecks() {
   const t = useT();
-  const result = useResult();
-  const lines = useDoc((s) => s.snapshot?.model.lines ?? []);
-  const duration = useDoc((s) => s.snapshot?.model.programme.durationMonths ?? 0);
+  const locale = useLocale();
+  const findings = useFindings();
+  const model = useDoc((s) => s.snapshot?.model ?? null);
   const aliases = useDoc((s) => s.aliases);
-  const requestFocus = useUi((s) => s.requestFocus);
+  const goToLine = useUi((s) => s.goToLine);
   const items = useMemo(() => {
-    const byId = new Map(lines.map((l) => [l.id, l]));
-    return (result?.diagnostics ?? []).map((d, i) => {
-      const line = d.lineId ? byId.get(d.lineId) : undefined;
-      const params = { ...(d.params ?? {}), name: line?.name ?? '', duration, code: d.code };
-      const text =
-        d.code === 'line.zeroCost' || d.code === 'window.outside' || d.code === 'window.endBeforeStart'
-          ? t(`diagnostics.${d.code}`, params)
-          : t('diagnostics.unknown', params);
-      return { key: `${d.code}-${d.lineId ?? ''}-${i}`, severity: d.severity, text, line };
-    });
-  }, [result, lines, duration, t]);
+    if (!model) return [];
+    return findings
+      .filter((f) => f.group === 'integrity' && f.target?.kind === 'line')
+      .map((f) => ({ f, text: findingText(f, model, locale, t) }));
+  }, [findings, model, locale, t]);
   if (items.length === 0) return null;
   return (
     <section className="card diagnostics" aria-labelledby="diag-h" data-testid="diagnostics">
@@ -52,19 +52,19 @@ function Diagnostics() {
         {t('budget.diagnostics')}
       </h2>
       <ul>
-        {items.map((d) => (
-          <li key={d.key} className={`diag diag-${d.severity}`}>
-            {d.line ? (
-              <button
-                type="button"
-                className="link"
-                onClick={() => d.line && requestFocus(aliases[d.line.id] ?? d.line.id, NAME_COL)}
-              >
-                {d.text}
-              </button>
-            ) : (
-              d.text
-            )}
+        {items.map(({ f, text }) => (
+          <li key={f.id} className={`diag diag-${f.severity}`}>
+            <button
+              type="button"
+              className="link"
+              onClick={() => {
+                if (f.target?.kind !== 'line') return;
+                const id = f.target.lineId;
+                goToLine(aliases[id] ?? id, NAME_COL, opensDetails(f));
+              }}
+            >
+              {text}
+            </button>
           </li>
         ))}
       </ul>

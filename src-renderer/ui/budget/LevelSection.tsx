@@ -33,8 +33,11 @@ export function LevelSection({ level }: { level: Level }) {
   const focusRequest = useUi((s) => s.focus);
   const requestFocus = useUi((s) => s.requestFocus);
   const clearFocus = useUi((s) => s.clearFocus);
+  const highlight = useUi((s) => s.highlight);
+  const clearHighlight = useUi((s) => s.clearHighlight);
+  const openMonths = useUi((s) => s.openMonths);
   const tableRef = useRef<HTMLTableElement>(null);
-  const pendingFocus = useRef<{ key: string; col: number } | null>(null);
+  const pendingFocus = useRef<{ key: string; col: number; reveal: boolean } | null>(null);
   const [active, setActive] = useState<Active | null>(null);
   const [confirmDelete, setConfirmDelete] = useState<{ row: number; col: number } | null>(null);
 
@@ -42,11 +45,7 @@ export function LevelSection({ level }: { level: Level }) {
     () => linesOfLevel(model, level).map((line) => ({ line, key: aliases[line.id] ?? line.id })),
     [model, level, aliases],
   );
-  const totals = useMemo(() => {
-    const m = new Map<string, number>();
-    for (const l of result?.lines ?? []) m.set(l.lineId, l.total);
-    return m;
-  }, [result]);
+  const lineResults = useMemo(() => new Map((result?.lines ?? []).map((l) => [l.lineId, l])), [result]);
 
   let activeRow = -1;
   if (active && rows.length > 0) {
@@ -61,7 +60,7 @@ export function LevelSection({ level }: { level: Level }) {
     if (!focusRequest) return;
     const i = rows.findIndex((r) => r.key === focusRequest.key);
     if (i < 0) return;
-    pendingFocus.current = { key: focusRequest.key, col: focusRequest.col };
+    pendingFocus.current = { key: focusRequest.key, col: focusRequest.col, reveal: focusRequest.reveal };
     setActive({ key: focusRequest.key, col: focusRequest.col, row: i });
     clearFocus(focusRequest.seq);
   }, [focusRequest, rows, clearFocus]);
@@ -74,12 +73,19 @@ export function LevelSection({ level }: { level: Level }) {
     const cell = row?.querySelector<HTMLElement>(`[data-col="${want.col}"]`);
     if (cell) {
       pendingFocus.current = null;
-      cell.focus();
+      if (want.reveal && row instanceof HTMLElement) {
+        // A jump from elsewhere (the checks panel): the row lands in the middle of the window,
+        // clear of the sticky bars.
+        cell.focus({ preventScroll: true });
+        row.scrollIntoView({ block: 'center' });
+      } else {
+        cell.focus();
+      }
     }
   });
 
   const focusCell = useCallback((key: string, col: number, row: number) => {
-    pendingFocus.current = { key, col };
+    pendingFocus.current = { key, col, reveal: false };
     setActive({ key, col, row });
   }, []);
 
@@ -98,7 +104,12 @@ export function LevelSection({ level }: { level: Level }) {
   const addLine = useCallback(
     (afterId: string | null) => {
       if (readOnly) return;
-      const fields = defaultLineFields(level, model.programme.durationMonths, t('line.newName'));
+      const fields = defaultLineFields(
+        level,
+        model.programme.durationMonths,
+        t('line.newName'),
+        model.programme.reportingCurrency,
+      );
       const id = sendCreating({ type: 'line.add', level, afterId, fields });
       if (id) requestFocus(id, NAME_COL);
     },
@@ -190,8 +201,10 @@ export function LevelSection({ level }: { level: Level }) {
     (row: number, col: number) => {
       const r = rows[row];
       if (r && (active?.key !== r.key || active.col !== col)) setActive({ key: r.key, col, row });
+      // Moving to another line ends the highlight a jump from the checks panel left.
+      if (r && highlight !== null && highlight !== `line:${r.key}`) clearHighlight();
     },
-    [rows, active],
+    [rows, active, highlight, clearHighlight],
   );
 
   function doDelete() {
@@ -343,7 +356,13 @@ export function LevelSection({ level }: { level: Level }) {
           <thead>
             <tr role="row" aria-rowindex={1}>
               {COLUMNS.map((c) => (
-                <th key={c} role="columnheader" scope="col" className={`h-${c}`}>
+                <th
+                  key={c}
+                  role="columnheader"
+                  scope="col"
+                  className={`h-${c}`}
+                  title={c === 'details' ? undefined : t(`col.${c}`)}
+                >
                   {c === 'details' ? <span className="sr-only">{t('col.row')}</span> : t(`col.${c}`)}
                 </th>
               ))}
@@ -366,15 +385,17 @@ export function LevelSection({ level }: { level: Level }) {
                 activeCol={i === activeRow ? activeCol : -1}
                 tabStopRow={activeRow >= 0 ? i === activeRow : i === 0}
                 expanded={expanded[r.key] === true}
-                total={totals.get(r.line.id) ?? null}
+                highlighted={highlight === `line:${r.key}`}
+                result={lineResults.get(r.line.id) ?? null}
                 readOnly={readOnly}
                 locale={locale}
-                programme={model.programme}
+                model={model}
                 t={t}
                 send={send}
                 onAction={onAction}
                 onFocusCell={onFocusCell}
                 onToggleDetails={toggleExpanded}
+                onOpenMonths={openMonths}
               />
             ))}
           </tbody>
@@ -392,7 +413,7 @@ export function LevelSection({ level }: { level: Level }) {
           <p id="confirm-delete-body">
             {t('line.deleteBody', {
               name: deleting.line.name || t('line.unnamed'),
-              total: `${formatMinor(totals.get(deleting.line.id) ?? 0, currency, locale)} ${currency}`,
+              total: `${formatMinor(lineResults.get(deleting.line.id)?.total ?? 0, currency, locale)} ${currency}`,
               shortcut: combo(['Mod', 'Z']),
             })}
           </p>

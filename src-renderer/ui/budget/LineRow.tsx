@@ -1,37 +1,39 @@
 /** One budget line in the grid: a row of cells, and its details panel when expanded. */
-import { useId, useState } from 'react';
 import type { Command } from '../../../src-shared/api';
+import type { LineResult } from '../../../src-shared/engine';
 import { formatMinor, type Locale } from '../../../src-shared/money';
 import {
   type BudgetLine,
   CATEGORIES,
-  DIMENSIONS,
+  DRIVER_KINDS,
+  type DriverKind,
   type LineFields,
-  lineFieldsSchema,
-  MODALITIES,
+  type Model,
   monthLabel,
-  type Programme,
-  SCHEDULES,
   type Schedule,
 } from '../../../src-shared/model';
 import { errorText, formatMonth, type Translate } from '../../i18n';
 import { gridShortcut } from '../../keyboard/shortcuts';
-import { lineCellText, parseLineCell, type TextColumn, withSchedule } from '../../state/fields';
-import { FieldError, IS_MAC } from '../common';
+import { convertUnitCost, lineCurrencies } from '../../state/currencies';
+import { convertDriver, derivationText, isOnce, mainField, schedulesOf, withSchedule } from '../../state/drivers';
+import { lineCellText, parseLineCell, type TextColumn } from '../../state/fields';
+import { IS_MAC } from '../common';
 import { type ActionHandler, type CommitResult, onPlainCellKey, SelectCell, TextCell } from './cells';
+import { LineDetails } from './LineDetails';
 
 export const COLUMNS = [
   'details',
   'name',
   'category',
-  'dimension',
-  'modality',
   'unitLabel',
+  'currency',
   'unitCost',
+  'driver',
   'quantity',
   'schedule',
   'start',
   'end',
+  'derivation',
   'total',
 ] as const;
 export type Column = (typeof COLUMNS)[number];
@@ -46,32 +48,53 @@ export interface RowProps {
   /** This row holds the grid's tab stop. */
   tabStopRow: boolean;
   expanded: boolean;
-  total: number | null;
+  /** A jump from the checks panel landed on this row. */
+  highlighted: boolean;
+  result: LineResult | null;
   readOnly: boolean;
   locale: Locale;
-  programme: Programme;
+  model: Model;
   t: Translate;
   send: (command: Command) => void;
   onAction: (rowIndex: number, col: number, action: Parameters<ActionHandler>[0]) => boolean;
   onFocusCell: (rowIndex: number, col: number) => void;
   onToggleDetails: (rowKey: string) => void;
+  onOpenMonths: (rowKey: string, lineId: string) => void;
 }
 
 export function LineRow(p: RowProps) {
-  const { line, t, locale, programme } = p;
-  const currency = programme.reportingCurrency;
+  const { line, t, locale, model } = p;
+  const programme = model.programme;
+  const reporting = programme.reportingCurrency;
   const detailsId = `details-${p.rowKey}`;
   const name = line.name || t('line.unnamed');
+  const driver = line.driver;
+  const columnLabel = (col: Column) => {
+    if (col === 'details') return t('col.row');
+    if (col === 'quantity') return t(`driver.cellLabel.${mainField(driver)}`);
+    return t(`col.${col}`);
+  };
   const common = (col: Column) => {
     const c = COLUMNS.indexOf(col);
     return {
       col: c,
       tabStop: p.tabStopRow && (p.activeCol === c || (p.activeCol < 0 && c === NAME_COL)),
-      label: t('line.cellLabel', { column: t(`col.${col === 'details' ? 'row' : col}`), name }),
+      label: t('line.cellLabel', { column: columnLabel(col), name }),
       testId: `cell-${col}-${line.id}`,
       readOnly: p.readOnly,
       onAction: (a: Parameters<ActionHandler>[0]) => p.onAction(p.rowIndex, c, a),
       onFocusCell: (cc: number) => p.onFocusCell(p.rowIndex, cc),
+    };
+  };
+  /** A cell that is only read (schedule of a caseload driver, derivation): focusable, arrows move on. */
+  const plain = (col: Column) => {
+    const c = COLUMNS.indexOf(col);
+    return {
+      tabIndex: p.tabStopRow && p.activeCol === c ? 0 : -1,
+      'aria-label': t('line.cellLabel', { column: columnLabel(col), name }),
+      'data-col': c,
+      'data-testid': `cell-${col}-${line.id}`,
+      onFocus: () => p.onFocusCell(p.rowIndex, c),
     };
   };
   const update = (patch: Partial<LineFields>) => p.send({ type: 'line.update', id: line.id, patch });
@@ -83,20 +106,30 @@ export function LineRow(p: RowProps) {
       if (Object.keys(r.value).length > 0) update(r.value);
       return { ok: true };
     };
-  const text = (col: TextColumn) => lineCellText(line, col, locale, currency);
+  const text = (col: TextColumn) => lineCellText(line, col, locale);
   const monthTitle = (n: number) =>
     t('line.monthTitle', { n, month: formatMonth(monthLabel(programme.startMonth, n), locale) });
-  const once = line.driver.schedule === 'once';
+  const once = isOnce(driver);
+  const schedules = schedulesOf(driver.kind);
+  const currencies = lineCurrencies(model);
+  const currencyOptions = currencies.map((c) => ({ value: c, label: c }));
+  if (!currencies.includes(line.currency)) {
+    currencyOptions.push({ value: line.currency, label: t('line.unknownCurrency', { code: line.currency }) });
+  }
+  const derivation = derivationText(p.result?.derivation, t, locale, reporting);
   const detailsCol = COLUMNS.indexOf('details');
   const totalCol = COLUMNS.indexOf('total');
+  const scheduleCol = COLUMNS.indexOf('schedule');
+  const derivationCol = COLUMNS.indexOf('derivation');
 
   return (
     <>
       <tr
         role="row"
-        className={`line-row${p.activeCol >= 0 ? ' active' : ''}`}
+        className={`line-row${p.activeCol >= 0 ? ' active' : ''}${p.highlighted ? ' highlighted' : ''}`}
         data-testid={`line-row-${line.id}`}
         data-row-key={p.rowKey}
+        data-highlighted={p.highlighted ? 'true' : undefined}
         aria-rowindex={p.rowIndex + 2}
       >
         <td role="gridcell" className="c-details">
@@ -130,22 +163,6 @@ export function LineRow(p: RowProps) {
           />
         </td>
         <td role="gridcell">
-          <SelectCell
-            {...common('dimension')}
-            value={line.dimension}
-            options={DIMENSIONS.map((v) => ({ value: v, label: t(`dimension.${v}`) }))}
-            onChange={(v) => update({ dimension: v as LineFields['dimension'] })}
-          />
-        </td>
-        <td role="gridcell">
-          <SelectCell
-            {...common('modality')}
-            value={line.modality}
-            options={MODALITIES.map((v) => ({ value: v, label: t(`modality.${v}`) }))}
-            onChange={(v) => update({ modality: v as LineFields['modality'] })}
-          />
-        </td>
-        <td role="gridcell">
           <TextCell
             {...common('unitLabel')}
             value={text('unitLabel')}
@@ -154,25 +171,72 @@ export function LineRow(p: RowProps) {
           />
         </td>
         <td role="gridcell">
-          <TextCell {...common('unitCost')} numeric value={text('unitCost')} commit={commitText('unitCost')} />
+          <SelectCell
+            {...common('currency')}
+            value={line.currency}
+            options={currencyOptions}
+            onChange={(v) => update({ currency: v, unitCost: convertUnitCost(line.unitCost, line.currency, v, model) })}
+          />
         </td>
         <td role="gridcell">
-          <TextCell {...common('quantity')} numeric value={text('quantity')} commit={commitText('quantity')} />
+          <TextCell
+            {...common('unitCost')}
+            numeric
+            disabled={driver.kind === 'percentage'}
+            value={driver.kind === 'percentage' ? '' : text('unitCost')}
+            placeholder={driver.kind === 'percentage' ? '—' : undefined}
+            title={
+              driver.kind === 'percentage'
+                ? t('line.unitCostNotUsed')
+                : t('line.unitCostIn', { currency: line.currency })
+            }
+            commit={commitText('unitCost')}
+          />
         </td>
         <td role="gridcell">
           <SelectCell
-            {...common('schedule')}
-            value={line.driver.schedule}
-            options={SCHEDULES.map((s) => ({ value: s, label: t(`schedule.${s}`) }))}
-            onChange={(v) => update({ driver: withSchedule(line.driver, v as Schedule, programme.durationMonths) })}
+            {...common('driver')}
+            value={driver.kind}
+            options={DRIVER_KINDS.map((k) => ({ value: k, label: t(`driver.${k}`) }))}
+            onChange={(v) =>
+              update({ driver: convertDriver(driver, v as DriverKind, programme.durationMonths, line.level) })
+            }
           />
+        </td>
+        <td role="gridcell">
+          <TextCell
+            {...common('quantity')}
+            numeric
+            value={text('quantity')}
+            title={t(`driver.cellLabel.${mainField(driver)}`)}
+            commit={commitText('quantity')}
+          />
+        </td>
+        <td role="gridcell">
+          {schedules ? (
+            <SelectCell
+              {...common('schedule')}
+              value={'schedule' in driver ? driver.schedule : 'once'}
+              options={schedules.map((s) => ({ value: s, label: t(`schedule.${s}`) }))}
+              onChange={(v) => update({ driver: withSchedule(driver, v as Schedule, programme.durationMonths) })}
+            />
+          ) : (
+            <span
+              className="cell-plain muted"
+              {...plain('schedule')}
+              title={t(`driver.help.${driver.kind}`, { n: programme.communities })}
+              onKeyDown={(e) => onPlainCellKey(e, (a) => p.onAction(p.rowIndex, scheduleCol, a), false)}
+            >
+              {t(`driver.follows.${driver.kind as 'perArrival' | 'perActiveCase' | 'staffing' | 'percentage'}`)}
+            </span>
+          )}
         </td>
         <td role="gridcell">
           <TextCell
             {...common('start')}
             numeric
             value={text('start')}
-            title={monthTitle(line.driver.start)}
+            title={monthTitle(driver.start)}
             commit={commitText('start')}
           />
         </td>
@@ -183,22 +247,37 @@ export function LineRow(p: RowProps) {
             disabled={once}
             value={text('end')}
             placeholder={once ? '—' : undefined}
-            title={once ? t('line.endNotUsed') : monthTitle(line.driver.end)}
+            title={once ? t('line.endNotUsed') : monthTitle(driver.end)}
             commit={commitText('end')}
           />
         </td>
-        <td role="gridcell" className="c-total">
+        <td role="gridcell" className="c-derivation">
           <span
+            className="cell-plain derivation"
+            {...plain('derivation')}
+            title={derivation}
+            onKeyDown={(e) => onPlainCellKey(e, (a) => p.onAction(p.rowIndex, derivationCol, a), false)}
+          >
+            {derivation}
+          </span>
+        </td>
+        <td role="gridcell" className="c-total">
+          <button
+            type="button"
             className="cell-total num"
             tabIndex={p.tabStopRow && p.activeCol === totalCol ? 0 : -1}
-            aria-label={t('line.cellLabel', { column: t('col.total'), name })}
+            aria-label={`${t('line.cellLabel', { column: t('col.total'), name })}: ${
+              p.result ? formatMinor(p.result.total, reporting, locale) : '…'
+            }. ${t('line.monthsOf', { name })}`}
+            title={t('line.monthsOf', { name })}
             data-col={totalCol}
             data-testid={`cell-total-${line.id}`}
             onFocus={() => p.onFocusCell(p.rowIndex, totalCol)}
-            onKeyDown={(e) => onPlainCellKey(e, (a) => p.onAction(p.rowIndex, totalCol, a), false)}
+            onClick={() => p.onOpenMonths(p.rowKey, line.id)}
+            onKeyDown={(e) => onPlainCellKey(e, (a) => p.onAction(p.rowIndex, totalCol, a), true)}
           >
-            {p.total === null ? '…' : formatMinor(p.total, currency, locale)}
-          </span>
+            {p.result === null ? '…' : formatMinor(p.result.total, reporting, locale)}
+          </button>
         </td>
       </tr>
       {p.expanded && (
@@ -206,114 +285,19 @@ export function LineRow(p: RowProps) {
           <td role="gridcell" colSpan={COLUMNS.length}>
             <LineDetails
               line={line}
+              result={p.result}
+              model={model}
               readOnly={p.readOnly}
               t={t}
               locale={locale}
               update={update}
               onClose={() => p.onToggleDetails(p.rowKey)}
+              onOpenMonths={() => p.onOpenMonths(p.rowKey, line.id)}
             />
           </td>
         </tr>
       )}
     </>
-  );
-}
-
-function LineDetails(props: {
-  line: BudgetLine;
-  readOnly: boolean;
-  t: Translate;
-  locale: Locale;
-  update: (patch: Partial<LineFields>) => void;
-  onClose: () => void;
-}) {
-  const { line, t } = props;
-  const [draft, setDraft] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const id = useId();
-  const value = draft ?? line.justification;
-
-  function commit(): boolean {
-    if (draft === null || draft === line.justification) {
-      setDraft(null);
-      return true;
-    }
-    const r = lineFieldsSchema.shape.justification.safeParse(draft);
-    if (!r.success) {
-      setError(errorText(props.locale, r.error.issues[0]?.message ?? 'value.invalid'));
-      return false;
-    }
-    props.update({ justification: r.data });
-    setDraft(null);
-    setError(null);
-    return true;
-  }
-
-  return (
-    <div className="line-details" aria-label={t('line.detailsOf', { name: line.name })} role="group">
-      <div className="details-main">
-        <label htmlFor={`${id}-j`} className="field-label">
-          {t('line.justification')}
-        </label>
-        <textarea
-          id={`${id}-j`}
-          className="input textarea"
-          rows={3}
-          value={value}
-          readOnly={props.readOnly}
-          aria-describedby={`${id}-jh${error ? ` ${id}-je` : ''}`}
-          aria-invalid={error ? true : undefined}
-          data-testid={`field-justification-${line.id}`}
-          data-dirty={draft !== null ? 'true' : undefined}
-          onChange={(e) => {
-            setDraft(e.target.value);
-            setError(null);
-          }}
-          onBlur={() => commit()}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') {
-              e.preventDefault();
-              if (draft !== null) {
-                setDraft(null);
-                setError(null);
-              } else props.onClose();
-            } else if (e.key === 'Enter' && (IS_MAC ? e.metaKey : e.ctrlKey)) {
-              e.preventDefault();
-              commit();
-            }
-          }}
-        />
-        <p id={`${id}-jh`} className="hint">
-          {t('line.justificationHint')}
-        </p>
-        <FieldError id={`${id}-je`} message={error} />
-      </div>
-      <div className="details-side">
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={line.eligibleIndirect}
-            disabled={props.readOnly}
-            data-testid={`field-eligibleIndirect-${line.id}`}
-            onChange={(e) => props.update({ eligibleIndirect: e.target.checked })}
-            onKeyDown={(e) => e.key === 'Escape' && props.onClose()}
-          />
-          {t('line.eligibleIndirect')}
-        </label>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={line.eligibleContingency}
-            disabled={props.readOnly}
-            data-testid={`field-eligibleContingency-${line.id}`}
-            onChange={(e) => props.update({ eligibleContingency: e.target.checked })}
-            onKeyDown={(e) => e.key === 'Escape' && props.onClose()}
-          />
-          {t('line.eligibleContingency')}
-        </label>
-        <p className="hint">{t(`schedule.help.${line.driver.schedule}`)}</p>
-      </div>
-    </div>
   );
 }
 

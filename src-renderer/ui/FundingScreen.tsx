@@ -1,0 +1,335 @@
+/**
+ * Funding sources: add, edit, reorder, delete (main refuses to delete a source a line's split
+ * names, and says which); what each is asked for (the engine's byFunder, indirect costs and
+ * contingency included) against its ceiling.
+ */
+import { useMemo, useState } from 'react';
+import type { Command } from '../../src-shared/api';
+import { formatMinor, formatPercent, parseMoney } from '../../src-shared/money';
+import { type Funder, FUNDER_STATUSES, FUNDER_TYPES, type FunderFields } from '../../src-shared/model';
+import { errorText } from '../i18n';
+import { funderFocusId } from '../state/checks';
+import { mainDonor } from '../state/funding';
+import { byPosition } from '../state/optimistic';
+import { useDoc, useDocStore, useLocale, useReadOnly, useResult, useT } from '../state/react';
+import { useUi } from '../state/ui';
+import { combo, Dialog } from './common';
+import { type CommitResult, SelectInput, TextInput } from './inputs';
+
+export function FundingScreen() {
+  const t = useT();
+  const locale = useLocale();
+  const store = useDocStore();
+  const readOnly = useReadOnly();
+  const model = useDoc((s) => s.snapshot?.model ?? null);
+  const aliases = useDoc((s) => s.aliases);
+  const result = useResult();
+  const goTo = useUi((s) => s.goTo);
+  const [deleting, setDeleting] = useState<string | null>(null);
+  const funders = useMemo(() => (model ? byPosition(model.funders) : []), [model]);
+  if (!model) return null;
+  const cur = model.programme.reportingCurrency;
+  const send = (command: Command) => void store.getState().command(command);
+  const main = mainDonor(funders);
+  const byFunder = result?.byFunder ?? {};
+  const unassigned = byFunder[''] ?? 0;
+  const total = result?.totals.total ?? 0;
+
+  function add() {
+    if (!model) return;
+    const fields: FunderFields = {
+      name: t('funders.newName'),
+      type: main ? 'coFinancier' : 'donor',
+      status: 'confirmed',
+      ceiling: null,
+    };
+    const before = new Set(store.getState().snapshot?.model.funders.map((f) => f.id) ?? []);
+    send({ type: 'funder.add', fields });
+    const created = store.getState().snapshot?.model.funders.find((f) => !before.has(f.id));
+    if (created) goTo('funding', funderFocusId(created.id), false);
+  }
+
+  const deletingFunder = funders.find((f) => f.id === deleting) ?? null;
+
+  return (
+    <div className="screen funding-screen">
+      <div className="screen-head">
+        <h1 className="screen-title">{t('funders.heading')}</h1>
+        <p className="screen-intro">{t('funders.intro')}</p>
+      </div>
+      <section className="card" aria-labelledby="funders-h" data-testid="funders">
+        <h2 id="funders-h" className="card-title">
+          {t('funders.table')}
+        </h2>
+        {funders.length === 0 ? (
+          <p className="empty" data-testid="funders-empty">
+            {t('funders.empty')}
+          </p>
+        ) : (
+          <div className="table-wrap">
+            <table className="data-table funders-table" aria-label={t('funders.table')}>
+              <colgroup>
+                {['name', 'type', 'status', 'ceiling', 'total', 'use', 'actions'].map((c) => (
+                  <col key={c} className={`fw-${c}`} />
+                ))}
+              </colgroup>
+              <thead>
+                <tr>
+                  <th scope="col">{t('funders.col.name')}</th>
+                  <th scope="col">{t('funders.col.type')}</th>
+                  <th scope="col">{t('funders.col.status')}</th>
+                  <th scope="col" className="num">
+                    {t('funders.col.ceiling', { currency: cur })}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('funders.col.total', { currency: cur })}
+                  </th>
+                  <th scope="col">{t('funders.col.use')}</th>
+                  <th scope="col">
+                    <span className="sr-only">{t('funders.col.actions')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {funders.map((f, i) => (
+                  <FunderRow
+                    key={aliases[f.id] ?? f.id}
+                    funder={f}
+                    index={i}
+                    count={funders.length}
+                    isMain={main?.id === f.id}
+                    amount={byFunder[f.id] ?? 0}
+                    readOnly={readOnly}
+                    send={send}
+                    onDelete={() => setDeleting(f.id)}
+                  />
+                ))}
+              </tbody>
+              <tfoot>
+                {unassigned !== 0 && (
+                  <tr data-testid="funders-unassigned">
+                    <th scope="row" colSpan={4}>
+                      {t('funders.unassigned')} <span className="hint">{t('funders.unassignedHint')}</span>
+                    </th>
+                    <td className="num" data-minor={unassigned}>
+                      {formatMinor(unassigned, cur, locale)}
+                    </td>
+                    <td colSpan={2} />
+                  </tr>
+                )}
+                <tr className="total">
+                  <th scope="row" colSpan={4}>
+                    {t('funders.total')}
+                  </th>
+                  <td className="num" data-testid="funders-total" data-minor={total}>
+                    {formatMinor(total, cur, locale)}
+                  </td>
+                  <td colSpan={2} />
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+        )}
+        {!readOnly && (
+          <div className="add-row">
+            <button type="button" className="btn btn-primary" data-testid="funder-add" onClick={add}>
+              + {t('funders.add')}
+            </button>
+          </div>
+        )}
+      </section>
+      {deletingFunder && (
+        <Dialog
+          open
+          title={t('funders.deleteTitle')}
+          onClose={() => setDeleting(null)}
+          testId="confirm-delete-funder"
+          describedBy="confirm-delete-funder-body"
+        >
+          <p id="confirm-delete-funder-body">
+            {t('funders.deleteBody', { name: deletingFunder.name, shortcut: combo(['Mod', 'Z']) })}
+          </p>
+          <div className="dialog-actions">
+            <button type="button" className="btn" data-testid="confirm-cancel" onClick={() => setDeleting(null)}>
+              {t('common.cancel')}
+            </button>
+            <button
+              type="button"
+              className="btn btn-danger"
+              data-autofocus
+              data-testid="confirm-ok"
+              onClick={() => {
+                setDeleting(null);
+                send({ type: 'funder.delete', id: deletingFunder.id });
+              }}
+            >
+              {t('common.delete')}
+            </button>
+          </div>
+        </Dialog>
+      )}
+    </div>
+  );
+}
+
+function FunderRow(props: {
+  funder: Funder;
+  index: number;
+  count: number;
+  isMain: boolean;
+  amount: number;
+  readOnly: boolean;
+  send: (command: Command) => void;
+  onDelete: () => void;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const cur = useDoc((s) => s.snapshot?.model.programme.reportingCurrency ?? 'EUR');
+  const { funder: f, readOnly } = props;
+  const focusId = funderFocusId(f.id);
+  const highlighted = useUi((s) => s.highlight === focusId);
+  const name = f.name;
+  const update = (patch: Partial<FunderFields>) => props.send({ type: 'funder.update', id: f.id, patch });
+  const label = (field: 'name' | 'type' | 'status' | 'ceiling') =>
+    t('funders.fieldLabel', { field: t(`funders.col.${field}`, { currency: cur }), name });
+  const over = f.ceiling !== null && props.amount > f.ceiling;
+  const use = f.ceiling !== null && f.ceiling > 0 ? props.amount / f.ceiling : null;
+
+  return (
+    <tr
+      data-testid={`funder-row-${f.id}`}
+      className={highlighted ? 'highlighted' : undefined}
+      data-highlighted={highlighted ? 'true' : undefined}
+    >
+      <td>
+        <div className="name-cell">
+          <TextInput
+            variant="cell"
+            ariaLabel={label('name')}
+            value={f.name}
+            testId={`funder-name-${f.id}`}
+            title={f.name}
+            focusId={focusId}
+            readOnly={readOnly}
+            commit={(text): CommitResult => {
+              const v = text.trim();
+              if (v === '') return { ok: false, message: errorText(locale, 'text.required') };
+              if (v.length > 200) return { ok: false, message: errorText(locale, 'text.tooLong') };
+              if (v !== f.name) update({ name: v });
+              return { ok: true };
+            }}
+          />
+          {props.isMain && (
+            <span className="badge badge-main" data-testid={`funder-main-${f.id}`}>
+              {t('funders.main')}
+            </span>
+          )}
+        </div>
+      </td>
+      <td>
+        <SelectInput
+          variant="cell"
+          ariaLabel={label('type')}
+          value={f.type}
+          testId={`funder-type-${f.id}`}
+          readOnly={readOnly}
+          options={FUNDER_TYPES.map((v) => ({ value: v, label: t(`funders.type.${v}`) }))}
+          onChange={(v) => update({ type: v as Funder['type'] })}
+        />
+      </td>
+      <td>
+        <SelectInput
+          variant="cell"
+          ariaLabel={label('status')}
+          value={f.status}
+          testId={`funder-status-${f.id}`}
+          readOnly={readOnly}
+          options={FUNDER_STATUSES.map((v) => ({ value: v, label: t(`funders.status.${v}`) }))}
+          onChange={(v) => update({ status: v as Funder['status'] })}
+        />
+      </td>
+      <td className="num">
+        <TextInput
+          variant="cell"
+          numeric
+          ariaLabel={label('ceiling')}
+          value={f.ceiling === null ? '' : formatMinor(f.ceiling, cur, locale)}
+          placeholder={t('funders.noCeiling')}
+          title={t('funders.ceilingHint')}
+          testId={`funder-ceiling-${f.id}`}
+          readOnly={readOnly}
+          commit={(text): CommitResult => {
+            if (text.trim() === '') {
+              if (f.ceiling !== null) update({ ceiling: null });
+              return { ok: true };
+            }
+            const r = parseMoney(text, locale, cur);
+            if (!r.ok) {
+              return { ok: false, message: errorText(locale, r.code, { ...r.params, input: text.trim() }) };
+            }
+            if (r.value !== f.ceiling) update({ ceiling: r.value });
+            return { ok: true };
+          }}
+        />
+      </td>
+      <td className="num strong" data-testid={`funder-total-${f.id}`} data-minor={props.amount}>
+        {formatMinor(props.amount, cur, locale)}
+      </td>
+      <td>
+        {use === null ? (
+          <span className="muted">{f.ceiling === null ? t('funders.noCeiling') : '—'}</span>
+        ) : (
+          <div
+            className={`use${over ? ' over' : ''}`}
+            data-testid={`funder-use-${f.id}`}
+            data-over={over ? 'true' : 'false'}
+          >
+            <span className="use-bar" aria-hidden="true">
+              <span style={{ width: `${Math.min(100, use * 100).toFixed(1)}%` }} />
+            </span>
+            <span className="use-text">
+              {over
+                ? t('funders.over', { amount: `${formatMinor(props.amount - (f.ceiling ?? 0), cur, locale)} ${cur}` })
+                : t('funders.useOf', { pct: formatPercent(use, locale, 0) })}
+            </span>
+          </div>
+        )}
+      </td>
+      <td className="row-actions">
+        <button
+          type="button"
+          className="btn btn-small btn-quiet"
+          disabled={readOnly || props.index === 0}
+          aria-label={t('funders.moveUp', { name })}
+          title={t('funders.moveUp', { name })}
+          data-testid={`funder-up-${f.id}`}
+          onClick={() => props.send({ type: 'funder.move', id: f.id, index: props.index - 1 })}
+        >
+          ↑
+        </button>
+        <button
+          type="button"
+          className="btn btn-small btn-quiet"
+          disabled={readOnly || props.index >= props.count - 1}
+          aria-label={t('funders.moveDown', { name })}
+          title={t('funders.moveDown', { name })}
+          data-testid={`funder-down-${f.id}`}
+          onClick={() => props.send({ type: 'funder.move', id: f.id, index: props.index + 1 })}
+        >
+          ↓
+        </button>
+        <button
+          type="button"
+          className="btn btn-small btn-danger"
+          disabled={readOnly}
+          aria-label={t('funders.delete', { name })}
+          title={t('funders.delete', { name })}
+          data-testid={`funder-delete-${f.id}`}
+          onClick={props.onDelete}
+        >
+          ✕
+        </button>
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,230 @@
+/**
+ * Caseload: returnee profiles (add by kind with the sources' defaults, edit, reorder, delete),
+ * the sources the durations come from, and the arrivals and active cases per month.
+ */
+import { useMemo, useState } from 'react';
+import type { Command } from '../../../src-shared/api';
+import {
+  FOLLOW_UP_MONTHS,
+  MIN_DURATION,
+  defaultProfileFields,
+  PROFILE_KINDS,
+  type ProfileKind,
+} from '../../../src-shared/model';
+import { profileFocusId } from '../../state/checks';
+import { byPosition } from '../../state/optimistic';
+import { useDoc, useDocStore, useReadOnly, useResult, useT } from '../../state/react';
+import { useUi } from '../../state/ui';
+import { combo, Dialog } from '../common';
+import { CaseloadCharts } from './CaseloadCharts';
+import { MonthlyDialog } from './MonthlyDialog';
+import { ProfileRow } from './ProfileRow';
+
+const PROFILE_COLUMNS = [
+  'name',
+  'kind',
+  'unit',
+  'personsPerUnit',
+  'arrivals',
+  'pattern',
+  'arrivalStart',
+  'arrivalEnd',
+  'durationMonths',
+  'persons',
+  'actions',
+] as const;
+
+export function CaseloadScreen() {
+  const t = useT();
+  return (
+    <div className="screen caseload-screen">
+      <div className="screen-head">
+        <h1 className="screen-title">{t('caseload.heading')}</h1>
+        <p className="screen-intro">{t('caseload.intro')}</p>
+      </div>
+      <Sources />
+      <ProfilesCard />
+      <CaseloadCharts />
+    </div>
+  );
+}
+
+function Sources() {
+  const t = useT();
+  return (
+    <aside className="card sources" aria-labelledby="sources-h" data-testid="caseload-sources">
+      <h2 id="sources-h" className="card-title">
+        {t('caseload.sources')}
+      </h2>
+      <ul>
+        <li>{t('caseload.source.child', { source: MIN_DURATION.child?.source ?? '' })}</li>
+        <li>{t('caseload.source.trafficking', { source: MIN_DURATION.trafficking?.source ?? '' })}</li>
+        <li>{t('caseload.source.followUp', { source: FOLLOW_UP_MONTHS.source })}</li>
+      </ul>
+    </aside>
+  );
+}
+
+function ProfilesCard() {
+  const t = useT();
+  const store = useDocStore();
+  const readOnly = useReadOnly();
+  const model = useDoc((s) => s.snapshot?.model ?? null);
+  const aliases = useDoc((s) => s.aliases);
+  const result = useResult();
+  const goTo = useUi((s) => s.goTo);
+  const [kind, setKind] = useState<ProfileKind>('adult');
+  const [monthlyOf, setMonthlyOf] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<string | null>(null);
+  const profiles = useMemo(() => (model ? byPosition(model.profiles) : []), [model]);
+  const series = useMemo(() => new Map((result?.caseload.profiles ?? []).map((p) => [p.profileId, p])), [result]);
+  if (!model) return null;
+  const send = (command: Command) => void store.getState().command(command);
+
+  function add() {
+    if (!model) return;
+    const base = t(`profile.kind.${kind}`);
+    const names = new Set(model.profiles.map((p) => p.name));
+    let name = base;
+    for (let i = 2; names.has(name); i++) name = `${base} ${i}`;
+    const before = new Set(store.getState().snapshot?.model.profiles.map((p) => p.id) ?? []);
+    send({ type: 'profile.add', fields: defaultProfileFields(kind, name, model.programme.durationMonths) });
+    const created = store.getState().snapshot?.model.profiles.find((p) => !before.has(p.id));
+    if (created) goTo('caseload', profileFocusId(created.id), false);
+  }
+
+  const monthlyProfile = profiles.find((p) => p.id === monthlyOf) ?? null;
+  const deletingProfile = profiles.find((p) => p.id === deleting) ?? null;
+
+  return (
+    <section className="card" aria-labelledby="profiles-h" data-testid="profiles">
+      <h2 id="profiles-h" className="card-title">
+        {t('caseload.profiles')}
+      </h2>
+      {profiles.length === 0 ? (
+        <p className="empty" data-testid="profiles-empty">
+          {t('caseload.empty')}
+        </p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data-table profiles-table" aria-label={t('caseload.table')}>
+            <colgroup>
+              {PROFILE_COLUMNS.map((c) => (
+                <col key={c} className={`pw-${c}`} />
+              ))}
+            </colgroup>
+            <thead>
+              <tr>
+                <th scope="col">{t('profile.col.name')}</th>
+                <th scope="col">{t('profile.col.kind')}</th>
+                <th scope="col">{t('profile.col.unit')}</th>
+                <th scope="col" className="num">
+                  {t('profile.col.personsPerUnit')}
+                </th>
+                <th scope="col" className="num">
+                  {t('profile.col.arrivals')}
+                </th>
+                <th scope="col">{t('profile.col.pattern')}</th>
+                <th scope="col" className="num">
+                  {t('profile.col.arrivalStart')}
+                </th>
+                <th scope="col" className="num">
+                  {t('profile.col.arrivalEnd')}
+                </th>
+                <th scope="col" className="num">
+                  {t('profile.col.durationMonths')}
+                </th>
+                <th scope="col" className="num">
+                  {t('profile.col.persons')}
+                </th>
+                <th scope="col">
+                  <span className="sr-only">{t('profile.col.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {profiles.map((p, i) => (
+                <ProfileRow
+                  key={aliases[p.id] ?? p.id}
+                  profile={p}
+                  index={i}
+                  count={profiles.length}
+                  series={series.get(p.id) ?? null}
+                  readOnly={readOnly}
+                  send={send}
+                  onEditMonthly={() => setMonthlyOf(p.id)}
+                  onDelete={() => setDeleting(p.id)}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {!readOnly && (
+        <div className="add-row">
+          <div className="field">
+            <label htmlFor="profile-add-kind" className="field-label">
+              {t('profile.addKind')}
+            </label>
+            <select
+              id="profile-add-kind"
+              className="input"
+              value={kind}
+              data-testid="profile-add-kind"
+              onChange={(e) => setKind(e.target.value as ProfileKind)}
+            >
+              {PROFILE_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`profile.kind.${k}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="button" className="btn btn-primary" data-testid="profile-add" onClick={add}>
+            + {t('profile.add')}
+          </button>
+        </div>
+      )}
+      {monthlyProfile && (
+        <MonthlyDialog
+          profile={monthlyProfile}
+          current={series.get(monthlyProfile.id)?.arrivals ?? null}
+          onSave={(monthly) =>
+            send({ type: 'profile.update', id: monthlyProfile.id, patch: { pattern: 'explicit', monthly } })
+          }
+          onClose={() => setMonthlyOf(null)}
+        />
+      )}
+      {deletingProfile && (
+        <Dialog
+          open
+          title={t('profile.deleteTitle')}
+          onClose={() => setDeleting(null)}
+          testId="confirm-delete-profile"
+          describedBy="confirm-delete-profile-body"
+        >
+          <p id="confirm-delete-profile-body">
+            {t('profile.deleteBody', { name: deletingProfile.name, shortcut: combo(['Mod', 'Z']) })}
+          </p>
+          <div className="dialog-actions">
+            <button type="button" className="btn" data-testid="confirm-cancel" onClick={() => setDeleting(null)}>
+              {t('common.cancel')}
+            </button>
+            <button
+              type="button"
+              className="btn btn-danger"
+              data-autofocus
+              data-testid="confirm-ok"
+              onClick={() => {
+                setDeleting(null);
+                send({ type: 'profile.delete', id: deletingProfile.id });
+              }}
+            >
+              {t('common.delete')}
+            </button>
+          </div>
+        </Dialog>
+      )}
+    </section>
+  );
+}

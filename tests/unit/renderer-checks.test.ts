@@ -1,0 +1,237 @@
+import { describe, expect, it } from 'vitest';
+import { runChecks } from '../../src-shared/checks';
+import type { Finding } from '../../src-shared/checks/types';
+import { compute } from '../../src-shared/engine';
+import {
+  type BudgetLine,
+  defaultLineFields,
+  defaultProfileFields,
+  type Driver,
+  type LineFields,
+  type Model,
+  type Profile,
+} from '../../src-shared/model';
+import {
+  countFindings,
+  countsText,
+  destination,
+  findingParams,
+  findingText,
+  groupFindings,
+  opensDetails,
+} from '../../src-renderer/state/checks';
+import { isMessageKey, translator } from '../../src-renderer/i18n';
+import { en as en_ } from '../../src-renderer/i18n/en';
+
+const en = translator('en');
+const fr = translator('fr');
+const nb = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+
+function line(id: string, level: BudgetLine['level'], patch: Partial<LineFields> = {}, position = 0): BudgetLine {
+  return { ...defaultLineFields(level, 24, id, 'USD'), unitCost: 10000, ...patch, id, level, position };
+}
+function profile(id: string, kind: Profile['kind'], durationMonths: number, arrivals = 100): Profile {
+  return { ...defaultProfileFields(kind, id, 24), durationMonths, arrivals, id, position: 0 };
+}
+const perArrival = (profileIds: string[]): Driver => ({
+  kind: 'perArrival',
+  quantity: '1',
+  profileIds,
+  takeUp: '1',
+  offset: 0,
+  start: 1,
+  end: 24,
+});
+
+/** A programme that breaks as many rules as it can at once. */
+function broken(): Model {
+  return {
+    programme: {
+      title: 'Broken',
+      reportingCurrency: 'USD',
+      startMonth: '2025-01',
+      durationMonths: 24,
+      indirectRate: '0.08',
+      contingencyRate: '0.06',
+      author: '',
+      notes: '',
+      donorProfile: 'EU',
+      communities: 3,
+      inflation: '0',
+    },
+    profiles: [profile('CH', 'child', 12), profile('VT', 'trafficking', 3), profile('AD', 'adult', 6)],
+    currencies: [{ code: 'XOF', rates: [], inflation: '0' }],
+    funders: [{ id: 'F1', position: 0, name: 'Donor', type: 'donor', status: 'confirmed', ceiling: 1 }],
+    lines: [
+      line('cash', 'individual', {
+        modality: 'cash',
+        driver: perArrival([]),
+        funding: [{ funderId: 'F1', share: '0.6' }],
+      }),
+      line('ghost', 'individual', { funding: [{ funderId: 'gone', share: '1' }], driver: perArrival(['nope']) }, 1),
+      line('zero', 'individual', { unitCost: 0 }, 2),
+      line('ghs', 'individual', { currency: 'GHS' }, 3),
+      line('xof', 'individual', { currency: 'XOF' }, 4),
+      line('self', 'support', {
+        driver: { kind: 'percentage', rate: '0.05', levels: ['support'], lineIds: ['missing'], start: 1, end: 24 },
+      }),
+      line(
+        'late',
+        'individual',
+        { driver: { kind: 'fixed', quantity: '1', schedule: 'spread', start: 10, end: 30 } },
+        5,
+      ),
+      line(
+        'backwards',
+        'individual',
+        { driver: { kind: 'fixed', quantity: '1', schedule: 'spread', start: 10, end: 5 } },
+        6,
+      ),
+      line('pa', 'structural', {
+        driver: { kind: 'percentage', rate: '0.1', levels: [], lineIds: ['pb'], start: 1, end: 24 },
+      }),
+      line(
+        'pb',
+        'structural',
+        {
+          driver: { kind: 'percentage', rate: '0.1', levels: [], lineIds: ['pa'], start: 1, end: 24 },
+        },
+        1,
+      ),
+    ],
+  };
+}
+
+function otherDonors(): Model[] {
+  const base = broken();
+  const community = line('comm', 'community', { nonMigrantShare: '0', beneficiariesPerUnit: '10' });
+  const matching = line('match', 'individual', {
+    modality: 'matchingGrant',
+    unitCost: 100000000,
+    driver: perArrival([]),
+  });
+  return [
+    { ...base, programme: { ...base.programme, donorProfile: 'US', indirectRate: '0.2' } },
+    { ...base, programme: { ...base.programme, donorProfile: 'FCDO' }, funders: [], lines: [matching, community] },
+  ];
+}
+
+function findingsOf(models: Model[]): Finding[] {
+  return models.flatMap((m) => runChecks(m, compute(m)));
+}
+
+describe('every finding becomes a sentence in both languages', () => {
+  const all = findingsOf([broken(), ...otherDonors()]);
+  const codes = [...new Set(all.map((f) => f.code))].sort();
+
+  it('the crafted programmes reach every finding the dictionary has a message for, and no other', () => {
+    expect(new Set(all.map((f) => f.group))).toEqual(new Set(['donor', 'principles', 'integrity']));
+    const ui = /^checks\.(heading|intro|group\.|groupEmpty|allClear|severity\.|source|goTo|place\.|unknown|count\.)/;
+    const messages = Object.keys(en_)
+      .filter((k) => k.startsWith('checks.') && !ui.test(k))
+      .map((k) => k.slice('checks.'.length))
+      .sort();
+    expect(codes).toEqual(messages);
+  });
+
+  it.each(codes)('%s has its own message, and no placeholder is left unfilled', (code) => {
+    expect(isMessageKey(`checks.${code}`), `checks.${code}`).toBe(true);
+    const model = [broken(), ...otherDonors()].find((m) => runChecks(m, compute(m)).some((f) => f.code === code))!;
+    const f = runChecks(model, compute(model)).find((x) => x.code === code)!;
+    for (const [t, locale] of [
+      [en, 'en'],
+      [fr, 'fr'],
+    ] as const) {
+      const text = findingText(f, model, locale, t);
+      expect(text).not.toMatch(/\{\w+\}/);
+      expect(text).not.toContain(code);
+    }
+  });
+
+  it('formats amounts (minor units) in the reporting currency, rates as percentages', () => {
+    const model = broken();
+    const findings = runChecks(model, compute(model));
+    const indirect = findings.find((f) => f.code === 'donor.indirectAbove')!;
+    expect(findingText(indirect, model, 'en', en)).toBe(
+      'The indirect cost rate is 8 %, above the 7 % this donor allows.',
+    );
+    const ceiling = findings.find((f) => f.code === 'funder.ceilingExceeded')!;
+    const params = findingParams(ceiling, model, 'en');
+    expect(params.ceiling).toBe('0.01 USD');
+    expect(String(params.used)).toMatch(/^[\d,]+\.\d\d USD$/);
+    const sum = findings.find((f) => f.code === 'funding.sum')!;
+    expect(findingText(sum, model, 'en', en)).toBe('The funding shares of “cash” add up to 60 %, not 100 %.');
+    expect(nb(findingText(sum, model, 'fr', fr))).toBe(
+      'Les parts de financement de « cash » totalisent 60 % et non 100 %.',
+    );
+  });
+
+  it('an unknown code still says something, naming the code', () => {
+    const f: Finding = {
+      id: 'x',
+      severity: 'note',
+      group: 'integrity',
+      code: 'brand.new',
+      params: {},
+      target: null,
+      source: 's',
+    };
+    expect(findingText(f, broken(), 'en', en)).toBe('Check “brand.new”.');
+  });
+});
+
+describe('where a finding takes the person', () => {
+  it('a line goes to the budget, settings to their screens', () => {
+    expect(destination({ kind: 'line', lineId: 'L1' })).toEqual({ screen: 'budget', lineId: 'L1' });
+    expect(destination({ kind: 'programme', field: 'indirectRate' })).toEqual({
+      screen: 'programme',
+      focusId: 'programme-indirectRate',
+    });
+    expect(destination({ kind: 'profile', profileId: 'P1' })).toEqual({ screen: 'caseload', focusId: 'profile-P1' });
+    expect(destination({ kind: 'funder', funderId: 'F1' })).toEqual({ screen: 'funding', focusId: 'funder-F1' });
+    expect(destination({ kind: 'currency', code: 'XOF' })).toEqual({ screen: 'programme', focusId: 'currency-XOF' });
+    expect(destination(null)).toBeNull();
+  });
+
+  it('a funding-split finding opens the line’s details too', () => {
+    const model = broken();
+    const sum = runChecks(model, compute(model)).find((f) => f.code === 'funding.sum')!;
+    expect(sum.target).toEqual({ kind: 'line', lineId: 'cash' });
+    expect(opensDetails(sum)).toBe(true);
+    const zero = runChecks(model, compute(model)).find((f) => f.code === 'line.zeroCost')!;
+    expect(opensDetails(zero)).toBe(false);
+  });
+});
+
+describe('counts and groups', () => {
+  const f = (id: string, severity: Finding['severity'], group: Finding['group']): Finding => ({
+    id,
+    severity,
+    group,
+    code: 'c',
+    params: {},
+    target: null,
+    source: '',
+  });
+  const list = [
+    f('a', 'note', 'donor'),
+    f('b', 'error', 'donor'),
+    f('c', 'warning', 'integrity'),
+    f('d', 'note', 'donor'),
+  ];
+
+  it('groups findings, most severe first, keeping the engine’s order otherwise', () => {
+    const g = groupFindings(list);
+    expect(g.donor.map((x) => x.id)).toEqual(['b', 'a', 'd']);
+    expect(g.principles).toEqual([]);
+    expect(g.integrity.map((x) => x.id)).toEqual(['c']);
+  });
+
+  it('says how many of each, with singular and plural in each language', () => {
+    const c = countFindings(list);
+    expect(c).toEqual({ error: 1, warning: 1, note: 2, total: 4 });
+    expect(countsText(c, 'en', en)).toBe('1 error · 1 warning · 2 notes');
+    expect(countsText(c, 'fr', fr)).toBe('1 erreur · 1 avertissement · 2 remarques');
+    expect(countsText(countFindings([]), 'en', en)).toBe('');
+  });
+});
