@@ -11,6 +11,8 @@ import {
   defaultProfileFields,
   type Driver,
   type Funder,
+  type FundingShare,
+  type Level,
   type Model,
   type Profile,
   type Programme,
@@ -334,7 +336,7 @@ const driverArb: fc.Arbitrary<Driver> = fc.oneof(
   fc.record({
     kind: fc.constant('perArrival' as const),
     quantity: fc.constantFrom('1', '0.5'),
-    profileIds: fc.constantFrom([], ['adults'], ['families']),
+    profileIds: fc.constantFrom<string[]>([], ['adults'], ['families']),
     takeUp: fc.constantFrom('1', '0.228', '0.6'),
     offset: fc.integer({ min: 0, max: 3 }),
     start: fc.constant(1),
@@ -343,7 +345,7 @@ const driverArb: fc.Arbitrary<Driver> = fc.oneof(
   fc.record({
     kind: fc.constant('perActiveCase' as const),
     quantity: fc.constantFrom('1', '0.25'),
-    profileIds: fc.constantFrom([], ['adults']),
+    profileIds: fc.constantFrom<string[]>([], ['adults']),
     start: fc.constant(1),
     end: fc.integer({ min: 1, max: 24 }),
   }),
@@ -352,15 +354,15 @@ const driverArb: fc.Arbitrary<Driver> = fc.oneof(
     casesPerStaff: fc.constantFrom('7', '12.5'),
     min: fc.integer({ min: 0, max: 2 }),
     max: fc.constantFrom(null, 3, 10),
-    profileIds: fc.constantFrom([], ['families']),
+    profileIds: fc.constantFrom<string[]>([], ['families']),
     start: fc.constant(1),
     end: fc.constant(24),
   }),
   fc.record({
     kind: fc.constant('percentage' as const),
     rate: fc.constantFrom('0.05', '0.1'),
-    levels: fc.constantFrom(['individual' as const], ['community' as const, 'structural' as const]),
-    lineIds: fc.constant([]),
+    levels: fc.constantFrom<Level[]>(['individual'], ['community', 'structural']),
+    lineIds: fc.constant<string[]>([]),
     start: fc.constant(1),
     end: fc.constant(24),
   }),
@@ -371,7 +373,7 @@ const lineArb = fc.record({
   level: fc.constantFrom('individual' as const, 'community' as const, 'structural' as const, 'support' as const),
   unitCost: fc.integer({ min: 0, max: 5_000_000 }),
   currency: fc.constantFrom('EUR', 'XOF'),
-  funding: fc.constantFrom(
+  funding: fc.constantFrom<FundingShare[]>(
     [],
     [{ funderId: 'eu', share: '1' }],
     [
@@ -388,7 +390,9 @@ const propFunders: Funder[] = [
   { id: 'gov', name: 'Gov', type: 'government', status: 'pipeline', ceiling: null, position: 1 },
 ];
 
-function propModel(specs: fc.TypeOf<typeof lineArb>[], extraProfiles: Profile[] = []): Model {
+type LineSpec = typeof lineArb extends fc.Arbitrary<infer T> ? T : never;
+
+function propModel(specs: LineSpec[], extraProfiles: Profile[] = []): Model {
   return model({
     programme: { ...programme, indirectRate: '0.07', contingencyRate: '0.03', inflation: '0.02', communities: 5 },
     lines: specs.map((s, i) => line(s.driver, { ...s, id: `P${i}`, position: i })),
