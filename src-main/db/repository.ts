@@ -34,87 +34,49 @@ export class StoredDataError extends Error {
   }
 }
 
-interface ProgrammeRow {
-  title: string;
-  reporting_currency: string;
-  start_month: string;
-  duration_months: number;
-  indirect_rate: string;
-  contingency_rate: string;
-  author: string;
-  notes: string;
-  donor_profile: string;
-  communities: number;
-  inflation: string;
+/** A row as better-sqlite3 returns it, or the named parameters of a statement. */
+type Row = Record<string, unknown>;
+
+/** What `safeParse` of a model schema gives (zod's result, as far as the mapping needs it). */
+type Parsed<T> =
+  | { success: true; data: T }
+  | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
+
+/**
+ * How one table maps to one model type. Each column holds the model field of the same name in
+ * camelCase (`unit_label` is `unitLabel`); `bool` columns are stored 0/1 and `json` ones as JSON text,
+ * every other column as it is.
+ */
+interface TableMap<T> {
+  table: string;
+  /** Every column, in the order of the model's keys. */
+  columns: readonly string[];
+  /** The column that identifies a row (upserts, deletes, messages); none for the single programme row. */
+  key?: string;
+  bool?: readonly string[];
+  json?: readonly string[];
+  /** Names a row in StoredDataError messages, followed by its key: "line L1", "programme". */
+  what: string;
+  schema: { safeParse(input: unknown): Parsed<T> };
+  canonical(value: T): T;
 }
 
-interface LineRow {
-  id: string;
-  level: string;
-  position: number;
-  name: string;
-  category: string;
-  dimension: string;
-  modality: string;
-  unit_label: string;
-  unit_cost: number;
-  driver: string;
-  justification: string;
-  eligible_indirect: number;
-  eligible_contingency: number;
-  currency: string;
-  funding: string;
-  beneficiaries_per_unit: string;
-  non_migrant_share: string;
+function columns(list: string): readonly string[] {
+  return list.split(',').map((c) => c.trim());
 }
 
-interface ProfileRow {
-  id: string;
-  position: number;
-  name: string;
-  kind: string;
-  unit: string;
-  persons_per_unit: string;
-  arrivals: number;
-  pattern: string;
-  monthly: string;
-  arrival_start: number;
-  arrival_end: number;
-  duration_months: number;
+/** `unit_label` → `unitLabel`. */
+function fieldOf(column: string): string {
+  return column.replace(/_([a-z])/g, (_, ch: string) => ch.toUpperCase());
 }
-
-interface CurrencyRow {
-  code: string;
-  rates: string;
-  inflation: string;
-}
-
-interface FunderRow {
-  id: string;
-  position: number;
-  name: string;
-  type: string;
-  status: string;
-  ceiling: number | null;
-}
-
-const PROGRAMME_COLUMNS =
-  'title, reporting_currency, start_month, duration_months, indirect_rate, contingency_rate, author, notes, donor_profile, communities, inflation';
-const LINE_COLUMNS =
-  'id, level, position, name, category, dimension, modality, unit_label, unit_cost, driver, justification, eligible_indirect, eligible_contingency, currency, funding, beneficiaries_per_unit, non_migrant_share';
-const PROFILE_COLUMNS =
-  'id, position, name, kind, unit, persons_per_unit, arrivals, pattern, monthly, arrival_start, arrival_end, duration_months';
-const CURRENCY_COLUMNS = 'code, rates, inflation';
-const FUNDER_COLUMNS = 'id, position, name, type, status, ceiling';
 
 /** `INSERT ... ON CONFLICT (key) DO UPDATE SET every other column` for a column list. */
-function upsertSql(table: string, columns: string, key: string): string {
-  const cols = columns.split(',').map((c) => c.trim());
+function upsertSql(table: string, cols: readonly string[], key: string): string {
   const set = cols
     .filter((c) => c !== key)
     .map((c) => `${c} = excluded.${c}`)
     .join(', ');
-  return `INSERT INTO ${table} (${columns}) VALUES (${cols.map((c) => `@${c}`).join(', ')})
+  return `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})
           ON CONFLICT (${key}) DO UPDATE SET ${set}`;
 }
 
@@ -260,151 +222,87 @@ function parseJson(text: string, what: string): unknown {
   }
 }
 
-function programmeFromRow(r: ProgrammeRow): Programme {
-  const parsed = programmeSchema.safeParse({
-    title: r.title,
-    reportingCurrency: r.reporting_currency,
-    startMonth: r.start_month,
-    durationMonths: r.duration_months,
-    indirectRate: r.indirect_rate,
-    contingencyRate: r.contingency_rate,
-    author: r.author,
-    notes: r.notes,
-    donorProfile: r.donor_profile,
-    communities: r.communities,
-    inflation: r.inflation,
-  });
-  if (!parsed.success) throw new StoredDataError(`programme: ${describeIssues(parsed.error.issues)}`);
-  return canonicalProgramme(parsed.data);
+const PROGRAMME: TableMap<Programme> = {
+  table: 'programme',
+  columns: columns(
+    'title, reporting_currency, start_month, duration_months, indirect_rate, contingency_rate, author, notes, donor_profile, communities, inflation',
+  ),
+  what: 'programme',
+  schema: programmeSchema,
+  canonical: canonicalProgramme,
+};
+
+const LINES: TableMap<BudgetLine> = {
+  table: 'budget_line',
+  columns: columns(
+    'id, level, position, name, category, dimension, modality, unit_label, unit_cost, driver, justification, eligible_indirect, eligible_contingency, currency, funding, beneficiaries_per_unit, non_migrant_share',
+  ),
+  key: 'id',
+  bool: ['eligible_indirect', 'eligible_contingency'],
+  json: ['driver', 'funding'],
+  what: 'line',
+  schema: budgetLineSchema,
+  canonical: canonicalLine,
+};
+
+const PROFILES: TableMap<Profile> = {
+  table: 'profile',
+  columns: columns(
+    'id, position, name, kind, unit, persons_per_unit, arrivals, pattern, monthly, arrival_start, arrival_end, duration_months',
+  ),
+  key: 'id',
+  json: ['monthly'],
+  what: 'profile',
+  schema: profileSchema,
+  canonical: canonicalProfile,
+};
+
+const CURRENCIES: TableMap<Currency> = {
+  table: 'currency',
+  columns: columns('code, rates, inflation'),
+  key: 'code',
+  json: ['rates'],
+  what: 'currency',
+  schema: currencySchema,
+  canonical: canonicalCurrency,
+};
+
+const FUNDERS: TableMap<Funder> = {
+  table: 'funder',
+  columns: columns('id, position, name, type, status, ceiling'),
+  key: 'id',
+  what: 'funder',
+  schema: funderSchema,
+  canonical: canonicalFunder,
+};
+
+/** A row read from the file as a model value, validated with the model's schema. */
+function fromRow<T>(map: TableMap<T>, r: Row): T {
+  const what = map.key === undefined ? map.what : `${map.what} ${String(r[map.key])}`;
+  const input: Row = {};
+  for (const column of map.columns) {
+    const field = fieldOf(column);
+    const value = r[column];
+    if (map.bool?.includes(column)) input[field] = value === 1;
+    else if (map.json?.includes(column)) input[field] = parseJson(value as string, `${what} ${field}`);
+    else input[field] = value;
+  }
+  const parsed = map.schema.safeParse(input);
+  if (!parsed.success) throw new StoredDataError(`${what}: ${describeIssues(parsed.error.issues)}`);
+  return map.canonical(parsed.data);
 }
 
-function lineFromRow(r: LineRow): BudgetLine {
-  const parsed = budgetLineSchema.safeParse({
-    id: r.id,
-    level: r.level,
-    position: r.position,
-    name: r.name,
-    category: r.category,
-    dimension: r.dimension,
-    modality: r.modality,
-    unitLabel: r.unit_label,
-    unitCost: r.unit_cost,
-    driver: parseJson(r.driver, `line ${r.id} driver`),
-    justification: r.justification,
-    eligibleIndirect: r.eligible_indirect === 1,
-    eligibleContingency: r.eligible_contingency === 1,
-    currency: r.currency,
-    funding: parseJson(r.funding, `line ${r.id} funding`),
-    beneficiariesPerUnit: r.beneficiaries_per_unit,
-    nonMigrantShare: r.non_migrant_share,
-  });
-  if (!parsed.success) throw new StoredDataError(`line ${r.id}: ${describeIssues(parsed.error.issues)}`);
-  return canonicalLine(parsed.data);
-}
-
-function profileFromRow(r: ProfileRow): Profile {
-  const parsed = profileSchema.safeParse({
-    id: r.id,
-    position: r.position,
-    name: r.name,
-    kind: r.kind,
-    unit: r.unit,
-    personsPerUnit: r.persons_per_unit,
-    arrivals: r.arrivals,
-    pattern: r.pattern,
-    monthly: parseJson(r.monthly, `profile ${r.id} monthly`),
-    arrivalStart: r.arrival_start,
-    arrivalEnd: r.arrival_end,
-    durationMonths: r.duration_months,
-  });
-  if (!parsed.success) throw new StoredDataError(`profile ${r.id}: ${describeIssues(parsed.error.issues)}`);
-  return canonicalProfile(parsed.data);
-}
-
-function currencyFromRow(r: CurrencyRow): Currency {
-  const parsed = currencySchema.safeParse({
-    code: r.code,
-    rates: parseJson(r.rates, `currency ${r.code} rates`),
-    inflation: r.inflation,
-  });
-  if (!parsed.success) throw new StoredDataError(`currency ${r.code}: ${describeIssues(parsed.error.issues)}`);
-  return canonicalCurrency(parsed.data);
-}
-
-function funderFromRow(r: FunderRow): Funder {
-  const parsed = funderSchema.safeParse({
-    id: r.id,
-    position: r.position,
-    name: r.name,
-    type: r.type,
-    status: r.status,
-    ceiling: r.ceiling,
-  });
-  if (!parsed.success) throw new StoredDataError(`funder ${r.id}: ${describeIssues(parsed.error.issues)}`);
-  return canonicalFunder(parsed.data);
-}
-
-function lineParams(l: BudgetLine): LineRow {
-  return {
-    id: l.id,
-    level: l.level,
-    position: l.position,
-    name: l.name,
-    category: l.category,
-    dimension: l.dimension,
-    modality: l.modality,
-    unit_label: l.unitLabel,
-    unit_cost: l.unitCost,
-    driver: JSON.stringify(canonicalDriver(l.driver)),
-    justification: l.justification,
-    eligible_indirect: l.eligibleIndirect ? 1 : 0,
-    eligible_contingency: l.eligibleContingency ? 1 : 0,
-    currency: l.currency,
-    funding: JSON.stringify(l.funding.map((f) => ({ funderId: f.funderId, share: f.share }))),
-    beneficiaries_per_unit: l.beneficiariesPerUnit,
-    non_migrant_share: l.nonMigrantShare,
-  };
-}
-
-function programmeParams(p: Programme): ProgrammeRow {
-  return {
-    title: p.title,
-    reporting_currency: p.reportingCurrency,
-    start_month: p.startMonth,
-    duration_months: p.durationMonths,
-    indirect_rate: p.indirectRate,
-    contingency_rate: p.contingencyRate,
-    author: p.author,
-    notes: p.notes,
-    donor_profile: p.donorProfile,
-    communities: p.communities,
-    inflation: p.inflation,
-  };
-}
-
-function profileParams(p: Profile): ProfileRow {
-  return {
-    id: p.id,
-    position: p.position,
-    name: p.name,
-    kind: p.kind,
-    unit: p.unit,
-    persons_per_unit: p.personsPerUnit,
-    arrivals: p.arrivals,
-    pattern: p.pattern,
-    monthly: JSON.stringify(p.monthly),
-    arrival_start: p.arrivalStart,
-    arrival_end: p.arrivalEnd,
-    duration_months: p.durationMonths,
-  };
-}
-
-function currencyParams(c: Currency): CurrencyRow {
-  return { code: c.code, rates: JSON.stringify(c.rates), inflation: c.inflation };
-}
-
-function funderParams(f: Funder): FunderRow {
-  return { id: f.id, position: f.position, name: f.name, type: f.type, status: f.status, ceiling: f.ceiling };
+/** The named parameters that write a model value into its row. */
+function toRow<T>(map: TableMap<T>, value: T): Row {
+  const v = map.canonical(value) as Row;
+  const row: Row = {};
+  for (const column of map.columns) {
+    const field = v[fieldOf(column)];
+    if (map.bool?.includes(column)) row[column] = field ? 1 : 0;
+    else if (map.json?.includes(column)) row[column] = JSON.stringify(field);
+    else row[column] = field;
+  }
+  return row;
 }
 
 function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
@@ -432,72 +330,83 @@ export class DocumentRepository {
     return s;
   }
 
+  private readAll<T>(map: TableMap<T>): T[] {
+    const rows = this.stmt(`SELECT ${map.columns.join(', ')} FROM ${map.table}`).all() as Row[];
+    return rows.map((r) => fromRow(map, r));
+  }
+
+  /** Inserts a row, or replaces every column of the row with the same key. */
+  private put<T>(map: TableMap<T>, value: T): void {
+    this.stmt(upsertSql(map.table, map.columns, map.key ?? 'id')).run(toRow(map, value));
+  }
+
+  private delete<T>(map: TableMap<T>, key: string): void {
+    this.stmt(`DELETE FROM ${map.table} WHERE ${map.key ?? 'id'} = ?`).run(key);
+  }
+
   readProgramme(): Programme {
-    const row = this.stmt(`SELECT ${PROGRAMME_COLUMNS} FROM programme WHERE id = 1`).get() as ProgrammeRow | undefined;
+    const row = this.stmt(`SELECT ${PROGRAMME.columns.join(', ')} FROM programme WHERE id = 1`).get() as
+      Row | undefined;
     if (!row) throw new StoredDataError('the programme row is missing');
-    return programmeFromRow(row);
+    return fromRow(PROGRAMME, row);
   }
 
   /** Inserts or replaces the single programme row. */
   putProgramme(p: Programme): void {
-    this.stmt(upsertSql('programme', `id, ${PROGRAMME_COLUMNS}`, 'id')).run({ id: 1, ...programmeParams(p) });
+    this.stmt(upsertSql('programme', ['id', ...PROGRAMME.columns], 'id')).run({ id: 1, ...toRow(PROGRAMME, p) });
   }
 
   /** All lines in model order (level, then position). */
   readLines(): BudgetLine[] {
-    const rows = this.stmt(`SELECT ${LINE_COLUMNS} FROM budget_line`).all() as LineRow[];
-    return rows.map(lineFromRow).sort(compareLines);
+    return this.readAll(LINES).sort(compareLines);
   }
 
   /** Inserts a line, or replaces every column of the line with the same id. */
   putLine(l: BudgetLine): void {
-    this.stmt(upsertSql('budget_line', LINE_COLUMNS, 'id')).run(lineParams(l));
+    this.put(LINES, l);
   }
 
   deleteLine(id: string): void {
-    this.stmt(`DELETE FROM budget_line WHERE id = ?`).run(id);
+    this.delete(LINES, id);
   }
 
   /** Returnee profiles in position order. */
   readProfiles(): Profile[] {
-    const rows = this.stmt(`SELECT ${PROFILE_COLUMNS} FROM profile`).all() as ProfileRow[];
-    return rows.map(profileFromRow).sort(compareByPosition);
+    return this.readAll(PROFILES).sort(compareByPosition);
   }
 
   putProfile(p: Profile): void {
-    this.stmt(upsertSql('profile', PROFILE_COLUMNS, 'id')).run(profileParams(p));
+    this.put(PROFILES, p);
   }
 
   deleteProfile(id: string): void {
-    this.stmt(`DELETE FROM profile WHERE id = ?`).run(id);
+    this.delete(PROFILES, id);
   }
 
   /** Local currencies, by code. */
   readCurrencies(): Currency[] {
-    const rows = this.stmt(`SELECT ${CURRENCY_COLUMNS} FROM currency`).all() as CurrencyRow[];
-    return rows.map(currencyFromRow).sort(compareCurrencies);
+    return this.readAll(CURRENCIES).sort(compareCurrencies);
   }
 
   putCurrency(c: Currency): void {
-    this.stmt(upsertSql('currency', CURRENCY_COLUMNS, 'code')).run(currencyParams(c));
+    this.put(CURRENCIES, c);
   }
 
   deleteCurrency(code: string): void {
-    this.stmt(`DELETE FROM currency WHERE code = ?`).run(code);
+    this.delete(CURRENCIES, code);
   }
 
   /** Funding sources in position order. */
   readFunders(): Funder[] {
-    const rows = this.stmt(`SELECT ${FUNDER_COLUMNS} FROM funder`).all() as FunderRow[];
-    return rows.map(funderFromRow).sort(compareByPosition);
+    return this.readAll(FUNDERS).sort(compareByPosition);
   }
 
   putFunder(f: Funder): void {
-    this.stmt(upsertSql('funder', FUNDER_COLUMNS, 'id')).run(funderParams(f));
+    this.put(FUNDERS, f);
   }
 
   deleteFunder(id: string): void {
-    this.stmt(`DELETE FROM funder WHERE id = ?`).run(id);
+    this.delete(FUNDERS, id);
   }
 
   readModel(): Model {

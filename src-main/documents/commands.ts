@@ -175,25 +175,25 @@ export function planCommand(state: ModelState, cmd: Command, ctx: PlanContext): 
     case 'line.move':
       return planMove(state, cmd.id, cmd.level, cmd.index);
     case 'profile.add':
-      return planProfileAdd(state, cmd.fields, ctx);
+      return planListAdd(PROFILE_LIST, state, cmd.fields, ctx);
     case 'profile.update':
-      return planProfileUpdate(state, cmd.id, cmd.patch);
+      return planListUpdate(PROFILE_LIST, state, cmd.id, cmd.patch);
     case 'profile.delete':
-      return planProfileDelete(state, cmd.id);
+      return planListDelete(PROFILE_LIST, state, cmd.id);
     case 'profile.move':
-      return planProfileMove(state, cmd.id, cmd.index);
+      return planListMove(PROFILE_LIST, state, cmd.id, cmd.index);
     case 'currency.put':
       return planCurrencyPut(state, cmd.currency);
     case 'currency.delete':
       return planCurrencyDelete(state, cmd.code);
     case 'funder.add':
-      return planFunderAdd(state, cmd.fields, ctx);
+      return planListAdd(FUNDER_LIST, state, cmd.fields, ctx);
     case 'funder.update':
-      return planFunderUpdate(state, cmd.id, cmd.patch);
+      return planListUpdate(FUNDER_LIST, state, cmd.id, cmd.patch);
     case 'funder.delete':
-      return planFunderDelete(state, cmd.id);
+      return planListDelete(FUNDER_LIST, state, cmd.id);
     case 'funder.move':
-      return planFunderMove(state, cmd.id, cmd.index);
+      return planListMove(FUNDER_LIST, state, cmd.id, cmd.index);
   }
 }
 
@@ -297,19 +297,19 @@ function planAdd(state: ModelState, level: Level, afterId: string | null, fields
   let index = siblings.length;
   if (afterId !== null) {
     const after = state.lines.get(afterId);
-    if (!after) throw lineNotFound(afterId);
+    if (!after) throw notFound('budget line', afterId);
     if (after.level !== level) throw validationFailure({ afterId: 'line.otherLevel' });
     index = siblings.findIndex((l) => l.id === afterId) + 1;
   }
   const line = canonicalLine({ ...valid, id: ctx.newId(), level, position: index });
   const changes: RowChange[] = [{ table: 'line', id: line.id, before: null, after: line }];
-  changes.push(...renumber([...siblings.slice(0, index), line, ...siblings.slice(index)], level, new Set([line.id])));
+  changes.push(...renumber(placeAt(siblings, line, index).ordered, level, new Set([line.id])));
   return { summary: `Added ${quote(line.name)} to the ${LEVEL_LABELS[level]} level`, changes };
 }
 
 function planLineUpdate(state: ModelState, id: string, patch: Partial<LineFields>): Plan {
   const before = state.lines.get(id);
-  if (!before) throw lineNotFound(id);
+  if (!before) throw notFound('budget line', id);
   const { id: _id, level: _level, position: _position, ...current } = before;
   const valid = checkedFields({ ...current, ...definedOnly(patch) }, state, ['patch'], id);
   const after = canonicalLine({ ...valid, id, level: before.level, position: before.position });
@@ -340,20 +340,18 @@ function driverChanges(before: Driver, after: Driver): string[] {
 
 function planDuplicate(state: ModelState, id: string, ctx: PlanContext): Plan {
   const original = state.lines.get(id);
-  if (!original) throw lineNotFound(id);
+  if (!original) throw notFound('budget line', id);
   const siblings = levelLines(state, original.level);
   const index = siblings.findIndex((l) => l.id === id) + 1;
   const copy = canonicalLine({ ...original, id: ctx.newId(), position: index });
   const changes: RowChange[] = [{ table: 'line', id: copy.id, before: null, after: copy }];
-  changes.push(
-    ...renumber([...siblings.slice(0, index), copy, ...siblings.slice(index)], original.level, new Set([copy.id])),
-  );
+  changes.push(...renumber(placeAt(siblings, copy, index).ordered, original.level, new Set([copy.id])));
   return { summary: `Duplicated ${quote(original.name)}`, changes };
 }
 
 function planDelete(state: ModelState, id: string): Plan {
   const line = state.lines.get(id);
-  if (!line) throw lineNotFound(id);
+  if (!line) throw notFound('budget line', id);
   const rest = levelLines(state, line.level).filter((l) => l.id !== id);
   const changes: LineChange[] = [{ table: 'line', id, before: line, after: null }];
   for (const c of renumber(rest, line.level, new Set())) if (c.table === 'line') changes.push(c);
@@ -382,12 +380,11 @@ function planDelete(state: ModelState, id: string): Plan {
 
 function planMove(state: ModelState, id: string, level: Level, index: number): Plan {
   const line = state.lines.get(id);
-  if (!line) throw lineNotFound(id);
+  if (!line) throw notFound('budget line', id);
   const source = levelLines(state, line.level).filter((l) => l.id !== id);
   const target = line.level === level ? source : levelLines(state, level);
-  const at = Math.min(Math.max(0, index), target.length);
-  const placed = [...target.slice(0, at), line, ...target.slice(at)];
-  const changes = renumber(placed, level, new Set());
+  const { ordered, at } = placeAt(target, line, index);
+  const changes = renumber(ordered, level, new Set());
   if (line.level !== level) changes.push(...renumber(source, line.level, new Set()));
   if (changes.length === 0) return noChange();
   const where =
@@ -402,12 +399,11 @@ function planMove(state: ModelState, id: string, level: Level, index: number): P
  * level `level`. Lines in `skip` are already recorded by the caller.
  */
 function renumber(ordered: readonly BudgetLine[], level: Level, skip: ReadonlySet<string>): RowChange[] {
-  const changes: RowChange[] = [];
-  ordered.forEach((l, position) => {
-    if (skip.has(l.id) || (l.position === position && l.level === level)) return;
-    changes.push({ table: 'line', id: l.id, before: l, after: canonicalLine({ ...l, level, position }) });
-  });
-  return changes;
+  return renumberRows(ordered, skip, (l, position) =>
+    l.position === position && l.level === level
+      ? null
+      : { table: 'line', id: l.id, before: l, after: canonicalLine({ ...l, level, position }) },
+  );
 }
 
 /** Lines that name a profile, funder or currency, for the "in use" refusals. */
@@ -441,10 +437,6 @@ function inUse(
 
 // --- returnee profiles ---------------------------------------------------------------------------
 
-function orderedProfiles(state: ModelState): Profile[] {
-  return [...state.profiles.values()].sort(compareByPosition);
-}
-
 function checkedProfile(fields: unknown, state: ModelState, prefix: string[]): ProfileFields {
   const parsed = profileFieldsSchema.safeParse(fields);
   if (!parsed.success) throw validationFailure(fieldsFromZod(parsed.error, prefix));
@@ -455,71 +447,17 @@ function checkedProfile(fields: unknown, state: ModelState, prefix: string[]): P
   return parsed.data;
 }
 
-function planProfileAdd(state: ModelState, fields: ProfileFields, ctx: PlanContext): Plan {
-  const valid = checkedProfile(fields, state, ['fields']);
-  const ordered = orderedProfiles(state);
-  const profile = canonicalProfile({ ...valid, id: ctx.newId(), position: ordered.length });
-  return {
-    summary: `Added the returnee profile ${quote(profile.name)}`,
-    changes: [
-      { table: 'profile', id: profile.id, before: null, after: profile },
-      ...renumberProfiles(ordered, new Set()),
-    ],
-  };
-}
-
-function planProfileUpdate(state: ModelState, id: string, patch: Partial<ProfileFields>): Plan {
-  const before = state.profiles.get(id);
-  if (!before) throw notFound('returnee profile', id);
-  const { id: _id, position: _position, ...current } = before;
-  const valid = checkedProfile({ ...current, ...definedOnly(patch) }, state, ['patch']);
-  const after = canonicalProfile({ ...valid, id, position: before.position });
-  const changed = changedLabels(before, after, PROFILE_FIELD_NAMES);
-  if (changed.length === 0) return noChange();
-  return {
-    summary: `Edited the returnee profile ${quote(before.name)}: ${changed.join(', ')}`,
-    changes: [{ table: 'profile', id, before, after }],
-  };
-}
-
-function planProfileDelete(state: ModelState, id: string): Plan {
-  const profile = state.profiles.get(id);
-  if (!profile) throw notFound('returnee profile', id);
-  const users = linesUsing(state, (l) => driverProfiles(l.driver)?.includes(id) ?? false);
-  if (users.length > 0) {
-    throw inUse(
-      `The returnee profile ${quote(profile.name)}`,
-      users,
-      (lines) => `Remove it from the quantity driver of ${lines}`,
-      'id',
-      'profile.inUse',
-    );
-  }
-  const rest = orderedProfiles(state).filter((p) => p.id !== id);
-  return {
-    summary: `Deleted the returnee profile ${quote(profile.name)}`,
-    changes: [{ table: 'profile', id, before: profile, after: null }, ...renumberProfiles(rest, new Set())],
-  };
-}
-
-function planProfileMove(state: ModelState, id: string, index: number): Plan {
-  const profile = state.profiles.get(id);
-  if (!profile) throw notFound('returnee profile', id);
-  const rest = orderedProfiles(state).filter((p) => p.id !== id);
-  const at = Math.min(Math.max(0, index), rest.length);
-  const changes = renumberProfiles([...rest.slice(0, at), profile, ...rest.slice(at)], new Set());
-  if (changes.length === 0) return noChange();
-  return { summary: `Moved the returnee profile ${quote(profile.name)} to position ${at + 1}`, changes };
-}
-
-function renumberProfiles(ordered: readonly Profile[], skip: ReadonlySet<string>): RowChange[] {
-  const changes: RowChange[] = [];
-  ordered.forEach((p, position) => {
-    if (skip.has(p.id) || p.position === position) return;
-    changes.push({ table: 'profile', id: p.id, before: p, after: canonicalProfile({ ...p, position }) });
-  });
-  return changes;
-}
+const PROFILE_LIST: OrderedList<Profile, ProfileFields> = {
+  what: 'returnee profile',
+  rows: (state) => state.profiles,
+  check: checkedProfile,
+  make: (fields, id, position) => canonicalProfile({ ...fields, id, position }),
+  change: (id, before, after) => ({ table: 'profile', id, before, after }),
+  fieldNames: PROFILE_FIELD_NAMES,
+  usedBy: (l, id) => driverProfiles(l.driver)?.includes(id) ?? false,
+  fixUse: (lines) => `Remove it from the quantity driver of ${lines}`,
+  inUseCode: 'profile.inUse',
+};
 
 // --- local currencies ----------------------------------------------------------------------------
 
@@ -574,75 +512,146 @@ function planCurrencyDelete(state: ModelState, code: string): Plan {
 
 // --- funding sources -----------------------------------------------------------------------------
 
-function orderedFunders(state: ModelState): Funder[] {
-  return [...state.funders.values()].sort(compareByPosition);
-}
-
-function checkedFunder(fields: unknown, prefix: string[]): FunderFields {
+function checkedFunder(fields: unknown, _state: ModelState, prefix: string[]): FunderFields {
   const parsed = funderFieldsSchema.safeParse(fields);
   if (!parsed.success) throw validationFailure(fieldsFromZod(parsed.error, prefix));
   return parsed.data;
 }
 
-function planFunderAdd(state: ModelState, fields: FunderFields, ctx: PlanContext): Plan {
-  const valid = checkedFunder(fields, ['fields']);
-  const ordered = orderedFunders(state);
-  const funder = canonicalFunder({ ...valid, id: ctx.newId(), position: ordered.length });
+const FUNDER_LIST: OrderedList<Funder, FunderFields> = {
+  what: 'funding source',
+  rows: (state) => state.funders,
+  check: checkedFunder,
+  make: (fields, id, position) => canonicalFunder({ ...fields, id, position }),
+  change: (id, before, after) => ({ table: 'funder', id, before, after }),
+  fieldNames: FUNDER_FIELD_NAMES,
+  usedBy: (l, id) => l.funding.some((f) => f.funderId === id),
+  fixUse: (lines) => `Remove it from the funding split of ${lines}`,
+  inUseCode: 'funder.inUse',
+};
+
+// --- ordered lists (returnee profiles, funding sources) ------------------------------------------
+
+/**
+ * A list of rows with dense positions 0..n-1 that lines may name: returnee profiles and funding
+ * sources. Their add, update, delete and move are planned the same way.
+ */
+interface OrderedList<T extends ListRow & F, F> {
+  /** "returnee profile": for summaries and refusals. */
+  what: string;
+  rows(state: ModelState): ReadonlyMap<string, T>;
+  /** Validated fields, or a validation failure whose field names start with `prefix`. */
+  check(fields: unknown, state: ModelState, prefix: string[]): F;
+  /** The row of `fields` with this id and position, its keys in model order. */
+  make(fields: F, id: string, position: number): T;
+  change(id: string, before: T | null, after: T | null): RowChange;
+  fieldNames: Readonly<Record<keyof F, string>>;
+  /** Whether `line` names the row `id` (its delete is then refused). */
+  usedBy(line: BudgetLine, id: string): boolean;
+  /** What to do first, given "that line" or "those lines". */
+  fixUse(lines: string): string;
+  inUseCode: string;
+}
+
+type ListRow = { id: string; position: number; name: string };
+
+function listRows<T extends ListRow & F, F>(list: OrderedList<T, F>, state: ModelState): T[] {
+  return [...list.rows(state).values()].sort(compareByPosition);
+}
+
+function listRow<T extends ListRow & F, F>(list: OrderedList<T, F>, state: ModelState, id: string): T {
+  const row = list.rows(state).get(id);
+  if (!row) throw notFound(list.what, id);
+  return row;
+}
+
+/** Changes that give `ordered` (the intended order of the list) dense positions 0..n-1. */
+function renumberList<T extends ListRow & F, F>(list: OrderedList<T, F>, ordered: readonly T[]): RowChange[] {
+  return renumberRows(ordered, new Set(), (row, position) =>
+    row.position === position ? null : list.change(row.id, row, list.make(row, row.id, position)),
+  );
+}
+
+function planListAdd<T extends ListRow & F, F>(
+  list: OrderedList<T, F>,
+  state: ModelState,
+  fields: F,
+  ctx: PlanContext,
+): Plan {
+  const valid = list.check(fields, state, ['fields']);
+  const ordered = listRows(list, state);
+  const row = list.make(valid, ctx.newId(), ordered.length);
   return {
-    summary: `Added the funding source ${quote(funder.name)}`,
-    changes: [{ table: 'funder', id: funder.id, before: null, after: funder }, ...renumberFunders(ordered)],
+    summary: `Added the ${list.what} ${quote(row.name)}`,
+    changes: [list.change(row.id, null, row), ...renumberList(list, ordered)],
   };
 }
 
-function planFunderUpdate(state: ModelState, id: string, patch: Partial<FunderFields>): Plan {
-  const before = state.funders.get(id);
-  if (!before) throw notFound('funding source', id);
+function planListUpdate<T extends ListRow & F, F extends object>(
+  list: OrderedList<T, F>,
+  state: ModelState,
+  id: string,
+  patch: Partial<F>,
+): Plan {
+  const before = listRow(list, state, id);
   const { id: _id, position: _position, ...current } = before;
-  const valid = checkedFunder({ ...current, ...definedOnly(patch) }, ['patch']);
-  const after = canonicalFunder({ ...valid, id, position: before.position });
-  const changed = changedLabels(before, after, FUNDER_FIELD_NAMES);
+  const valid = list.check({ ...current, ...definedOnly(patch) }, state, ['patch']);
+  const after = list.make(valid, id, before.position);
+  const changed = changedLabels<F>(before, after, list.fieldNames);
   if (changed.length === 0) return noChange();
   return {
-    summary: `Edited the funding source ${quote(before.name)}: ${changed.join(', ')}`,
-    changes: [{ table: 'funder', id, before, after }],
+    summary: `Edited the ${list.what} ${quote(before.name)}: ${changed.join(', ')}`,
+    changes: [list.change(id, before, after)],
   };
 }
 
-function planFunderDelete(state: ModelState, id: string): Plan {
-  const funder = state.funders.get(id);
-  if (!funder) throw notFound('funding source', id);
-  const users = linesUsing(state, (l) => l.funding.some((f) => f.funderId === id));
+function planListDelete<T extends ListRow & F, F>(list: OrderedList<T, F>, state: ModelState, id: string): Plan {
+  const row = listRow(list, state, id);
+  const users = linesUsing(state, (l) => list.usedBy(l, id));
   if (users.length > 0) {
-    throw inUse(
-      `The funding source ${quote(funder.name)}`,
-      users,
-      (lines) => `Remove it from the funding split of ${lines}`,
-      'id',
-      'funder.inUse',
-    );
+    throw inUse(`The ${list.what} ${quote(row.name)}`, users, list.fixUse, 'id', list.inUseCode);
   }
-  const rest = orderedFunders(state).filter((f) => f.id !== id);
+  const rest = listRows(list, state).filter((r) => r.id !== id);
   return {
-    summary: `Deleted the funding source ${quote(funder.name)}`,
-    changes: [{ table: 'funder', id, before: funder, after: null }, ...renumberFunders(rest)],
+    summary: `Deleted the ${list.what} ${quote(row.name)}`,
+    changes: [list.change(id, row, null), ...renumberList(list, rest)],
   };
 }
 
-function planFunderMove(state: ModelState, id: string, index: number): Plan {
-  const funder = state.funders.get(id);
-  if (!funder) throw notFound('funding source', id);
-  const rest = orderedFunders(state).filter((f) => f.id !== id);
-  const at = Math.min(Math.max(0, index), rest.length);
-  const changes = renumberFunders([...rest.slice(0, at), funder, ...rest.slice(at)]);
+function planListMove<T extends ListRow & F, F>(
+  list: OrderedList<T, F>,
+  state: ModelState,
+  id: string,
+  index: number,
+): Plan {
+  const row = listRow(list, state, id);
+  const rest = listRows(list, state).filter((r) => r.id !== id);
+  const { ordered, at } = placeAt(rest, row, index);
+  const changes = renumberList(list, ordered);
   if (changes.length === 0) return noChange();
-  return { summary: `Moved the funding source ${quote(funder.name)} to position ${at + 1}`, changes };
+  return { summary: `Moved the ${list.what} ${quote(row.name)} to position ${at + 1}`, changes };
 }
 
-function renumberFunders(ordered: readonly Funder[]): RowChange[] {
+/** `row` put at `index` of `rest` (clamped to 0..rest.length): the new order, and where it went. */
+function placeAt<T>(rest: readonly T[], row: T, index: number): { ordered: T[]; at: number } {
+  const at = Math.min(Math.max(0, index), rest.length);
+  return { ordered: [...rest.slice(0, at), row, ...rest.slice(at)], at };
+}
+
+/**
+ * The changes that renumber `ordered` to positions 0..n-1: `moved(row, position)` is the change
+ * that puts a row there, or null where it already is. Rows in `skip` are recorded by the caller.
+ */
+function renumberRows<T extends { id: string }>(
+  ordered: readonly T[],
+  skip: ReadonlySet<string>,
+  moved: (row: T, position: number) => RowChange | null,
+): RowChange[] {
   const changes: RowChange[] = [];
-  ordered.forEach((f, position) => {
-    if (f.position === position) return;
-    changes.push({ table: 'funder', id: f.id, before: f, after: canonicalFunder({ ...f, position }) });
+  ordered.forEach((row, position) => {
+    if (skip.has(row.id)) return;
+    const change = moved(row, position);
+    if (change) changes.push(change);
   });
   return changes;
 }
@@ -669,13 +678,6 @@ function changedLabels<T extends object>(
     if (label !== undefined && !sameValue(before[k], after[k]) && !out.includes(label)) out.push(label);
   }
   return out;
-}
-
-function lineNotFound(id: string): ApiFailure {
-  return new ApiFailure(
-    'notFound',
-    `There is no budget line with the id "${id}" in this programme; it may have been deleted. Nothing was changed.`,
-  );
 }
 
 function notFound(what: string, id: string): ApiFailure {

@@ -5,22 +5,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiFailure } from '../../src-shared/api';
 import { APPLICATION_ID, CURRENT_SCHEMA_VERSION } from '../../src-main/db';
-import { DocumentService, writeModelToFile } from '../../src-main/documents';
-import { bigModel, listDir, modelText, sha256, smallModel, tempDir } from './helpers';
-
-const services: DocumentService[] = [];
-afterEach(() => {
-  for (const s of services.splice(0)) s.close();
-});
-
-function service(): DocumentService {
-  const s = new DocumentService({ author: () => 'Tester' });
-  services.push(s);
-  return s;
-}
+import { writeModelToFile } from '../../src-main/documents';
+import { bigModel, failure, listDir, modelText, service, sha256, smallModel, tempDir } from './helpers';
 
 function goodFile(dir: string, name = 'Good.rcs', lines = 300): string {
   const file = path.join(dir, name);
@@ -209,14 +198,9 @@ describe('an interrupted write (hot journal)', () => {
     db.exec('ROLLBACK');
     db.close();
 
-    let caught: unknown = null;
-    try {
-      service().open(copy, { readOnly: true });
-    } catch (err) {
-      caught = err;
-    }
-    expect((caught as ApiFailure).code).toBe('damaged');
-    expect((caught as ApiFailure).message).toMatch(/interrupted while a change was being saved/);
+    const refusal = failure(() => service().open(copy, { readOnly: true }));
+    expect(refusal.code).toBe('damaged');
+    expect(refusal.message).toMatch(/interrupted while a change was being saved/);
 
     const snap = service().open(copy);
     expect(snap.info.readOnly).toBe(false);

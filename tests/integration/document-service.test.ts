@@ -1,46 +1,26 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { ApiFailure, type Command, type Snapshot } from '../../src-shared/api';
+import { describe, expect, it } from 'vitest';
+import { type Command, type Snapshot } from '../../src-shared/api';
 import type { Level } from '../../src-shared/model';
 import { APPLICATION_ID, CURRENT_SCHEMA_VERSION } from '../../src-main/db';
 import { DocumentService, writeModelToFile } from '../../src-main/documents';
-import { fields, listDir, modelText, sha256, smallModel, tempDir } from './helpers';
-
-const services: DocumentService[] = [];
-afterEach(() => {
-  for (const s of services.splice(0)) s.close();
-});
-
-function service(author = 'Aïcha Diallo'): DocumentService {
-  let tick = 0;
-  const s = new DocumentService({
-    author: () => author,
-    now: () => new Date(Date.UTC(2026, 0, 1, 9, 0, tick++)),
-  });
-  services.push(s);
-  return s;
-}
+import {
+  editor as service,
+  failure,
+  fields,
+  listDir,
+  modelText,
+  openModel,
+  sha256,
+  smallModel,
+  tempDir,
+} from './helpers';
 
 /** A file holding smallModel(), opened for writing. */
 function openSmall(): { s: DocumentService; file: string; dir: string } {
-  const dir = tempDir();
-  const file = path.join(dir, 'Budget.rcs');
-  writeModelToFile(file, smallModel());
-  const s = service();
-  s.open(file);
-  return { s, file, dir };
-}
-
-function failure(fn: () => unknown): ApiFailure {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof ApiFailure) return err;
-    throw err;
-  }
-  throw new Error('expected an ApiFailure');
+  return openModel(smallModel());
 }
 
 function levelNames(snap: Snapshot, level: Level): string[] {

@@ -1,12 +1,15 @@
-/** Shared helpers for the integration tests: temp folders, hashes, small models. */
+/** Shared helpers for the integration tests: temp folders, services, hashes, small models. */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
+import { ApiFailure } from '../../src-shared/api';
 import type { BudgetLine, Level, LineFields, Model, ProfileFields } from '../../src-shared/model';
+import { DocumentService, type DocumentServiceOptions, writeModelToFile } from '../../src-main/documents';
 
 const made: string[] = [];
+const services: DocumentService[] = [];
 
 /** A fresh temp folder, removed after the current test. */
 export function tempDir(prefix = 'rcs-test-'): string {
@@ -16,8 +19,48 @@ export function tempDir(prefix = 'rcs-test-'): string {
 }
 
 afterEach(() => {
+  closeServices();
   for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
+
+/** A DocumentService (author "Tester" unless given), closed after the current test. */
+export function service(options: DocumentServiceOptions = {}): DocumentService {
+  const s = new DocumentService({ author: () => 'Tester', ...options });
+  services.push(s);
+  return s;
+}
+
+/** Closes every service made by service() so far (all are closed after each test anyway). */
+export function closeServices(): void {
+  for (const s of services.splice(0)) s.close();
+}
+
+/** A service as a person editing: named author, a clock one second further at every change. */
+export function editor(author = 'Aïcha Diallo'): DocumentService {
+  let tick = 0;
+  return service({ author: () => author, now: () => new Date(Date.UTC(2026, 0, 1, 9, 0, tick++)) });
+}
+
+/** A file Budget.rcs in a fresh temp folder holding `model`, opened for writing by an editor(). */
+export function openModel(model: Model): { s: DocumentService; file: string; dir: string } {
+  const dir = tempDir();
+  const file = path.join(dir, 'Budget.rcs');
+  writeModelToFile(file, model);
+  const s = editor();
+  s.open(file);
+  return { s, file, dir };
+}
+
+/** The ApiFailure `fn` throws (any other error is rethrown; no error fails the test). */
+export function failure(fn: () => unknown): ApiFailure {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof ApiFailure) return err;
+    throw err;
+  }
+  throw new Error('expected an ApiFailure');
+}
 
 export function sha256(file: string): string {
   return createHash('sha256').update(fs.readFileSync(file)).digest('hex');

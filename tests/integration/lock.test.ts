@@ -6,22 +6,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiFailure } from '../../src-shared/api';
-import { DocumentService, lockPathFor, releaseAllLocks, writeModelToFile } from '../../src-main/documents';
-import { listDir, sha256, smallModel, tempDir } from './helpers';
+import { lockPathFor, releaseAllLocks, writeModelToFile } from '../../src-main/documents';
+import { listDir, service, sha256, smallModel, tempDir } from './helpers';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const services: DocumentService[] = [];
 const children: ChildProcess[] = [];
 afterEach(() => {
-  for (const s of services.splice(0)) s.close();
   for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
 });
-
-function service(): DocumentService {
-  const s = new DocumentService({ author: () => 'Tester' });
-  services.push(s);
-  return s;
-}
 
 function newFile(): { dir: string; file: string; lock: string } {
   const dir = tempDir();

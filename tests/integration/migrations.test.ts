@@ -12,26 +12,28 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiFailure } from '../../src-shared/api';
 import { compute } from '../../src-shared/engine';
 import { DRIVER_KINDS, type Model } from '../../src-shared/model';
 import { APPLICATION_ID, CURRENT_SCHEMA_VERSION, type Migration, MIGRATIONS, runMigrations } from '../../src-main/db';
 import { DocumentService, writeModelToFile } from '../../src-main/documents';
 import { fixtureTotals } from './build-fixtures';
-import { listDir, modelText, sha256, smallModel, tempDir } from './helpers';
+import {
+  closeServices,
+  failure,
+  listDir,
+  modelText,
+  service as newService,
+  sha256,
+  smallModel,
+  tempDir,
+} from './helpers';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures');
 
-const services: DocumentService[] = [];
-afterEach(() => {
-  for (const s of services.splice(0)) s.close();
-});
-
 function service(migrations?: readonly Migration[]): DocumentService {
-  const s = new DocumentService({ author: () => 'Tester', ...(migrations ? { migrations } : {}) });
-  services.push(s);
-  return s;
+  return newService(migrations ? { migrations } : {});
 }
 
 function copyFixture(name: string): { dir: string; file: string } {
@@ -144,7 +146,7 @@ describe('schema v1 fixture (tests/fixtures/schema-v1.rcs)', () => {
   it('stores the migrated drivers as JSON text in the rebuilt budget_line table', () => {
     const { file } = copyFixture('schema-v1.rcs');
     service().open(file);
-    services.splice(0).forEach((x) => x.close());
+    closeServices();
     const raw = new Database(file, { readonly: true });
     const row = raw.prepare(`SELECT driver, currency, funding FROM budget_line WHERE id = 'v1-ind-psy'`).get();
     expect(row).toEqual({
@@ -243,7 +245,7 @@ describe('migrating an older file (with a test-only v3)', () => {
     const { dir, file } = copyFixture('schema-v1.rcs');
     const original = sha256(file);
     const before = service().open(file, { readOnly: true }).model;
-    services.splice(0).forEach((s) => s.close());
+    closeServices();
 
     const s = service([v1, v2, fakeV3]);
     const snap = s.open(file);
@@ -285,15 +287,9 @@ describe('migrating an older file (with a test-only v3)', () => {
   it('a failing migration leaves the file exactly as it was, with no backup or lock left over', () => {
     const { dir, file } = copyFixture('schema-v1.rcs');
     const original = sha256(file);
-    let caught: unknown;
-    try {
-      service([v1, failingV2]).open(file);
-    } catch (err) {
-      caught = err;
-    }
-    expect(caught).toBeInstanceOf(ApiFailure);
-    expect((caught as ApiFailure).code).toBe('damaged');
-    expect((caught as ApiFailure).message).toMatch(/could not be upgraded .* left exactly as it was/);
+    const refusal = failure(() => service([v1, failingV2]).open(file));
+    expect(refusal.code).toBe('damaged');
+    expect(refusal.message).toMatch(/could not be upgraded .* left exactly as it was/);
     expect(sha256(file)).toBe(original);
     expect(listDir(dir)).toEqual(['Old budget.rcs']);
   });
@@ -312,13 +308,7 @@ describe('migrating an older file (with a test-only v3)', () => {
     raw.prepare(`UPDATE budget_line SET quantity = '1,5' WHERE id = 'v1-ind-psy'`).run();
     raw.close();
     const original = sha256(file);
-    let caught: unknown;
-    try {
-      service().open(file);
-    } catch (err) {
-      caught = err;
-    }
-    expect((caught as ApiFailure).code).toBe('damaged');
+    expect(failure(() => service().open(file)).code).toBe('damaged');
     expect(sha256(file)).toBe(original);
     expect(listDir(dir)).toEqual(['Old budget.rcs']);
   });
@@ -364,13 +354,7 @@ describe('stored values the model refuses (hand-edited or damaged v2 files)', ()
     raw.prepare(sql).run();
     raw.close();
     const original = sha256(file);
-    let caught: unknown;
-    try {
-      service().open(file);
-    } catch (err) {
-      caught = err;
-    }
-    expect((caught as ApiFailure).code).toBe('damaged');
+    expect(failure(() => service().open(file)).code).toBe('damaged');
     expect(sha256(file)).toBe(original);
   });
 });

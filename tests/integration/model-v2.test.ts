@@ -7,44 +7,25 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { afterEach, describe, expect, it } from 'vitest';
-import { ApiFailure, type Command, type Snapshot } from '../../src-shared/api';
+import { describe, expect, it } from 'vitest';
+import { type Command, type Snapshot } from '../../src-shared/api';
 import { type BudgetLine, type Driver, LEVELS, type Model } from '../../src-shared/model';
 import { DocumentService, normaliseModel, writeModelToFile } from '../../src-main/documents';
-import { fields, fullModel, line, modelText, profileFields, sha256, tempDir } from './helpers';
-
-const services: DocumentService[] = [];
-afterEach(() => {
-  for (const s of services.splice(0)) s.close();
-});
-
-function service(): DocumentService {
-  let tick = 0;
-  const s = new DocumentService({
-    author: () => 'Aïcha Diallo',
-    now: () => new Date(Date.UTC(2026, 0, 1, 9, 0, tick++)),
-  });
-  services.push(s);
-  return s;
-}
+import {
+  editor as service,
+  failure,
+  fields,
+  fullModel,
+  line,
+  modelText,
+  openModel,
+  profileFields,
+  sha256,
+  tempDir,
+} from './helpers';
 
 function openFull(model: Model = fullModel()): { s: DocumentService; file: string; dir: string } {
-  const dir = tempDir();
-  const file = path.join(dir, 'Budget.rcs');
-  writeModelToFile(file, model);
-  const s = service();
-  s.open(file);
-  return { s, file, dir };
-}
-
-function failure(fn: () => unknown): ApiFailure {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof ApiFailure) return err;
-    throw err;
-  }
-  throw new Error('expected an ApiFailure');
+  return openModel(model);
 }
 
 function lineOf(snap: Snapshot, id: string): BudgetLine {
