@@ -34,7 +34,7 @@
  *                cost and currency are not used: amounts are in the reporting currency.
  */
 import { add, dec, fromInt, mul, rat, type Rational, ZERO, ceil } from '../money';
-import type { BudgetLine, Driver, Model, Profile } from '../model';
+import { type BudgetLine, type Driver, lineWindow, type Model, type Profile } from '../model';
 import type { CaseloadSeries, Derivation, Diagnostic } from './result';
 
 export interface CaseloadIndex {
@@ -114,9 +114,7 @@ export function checkWindow(
   duration: number,
   diagnostics: Diagnostic[],
 ): { start: number; end: number; last: number } | null {
-  const d = line.driver;
-  const start = d.start;
-  const end = 'schedule' in d && d.schedule === 'once' ? d.start : d.end;
+  const { start, end } = lineWindow(line.driver);
   if (start > duration || end > duration) {
     diagnostics.push({ severity: 'error', code: 'window.outside', lineId: line.id, params: { start, end, duration } });
   }
