@@ -2,45 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { runChecks } from '../../src-shared/checks';
 import { compute } from '../../src-shared/engine';
 import { type BudgetLine, defaultProfileFields, type Model, type Programme } from '../../src-shared/model';
+import { lineBuilder, testProgramme } from './model-fixtures';
 
-const programme: Programme = {
-  title: 'Checks',
-  reportingCurrency: 'USD',
-  startMonth: '2027-01',
-  durationMonths: 24,
-  indirectRate: '0.07',
-  contingencyRate: '0.05',
-  author: '',
-  notes: '',
-  donorProfile: 'EU',
-  communities: 4,
-  inflation: '0',
-};
+const programme: Programme = testProgramme({ title: 'Checks', reportingCurrency: 'USD', communities: 4 });
 
-let seq = 0;
-function line(over: Partial<BudgetLine>): BudgetLine {
-  seq += 1;
-  return {
-    id: `C${seq}`,
-    level: 'individual',
-    position: seq,
-    name: `Line ${seq}`,
-    category: 'services',
-    dimension: 'economic',
-    modality: 'inKind',
-    unitLabel: 'unit',
-    unitCost: 100_000,
-    driver: { kind: 'fixed', quantity: '1', schedule: 'once', start: 1, end: 1 },
-    justification: '',
-    eligibleIndirect: true,
-    eligibleContingency: true,
-    currency: 'USD',
-    funding: [],
-    beneficiariesPerUnit: '0',
-    nonMigrantShare: '0',
-    ...over,
-  };
-}
+const line = lineBuilder('C', {
+  modality: 'inKind',
+  unitCost: 100_000,
+  currency: 'USD',
+});
 
 /** A programme that follows every principle: no finding expected. */
 function good(): Model {

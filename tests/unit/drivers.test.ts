@@ -17,49 +17,21 @@ import {
   type Profile,
   type Programme,
 } from '../../src-shared/model';
+import { lineBuilder, testProgramme } from './model-fixtures';
 
-const programme: Programme = {
+const programme: Programme = testProgramme({
   title: 'Golden',
-  reportingCurrency: 'EUR',
-  startMonth: '2027-01',
-  durationMonths: 24,
   indirectRate: '0',
   contingencyRate: '0',
-  author: '',
-  notes: '',
   donorProfile: 'none',
-  communities: 0,
-  inflation: '0',
-};
+});
 
 function profile(id: string, over: Partial<Profile>): Profile {
   return { ...defaultProfileFields('adult', id, 24), id, position: 0, ...over };
 }
 
-let seq = 0;
-function line(driver: Driver, over: Partial<BudgetLine> = {}): BudgetLine {
-  seq += 1;
-  return {
-    id: `L${seq}`,
-    level: 'individual',
-    position: seq,
-    name: `Line ${seq}`,
-    category: 'services',
-    dimension: 'economic',
-    modality: 'service',
-    unitLabel: 'unit',
-    unitCost: 10000, // EUR 100.00
-    driver,
-    justification: '',
-    eligibleIndirect: true,
-    eligibleContingency: true,
-    currency: 'EUR',
-    funding: [],
-    beneficiariesPerUnit: '0',
-    nonMigrantShare: '0',
-    ...over,
-  };
-}
+const makeLine = lineBuilder('L', { unitCost: 10000 }); // EUR 100.00
+const line = (driver: Driver, over: Partial<BudgetLine> = {}): BudgetLine => makeLine({ driver, ...over });
 
 function model(over: Partial<Model>): Model {
   return { programme, lines: [], profiles: [], currencies: [], funders: [], ...over };

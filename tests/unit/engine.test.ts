@@ -3,45 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { compute, roundRunning } from '../../src-shared/engine';
 import { rat } from '../../src-shared/money';
 import { type BudgetLine, type Level, LEVELS, type Model, type Programme } from '../../src-shared/model';
+import { lineBuilder, testProgramme } from './model-fixtures';
 
-const programme: Programme = {
-  title: 'Test',
-  reportingCurrency: 'EUR',
-  startMonth: '2027-01',
-  durationMonths: 24,
-  indirectRate: '0.07',
-  contingencyRate: '0.05',
-  author: '',
-  notes: '',
-  donorProfile: 'EU',
-  communities: 0,
-  inflation: '0',
-};
+const programme: Programme = testProgramme();
 
 const m = (lines: BudgetLine[]): Model => ({ programme, lines, profiles: [], currencies: [], funders: [] });
 
-let seq = 0;
-function line(over: Partial<BudgetLine> & Pick<BudgetLine, 'unitCost' | 'driver'>): BudgetLine {
-  seq += 1;
-  return {
-    id: `L${seq}`,
-    level: 'individual',
-    position: seq,
-    name: `Line ${seq}`,
-    category: 'services',
-    dimension: 'economic',
-    modality: 'service',
-    unitLabel: 'unit',
-    justification: '',
-    eligibleIndirect: true,
-    eligibleContingency: true,
-    currency: 'EUR',
-    funding: [],
-    beneficiariesPerUnit: '0',
-    nonMigrantShare: '0',
-    ...over,
-  };
-}
+const line: (over: Partial<BudgetLine> & Pick<BudgetLine, 'unitCost' | 'driver'>) => BudgetLine = lineBuilder('L');
 
 describe('fixed driver, hand-worked', () => {
   it('once: 120 packages × EUR 1,500.00 in month 3', () => {
