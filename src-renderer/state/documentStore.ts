@@ -101,6 +101,21 @@ export interface DocState {
 
 export type DocStore = StoreApi<DocState>;
 
+/**
+ * Sends a command that creates a line, profile or funding source; returns the (temporary) id of
+ * what it created, which the optimistic model shows at once, or null.
+ */
+export function sendCreating(store: DocStore, command: Command): string | null {
+  const kind = createdKind(command);
+  const ids = (): string[] => {
+    const model = store.getState().snapshot?.model;
+    return model && kind ? idsOf(model, kind) : [];
+  };
+  const before = new Set(ids());
+  void store.getState().command(command);
+  return ids().find((id) => !before.has(id)) ?? null;
+}
+
 interface Op {
   kind: 'command' | 'undo' | 'redo';
   command: Command | null;

@@ -53,6 +53,30 @@ function moved<T extends Positioned>(items: readonly T[], id: string, index: num
   return renumbered(list);
 }
 
+/** A command on a list in order (profiles, funding sources), whose items are `F` with an id and a position. */
+type ListCommand<F> =
+  | { type: string; fields: F }
+  | { type: string; id: string; patch: Partial<F> }
+  | { type: string; id: string; index: number }
+  | { type: string; id: string };
+
+/** Applies an add, update, move or delete to `items`; null when it names an unknown id. */
+function appliedToList<F extends object>(
+  items: readonly (F & Positioned)[],
+  command: ListCommand<F>,
+  newId: string,
+): (F & Positioned)[] | null {
+  if ('fields' in command) {
+    const list = byPosition(items);
+    list.push({ ...command.fields, id: newId, position: list.length });
+    return renumbered(list);
+  }
+  if (!items.some((x) => x.id === command.id)) return null;
+  if ('patch' in command) return items.map((x) => (x.id === command.id ? { ...x, ...command.patch } : x));
+  if ('index' in command) return moved(items, command.id, command.index);
+  return renumbered(byPosition(items.filter((x) => x.id !== command.id)));
+}
+
 /**
  * Applies `command` to `model`. `newId` names what a `line.add`, `line.duplicate`, `profile.add`
  * or `funder.add` creates (a temporary id until main answers). Unknown ids leave the model
@@ -109,23 +133,13 @@ export function applyCommand(model: Model, command: Command, newId: string): Mod
       list.splice(Math.min(command.index, list.length), 0, { ...line, level: command.level });
       return { ...model, lines: renumber(g) };
     }
-    case 'profile.add': {
-      const list = byPosition(model.profiles);
-      list.push({ ...command.fields, id: newId, position: list.length });
-      return { ...model, profiles: renumbered(list) };
-    }
+    case 'profile.add':
     case 'profile.update':
-      if (!model.profiles.some((p) => p.id === command.id)) return model;
-      return {
-        ...model,
-        profiles: model.profiles.map((p) => (p.id === command.id ? { ...p, ...command.patch } : p)),
-      };
     case 'profile.delete':
-      if (!model.profiles.some((p) => p.id === command.id)) return model;
-      return { ...model, profiles: renumbered(byPosition(model.profiles.filter((p) => p.id !== command.id))) };
-    case 'profile.move':
-      if (!model.profiles.some((p) => p.id === command.id)) return model;
-      return { ...model, profiles: moved(model.profiles, command.id, command.index) };
+    case 'profile.move': {
+      const profiles = appliedToList(model.profiles, command, newId);
+      return profiles ? { ...model, profiles } : model;
+    }
     case 'currency.put': {
       const c = command.currency;
       const exists = model.currencies.some((x) => x.code === c.code);
@@ -137,23 +151,13 @@ export function applyCommand(model: Model, command: Command, newId: string): Mod
     case 'currency.delete':
       if (!model.currencies.some((c) => c.code === command.code)) return model;
       return { ...model, currencies: model.currencies.filter((c) => c.code !== command.code) };
-    case 'funder.add': {
-      const list = byPosition(model.funders);
-      list.push({ ...command.fields, id: newId, position: list.length });
-      return { ...model, funders: renumbered(list) };
-    }
+    case 'funder.add':
     case 'funder.update':
-      if (!model.funders.some((f) => f.id === command.id)) return model;
-      return {
-        ...model,
-        funders: model.funders.map((f) => (f.id === command.id ? { ...f, ...command.patch } : f)),
-      };
     case 'funder.delete':
-      if (!model.funders.some((f) => f.id === command.id)) return model;
-      return { ...model, funders: renumbered(byPosition(model.funders.filter((f) => f.id !== command.id))) };
-    case 'funder.move':
-      if (!model.funders.some((f) => f.id === command.id)) return model;
-      return { ...model, funders: moved(model.funders, command.id, command.index) };
+    case 'funder.move': {
+      const funders = appliedToList(model.funders, command, newId);
+      return funders ? { ...model, funders } : model;
+    }
   }
 }
 

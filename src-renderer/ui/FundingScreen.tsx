@@ -10,10 +10,11 @@ import { type Funder, FUNDER_STATUSES, FUNDER_TYPES, type FunderFields } from '.
 import { errorText } from '../i18n';
 import { funderFocusId } from '../state/checks';
 import { mainDonor } from '../state/funding';
+import { sendCreating } from '../state/documentStore';
 import { byPosition } from '../state/optimistic';
 import { useDoc, useDocStore, useLocale, useReadOnly, useResult, useT } from '../state/react';
 import { useUi } from '../state/ui';
-import { combo, Dialog } from './common';
+import { combo, ConfirmDeleteDialog, RowActions, RowTable } from './common';
 import { type CommitResult, SelectInput, TextInput } from './inputs';
 
 export function FundingScreen() {
@@ -43,10 +44,8 @@ export function FundingScreen() {
       status: 'confirmed',
       ceiling: null,
     };
-    const before = new Set(store.getState().snapshot?.model.funders.map((f) => f.id) ?? []);
-    send({ type: 'funder.add', fields });
-    const created = store.getState().snapshot?.model.funders.find((f) => !before.has(f.id));
-    if (created) goTo('funding', funderFocusId(created.id), false);
+    const created = sendCreating(store, { type: 'funder.add', fields });
+    if (created) goTo('funding', funderFocusId(created), false);
   }
 
   const deletingFunder = funders.find((f) => f.id === deleting) ?? null;
@@ -61,75 +60,60 @@ export function FundingScreen() {
         <h2 id="funders-h" className="card-title">
           {t('funders.table')}
         </h2>
-        {funders.length === 0 ? (
-          <p className="empty" data-testid="funders-empty">
-            {t('funders.empty')}
-          </p>
-        ) : (
-          <div className="table-wrap">
-            <table className="data-table funders-table" aria-label={t('funders.table')}>
-              <colgroup>
-                {['name', 'type', 'status', 'ceiling', 'total', 'use', 'actions'].map((c) => (
-                  <col key={c} className={`fw-${c}`} />
-                ))}
-              </colgroup>
-              <thead>
-                <tr>
-                  <th scope="col">{t('funders.col.name')}</th>
-                  <th scope="col">{t('funders.col.type')}</th>
-                  <th scope="col">{t('funders.col.status')}</th>
-                  <th scope="col" className="num">
-                    {t('funders.col.ceiling', { currency: cur })}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('funders.col.total', { currency: cur })}
-                  </th>
-                  <th scope="col">{t('funders.col.use')}</th>
-                  <th scope="col">
-                    <span className="sr-only">{t('funders.col.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {funders.map((f, i) => (
-                  <FunderRow
-                    key={aliases[f.id] ?? f.id}
-                    funder={f}
-                    index={i}
-                    count={funders.length}
-                    isMain={main?.id === f.id}
-                    amount={byFunder[f.id] ?? 0}
-                    readOnly={readOnly}
-                    send={send}
-                    onDelete={() => setDeleting(f.id)}
-                  />
-                ))}
-              </tbody>
-              <tfoot>
-                {unassigned !== 0 && (
-                  <tr data-testid="funders-unassigned">
-                    <th scope="row" colSpan={4}>
-                      {t('funders.unassigned')} <span className="hint">{t('funders.unassignedHint')}</span>
-                    </th>
-                    <td className="num" data-minor={unassigned}>
-                      {formatMinor(unassigned, cur, locale)}
-                    </td>
-                    <td colSpan={2} />
-                  </tr>
-                )}
-                <tr className="total">
+        <RowTable
+          rowCount={funders.length}
+          empty={{ text: t('funders.empty'), testId: 'funders-empty' }}
+          className="funders-table"
+          ariaLabel={t('funders.table')}
+          colPrefix="fw"
+          columns={[
+            { key: 'name', label: t('funders.col.name') },
+            { key: 'type', label: t('funders.col.type') },
+            { key: 'status', label: t('funders.col.status') },
+            { key: 'ceiling', label: t('funders.col.ceiling', { currency: cur }), num: true },
+            { key: 'total', label: t('funders.col.total', { currency: cur }), num: true },
+            { key: 'use', label: t('funders.col.use') },
+            { key: 'actions', label: t('funders.col.actions'), hidden: true },
+          ]}
+          foot={
+            <tfoot>
+              {unassigned !== 0 && (
+                <tr data-testid="funders-unassigned">
                   <th scope="row" colSpan={4}>
-                    {t('funders.total')}
+                    {t('funders.unassigned')} <span className="hint">{t('funders.unassignedHint')}</span>
                   </th>
-                  <td className="num" data-testid="funders-total" data-minor={total}>
-                    {formatMinor(total, cur, locale)}
+                  <td className="num" data-minor={unassigned}>
+                    {formatMinor(unassigned, cur, locale)}
                   </td>
                   <td colSpan={2} />
                 </tr>
-              </tfoot>
-            </table>
-          </div>
-        )}
+              )}
+              <tr className="total">
+                <th scope="row" colSpan={4}>
+                  {t('funders.total')}
+                </th>
+                <td className="num" data-testid="funders-total" data-minor={total}>
+                  {formatMinor(total, cur, locale)}
+                </td>
+                <td colSpan={2} />
+              </tr>
+            </tfoot>
+          }
+        >
+          {funders.map((f, i) => (
+            <FunderRow
+              key={aliases[f.id] ?? f.id}
+              funder={f}
+              index={i}
+              count={funders.length}
+              isMain={main?.id === f.id}
+              amount={byFunder[f.id] ?? 0}
+              readOnly={readOnly}
+              send={send}
+              onDelete={() => setDeleting(f.id)}
+            />
+          ))}
+        </RowTable>
         {!readOnly && (
           <div className="add-row">
             <button type="button" className="btn btn-primary" data-testid="funder-add" onClick={add}>
@@ -139,34 +123,16 @@ export function FundingScreen() {
         )}
       </section>
       {deletingFunder && (
-        <Dialog
-          open
+        <ConfirmDeleteDialog
           title={t('funders.deleteTitle')}
-          onClose={() => setDeleting(null)}
+          body={t('funders.deleteBody', { name: deletingFunder.name, shortcut: combo(['Mod', 'Z']) })}
           testId="confirm-delete-funder"
-          describedBy="confirm-delete-funder-body"
-        >
-          <p id="confirm-delete-funder-body">
-            {t('funders.deleteBody', { name: deletingFunder.name, shortcut: combo(['Mod', 'Z']) })}
-          </p>
-          <div className="dialog-actions">
-            <button type="button" className="btn" data-testid="confirm-cancel" onClick={() => setDeleting(null)}>
-              {t('common.cancel')}
-            </button>
-            <button
-              type="button"
-              className="btn btn-danger"
-              data-autofocus
-              data-testid="confirm-ok"
-              onClick={() => {
-                setDeleting(null);
-                send({ type: 'funder.delete', id: deletingFunder.id });
-              }}
-            >
-              {t('common.delete')}
-            </button>
-          </div>
-        </Dialog>
+          onCancel={() => setDeleting(null)}
+          onConfirm={() => {
+            setDeleting(null);
+            send({ type: 'funder.delete', id: deletingFunder.id });
+          }}
+        />
       )}
     </div>
   );
@@ -295,41 +261,17 @@ function FunderRow(props: {
           </div>
         )}
       </td>
-      <td className="row-actions">
-        <button
-          type="button"
-          className="btn btn-small btn-quiet"
-          disabled={readOnly || props.index === 0}
-          aria-label={t('funders.moveUp', { name })}
-          title={t('funders.moveUp', { name })}
-          data-testid={`funder-up-${f.id}`}
-          onClick={() => props.send({ type: 'funder.move', id: f.id, index: props.index - 1 })}
-        >
-          ↑
-        </button>
-        <button
-          type="button"
-          className="btn btn-small btn-quiet"
-          disabled={readOnly || props.index >= props.count - 1}
-          aria-label={t('funders.moveDown', { name })}
-          title={t('funders.moveDown', { name })}
-          data-testid={`funder-down-${f.id}`}
-          onClick={() => props.send({ type: 'funder.move', id: f.id, index: props.index + 1 })}
-        >
-          ↓
-        </button>
-        <button
-          type="button"
-          className="btn btn-small btn-danger"
-          disabled={readOnly}
-          aria-label={t('funders.delete', { name })}
-          title={t('funders.delete', { name })}
-          data-testid={`funder-delete-${f.id}`}
-          onClick={props.onDelete}
-        >
-          ✕
-        </button>
-      </td>
+      <RowActions
+        ns="funders"
+        testPrefix="funder"
+        id={f.id}
+        name={name}
+        index={props.index}
+        count={props.count}
+        readOnly={readOnly}
+        onMove={(index) => props.send({ type: 'funder.move', id: f.id, index })}
+        onDelete={props.onDelete}
+      />
     </tr>
   );
 }

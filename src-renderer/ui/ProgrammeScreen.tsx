@@ -1,13 +1,15 @@
 /** Programme settings: title, currency, start, duration, overhead rates, donor profile, author, notes. */
-import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { type KeyboardEvent, useId } from 'react';
 import { DONOR_PROFILES, monthLabel, type Programme } from '../../src-shared/model';
 import { errorText, formatMonth, type MessageKey } from '../i18n';
 import { programmeFocusId } from '../state/checks';
 import { type ProgrammeField, parseProgrammeField, programmeFieldText } from '../state/fields';
 import { useDoc, useDocStore, useLocale, useReadOnly, useT } from '../state/react';
 import { useUi } from '../state/ui';
-import { FieldError, IS_MAC } from './common';
+import { IS_MAC } from './common';
 import { CurrenciesSection } from './CurrenciesSection';
+import { type CommitResult, useDraft } from './draft';
+import { FieldControl, FormField } from './inputs';
 
 export function ProgrammeScreen() {
   const t = useT();
@@ -76,43 +78,20 @@ function TextField(props: {
   const programme = useDoc((s) => s.snapshot?.model.programme) as Programme;
   const lines = useDoc((s) => s.snapshot?.model.lines ?? []);
   const value = programmeFieldText(programme, props.field, locale);
-  const [draft, setDraftState] = useState<string | null>(null);
-  const draftRef = useRef<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { draft, error, setDraft, setError, current, commit } = useDraft(value, (text): CommitResult => {
+    const r = parseProgrammeField(props.field, text, locale, lines);
+    if (!r.ok) return { ok: false, message: errorText(locale, r.code, r.params ?? {}, r.context) };
+    const patch = r.value;
+    const changed = (Object.keys(patch) as (keyof Programme)[]).some((k) => patch[k] !== programme[k]);
+    if (changed) void store.getState().command({ type: 'programme.update', patch });
+    return { ok: true };
+  });
   const id = useId();
   const focusId = programmeFocusId(props.field);
   const highlighted = useUi((s) => s.highlight === focusId);
-  const setDraft = (d: string | null) => {
-    draftRef.current = d;
-    setDraftState(d);
-  };
-
-  useEffect(() => {
-    if (draftRef.current === null) setError(null);
-  }, [value]);
-
-  function commit() {
-    const d = draftRef.current;
-    if (d === null) return;
-    if (d === value) {
-      setDraft(null);
-      setError(null);
-      return;
-    }
-    const r = parseProgrammeField(props.field, d, locale, lines);
-    if (!r.ok) {
-      setError(errorText(locale, r.code, r.params ?? {}, r.context));
-      return;
-    }
-    const patch = r.value;
-    const changed = (Object.keys(patch) as (keyof Programme)[]).some((k) => patch[k] !== programme[k]);
-    setDraft(null);
-    setError(null);
-    if (changed) void store.getState().command({ type: 'programme.update', patch });
-  }
 
   function onKeyDown(e: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) {
-    if (e.key === 'Escape' && draftRef.current !== null) {
+    if (e.key === 'Escape' && current() !== null) {
       e.preventDefault();
       setDraft(null);
       setError(null);
@@ -134,15 +113,18 @@ function TextField(props: {
     'data-focus-id': focusId,
     'data-highlighted': highlighted ? 'true' : undefined,
     'data-dirty': draft !== null ? 'true' : undefined,
-    onBlur: commit,
+    onBlur: () => void commit(),
     onKeyDown,
   } as const;
   return (
-    <div className={`field${props.wide ? ' field-wide' : ''}`}>
-      <label htmlFor={id} className="field-label">
-        {t(`prog.field.${props.field}`)}
-      </label>
-      <div className="field-control">
+    <FormField
+      id={id}
+      label={t(`prog.field.${props.field}`)}
+      hint={props.hint ? t(props.hint, props.hintParams) : undefined}
+      error={error}
+      wide={props.wide}
+    >
+      <FieldControl suffix={props.suffix}>
         {props.multiline ? (
           <textarea {...common} rows={6} className="input textarea" onChange={(e) => setDraft(e.target.value)} />
         ) : (
@@ -158,19 +140,8 @@ function TextField(props: {
             }}
           />
         )}
-        {props.suffix && (
-          <span className="suffix" aria-hidden="true">
-            {props.suffix}
-          </span>
-        )}
-      </div>
-      {props.hint && (
-        <p id={`${id}-hint`} className="hint">
-          {t(props.hint, props.hintParams)}
-        </p>
-      )}
-      <FieldError id={`${id}-err`} message={error} />
-    </div>
+      </FieldControl>
+    </FormField>
   );
 }
 
@@ -183,10 +154,7 @@ function DonorField() {
   const focusId = programmeFocusId('donorProfile');
   const highlighted = useUi((s) => s.highlight === focusId);
   return (
-    <div className="field">
-      <label htmlFor={id} className="field-label">
-        {t('prog.field.donorProfile')}
-      </label>
+    <FormField id={id} label={t('prog.field.donorProfile')} hint={t('prog.hint.donorProfile')}>
       <select
         id={id}
         className="input"
@@ -207,9 +175,6 @@ function DonorField() {
           </option>
         ))}
       </select>
-      <p id={`${id}-hint`} className="hint">
-        {t('prog.hint.donorProfile')}
-      </p>
-    </div>
+    </FormField>
   );
 }

@@ -48,44 +48,22 @@ export function TopBar() {
       </div>
 
       <div className="topbar-actions">
-        <button
-          type="button"
-          className="btn btn-icon"
-          data-testid="undo"
-          disabled={readOnly || !info.canUndo}
-          aria-label={
-            info.canUndo && info.undoSummary
-              ? t('top.undoWhat', { summary: info.undoSummary, shortcut: undoShortcut })
-              : t('top.undo')
-          }
-          title={
-            info.canUndo
-              ? t('top.undoWhat', { summary: info.undoSummary ?? '', shortcut: undoShortcut })
-              : t('top.nothingToUndo')
-          }
+        <HistoryButton
+          step="undo"
+          can={info.canUndo}
+          summary={info.undoSummary}
+          shortcut={undoShortcut}
+          readOnly={readOnly}
           onClick={() => void store.getState().undo()}
-        >
-          <span aria-hidden="true">↶</span> {t('top.undo')}
-        </button>
-        <button
-          type="button"
-          className="btn btn-icon"
-          data-testid="redo"
-          disabled={readOnly || !info.canRedo}
-          aria-label={
-            info.canRedo && info.redoSummary
-              ? t('top.redoWhat', { summary: info.redoSummary, shortcut: redoShortcut })
-              : t('top.redo')
-          }
-          title={
-            info.canRedo
-              ? t('top.redoWhat', { summary: info.redoSummary ?? '', shortcut: redoShortcut })
-              : t('top.nothingToRedo')
-          }
+        />
+        <HistoryButton
+          step="redo"
+          can={info.canRedo}
+          summary={info.redoSummary}
+          shortcut={redoShortcut}
+          readOnly={readOnly}
           onClick={() => void store.getState().redo()}
-        >
-          <span aria-hidden="true">↷</span> {t('top.redo')}
-        </button>
+        />
         <SavedIndicator />
         <span className="topbar-sep" aria-hidden="true" />
         <button
@@ -134,6 +112,38 @@ export function TopBar() {
         />
       )}
     </header>
+  );
+}
+
+const HISTORY = {
+  undo: { label: 'top.undo', what: 'top.undoWhat', nothing: 'top.nothingToUndo', icon: '↶' },
+  redo: { label: 'top.redo', what: 'top.redoWhat', nothing: 'top.nothingToRedo', icon: '↷' },
+} as const;
+
+/** Undo or redo: the label says what it would undo (or redo) when there is something. */
+function HistoryButton(props: {
+  step: keyof typeof HISTORY;
+  can: boolean;
+  summary: string | null | undefined;
+  shortcut: string;
+  readOnly: boolean;
+  onClick: () => void;
+}) {
+  const t = useT();
+  const keys = HISTORY[props.step];
+  const { can, summary, shortcut } = props;
+  return (
+    <button
+      type="button"
+      className="btn btn-icon"
+      data-testid={props.step}
+      disabled={props.readOnly || !can}
+      aria-label={can && summary ? t(keys.what, { summary, shortcut }) : t(keys.label)}
+      title={can ? t(keys.what, { summary: summary ?? '', shortcut }) : t(keys.nothing)}
+      onClick={props.onClick}
+    >
+      <span aria-hidden="true">{keys.icon}</span> {t(keys.label)}
+    </button>
   );
 }
 

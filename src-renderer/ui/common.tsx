@@ -1,4 +1,4 @@
-/** Small shared pieces: modal dialog, field error, language switch, platform. */
+/** Small shared pieces: modal dialog, delete confirmation, row actions, field error, language switch, platform. */
 import { type ReactNode, useEffect, useId, useRef } from 'react';
 import type { Locale } from '../../src-shared/money';
 import { LOCALES } from '../i18n';
@@ -96,6 +96,151 @@ export function LocaleSelect() {
           </option>
         ))}
       </select>
+    </div>
+  );
+}
+
+/**
+ * The last cell of a reorderable table row (funding sources, profiles): move up, move down,
+ * delete. Labels come from `${ns}.moveUp|moveDown|delete`; test ids are `${testPrefix}-up|down|delete-${id}`.
+ */
+export function RowActions(props: {
+  ns: 'funders' | 'profile';
+  testPrefix: string;
+  id: string;
+  name: string;
+  index: number;
+  count: number;
+  readOnly: boolean;
+  onMove: (index: number) => void;
+  onDelete: () => void;
+}) {
+  const t = useT();
+  const { ns, testPrefix, id, name, index, readOnly } = props;
+  const up = t(`${ns}.moveUp`, { name });
+  const down = t(`${ns}.moveDown`, { name });
+  const del = t(`${ns}.delete`, { name });
+  return (
+    <td className="row-actions">
+      <button
+        type="button"
+        className="btn btn-small btn-quiet"
+        disabled={readOnly || index === 0}
+        aria-label={up}
+        title={up}
+        data-testid={`${testPrefix}-up-${id}`}
+        onClick={() => props.onMove(index - 1)}
+      >
+        ↑
+      </button>
+      <button
+        type="button"
+        className="btn btn-small btn-quiet"
+        disabled={readOnly || index >= props.count - 1}
+        aria-label={down}
+        title={down}
+        data-testid={`${testPrefix}-down-${id}`}
+        onClick={() => props.onMove(index + 1)}
+      >
+        ↓
+      </button>
+      <button
+        type="button"
+        className="btn btn-small btn-danger"
+        disabled={readOnly}
+        aria-label={del}
+        title={del}
+        data-testid={`${testPrefix}-delete-${id}`}
+        onClick={props.onDelete}
+      >
+        ✕
+      </button>
+    </td>
+  );
+}
+
+/** "Delete …?" with Cancel and Delete (Delete takes the focus); `testId`-body describes it. */
+export function ConfirmDeleteDialog(props: {
+  title: string;
+  body: string;
+  testId: string;
+  onCancel: () => void;
+  onConfirm: () => void;
+}) {
+  const t = useT();
+  const bodyId = `${props.testId}-body`;
+  return (
+    <Dialog open title={props.title} onClose={props.onCancel} testId={props.testId} describedBy={bodyId}>
+      <p id={bodyId}>{props.body}</p>
+      <div className="dialog-actions">
+        <button type="button" className="btn" data-testid="confirm-cancel" onClick={props.onCancel}>
+          {t('common.cancel')}
+        </button>
+        <button
+          type="button"
+          className="btn btn-danger"
+          data-autofocus
+          data-testid="confirm-ok"
+          onClick={props.onConfirm}
+        >
+          {t('common.delete')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+export interface TableColumn {
+  key: string;
+  label: string;
+  /** A number column: the heading is aligned as the numbers are. */
+  num?: boolean;
+  /** The heading is for screen readers only (the actions column). */
+  hidden?: boolean;
+}
+
+/**
+ * A table of editable rows (funding sources, profiles): the column widths come from the
+ * `${colPrefix}-${key}` classes; `children` are the body's rows, `foot` an optional tfoot.
+ * Without rows, `empty.text` stands instead of the table.
+ */
+export function RowTable(props: {
+  className: string;
+  ariaLabel: string;
+  colPrefix: string;
+  columns: readonly TableColumn[];
+  rowCount: number;
+  empty: { text: string; testId: string };
+  children: ReactNode;
+  foot?: ReactNode;
+}) {
+  if (props.rowCount === 0) {
+    return (
+      <p className="empty" data-testid={props.empty.testId}>
+        {props.empty.text}
+      </p>
+    );
+  }
+  return (
+    <div className="table-wrap">
+      <table className={`data-table ${props.className}`} aria-label={props.ariaLabel}>
+        <colgroup>
+          {props.columns.map((c) => (
+            <col key={c.key} className={`${props.colPrefix}-${c.key}`} />
+          ))}
+        </colgroup>
+        <thead>
+          <tr>
+            {props.columns.map((c) => (
+              <th key={c.key} scope="col" className={c.num ? 'num' : undefined}>
+                {c.hidden ? <span className="sr-only">{c.label}</span> : c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{props.children}</tbody>
+        {props.foot}
+      </table>
     </div>
   );
 }

@@ -4,10 +4,12 @@
  * invalid value stays in the field with a specific message beside it and is not sent. Escape
  * puts the saved value back.
  */
-import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, useId } from 'react';
 import type { Option } from './budget/cells';
+import { FieldError } from './common';
+import { type CommitResult, useDraft } from './draft';
 
-export type CommitResult = { ok: true } | { ok: false; message: string };
+export type { CommitResult } from './draft';
 
 export function TextInput(props: {
   /** Text of the saved value. */
@@ -34,36 +36,8 @@ export function TextInput(props: {
   describedBy?: string;
 }) {
   const id = useId();
-  const draftRef = useRef<string | null>(null);
-  const [draft, setDraftState] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { draft, error, setDraft, setError, current, commit } = useDraft(props.value, props.commit);
   const variant = props.variant ?? 'form';
-  const setDraft = (d: string | null) => {
-    draftRef.current = d;
-    setDraftState(d);
-  };
-
-  useEffect(() => {
-    if (draftRef.current === null) setError(null);
-  }, [props.value]);
-
-  function commit(): boolean {
-    const d = draftRef.current;
-    if (d === null) return true;
-    if (d === props.value) {
-      setDraft(null);
-      setError(null);
-      return true;
-    }
-    const r = props.commit(d);
-    if (!r.ok) {
-      setError(r.message);
-      return false;
-    }
-    setDraft(null);
-    setError(null);
-    return true;
-  }
 
   const describedBy =
     [props.describedBy ?? '', props.hint ? `${id}-hint` : '', error ? `${id}-err` : ''].filter(Boolean).join(' ') ||
@@ -95,7 +69,7 @@ export function TextInput(props: {
       }}
       onBlur={() => commit()}
       onKeyDown={(e) => {
-        if (e.key === 'Escape' && draftRef.current !== null) {
+        if (e.key === 'Escape' && current() !== null) {
           e.preventDefault();
           e.stopPropagation();
           setDraft(null);
@@ -120,31 +94,9 @@ export function TextInput(props: {
     );
   }
   return (
-    <div className="field">
-      {props.label && (
-        <label htmlFor={id} className="field-label">
-          {props.label}
-        </label>
-      )}
-      <div className="field-control">
-        {input}
-        {props.suffix && (
-          <span className="suffix" aria-hidden="true">
-            {props.suffix}
-          </span>
-        )}
-      </div>
-      {props.hint && (
-        <p id={`${id}-hint`} className="hint">
-          {props.hint}
-        </p>
-      )}
-      {error && (
-        <div id={`${id}-err`} className="field-error" role="alert" data-testid="field-error">
-          {error}
-        </div>
-      )}
-    </div>
+    <FormField id={id} label={props.label} hint={props.hint} error={error}>
+      <FieldControl suffix={props.suffix}>{input}</FieldControl>
+    </FormField>
   );
 }
 
@@ -184,17 +136,51 @@ export function SelectInput(props: {
   );
   if (props.variant === 'cell') return select;
   return (
-    <div className="field">
+    <FormField id={id} label={props.label} hint={props.hint}>
+      {select}
+    </FormField>
+  );
+}
+
+/**
+ * A form field's frame: the label (for the control `id`), the control, the hint (`id`-hint) and
+ * the message after a refused value (`id`-err); the control's aria-describedby names the last two.
+ */
+export function FormField(props: {
+  id: string;
+  label?: string;
+  hint?: ReactNode;
+  error?: string | null;
+  wide?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <div className={`field${props.wide ? ' field-wide' : ''}`}>
       {props.label && (
-        <label htmlFor={id} className="field-label">
+        <label htmlFor={props.id} className="field-label">
           {props.label}
         </label>
       )}
-      {select}
+      {props.children}
       {props.hint && (
-        <p id={`${id}-hint`} className="hint">
+        <p id={`${props.id}-hint`} className="hint">
           {props.hint}
         </p>
+      )}
+      <FieldError id={`${props.id}-err`} message={props.error ?? null} />
+    </div>
+  );
+}
+
+/** The input with its unit after it ("%"), if any. */
+export function FieldControl(props: { suffix?: string; children: ReactNode }) {
+  return (
+    <div className="field-control">
+      {props.children}
+      {props.suffix && (
+        <span className="suffix" aria-hidden="true">
+          {props.suffix}
+        </span>
       )}
     </div>
   );

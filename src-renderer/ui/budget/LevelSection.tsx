@@ -7,10 +7,11 @@ import type { Command } from '../../../src-shared/api';
 import { formatMinor } from '../../../src-shared/money';
 import { defaultLineFields, type Level, LEVELS, type Model } from '../../../src-shared/model';
 import type { GridAction } from '../../keyboard/shortcuts';
+import { sendCreating } from '../../state/documentStore';
 import { linesOfLevel } from '../../state/optimistic';
 import { useDoc, useDocStore, useLocale, useReadOnly, useResult, useT } from '../../state/react';
 import { useUi } from '../../state/ui';
-import { combo, Dialog } from '../common';
+import { combo, ConfirmDeleteDialog } from '../common';
 import { COLUMNS, isNewLineKey, LineRow, NAME_COL } from './LineRow';
 
 interface Active {
@@ -92,14 +93,7 @@ export function LevelSection({ level }: { level: Level }) {
   const send = useCallback((command: Command) => void store.getState().command(command), [store]);
 
   /** Sends a command that creates a line; returns the new line's (temporary) id. */
-  const sendCreating = useCallback(
-    (command: Command): string | null => {
-      const before = new Set(store.getState().snapshot?.model.lines.map((l) => l.id) ?? []);
-      void store.getState().command(command);
-      return store.getState().snapshot?.model.lines.find((l) => !before.has(l.id))?.id ?? null;
-    },
-    [store],
-  );
+  const create = useCallback((command: Command): string | null => sendCreating(store, command), [store]);
 
   const addLine = useCallback(
     (afterId: string | null) => {
@@ -110,10 +104,10 @@ export function LevelSection({ level }: { level: Level }) {
         t('line.newName'),
         model.programme.reportingCurrency,
       );
-      const id = sendCreating({ type: 'line.add', level, afterId, fields });
+      const id = create({ type: 'line.add', level, afterId, fields });
       if (id) requestFocus(id, NAME_COL);
     },
-    [readOnly, level, model, t, sendCreating, requestFocus],
+    [readOnly, level, model, t, create, requestFocus],
   );
 
   const onAction = useCallback(
@@ -168,7 +162,7 @@ export function LevelSection({ level }: { level: Level }) {
           addLine(here.line.id);
           return true;
         case 'duplicate': {
-          const id = sendCreating({ type: 'line.duplicate', id: here.line.id });
+          const id = create({ type: 'line.duplicate', id: here.line.id });
           if (id) requestFocus(id, col);
           return true;
         }
@@ -194,7 +188,7 @@ export function LevelSection({ level }: { level: Level }) {
       }
       return false;
     },
-    [rows, readOnly, level, model, focusCell, toggleExpanded, addLine, sendCreating, requestFocus, send],
+    [rows, readOnly, level, model, focusCell, toggleExpanded, addLine, create, requestFocus, send],
   );
 
   const onFocusCell = useCallback(
@@ -403,29 +397,17 @@ export function LevelSection({ level }: { level: Level }) {
       </div>
 
       {deleting && (
-        <Dialog
-          open
+        <ConfirmDeleteDialog
           title={t('line.deleteTitle')}
-          onClose={() => setConfirmDelete(null)}
+          body={t('line.deleteBody', {
+            name: deleting.line.name || t('line.unnamed'),
+            total: `${formatMinor(lineResults.get(deleting.line.id)?.total ?? 0, currency, locale)} ${currency}`,
+            shortcut: combo(['Mod', 'Z']),
+          })}
           testId="confirm-delete"
-          describedBy="confirm-delete-body"
-        >
-          <p id="confirm-delete-body">
-            {t('line.deleteBody', {
-              name: deleting.line.name || t('line.unnamed'),
-              total: `${formatMinor(lineResults.get(deleting.line.id)?.total ?? 0, currency, locale)} ${currency}`,
-              shortcut: combo(['Mod', 'Z']),
-            })}
-          </p>
-          <div className="dialog-actions">
-            <button type="button" className="btn" data-testid="confirm-cancel" onClick={() => setConfirmDelete(null)}>
-              {t('common.cancel')}
-            </button>
-            <button type="button" className="btn btn-danger" data-autofocus data-testid="confirm-ok" onClick={doDelete}>
-              {t('common.delete')}
-            </button>
-          </div>
-        </Dialog>
+          onCancel={() => setConfirmDelete(null)}
+          onConfirm={doDelete}
+        />
       )}
     </section>
   );

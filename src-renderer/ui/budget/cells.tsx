@@ -5,9 +5,12 @@
  * the edit is committed (Enter, Tab, leaving the cell); an invalid value stays in the cell with a
  * specific message beside it and is not sent.
  */
-import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { type KeyboardEvent, useId, useRef, useState } from 'react';
 import { type GridAction, gridShortcut } from '../../keyboard/shortcuts';
 import { IS_MAC } from '../common';
+import { type CommitResult, useDraft } from '../draft';
+
+export type { CommitResult } from '../draft';
 
 /** Handles a grid action for the cell's row; returns true when it was handled. */
 export type ActionHandler = (action: GridAction) => boolean;
@@ -35,8 +38,6 @@ export interface CellCommon {
   onFocusCell: (col: number) => void;
 }
 
-export type CommitResult = { ok: true } | { ok: false; message: string };
-
 export function TextCell(
   props: CellCommon & {
     /** Text of the committed value. */
@@ -51,41 +52,11 @@ export function TextCell(
 ) {
   const ref = useRef<HTMLInputElement>(null);
   const errorId = useId();
-  const draftRef = useRef<string | null>(null);
-  const [draft, setDraftState] = useState<string | null>(null);
+  // An invalid draft is kept while the cell's value changes underneath (undo...).
+  const { draft, error, setDraft, setError, commit: doCommit } = useDraft(props.value, props.commit);
   const [editing, setEditing] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const wasFocused = useRef(false);
   const locked = props.readOnly || props.disabled === true;
-
-  const setDraft = (d: string | null) => {
-    draftRef.current = d;
-    setDraftState(d);
-  };
-
-  // An invalid draft is kept while the cell's value changes underneath (undo...); a valid value
-  // from outside simply shows.
-  useEffect(() => {
-    if (draftRef.current === null) setError(null);
-  }, [props.value]);
-
-  function doCommit(): boolean {
-    const d = draftRef.current;
-    if (d === null) return true;
-    if (d === props.value) {
-      setDraft(null);
-      setError(null);
-      return true;
-    }
-    const r = props.commit(d);
-    if (!r.ok) {
-      setError(r.message);
-      return false;
-    }
-    setDraft(null);
-    setError(null);
-    return true;
-  }
 
   function revert() {
     setDraft(null);

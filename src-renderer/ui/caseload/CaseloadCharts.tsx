@@ -1,5 +1,5 @@
 /** Arrivals and active cases per month, stacked by profile, from the engine's caseload series. */
-import { useMemo } from 'react';
+import { type ReactElement, type ReactNode, useMemo } from 'react';
 import {
   Area,
   AreaChart,
@@ -29,6 +29,27 @@ interface Datum {
 
 function count(v: number, locale: Locale): string {
   return formatDecimal(String(Math.round(v)), locale);
+}
+
+/** A chart in a card, with its caption; "no arrivals" instead of an empty chart. */
+function ChartCard(props: { id: string; caption: ReactNode; empty: boolean; children: ReactElement }) {
+  const t = useT();
+  return (
+    <figure className="chart card" data-testid={props.id} aria-labelledby={`${props.id}-h`}>
+      <figcaption id={`${props.id}-h`} className="card-title">
+        {props.caption}
+      </figcaption>
+      {props.empty ? (
+        <p className="empty">{t('caseload.noArrivals')}</p>
+      ) : (
+        <div className="chart-area" aria-hidden="true">
+          <ResponsiveContainer width="100%" height={220}>
+            {props.children}
+          </ResponsiveContainer>
+        </div>
+      )}
+    </figure>
+  );
 }
 
 export function CaseloadCharts() {
@@ -69,78 +90,65 @@ export function CaseloadCharts() {
   return (
     <>
       <div className="charts">
-        <figure className="chart card" data-testid="chart-arrivals" aria-labelledby="chart-arrivals-h">
-          <figcaption id="chart-arrivals-h" className="card-title">
-            {t('caseload.chartArrivals')} <span className="muted">({t('caseload.chartUnit')})</span>
-          </figcaption>
-          {totalArrivals === 0 ? (
-            <p className="empty">{t('caseload.noArrivals')}</p>
-          ) : (
-            <div className="chart-area" aria-hidden="true">
-              <ResponsiveContainer width="100%" height={220}>
-                <BarChart data={arrivals} margin={{ top: 4, right: 12, bottom: 4, left: 0 }}>
-                  <CartesianGrid vertical={false} stroke="#e5e7eb" />
-                  <XAxis dataKey="label" fontSize={11} stroke="#6b7280" minTickGap={16} />
-                  <YAxis fontSize={11} stroke="#6b7280" width={44} allowDecimals={false} />
-                  <Tooltip formatter={tooltipFormatter} separator=": " cursor={{ fill: 'rgba(0,0,0,0.04)' }} />
-                  <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
-                  {profiles.map((p, i) => (
-                    <Bar
-                      key={p.id}
-                      dataKey={p.id}
-                      name={p.name}
-                      stackId="a"
-                      fill={colorOf(i)}
-                      isAnimationActive={false}
-                    />
-                  ))}
-                </BarChart>
-              </ResponsiveContainer>
-            </div>
-          )}
-        </figure>
-        <figure className="chart card" data-testid="chart-active" aria-labelledby="chart-active-h">
-          <figcaption id="chart-active-h" className="card-title">
-            {t('caseload.chartActive')}{' '}
-            {peakMonth > 0 && (
-              <span className="muted">
-                ·{' '}
-                {t('caseload.peak', {
-                  n: count(peak, locale),
-                  month: formatMonth(monthLabel(startMonth, peakMonth), locale),
-                })}
-              </span>
-            )}
-          </figcaption>
-          {totalArrivals === 0 ? (
-            <p className="empty">{t('caseload.noArrivals')}</p>
-          ) : (
-            <div className="chart-area" aria-hidden="true">
-              <ResponsiveContainer width="100%" height={220}>
-                <AreaChart data={active} margin={{ top: 4, right: 12, bottom: 4, left: 0 }}>
-                  <CartesianGrid vertical={false} stroke="#e5e7eb" />
-                  <XAxis dataKey="label" fontSize={11} stroke="#6b7280" minTickGap={16} />
-                  <YAxis fontSize={11} stroke="#6b7280" width={44} allowDecimals={false} />
-                  <Tooltip formatter={tooltipFormatter} separator=": " />
-                  <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
-                  {profiles.map((p, i) => (
-                    <Area
-                      key={p.id}
-                      type="stepAfter"
-                      dataKey={p.id}
-                      name={p.name}
-                      stackId="c"
-                      stroke={colorOf(i)}
-                      fill={colorOf(i)}
-                      fillOpacity={0.55}
-                      isAnimationActive={false}
-                    />
-                  ))}
-                </AreaChart>
-              </ResponsiveContainer>
-            </div>
-          )}
-        </figure>
+        <ChartCard
+          id="chart-arrivals"
+          empty={totalArrivals === 0}
+          caption={
+            <>
+              {t('caseload.chartArrivals')} <span className="muted">({t('caseload.chartUnit')})</span>
+            </>
+          }
+        >
+          <BarChart data={arrivals} margin={{ top: 4, right: 12, bottom: 4, left: 0 }}>
+            <CartesianGrid vertical={false} stroke="#e5e7eb" />
+            <XAxis dataKey="label" fontSize={11} stroke="#6b7280" minTickGap={16} />
+            <YAxis fontSize={11} stroke="#6b7280" width={44} allowDecimals={false} />
+            <Tooltip formatter={tooltipFormatter} separator=": " cursor={{ fill: 'rgba(0,0,0,0.04)' }} />
+            <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
+            {profiles.map((p, i) => (
+              <Bar key={p.id} dataKey={p.id} name={p.name} stackId="a" fill={colorOf(i)} isAnimationActive={false} />
+            ))}
+          </BarChart>
+        </ChartCard>
+        <ChartCard
+          id="chart-active"
+          empty={totalArrivals === 0}
+          caption={
+            <>
+              {t('caseload.chartActive')}{' '}
+              {peakMonth > 0 && (
+                <span className="muted">
+                  ·{' '}
+                  {t('caseload.peak', {
+                    n: count(peak, locale),
+                    month: formatMonth(monthLabel(startMonth, peakMonth), locale),
+                  })}
+                </span>
+              )}
+            </>
+          }
+        >
+          <AreaChart data={active} margin={{ top: 4, right: 12, bottom: 4, left: 0 }}>
+            <CartesianGrid vertical={false} stroke="#e5e7eb" />
+            <XAxis dataKey="label" fontSize={11} stroke="#6b7280" minTickGap={16} />
+            <YAxis fontSize={11} stroke="#6b7280" width={44} allowDecimals={false} />
+            <Tooltip formatter={tooltipFormatter} separator=": " />
+            <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
+            {profiles.map((p, i) => (
+              <Area
+                key={p.id}
+                type="stepAfter"
+                dataKey={p.id}
+                name={p.name}
+                stackId="c"
+                stroke={colorOf(i)}
+                fill={colorOf(i)}
+                fillOpacity={0.55}
+                isAnimationActive={false}
+              />
+            ))}
+          </AreaChart>
+        </ChartCard>
       </div>
       <section className="card" aria-labelledby="caseload-summary-h">
         <h2 id="caseload-summary-h" className="card-title">

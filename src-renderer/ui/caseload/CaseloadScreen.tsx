@@ -12,10 +12,11 @@ import {
   type ProfileKind,
 } from '../../../src-shared/model';
 import { profileFocusId } from '../../state/checks';
+import { sendCreating } from '../../state/documentStore';
 import { byPosition } from '../../state/optimistic';
 import { useDoc, useDocStore, useReadOnly, useResult, useT } from '../../state/react';
 import { useUi } from '../../state/ui';
-import { combo, Dialog } from '../common';
+import { combo, ConfirmDeleteDialog, RowTable } from '../common';
 import { CaseloadCharts } from './CaseloadCharts';
 import { MonthlyDialog } from './MonthlyDialog';
 import { ProfileRow } from './ProfileRow';
@@ -33,6 +34,15 @@ const PROFILE_COLUMNS = [
   'persons',
   'actions',
 ] as const;
+
+const NUMERIC_COLUMNS: ReadonlySet<string> = new Set([
+  'personsPerUnit',
+  'arrivals',
+  'arrivalStart',
+  'arrivalEnd',
+  'durationMonths',
+  'persons',
+]);
 
 export function CaseloadScreen() {
   const t = useT();
@@ -87,10 +97,11 @@ function ProfilesCard() {
     const names = new Set(model.profiles.map((p) => p.name));
     let name = base;
     for (let i = 2; names.has(name); i++) name = `${base} ${i}`;
-    const before = new Set(store.getState().snapshot?.model.profiles.map((p) => p.id) ?? []);
-    send({ type: 'profile.add', fields: defaultProfileFields(kind, name, model.programme.durationMonths) });
-    const created = store.getState().snapshot?.model.profiles.find((p) => !before.has(p.id));
-    if (created) goTo('caseload', profileFocusId(created.id), false);
+    const created = sendCreating(store, {
+      type: 'profile.add',
+      fields: defaultProfileFields(kind, name, model.programme.durationMonths),
+    });
+    if (created) goTo('caseload', profileFocusId(created), false);
   }
 
   const monthlyProfile = profiles.find((p) => p.id === monthlyOf) ?? null;
@@ -101,65 +112,33 @@ function ProfilesCard() {
       <h2 id="profiles-h" className="card-title">
         {t('caseload.profiles')}
       </h2>
-      {profiles.length === 0 ? (
-        <p className="empty" data-testid="profiles-empty">
-          {t('caseload.empty')}
-        </p>
-      ) : (
-        <div className="table-wrap">
-          <table className="data-table profiles-table" aria-label={t('caseload.table')}>
-            <colgroup>
-              {PROFILE_COLUMNS.map((c) => (
-                <col key={c} className={`pw-${c}`} />
-              ))}
-            </colgroup>
-            <thead>
-              <tr>
-                <th scope="col">{t('profile.col.name')}</th>
-                <th scope="col">{t('profile.col.kind')}</th>
-                <th scope="col">{t('profile.col.unit')}</th>
-                <th scope="col" className="num">
-                  {t('profile.col.personsPerUnit')}
-                </th>
-                <th scope="col" className="num">
-                  {t('profile.col.arrivals')}
-                </th>
-                <th scope="col">{t('profile.col.pattern')}</th>
-                <th scope="col" className="num">
-                  {t('profile.col.arrivalStart')}
-                </th>
-                <th scope="col" className="num">
-                  {t('profile.col.arrivalEnd')}
-                </th>
-                <th scope="col" className="num">
-                  {t('profile.col.durationMonths')}
-                </th>
-                <th scope="col" className="num">
-                  {t('profile.col.persons')}
-                </th>
-                <th scope="col">
-                  <span className="sr-only">{t('profile.col.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {profiles.map((p, i) => (
-                <ProfileRow
-                  key={aliases[p.id] ?? p.id}
-                  profile={p}
-                  index={i}
-                  count={profiles.length}
-                  series={series.get(p.id) ?? null}
-                  readOnly={readOnly}
-                  send={send}
-                  onEditMonthly={() => setMonthlyOf(p.id)}
-                  onDelete={() => setDeleting(p.id)}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <RowTable
+        rowCount={profiles.length}
+        empty={{ text: t('caseload.empty'), testId: 'profiles-empty' }}
+        className="profiles-table"
+        ariaLabel={t('caseload.table')}
+        colPrefix="pw"
+        columns={PROFILE_COLUMNS.map((c) => ({
+          key: c,
+          label: t(`profile.col.${c}`),
+          num: NUMERIC_COLUMNS.has(c),
+          hidden: c === 'actions',
+        }))}
+      >
+        {profiles.map((p, i) => (
+          <ProfileRow
+            key={aliases[p.id] ?? p.id}
+            profile={p}
+            index={i}
+            count={profiles.length}
+            series={series.get(p.id) ?? null}
+            readOnly={readOnly}
+            send={send}
+            onEditMonthly={() => setMonthlyOf(p.id)}
+            onDelete={() => setDeleting(p.id)}
+          />
+        ))}
+      </RowTable>
       {!readOnly && (
         <div className="add-row">
           <div className="field">
@@ -196,34 +175,16 @@ function ProfilesCard() {
         />
       )}
       {deletingProfile && (
-        <Dialog
-          open
+        <ConfirmDeleteDialog
           title={t('profile.deleteTitle')}
-          onClose={() => setDeleting(null)}
+          body={t('profile.deleteBody', { name: deletingProfile.name, shortcut: combo(['Mod', 'Z']) })}
           testId="confirm-delete-profile"
-          describedBy="confirm-delete-profile-body"
-        >
-          <p id="confirm-delete-profile-body">
-            {t('profile.deleteBody', { name: deletingProfile.name, shortcut: combo(['Mod', 'Z']) })}
-          </p>
-          <div className="dialog-actions">
-            <button type="button" className="btn" data-testid="confirm-cancel" onClick={() => setDeleting(null)}>
-              {t('common.cancel')}
-            </button>
-            <button
-              type="button"
-              className="btn btn-danger"
-              data-autofocus
-              data-testid="confirm-ok"
-              onClick={() => {
-                setDeleting(null);
-                send({ type: 'profile.delete', id: deletingProfile.id });
-              }}
-            >
-              {t('common.delete')}
-            </button>
-          </div>
-        </Dialog>
+          onCancel={() => setDeleting(null)}
+          onConfirm={() => {
+            setDeleting(null);
+            send({ type: 'profile.delete', id: deletingProfile.id });
+          }}
+        />
       )}
     </section>
   );

@@ -21,6 +21,7 @@ import {
 } from '../../state/profiles';
 import { useDoc, useLocale, useT } from '../../state/react';
 import { useUi } from '../../state/ui';
+import { RowActions } from '../common';
 import { type CommitResult, SelectInput, TextInput } from '../inputs';
 
 type Column = ProfileTextField | 'kind' | 'unit' | 'pattern';
@@ -212,41 +213,17 @@ export function ProfileRow(props: {
       <td className="num muted" data-testid={`profile-persons-${p.id}`}>
         {persons === null ? '…' : formatDecimal(String(Math.round(persons)), locale)}
       </td>
-      <td className="row-actions">
-        <button
-          type="button"
-          className="btn btn-small btn-quiet"
-          disabled={readOnly || props.index === 0}
-          aria-label={t('profile.moveUp', { name })}
-          title={t('profile.moveUp', { name })}
-          data-testid={`profile-up-${p.id}`}
-          onClick={() => props.send({ type: 'profile.move', id: p.id, index: props.index - 1 })}
-        >
-          ↑
-        </button>
-        <button
-          type="button"
-          className="btn btn-small btn-quiet"
-          disabled={readOnly || props.index >= props.count - 1}
-          aria-label={t('profile.moveDown', { name })}
-          title={t('profile.moveDown', { name })}
-          data-testid={`profile-down-${p.id}`}
-          onClick={() => props.send({ type: 'profile.move', id: p.id, index: props.index + 1 })}
-        >
-          ↓
-        </button>
-        <button
-          type="button"
-          className="btn btn-small btn-danger"
-          disabled={readOnly}
-          aria-label={t('profile.delete', { name })}
-          title={t('profile.delete', { name })}
-          data-testid={`profile-delete-${p.id}`}
-          onClick={props.onDelete}
-        >
-          ✕
-        </button>
-      </td>
+      <RowActions
+        ns="profile"
+        testPrefix="profile"
+        id={p.id}
+        name={name}
+        index={props.index}
+        count={props.count}
+        readOnly={readOnly}
+        onMove={(index) => props.send({ type: 'profile.move', id: p.id, index })}
+        onDelete={props.onDelete}
+      />
     </tr>
   );
 }
