@@ -5,10 +5,11 @@
  * a programme; totals come from the same engine as the app.
  *
  * Exit codes: 0 done; 1 the file could not be read (missing, not ours, damaged, newer version...);
- * 2 wrong usage or a command that is not available yet.
+ * 2 wrong usage or a command that is not available yet; 3 `check` found at least one error.
  */
 import path from 'node:path';
 import { ApiFailure } from '../../src-shared/api';
+import { type Finding, runChecks } from '../../src-shared/checks';
 import { compute, type ComputeResult, type Metrics } from '../../src-shared/engine';
 import { currencyExponent, formatMinor, shareToPercentString } from '../../src-shared/money';
 import { LEVELS, type Level, type Model, monthLabel } from '../../src-shared/model';
@@ -17,6 +18,7 @@ import { DocumentService } from '../documents/document-service';
 export const EXIT_OK = 0;
 export const EXIT_FILE = 1;
 export const EXIT_USAGE = 2;
+export const EXIT_CHECK_ERRORS = 3;
 
 export interface CliIo {
   out: (line: string) => void;
@@ -32,12 +34,14 @@ export const USAGE = [
   '                                (cost per returnee, peak caseload, staff-months). --json prints',
   '                                them as JSON, amounts in integer minor units (cents) of the',
   '                                reporting currency.',
-  '  check <file.rcs>              Run the checks (not available yet).',
+  '  check <file.rcs> [--json]     Run the checks (donor rules, reintegration principles, model',
+  '                                integrity): one finding a line, with its severity, where it is',
+  '                                and the source of the rule. Exit code 3 if any is an error.',
   '  export <file.rcs>             Export to a spreadsheet (not available yet).',
   '  help                          Show this text.',
   '',
   'The file is only read, never changed. Exit codes: 0 done, 1 the file could not be read,',
-  '2 wrong usage.',
+  '2 wrong usage, 3 check found errors.',
 ].join('\n');
 
 const LEVEL_LABELS: Record<Level, string> = {
@@ -217,13 +221,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.err(USAGE);
     return EXIT_USAGE;
   }
-  if (command !== 'compute') {
+  if (command === 'export') {
     io.err(`rcs ${command} is not available yet.`);
     return EXIT_USAGE;
   }
   const unknown = flags.filter((f) => f !== '--json');
   if (unknown.length > 0) {
-    io.err(`Unknown option ${unknown.join(', ')} for rcs compute (only --json).`);
+    io.err(`Unknown option ${unknown.join(', ')} for rcs ${command} (only --json).`);
     return EXIT_USAGE;
   }
 
@@ -235,8 +239,67 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.err(describeFailure(err));
     return EXIT_FILE;
   }
-  const summary = summarise(abs, model, compute(model));
+  const result = compute(model);
+  if (command === 'check') {
+    const findings = describeFindings(model, runChecks(model, result));
+    if (flags.includes('--json')) io.out(JSON.stringify({ file: abs, findings }, null, 2));
+    else for (const line of formatFindings(findings, model.programme.reportingCurrency)) io.out(line);
+    return findings.some((f) => f.severity === 'error') ? EXIT_CHECK_ERRORS : EXIT_OK;
+  }
+  const summary = summarise(abs, model, result);
   if (flags.includes('--json')) io.out(JSON.stringify(summary, null, 2));
   else for (const line of formatSummary(summary)) io.out(line);
   return EXIT_OK;
+}
+
+/** A finding as `check` reports it: the engine's finding plus a readable place. */
+export interface CheckLine extends Finding {
+  /** "line \"Case managers\" (individual)", "setting indirectRate", "profile \"Adults\"", … or "programme". */
+  where: string;
+}
+
+export function describeFindings(model: Model, findings: Finding[]): CheckLine[] {
+  const lines = new Map(model.lines.map((l) => [l.id, l]));
+  const profiles = new Map(model.profiles.map((p) => [p.id, p]));
+  const funders = new Map(model.funders.map((f) => [f.id, f]));
+  return findings.map((f) => {
+    const t = f.target;
+    let where = 'programme';
+    if (t?.kind === 'line') {
+      const l = lines.get(t.lineId);
+      where = l ? `line "${l.name}" (${LEVEL_LABELS[l.level].toLowerCase()})` : `line ${t.lineId}`;
+    } else if (t?.kind === 'programme') where = `setting ${t.field}`;
+    else if (t?.kind === 'profile') where = `profile "${profiles.get(t.profileId)?.name ?? t.profileId}"`;
+    else if (t?.kind === 'funder') where = `funding source "${funders.get(t.funderId)?.name ?? t.funderId}"`;
+    else if (t?.kind === 'currency') where = `currency ${t.code}`;
+    return { ...f, where };
+  });
+}
+
+/** Finding params that are money (minor units): in the reporting currency, or in US cents. */
+const MONEY_PARAMS = new Set(['used', 'ceiling', 'over', 'amount', 'cash']);
+const USD_PARAMS = new Set(['usd', 'min', 'max']);
+
+function formatParam(f: Finding, key: string, value: string | number, currency: string): string {
+  if (typeof value !== 'number') return value;
+  if (MONEY_PARAMS.has(key)) return `${formatMinor(value, currency, 'en')} ${currency}`;
+  if (f.code.startsWith('principles.package') && USD_PARAMS.has(key)) return `${formatMinor(value, 'USD', 'en')} USD`;
+  return String(value);
+}
+
+/** The plain-text report `check` prints: a count, then one finding per paragraph. */
+export function formatFindings(findings: CheckLine[], currency: string): string[] {
+  const count = (sev: Finding['severity']): number => findings.filter((f) => f.severity === sev).length;
+  const out = [`${count('error')} error(s), ${count('warning')} warning(s), ${count('note')} note(s)`];
+  for (const f of findings) {
+    const params = Object.entries(f.params)
+      .map(([k, v]) => `${k}=${formatParam(f, k, v, currency)}`)
+      .join(', ');
+    out.push('');
+    out.push(
+      `${f.severity.toUpperCase().padEnd(7)} ${f.code} (${f.group}) · ${f.where}${params ? ` · ${params}` : ''}`,
+    );
+    out.push(`        Source: ${f.source}`);
+  }
+  return out;
 }

@@ -11,7 +11,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { compute } from '../../src-shared/engine';
 import { formatMinor } from '../../src-shared/money';
 import type { Model } from '../../src-shared/model';
-import { EXIT_FILE, EXIT_OK, EXIT_USAGE, runCli, type ComputeSummary } from '../../src-main/cli/run';
+import { runChecks } from '../../src-shared/checks';
+import {
+  type CheckLine,
+  EXIT_CHECK_ERRORS,
+  EXIT_FILE,
+  EXIT_OK,
+  EXIT_USAGE,
+  runCli,
+  type ComputeSummary,
+} from '../../src-main/cli/run';
 import { writeModelToFile } from '../../src-main/documents/write-model';
 import { sampleModel } from '../../src-main/sample/sample-model';
 import { fullModel, smallModel } from './helpers';
@@ -182,12 +191,42 @@ describe('rcs compute', () => {
   });
 });
 
+describe('rcs check', () => {
+  it('prints every finding of the checks panel and exits 3 when one is an error', async () => {
+    const { file, model } = sampleFile();
+    const expected = runChecks(model, compute(model));
+    const before = hash(file);
+    const r = await cli('check', file);
+    // The sample asks a pipeline co-financier for more than its ceiling: an error, on purpose.
+    expect(expected.some((f) => f.severity === 'error')).toBe(true);
+    expect(r.code).toBe(EXIT_CHECK_ERRORS);
+    const errors = expected.filter((f) => f.severity === 'error').length;
+    expect(r.out.split('\n')[0]).toMatch(new RegExp(`^${errors} error\\(s\\)`));
+    for (const f of expected) expect(r.out).toContain(f.code);
+    expect(r.out).toContain('funding source "');
+    expect(r.out).toContain('Source: ');
+    expect(hash(file)).toBe(before);
+
+    const json = await cli('check', file, '--json');
+    const parsed = JSON.parse(json.out) as { findings: CheckLine[] };
+    expect(parsed.findings.map((f) => f.id)).toEqual(expected.map((f) => f.id));
+  });
+
+  it('exits 0 when the checks find no error', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'Clean.rcs');
+    const model = writeModelToFile(file, smallModel());
+    expect(runChecks(model, compute(model)).some((f) => f.severity === 'error')).toBe(false);
+    expect((await cli('check', file)).code).toBe(EXIT_OK);
+  });
+});
+
 describe('rcs usage', () => {
-  it.each(['check', 'export'])('%s is not available yet (exit 2)', async (command) => {
+  it('export is not available yet (exit 2)', async () => {
     const { file } = sampleFile();
-    const r = await cli(command, file);
+    const r = await cli('export', file);
     expect(r.code).toBe(EXIT_USAGE);
-    expect(r.err).toBe(`rcs ${command} is not available yet.`);
+    expect(r.err).toBe('rcs export is not available yet.');
   });
 
   it('explains itself when called wrongly (exit 2)', async () => {
@@ -221,6 +260,7 @@ describe('the rcs entry point', () => {
     const missing = run('compute', path.join(path.dirname(file), 'gone.rcs'));
     expect(missing.status).toBe(EXIT_FILE);
     expect(missing.stderr).toContain('could not be found');
-    expect(run('check', file).status).toBe(EXIT_USAGE);
+    expect(run('check', file).status).toBe(EXIT_CHECK_ERRORS);
+    expect(run('export', file).status).toBe(EXIT_USAGE);
   });
 });
