@@ -4,9 +4,10 @@ import { useStore } from 'zustand';
 import type { Finding } from '../../src-shared/checks/types';
 import type { ComputeResult } from '../../src-shared/engine';
 import type { Locale } from '../../src-shared/money';
+import type { Model } from '../../src-shared/model';
 import { translator, type Translate } from '../i18n';
 import type { DocState, DocStore } from './documentStore';
-import { findingsFor, resultFor } from './result';
+import { findingsFor, resultFor, sharedModel } from './result';
 
 export const DocStoreContext = createContext<DocStore | null>(null);
 
@@ -29,15 +30,28 @@ export function useT(): Translate {
   return useMemo(() => translator(locale), [locale]);
 }
 
+/**
+ * The model on screen, structurally shared (state/result.ts): its identity, and that of each of its
+ * parts, changes only when its content does.
+ */
+export function useModel(): Model | null {
+  return useDoc((s) => sharedModel(s.snapshot?.model ?? null));
+}
+
+/** A part of the model on screen (re-renders only when that part changes). */
+export function useModelPart<T>(select: (model: Model | null) => T): T {
+  return useDoc((s) => select(sharedModel(s.snapshot?.model ?? null)));
+}
+
 /** The engine's result for the model on screen (recomputed only when the model changes). */
 export function useResult(): ComputeResult | null {
-  const model = useDoc((s) => s.snapshot?.model ?? null);
+  const model = useModel();
   return useMemo(() => (model ? resultFor(model) : null), [model]);
 }
 
 /** The checks panel's findings for the model on screen (recomputed with the result). */
 export function useFindings(): Finding[] {
-  const model = useDoc((s) => s.snapshot?.model ?? null);
+  const model = useModel();
   const result = useResult();
   return useMemo(() => (model && result ? findingsFor(model, result) : []), [model, result]);
 }

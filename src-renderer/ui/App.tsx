@@ -1,7 +1,7 @@
 /** The whole window: the start screen, or the open programme's screens. */
 import { useEffect } from 'react';
 import { globalShortcut } from '../keyboard/shortcuts';
-import { useDoc, useDocStore, useLocale, useT } from '../state/react';
+import { useDoc, useDocStore, useLocale, useModel, useModelPart, useT } from '../state/react';
 import { type Screen, useUi } from '../state/ui';
 import { DocumentNotices, ErrorBanner } from './Banners';
 import { BudgetScreen } from './budget/BudgetScreen';
@@ -20,7 +20,7 @@ export function App() {
   const locale = useLocale();
   const ready = useDoc((s) => s.ready);
   const hasDocument = useDoc((s) => s.snapshot !== null);
-  const title = useDoc((s) => s.snapshot?.model.programme.title ?? null);
+  const title = useModelPart((m) => m?.programme.title ?? null);
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -105,7 +105,7 @@ function CurrentScreen({ screen }: { screen: Screen }) {
 function RevealTarget() {
   const reveal = useUi((s) => s.reveal);
   const clearReveal = useUi((s) => s.clearReveal);
-  const model = useDoc((s) => s.snapshot?.model ?? null);
+  const model = useModel();
   const screen = useUi((s) => s.screen);
   useEffect(() => {
     if (!reveal) return;

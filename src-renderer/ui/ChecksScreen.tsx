@@ -16,7 +16,7 @@ import {
   opensDetails,
   targetName,
 } from '../state/checks';
-import { useDoc, useFindings, useLocale, useT } from '../state/react';
+import { useDoc, useFindings, useLocale, useModel, useT } from '../state/react';
 import { useUi } from '../state/ui';
 import { NAME_COL } from './budget/LineRow';
 
@@ -26,7 +26,7 @@ export function ChecksScreen() {
   const t = useT();
   const locale = useLocale();
   const findings = useFindings();
-  const model = useDoc((s) => s.snapshot?.model ?? null);
+  const model = useModel();
   if (!model) return null;
   const groups = groupFindings(findings);
   const counts = countFindings(findings);

@@ -19,7 +19,7 @@ import {
 } from '../state/currencies';
 import { signedPercentText } from '../state/fields';
 import { formatDecimal } from '../../src-shared/money';
-import { useDoc, useDocStore, useLocale, useReadOnly, useT } from '../state/react';
+import { useDocStore, useLocale, useModel, useReadOnly, useT } from '../state/react';
 import { useUi } from '../state/ui';
 import { FieldError } from './common';
 import { type CommitResult, TextInput } from './inputs';
@@ -29,7 +29,7 @@ export function CurrenciesSection() {
   const locale = useLocale();
   const store = useDocStore();
   const readOnly = useReadOnly();
-  const model = useDoc((s) => s.snapshot?.model ?? null);
+  const model = useModel();
   const highlight = useUi((s) => s.highlight);
   if (!model) return null;
   const reporting = model.programme.reportingCurrency;
@@ -158,7 +158,7 @@ function AddCurrency(props: { years: number }) {
   const t = useT();
   const locale = useLocale();
   const store = useDocStore();
-  const model = useDoc((s) => s.snapshot?.model ?? null);
+  const model = useModel();
   const [code, setCode] = useState('');
   const [rate, setRate] = useState('');
   const [error, setError] = useState<string | null>(null);

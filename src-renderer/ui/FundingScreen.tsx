@@ -12,7 +12,7 @@ import { funderFocusId } from '../state/checks';
 import { mainDonor } from '../state/funding';
 import { sendCreating } from '../state/documentStore';
 import { byPosition } from '../state/optimistic';
-import { useDoc, useDocStore, useLocale, useReadOnly, useResult, useT } from '../state/react';
+import { useDoc, useDocStore, useLocale, useModel, useModelPart, useReadOnly, useResult, useT } from '../state/react';
 import { useUi } from '../state/ui';
 import { combo, ConfirmDeleteDialog, RowActions, RowTable } from './common';
 import { type CommitResult, SelectInput, TextInput } from './inputs';
@@ -22,7 +22,7 @@ export function FundingScreen() {
   const locale = useLocale();
   const store = useDocStore();
   const readOnly = useReadOnly();
-  const model = useDoc((s) => s.snapshot?.model ?? null);
+  const model = useModel();
   const aliases = useDoc((s) => s.aliases);
   const result = useResult();
   const goTo = useUi((s) => s.goTo);
@@ -150,7 +150,7 @@ function FunderRow(props: {
 }) {
   const t = useT();
   const locale = useLocale();
-  const cur = useDoc((s) => s.snapshot?.model.programme.reportingCurrency ?? 'EUR');
+  const cur = useModelPart((m) => m?.programme.reportingCurrency ?? 'EUR');
   const { funder: f, readOnly } = props;
   const focusId = funderFocusId(f.id);
   const highlighted = useUi((s) => s.highlight === focusId);

@@ -4,7 +4,7 @@ import { DONOR_PROFILES, monthLabel, type Programme } from '../../src-shared/mod
 import { errorText, formatMonth, type MessageKey } from '../i18n';
 import { programmeFocusId } from '../state/checks';
 import { type ProgrammeField, parseProgrammeField, programmeFieldText } from '../state/fields';
-import { useDoc, useDocStore, useLocale, useReadOnly, useT } from '../state/react';
+import { useDocStore, useLocale, useModelPart, useReadOnly, useT } from '../state/react';
 import { useUi } from '../state/ui';
 import { IS_MAC } from './common';
 import { CurrenciesSection } from './CurrenciesSection';
@@ -14,7 +14,7 @@ import { FieldControl, FormField } from './inputs';
 export function ProgrammeScreen() {
   const t = useT();
   const locale = useLocale();
-  const programme = useDoc((s) => s.snapshot?.model.programme ?? null);
+  const programme = useModelPart((m) => m?.programme ?? null);
   if (!programme) return null;
   const end = formatMonth(monthLabel(programme.startMonth, programme.durationMonths), locale);
   return (
@@ -75,8 +75,8 @@ function TextField(props: {
   const locale = useLocale();
   const store = useDocStore();
   const readOnly = useReadOnly();
-  const programme = useDoc((s) => s.snapshot?.model.programme) as Programme;
-  const lines = useDoc((s) => s.snapshot?.model.lines ?? []);
+  const programme = useModelPart((m) => m?.programme) as Programme;
+  const lines = useModelPart((m) => m?.lines ?? []);
   const value = programmeFieldText(programme, props.field, locale);
   const { draft, error, setDraft, setError, current, commit } = useDraft(value, (text): CommitResult => {
     const r = parseProgrammeField(props.field, text, locale, lines);
@@ -149,7 +149,7 @@ function DonorField() {
   const t = useT();
   const store = useDocStore();
   const readOnly = useReadOnly();
-  const value = useDoc((s) => s.snapshot?.model.programme.donorProfile ?? 'none');
+  const value = useModelPart((m) => m?.programme.donorProfile ?? 'none');
   const id = useId();
   const focusId = programmeFocusId('donorProfile');
   const highlighted = useUi((s) => s.highlight === focusId);

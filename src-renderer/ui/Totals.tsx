@@ -3,13 +3,13 @@ import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { currencyExponent, formatMinor, type Locale, shareToPercentString } from '../../src-shared/money';
 import { LEVELS } from '../../src-shared/model';
-import { useDoc, useLocale, useResult, useT } from '../state/react';
+import { useLocale, useModelPart, useResult, useT } from '../state/react';
 
 export function TotalsBar() {
   const t = useT();
   const locale = useLocale();
   const result = useResult();
-  const programme = useDoc((s) => s.snapshot?.model.programme ?? null);
+  const programme = useModelPart((m) => m?.programme ?? null);
   if (!programme) return null;
   if (!result) {
     return (
@@ -78,7 +78,7 @@ export function Charts() {
   const t = useT();
   const locale = useLocale();
   const result = useResult();
-  const startMonth = useDoc((s) => s.snapshot?.model.programme.startMonth ?? '');
+  const startMonth = useModelPart((m) => m?.programme.startMonth ?? '');
 
   const byLevel = useMemo<LevelDatum[]>(() => {
     if (!result) return [];

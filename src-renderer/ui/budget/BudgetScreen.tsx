@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { LEVELS } from '../../../src-shared/model';
 import { findingText, opensDetails } from '../../state/checks';
-import { useDoc, useFindings, useLocale, useT } from '../../state/react';
+import { useDoc, useFindings, useLocale, useModel, useT } from '../../state/react';
 import { useUi } from '../../state/ui';
 import { ShortcutStrip } from '../ShortcutHelp';
 import { Charts } from '../Totals';
@@ -36,7 +36,7 @@ function LineChecks() {
   const t = useT();
   const locale = useLocale();
   const findings = useFindings();
-  const model = useDoc((s) => s.snapshot?.model ?? null);
+  const model = useModel();
   const aliases = useDoc((s) => s.aliases);
   const goToLine = useUi((s) => s.goToLine);
   const items = useMemo(() => {

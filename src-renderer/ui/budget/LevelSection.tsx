@@ -1,6 +1,12 @@
 /**
  * One level of the budget (individual, community, structural, programme support): its header
  * with the level total, a toolbar acting on the selected line, and a keyboard-driven grid.
+ *
+ * The grid is windowed (useRowWindow): only the rows near the visible part of the page are
+ * rendered, plus the row holding the tab stop, so a programme of thousands of lines opens and edits
+ * as fast as a small one. Rows are memoised: an edit renders again only the rows whose line or
+ * result changed (the model and the results are structurally shared, see state/share.ts), and the
+ * handlers given to the rows keep their identity.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Command } from '../../../src-shared/api';
@@ -9,10 +15,20 @@ import { defaultLineFields, type Level, LEVELS, type Model } from '../../../src-
 import type { GridAction } from '../../keyboard/shortcuts';
 import { sendCreating } from '../../state/documentStore';
 import { linesOfLevel } from '../../state/optimistic';
-import { useDoc, useDocStore, useLocale, useReadOnly, useResult, useT } from '../../state/react';
+import { useDoc, useDocStore, useLocale, useModel, useReadOnly, useResult, useT } from '../../state/react';
 import { useUi } from '../../state/ui';
 import { combo, ConfirmDeleteDialog } from '../common';
-import { COLUMNS, isNewLineKey, LineRow, NAME_COL } from './LineRow';
+import { COLUMNS, isNewLineKey, type LineContext, LineRow, NAME_COL } from './LineRow';
+import { useRowWindow } from './useRowWindow';
+
+/** A function whose identity never changes and that always runs the latest `fn` (for memoised rows). */
+function useStableHandler<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  const ref = useRef(fn);
+  useLayoutEffect(() => {
+    ref.current = fn;
+  });
+  return useCallback((...args: A) => ref.current(...args), []);
+}
 
 interface Active {
   key: string;
@@ -26,7 +42,7 @@ export function LevelSection({ level }: { level: Level }) {
   const locale = useLocale();
   const store = useDocStore();
   const readOnly = useReadOnly();
-  const model = useDoc((s) => s.snapshot?.model ?? null) as Model;
+  const model = useModel() as Model;
   const aliases = useDoc((s) => s.aliases);
   const result = useResult();
   const expanded = useUi((s) => s.expanded);
@@ -47,6 +63,10 @@ export function LevelSection({ level }: { level: Level }) {
     [model, level, aliases],
   );
   const lineResults = useMemo(() => new Map((result?.lines ?? []).map((l) => [l.lineId, l])), [result]);
+  const programme = model.programme;
+  const currencies = model.currencies;
+  const context = useMemo<LineContext>(() => ({ programme, currencies }), [programme, currencies]);
+  const keys = useMemo(() => rows.map((r) => r.key), [rows]);
 
   let activeRow = -1;
   if (active && rows.length > 0) {
@@ -55,6 +75,8 @@ export function LevelSection({ level }: { level: Level }) {
   }
   const activeCol = active?.col ?? NAME_COL;
   const activeLine = activeRow >= 0 ? rows[activeRow] : undefined;
+  // The row holding the tab stop is always rendered, so that Tab finds the grid and focus is kept.
+  const { tbodyRef, plan } = useRowWindow(keys, expanded, [activeRow >= 0 ? activeRow : 0]);
 
   // Focus requested from anywhere (another section moved a line here, a check was clicked).
   useEffect(() => {
@@ -110,96 +132,90 @@ export function LevelSection({ level }: { level: Level }) {
     [readOnly, level, model, t, create, requestFocus],
   );
 
-  const onAction = useCallback(
-    (row: number, col: number, action: GridAction): boolean => {
-      const here = rows[row];
-      if (!here) return false;
-      const last = COLUMNS.length - 1;
-      const move = (r: number, c: number) => {
-        const target = rows[r];
-        if (target) focusCell(target.key, c, r);
-      };
-      switch (action) {
-        case 'left':
-          if (col > 0) move(row, col - 1);
-          return true;
-        case 'right':
-          if (col < last) move(row, col + 1);
-          return true;
-        case 'up':
-          if (row > 0) move(row - 1, col);
-          return true;
-        case 'down':
-          if (row < rows.length - 1) move(row + 1, col);
-          return true;
-        case 'home':
-          move(row, 0);
-          return true;
-        case 'end':
-          move(row, last);
-          return true;
-        case 'next':
-          if (col < last) move(row, col + 1);
-          else if (row < rows.length - 1) move(row + 1, 0);
-          else return false; // leave the grid
-          return true;
-        case 'prev':
-          if (col > 0) move(row, col - 1);
-          else if (row > 0) move(row - 1, last);
-          else return false;
-          return true;
-        case 'toggleDetails':
-          toggleExpanded(here.key);
-          return true;
-        case 'edit':
-        case 'commit':
-        case 'cancel':
-          return false;
+  const onAction = useStableHandler((row: number, col: number, action: GridAction): boolean => {
+    const here = rows[row];
+    if (!here) return false;
+    const last = COLUMNS.length - 1;
+    const move = (r: number, c: number) => {
+      const target = rows[r];
+      if (target) focusCell(target.key, c, r);
+    };
+    switch (action) {
+      case 'left':
+        if (col > 0) move(row, col - 1);
+        return true;
+      case 'right':
+        if (col < last) move(row, col + 1);
+        return true;
+      case 'up':
+        if (row > 0) move(row - 1, col);
+        return true;
+      case 'down':
+        if (row < rows.length - 1) move(row + 1, col);
+        return true;
+      case 'home':
+        move(row, 0);
+        return true;
+      case 'end':
+        move(row, last);
+        return true;
+      case 'next':
+        if (col < last) move(row, col + 1);
+        else if (row < rows.length - 1) move(row + 1, 0);
+        else return false; // leave the grid
+        return true;
+      case 'prev':
+        if (col > 0) move(row, col - 1);
+        else if (row > 0) move(row - 1, last);
+        else return false;
+        return true;
+      case 'toggleDetails':
+        toggleExpanded(here.key);
+        return true;
+      case 'edit':
+      case 'commit':
+      case 'cancel':
+        return false;
+    }
+    if (readOnly) return true;
+    switch (action) {
+      case 'newLine':
+        addLine(here.line.id);
+        return true;
+      case 'duplicate': {
+        const id = create({ type: 'line.duplicate', id: here.line.id });
+        if (id) requestFocus(id, col);
+        return true;
       }
-      if (readOnly) return true;
-      switch (action) {
-        case 'newLine':
-          addLine(here.line.id);
-          return true;
-        case 'duplicate': {
-          const id = create({ type: 'line.duplicate', id: here.line.id });
-          if (id) requestFocus(id, col);
-          return true;
-        }
-        case 'delete':
-          setConfirmDelete({ row, col });
-          return true;
-        case 'moveUp':
-        case 'moveDown': {
-          const to = action === 'moveUp' ? row - 1 : row + 1;
-          if (to < 0 || to >= rows.length) return true;
-          send({ type: 'line.move', id: here.line.id, level, index: to });
-          focusCell(here.key, col, to);
-          return true;
-        }
-        case 'levelUp':
-        case 'levelDown': {
-          const target = LEVELS[LEVELS.indexOf(level) + (action === 'levelUp' ? -1 : 1)];
-          if (!target) return true;
-          send({ type: 'line.move', id: here.line.id, level: target, index: linesOfLevel(model, target).length });
-          requestFocus(here.key, col);
-          return true;
-        }
+      case 'delete':
+        setConfirmDelete({ row, col });
+        return true;
+      case 'moveUp':
+      case 'moveDown': {
+        const to = action === 'moveUp' ? row - 1 : row + 1;
+        if (to < 0 || to >= rows.length) return true;
+        send({ type: 'line.move', id: here.line.id, level, index: to });
+        focusCell(here.key, col, to);
+        return true;
       }
-      return false;
-    },
-    [rows, readOnly, level, model, focusCell, toggleExpanded, addLine, create, requestFocus, send],
-  );
+      case 'levelUp':
+      case 'levelDown': {
+        const target = LEVELS[LEVELS.indexOf(level) + (action === 'levelUp' ? -1 : 1)];
+        if (!target) return true;
+        send({ type: 'line.move', id: here.line.id, level: target, index: linesOfLevel(model, target).length });
+        requestFocus(here.key, col);
+        return true;
+      }
+    }
+    return false;
+  });
 
-  const onFocusCell = useCallback(
-    (row: number, col: number) => {
-      const r = rows[row];
-      if (r && (active?.key !== r.key || active.col !== col)) setActive({ key: r.key, col, row });
-      // Moving to another line ends the highlight a jump from the checks panel left.
-      if (r && highlight !== null && highlight !== `line:${r.key}`) clearHighlight();
-    },
-    [rows, active, highlight, clearHighlight],
-  );
+  const onFocusCell = useStableHandler((row: number, col: number) => {
+    const r = rows[row];
+    if (r && (active?.key !== r.key || active.col !== col)) setActive({ key: r.key, col, row });
+    // Moving to another line ends the highlight a jump from the checks panel left.
+    if (r && highlight !== null && highlight !== `line:${r.key}`) clearHighlight();
+  });
 
   function doDelete() {
     const c = confirmDelete;
@@ -362,7 +378,7 @@ export function LevelSection({ level }: { level: Level }) {
               ))}
             </tr>
           </thead>
-          <tbody>
+          <tbody ref={tbodyRef}>
             {rows.length === 0 && (
               <tr role="row">
                 <td role="gridcell" colSpan={COLUMNS.length} className="empty">
@@ -370,28 +386,42 @@ export function LevelSection({ level }: { level: Level }) {
                 </td>
               </tr>
             )}
-            {rows.map((r, i) => (
-              <LineRow
-                key={r.key}
-                line={r.line}
-                rowKey={r.key}
-                rowIndex={i}
-                activeCol={i === activeRow ? activeCol : -1}
-                tabStopRow={activeRow >= 0 ? i === activeRow : i === 0}
-                expanded={expanded[r.key] === true}
-                highlighted={highlight === `line:${r.key}`}
-                result={lineResults.get(r.line.id) ?? null}
-                readOnly={readOnly}
-                locale={locale}
-                model={model}
-                t={t}
-                send={send}
-                onAction={onAction}
-                onFocusCell={onFocusCell}
-                onToggleDetails={toggleExpanded}
-                onOpenMonths={openMonths}
-              />
-            ))}
+            {plan.map((piece) => {
+              if (piece.kind === 'gap') {
+                // Stands for the rows out of view (their height, so the page scrolls true).
+                return (
+                  <tr key={piece.key} className="grid-gap" role="presentation" aria-hidden="true">
+                    <td colSpan={COLUMNS.length} style={{ height: piece.height }} />
+                  </tr>
+                );
+              }
+              const i = piece.index;
+              const r = rows[i] as (typeof rows)[number];
+              const open = expanded[r.key] === true;
+              return (
+                <LineRow
+                  key={r.key}
+                  line={r.line}
+                  rowKey={r.key}
+                  rowIndex={i}
+                  activeCol={i === activeRow ? activeCol : -1}
+                  tabStopRow={activeRow >= 0 ? i === activeRow : i === 0}
+                  expanded={open}
+                  highlighted={highlight === `line:${r.key}`}
+                  result={lineResults.get(r.line.id) ?? null}
+                  readOnly={readOnly}
+                  locale={locale}
+                  context={context}
+                  model={open ? model : null}
+                  t={t}
+                  send={send}
+                  onAction={onAction}
+                  onFocusCell={onFocusCell}
+                  onToggleDetails={toggleExpanded}
+                  onOpenMonths={openMonths}
+                />
+              );
+            })}
           </tbody>
         </table>
       </div>

@@ -1,4 +1,8 @@
-/** One budget line in the grid: a row of cells, and its details panel when expanded. */
+/**
+ * One budget line in the grid: a row of cells, and its details panel when expanded. Memoised: it
+ * renders again only when one of its props changes (its line, its result, its place, focus...).
+ */
+import { memo } from 'react';
 import type { Command } from '../../../src-shared/api';
 import type { LineResult } from '../../../src-shared/engine';
 import { formatMinor, type Locale } from '../../../src-shared/money';
@@ -10,6 +14,7 @@ import {
   type LineFields,
   type Model,
   monthLabel,
+  type Programme,
   type Schedule,
 } from '../../../src-shared/model';
 import { errorText, formatMonth, type Translate } from '../../i18n';
@@ -53,7 +58,10 @@ export interface RowProps {
   result: LineResult | null;
   readOnly: boolean;
   locale: Locale;
-  model: Model;
+  /** The parts of the model every row uses (stable while they do not change). */
+  context: LineContext;
+  /** The whole model, for the details panel: given only while it is open (null otherwise). */
+  model: Model | null;
   t: Translate;
   send: (command: Command) => void;
   onAction: (rowIndex: number, col: number, action: Parameters<ActionHandler>[0]) => boolean;
@@ -62,9 +70,15 @@ export interface RowProps {
   onOpenMonths: (rowKey: string, lineId: string) => void;
 }
 
-export function LineRow(p: RowProps) {
-  const { line, t, locale, model } = p;
-  const programme = model.programme;
+/** What a row needs of the model besides its line. */
+export interface LineContext {
+  programme: Programme;
+  currencies: Model['currencies'];
+}
+
+export const LineRow = memo(function LineRow(p: RowProps) {
+  const { line, t, locale, context } = p;
+  const programme = context.programme;
   const reporting = programme.reportingCurrency;
   const detailsId = `details-${p.rowKey}`;
   const name = line.name || t('line.unnamed');
@@ -111,7 +125,7 @@ export function LineRow(p: RowProps) {
     t('line.monthTitle', { n, month: formatMonth(monthLabel(programme.startMonth, n), locale) });
   const once = isOnce(driver);
   const schedules = schedulesOf(driver.kind);
-  const currencies = lineCurrencies(model);
+  const currencies = lineCurrencies(context);
   const currencyOptions = currencies.map((c) => ({ value: c, label: c }));
   if (!currencies.includes(line.currency)) {
     currencyOptions.push({ value: line.currency, label: t('line.unknownCurrency', { code: line.currency }) });
@@ -175,7 +189,9 @@ export function LineRow(p: RowProps) {
             {...common('currency')}
             value={line.currency}
             options={currencyOptions}
-            onChange={(v) => update({ currency: v, unitCost: convertUnitCost(line.unitCost, line.currency, v, model) })}
+            onChange={(v) =>
+              update({ currency: v, unitCost: convertUnitCost(line.unitCost, line.currency, v, context) })
+            }
           />
         </td>
         <td role="gridcell">
@@ -280,13 +296,13 @@ export function LineRow(p: RowProps) {
           </button>
         </td>
       </tr>
-      {p.expanded && (
+      {p.expanded && p.model && (
         <tr role="row" className="details-row" id={detailsId} data-testid={`line-details-${line.id}`}>
           <td role="gridcell" colSpan={COLUMNS.length}>
             <LineDetails
               line={line}
               result={p.result}
-              model={model}
+              model={p.model}
               readOnly={p.readOnly}
               t={t}
               locale={locale}
@@ -299,7 +315,7 @@ export function LineRow(p: RowProps) {
       )}
     </>
   );
-}
+});
 
 /** Used by the section to decide whether a key press inside it (outside a cell) adds a line. */
 export function isNewLineKey(e: {

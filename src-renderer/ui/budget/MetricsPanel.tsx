@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { formatDecimal, formatMinor, formatPercent } from '../../../src-shared/money';
 import { LEVELS, monthLabel } from '../../../src-shared/model';
 import { formatMonth } from '../../i18n';
-import { useDoc, useLocale, useResult, useT } from '../../state/react';
+import { useLocale, useModelPart, useResult, useT } from '../../state/react';
 import { LEVEL_COLORS } from '../Totals';
 
 function Metric(props: { id: string; label: string; value: string; raw: number | null; sub?: ReactNode }) {
@@ -22,7 +22,7 @@ export function MetricsPanel() {
   const t = useT();
   const locale = useLocale();
   const result = useResult();
-  const startMonth = useDoc((s) => s.snapshot?.model.programme.startMonth ?? '2025-01');
+  const startMonth = useModelPart((m) => m?.programme.startMonth ?? '2025-01');
   if (!result) return null;
   const m = result.metrics;
   const cur = result.currency;

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { formatDecimal, formatMinor, type Locale } from '../../../src-shared/money';
 import { formatMonth } from '../../i18n';
 import { monthTable } from '../../state/months';
-import { useDoc, useLocale, useResult, useT } from '../../state/react';
+import { useLocale, useModelPart, useResult, useT } from '../../state/react';
 import { useUi } from '../../state/ui';
 import { Dialog } from '../common';
 
@@ -18,8 +18,8 @@ export function MonthsDialog() {
   const locale = useLocale();
   const monthsOf = useUi((s) => s.monthsOf);
   const close = useUi((s) => s.closeMonths);
-  const line = useDoc((s) => s.snapshot?.model.lines.find((l) => l.id === monthsOf?.lineId) ?? null);
-  const startMonth = useDoc((s) => s.snapshot?.model.programme.startMonth ?? '2025-01');
+  const line = useModelPart((m) => m?.lines.find((l) => l.id === monthsOf?.lineId) ?? null);
+  const startMonth = useModelPart((m) => m?.programme.startMonth ?? '2025-01');
   const result = useResult();
   const lineResult = result?.lines.find((l) => l.lineId === monthsOf?.lineId) ?? null;
   const table = useMemo(() => (lineResult ? monthTable(lineResult, startMonth) : null), [lineResult, startMonth]);

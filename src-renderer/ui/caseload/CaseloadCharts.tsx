@@ -17,7 +17,7 @@ import { formatDecimal, type Locale } from '../../../src-shared/money';
 import { monthLabel, type Profile } from '../../../src-shared/model';
 import { formatMonth } from '../../i18n';
 import { byPosition } from '../../state/optimistic';
-import { useDoc, useLocale, useResult, useT } from '../../state/react';
+import { useLocale, useModel, useResult, useT } from '../../state/react';
 
 export const PROFILE_COLORS = ['#2f6690', '#3a7d44', '#c08a2d', '#8a5a9e', '#b5523b', '#3c9d9b', '#6b7280', '#a05195'];
 
@@ -56,7 +56,7 @@ export function CaseloadCharts() {
   const t = useT();
   const locale = useLocale();
   const result = useResult();
-  const model = useDoc((s) => s.snapshot?.model ?? null);
+  const model = useModel();
   const profiles: Profile[] = useMemo(() => (model ? byPosition(model.profiles) : []), [model]);
   const startMonth = model?.programme.startMonth ?? '2025-01';
 

@@ -14,7 +14,7 @@ import {
 import { profileFocusId } from '../../state/checks';
 import { sendCreating } from '../../state/documentStore';
 import { byPosition } from '../../state/optimistic';
-import { useDoc, useDocStore, useReadOnly, useResult, useT } from '../../state/react';
+import { useDoc, useDocStore, useModel, useReadOnly, useResult, useT } from '../../state/react';
 import { useUi } from '../../state/ui';
 import { combo, ConfirmDeleteDialog, RowTable } from '../common';
 import { CaseloadCharts } from './CaseloadCharts';
@@ -79,7 +79,7 @@ function ProfilesCard() {
   const t = useT();
   const store = useDocStore();
   const readOnly = useReadOnly();
-  const model = useDoc((s) => s.snapshot?.model ?? null);
+  const model = useModel();
   const aliases = useDoc((s) => s.aliases);
   const result = useResult();
   const goTo = useUi((s) => s.goTo);

@@ -4,7 +4,7 @@ import { formatDecimal } from '../../../src-shared/money';
 import { monthLabel, type Profile } from '../../../src-shared/model';
 import { errorText, formatMonth } from '../../i18n';
 import { monthlyTexts, parseMonthly } from '../../state/profiles';
-import { useDoc, useLocale, useReadOnly, useT } from '../../state/react';
+import { useLocale, useModelPart, useReadOnly, useT } from '../../state/react';
 import { Dialog } from '../common';
 
 export function MonthlyDialog(props: {
@@ -17,7 +17,7 @@ export function MonthlyDialog(props: {
   const t = useT();
   const locale = useLocale();
   const readOnly = useReadOnly();
-  const programme = useDoc((s) => s.snapshot?.model.programme ?? null);
+  const programme = useModelPart((m) => m?.programme ?? null);
   const months = programme?.durationMonths ?? 0;
   const [texts, setTexts] = useState<string[]>(() => monthlyTexts(props.profile, months, locale));
   const [errors, setErrors] = useState<Record<number, string>>({});

@@ -19,7 +19,7 @@ import {
   profileFieldText,
   type ProfileTextField,
 } from '../../state/profiles';
-import { useDoc, useLocale, useT } from '../../state/react';
+import { useLocale, useModelPart, useT } from '../../state/react';
 import { useUi } from '../../state/ui';
 import { RowActions } from '../common';
 import { type CommitResult, SelectInput, TextInput } from '../inputs';
@@ -39,7 +39,7 @@ export function ProfileRow(props: {
   const t = useT();
   const locale = useLocale();
   const { profile: p, readOnly } = props;
-  const programme = useDoc((s) => s.snapshot?.model.programme ?? null);
+  const programme = useModelPart((m) => m?.programme ?? null);
   const focusId = profileFocusId(p.id);
   const highlighted = useUi((s) => s.highlight === focusId);
   if (!programme) return null;
