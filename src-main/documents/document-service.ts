@@ -16,6 +16,7 @@ import path from 'node:path';
 import {
   ApiFailure,
   type Command,
+  type HistoryLabel,
   commandSchema,
   type DocumentInfo,
   type ReadOnlyReason,
@@ -79,7 +80,43 @@ export interface OpenOptions {
 
 interface UndoStep {
   summary: string;
+  label: HistoryLabel;
   changes: RowChange[];
+}
+
+/** The name of what a command acts on, read from the state before it and the rows it writes. */
+function historyLabel(command: Command, before: ModelState, changes: readonly RowChange[]): HistoryLabel {
+  const named = (row: { name: string } | null | undefined): string | null => row?.name ?? null;
+  switch (command.type) {
+    case 'programme.update':
+      return { action: command.type, name: null };
+    case 'currency.put':
+      return { action: command.type, name: command.currency.code };
+    case 'currency.delete':
+      return { action: command.type, name: command.code };
+    case 'line.add':
+    case 'profile.add':
+    case 'funder.add': {
+      const created = changes.find((c) => c.table !== 'programme' && c.before === null);
+      return {
+        action: command.type,
+        name: created && created.table !== 'programme' && created.table !== 'currency' ? named(created.after) : null,
+      };
+    }
+    case 'line.update':
+    case 'line.duplicate':
+    case 'line.delete':
+    case 'line.move':
+      return { action: command.type, name: named(before.lines.get(command.id)) };
+    case 'profile.update':
+    case 'profile.delete':
+    case 'profile.move':
+      return { action: command.type, name: named(before.profiles.get(command.id)) };
+    case 'funder.update':
+    case 'funder.delete':
+    case 'funder.move':
+      return { action: command.type, name: named(before.funders.get(command.id)) };
+  }
 }
 
 /** The state of one open file. */
@@ -242,10 +279,12 @@ export class DocumentService {
     const doc = this.requireWritable();
     const parsed = commandSchema.safeParse(command);
     if (!parsed.success) throw validationFailure(fieldsFromZod(parsed.error, ['fields', 'patch', 'currency']));
-    const plan = planCommand(doc.state(), parsed.data, { newId: () => newId(doc) });
+    const state = doc.state();
+    const plan = planCommand(state, parsed.data, { newId: () => newId(doc) });
     if (plan.changes.length === 0) return this.snapshot();
+    const label = historyLabel(parsed.data, state, plan.changes);
     this.commit(doc, plan.changes, 'after', plan.summary);
-    doc.undoStack.push({ summary: plan.summary, changes: plan.changes });
+    doc.undoStack.push({ summary: plan.summary, label, changes: plan.changes });
     if (doc.undoStack.length > this.undoLimit) doc.undoStack.shift();
     doc.redoStack = [];
     return this.snapshot();
@@ -336,6 +375,8 @@ export class DocumentService {
       canRedo: writable && redo !== undefined,
       undoSummary: writable ? (undo?.summary ?? null) : null,
       redoSummary: writable ? (redo?.summary ?? null) : null,
+      undoLabel: writable ? (undo?.label ?? null) : null,
+      redoLabel: writable ? (redo?.label ?? null) : null,
       savedAt: doc.savedAt,
       revision: doc.revision,
       schemaVersion: doc.schemaVersion,

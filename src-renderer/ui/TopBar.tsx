@@ -1,8 +1,9 @@
 /** The bar on every document screen: title, file, read-only, undo/redo, saved indicator, save as, close. */
 import { useState } from 'react';
-import { formatTime } from '../i18n';
+import type { HistoryLabel } from '../../src-shared/api';
+import { formatTime, type MessageKey } from '../i18n';
 import { countFindings, countsText } from '../state/checks';
-import { useDoc, useDocStore, useFindings, useLocale, useT } from '../state/react';
+import { useDoc, useDocStore, useFindings, useLocale, useModelPart, useT } from '../state/react';
 import { type Screen, SCREENS, useUi } from '../state/ui';
 import { combo, LocaleSelect } from './common';
 import { NameDialog } from './NameDialog';
@@ -11,7 +12,7 @@ export function TopBar() {
   const t = useT();
   const store = useDocStore();
   const info = useDoc((s) => s.snapshot?.info ?? null);
-  const title = useDoc((s) => s.snapshot?.model.programme.title ?? '');
+  const title = useModelPart((m) => m?.programme.title ?? '');
   const nativeDialogs = useDoc((s) => s.appInfo?.nativeDialogs ?? false);
   const busy = useDoc((s) => s.busy);
   const helpOpen = useUi((s) => s.helpOpen);
@@ -51,7 +52,7 @@ export function TopBar() {
         <HistoryButton
           step="undo"
           can={info.canUndo}
-          summary={info.undoSummary}
+          label={info.undoLabel}
           shortcut={undoShortcut}
           readOnly={readOnly}
           onClick={() => void store.getState().undo()}
@@ -59,7 +60,7 @@ export function TopBar() {
         <HistoryButton
           step="redo"
           can={info.canRedo}
-          summary={info.redoSummary}
+          label={info.redoLabel}
           shortcut={redoShortcut}
           readOnly={readOnly}
           onClick={() => void store.getState().redo()}
@@ -120,18 +121,39 @@ const HISTORY = {
   redo: { label: 'top.redo', what: 'top.redoWhat', nothing: 'top.nothingToRedo', icon: '↷' },
 } as const;
 
+const HISTORY_KEYS: Record<HistoryLabel['action'], MessageKey> = {
+  'programme.update': 'history.programme.update',
+  'line.add': 'history.line.add',
+  'line.update': 'history.line.update',
+  'line.duplicate': 'history.line.duplicate',
+  'line.delete': 'history.line.delete',
+  'line.move': 'history.line.move',
+  'profile.add': 'history.profile.add',
+  'profile.update': 'history.profile.update',
+  'profile.delete': 'history.profile.delete',
+  'profile.move': 'history.profile.move',
+  'currency.put': 'history.currency.put',
+  'currency.delete': 'history.currency.delete',
+  'funder.add': 'history.funder.add',
+  'funder.update': 'history.funder.update',
+  'funder.delete': 'history.funder.delete',
+  'funder.move': 'history.funder.move',
+};
+
 /** Undo or redo: the label says what it would undo (or redo) when there is something. */
 function HistoryButton(props: {
   step: keyof typeof HISTORY;
   can: boolean;
-  summary: string | null | undefined;
+  label: HistoryLabel | null | undefined;
   shortcut: string;
   readOnly: boolean;
   onClick: () => void;
 }) {
   const t = useT();
   const keys = HISTORY[props.step];
-  const { can, summary, shortcut } = props;
+  const { can, shortcut } = props;
+  // What would be undone, in the user's language (main's English summary stays in the change log).
+  const summary = props.label ? t(HISTORY_KEYS[props.label.action], { name: props.label.name ?? '' }) : null;
   return (
     <button
       type="button"

@@ -99,6 +99,16 @@ export type Command = z.infer<typeof commandSchema>;
 
 export type ReadOnlyReason = 'requested' | 'locked' | 'newerVersion';
 
+/**
+ * What undo or redo would act on, for the UI to put in words in the user's language:
+ * the command's type and the name of what it touched (a line, profile or funding source's name,
+ * a currency code; null for programme settings).
+ */
+export interface HistoryLabel {
+  action: Command['type'];
+  name: string | null;
+}
+
 export interface DocumentInfo {
   path: string;
   /** File name without folder, e.g. "Sample programme.rcs". */
@@ -107,8 +117,11 @@ export interface DocumentInfo {
   readOnlyReason: ReadOnlyReason | null;
   canUndo: boolean;
   canRedo: boolean;
+  /** English summaries, as written to the change log. */
   undoSummary: string | null;
   redoSummary: string | null;
+  undoLabel: HistoryLabel | null;
+  redoLabel: HistoryLabel | null;
   /** ISO time of the last committed command (null: nothing changed since opening). */
   savedAt: string | null;
   /** Increases with every committed command, undo and redo. */

@@ -90,6 +90,9 @@ test('open the sample, edit a unit cost, watch totals and chart move, undo, edit
   await expect.poll(() => chartLevelMinor(page, level)).toBeGreaterThan(chartBefore);
   await expect.poll(() => chartBarLength(page, barIndex)).toBeGreaterThan(barBefore);
   await expect(page.getByTestId('saved-indicator')).toHaveAttribute('data-state', 'saved');
+  // The undo button says what it would undo, naming the line, in the user's language.
+  const lineName = await page.getByTestId(`cell-name-${id}`).inputValue();
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', `Undo: editing “${lineName}” (Ctrl+Z)`);
 
   // Undo puts everything back.
   await page.getByTestId('undo').click();

@@ -86,6 +86,7 @@ describe('create, command, reopen', () => {
     expect(snap.info.savedAt).toBe('2026-01-01T09:00:00.000Z');
     expect(snap.info.canUndo).toBe(true);
     expect(snap.info.undoSummary).toBe('Edited "Reintegration package": unit cost');
+    expect(snap.info.undoLabel).toEqual({ action: 'line.update', name: 'Reintegration package' });
     s.close();
 
     const again = service();
@@ -122,6 +123,10 @@ describe('create, command, reopen', () => {
     ]);
     expect(positionsAreDense(b)).toBe(true);
     expect(b.info.undoSummary).toBe('Added "Housing support" to the individual level');
+    expect(b.info.undoLabel).toEqual({ action: 'line.add', name: 'Housing support' });
+    const undone = s.undo();
+    expect(undone.info.redoLabel).toEqual({ action: 'line.add', name: 'Housing support' });
+    expect(undone.info.undoLabel).toEqual({ action: 'line.add', name: 'Market stalls' });
   });
 
   it('duplicates a line right after the original, keeping its name', () => {
@@ -153,6 +158,8 @@ describe('create, command, reopen', () => {
     expect(levelNames(snap, 'support')).toEqual(['Programme manager', 'Community project']);
     expect(positionsAreDense(snap)).toBe(true);
     expect(snap.info.undoSummary).toBe('Moved "Community project" to the programme support level, position 2');
+    // The label names the moved line, not the first sibling whose position changed.
+    expect(snap.info.undoLabel).toEqual({ action: 'line.move', name: 'Community project' });
   });
 
   it('records nothing for a command that changes nothing', () => {

@@ -50,6 +50,8 @@ function snapshot(m: Model, revision = 0, readOnly = false): Snapshot {
       canRedo: false,
       undoSummary: null,
       redoSummary: null,
+      undoLabel: null,
+      redoLabel: null,
       savedAt: null,
       revision,
       schemaVersion: 1,
