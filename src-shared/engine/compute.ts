@@ -217,7 +217,7 @@ function buildCaseload(model: Model): { index: CaseloadIndex; series: CaseloadSe
 /** Percentage lines in an order where each comes after the percentage lines in its base; cycles apart. */
 function orderPercentageLines(
   pct: BudgetLine[],
-  baseOf: (l: BudgetLine) => BudgetLine[],
+  depsOf: (l: BudgetLine) => BudgetLine[],
 ): { order: BudgetLine[]; cyclic: Set<string> } {
   const state = new Map<string, 'visiting' | 'done'>();
   const cyclic = new Set<string>();
@@ -228,7 +228,7 @@ function orderPercentageLines(
     const stack: { line: BudgetLine; deps: BudgetLine[]; i: number }[] = [];
     const push = (line: BudgetLine): void => {
       state.set(line.id, 'visiting');
-      stack.push({ line, deps: baseOf(line).filter((b) => b.driver.kind === 'percentage'), i: 0 });
+      stack.push({ line, deps: depsOf(line), i: 0 });
     };
     push(root);
     while (stack.length > 0) {
@@ -259,6 +259,142 @@ function orderPercentageLines(
   return { order, cyclic };
 }
 
+/**
+ * One line's quantities and amounts depend only on the line, the programme, the profiles and the
+ * currencies. Models are immutable values and the UI keeps unchanged parts identical between
+ * edits, so an entry keyed by the line object is reused while those three are the same objects:
+ * an edit to one line recomputes that line only (plus percentage lines and totals). The result is
+ * the same as without the cache; nothing in it depends on time or order.
+ */
+interface LineCacheEntry {
+  programme: Model['programme'];
+  profiles: Model['profiles'];
+  currencies: Model['currencies'];
+  plan: QuantityPlan;
+  amounts: number[];
+  diagnostics: Diagnostic[];
+}
+const lineCache = new WeakMap<BudgetLine, LineCacheEntry>();
+
+/**
+ * A line's total split across funding sources (largest remainder; empty split = main donor), with
+ * the diagnostics of its split. Reused while the line, its total and the funders are the same.
+ */
+interface SplitEntry {
+  total: number;
+  funders: Model['funders'];
+  split: Record<string, number>;
+  diagnostics: Diagnostic[];
+}
+const splitCache = new WeakMap<BudgetLine, SplitEntry>();
+
+function fundingSplit(
+  line: BudgetLine,
+  total: number,
+  funders: Model['funders'],
+  funderIds: ReadonlySet<string>,
+  mainDonor: string,
+): SplitEntry {
+  const cached = splitCache.get(line);
+  if (cached && cached.total === total && cached.funders === funders) return cached;
+  const diagnostics: Diagnostic[] = [];
+  const split: Record<string, number> = {};
+  const known = line.funding.filter((s) => {
+    if (funderIds.has(s.funderId)) return true;
+    diagnostics.push({
+      severity: 'error',
+      code: 'funding.unknownFunder',
+      lineId: line.id,
+      params: { funderId: s.funderId },
+    });
+    return false;
+  });
+  if (line.funding.length > 0) {
+    const shareSum = line.funding.map((s) => dec(s.share)).reduce(add, ZERO);
+    if (shareSum.n !== shareSum.d) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'funding.sum',
+        lineId: line.id,
+        params: { sum: ratToString(mul(shareSum, fromInt(100))) },
+      });
+    }
+  }
+  const weights = shareWeights(known.map((s) => s.share));
+  if (known.length === 0 || weights.every((w) => w === 0n)) {
+    split[mainDonor] = total;
+  } else {
+    const parts = allocate(BigInt(total), weights);
+    known.forEach((s, i) => {
+      split[s.funderId] = (split[s.funderId] ?? 0) + Number(parts[i] as bigint);
+    });
+  }
+  const entry = { total, funders, split, diagnostics };
+  splitCache.set(line, entry);
+  return entry;
+}
+
+/** People reached by a community line: units bought × people per unit, and the non-migrants among them. */
+const reachCache = new WeakMap<QuantityPlan, { line: BudgetLine; people: Rational; nonMigrants: Rational }>();
+function reach(line: BudgetLine, plan: QuantityPlan): { people: Rational; nonMigrants: Rational } {
+  const cached = reachCache.get(plan);
+  if (cached && cached.line === line) return cached;
+  const units = plan.perMonth.reduce<Rational>((s, q) => (q ? add(s, q) : s), ZERO);
+  const people = mul(units, dec(line.beneficiariesPerUnit));
+  const entry = { line, people, nonMigrants: mul(people, dec(line.nonMigrantShare)) };
+  reachCache.set(plan, entry);
+  return entry;
+}
+
+/** Quantities as floats for display, once per plan (plans are reused with the line cache). */
+const quantityCache = new WeakMap<QuantityPlan, number[]>();
+function displayQuantities(plan: QuantityPlan): number[] {
+  let q = quantityCache.get(plan);
+  if (!q) {
+    q = plan.perMonth.map((x) => (x ? toNumber(x) : 0));
+    quantityCache.set(plan, q);
+  }
+  return q;
+}
+
+function computeLine(
+  line: BudgetLine,
+  model: Model,
+  caseload: CaseloadIndex,
+  factors: Map<string, (Rational | null)[]>,
+  diagnostics: Diagnostic[],
+): { plan: QuantityPlan; amounts: number[] } {
+  const D = model.programme.durationMonths;
+  const plan = planQuantities(line, model, caseload, diagnostics);
+  const f = factors.get(line.currency);
+  if (!f) {
+    diagnostics.push({
+      severity: 'error',
+      code: 'currency.unknown',
+      lineId: line.id,
+      params: { currency: line.currency },
+    });
+    return { plan, amounts: new Array<number>(D).fill(0) };
+  }
+  // unit cost × factor, reduced cheaply: the factors are reduced once per currency and year.
+  const unit = BigInt(line.unitCost);
+  const perYear = f.map((x) => {
+    if (!x) return null;
+    const g = gcd(unit, x.d);
+    return g > 1n ? { n: (unit / g) * x.n, d: x.d / g } : { n: unit * x.n, d: x.d };
+  });
+  const { amounts, missingRate } = lineAmounts(plan.perMonth, perYear);
+  if (missingRate) {
+    diagnostics.push({
+      severity: 'error',
+      code: 'currency.noRate',
+      lineId: line.id,
+      params: { currency: line.currency },
+    });
+  }
+  return { plan, amounts };
+}
+
 export function compute(model: Model): ComputeResult {
   const { programme } = model;
   const D = programme.durationMonths;
@@ -274,71 +410,60 @@ export function compute(model: Model): ComputeResult {
   const plans = new Map<string, QuantityPlan>();
   const months = new Map<string, number[]>();
 
-  // 1. Every line that is not a percentage line.
+  // 1. Every line that is not a percentage line (reused from the last compute when neither the
+  //    line nor what it depends on has changed: see LineCache).
   for (const line of ordered) {
     if (line.driver.kind === 'percentage') continue;
-    const plan = planQuantities(line, model, caseload, diagnostics);
-    plans.set(line.id, plan);
-    const f = factors.get(line.currency);
-    if (!f) {
-      diagnostics.push({
-        severity: 'error',
-        code: 'currency.unknown',
-        lineId: line.id,
-        params: { currency: line.currency },
-      });
-      months.set(line.id, new Array<number>(D).fill(0));
+    const cached = lineCache.get(line);
+    if (
+      cached &&
+      cached.programme === model.programme &&
+      cached.profiles === model.profiles &&
+      cached.currencies === model.currencies
+    ) {
+      plans.set(line.id, cached.plan);
+      months.set(line.id, cached.amounts);
+      diagnostics.push(...cached.diagnostics);
       continue;
     }
-    // unit cost × factor, reduced cheaply: the factors are reduced once per currency and year.
-    const unit = BigInt(line.unitCost);
-    const perYear = f.map((x) => {
-      if (!x) return null;
-      const g = gcd(unit, x.d);
-      return g > 1n ? { n: (unit / g) * x.n, d: x.d / g } : { n: unit * x.n, d: x.d };
-    });
-    const { amounts, missingRate } = lineAmounts(plan.perMonth, perYear);
-    if (missingRate) {
-      diagnostics.push({
-        severity: 'error',
-        code: 'currency.noRate',
-        lineId: line.id,
-        params: { currency: line.currency },
-      });
-    }
+    const own: Diagnostic[] = [];
+    const { plan, amounts } = computeLine(line, model, caseload, factors, own);
+    plans.set(line.id, plan);
     months.set(line.id, amounts);
+    diagnostics.push(...own);
+    lineCache.set(line, {
+      programme: model.programme,
+      profiles: model.profiles,
+      currencies: model.currencies,
+      plan,
+      amounts,
+      diagnostics: own,
+    });
   }
 
   // 2. Percentage lines, in dependency order; cycles cost nothing and are flagged.
   const pctLines = ordered.filter((l) => l.driver.kind === 'percentage');
-  const byLevelLines = new Map<Level, BudgetLine[]>(LEVELS.map((lv) => [lv, []]));
-  for (const l of ordered) byLevelLines.get(l.level)?.push(l);
-  const baseCache = new Map<string, BudgetLine[]>();
-  const baseOf = (l: BudgetLine): BudgetLine[] => {
-    const cached = baseCache.get(l.id);
-    if (cached) return cached;
+  // A percentage line's base: whole levels (summed from levelSums below) plus single lines named
+  // outside those levels. For the order of computation only the percentage lines in it matter.
+  const pctByLevel = new Map<Level, BudgetLine[]>(LEVELS.map((lv) => [lv, []]));
+  for (const l of pctLines) pctByLevel.get(l.level)?.push(l);
+  const namedOutsideLevels = (l: BudgetLine): BudgetLine[] => {
     const d = l.driver as PercentageDriver;
     const out: BudgetLine[] = [];
-    const seen = new Set<string>();
-    for (const lv of d.levels) {
-      for (const other of byLevelLines.get(lv) ?? []) {
-        if (other.id === l.id || seen.has(other.id)) continue;
-        out.push(other);
-        seen.add(other.id);
-      }
-    }
-    baseCache.set(l.id, out);
-    for (const id of d.lineIds) {
-      if (id === l.id || seen.has(id)) continue;
+    for (const id of new Set(d.lineIds)) {
       const other = byIdLine.get(id);
-      if (other) {
-        out.push(other);
-        seen.add(id);
-      }
+      if (other && id !== l.id && !d.levels.includes(other.level)) out.push(other);
     }
     return out;
   };
-  const { order, cyclic } = orderPercentageLines(pctLines, baseOf);
+  const pctDeps = (l: BudgetLine): BudgetLine[] => {
+    const d = l.driver as PercentageDriver;
+    const out: BudgetLine[] = [];
+    for (const lv of new Set(d.levels)) for (const p of pctByLevel.get(lv) ?? []) if (p.id !== l.id) out.push(p);
+    for (const other of namedOutsideLevels(l)) if (other.driver.kind === 'percentage') out.push(other);
+    return out;
+  };
+  const { order, cyclic } = orderPercentageLines(pctLines, pctDeps);
   const levelSums = new Map<Level, number[]>(LEVELS.map((lv) => [lv, new Array<number>(D).fill(0)]));
   for (const l of ordered) {
     const lm = months.get(l.id);
@@ -373,8 +498,7 @@ export function compute(model: Model): ComputeResult {
       const ls = levelSums.get(lv) as number[];
       for (let m = 0; m < D; m++) base[m] = (base[m] as number) + (ls[m] as number);
     }
-    for (const b of baseOf(line)) {
-      if (d.levels.includes(b.level)) continue;
+    for (const b of namedOutsideLevels(line)) {
       const bm = months.get(b.id);
       if (!bm) continue;
       for (let m = 0; m < D; m++) base[m] = (base[m] as number) + (bm[m] as number);
@@ -436,37 +560,9 @@ export function compute(model: Model): ComputeResult {
     byCategory[line.category] = (byCategory[line.category] ?? 0) + total;
 
     // Funding split of the line's total.
-    const split: Record<string, number> = {};
-    const known = line.funding.filter((s) => {
-      if (funderIds.has(s.funderId)) return true;
-      diagnostics.push({
-        severity: 'error',
-        code: 'funding.unknownFunder',
-        lineId: line.id,
-        params: { funderId: s.funderId },
-      });
-      return false;
-    });
-    if (line.funding.length > 0) {
-      const shareSum = line.funding.map((s) => dec(s.share)).reduce(add, ZERO);
-      if (shareSum.n !== shareSum.d) {
-        diagnostics.push({
-          severity: 'error',
-          code: 'funding.sum',
-          lineId: line.id,
-          params: { sum: ratToString(mul(shareSum, fromInt(100))) },
-        });
-      }
-    }
-    const weights = shareWeights(known.map((s) => s.share));
-    if (known.length === 0 || weights.every((w) => w === 0n)) {
-      split[mainDonor] = total;
-    } else {
-      const parts = allocate(BigInt(total), weights);
-      known.forEach((s, i) => {
-        split[s.funderId] = (split[s.funderId] ?? 0) + Number(parts[i] as bigint);
-      });
-    }
+    const funding = fundingSplit(line, total, model.funders, funderIds, mainDonor);
+    const split = funding.split;
+    diagnostics.push(...funding.diagnostics);
     for (const [fid, a] of Object.entries(split)) {
       byFunder[fid] = (byFunder[fid] ?? 0) + a;
       if (line.eligibleIndirect) eligibleIndirectByFunder.set(fid, (eligibleIndirectByFunder.get(fid) ?? 0) + a);
@@ -479,15 +575,13 @@ export function compute(model: Model): ComputeResult {
     let beneficiaries = 0;
     let nonMigrantBeneficiaries = 0;
     if (line.level === 'community' && line.driver.kind !== 'percentage') {
-      const units = plan.perMonth.reduce<Rational>((s, q) => (q ? add(s, q) : s), ZERO);
-      const b = mul(units, dec(line.beneficiariesPerUnit));
-      const nm = mul(b, dec(line.nonMigrantShare));
-      communityBeneficiaries = add(communityBeneficiaries, b);
-      nonMigrant = add(nonMigrant, nm);
-      beneficiaries = toNumber(b);
-      nonMigrantBeneficiaries = toNumber(nm);
+      const r = reach(line, plan);
+      communityBeneficiaries = add(communityBeneficiaries, r.people);
+      nonMigrant = add(nonMigrant, r.nonMigrants);
+      beneficiaries = toNumber(r.people);
+      nonMigrantBeneficiaries = toNumber(r.nonMigrants);
     }
-    const quantities = plan.perMonth.map((q) => (q ? toNumber(q) : 0));
+    const quantities = displayQuantities(plan);
     if (line.modality === 'staff' && line.driver.kind !== 'percentage') staffMonths += sum(quantities);
 
     lines.push({
