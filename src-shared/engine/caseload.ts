@@ -19,7 +19,7 @@ export interface ProfileCaseload {
   arrivals: number[];
   active: number[];
   cumulative: number[];
-  /** Persons (arrivals × persons per unit) — exact decimals are kept by the caller where needed. */
+  /** All arrivals over the programme, in the profile's unit (persons, or households). */
   totalArrivals: number;
 }
 
