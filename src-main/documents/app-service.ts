@@ -29,7 +29,7 @@ import { DocumentService } from './document-service';
 import { isErrno, stripExtension, withExtension } from './files';
 import { fileExists } from './messages';
 import { SettingsStore } from './settings-store';
-import { fieldsFromZod, validationFailure } from './validation';
+import { fieldsFromZod, validationFailure } from '../../src-shared/commands';
 
 export const SAMPLE_FILE_NAME = 'Sample programme.rcs';
 

@@ -22,11 +22,19 @@ import {
   type ReadOnlyReason,
   type Snapshot,
 } from '../../src-shared/api';
-import type { BudgetLine, ChangeLogEntry, Currency, Funder, Model, Profile, Programme } from '../../src-shared/model';
 import {
+  type BudgetLine,
+  type ChangeLogEntry,
   compareByPosition,
   compareCurrencies,
   compareLines,
+  type Currency,
+  type Funder,
+  type Model,
+  type Profile,
+  type Programme,
+} from '../../src-shared/model';
+import {
   type Db,
   DocumentRepository,
   inspectFile,
@@ -38,7 +46,7 @@ import {
   runMigrations,
   StoredDataError,
 } from '../db';
-import { type ModelState, planCommand, type RowChange } from './commands';
+import { type ModelState, planCommand, type RowChange } from '../../src-shared/commands';
 import {
   fsyncFile,
   makeBackup,
@@ -60,7 +68,7 @@ import {
   writeFailed,
   writeProtected,
 } from './messages';
-import { fieldsFromZod, validationFailure } from './validation';
+import { fieldsFromZod, validationFailure } from '../../src-shared/commands';
 import { blankModel, writeModelToFile } from './write-model';
 
 export interface DocumentServiceOptions {

@@ -3,4 +3,4 @@ export * from './document-service';
 export * from './lock';
 export * from './write-model';
 export { TargetExistsError } from './files';
-export type { RowChange } from './commands';
+export type { RowChange } from '../../src-shared/commands';

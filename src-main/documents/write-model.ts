@@ -22,8 +22,6 @@ import {
   validateLineAgainstProgramme,
   validateLineReferences,
   validateProfileAgainstProgramme,
-} from '../../src-shared/model';
-import {
   canonicalCurrency,
   canonicalFunder,
   canonicalLine,
@@ -31,12 +29,8 @@ import {
   canonicalProgramme,
   compareCurrencies,
   compareLines,
-  createDatabaseFile,
-  DocumentRepository,
-  type Migration,
-  MIGRATIONS,
-  runMigrations,
-} from '../db';
+} from '../../src-shared/model';
+import { createDatabaseFile, DocumentRepository, type Migration, MIGRATIONS, runMigrations } from '../db';
 import {
   fsyncFile,
   moveIntoPlaceNoClobber,

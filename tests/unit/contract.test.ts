@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CALL_NAMES, type Command, commandSchema, type Handlers, validateRequest } from '../../src-shared/api';
 import { defaultLineFields, defaultProfileFields } from '../../src-shared/model';
 import { createHandlers } from '../../src-main/documents/app-service';
-import { type ModelState, planCommand } from '../../src-main/documents/commands';
+import { type ModelState, planCommand } from '../../src-shared/commands';
 import { blankModel } from '../../src-main/documents/write-model';
 import { electronBindingPath as bindingPathTs } from '../../src-main/transport/environment';
 import {

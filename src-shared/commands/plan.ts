@@ -22,9 +22,16 @@
  *   new one (amounts unchanged: the currency was mislabelled, not converted); a code that is
  *   already a local currency is refused ('currency.duplicate').
  */
-import { ApiFailure, type Command } from '../../src-shared/api';
+import { ApiFailure, type Command } from '../api';
 import {
   type BudgetLine,
+  canonicalCurrency,
+  canonicalFunder,
+  canonicalLine,
+  canonicalProfile,
+  canonicalProgramme,
+  compareByPosition,
+  compareLines,
   type Currency,
   currencySchema,
   type Driver,
@@ -44,16 +51,7 @@ import {
   validateLineAgainstProgramme,
   validateLineReferences,
   validateProfileAgainstProgramme,
-} from '../../src-shared/model';
-import {
-  canonicalCurrency,
-  canonicalFunder,
-  canonicalLine,
-  canonicalProfile,
-  canonicalProgramme,
-  compareByPosition,
-  compareLines,
-} from '../db/repository';
+} from '../model';
 import { fieldsFromZod, validationFailure } from './validation';
 
 export type RowChange =

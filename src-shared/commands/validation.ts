@@ -7,8 +7,8 @@
  * carry the command's envelope (`fields.`, `patch.`, `currency.`).
  */
 import type { z } from 'zod';
-import { ApiFailure } from '../../src-shared/api';
-import { MAX_DURATION } from '../../src-shared/model';
+import { ApiFailure } from '../api';
+import { MAX_DURATION } from '../model';
 
 /** Labels by field path; `*` stands for a list index (`funding.*.share`). */
 const FIELD_LABELS: Readonly<Record<string, string>> = {
