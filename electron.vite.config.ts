@@ -10,23 +10,11 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type MainViteConfig, type PreloadViteConfig, type RendererViteConfig } from 'electron-vite';
-import type { Rollup } from 'vite';
 
 const root = import.meta.dirname;
 
-/**
- * electron-vite 6 reads entries and output options from `build.rolldownOptions` (and copies them to
- * `rollupOptions` when running on Vite 7, whose types do not know the field yet).
- */
-type WithRolldown<T> = T & { rolldownOptions?: Rollup.RollupOptions };
-
-/** zod's sources carry comments Rollup cannot place: harmless, not ours to fix, and noisy in CI. */
-const quietDependencyAnnotations: NonNullable<Rollup.RollupOptions['onwarn']> = (warning, warn) => {
-  if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('node_modules')) return;
-  warn(warning);
-};
-
-const mainBuild: WithRolldown<NonNullable<MainViteConfig['build']>> = {
+/** Vite 8 builds with Rolldown alone: entries and output options live in `build.rolldownOptions`. */
+const mainBuild: NonNullable<MainViteConfig['build']> = {
   outDir: resolve(root, 'out/main'),
   externalizeDeps: true,
   rolldownOptions: {
@@ -40,22 +28,21 @@ const mainBuild: WithRolldown<NonNullable<MainViteConfig['build']>> = {
   },
 };
 
-const preloadBuild: WithRolldown<NonNullable<PreloadViteConfig['build']>> = {
+const preloadBuild: NonNullable<PreloadViteConfig['build']> = {
   outDir: resolve(root, 'out/preload'),
   externalizeDeps: false,
   rolldownOptions: {
     input: { preload: resolve(root, 'src-main/app/preload.ts') },
-    output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
-    onwarn: quietDependencyAnnotations,
+    output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
   },
 };
 
-const rendererBuild: WithRolldown<NonNullable<RendererViteConfig['build']>> = {
+const rendererBuild: NonNullable<RendererViteConfig['build']> = {
   outDir: resolve(root, 'out/renderer'),
   emptyOutDir: true,
   // One local bundle read from disk, never downloaded: its size does not matter.
   chunkSizeWarningLimit: 8192,
-  rolldownOptions: { input: resolve(root, 'src-renderer/index.html'), onwarn: quietDependencyAnnotations },
+  rolldownOptions: { input: resolve(root, 'src-renderer/index.html') },
 };
 
 export default defineConfig({
