@@ -16,6 +16,7 @@ import {
   type AppInfo,
   type CallName,
   fileNameSchema,
+  type FieldCode,
   type Handlers,
   type LibraryFile,
   type RecentFile,
@@ -273,7 +274,7 @@ function requireDocument(docs: DocumentService): string {
   return path.basename(p);
 }
 
-function nameRefusal(code: string): ApiFailure {
+function nameRefusal(code: FieldCode): ApiFailure {
   const base = validationFailure({ name: code });
   const message =
     code === 'text.required'

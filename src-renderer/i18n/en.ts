@@ -1,7 +1,156 @@
 /**
  * English messages. This dictionary defines the keys; every other locale must have exactly the
- * same keys (see fr.ts, typed as Messages). Placeholders are written {name}.
+ * same keys (see fr.ts, typed as Messages). Placeholders are written {name}. Messages chosen by
+ * a count come in two forms, `<key>.one` and `<key>.other` (see plural.ts and translateCount).
+ *
+ * The sections keyed by a code (API errors, field messages, findings, diagnostics) are typed by
+ * the code unions, so a code without both an English and a French text does not compile.
  */
+import type { ErrorCode } from '../../src-shared/api/codes';
+import type { CheckCode } from '../../src-shared/checks/types';
+import type { DiagnosticCode } from '../../src-shared/engine/result';
+import { type ContextualErrorKey, type ErrorTextCode, section } from './codes';
+
+/** What went wrong in a call, by `ApiError.code` (`apiError.<code>`). */
+const apiErrors = {
+  validation: 'A value is not acceptable.',
+  notFound: 'The file or line could not be found. It may have been moved or deleted.',
+  noDocument: 'No programme is open.',
+  readOnly: 'This programme is open read-only, so it cannot be changed.',
+  notOurs: 'This file is not a Reintegration Costing Studio programme. It was left untouched.',
+  damaged: 'This file is damaged or incomplete and cannot be opened. It was left untouched.',
+  newerVersion:
+    'This file was written by a newer version of the app. Update the app to open it. It was left untouched.',
+  exists: 'A file with that name already exists in your documents folder. Choose another name.',
+  io: 'The file system refused the operation. Check that the folder exists and that you may write to it.',
+  unavailable: 'This is not available here. {detail}',
+  unauthorized: 'The app refused the request. Reload the page from the address the app printed.',
+  internal: 'Something went wrong inside the app; nothing was changed. Please try again.',
+} as const satisfies Record<ErrorCode, string>;
+
+/** Field messages by code (`errors.<code>`): every code main sends (FieldCode) and every code the renderer’s own parsing gives. */
+const errors = {
+  'value.invalid': 'This value is not acceptable.',
+  'text.required': 'This cannot be empty.',
+  'text.tooLong': 'This is too long.',
+  'number.invalid': '“{input}” is not a number. Use digits, with a point for decimals, e.g. 1250.50.',
+  'number.negative': 'The value cannot be negative.',
+  'number.positive': 'Enter a number above 0.',
+  'number.notInteger': 'Enter a whole number.',
+  'number.tooLarge': 'This number is too large.',
+  'share.range': 'Enter a percentage from 0 to 100.',
+  'inflation.range': 'Inflation must stay above −100 %.',
+  'offset.range': 'Enter a number of months from 0 to 60.',
+  'month.invalid': 'Enter a month as YYYY-MM, e.g. 2025-01.',
+  'month.range': 'Enter a month from 1 to 120.',
+  'duration.range': 'The duration must be from 1 to 120 months.',
+  'currency.invalid': 'Enter a three-letter ISO currency code in capitals, e.g. EUR, USD or XOF.',
+  'id.invalid': 'This line has an invalid identifier.',
+  'file.badName': 'A file name cannot contain / \\ : * ? " < > | and cannot be . or ..',
+  'window.outside': 'This month is outside the programme, which lasts {max} months. Enter a month from 1 to {max}.',
+  'window.endBeforeStart': 'The end month comes before the start month (M{start}). Enter M{start} or later.',
+  'staffing.maxBelowMin': 'The maximum staff cannot be below the minimum staff.',
+  'currency.undefined':
+    'This currency is neither the reporting currency nor a local currency of the programme. Add it on the Programme screen first.',
+  'list.duplicate': 'This is chosen twice. Keep it once.',
+  'line.notFound': 'This budget line no longer exists; it may have been deleted.',
+  'line.self': 'A percentage line cannot count its own cost.',
+  'profile.notFound': 'This returnee profile no longer exists; it may have been deleted.',
+  'funder.notFound': 'This funding source no longer exists; it may have been deleted.',
+  'currency.duplicate': 'That currency is the reporting currency or is listed already.',
+  'rates.required': 'Enter at least one exchange rate.',
+  'line.otherLevel': 'That line is in another section of the budget.',
+  'duration.linesOutside':
+    'Some budget lines run past the new end of the programme. Shorten or move those lines first. Nothing was changed.',
+  'duration.profilesOutside':
+    'Some returnee profiles have arrivals past the new end of the programme. Move those arrivals earlier first. Nothing was changed.',
+  'profile.inUse':
+    'This profile cannot be deleted: a budget line’s quantity driver follows it. Remove it from those drivers first. Nothing was changed.',
+  'funder.inUse':
+    'This funding source cannot be deleted: a line’s funding split names it. Remove it from those splits first. Nothing was changed.',
+  'currency.inUse':
+    'This currency cannot be deleted: some lines are entered in it. Enter those lines in another currency first. Nothing was changed.',
+  'id.taken': 'This identifier is already used by another line, profile or funding source.',
+  'number.empty': 'Enter a number.',
+  'number.grouping':
+    '“{input}” is not a number: after a thousands separator the digits must come in groups of three (e.g. 12,500 or 1,250,000). For decimals use a point, e.g. 12.5.',
+  'number.tooManyDecimals': 'Use at most {max} decimals.',
+  'number.noDecimals': '{currency} has no decimals: enter a whole amount.',
+  'number.outOfRange': 'Enter a number from {min} to {max}.',
+  'window.startAfterEnd': 'The start month comes after the end month (M{end}). Enter M{end} or earlier.',
+  'staff.minAboveMax': 'The minimum cannot be above the maximum ({max}).',
+  'staff.maxBelowMin': 'The maximum cannot be below the minimum ({min}).',
+  'currency.isReporting': '{code} is the reporting currency already.',
+  'currency.exists': '{code} is in the list already.',
+} as const satisfies Record<ErrorTextCode, string>;
+
+/** More specific field messages, `errors.<context>.<code>`, tried first by errorText(); `main.` for codes main sent (no parameters to fill). */
+const errorsInContext = {
+  'unitCost.number.negative': 'A unit cost cannot be negative. Enter 0 or more.',
+  'quantity.number.negative': 'A quantity cannot be negative. Enter 0 or more.',
+  'rate.number.outOfRange': 'Enter a percentage from 0 to 100, e.g. 7 or 7.5.',
+  'rate.number.negative': 'A rate cannot be negative. Enter a percentage from 0 to 100.',
+  'durationMonths.number.outOfRange': 'The duration must be from 1 to 120 months.',
+  'durationMonths.window.outside':
+    'Some lines run until month {needed}; shorten them first, or keep at least {needed} months.',
+  'month.number.outOfRange': 'Enter a month number from 1 to {max}.',
+  'staff.number.outOfRange': 'Enter a whole number of staff from 0 to 100,000.',
+  'offset.number.outOfRange': 'Enter a number of months from 0 to 60.',
+  'inflation.number.outOfRange': 'Enter a yearly rate from −100 to 1,000 %.',
+  'exchangeRate.number.negative': 'An exchange rate cannot be negative.',
+  'communities.number.outOfRange': 'Enter a number of communities from 0 to 100,000.',
+  'assistance.number.outOfRange': 'Assistance lasts from 1 to 120 months.',
+  'main.number.invalid': 'This is not a number. Use digits, with a point for decimals, e.g. 1250.50.',
+  'main.window.outside': 'This month falls outside the programme. Enter a month within its duration.',
+  'main.window.endBeforeStart': 'The last month comes before the first month.',
+} as const satisfies { readonly [K in ContextualErrorKey]?: string };
+
+/** The checks panel’s own findings (`checks.<code>`). */
+const findings = {
+  'donor.indirectAbove': 'The indirect cost rate is {rate}, above the {max} this donor allows.',
+  'donor.contingencyAbove': 'The contingency rate is {rate}, above the {max} this donor allows.',
+  'donor.noMatchFunding': '“{name}” is a matching grant: this donor accepts no match funding in the budget.',
+  'principles.noStructural':
+    'There is no structural line: structural support should have its own budget lines, in addition to individual support.',
+  'principles.noCommunity':
+    'There is no community line: community-based work should have its own budget lines, in addition to individual support.',
+  'principles.noMonitoring': 'No line is in the “Monitoring and evaluation” category: M&E needs adequate resources.',
+  'principles.noPsychosocial': 'No line supports the psychosocial dimension.',
+  'principles.childDuration':
+    'Profile “{name}” (unaccompanied children) is assisted {months} months; the sources ask for at least {min}.',
+  'principles.traffickingDuration':
+    'Profile “{name}” (victims of trafficking) is monitored {months} months; the sources ask for at least {min}.',
+  'principles.followUp':
+    'Profile “{name}” is assisted {months} months; the sources ask for a follow-up during the first {min} months.',
+  'principles.packageBelow':
+    'The individual package is {amount} per returnee (about {usd}), below the {min} to {max} seen across programmes.',
+  'principles.packageAbove':
+    'The individual package is {amount} per returnee (about {usd}), above the {min} to {max} seen across programmes.',
+  'principles.noNonMigrants':
+    'Community line “{name}” reaches no non-migrants: projects open to the whole community help avoid tension (do no harm).',
+  'principles.largeCash':
+    'Cash is {share} of individual support: the 2015 review prefers in-kind support with moderate cash.',
+  'funder.ceilingExceeded': '“{name}” is asked for {used}, {over} more than its ceiling of {ceiling}.',
+  'funder.none': 'There are no funding sources: add at least the main donor.',
+} as const satisfies Record<CheckCode, string>;
+
+/** The engine’s diagnostics, shown as model-integrity findings (`checks.<code>`). */
+const diagnostics = {
+  'line.zeroCost': '“{name}” costs nothing yet: enter a unit cost and a quantity.',
+  'window.outside': '“{name}” runs outside the programme’s {duration} months.',
+  'window.endBeforeStart': '“{name}” ends before it starts.',
+  'profile.unknown': '“{name}” follows a returnee profile that no longer exists.',
+  'currency.unknown':
+    '“{name}” is entered in {currency}, which is not in the list of currencies, so it counts for nothing. Choose another currency or add {currency} on the Programme screen.',
+  'currency.noRate':
+    '“{name}” is entered in {currency}, which has no exchange rate for some programme years: those months count for nothing.',
+  'percentage.unknownLine': '“{name}” takes a line in its base that no longer exists.',
+  'percentage.cycle':
+    '“{name}” is a percentage of itself, directly or through other percentage lines: it costs nothing until the loop is broken.',
+  'funding.unknownFunder': 'The funding split of “{name}” names a source that no longer exists.',
+  'funding.sum': 'The funding shares of “{name}” add up to {sum}, not 100 %.',
+} as const satisfies Record<DiagnosticCode, string>;
+
 export const en = {
   'app.name': 'Reintegration Costing Studio',
   'app.loading': 'Loading…',
@@ -101,20 +250,7 @@ export const en = {
   'banner.actionFailed': '{reason}',
   'banner.computeFailed': 'The totals could not be computed for this programme. Please check its lines.',
 
-  'apiError.validation': 'A value is not acceptable.',
   'apiError.validationField': '{field}: {reason}',
-  'apiError.notFound': 'The file or line could not be found. It may have been moved or deleted.',
-  'apiError.noDocument': 'No programme is open.',
-  'apiError.readOnly': 'This programme is open read-only, so it cannot be changed.',
-  'apiError.notOurs': 'This file is not a Reintegration Costing Studio programme. It was left untouched.',
-  'apiError.damaged': 'This file is damaged or incomplete and cannot be opened. It was left untouched.',
-  'apiError.newerVersion':
-    'This file was written by a newer version of the app. Update the app to open it. It was left untouched.',
-  'apiError.exists': 'A file with that name already exists in your documents folder. Choose another name.',
-  'apiError.io': 'The file system refused the operation. Check that the folder exists and that you may write to it.',
-  'apiError.unavailable': 'This is not available here. {detail}',
-  'apiError.unauthorized': 'The app refused the request. Reload the page from the address the app printed.',
-  'apiError.internal': 'Something went wrong inside the app; nothing was changed. Please try again.',
   'apiError.network': 'The app did not answer. Check that it is still running, then try again.',
 
   'prog.heading': 'Programme',
@@ -158,6 +294,8 @@ export const en = {
   'level.total': 'Total {level}',
   'level.count': '{n} lines',
   'level.countOne': '1 line',
+  'level.lines.one': '{n} line',
+  'level.lines.other': '{n} lines',
   'level.empty': 'No lines yet. Use "Add line" or press {shortcut} in this section.',
   'level.toolbar': 'Actions for {level}',
   'level.grid': 'Budget lines: {level}',
@@ -267,38 +405,6 @@ export const en = {
   'chart.item': 'Item',
   'chart.empty': 'No costs yet.',
 
-  'errors.value.invalid': 'This value is not acceptable.',
-  'errors.number.empty': 'Enter a number.',
-  'errors.number.invalid': '“{input}” is not a number. Use digits, with a point for decimals, e.g. 1250.50.',
-  'errors.number.grouping':
-    '“{input}” is not a number: after a thousands separator the digits must come in groups of three (e.g. 12,500 or 1,250,000). For decimals use a point, e.g. 12.5.',
-  'errors.number.tooManyDecimals': 'Use at most {max} decimals.',
-  'errors.number.noDecimals': '{currency} has no decimals: enter a whole amount.',
-  'errors.number.negative': 'The value cannot be negative.',
-  'errors.number.tooLarge': 'This number is too large.',
-  'errors.number.notInteger': 'Enter a whole number.',
-  'errors.number.outOfRange': 'Enter a number from {min} to {max}.',
-  'errors.share.range': 'Enter a percentage from 0 to 100.',
-  'errors.month.invalid': 'Enter a month as YYYY-MM, e.g. 2025-01.',
-  'errors.month.range': 'Enter a month from 1 to 120.',
-  'errors.currency.invalid': 'Enter a three-letter ISO currency code in capitals, e.g. EUR, USD or XOF.',
-  'errors.text.required': 'This cannot be empty.',
-  'errors.text.tooLong': 'This is too long.',
-  'errors.duration.range': 'The duration must be from 1 to 120 months.',
-  'errors.id.invalid': 'This line has an invalid identifier.',
-  'errors.file.badName': 'A file name cannot contain / \\ : * ? " < > | and cannot be . or ..',
-  'errors.window.outside':
-    'This month is outside the programme, which lasts {max} months. Enter a month from 1 to {max}.',
-  'errors.window.endBeforeStart': 'The end month comes before the start month (M{start}). Enter M{start} or later.',
-  'errors.window.startAfterEnd': 'The start month comes after the end month (M{end}). Enter M{end} or earlier.',
-  'errors.unitCost.number.negative': 'A unit cost cannot be negative. Enter 0 or more.',
-  'errors.quantity.number.negative': 'A quantity cannot be negative. Enter 0 or more.',
-  'errors.rate.number.outOfRange': 'Enter a percentage from 0 to 100, e.g. 7 or 7.5.',
-  'errors.rate.number.negative': 'A rate cannot be negative. Enter a percentage from 0 to 100.',
-  'errors.durationMonths.number.outOfRange': 'The duration must be from 1 to 120 months.',
-  'errors.durationMonths.window.outside':
-    'Some lines run until month {needed}; shorten them first, or keep at least {needed} months.',
-  'errors.month.number.outOfRange': 'Enter a month number from 1 to {max}.',
   // ---- issue 3: caseload, drivers, currencies, funding, metrics, checks ----------------------
   'nav.caseload': 'Caseload',
   'nav.funding': 'Funding',
@@ -324,8 +430,8 @@ export const en = {
   'currency.inflationLabel': 'Annual inflation of {code} (%)',
   'currency.carried': 'Same as the year before',
   'currency.usedBy': 'Used by',
-  'currency.lines': '{n} lines',
-  'currency.linesOne': '1 line',
+  'currency.lines.other': '{n} lines',
+  'currency.lines.one': '{n} line',
   'currency.notUsed': 'Not used',
   'currency.add': 'Add currency',
   'currency.addCode': 'Code of the new currency',
@@ -594,69 +700,16 @@ export const en = {
   'checks.place.funder': 'funding source “{name}”',
   'checks.place.currency': 'currency {name}',
   'checks.unknown': 'Check “{code}”.',
-  'checks.donor.indirectAbove': 'The indirect cost rate is {rate}, above the {max} this donor allows.',
-  'checks.donor.contingencyAbove': 'The contingency rate is {rate}, above the {max} this donor allows.',
-  'checks.donor.noMatchFunding': '“{name}” is a matching grant: this donor accepts no match funding in the budget.',
-  'checks.principles.noStructural':
-    'There is no structural line: structural support should have its own budget lines, in addition to individual support.',
-  'checks.principles.noCommunity':
-    'There is no community line: community-based work should have its own budget lines, in addition to individual support.',
-  'checks.principles.noMonitoring':
-    'No line is in the “Monitoring and evaluation” category: M&E needs adequate resources.',
-  'checks.principles.noPsychosocial': 'No line supports the psychosocial dimension.',
-  'checks.principles.childDuration':
-    'Profile “{name}” (unaccompanied children) is assisted {months} months; the sources ask for at least {min}.',
-  'checks.principles.traffickingDuration':
-    'Profile “{name}” (victims of trafficking) is monitored {months} months; the sources ask for at least {min}.',
-  'checks.principles.followUp':
-    'Profile “{name}” is assisted {months} months; the sources ask for a follow-up during the first {min} months.',
-  'checks.principles.packageBelow':
-    'The individual package is {amount} per returnee (about {usd}), below the {min} to {max} seen across programmes.',
-  'checks.principles.packageAbove':
-    'The individual package is {amount} per returnee (about {usd}), above the {min} to {max} seen across programmes.',
-  'checks.principles.noNonMigrants':
-    'Community line “{name}” reaches no non-migrants: projects open to the whole community help avoid tension (do no harm).',
-  'checks.principles.largeCash':
-    'Cash is {share} of individual support: the 2015 review prefers in-kind support with moderate cash.',
-  'checks.funder.ceilingExceeded': '“{name}” is asked for {used}, {over} more than its ceiling of {ceiling}.',
-  'checks.funder.none': 'There are no funding sources: add at least the main donor.',
-  'checks.line.zeroCost': '“{name}” costs nothing yet: enter a unit cost and a quantity.',
-  'checks.window.outside': '“{name}” runs outside the programme’s {duration} months.',
-  'checks.window.endBeforeStart': '“{name}” ends before it starts.',
-  'checks.currency.unknown':
-    '“{name}” is entered in {currency}, which is not in the list of currencies, so it counts for nothing. Choose another currency or add {currency} on the Programme screen.',
-  'checks.currency.noRate':
-    '“{name}” is entered in {currency}, which has no exchange rate for some programme years: those months count for nothing.',
-  'checks.percentage.unknownLine': '“{name}” takes a line in its base that no longer exists.',
-  'checks.percentage.cycle':
-    '“{name}” is a percentage of itself, directly or through other percentage lines: it costs nothing until the loop is broken.',
-  'checks.funding.unknownFunder': 'The funding split of “{name}” names a source that no longer exists.',
-  'checks.funding.sum': 'The funding shares of “{name}” add up to {sum}, not 100 %.',
-  'checks.profile.unknown': '“{name}” follows a returnee profile that no longer exists.',
 
-  'apiError.inUse.profile':
-    'This profile cannot be deleted: a budget line’s quantity driver follows it. Remove it from those drivers first. Nothing was changed.',
-  'apiError.inUse.funder':
-    'This funding source cannot be deleted: a line’s funding split names it. Remove it from those splits first. Nothing was changed.',
-  'apiError.inUse.currency':
-    'This currency cannot be deleted: some lines are entered in it. Enter those lines in another currency first. Nothing was changed.',
-
-  'errors.number.positive': 'Enter a number above 0.',
-  'errors.staff.minAboveMax': 'The minimum cannot be above the maximum ({max}).',
-  'errors.staff.maxBelowMin': 'The maximum cannot be below the minimum ({min}).',
-  'errors.staff.number.outOfRange': 'Enter a whole number of staff from 0 to 100,000.',
-  'errors.offset.number.outOfRange': 'Enter a number of months from 0 to 60.',
-  'errors.inflation.range': 'Inflation must stay above −100 %.',
-  'errors.inflation.number.outOfRange': 'Enter a yearly rate from −100 to 1,000 %.',
-  'errors.currency.isReporting': '{code} is the reporting currency already.',
-  'errors.currency.exists': '{code} is in the list already.',
-  'errors.currency.duplicate': 'That currency is the reporting currency or is listed already.',
-  'errors.rates.required': 'Enter at least one exchange rate.',
-  'errors.exchangeRate.number.negative': 'An exchange rate cannot be negative.',
-  'errors.communities.number.outOfRange': 'Enter a number of communities from 0 to 100,000.',
-  'errors.assistance.number.outOfRange': 'Assistance lasts from 1 to 120 months.',
+  ...section('apiError', apiErrors),
+  ...section('errors', errors),
+  ...section('errors', errorsInContext),
+  ...section('checks', findings),
+  ...section('checks', diagnostics),
 } as const;
 
 export type MessageKey = keyof typeof en;
 /** What every locale's dictionary must be: exactly the English keys, each a string. */
 export type Messages = { readonly [K in MessageKey]: string };
+/** The specific field messages English has; French must have exactly the same. */
+export type ContextualErrorTextKey = keyof typeof errorsInContext;

@@ -1,5 +1,154 @@
 /** French messages: exactly the keys of en.ts (the type refuses a missing or extra key). */
-import type { Messages } from './en';
+import type { ErrorCode } from '../../src-shared/api/codes';
+import type { CheckCode } from '../../src-shared/checks/types';
+import type { DiagnosticCode } from '../../src-shared/engine/result';
+import { type ErrorTextCode, section } from './codes';
+import type { ContextualErrorTextKey, Messages } from './en';
+
+/** What went wrong in a call, by `ApiError.code` (`apiError.<code>`). */
+const apiErrors: Record<ErrorCode, string> = {
+  validation: 'Une valeur n’est pas acceptable.',
+  notFound: 'Le fichier ou la ligne est introuvable. Il a peut-être été déplacé ou supprimé.',
+  noDocument: 'Aucun programme n’est ouvert.',
+  readOnly: 'Ce programme est ouvert en lecture seule ; il ne peut pas être modifié.',
+  notOurs: 'Ce fichier n’est pas un programme Reintegration Costing Studio. Il n’a pas été modifié.',
+  damaged: 'Ce fichier est endommagé ou incomplet et ne peut pas être ouvert. Il n’a pas été modifié.',
+  newerVersion:
+    'Ce fichier a été écrit par une version plus récente de l’application. Mettez l’application à jour pour l’ouvrir. Il n’a pas été modifié.',
+  exists: 'Un fichier de ce nom existe déjà dans votre dossier de documents. Choisissez un autre nom.',
+  io: 'Le système de fichiers a refusé l’opération. Vérifiez que le dossier existe et que vous pouvez y écrire.',
+  unavailable: 'Ceci n’est pas disponible ici. {detail}',
+  unauthorized: 'L’application a refusé la demande. Rechargez la page depuis l’adresse affichée par l’application.',
+  internal: 'Une erreur interne s’est produite ; rien n’a été modifié. Veuillez réessayer.',
+};
+
+/** Field messages by code (`errors.<code>`): every code main sends (FieldCode) and every code the renderer’s own parsing gives. */
+const errors: Record<ErrorTextCode, string> = {
+  'value.invalid': 'Cette valeur n’est pas acceptable.',
+  'text.required': 'Ce champ ne peut pas être vide.',
+  'text.tooLong': 'Ce texte est trop long.',
+  'number.invalid':
+    '« {input} » n’est pas un nombre. Utilisez des chiffres, avec une virgule pour les décimales, par ex. 1250,50.',
+  'number.negative': 'La valeur ne peut pas être négative.',
+  'number.positive': 'Saisissez un nombre supérieur à 0.',
+  'number.notInteger': 'Saisissez un nombre entier.',
+  'number.tooLarge': 'Ce nombre est trop grand.',
+  'share.range': 'Saisissez un pourcentage de 0 à 100.',
+  'inflation.range': 'L’inflation doit rester au-dessus de −100 %.',
+  'offset.range': 'Saisissez un nombre de mois de 0 à 60.',
+  'month.invalid': 'Saisissez un mois au format AAAA-MM, par ex. 2025-01.',
+  'month.range': 'Saisissez un mois de 1 à 120.',
+  'duration.range': 'La durée doit être de 1 à 120 mois.',
+  'currency.invalid': 'Saisissez un code de devise ISO de trois lettres majuscules, par ex. EUR, USD ou XOF.',
+  'id.invalid': 'Cette ligne a un identifiant invalide.',
+  'file.badName': 'Un nom de fichier ne peut pas contenir / \\ : * ? " < > | ni être . ou ..',
+  'window.outside': 'Ce mois est en dehors du programme, qui dure {max} mois. Saisissez un mois de 1 à {max}.',
+  'window.endBeforeStart': 'Le mois de fin précède le mois de début (M{start}). Saisissez M{start} ou plus tard.',
+  'staffing.maxBelowMin': 'L’effectif maximum ne peut pas être inférieur à l’effectif minimum.',
+  'currency.undefined':
+    'Cette devise n’est ni la devise de rapport ni une devise locale du programme. Ajoutez-la d’abord dans l’écran Programme.',
+  'list.duplicate': 'Cet élément est choisi deux fois. Ne le gardez qu’une fois.',
+  'line.notFound': 'Cette ligne budgétaire n’existe plus ; elle a peut-être été supprimée.',
+  'line.self': 'Une ligne en pourcentage ne peut pas compter son propre coût.',
+  'profile.notFound': 'Ce profil de migrants de retour n’existe plus ; il a peut-être été supprimé.',
+  'funder.notFound': 'Cette source de financement n’existe plus ; elle a peut-être été supprimée.',
+  'currency.duplicate': 'Cette devise est la devise de présentation ou figure déjà dans la liste.',
+  'rates.required': 'Saisissez au moins un taux de change.',
+  'line.otherLevel': 'Cette ligne se trouve dans une autre section du budget.',
+  'duration.linesOutside':
+    'Des lignes budgétaires se poursuivent au-delà de la nouvelle fin du programme. Raccourcissez ou déplacez d’abord ces lignes. Rien n’a été modifié.',
+  'duration.profilesOutside':
+    'Des profils de migrants de retour ont des arrivées au-delà de la nouvelle fin du programme. Avancez d’abord ces arrivées. Rien n’a été modifié.',
+  'profile.inUse':
+    'Ce profil ne peut pas être supprimé : l’inducteur de quantité d’une ligne budgétaire le suit. Retirez-le d’abord de ces inducteurs. Rien n’a été modifié.',
+  'funder.inUse':
+    'Cette source de financement ne peut pas être supprimée : la répartition d’une ligne la cite. Retirez-la d’abord de ces répartitions. Rien n’a été modifié.',
+  'currency.inUse':
+    'Cette devise ne peut pas être supprimée : des lignes sont saisies dans cette devise. Saisissez d’abord ces lignes dans une autre devise. Rien n’a été modifié.',
+  'id.taken':
+    'Cet identifiant est déjà utilisé par une autre ligne, un autre profil ou une autre source de financement.',
+  'number.empty': 'Saisissez un nombre.',
+  'number.grouping':
+    '« {input} » n’est pas un nombre : après un séparateur de milliers, les chiffres vont par groupes de trois (par ex. 12 500 ou 1 250 000). Pour les décimales, utilisez une virgule, par ex. 12,5.',
+  'number.tooManyDecimals': 'Utilisez au plus {max} décimales.',
+  'number.noDecimals': 'Le {currency} n’a pas de décimales : saisissez un montant entier.',
+  'number.outOfRange': 'Saisissez un nombre de {min} à {max}.',
+  'window.startAfterEnd': 'Le mois de début suit le mois de fin (M{end}). Saisissez M{end} ou plus tôt.',
+  'staff.minAboveMax': 'Le minimum ne peut pas dépasser le maximum ({max}).',
+  'staff.maxBelowMin': 'Le maximum ne peut pas être inférieur au minimum ({min}).',
+  'currency.isReporting': '{code} est déjà la devise de présentation.',
+  'currency.exists': '{code} figure déjà dans la liste.',
+};
+
+/** More specific field messages, `errors.<context>.<code>`, tried first by errorText(); `main.` for codes main sent (no parameters to fill). */
+const errorsInContext: Record<ContextualErrorTextKey, string> = {
+  'unitCost.number.negative': 'Un coût unitaire ne peut pas être négatif. Saisissez 0 ou plus.',
+  'quantity.number.negative': 'Une quantité ne peut pas être négative. Saisissez 0 ou plus.',
+  'rate.number.outOfRange': 'Saisissez un pourcentage de 0 à 100, par ex. 7 ou 7,5.',
+  'rate.number.negative': 'Un taux ne peut pas être négatif. Saisissez un pourcentage de 0 à 100.',
+  'durationMonths.number.outOfRange': 'La durée doit être de 1 à 120 mois.',
+  'durationMonths.window.outside':
+    'Certaines lignes vont jusqu’au mois {needed} ; raccourcissez-les d’abord, ou gardez au moins {needed} mois.',
+  'month.number.outOfRange': 'Saisissez un numéro de mois de 1 à {max}.',
+  'staff.number.outOfRange': 'Saisissez un nombre entier d’agents de 0 à 100 000.',
+  'offset.number.outOfRange': 'Saisissez un nombre de mois de 0 à 60.',
+  'inflation.number.outOfRange': 'Saisissez un taux annuel de −100 à 1 000 %.',
+  'exchangeRate.number.negative': 'Un taux de change ne peut pas être négatif.',
+  'communities.number.outOfRange': 'Saisissez un nombre de communautés de 0 à 100 000.',
+  'assistance.number.outOfRange': 'L’accompagnement dure de 1 à 120 mois.',
+  'main.number.invalid':
+    'Ce n’est pas un nombre. Utilisez des chiffres, avec une virgule pour les décimales, par ex. 1250,50.',
+  'main.window.outside': 'Ce mois est en dehors du programme. Saisissez un mois compris dans sa durée.',
+  'main.window.endBeforeStart': 'Le dernier mois précède le premier mois.',
+};
+
+/** The checks panel’s own findings (`checks.<code>`). */
+const findings: Record<CheckCode, string> = {
+  'donor.indirectAbove': 'Le taux de coûts indirects est de {rate}, au-delà des {max} admis par ce bailleur.',
+  'donor.contingencyAbove': 'Le taux d’imprévus est de {rate}, au-delà des {max} admis par ce bailleur.',
+  'donor.noMatchFunding':
+    '« {name} » est une subvention de contrepartie : ce bailleur n’admet pas de cofinancement de contrepartie au budget.',
+  'principles.noStructural':
+    'Aucune ligne structurelle : l’appui structurel doit avoir ses propres lignes budgétaires, en plus du soutien individuel.',
+  'principles.noCommunity':
+    'Aucune ligne communautaire : les interventions communautaires doivent avoir leurs propres lignes budgétaires, en plus du soutien individuel.',
+  'principles.noMonitoring':
+    'Aucune ligne dans la catégorie « Suivi et évaluation » : le S&E demande des ressources suffisantes.',
+  'principles.noPsychosocial': 'Aucune ligne ne soutient la dimension psychosociale.',
+  'principles.childDuration':
+    'Le profil « {name} » (enfants non accompagnés) est accompagné {months} mois ; les sources demandent au moins {min}.',
+  'principles.traffickingDuration':
+    'Le profil « {name} » (victimes de la traite) est suivi {months} mois ; les sources demandent au moins {min}.',
+  'principles.followUp':
+    'Le profil « {name} » est accompagné {months} mois ; les sources demandent un suivi pendant les {min} premiers mois.',
+  'principles.packageBelow':
+    'Le paquet individuel est de {amount} par personne de retour (environ {usd}), en dessous de la fourchette de {min} à {max} observée dans les programmes.',
+  'principles.packageAbove':
+    'Le paquet individuel est de {amount} par personne de retour (environ {usd}), au-dessus de la fourchette de {min} à {max} observée dans les programmes.',
+  'principles.noNonMigrants':
+    'La ligne communautaire « {name} » ne touche aucun non-migrant : des projets ouverts à toute la communauté aident à éviter les tensions (ne pas nuire).',
+  'principles.largeCash':
+    'Les espèces représentent {share} du soutien individuel : l’étude de 2015 privilégie un soutien en nature avec des montants en espèces modérés.',
+  'funder.ceilingExceeded': '« {name} » est sollicité pour {used}, soit {over} de plus que son plafond de {ceiling}.',
+  'funder.none': 'Il n’y a aucune source de financement : ajoutez au moins le bailleur principal.',
+};
+
+/** The engine’s diagnostics, shown as model-integrity findings (`checks.<code>`). */
+const diagnostics: Record<DiagnosticCode, string> = {
+  'line.zeroCost': '« {name} » ne coûte encore rien : saisissez un coût unitaire et une quantité.',
+  'window.outside': '« {name} » se déroule en dehors des {duration} mois du programme.',
+  'window.endBeforeStart': '« {name} » se termine avant de commencer.',
+  'profile.unknown': '« {name} » suit un profil de migrants de retour qui n’existe plus.',
+  'currency.unknown':
+    '« {name} » est saisie en {currency}, qui ne figure pas dans la liste des devises : elle ne compte pour rien. Choisissez une autre devise ou ajoutez {currency} dans l’écran Programme.',
+  'currency.noRate':
+    '« {name} » est saisie en {currency}, qui n’a pas de taux de change pour certaines années : ces mois ne comptent pour rien.',
+  'percentage.unknownLine': '« {name} » prend dans sa base une ligne qui n’existe plus.',
+  'percentage.cycle':
+    '« {name} » est un pourcentage d’elle-même, directement ou via d’autres lignes en pourcentage : elle ne coûte rien tant que la boucle n’est pas rompue.',
+  'funding.unknownFunder': 'La répartition de « {name} » cite une source de financement qui n’existe plus.',
+  'funding.sum': 'Les parts de financement de « {name} » totalisent {sum} et non 100 %.',
+};
 
 export const fr: Messages = {
   'app.name': 'Reintegration Costing Studio',
@@ -56,21 +205,21 @@ export const fr: Messages = {
   'top.undoWhat': 'Annuler : {summary} ({shortcut})',
   'top.redoWhat': 'Rétablir : {summary} ({shortcut})',
   'history.programme.update': 'modification des paramètres du programme',
-  'history.line.add': 'ajout de « {name} »',
-  'history.line.update': 'modification de « {name} »',
-  'history.line.duplicate': 'duplication de « {name} »',
-  'history.line.delete': 'suppression de « {name} »',
-  'history.line.move': 'déplacement de « {name} »',
-  'history.profile.add': 'ajout du profil « {name} »',
-  'history.profile.update': 'modification du profil « {name} »',
-  'history.profile.delete': 'suppression du profil « {name} »',
-  'history.profile.move': 'déplacement du profil « {name} »',
+  'history.line.add': 'ajout de « {name} »',
+  'history.line.update': 'modification de « {name} »',
+  'history.line.duplicate': 'duplication de « {name} »',
+  'history.line.delete': 'suppression de « {name} »',
+  'history.line.move': 'déplacement de « {name} »',
+  'history.profile.add': 'ajout du profil « {name} »',
+  'history.profile.update': 'modification du profil « {name} »',
+  'history.profile.delete': 'suppression du profil « {name} »',
+  'history.profile.move': 'déplacement du profil « {name} »',
   'history.currency.put': 'réglage de la devise {name}',
   'history.currency.delete': 'suppression de la devise {name}',
-  'history.funder.add': 'ajout de la source de financement « {name} »',
-  'history.funder.update': 'modification de la source de financement « {name} »',
-  'history.funder.delete': 'suppression de la source de financement « {name} »',
-  'history.funder.move': 'déplacement de la source de financement « {name} »',
+  'history.funder.add': 'ajout de la source de financement « {name} »',
+  'history.funder.update': 'modification de la source de financement « {name} »',
+  'history.funder.delete': 'suppression de la source de financement « {name} »',
+  'history.funder.move': 'déplacement de la source de financement « {name} »',
   'top.nothingToUndo': 'Rien à annuler',
   'top.nothingToRedo': 'Rien à rétablir',
   'top.savedAt': 'Tout est enregistré · {time}',
@@ -103,22 +252,7 @@ export const fr: Messages = {
   'banner.actionFailed': '{reason}',
   'banner.computeFailed': 'Les totaux de ce programme n’ont pas pu être calculés. Vérifiez ses lignes.',
 
-  'apiError.validation': 'Une valeur n’est pas acceptable.',
   'apiError.validationField': '{field} : {reason}',
-  'apiError.notFound': 'Le fichier ou la ligne est introuvable. Il a peut-être été déplacé ou supprimé.',
-  'apiError.noDocument': 'Aucun programme n’est ouvert.',
-  'apiError.readOnly': 'Ce programme est ouvert en lecture seule ; il ne peut pas être modifié.',
-  'apiError.notOurs': 'Ce fichier n’est pas un programme Reintegration Costing Studio. Il n’a pas été modifié.',
-  'apiError.damaged': 'Ce fichier est endommagé ou incomplet et ne peut pas être ouvert. Il n’a pas été modifié.',
-  'apiError.newerVersion':
-    'Ce fichier a été écrit par une version plus récente de l’application. Mettez l’application à jour pour l’ouvrir. Il n’a pas été modifié.',
-  'apiError.exists': 'Un fichier de ce nom existe déjà dans votre dossier de documents. Choisissez un autre nom.',
-  'apiError.io':
-    'Le système de fichiers a refusé l’opération. Vérifiez que le dossier existe et que vous pouvez y écrire.',
-  'apiError.unavailable': 'Ceci n’est pas disponible ici. {detail}',
-  'apiError.unauthorized':
-    'L’application a refusé la demande. Rechargez la page depuis l’adresse affichée par l’application.',
-  'apiError.internal': 'Une erreur interne s’est produite ; rien n’a été modifié. Veuillez réessayer.',
   'apiError.network': 'L’application ne répond pas. Vérifiez qu’elle fonctionne toujours, puis réessayez.',
 
   'prog.heading': 'Programme',
@@ -135,10 +269,10 @@ export const fr: Messages = {
   'prog.field.durationMonths': 'Durée en mois',
   'prog.hint.durationMonths': 'De 1 à 120 mois. Se termine en {end}.',
   'prog.field.indirectRate': 'Taux de coûts indirects (%)',
-  'prog.hint.indirectRate': 'Appliqué au coût direct des lignes éligibles. Les règles de l’UE autorisent 7 % au plus.',
+  'prog.hint.indirectRate': 'Appliqué au coût direct des lignes éligibles. Les règles de l’UE autorisent 7 % au plus.',
   'prog.field.contingencyRate': 'Taux d’imprévus (%)',
   'prog.hint.contingencyRate':
-    'Appliqué au coût direct des lignes éligibles. Les règles de l’UE autorisent 5 % au plus.',
+    'Appliqué au coût direct des lignes éligibles. Les règles de l’UE autorisent 5 % au plus.',
   'prog.field.donorProfile': 'Règles du bailleur',
   'prog.hint.donorProfile': 'Détermine les règles de bailleur appliquées par les contrôles.',
   'prog.field.author': 'Auteur',
@@ -165,6 +299,8 @@ export const fr: Messages = {
   'level.total': 'Total {level}',
   'level.count': '{n} lignes',
   'level.countOne': '1 ligne',
+  'level.lines.one': '{n} ligne',
+  'level.lines.other': '{n} lignes',
   'level.empty':
     'Aucune ligne pour l’instant. Utilisez « Ajouter une ligne » ou appuyez sur {shortcut} dans cette section.',
   'level.toolbar': 'Actions : {level}',
@@ -275,39 +411,6 @@ export const fr: Messages = {
   'chart.item': 'Poste',
   'chart.empty': 'Aucun coût pour l’instant.',
 
-  'errors.value.invalid': 'Cette valeur n’est pas acceptable.',
-  'errors.number.empty': 'Saisissez un nombre.',
-  'errors.number.invalid':
-    '« {input} » n’est pas un nombre. Utilisez des chiffres, avec une virgule pour les décimales, par ex. 1250,50.',
-  'errors.number.grouping':
-    '« {input} » n’est pas un nombre : après un séparateur de milliers, les chiffres vont par groupes de trois (par ex. 12 500 ou 1 250 000). Pour les décimales, utilisez une virgule, par ex. 12,5.',
-  'errors.number.tooManyDecimals': 'Utilisez au plus {max} décimales.',
-  'errors.number.noDecimals': 'Le {currency} n’a pas de décimales : saisissez un montant entier.',
-  'errors.number.negative': 'La valeur ne peut pas être négative.',
-  'errors.number.tooLarge': 'Ce nombre est trop grand.',
-  'errors.number.notInteger': 'Saisissez un nombre entier.',
-  'errors.number.outOfRange': 'Saisissez un nombre de {min} à {max}.',
-  'errors.share.range': 'Saisissez un pourcentage de 0 à 100.',
-  'errors.month.invalid': 'Saisissez un mois au format AAAA-MM, par ex. 2025-01.',
-  'errors.month.range': 'Saisissez un mois de 1 à 120.',
-  'errors.currency.invalid': 'Saisissez un code de devise ISO de trois lettres majuscules, par ex. EUR, USD ou XOF.',
-  'errors.text.required': 'Ce champ ne peut pas être vide.',
-  'errors.text.tooLong': 'Ce texte est trop long.',
-  'errors.duration.range': 'La durée doit être de 1 à 120 mois.',
-  'errors.id.invalid': 'Cette ligne a un identifiant invalide.',
-  'errors.file.badName': 'Un nom de fichier ne peut pas contenir / \\ : * ? " < > | ni être . ou ..',
-  'errors.window.outside': 'Ce mois est en dehors du programme, qui dure {max} mois. Saisissez un mois de 1 à {max}.',
-  'errors.window.endBeforeStart':
-    'Le mois de fin précède le mois de début (M{start}). Saisissez M{start} ou plus tard.',
-  'errors.window.startAfterEnd': 'Le mois de début suit le mois de fin (M{end}). Saisissez M{end} ou plus tôt.',
-  'errors.unitCost.number.negative': 'Un coût unitaire ne peut pas être négatif. Saisissez 0 ou plus.',
-  'errors.quantity.number.negative': 'Une quantité ne peut pas être négative. Saisissez 0 ou plus.',
-  'errors.rate.number.outOfRange': 'Saisissez un pourcentage de 0 à 100, par ex. 7 ou 7,5.',
-  'errors.rate.number.negative': 'Un taux ne peut pas être négatif. Saisissez un pourcentage de 0 à 100.',
-  'errors.durationMonths.number.outOfRange': 'La durée doit être de 1 à 120 mois.',
-  'errors.durationMonths.window.outside':
-    'Certaines lignes vont jusqu’au mois {needed} ; raccourcissez-les d’abord, ou gardez au moins {needed} mois.',
-  'errors.month.number.outOfRange': 'Saisissez un numéro de mois de 1 à {max}.',
   // ---- issue 3 : cohorte, inducteurs, devises, financement, indicateurs, contrôles -----------
   'nav.caseload': 'Cohorte',
   'nav.funding': 'Financement',
@@ -334,8 +437,8 @@ export const fr: Messages = {
   'currency.inflationLabel': 'Inflation annuelle de {code} (%)',
   'currency.carried': 'Comme l’année précédente',
   'currency.usedBy': 'Utilisée par',
-  'currency.lines': '{n} lignes',
-  'currency.linesOne': '1 ligne',
+  'currency.lines.other': '{n} lignes',
+  'currency.lines.one': '{n} ligne',
   'currency.notUsed': 'Non utilisée',
   'currency.add': 'Ajouter la devise',
   'currency.addCode': 'Code de la nouvelle devise',
@@ -610,67 +713,10 @@ export const fr: Messages = {
   'checks.place.funder': 'la source de financement « {name} »',
   'checks.place.currency': 'la devise {name}',
   'checks.unknown': 'Contrôle « {code} ».',
-  'checks.donor.indirectAbove': 'Le taux de coûts indirects est de {rate}, au-delà des {max} admis par ce bailleur.',
-  'checks.donor.contingencyAbove': 'Le taux d’imprévus est de {rate}, au-delà des {max} admis par ce bailleur.',
-  'checks.donor.noMatchFunding':
-    '« {name} » est une subvention de contrepartie : ce bailleur n’admet pas de cofinancement de contrepartie au budget.',
-  'checks.principles.noStructural':
-    'Aucune ligne structurelle : l’appui structurel doit avoir ses propres lignes budgétaires, en plus du soutien individuel.',
-  'checks.principles.noCommunity':
-    'Aucune ligne communautaire : les interventions communautaires doivent avoir leurs propres lignes budgétaires, en plus du soutien individuel.',
-  'checks.principles.noMonitoring':
-    'Aucune ligne dans la catégorie « Suivi et évaluation » : le S&E demande des ressources suffisantes.',
-  'checks.principles.noPsychosocial': 'Aucune ligne ne soutient la dimension psychosociale.',
-  'checks.principles.childDuration':
-    'Le profil « {name} » (enfants non accompagnés) est accompagné {months} mois ; les sources demandent au moins {min}.',
-  'checks.principles.traffickingDuration':
-    'Le profil « {name} » (victimes de la traite) est suivi {months} mois ; les sources demandent au moins {min}.',
-  'checks.principles.followUp':
-    'Le profil « {name} » est accompagné {months} mois ; les sources demandent un suivi pendant les {min} premiers mois.',
-  'checks.principles.packageBelow':
-    'Le paquet individuel est de {amount} par personne de retour (environ {usd}), en dessous de la fourchette de {min} à {max} observée dans les programmes.',
-  'checks.principles.packageAbove':
-    'Le paquet individuel est de {amount} par personne de retour (environ {usd}), au-dessus de la fourchette de {min} à {max} observée dans les programmes.',
-  'checks.principles.noNonMigrants':
-    'La ligne communautaire « {name} » ne touche aucun non-migrant : des projets ouverts à toute la communauté aident à éviter les tensions (ne pas nuire).',
-  'checks.principles.largeCash':
-    'Les espèces représentent {share} du soutien individuel : l’étude de 2015 privilégie un soutien en nature avec des montants en espèces modérés.',
-  'checks.funder.ceilingExceeded':
-    '« {name} » est sollicité pour {used}, soit {over} de plus que son plafond de {ceiling}.',
-  'checks.funder.none': 'Il n’y a aucune source de financement : ajoutez au moins le bailleur principal.',
-  'checks.line.zeroCost': '« {name} » ne coûte encore rien : saisissez un coût unitaire et une quantité.',
-  'checks.window.outside': '« {name} » se déroule en dehors des {duration} mois du programme.',
-  'checks.window.endBeforeStart': '« {name} » se termine avant de commencer.',
-  'checks.currency.unknown':
-    '« {name} » est saisie en {currency}, qui ne figure pas dans la liste des devises : elle ne compte pour rien. Choisissez une autre devise ou ajoutez {currency} dans l’écran Programme.',
-  'checks.currency.noRate':
-    '« {name} » est saisie en {currency}, qui n’a pas de taux de change pour certaines années : ces mois ne comptent pour rien.',
-  'checks.percentage.unknownLine': '« {name} » prend dans sa base une ligne qui n’existe plus.',
-  'checks.percentage.cycle':
-    '« {name} » est un pourcentage d’elle-même, directement ou via d’autres lignes en pourcentage : elle ne coûte rien tant que la boucle n’est pas rompue.',
-  'checks.funding.unknownFunder': 'La répartition de « {name} » cite une source de financement qui n’existe plus.',
-  'checks.funding.sum': 'Les parts de financement de « {name} » totalisent {sum} et non 100 %.',
-  'checks.profile.unknown': '« {name} » suit un profil de migrants de retour qui n’existe plus.',
 
-  'apiError.inUse.profile':
-    'Ce profil ne peut pas être supprimé : l’inducteur de quantité d’une ligne budgétaire le suit. Retirez-le d’abord de ces inducteurs. Rien n’a été modifié.',
-  'apiError.inUse.funder':
-    'Cette source de financement ne peut pas être supprimée : la répartition d’une ligne la cite. Retirez-la d’abord de ces répartitions. Rien n’a été modifié.',
-  'apiError.inUse.currency':
-    'Cette devise ne peut pas être supprimée : des lignes sont saisies dans cette devise. Saisissez d’abord ces lignes dans une autre devise. Rien n’a été modifié.',
-
-  'errors.number.positive': 'Saisissez un nombre supérieur à 0.',
-  'errors.staff.minAboveMax': 'Le minimum ne peut pas dépasser le maximum ({max}).',
-  'errors.staff.maxBelowMin': 'Le maximum ne peut pas être inférieur au minimum ({min}).',
-  'errors.staff.number.outOfRange': 'Saisissez un nombre entier d’agents de 0 à 100 000.',
-  'errors.offset.number.outOfRange': 'Saisissez un nombre de mois de 0 à 60.',
-  'errors.inflation.range': 'L’inflation doit rester au-dessus de −100 %.',
-  'errors.inflation.number.outOfRange': 'Saisissez un taux annuel de −100 à 1 000 %.',
-  'errors.currency.isReporting': '{code} est déjà la devise de présentation.',
-  'errors.currency.exists': '{code} figure déjà dans la liste.',
-  'errors.currency.duplicate': 'Cette devise est la devise de présentation ou figure déjà dans la liste.',
-  'errors.rates.required': 'Saisissez au moins un taux de change.',
-  'errors.exchangeRate.number.negative': 'Un taux de change ne peut pas être négatif.',
-  'errors.communities.number.outOfRange': 'Saisissez un nombre de communautés de 0 à 100 000.',
-  'errors.assistance.number.outOfRange': 'L’accompagnement dure de 1 à 120 mois.',
+  ...section('apiError', apiErrors),
+  ...section('errors', errors),
+  ...section('errors', errorsInContext),
+  ...section('checks', findings),
+  ...section('checks', diagnostics),
 };

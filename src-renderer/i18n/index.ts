@@ -1,15 +1,26 @@
 /**
  * A small typed i18n layer: `translate(locale, key, params)` over two dictionaries with the same
- * keys, plus translation of the error codes used by src-shared (money parsing, model schemas, API
- * errors, engine diagnostics) into specific sentences. Pure: no DOM, no React.
+ * keys, plus translation of the codes that come from src-shared (money parsing, model schemas,
+ * API errors, engine diagnostics, check findings) into specific sentences, and counts through
+ * Intl.PluralRules. Pure: no DOM, no React.
  */
-import type { ApiError } from '../../src-shared/api';
-import type { Locale } from '../../src-shared/money';
+import type { ApiError, FieldCode } from '../../src-shared/api';
+import { formatDecimal, type Locale } from '../../src-shared/money';
 import { isNetworkError } from '../api/errors';
 import { en, type MessageKey, type Messages } from './en';
 import { fr } from './fr';
+import { plural } from './plural';
 
 export type { MessageKey, Messages } from './en';
+export { plural, type PluralForms } from './plural';
+export {
+  ERROR_TEXT_CODES,
+  type ErrorTextCode,
+  FIELD_CONTEXTS,
+  type FieldContext,
+  UI_FIELD_CODES,
+  type UiFieldCode,
+} from './codes';
 export type Params = Readonly<Record<string, string | number>>;
 export type Translate = (key: MessageKey, params?: Params) => string;
 
@@ -36,22 +47,51 @@ export function translator(locale: Locale): Translate {
   return (key, params) => translate(locale, key, params);
 }
 
+/** Keys of the messages written in two forms, `<base>.one` and `<base>.other`. */
+export type PluralBase = {
+  [K in MessageKey]: K extends `${infer B}.one` ? (`${B}.other` extends MessageKey ? B : never) : never;
+}[MessageKey];
+
+/** The key of `base`'s form for `n` in `locale` ('level.lines' -> 'level.lines.one' or '.other'). */
+export function pluralKey(locale: Locale, n: number, base: PluralBase): MessageKey {
+  return plural<MessageKey>(locale, n, { one: `${base}.one`, other: `${base}.other` });
+}
+
+/** "1 line", "3 lines", "0 ligne", "1 240 lignes": `{n}` is the count, formatted for `locale`. */
+export function translateCount(locale: Locale, base: PluralBase, n: number, params?: Params): string {
+  return translate(locale, pluralKey(locale, n, base), { n: formatDecimal(String(n), locale), ...params });
+}
+
 /**
  * A field error code (e.g. 'number.grouping', 'window.outside', 'text.required') as a specific
  * sentence. `context` selects a more specific message when one exists: `errors.<context>.<code>`
- * is tried before `errors.<code>`.
+ * is tried before `errors.<code>`. The code is a string because it may come from main as data;
+ * an unknown one gives the generic sentence, never the code.
  */
 export function errorText(locale: Locale, code: string, params: Params = {}, context?: string): string {
   let effective = code;
   if (code === 'number.tooManyDecimals' && params.currency !== undefined && Number(params.max) === 0) {
     effective = 'number.noDecimals';
   }
-  const candidates = [context ? `errors.${context}.${effective}` : '', `errors.${effective}`, 'errors.value.invalid'];
+  const candidates = [context ? `errors.${context}.${effective}` : '', `errors.${effective}`];
   for (const key of candidates) {
     if (key && isMessageKey(key)) return translate(locale, key, params);
   }
   return translate(locale, 'errors.value.invalid');
 }
+
+/**
+ * Field codes whose text is a whole sentence (a refusal of the command as a whole, not of a value):
+ * shown on its own, not after the field's label. Main's English sentence says more (how many
+ * lines, which one first), so English shows it as it is.
+ */
+const WHOLE_SENTENCE_CODES: ReadonlySet<string> = new Set<FieldCode>([
+  'profile.inUse',
+  'funder.inUse',
+  'currency.inUse',
+  'duration.linesOutside',
+  'duration.profilesOutside',
+]);
 
 /** An error that came back from main, as a sentence in the user's language. */
 export function apiErrorText(locale: Locale, error: ApiError): string {
@@ -59,19 +99,16 @@ export function apiErrorText(locale: Locale, error: ApiError): string {
   if (isNetworkError(error)) return t('apiError.network');
   if (error.code === 'validation' && error.fields) {
     const first = Object.entries(error.fields)[0];
-    // Deleting a profile, funding source or currency that lines still use: main's English
-    // sentence names the lines ("2 budget lines use it, the first being …"); other languages get
-    // the translated refusal.
-    const inUse = first ? /^(profile|funder|currency)\.inUse$/.exec(first[1]) : null;
-    if (inUse) {
-      if (locale === 'en' && error.message) return error.message;
-      const key = `apiError.inUse.${inUse[1] ?? ''}`;
-      if (isMessageKey(key)) return t(key);
-    }
     if (first) {
       const [path, code] = first;
+      if (WHOLE_SENTENCE_CODES.has(code)) {
+        return locale === 'en' && error.message ? error.message : errorText(locale, code);
+      }
       const field = path.split('.').pop() ?? path;
-      return t('apiError.validationField', { field: fieldLabel(locale, field), reason: errorText(locale, code) });
+      return t('apiError.validationField', {
+        field: fieldLabel(locale, field),
+        reason: errorText(locale, code, {}, 'main'),
+      });
     }
   }
   if (error.code === 'unavailable') return t('apiError.unavailable', { detail: error.message });

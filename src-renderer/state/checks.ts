@@ -6,7 +6,7 @@
 import type { CheckTarget, Finding } from '../../src-shared/checks/types';
 import { formatDecimal, formatMinor, type Locale, shareToPercentString } from '../../src-shared/money';
 import type { Model } from '../../src-shared/model';
-import { isMessageKey, type Params, type Translate } from '../i18n';
+import { isMessageKey, type Params, pluralKey, type Translate } from '../i18n';
 import type { Screen } from './ui';
 
 export const FINDING_GROUPS = ['donor', 'principles', 'integrity'] as const;
@@ -153,16 +153,15 @@ export interface Counts {
 }
 
 /**
- * "1 error · 3 warnings · 2 notes" (only the severities present; '' when there are none). English
- * uses the singular for exactly 1, French for 0 and 1.
+ * "1 error · 3 warnings · 2 notes" (only the severities present; '' when there are none), singular
+ * or plural as each language decides (Intl.PluralRules, see i18n/plural.ts).
  */
 export function countsText(c: Counts, locale: Locale, t: Translate): string {
   const parts: string[] = [];
   for (const s of SEVERITIES) {
     const n = c[s];
     if (n === 0) continue;
-    const one = locale === 'fr' ? n <= 1 : n === 1;
-    parts.push(t(`checks.count.${s}.${one ? 'one' : 'other'}`, { n }));
+    parts.push(t(pluralKey(locale, n, `checks.count.${s}`), { n }));
   }
   return parts.join(' · ');
 }

@@ -5,7 +5,7 @@
  */
 import { useId, useState } from 'react';
 import type { Currency } from '../../src-shared/model';
-import { errorText } from '../i18n';
+import { errorText, translateCount } from '../i18n';
 import { currencyFocusId } from '../state/checks';
 import {
   newCurrency,
@@ -128,7 +128,7 @@ export function CurrenciesSection() {
                       );
                     })}
                     <td className="muted">
-                      {n === 0 ? t('currency.notUsed') : n === 1 ? t('currency.linesOne') : t('currency.lines', { n })}
+                      {n === 0 ? t('currency.notUsed') : translateCount(locale, 'currency.lines', n)}
                     </td>
                     <td>
                       <button

@@ -5,6 +5,7 @@
  * here cannot be made, and every request is validated with its schema at the boundary.
  */
 import { z } from 'zod';
+import { type ErrorCode, type FieldCode, fieldCodeOf, fieldMessage } from './codes';
 import type { ChangeLogEntry, Model } from '../model';
 import {
   budgetLineSchema,
@@ -25,28 +26,14 @@ function returns<T>(): Returns<T> {
   return {};
 }
 
-export const ERROR_CODES = [
-  'validation', // the request or a value in it is not acceptable; `fields` says which
-  'notFound', // no such file / line
-  'noDocument', // no programme is open
-  'readOnly', // the open programme is read-only
-  'notOurs', // the file is not a Costing Studio file
-  'damaged', // the file is ours but damaged or truncated
-  'newerVersion', // written by a newer version of the app
-  'exists', // a file of that name exists already
-  'io', // the file system refused
-  'unavailable', // not available in this mode (e.g. native dialogs in browser mode)
-  'unauthorized', // HTTP: missing/wrong token, bad Host or Origin
-  'internal',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
+export { ERROR_CODES, type ErrorCode } from './codes';
 
 export interface ApiError {
   code: ErrorCode;
   /** Plain English sentence a person can act on (the UI may translate by code). */
   message: string;
   /** Field path -> message code (see i18n `errors.*`), for validation errors. */
-  fields?: Record<string, string>;
+  fields?: Record<string, FieldCode>;
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: ApiError };
@@ -55,12 +42,10 @@ export type Reply<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 export const fileNameSchema = z
   .string()
   .trim()
-  .min(1, { message: 'text.required' })
-  .max(120, { message: 'text.tooLong' })
+  .min(1, fieldMessage('text.required'))
+  .max(120, fieldMessage('text.tooLong'))
   // eslint-disable-next-line no-control-regex -- control characters are exactly what we refuse
-  .refine((s) => !/[\\/:*?"<>|\u0000-\u001f]/.test(s) && s !== '.' && s !== '..', {
-    message: 'file.badName',
-  });
+  .refine((s) => !/[\\/:*?"<>|\u0000-\u001f]/.test(s) && s !== '.' && s !== '..', fieldMessage('file.badName'));
 
 export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('programme.update'), patch: programmeSchema.partial() }),
@@ -159,7 +144,7 @@ export interface AppInfo {
 }
 
 export const settingsSchema = z.object({
-  author: z.string().max(200, { message: 'text.tooLong' }),
+  author: z.string().max(200, fieldMessage('text.tooLong')),
   locale: z.enum(['en', 'fr']),
 });
 export type Settings = z.infer<typeof settingsSchema>;
@@ -219,10 +204,10 @@ export function validateRequest<K extends CallName>(
 }
 
 export function validationError(err: z.ZodError): ApiError {
-  const fields: Record<string, string> = {};
+  const fields: Record<string, FieldCode> = {};
   for (const issue of err.issues) {
     const key = issue.path.map(String).join('.') || '_';
-    if (!(key in fields)) fields[key] = issue.message.includes(' ') ? 'value.invalid' : issue.message;
+    if (!(key in fields)) fields[key] = fieldCodeOf(issue.message);
   }
   const first = Object.entries(fields)[0];
   return {

@@ -14,6 +14,7 @@ import {
   type RequestOf,
   validateRequest,
 } from './contract';
+import type { FieldCode } from './codes';
 
 export type Handler<K extends CallName> = (request: RequestOf<K>) => ReplyOf<K> | Promise<ReplyOf<K>>;
 export type Handlers = { [K in CallName]: Handler<K> };
@@ -22,7 +23,7 @@ export class ApiFailure extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly fields?: Record<string, string>,
+    readonly fields?: Record<string, FieldCode>,
   ) {
     super(message);
     this.name = 'ApiFailure';

@@ -9,9 +9,9 @@
 import { currencyExponent, dec, fromInt, mul, rat, roundHalfEven } from '../money';
 import { MIN_DURATION, FOLLOW_UP_MONTHS, type Model } from '../model';
 import type { ComputeResult, Diagnostic } from '../engine';
-import type { CheckTarget, Finding } from './types';
+import type { CheckCode, CheckTarget, Finding } from './types';
 
-export type { CheckTarget, Finding } from './types';
+export { CHECK_CODES, type CheckCode, type CheckTarget, type Finding, type FindingCode } from './types';
 
 export const SOURCES = {
   euIndirect: 'EU grant rules (DESIGN §7): indirect costs ≤ 7 % of direct eligible costs',
@@ -64,7 +64,7 @@ export function runChecks(model: Model, result: ComputeResult): Finding[] {
     id: string,
     severity: Finding['severity'],
     group: Finding['group'],
-    code: string,
+    code: CheckCode,
     source: string,
     target: CheckTarget | null,
     params: Record<string, string | number> = {},

@@ -1,4 +1,30 @@
 /** A finding of the checks panel (DESIGN §7). */
+import type { DiagnosticCode } from '../engine/result';
+
+/** The codes of the findings runChecks() makes itself (the engine's diagnostics come on top). */
+export const CHECK_CODES = [
+  'donor.indirectAbove',
+  'donor.contingencyAbove',
+  'donor.noMatchFunding',
+  'principles.noStructural',
+  'principles.noCommunity',
+  'principles.noMonitoring',
+  'principles.noPsychosocial',
+  'principles.childDuration',
+  'principles.traffickingDuration',
+  'principles.followUp',
+  'principles.packageBelow',
+  'principles.packageAbove',
+  'principles.noNonMigrants',
+  'principles.largeCash',
+  'funder.ceilingExceeded',
+  'funder.none',
+] as const;
+export type CheckCode = (typeof CHECK_CODES)[number];
+
+/** A finding's code: one of the checks' own, or an engine diagnostic shown as an integrity finding. */
+export type FindingCode = CheckCode | DiagnosticCode;
+
 export type CheckTarget =
   | { kind: 'line'; lineId: string }
   | { kind: 'programme'; field: string }
@@ -12,7 +38,7 @@ export interface Finding {
   severity: 'error' | 'warning' | 'note';
   group: 'donor' | 'principles' | 'integrity';
   /** i18n key under `checks.` in the UI; params fill its placeholders (amounts in minor units). */
-  code: string;
+  code: FindingCode;
   params: Record<string, string | number>;
   /** Where a click takes the user; null for programme-wide findings with no single place. */
   target: CheckTarget | null;

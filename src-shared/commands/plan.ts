@@ -22,7 +22,7 @@
  *   new one (amounts unchanged: the currency was mislabelled, not converted); a code that is
  *   already a local currency is refused ('currency.duplicate').
  */
-import { ApiFailure, type Command } from '../api';
+import { ApiFailure, type Command, type FieldCode } from '../api';
 import {
   type BudgetLine,
   canonicalCurrency,
@@ -420,7 +420,7 @@ function inUse(
   users: readonly BudgetLine[],
   fix: (lines: string) => string,
   field: string,
-  code: string,
+  code: FieldCode,
 ): ApiFailure {
   const [first] = users;
   const one = users.length === 1;
@@ -548,7 +548,7 @@ interface OrderedList<T extends ListRow & F, F> {
   usedBy(line: BudgetLine, id: string): boolean;
   /** What to do first, given "that line" or "those lines". */
   fixUse(lines: string): string;
-  inUseCode: string;
+  inUseCode: FieldCode;
 }
 
 type ListRow = { id: string; position: number; name: string };

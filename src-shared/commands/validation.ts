@@ -7,7 +7,7 @@
  * carry the command's envelope (`fields.`, `patch.`, `currency.`).
  */
 import type { z } from 'zod';
-import { ApiFailure } from '../api';
+import { ApiFailure, type FieldCode, fieldCodeOf } from '../api';
 import { MAX_DURATION } from '../model';
 
 /** Labels by field path; `*` stands for a list index (`funding.*.share`). */
@@ -88,9 +88,14 @@ function labelOf(path: string): string {
   return FIELD_LABELS[path] ?? FIELD_LABELS[path.replace(/\.\d+(?=\.|$)/g, '.*')] ?? `The value of "${path}"`;
 }
 
-/** What each message code means, as the end of a sentence that starts with the field's label. */
-function phrase(code: string, ctx: ValidationContext): string {
+/**
+ * What each message code means, as the end of a sentence that starts with the field's label.
+ * Exhaustive: a new field code does not compile until it has its phrase here.
+ */
+function phrase(code: FieldCode, ctx: ValidationContext): string {
   switch (code) {
+    case 'value.invalid':
+      return 'is not an acceptable value';
     case 'text.required':
       return 'cannot be empty';
     case 'text.tooLong':
@@ -129,6 +134,8 @@ function phrase(code: string, ctx: ValidationContext): string {
       return `must be between 1 and ${MAX_DURATION} months`;
     case 'id.invalid':
       return 'is not a valid reference';
+    case 'id.taken':
+      return 'is already used by another line, profile or funding source (the new row was probably sent twice)';
     case 'window.outside':
       return ctx.durationMonths
         ? `falls outside the programme, which runs from month 1 to month ${ctx.durationMonths}`
@@ -137,8 +144,6 @@ function phrase(code: string, ctx: ValidationContext): string {
       return 'cannot be before the first month';
     case 'staffing.maxBelowMin':
       return 'cannot be below the minimum staff';
-    case 'line.otherLevel':
-      return 'is in another level';
     case 'line.notFound':
       return 'is not a budget line of this programme (it may have been deleted)';
     case 'line.self':
@@ -149,8 +154,20 @@ function phrase(code: string, ctx: ValidationContext): string {
       return 'is not a funding source of this programme (it may have been deleted)';
     case 'list.duplicate':
       return 'is listed twice';
-    default:
-      return 'is not an acceptable value';
+    case 'file.badName':
+      return 'cannot contain / \\ : * ? " < > | or start with a dot, and cannot be a reserved name such as "con"';
+    case 'line.otherLevel':
+      return 'is in another level';
+    case 'duration.linesOutside':
+      return 'cannot be shorter than the months the budget lines run in';
+    case 'duration.profilesOutside':
+      return 'cannot be shorter than the months the returnee profiles have arrivals in';
+    case 'profile.inUse':
+      return 'cannot be deleted while a budget line follows it';
+    case 'funder.inUse':
+      return "cannot be deleted while a line's funding split names it";
+    case 'currency.inUse':
+      return 'cannot be deleted while lines are entered in it';
   }
 }
 
@@ -161,7 +178,7 @@ export interface ValidationContext {
 }
 
 /** Builds the refusal for a field map (path -> code). */
-export function validationFailure(fields: Record<string, string>, ctx: ValidationContext = {}): ApiFailure {
+export function validationFailure(fields: Record<string, FieldCode>, ctx: ValidationContext = {}): ApiFailure {
   const entries = Object.entries(fields);
   const [first] = entries;
   if (!first) return new ApiFailure('validation', 'The change is not acceptable. Nothing was saved.', fields);
@@ -175,16 +192,16 @@ export function validationFailure(fields: Record<string, string>, ctx: Validatio
 
 /**
  * zod issues -> field map. `stripPrefix` removes the command envelope ("fields", "patch") so
- * paths are relative to the line or programme. zod's own English messages (they contain spaces)
- * become the generic code 'value.invalid'; our schemas' messages are codes already.
+ * paths are relative to the line or programme. zod's own English messages become the generic code
+ * 'value.invalid'; our schemas' messages are field codes already.
  */
-export function fieldsFromZod(err: z.ZodError, stripPrefix: readonly string[] = []): Record<string, string> {
-  const fields: Record<string, string> = {};
+export function fieldsFromZod(err: z.ZodError, stripPrefix: readonly string[] = []): Record<string, FieldCode> {
+  const fields: Record<string, FieldCode> = {};
   for (const issue of err.issues) {
     const path = issue.path.map(String);
     if (path.length > 0 && path[0] !== undefined && stripPrefix.includes(path[0])) path.shift();
     const key = path.join('.') || '_';
-    if (!(key in fields)) fields[key] = issue.message.includes(' ') ? 'value.invalid' : issue.message;
+    if (!(key in fields)) fields[key] = fieldCodeOf(issue.message);
   }
   return fields;
 }

@@ -1,10 +1,29 @@
 /** What compute() returns. All amounts are integer minor units of the reporting currency. */
 import type { Dimension, Level } from '../model';
 
+/**
+ * What compute() can report about a line it could not cost as written. The UI shows each as a
+ * model-integrity finding (i18n `checks.<code>`, typed by this union: a code without an English
+ * and a French text does not compile).
+ */
+export const DIAGNOSTIC_CODES = [
+  'line.zeroCost',
+  'window.outside',
+  'window.endBeforeStart',
+  'profile.unknown',
+  'currency.unknown',
+  'currency.noRate',
+  'percentage.unknownLine',
+  'percentage.cycle',
+  'funding.unknownFunder',
+  'funding.sum',
+] as const;
+export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
+
 export interface Diagnostic {
   severity: 'error' | 'warning';
-  /** Message code, translated by the UI (i18n `diagnostics.*`). */
-  code: string;
+  /** Message code, translated by the UI (i18n `checks.<code>`). */
+  code: DiagnosticCode;
   lineId: string | null;
   params?: Record<string, string | number>;
 }

@@ -6,6 +6,7 @@
  * - everyone: "a follow-up during the first 12 months upon arrival" (same, L281).
  */
 import { z } from 'zod';
+import { fieldMessage } from '../api/codes';
 import { decimalString } from './schemas-base';
 
 export const PROFILE_KINDS = ['adult', 'family', 'child', 'trafficking', 'health', 'custom'] as const;
@@ -17,22 +18,24 @@ export type ArrivalPattern = (typeof ARRIVAL_PATTERNS)[number];
 export const MAX_ARRIVALS = 10_000_000;
 
 export const profileFieldsSchema = z.object({
-  name: z.string().trim().min(1, { message: 'text.required' }).max(200, { message: 'text.tooLong' }),
+  name: z.string().trim().min(1, fieldMessage('text.required')).max(200, fieldMessage('text.tooLong')),
   kind: z.enum(PROFILE_KINDS),
   /** 'household' counts families: arrivals and cases are households of `personsPerUnit` people. */
   unit: z.enum(['person', 'household']),
-  personsPerUnit: decimalString.refine((s) => !s.startsWith('-') && s !== '0', { message: 'number.positive' }),
+  personsPerUnit: decimalString.refine((s) => !s.startsWith('-') && s !== '0', fieldMessage('number.positive')),
   /** Expected arrivals over the arrival window, in units (persons or households). */
-  arrivals: z.number().int({ message: 'number.notInteger' }).min(0, { message: 'number.negative' }).max(MAX_ARRIVALS, {
-    message: 'number.tooLarge',
-  }),
+  arrivals: z
+    .number()
+    .int(fieldMessage('number.notInteger'))
+    .min(0, fieldMessage('number.negative'))
+    .max(MAX_ARRIVALS, fieldMessage('number.tooLarge')),
   pattern: z.enum(ARRIVAL_PATTERNS),
   /** Explicit arrivals per programme month (index 0 = month 1); used when pattern = 'explicit'. */
   monthly: z.array(z.number().int().min(0).max(MAX_ARRIVALS)).max(120),
-  arrivalStart: z.number().int().min(1, { message: 'month.range' }).max(120, { message: 'month.range' }),
-  arrivalEnd: z.number().int().min(1, { message: 'month.range' }).max(120, { message: 'month.range' }),
+  arrivalStart: z.number().int().min(1, fieldMessage('month.range')).max(120, fieldMessage('month.range')),
+  arrivalEnd: z.number().int().min(1, fieldMessage('month.range')).max(120, fieldMessage('month.range')),
   /** Assistance duration in months: a case is active in its arrival month and the next duration-1. */
-  durationMonths: z.number().int().min(1, { message: 'duration.range' }).max(120, { message: 'duration.range' }),
+  durationMonths: z.number().int().min(1, fieldMessage('duration.range')).max(120, fieldMessage('duration.range')),
 });
 export type ProfileFields = z.infer<typeof profileFieldsSchema>;
 

@@ -5,16 +5,19 @@
  * currency, applied to unit costs from programme year 2 on: factor (1 + i)^(year - 1).
  */
 import { z } from 'zod';
+import { fieldMessage } from '../api/codes';
 import { currencyCode, decimalString, minorAmount, nameText, shareString } from './schemas-base';
 
-export const positiveDecimal = decimalString.refine((s) => !s.startsWith('-') && s !== '0', {
-  message: 'number.positive',
-});
+export const positiveDecimal = decimalString.refine(
+  (s) => !s.startsWith('-') && s !== '0',
+  fieldMessage('number.positive'),
+);
 
 /** Annual inflation as a share; may be negative (deflation) but above -100 %. */
-export const inflationString = decimalString.refine((s) => !s.startsWith('-') || /^-0\./.test(s), {
-  message: 'inflation.range',
-});
+export const inflationString = decimalString.refine(
+  (s) => !s.startsWith('-') || /^-0\./.test(s),
+  fieldMessage('inflation.range'),
+);
 
 export const currencySchema = z.object({
   code: currencyCode,

@@ -8,6 +8,7 @@
  * decimal strings (see money/decimal.ts).
  */
 import { z } from 'zod';
+import { type FieldCode, fieldMessage } from '../api/codes';
 import {
   currencyCode,
   minorAmount,
@@ -61,9 +62,9 @@ export const programmeSchema = z.object({
   startMonth: monthString,
   durationMonths: z
     .number()
-    .int({ message: 'number.notInteger' })
-    .min(1, { message: 'duration.range' })
-    .max(MAX_DURATION, { message: 'duration.range' }),
+    .int(fieldMessage('number.notInteger'))
+    .min(1, fieldMessage('duration.range'))
+    .max(MAX_DURATION, fieldMessage('duration.range')),
   indirectRate: shareString,
   contingencyRate: shareString,
   author: text(200),
@@ -72,9 +73,9 @@ export const programmeSchema = z.object({
   /** Number of communities of return, used by per-community drivers. */
   communities: z
     .number()
-    .int({ message: 'number.notInteger' })
-    .min(0, { message: 'number.negative' })
-    .max(100000, { message: 'number.tooLarge' }),
+    .int(fieldMessage('number.notInteger'))
+    .min(0, fieldMessage('number.negative'))
+    .max(100000, fieldMessage('number.tooLarge')),
   /** Annual inflation of the reporting currency, applied to its unit costs from year 2 on. */
   inflation: inflationString,
 });
@@ -83,11 +84,13 @@ export type Programme = z.infer<typeof programmeSchema>;
 export const SCHEDULES = ['once', 'spread', 'monthly'] as const;
 export type Schedule = (typeof SCHEDULES)[number];
 
-const month = z.number().int({ message: 'number.notInteger' }).min(1, { message: 'month.range' }).max(MAX_DURATION, {
-  message: 'month.range',
-});
+const month = z
+  .number()
+  .int(fieldMessage('number.notInteger'))
+  .min(1, fieldMessage('month.range'))
+  .max(MAX_DURATION, fieldMessage('month.range'));
 
-export const lineIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { message: 'id.invalid' });
+export const lineIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, fieldMessage('id.invalid'));
 const idList = z.array(lineIdSchema).max(1000);
 
 /*
@@ -111,9 +114,11 @@ export const perArrivalDriverSchema = z.object({
   /** Share of arrivals that take the item up (0..1). */
   takeUp: shareString,
   /** Months between arrival and purchase (0 = in the arrival month). */
-  offset: z.number().int({ message: 'number.notInteger' }).min(0, { message: 'number.negative' }).max(60, {
-    message: 'offset.range',
-  }),
+  offset: z
+    .number()
+    .int(fieldMessage('number.notInteger'))
+    .min(0, fieldMessage('number.negative'))
+    .max(60, fieldMessage('offset.range')),
   start: month,
   end: month,
 });
@@ -128,9 +133,9 @@ export const perActiveCaseDriverSchema = z.object({
 export const staffingDriverSchema = z.object({
   kind: z.literal('staffing'),
   casesPerStaff: positiveDecimal,
-  min: z.number().int({ message: 'number.notInteger' }).min(0, { message: 'number.negative' }).max(100000),
+  min: z.number().int(fieldMessage('number.notInteger')).min(0, fieldMessage('number.negative')).max(100000),
   /** null = no maximum */
-  max: z.number().int({ message: 'number.notInteger' }).min(0, { message: 'number.negative' }).max(100000).nullable(),
+  max: z.number().int(fieldMessage('number.notInteger')).min(0, fieldMessage('number.negative')).max(100000).nullable(),
   profileIds: idList,
   start: month,
   end: month,
@@ -254,8 +259,8 @@ export function lineWindow(d: Driver): { start: number; end: number } {
 export function validateLineAgainstProgramme(
   line: Pick<BudgetLine, 'driver'>,
   programme: Pick<Programme, 'durationMonths'>,
-): Record<string, string> {
-  const errors: Record<string, string> = {};
+): Record<string, FieldCode> {
+  const errors: Record<string, FieldCode> = {};
   const d = line.driver;
   const w = lineWindow(d);
   if (w.start > programme.durationMonths) errors['driver.start'] = 'window.outside';
@@ -304,13 +309,13 @@ export function validateLineReferences(
   line: Pick<BudgetLine, 'driver' | 'currency' | 'funding'>,
   refs: LineReferences,
   lineId?: string,
-): Record<string, string> {
-  const errors: Record<string, string> = {};
+): Record<string, FieldCode> {
+  const errors: Record<string, FieldCode> = {};
   if (line.currency !== refs.reportingCurrency && !refs.currencies.has(line.currency)) {
     errors.currency = 'currency.undefined';
   }
   const d = line.driver;
-  const eachOnce = (ids: readonly string[], path: string, known: KeySet, missing: string): void => {
+  const eachOnce = (ids: readonly string[], path: string, known: KeySet, missing: FieldCode): void => {
     const seen = new Set<string>();
     ids.forEach((id, i) => {
       const key = `${path}.${i}`;
@@ -349,8 +354,8 @@ export function validateLineReferences(
 export function validateProfileAgainstProgramme(
   profile: Pick<Profile, 'arrivalStart' | 'arrivalEnd'>,
   programme: Pick<Programme, 'durationMonths'>,
-): Record<string, string> {
-  const errors: Record<string, string> = {};
+): Record<string, FieldCode> {
+  const errors: Record<string, FieldCode> = {};
   if (profile.arrivalStart > programme.durationMonths) errors.arrivalStart = 'window.outside';
   if (profile.arrivalEnd > programme.durationMonths) errors.arrivalEnd = 'window.outside';
   else if (profile.arrivalEnd < profile.arrivalStart) errors.arrivalEnd = 'window.endBeforeStart';

@@ -110,10 +110,10 @@ describe('error codes become specific sentences', () => {
       const error = {
         code: 'validation' as const,
         message: `The thing cannot be deleted: 2 budget lines use it, the first being "X". Nothing was changed.`,
-        fields: { [what === 'currency' ? 'code' : 'id']: `${what}.inUse` },
+        fields: { [what === 'currency' ? 'code' : 'id']: `${what}.inUse` as const },
       };
       expect(apiErrorText('en', error)).toBe(error.message);
-      expect(apiErrorText('fr', error)).toBe(translate('fr', `apiError.inUse.${what}`));
+      expect(apiErrorText('fr', error)).toBe(translate('fr', `errors.${what}.inUse`));
     },
   );
 
