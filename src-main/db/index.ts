@@ -2,3 +2,4 @@ export * from './constants';
 export * from './connection';
 export * from './migrations';
 export * from './repository';
+export * from './tables';

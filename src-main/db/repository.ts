@@ -7,30 +7,20 @@
  * Rows are validated with the model's zod schemas on the way out, so a value that is not valid
  * in the model never reaches the engine: `StoredDataError` is thrown instead.
  */
+import type { RowWrite } from '../../src-shared/commands';
 import {
-  type BudgetLine,
-  budgetLineSchema,
-  canonicalCurrency,
-  canonicalFunder,
-  canonicalLine,
-  canonicalProfile,
-  canonicalProgramme,
   type ChangeLogEntry,
-  compareByPosition,
-  compareCurrencies,
-  compareLines,
-  type Currency,
-  currencySchema,
-  type Funder,
-  funderSchema,
+  ENTITIES,
+  ENTITY_NAMES,
+  type EntityName,
+  type EntityRows,
   type Model,
-  type Profile,
-  profileSchema,
+  modelRows,
   type Programme,
-  programmeSchema,
 } from '../../src-shared/model';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './connection';
+import { PROGRAMME, TABLES, type TableMap } from './tables';
 
 /** A row in the file that does not satisfy the model (hand-edited, or damaged in a way SQLite cannot see). */
 export class StoredDataError extends Error {
@@ -42,34 +32,6 @@ export class StoredDataError extends Error {
 
 /** A row as better-sqlite3 returns it, or the named parameters of a statement. */
 type Row = Record<string, unknown>;
-
-/** What `safeParse` of a model schema gives (zod's result, as far as the mapping needs it). */
-type Parsed<T> =
-  | { success: true; data: T }
-  | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
-
-/**
- * How one table maps to one model type. Each column holds the model field of the same name in
- * camelCase (`unit_label` is `unitLabel`); `bool` columns are stored 0/1 and `json` ones as JSON text,
- * every other column as it is.
- */
-interface TableMap<T> {
-  table: string;
-  /** Every column, in the order of the model's keys. */
-  columns: readonly string[];
-  /** The column that identifies a row (upserts, deletes, messages); none for the single programme row. */
-  key?: string;
-  bool?: readonly string[];
-  json?: readonly string[];
-  /** Names a row in StoredDataError messages, followed by its key: "line L1", "programme". */
-  what: string;
-  schema: { safeParse(input: unknown): Parsed<T> };
-  canonical(value: T): T;
-}
-
-function columns(list: string): readonly string[] {
-  return list.split(',').map((c) => c.trim());
-}
 
 /** `unit_label` → `unitLabel`. */
 function fieldOf(column: string): string {
@@ -94,60 +56,6 @@ function parseJson(text: string, what: string): unknown {
     throw new StoredDataError(`${what}: not valid JSON`);
   }
 }
-
-const PROGRAMME: TableMap<Programme> = {
-  table: 'programme',
-  columns: columns(
-    'title, reporting_currency, start_month, duration_months, indirect_rate, contingency_rate, author, notes, donor_profile, communities, inflation',
-  ),
-  what: 'programme',
-  schema: programmeSchema,
-  canonical: canonicalProgramme,
-};
-
-const LINES: TableMap<BudgetLine> = {
-  table: 'budget_line',
-  columns: columns(
-    'id, level, position, name, category, dimension, modality, unit_label, unit_cost, driver, justification, eligible_indirect, eligible_contingency, currency, funding, beneficiaries_per_unit, non_migrant_share',
-  ),
-  key: 'id',
-  bool: ['eligible_indirect', 'eligible_contingency'],
-  json: ['driver', 'funding'],
-  what: 'line',
-  schema: budgetLineSchema,
-  canonical: canonicalLine,
-};
-
-const PROFILES: TableMap<Profile> = {
-  table: 'profile',
-  columns: columns(
-    'id, position, name, kind, unit, persons_per_unit, arrivals, pattern, monthly, arrival_start, arrival_end, duration_months',
-  ),
-  key: 'id',
-  json: ['monthly'],
-  what: 'profile',
-  schema: profileSchema,
-  canonical: canonicalProfile,
-};
-
-const CURRENCIES: TableMap<Currency> = {
-  table: 'currency',
-  columns: columns('code, rates, inflation'),
-  key: 'code',
-  json: ['rates'],
-  what: 'currency',
-  schema: currencySchema,
-  canonical: canonicalCurrency,
-};
-
-const FUNDERS: TableMap<Funder> = {
-  table: 'funder',
-  columns: columns('id, position, name, type, status, ceiling'),
-  key: 'id',
-  what: 'funder',
-  schema: funderSchema,
-  canonical: canonicalFunder,
-};
 
 /** A row read from the file as a model value, validated with the model's schema. */
 function fromRow<T>(map: TableMap<T>, r: Row): T {
@@ -229,76 +137,38 @@ export class DocumentRepository {
     this.stmt(upsertSql('programme', ['id', ...PROGRAMME.columns], 'id')).run({ id: 1, ...toRow(PROGRAMME, p) });
   }
 
-  /** All lines in model order (level, then position). */
-  readLines(): BudgetLine[] {
-    return this.readAll(LINES).sort(compareLines);
+  /** The rows of one entity, in model order. */
+  readRows<K extends EntityName>(name: K): EntityRows[K][] {
+    return this.readAll(TABLES[name] as TableMap<EntityRows[K]>).sort(
+      ENTITIES[name].compare as (a: EntityRows[K], b: EntityRows[K]) => number,
+    );
   }
 
-  /** Inserts a line, or replaces every column of the line with the same id. */
-  putLine(l: BudgetLine): void {
-    this.put(LINES, l);
-  }
-
-  deleteLine(id: string): void {
-    this.delete(LINES, id);
-  }
-
-  /** Returnee profiles in position order. */
-  readProfiles(): Profile[] {
-    return this.readAll(PROFILES).sort(compareByPosition);
-  }
-
-  putProfile(p: Profile): void {
-    this.put(PROFILES, p);
-  }
-
-  deleteProfile(id: string): void {
-    this.delete(PROFILES, id);
-  }
-
-  /** Local currencies, by code. */
-  readCurrencies(): Currency[] {
-    return this.readAll(CURRENCIES).sort(compareCurrencies);
-  }
-
-  putCurrency(c: Currency): void {
-    this.put(CURRENCIES, c);
-  }
-
-  deleteCurrency(code: string): void {
-    this.delete(CURRENCIES, code);
-  }
-
-  /** Funding sources in position order. */
-  readFunders(): Funder[] {
-    return this.readAll(FUNDERS).sort(compareByPosition);
-  }
-
-  putFunder(f: Funder): void {
-    this.put(FUNDERS, f);
-  }
-
-  deleteFunder(id: string): void {
-    this.delete(FUNDERS, id);
+  /** Puts one row in its state after a command, an undo or a redo: insert, replace or delete. */
+  write(w: RowWrite): void {
+    if (w.table === 'programme') return this.putProgramme(w.row);
+    const map = TABLES[w.table] as TableMap<EntityRows[EntityName]>;
+    if (w.row) this.put(map, w.row);
+    else this.delete(map, w.id);
   }
 
   readModel(): Model {
     return {
       programme: this.readProgramme(),
-      lines: this.readLines(),
-      profiles: this.readProfiles(),
-      currencies: this.readCurrencies(),
-      funders: this.readFunders(),
+      lines: this.readRows('line'),
+      profiles: this.readRows('profile'),
+      currencies: this.readRows('currency'),
+      funders: this.readRows('funder'),
     };
   }
 
-  /** Writes a whole model into empty tables (new files). */
+  /** Writes a whole model into empty tables (new files): what is referred to first. */
   insertModel(model: Model): void {
     this.putProgramme(model.programme);
-    for (const p of model.profiles) this.putProfile(p);
-    for (const c of model.currencies) this.putCurrency(c);
-    for (const f of model.funders) this.putFunder(f);
-    for (const l of model.lines) this.putLine(l);
+    for (const name of ENTITY_NAMES) {
+      const map = TABLES[name] as TableMap<EntityRows[EntityName]>;
+      for (const row of modelRows(model, name)) this.put(map, row);
+    }
   }
 
   appendChangeLog(entry: Omit<ChangeLogEntry, 'id'>): void {

@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   ApiFailure,
+  type AppEvent,
   type AppInfo,
   type CallName,
   fileNameSchema,
@@ -27,6 +28,8 @@ import {
 } from '../../src-shared/api';
 import { FILE_EXTENSION } from '../db';
 import { DocumentService } from './document-service';
+import { Jobs } from './jobs';
+import { verifyPlan } from './verify';
 import { isErrno, stripExtension, withExtension } from './files';
 import { fileExists } from './messages';
 import { SettingsStore } from './settings-store';
@@ -51,6 +54,8 @@ export interface AppServiceOptions {
   dialogs?: NativeDialogs;
   /** Tests: clock for change-log and recent-file times. */
   now?: () => Date;
+  /** Where events for the windows go (the transports' event channels); none: events are dropped. */
+  emit?: (event: AppEvent) => void;
 }
 
 /** Calls that wait for the user (native dialogs); every other handler answers synchronously. */
@@ -74,6 +79,17 @@ export function createHandlers(options: AppServiceOptions): AppHandlers {
   const store = new SettingsStore(options.userDataDir);
   let settings = store.getSettings();
   const docs = new DocumentService({ author: () => settings.author, now });
+  const emit = options.emit ?? (() => undefined);
+  docs.onChange(({ delta, origin }) => emit({ type: 'document.changed', delta, origin }));
+  const jobs = new Jobs({
+    emit,
+    plan: (kind) => {
+      switch (kind) {
+        case 'verify':
+          return verifyPlan(docs);
+      }
+    },
+  });
 
   const ensureDocumentsDir = (): void => {
     try {
@@ -111,6 +127,7 @@ export function createHandlers(options: AppServiceOptions): AppHandlers {
   };
 
   const opened = (snapshot: Snapshot): Snapshot => {
+    emit({ type: 'document.replaced', path: snapshot.info.path, origin: null });
     try {
       store.touchRecent(snapshot.info.path, now().toISOString());
     } catch {
@@ -244,13 +261,16 @@ export function createHandlers(options: AppServiceOptions): AppHandlers {
 
     'document.close': () => {
       docs.close();
+      emit({ type: 'document.replaced', path: null, origin: null });
       return null;
     },
 
-    'document.command': ({ command }) => docs.command(command),
-    'document.undo': () => docs.undo(),
-    'document.redo': () => docs.redo(),
+    'document.command': ({ command, origin }) => docs.command(command, origin ?? null),
+    'document.undo': ({ origin }) => docs.undo(origin ?? null),
+    'document.redo': ({ origin }) => docs.redo(origin ?? null),
     'document.changeLog': () => docs.changeLog(),
+    'job.start': ({ kind }) => jobs.start(kind),
+    'job.cancel': ({ jobId }) => jobs.cancel(jobId),
 
     dispose: () => docs.close(),
   };

@@ -10,7 +10,6 @@
  * - Undo/redo live here, per document: each step is the list of row changes of one command,
  *   replayed (before-states in reverse for undo, after-states for redo) in one transaction.
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -18,6 +17,7 @@ import {
   type Command,
   type HistoryLabel,
   commandSchema,
+  type Delta,
   type DocumentInfo,
   type ReadOnlyReason,
   type Snapshot,
@@ -25,11 +25,12 @@ import {
 import {
   type BudgetLine,
   type ChangeLogEntry,
-  compareByPosition,
-  compareCurrencies,
-  compareLines,
   type Currency,
+  ENTITIES,
+  type EntityName,
+  type EntityRows,
   type Funder,
+  MODEL_KEYS,
   type Model,
   type Profile,
   type Programme,
@@ -46,7 +47,7 @@ import {
   runMigrations,
   StoredDataError,
 } from '../db';
-import { type ModelState, planCommand, type RowChange } from '../../src-shared/commands';
+import { type ModelState, planCommand, type RowChange, type RowWrite, writesOf } from '../../src-shared/commands';
 import {
   fsyncFile,
   makeBackup,
@@ -90,41 +91,6 @@ interface UndoStep {
   summary: string;
   label: HistoryLabel;
   changes: RowChange[];
-}
-
-/** The name of what a command acts on, read from the state before it and the rows it writes. */
-function historyLabel(command: Command, before: ModelState, changes: readonly RowChange[]): HistoryLabel {
-  const named = (row: { name: string } | null | undefined): string | null => row?.name ?? null;
-  switch (command.type) {
-    case 'programme.update':
-      return { action: command.type, name: null };
-    case 'currency.put':
-      return { action: command.type, name: command.currency.code };
-    case 'currency.delete':
-      return { action: command.type, name: command.code };
-    case 'line.add':
-    case 'profile.add':
-    case 'funder.add': {
-      const created = changes.find((c) => c.table !== 'programme' && c.before === null);
-      return {
-        action: command.type,
-        name: created && created.table !== 'programme' && created.table !== 'currency' ? named(created.after) : null,
-      };
-    }
-    case 'line.update':
-    case 'line.duplicate':
-    case 'line.delete':
-    case 'line.move':
-      return { action: command.type, name: named(before.lines.get(command.id)) };
-    case 'profile.update':
-    case 'profile.delete':
-    case 'profile.move':
-      return { action: command.type, name: named(before.profiles.get(command.id)) };
-    case 'funder.update':
-    case 'funder.delete':
-    case 'funder.move':
-      return { action: command.type, name: named(before.funders.get(command.id)) };
-  }
 }
 
 /** The state of one open file. */
@@ -171,42 +137,30 @@ class OpenDocument {
 
   model(): Model {
     if (!this.cachedModel) {
+      const rows = <K extends EntityName>(name: K): EntityRows[K][] =>
+        [...this.rowsOf(name).values()].sort(ENTITIES[name].compare as (a: EntityRows[K], b: EntityRows[K]) => number);
+      // Keys in the model's own order, so equal models serialise identically.
       this.cachedModel = {
         programme: this.programme,
-        lines: [...this.lines.values()].sort(compareLines),
-        profiles: [...this.profiles.values()].sort(compareByPosition),
-        currencies: [...this.currencies.values()].sort(compareCurrencies),
-        funders: [...this.funders.values()].sort(compareByPosition),
+        lines: rows('line'),
+        profiles: rows('profile'),
+        currencies: rows('currency'),
+        funders: rows('funder'),
       };
     }
     return this.cachedModel;
   }
 
-  /** True when `id` names no line, profile or funder (ids are unique across the three). */
-  isFreeId(id: string): boolean {
-    return !this.lines.has(id) && !this.profiles.has(id) && !this.funders.has(id);
+  private rowsOf<K extends EntityName>(name: K): Map<string, EntityRows[K]> {
+    return this[MODEL_KEYS[name]] as unknown as Map<string, EntityRows[K]>;
   }
 
-  /** Applies committed changes to the in-memory copy (`target` picks the before or after state). */
-  applyInMemory(changes: readonly RowChange[], target: 'before' | 'after'): void {
-    for (const c of changes) {
-      switch (c.table) {
-        case 'programme':
-          this.programme = c[target];
-          break;
-        case 'line':
-          setOrDelete(this.lines, c.id, c[target]);
-          break;
-        case 'profile':
-          setOrDelete(this.profiles, c.id, c[target]);
-          break;
-        case 'currency':
-          setOrDelete(this.currencies, c.id, c[target]);
-          break;
-        case 'funder':
-          setOrDelete(this.funders, c.id, c[target]);
-          break;
-      }
+  /** Applies committed writes to the in-memory copy. */
+  applyInMemory(writes: readonly RowWrite[]): void {
+    for (const w of writes) {
+      if (w.table === 'programme') this.programme = w.row;
+      else if (w.row) this.rowsOf(w.table).set(w.id, w.row);
+      else this.rowsOf(w.table).delete(w.id);
     }
     this.cachedModel = null;
   }
@@ -220,8 +174,16 @@ class OpenDocument {
   }
 }
 
+/** A committed change of the open document, and the window that asked for it (null: unknown). */
+export interface DocumentChange {
+  delta: Delta;
+  origin: string | null;
+}
+export type ChangeListener = (change: DocumentChange) => void;
+
 export class DocumentService {
   private doc: OpenDocument | null = null;
+  private readonly listeners = new Set<ChangeListener>();
   private readonly author: () => string;
   private readonly now: () => Date;
   private readonly undoLimit: number;
@@ -282,40 +244,63 @@ export class DocumentService {
     return { info: this.info(doc), model: doc.model() };
   }
 
-  /** Runs one command: validate, plan, commit in one transaction, record for undo. */
-  command(command: Command): Snapshot {
+  /**
+   * Runs one command: validate, plan, commit in one transaction, record for undo. Returns what
+   * changed (the rows written and the document info), which listeners also receive with `origin`
+   * (the window that sent it), so other windows on the same file can follow.
+   */
+  command(command: Command, origin: string | null = null): Delta {
     const doc = this.requireWritable();
     const parsed = commandSchema.safeParse(command);
     if (!parsed.success) throw validationFailure(fieldsFromZod(parsed.error, ['fields', 'patch', 'currency']));
-    const state = doc.state();
-    const plan = planCommand(state, parsed.data, { newId: () => newId(doc) });
-    if (plan.changes.length === 0) return this.snapshot();
-    const label = historyLabel(parsed.data, state, plan.changes);
-    this.commit(doc, plan.changes, 'after', plan.summary);
-    doc.undoStack.push({ summary: plan.summary, label, changes: plan.changes });
+    const plan = planCommand(doc.state(), parsed.data);
+    if (plan.changes.length === 0) return { info: this.info(doc), writes: [] };
+    const writes = writesOf(plan.changes, 'after');
+    this.commit(doc, writes, plan.summary);
+    doc.undoStack.push({ summary: plan.summary, label: plan.label, changes: plan.changes });
     if (doc.undoStack.length > this.undoLimit) doc.undoStack.shift();
     doc.redoStack = [];
-    return this.snapshot();
+    return this.changed(doc, writes, origin);
   }
 
-  undo(): Snapshot {
+  undo(origin: string | null = null): Delta {
     const doc = this.requireWritable();
     const step = doc.undoStack.at(-1);
     if (!step) throw new ApiFailure('validation', 'There is nothing to undo.');
-    this.commit(doc, [...step.changes].reverse(), 'before', `Undid: ${step.summary}`);
+    const writes = writesOf(step.changes, 'before');
+    this.commit(doc, writes, `Undid: ${step.summary}`);
     doc.undoStack.pop();
     doc.redoStack.push(step);
-    return this.snapshot();
+    return this.changed(doc, writes, origin);
   }
 
-  redo(): Snapshot {
+  redo(origin: string | null = null): Delta {
     const doc = this.requireWritable();
     const step = doc.redoStack.at(-1);
     if (!step) throw new ApiFailure('validation', 'There is nothing to redo.');
-    this.commit(doc, step.changes, 'after', `Redid: ${step.summary}`);
+    const writes = writesOf(step.changes, 'after');
+    this.commit(doc, writes, `Redid: ${step.summary}`);
     doc.redoStack.pop();
     doc.undoStack.push(step);
-    return this.snapshot();
+    return this.changed(doc, writes, origin);
+  }
+
+  /** Called after every committed command, undo and redo (the event channel listens here). */
+  onChange(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(doc: OpenDocument, writes: RowWrite[], origin: string | null): Delta {
+    const delta: Delta = { info: this.info(doc), writes };
+    for (const listener of this.listeners) {
+      try {
+        listener({ delta, origin });
+      } catch {
+        // A listener (a window that went away) never undoes a committed command.
+      }
+    }
+    return delta;
   }
 
   /** Newest first. */
@@ -403,22 +388,22 @@ export class DocumentService {
     return doc;
   }
 
-  /** Writes `changes` (their `target` states) and a change-log row in ONE transaction. */
-  private commit(doc: OpenDocument, changes: readonly RowChange[], target: 'before' | 'after', summary: string): void {
+  /** Writes `writes` and a change-log row in ONE transaction. */
+  private commit(doc: OpenDocument, writes: readonly RowWrite[], summary: string): void {
     const at = this.now().toISOString();
     const author = this.author();
     const repo = doc.repo;
     try {
       doc.db
         .transaction(() => {
-          for (const c of changes) writeChange(repo, c, target);
+          for (const w of writes) repo.write(w);
           repo.appendChangeLog({ at, author, summary });
         })
         .immediate();
     } catch (err) {
       throw asIoFailure(err);
     }
-    doc.applyInMemory(changes, target);
+    doc.applyInMemory(writes);
     doc.revision++;
     doc.savedAt = at;
   }
@@ -581,52 +566,6 @@ function restoreFromBackup(abs: string, backupPath: string): boolean {
     return true;
   } catch {
     return false;
-  }
-}
-
-/** A random id (12 URL-safe characters, 72 bits) not used by any line, profile or funder. */
-function newId(doc: OpenDocument): string {
-  for (;;) {
-    const id = randomBytes(9).toString('base64url');
-    if (doc.isFreeId(id)) return id;
-  }
-}
-
-function setOrDelete<T>(map: Map<string, T>, id: string, row: T | null): void {
-  if (row) map.set(id, row);
-  else map.delete(id);
-}
-
-/** Writes the `target` state of one row change (null = the row does not exist in that state). */
-function writeChange(repo: DocumentRepository, c: RowChange, target: 'before' | 'after'): void {
-  switch (c.table) {
-    case 'programme':
-      repo.putProgramme(c[target]);
-      return;
-    case 'line': {
-      const row = c[target];
-      if (row) repo.putLine(row);
-      else repo.deleteLine(c.id);
-      return;
-    }
-    case 'profile': {
-      const row = c[target];
-      if (row) repo.putProfile(row);
-      else repo.deleteProfile(c.id);
-      return;
-    }
-    case 'currency': {
-      const row = c[target];
-      if (row) repo.putCurrency(row);
-      else repo.deleteCurrency(c.id);
-      return;
-    }
-    case 'funder': {
-      const row = c[target];
-      if (row) repo.putFunder(row);
-      else repo.deleteFunder(c.id);
-      return;
-    }
   }
 }
 

@@ -3,32 +3,38 @@
  * and the last error. Pure zustand (vanilla): no DOM and no React, so it is tested in Node with
  * a fake api.
  *
- * An edit is applied to the store at once (optimistically), queued, sent to main as a
- * `document.command`, and replaced by the Snapshot main returns. Commands are sent one at a time,
- * in order. If main refuses one, it is dropped and the screen shows main's last snapshot with the
- * commands still queued re-applied on top: the refused edit is rolled back, the others survive,
+ * An edit is planned here with the same pure planner main uses (src-shared/commands), applied to
+ * the screen's model at once, queued, and sent to main as a `document.command`. Main answers with a
+ * Delta (the rows it wrote and the document info), which is applied to `confirmed`, main's state as
+ * this window knows it. Commands are sent one at a time, in order. A command the planner refuses
+ * here is never sent: the refusal is shown at once and nothing moves. If main refuses one (another
+ * window changed the programme meanwhile), it is dropped and the screen shows `confirmed` with the
+ * commands still queued planned again on top: the refused edit is rolled back, the others survive,
  * and `lastError` says what happened.
  *
- * A line, returnee profile or funding source added on screen has a temporary id until main names
- * it; queued commands that refer to it (a line's funding split naming a new source, a driver naming
- * a new profile...) are rewritten with the real id, and `aliases` (real id -> temporary id) lets
- * the UI keep the same React key, so a row being edited is not remounted.
+ * Rows are created with their final id (UUIDv7, made here), so nothing is remapped when main
+ * answers. Changes made by another window on the same file arrive as events (`document.changed`)
+ * and are applied the same way; a gap in revisions makes the store fetch the whole document again.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type {
-  Api,
-  ApiError,
-  AppInfo,
-  Command,
-  LibraryFile,
-  RecentFile,
-  Reply,
-  Settings,
-  Snapshot,
+import {
+  ApiFailure,
+  type AppEvent,
+  type Api,
+  type ApiError,
+  type AppInfo,
+  type Command,
+  type Delta,
+  type LibraryFile,
+  type RecentFile,
+  type Reply,
+  type Settings,
+  type Snapshot,
 } from '../../src-shared/api';
+import { applyWrites, newId, planCommand, type RowWrite, stateOf, writesOf } from '../../src-shared/commands';
 import type { Locale } from '../../src-shared/money';
+import type { Model } from '../../src-shared/model';
 import { networkError } from '../api/errors';
-import { applyCommand, commandRefs, type CreatedKind, createdKind, idsOf, remapCommand } from './optimistic';
 
 export interface Library {
   documentsDir: string;
@@ -77,9 +83,6 @@ export interface DocState {
   /** The last command was refused (cleared by the next one that succeeds). */
   saveFailed: boolean;
   lastError: Failure | null;
-  /** Real id (line, profile, funding source) -> the temporary id it had on screen (stable React keys). */
-  aliases: Readonly<Record<string, string>>;
-
   init(): Promise<void>;
   refreshLibrary(): Promise<void>;
   /** Applies `command` at once and sends it. Resolves true when main accepted it. */
@@ -101,27 +104,45 @@ export interface DocState {
 
 export type DocStore = StoreApi<DocState>;
 
+/** The planned writes of `command` on `model`, or null when the planner refuses it. */
+function tryPlan(model: Model, command: Command): RowWrite[] | null {
+  try {
+    return writesOf(planCommand(stateOf(model), command).changes, 'after');
+  } catch (err) {
+    if (err instanceof ApiFailure) return null;
+    throw err;
+  }
+}
+
+/** A command that creates a row, before its id is chosen. */
+export type NewRowCommand =
+  | Omit<Extract<Command, { type: 'line.add' }>, 'id'>
+  | Omit<Extract<Command, { type: 'profile.add' }>, 'id'>
+  | Omit<Extract<Command, { type: 'funder.add' }>, 'id'>
+  | Omit<Extract<Command, { type: 'line.duplicate' }>, 'newId'>;
+
+/** `command` with a new id for the row it creates. */
+export function withNewId(command: NewRowCommand, id: string = newId()): Command {
+  return command.type === 'line.duplicate' ? { ...command, newId: id } : ({ ...command, id } as Command);
+}
+
 /**
- * Sends a command that creates a line, profile or funding source; returns the (temporary) id of
- * what it created, which the optimistic model shows at once, or null.
+ * Sends a command that creates a line, profile or funding source, with a new id; returns that id
+ * (the row is on screen at once), or null when the command was refused before it was sent.
  */
-export function sendCreating(store: DocStore, command: Command): string | null {
-  const kind = createdKind(command);
-  const ids = (): string[] => {
-    const model = store.getState().snapshot?.model;
-    return model && kind ? idsOf(model, kind) : [];
-  };
-  const before = new Set(ids());
-  void store.getState().command(command);
-  return ids().find((id) => !before.has(id)) ?? null;
+export function sendCreating(store: DocStore, command: NewRowCommand): string | null {
+  const id = newId();
+  const full = withNewId(command, id);
+  const before = store.getState().snapshot?.model;
+  void store.getState().command(full);
+  return store.getState().snapshot?.model !== before ? id : null;
 }
 
 interface Op {
   kind: 'command' | 'undo' | 'redo';
   command: Command | null;
-  /** Temporary id of the line, profile or funding source this command creates. */
-  tmpId: string | null;
-  creates: CreatedKind | null;
+  /** The writes this command was planned to make on screen (null: undo/redo, known only to main). */
+  planned: RowWrite[] | null;
   resolve: (ok: boolean) => void;
 }
 
@@ -133,20 +154,31 @@ async function call<T>(fn: () => Promise<Reply<T>>): Promise<Reply<T>> {
   }
 }
 
-export function createDocumentStore(api: Api, initialLocale: Locale = 'en'): DocStore {
+/** Where the store hears of changes made by other windows (the transport's event channel). */
+export type EventSubscribe = (listener: (event: AppEvent) => void) => () => void;
+
+export function createDocumentStore(api: Api, initialLocale: Locale = 'en', events?: EventSubscribe): DocStore {
   const ops: Op[] = [];
-  /** Temporary id -> real id, for lines main has named. */
-  const idMap: Record<string, string> = {};
+  /** This window's id: main tags the events of its commands with it, so they are not applied twice. */
+  const origin = newId();
   let running: Promise<void> | null = null;
-  let tmpCounter = 0;
   let failureCounter = 0;
+  /** Set while the whole document is being fetched again after a gap in revisions. */
+  let resyncing: Promise<void> | null = null;
 
   const store = createStore<DocState>()((set, get) => {
-    function view(confirmed: Snapshot | null): Snapshot | null {
-      if (!confirmed) return null;
+    /**
+     * The screen's model: `confirmed` with every queued command on top. Commands are planned again
+     * against `confirmed` (it may have moved under them); one that no longer plans is left out of
+     * the view (main will refuse it too, and the refusal will be shown).
+     */
+    function replay(confirmed: Snapshot): Snapshot {
       let model = confirmed.model;
       for (const op of ops) {
-        if (op.command) model = applyCommand(model, remapCommand(op.command, idMap), op.tmpId ?? '');
+        if (!op.command) continue;
+        const planned = tryPlan(model, op.command);
+        op.planned = planned;
+        if (planned) model = applyWrites(model, planned);
       }
       return model === confirmed.model ? confirmed : { info: confirmed.info, model };
     }
@@ -158,59 +190,100 @@ export function createDocumentStore(api: Api, initialLocale: Locale = 'en'): Doc
 
     /** A new document (or none) replaces the current one: forget everything about the old. */
     function resetTo(snapshot: Snapshot | null): void {
-      for (const k of Object.keys(idMap)) delete idMap[k];
-      set({ confirmed: snapshot, snapshot, pending: false, saveFailed: false, lastError: null, aliases: {} });
+      set({ confirmed: snapshot, snapshot, pending: false, saveFailed: false, lastError: null });
+    }
+
+    /**
+     * Applies a delta of revision r to `confirmed` when `confirmed` is at r - 1 (`exact`: it wrote
+     * exactly `planned`, the rows already on screen, whose objects are kept); a delta already seen is
+     * ignored; a gap (a change this window has not heard of) fetches the document again.
+     */
+    function confirm(delta: Delta, planned: RowWrite[] | null): { confirmed: Snapshot | null; exact: boolean } {
+      const confirmed = get().confirmed;
+      if (!confirmed || delta.info.path !== confirmed.info.path) return { confirmed, exact: false };
+      const at = confirmed.info.revision;
+      if (delta.writes.length === 0 && delta.info.revision === at) {
+        return { confirmed: { info: delta.info, model: confirmed.model }, exact: planned?.length === 0 };
+      }
+      if (delta.info.revision <= at) return { confirmed, exact: false };
+      if (delta.info.revision > at + 1) {
+        void resync();
+        return { confirmed, exact: false };
+      }
+      const exact = planned !== null && JSON.stringify(planned) === JSON.stringify(delta.writes);
+      return {
+        confirmed: { info: delta.info, model: applyWrites(confirmed.model, exact ? planned : delta.writes) },
+        exact,
+      };
+    }
+
+    /** Fetches the whole document again (after a gap in revisions), keeping the queued commands. */
+    function resync(): Promise<void> {
+      if (!resyncing) {
+        resyncing = (async () => {
+          const reply = await call(() => api['document.current']({}));
+          if (reply.ok && reply.value) set({ confirmed: reply.value, snapshot: replay(reply.value) });
+        })().finally(() => {
+          resyncing = null;
+        });
+      }
+      return resyncing;
     }
 
     async function pump(): Promise<void> {
       while (ops.length > 0) {
         const op = ops[0] as Op;
-        const reply = await call<Snapshot>(() => {
-          if (op.kind === 'undo') return api['document.undo']({});
-          if (op.kind === 'redo') return api['document.redo']({});
-          return api['document.command']({ command: remapCommand(op.command as Command, idMap) });
+        const reply = await call<Delta>(() => {
+          if (op.kind === 'undo') return api['document.undo']({ origin });
+          if (op.kind === 'redo') return api['document.redo']({ origin });
+          return api['document.command']({ command: op.command as Command, origin });
         });
         ops.shift();
         if (reply.ok) {
-          let aliases = get().aliases;
-          const previous = get().confirmed?.model;
-          if (op.tmpId && op.creates && previous) {
-            const before = new Set(idsOf(previous, op.creates));
-            const created = idsOf(reply.value.model, op.creates).find((id) => !before.has(id));
-            if (created) {
-              idMap[op.tmpId] = created;
-              aliases = { ...aliases, [created]: op.tmpId };
-            }
-          }
+          const { confirmed, exact } = confirm(reply.value, op.planned);
+          const current = get().snapshot;
           set({
-            confirmed: reply.value,
-            snapshot: view(reply.value),
+            confirmed,
+            // When main did exactly what was planned, the screen already shows it (and the commands
+            // still queued on top of it): only the document info is new.
+            snapshot:
+              exact && current && confirmed
+                ? { info: confirmed.info, model: current.model }
+                : confirmed && replay(confirmed),
             pending: ops.length > 0,
             saveFailed: false,
-            aliases,
           });
           op.resolve(true);
         } else {
-          // Commands that refer to what this refused command would have created cannot be sent.
-          const dropped: Op[] = [];
-          if (op.tmpId) {
-            const tmp = op.tmpId;
-            for (let i = ops.length - 1; i >= 0; i--) {
-              const o = ops[i] as Op;
-              if (o.command && commandRefs(o.command).includes(tmp)) dropped.push(...ops.splice(i, 1));
-            }
-          }
-          set({ snapshot: view(get().confirmed), pending: ops.length > 0, saveFailed: true });
+          const confirmed = get().confirmed;
+          set({ snapshot: confirmed && replay(confirmed), pending: ops.length > 0, saveFailed: true });
           fail(op.kind, reply.error, op.kind === 'command');
           op.resolve(false);
-          for (const d of dropped) d.resolve(false);
         }
       }
     }
 
-    function enqueue(kind: Op['kind'], command: Command | null): Promise<boolean> {
+    /** Another window changed the document (or opened another one): follow it. */
+    function onEvent(event: AppEvent): void {
       const confirmed = get().confirmed;
-      if (!confirmed) {
+      if (event.type === 'document.changed') {
+        if (event.origin === origin || !confirmed) return;
+        const next = confirm(event.delta, null).confirmed;
+        if (next && next !== confirmed) set({ confirmed: next, snapshot: replay(next) });
+      } else if (event.type === 'document.replaced') {
+        if (event.origin === origin || event.path === (confirmed?.info.path ?? null)) return;
+        void (async () => {
+          await idle();
+          const reply = await call(() => api['document.current']({}));
+          if (reply.ok) resetTo(reply.value);
+        })();
+      }
+    }
+    events?.(onEvent);
+
+    function enqueue(kind: Op['kind'], command: Command | null): Promise<boolean> {
+      const { confirmed, snapshot } = get();
+      if (!confirmed || !snapshot) {
         fail(kind, { code: 'noDocument', message: 'No programme is open.' });
         return Promise.resolve(false);
       }
@@ -218,15 +291,22 @@ export function createDocumentStore(api: Api, initialLocale: Locale = 'en'): Doc
         fail(kind, { code: 'readOnly', message: 'This programme is open read-only.' });
         return Promise.resolve(false);
       }
-      return new Promise<boolean>((resolve) => {
-        let tmpId: string | null = null;
-        const creates = command ? createdKind(command) : null;
-        if (creates) {
-          tmpCounter += 1;
-          tmpId = `tmp-${tmpCounter}`;
+      let planned: RowWrite[] | null = null;
+      if (command) {
+        try {
+          planned = writesOf(planCommand(stateOf(snapshot.model), command).changes, 'after');
+        } catch (err) {
+          // Refused by the same rules main applies: say so at once; nothing was sent or shown.
+          if (!(err instanceof ApiFailure)) throw err;
+          fail(kind, err.toApiError());
+          set({ saveFailed: true });
+          return Promise.resolve(false);
         }
-        ops.push({ kind, command, tmpId, creates, resolve });
-        set({ snapshot: view(get().confirmed), pending: true });
+      }
+      return new Promise<boolean>((resolve) => {
+        ops.push({ kind, command, planned, resolve });
+        const model = planned && planned.length > 0 ? applyWrites(snapshot.model, planned) : snapshot.model;
+        set({ snapshot: model === snapshot.model ? snapshot : { info: snapshot.info, model }, pending: true });
         if (!running) {
           running = pump().finally(() => {
             running = null;
@@ -236,7 +316,7 @@ export function createDocumentStore(api: Api, initialLocale: Locale = 'en'): Doc
     }
 
     async function idle(): Promise<void> {
-      while (running) await running;
+      while (running || resyncing) await (running ?? resyncing);
     }
 
     async function documentAction(action: ActionName, fn: () => Promise<Reply<Snapshot | null>>): Promise<boolean> {
@@ -265,7 +345,6 @@ export function createDocumentStore(api: Api, initialLocale: Locale = 'en'): Doc
       busy: false,
       saveFailed: false,
       lastError: null,
-      aliases: {},
 
       async init() {
         const [info, settings, current, library] = await Promise.all([

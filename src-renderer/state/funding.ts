@@ -17,7 +17,7 @@ import {
   ZERO,
 } from '../../src-shared/money';
 import type { Funder, FundingShare } from '../../src-shared/model';
-import { byPosition } from './optimistic';
+import { byPosition } from './order';
 import type { FieldResult } from './fields';
 
 /** The main donor: the first funding source of type donor, in the sources' order (or null). */

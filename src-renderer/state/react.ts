@@ -7,7 +7,7 @@ import type { Locale } from '../../src-shared/money';
 import type { Model } from '../../src-shared/model';
 import { translator, type Translate } from '../i18n';
 import type { DocState, DocStore } from './documentStore';
-import { findingsFor, resultFor, sharedModel } from './result';
+import { findingsFor, resultFor } from './result';
 
 export const DocStoreContext = createContext<DocStore | null>(null);
 
@@ -31,16 +31,16 @@ export function useT(): Translate {
 }
 
 /**
- * The model on screen, structurally shared (state/result.ts): its identity, and that of each of its
- * parts, changes only when its content does.
+ * The model on screen. Commands, replies and other windows' changes replace only the rows they
+ * touch (src-shared/commands/apply.ts), so the identity of every other part is kept.
  */
 export function useModel(): Model | null {
-  return useDoc((s) => sharedModel(s.snapshot?.model ?? null));
+  return useDoc((s) => s.snapshot?.model ?? null);
 }
 
 /** A part of the model on screen (re-renders only when that part changes). */
 export function useModelPart<T>(select: (model: Model | null) => T): T {
-  return useDoc((s) => select(sharedModel(s.snapshot?.model ?? null)));
+  return useDoc((s) => select(s.snapshot?.model ?? null));
 }
 
 /** The engine's result for the model on screen (recomputed only when the model changes). */

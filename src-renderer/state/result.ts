@@ -1,20 +1,13 @@
 /**
  * The engine's result for the model on screen, computed in the renderer with the very function
  * main, the exports and the CLI use. Memoised on the model object: the store replaces the model on
- * every edit, and only then is the programme computed again (once, whichever screens show it).
+ * every edit (keeping every row the edit did not touch), and only then is the programme computed
+ * again (once, whichever screens show it).
  */
 import { runChecks } from '../../src-shared/checks';
 import type { Finding } from '../../src-shared/checks/types';
-import { compute, type ComputeResult } from '../../src-shared/engine';
+import { compute, type ComputeResult, type LineResult } from '../../src-shared/engine';
 import type { Model } from '../../src-shared/model';
-import { share, sharedMemo } from './share';
-
-/**
- * The model on screen with structural sharing (see share.ts): main's reply to a command equal to
- * what was guessed on screen gives back the very same model object, so nothing is computed or
- * rendered again; otherwise only the lines that changed are new objects.
- */
-export const sharedModel = sharedMemo<Model>();
 
 let lastModel: Model | null = null;
 let lastResult: ComputeResult | null = null;
@@ -24,8 +17,7 @@ export function resultFor(model: Model): ComputeResult | null {
   if (model === lastModel) return lastResult;
   let result: ComputeResult | null;
   try {
-    // Line results that did not change keep their identity (the grid's rows are memoised on them).
-    result = share(lastResult, compute(model));
+    result = reuseLineResults(lastResult, compute(model));
   } catch (err) {
     console.error('compute failed', err);
     result = null;
@@ -33,6 +25,45 @@ export function resultFor(model: Model): ComputeResult | null {
   lastModel = model;
   lastResult = result;
   return result;
+}
+
+/**
+ * The grid's rows are memoised on their line's result: a line whose result did not change keeps
+ * the previous result object, so an edit re-renders the rows it changed, not every row in view.
+ */
+function reuseLineResults(prev: ComputeResult | null, next: ComputeResult): ComputeResult {
+  if (!prev) return next;
+  const before = new Map(prev.lines.map((l) => [l.lineId, l]));
+  let reused = 0;
+  const lines = next.lines.map((l) => {
+    const old = before.get(l.lineId);
+    if (old && sameLineResult(old, l)) {
+      reused++;
+      return old;
+    }
+    return l;
+  });
+  return reused === 0 ? next : { ...next, lines };
+}
+
+function sameLineResult(a: LineResult, b: LineResult): boolean {
+  return (
+    a.level === b.level &&
+    a.total === b.total &&
+    a.beneficiaries === b.beneficiaries &&
+    a.nonMigrantBeneficiaries === b.nonMigrantBeneficiaries &&
+    sameNumbers(a.months, b.months) &&
+    sameNumbers(a.quantities, b.quantities) &&
+    JSON.stringify(a.derivation) === JSON.stringify(b.derivation) &&
+    JSON.stringify(a.byFunder) === JSON.stringify(b.byFunder)
+  );
+}
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
 }
 
 let lastChecked: ComputeResult | null = null;

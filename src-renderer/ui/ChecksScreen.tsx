@@ -70,7 +70,6 @@ export function ChecksScreen() {
 function FindingItem({ finding: f, model }: { finding: Finding; model: Model }) {
   const t = useT();
   const locale = useLocale();
-  const aliases = useDoc((s) => s.aliases);
   const goToLine = useUi((s) => s.goToLine);
   const goTo = useUi((s) => s.goTo);
   const text = findingText(f, model, locale, t);
@@ -110,7 +109,7 @@ function FindingItem({ finding: f, model }: { finding: Finding; model: Model }) 
           title={t('checks.goToLabel', { place })}
           data-testid={`finding-go-${f.id}`}
           onClick={() => {
-            if (dest.screen === 'budget') goToLine(aliases[dest.lineId] ?? dest.lineId, NAME_COL, opensDetails(f));
+            if (dest.screen === 'budget') goToLine(dest.lineId, NAME_COL, opensDetails(f));
             else goTo(dest.screen, dest.focusId);
           }}
         >

@@ -11,7 +11,7 @@ import { errorText } from '../i18n';
 import { funderFocusId } from '../state/checks';
 import { mainDonor } from '../state/funding';
 import { sendCreating } from '../state/documentStore';
-import { byPosition } from '../state/optimistic';
+import { byPosition } from '../state/order';
 import { useDoc, useDocStore, useLocale, useModel, useModelPart, useReadOnly, useResult, useT } from '../state/react';
 import { useUi } from '../state/ui';
 import { combo, ConfirmDeleteDialog, RowActions, RowTable } from './common';
@@ -23,7 +23,6 @@ export function FundingScreen() {
   const store = useDocStore();
   const readOnly = useReadOnly();
   const model = useModel();
-  const aliases = useDoc((s) => s.aliases);
   const result = useResult();
   const goTo = useUi((s) => s.goTo);
   const [deleting, setDeleting] = useState<string | null>(null);
@@ -102,7 +101,7 @@ export function FundingScreen() {
         >
           {funders.map((f, i) => (
             <FunderRow
-              key={aliases[f.id] ?? f.id}
+              key={f.id}
               funder={f}
               index={i}
               count={funders.length}

@@ -6,15 +6,16 @@
  */
 import { z } from 'zod';
 import { type ErrorCode, type FieldCode, fieldCodeOf, fieldMessage } from './codes';
+import type { RowWrite } from '../commands/apply';
 import type { ChangeLogEntry, Model } from '../model';
 import {
   budgetLineSchema,
   currencySchema,
-  funderFieldsSchema,
   LEVELS,
+  LIST_FIELDS,
   lineFieldsSchema,
   lineIdSchema,
-  profileFieldsSchema,
+  type ListEntity,
   programmeSchema,
 } from '../model';
 
@@ -47,17 +48,35 @@ export const fileNameSchema = z
   // eslint-disable-next-line no-control-regex -- control characters are exactly what we refuse
   .refine((s) => !/[\\/:*?"<>|\u0000-\u001f]/.test(s) && s !== '.' && s !== '..', fieldMessage('file.badName'));
 
+/**
+ * The four commands of an ordered list entity (returnee profiles, funding sources), derived from
+ * its fields schema (src-shared/model/entities.ts LIST_FIELDS). `add` carries the new row's id,
+ * made by the client (ids.ts); deleting a row that a line names is refused.
+ */
+function listCommands<K extends ListEntity>(name: K) {
+  const fields = LIST_FIELDS[name];
+  return [
+    z.object({ type: z.literal(`${name}.add` as const), id: lineIdSchema, fields }),
+    z.object({ type: z.literal(`${name}.update` as const), id: lineIdSchema, patch: fields.partial() }),
+    z.object({ type: z.literal(`${name}.delete` as const), id: lineIdSchema }),
+    z.object({ type: z.literal(`${name}.move` as const), id: lineIdSchema, index: z.number().int().min(0) }),
+  ] as const;
+}
+
 export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('programme.update'), patch: programmeSchema.partial() }),
   z.object({
     type: z.literal('line.add'),
+    /** The new line's id, made by the client (UUIDv7, src-shared/commands/ids.ts). */
+    id: lineIdSchema,
     level: z.enum(LEVELS),
     /** Insert after this line (same level); null or absent: at the end of the level. */
     afterId: lineIdSchema.nullable().optional(),
     fields: lineFieldsSchema,
   }),
   z.object({ type: z.literal('line.update'), id: lineIdSchema, patch: lineFieldsSchema.partial() }),
-  z.object({ type: z.literal('line.duplicate'), id: lineIdSchema }),
+  /** `newId`: the copy's id, made by the client. */
+  z.object({ type: z.literal('line.duplicate'), id: lineIdSchema, newId: lineIdSchema }),
   z.object({ type: z.literal('line.delete'), id: lineIdSchema }),
   z.object({
     type: z.literal('line.move'),
@@ -66,19 +85,11 @@ export const commandSchema = z.discriminatedUnion('type', [
     /** Position among the lines of `level` after the move (0-based, clamped). */
     index: z.number().int().min(0),
   }),
-  // Returnee profiles (caseload). Deleting a profile that a line's driver names is refused.
-  z.object({ type: z.literal('profile.add'), fields: profileFieldsSchema }),
-  z.object({ type: z.literal('profile.update'), id: lineIdSchema, patch: profileFieldsSchema.partial() }),
-  z.object({ type: z.literal('profile.delete'), id: lineIdSchema }),
-  z.object({ type: z.literal('profile.move'), id: lineIdSchema, index: z.number().int().min(0) }),
+  ...listCommands('profile'),
   // Local currencies: put adds or replaces by code. Deleting one that a line uses is refused.
   z.object({ type: z.literal('currency.put'), currency: currencySchema }),
   z.object({ type: z.literal('currency.delete'), code: z.string().regex(/^[A-Z]{3}$/) }),
-  // Funding sources. Deleting one that a line's funding split names is refused.
-  z.object({ type: z.literal('funder.add'), fields: funderFieldsSchema }),
-  z.object({ type: z.literal('funder.update'), id: lineIdSchema, patch: funderFieldsSchema.partial() }),
-  z.object({ type: z.literal('funder.delete'), id: lineIdSchema }),
-  z.object({ type: z.literal('funder.move'), id: lineIdSchema, index: z.number().int().min(0) }),
+  ...listCommands('funder'),
 ]);
 export type Command = z.infer<typeof commandSchema>;
 
@@ -121,6 +132,55 @@ export interface Snapshot {
   model: Model;
 }
 
+/**
+ * What a command, an undo or a redo changed: the rows as they are now (null: deleted), in the
+ * order they were written, and the document info after it. A one-field edit is one row, not the
+ * whole model (src-shared/commands/apply.ts applies it).
+ */
+export interface Delta {
+  info: DocumentInfo;
+  writes: RowWrite[];
+}
+
+/**
+ * What main tells every window, unasked (IPC in the desktop app; a Server-Sent Events stream in
+ * browser mode, behind the same token, Host and Origin checks as the calls):
+ * - `document.changed`: a command, an undo or a redo changed the open programme; `origin` is the
+ *   window that asked for it (that window already has the Delta as its reply);
+ * - `document.replaced`: a window opened, created, copied ("Save as") or closed a programme, so the
+ *   open programme is now `path` (null: none);
+ * - `job.progress` / `job.finished`: a long job (export, import, Monte-Carlo) moved on or ended.
+ */
+export type AppEvent =
+  | { type: 'document.changed'; delta: Delta; origin: string | null }
+  | { type: 'document.replaced'; path: string | null; origin: string | null }
+  | { type: 'job.progress'; jobId: string; kind: JobKind; done: number; total: number }
+  | {
+      type: 'job.finished';
+      jobId: string;
+      kind: JobKind;
+      outcome: 'done' | 'failed' | 'cancelled';
+      /** A sentence for the person who started it (what was done, or what went wrong and what to do). */
+      message: string;
+      error: ApiError | null;
+    };
+export type AppEventType = AppEvent['type'];
+export const APP_EVENT_TYPES = [
+  'document.changed',
+  'document.replaced',
+  'job.progress',
+  'job.finished',
+] as const satisfies readonly AppEventType[];
+
+/**
+ * Long work, run as a job: started by `job.start`, reported by `job.progress` events, ended by a
+ * `job.finished` event, stoppable with `job.cancel`. `verify` re-reads the open file from disk,
+ * checks SQLite's integrity and that every row still satisfies the model, and computes it: what a
+ * person runs before sending a file to a donor. Export, import and Monte-Carlo join this list.
+ */
+export const JOB_KINDS = ['verify'] as const;
+export type JobKind = (typeof JOB_KINDS)[number];
+
 export interface LibraryFile {
   name: string;
   path: string;
@@ -151,6 +211,9 @@ export type Settings = z.infer<typeof settingsSchema>;
 
 const empty = z.object({}).strict();
 
+/** A window's id, made by the window (UUIDv7 or similar). */
+const originSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
 export const contract = {
   'app.info': { request: empty, reply: returns<AppInfo>() },
   'settings.get': { request: empty, reply: returns<Settings>() },
@@ -177,10 +240,21 @@ export const contract = {
   /** Desktop only: native save dialog for "Save as". Null when the user cancels. */
   'document.saveAsDialog': { request: empty, reply: returns<Snapshot | null>() },
   'document.close': { request: empty, reply: returns<null>() },
-  'document.command': { request: z.object({ command: commandSchema }).strict(), reply: returns<Snapshot>() },
-  'document.undo': { request: empty, reply: returns<Snapshot>() },
-  'document.redo': { request: empty, reply: returns<Snapshot>() },
+  /** `origin`: the sending window's id (events about this change tell it apart from others'). */
+  'document.command': {
+    request: z.object({ command: commandSchema, origin: originSchema.optional() }).strict(),
+    reply: returns<Delta>(),
+  },
+  'document.undo': { request: z.object({ origin: originSchema.optional() }).strict(), reply: returns<Delta>() },
+  'document.redo': { request: z.object({ origin: originSchema.optional() }).strict(), reply: returns<Delta>() },
   'document.changeLog': { request: empty, reply: returns<ChangeLogEntry[]>() },
+  /** Starts a long job on the open programme; progress and the outcome arrive as events. */
+  'job.start': {
+    request: z.object({ kind: z.enum(JOB_KINDS), origin: originSchema.optional() }).strict(),
+    reply: returns<{ jobId: string }>(),
+  },
+  /** Asks a running job to stop; it ends with a `job.finished` event whose outcome is 'cancelled'. */
+  'job.cancel': { request: z.object({ jobId: z.string().min(1).max(64) }).strict(), reply: returns<null>() },
 } as const;
 
 export type Contract = typeof contract;

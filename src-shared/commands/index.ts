@@ -1,2 +1,4 @@
+export * from './apply';
+export * from './ids';
 export * from './plan';
 export * from './validation';

@@ -1,9 +1,18 @@
 /**
- * Commands as pure plans: given the current model and a command, work out the row-level changes
- * (before/after of every row it touches) and a short English summary — or refuse with an
- * ApiFailure. No I/O here; DocumentService applies a plan in one transaction and keeps it for undo.
+ * Commands as pure plans, written ONCE for main and the renderer: given the current model and a
+ * command, work out the row-level changes (before/after of every row it touches), a short English
+ * summary and what the undo button names, or refuse with an ApiFailure. No I/O here. Main applies
+ * a plan in one transaction and keeps its changes for undo; the renderer applies the same changes to
+ * its copy at once (commands/apply.ts), so the screen moves before main answers, and main's answer
+ * can only confirm or refuse.
+ *
+ * The entity specs (src-shared/model/entities.ts) say what refers to what: deletes, "in use"
+ * refusals and the add/update/delete/move of profiles and funding sources are derived from them.
  *
  * Decisions worth knowing:
+ * - Ids are made by whoever creates the row (the renderer: UUIDv7, see ids.ts) and carried by the
+ *   command (`id`, or `newId` for a duplicate). An id already used by a line, profile or funding
+ *   source is refused ('id.taken'), so replaying a command cannot create a second row.
  * - `line.duplicate` keeps the name unchanged (no language-specific "(copy)" suffix in the data);
  *   the copy is placed right after the original, in the same level.
  * - `*.update` patches replace top-level fields; `driver` and `funding` are replaced whole.
@@ -22,65 +31,64 @@
  *   new one (amounts unchanged: the currency was mislabelled, not converted); a code that is
  *   already a local currency is refused ('currency.duplicate').
  */
-import { ApiFailure, type Command, type FieldCode } from '../api';
+import { ApiFailure, type Command, type FieldCode, type HistoryLabel } from '../api';
 import {
   type BudgetLine,
-  canonicalCurrency,
-  canonicalFunder,
   canonicalLine,
-  canonicalProfile,
   canonicalProgramme,
-  compareByPosition,
-  compareLines,
   type Currency,
   currencySchema,
   type Driver,
-  driverProfiles,
-  type Funder,
-  type FunderFields,
-  funderFieldsSchema,
+  ENTITIES,
+  type EntityName,
+  type EntityRows,
+  type EntitySpec,
   type Level,
+  LIST_FIELDS,
   type LineFields,
   lineFieldsSchema,
   type LineReferences,
-  type Profile,
+  type ListEntity,
+  MODEL_KEYS,
   type ProfileFields,
-  profileFieldsSchema,
   type Programme,
   programmeSchema,
+  type Reference,
   validateLineAgainstProgramme,
   validateLineReferences,
   validateProfileAgainstProgramme,
 } from '../model';
 import { fieldsFromZod, validationFailure } from './validation';
 
-export type RowChange =
-  | { table: 'programme'; before: Programme; after: Programme }
-  | { table: 'line'; id: string; before: BudgetLine | null; after: BudgetLine | null }
-  | { table: 'profile'; id: string; before: Profile | null; after: Profile | null }
-  /** `id` is the currency code. */
-  | { table: 'currency'; id: string; before: Currency | null; after: Currency | null }
-  | { table: 'funder'; id: string; before: Funder | null; after: Funder | null };
+/** One row of one entity before and after a command (null: the row does not exist then). */
+export type EntityChange<K extends EntityName = EntityName> = {
+  [N in K]: { table: N; id: string; before: EntityRows[N] | null; after: EntityRows[N] | null };
+}[K];
 
-type LineChange = Extract<RowChange, { table: 'line' }>;
+/** What a command does to the stored programme, row by row; also what undo and redo replay. */
+export type RowChange = { table: 'programme'; before: Programme; after: Programme } | EntityChange;
 
 export interface Plan {
+  /** English, for the change log and the README's examples ("Edited "Cash grant": unit cost"). */
   summary: string;
+  /** What undo or redo would act on, for the UI to put in words in the user's language. */
+  label: HistoryLabel;
   changes: RowChange[];
 }
 
+/** The model as maps by key: what the planner reads. Main keeps one; the renderer derives one (apply.ts). */
 export interface ModelState {
   readonly programme: Programme;
   readonly lines: ReadonlyMap<string, BudgetLine>;
-  readonly profiles: ReadonlyMap<string, Profile>;
+  readonly profiles: ReadonlyMap<string, EntityRows['profile']>;
   /** Local currencies by code. */
   readonly currencies: ReadonlyMap<string, Currency>;
-  readonly funders: ReadonlyMap<string, Funder>;
+  readonly funders: ReadonlyMap<string, EntityRows['funder']>;
 }
 
-export interface PlanContext {
-  /** A fresh id not used by any line, profile or funder (DocumentService: random, collision-checked). */
-  newId(): string;
+/** The rows of one entity in a state, by key. */
+export function stateRows<K extends EntityName>(state: ModelState, name: K): ReadonlyMap<string, EntityRows[K]> {
+  return state[MODEL_KEYS[name]] as unknown as ReadonlyMap<string, EntityRows[K]>;
 }
 
 const LEVEL_LABELS: Readonly<Record<Level, string>> = {
@@ -104,22 +112,6 @@ const PROGRAMME_FIELD_NAMES: Readonly<Record<keyof Programme, string>> = {
   inflation: 'inflation',
 };
 
-const LINE_FIELD_NAMES: Readonly<Record<Exclude<keyof LineFields, 'driver'>, string>> = {
-  name: 'name',
-  category: 'category',
-  dimension: 'dimension',
-  modality: 'modality',
-  unitLabel: 'unit',
-  unitCost: 'unit cost',
-  justification: 'justification',
-  eligibleIndirect: 'indirect-cost eligibility',
-  eligibleContingency: 'contingency eligibility',
-  currency: 'currency',
-  funding: 'funding split',
-  beneficiariesPerUnit: 'beneficiaries per unit',
-  nonMigrantShare: 'non-migrant share',
-};
-
 /** Driver parameters in the order a summary names them; start and end are both "months". */
 const DRIVER_FIELD_NAMES: readonly (readonly [string, string])[] = [
   ['quantity', 'quantity'],
@@ -138,68 +130,74 @@ const DRIVER_FIELD_NAMES: readonly (readonly [string, string])[] = [
   ['end', 'months'],
 ];
 
-const PROFILE_FIELD_NAMES: Readonly<Record<keyof ProfileFields, string>> = {
-  name: 'name',
-  kind: 'kind',
-  unit: 'unit',
-  personsPerUnit: 'persons per household',
-  arrivals: 'expected arrivals',
-  pattern: 'arrival pattern',
-  monthly: 'monthly arrivals',
-  arrivalStart: 'arrival months',
-  arrivalEnd: 'arrival months',
-  durationMonths: 'assistance duration',
-};
+/** Plans `cmd` against `state`. Throws ApiFailure when the command is refused. */
+export function planCommand(state: ModelState, cmd: Command): Plan {
+  const { summary, changes } = planChanges(state, cmd);
+  return { summary, changes, label: historyLabel(cmd, state, changes) };
+}
 
-const FUNDER_FIELD_NAMES: Readonly<Record<keyof FunderFields, string>> = {
-  name: 'name',
-  type: 'type',
-  status: 'status',
-  ceiling: 'ceiling',
-};
-
-export function planCommand(state: ModelState, cmd: Command, ctx: PlanContext): Plan {
+function planChanges(state: ModelState, cmd: Command): Omit<Plan, 'label'> {
   switch (cmd.type) {
     case 'programme.update':
       return planProgrammeUpdate(state, cmd.patch);
     case 'line.add':
-      return planAdd(state, cmd.level, cmd.afterId ?? null, cmd.fields, ctx);
+      return planAdd(state, cmd.id, cmd.level, cmd.afterId ?? null, cmd.fields);
     case 'line.update':
       return planLineUpdate(state, cmd.id, cmd.patch);
     case 'line.duplicate':
-      return planDuplicate(state, cmd.id, ctx);
+      return planDuplicate(state, cmd.id, cmd.newId);
     case 'line.delete':
-      return planDelete(state, cmd.id);
+      return planDelete('line', state, cmd.id);
     case 'line.move':
       return planMove(state, cmd.id, cmd.level, cmd.index);
     case 'profile.add':
-      return planListAdd(PROFILE_LIST, state, cmd.fields, ctx);
+      return planListAdd('profile', state, cmd.id, cmd.fields);
     case 'profile.update':
-      return planListUpdate(PROFILE_LIST, state, cmd.id, cmd.patch);
+      return planListUpdate('profile', state, cmd.id, cmd.patch);
     case 'profile.delete':
-      return planListDelete(PROFILE_LIST, state, cmd.id);
+      return planDelete('profile', state, cmd.id);
     case 'profile.move':
-      return planListMove(PROFILE_LIST, state, cmd.id, cmd.index);
+      return planListMove('profile', state, cmd.id, cmd.index);
     case 'currency.put':
       return planCurrencyPut(state, cmd.currency);
     case 'currency.delete':
-      return planCurrencyDelete(state, cmd.code);
+      return planDelete('currency', state, cmd.code);
     case 'funder.add':
-      return planListAdd(FUNDER_LIST, state, cmd.fields, ctx);
+      return planListAdd('funder', state, cmd.id, cmd.fields);
     case 'funder.update':
-      return planListUpdate(FUNDER_LIST, state, cmd.id, cmd.patch);
+      return planListUpdate('funder', state, cmd.id, cmd.patch);
     case 'funder.delete':
-      return planListDelete(FUNDER_LIST, state, cmd.id);
+      return planDelete('funder', state, cmd.id);
     case 'funder.move':
-      return planListMove(FUNDER_LIST, state, cmd.id, cmd.index);
+      return planListMove('funder', state, cmd.id, cmd.index);
   }
+}
+
+/** The name of what a command acts on: the row it creates, or the row it names before the command. */
+function historyLabel(cmd: Command, state: ModelState, changes: readonly RowChange[]): HistoryLabel {
+  const action = cmd.type;
+  if (cmd.type === 'programme.update') return { action, name: null };
+  if (cmd.type === 'currency.put') return { action, name: cmd.currency.code };
+  if (cmd.type === 'currency.delete') return { action, name: cmd.code };
+  const name = cmd.type.slice(0, cmd.type.indexOf('.')) as EntityName;
+  if (cmd.type.endsWith('.add')) {
+    const created = changes.find((c) => c.table === name && c.before === null);
+    return { action, name: created && created.table !== 'programme' && created.after ? rowLabel(created) : null };
+  }
+  const row = stateRows(state, name).get('id' in cmd ? cmd.id : '');
+  return { action, name: row ? (ENTITIES[name] as EntitySpec<EntityName>).label(row) : null };
+}
+
+function rowLabel(change: EntityChange): string | null {
+  const row = change.after ?? change.before;
+  return row ? (ENTITIES[change.table] as EntitySpec<EntityName>).label(row) : null;
 }
 
 /** Lines of one level in position order. */
 export function levelLines(state: ModelState, level: Level): BudgetLine[] {
   const out: BudgetLine[] = [];
   for (const l of state.lines.values()) if (l.level === level) out.push(l);
-  return out.sort(compareLines);
+  return out.sort(ENTITIES.line.compare);
 }
 
 function references(state: ModelState): LineReferences {
@@ -212,13 +210,23 @@ function references(state: ModelState): LineReferences {
   };
 }
 
+/**
+ * A new row's id must be free: ids are unique across lines, profiles and funding sources (a
+ * percentage base, a driver or a split names them without saying which kind they are).
+ */
+function checkNewId(state: ModelState, id: string, field: string): void {
+  if (state.lines.has(id) || state.profiles.has(id) || state.funders.has(id)) {
+    throw validationFailure({ [field]: 'id.taken' });
+  }
+}
+
 // --- programme -----------------------------------------------------------------------------------
 
 function isWindowError(code: string): boolean {
   return code.startsWith('window.');
 }
 
-function planProgrammeUpdate(state: ModelState, patch: Partial<Programme>): Plan {
+function planProgrammeUpdate(state: ModelState, patch: Partial<Programme>): Omit<Plan, 'label'> {
   const before = state.programme;
   const parsed = programmeSchema.safeParse({ ...before, ...definedOnly(patch) });
   if (!parsed.success) throw validationFailure(fieldsFromZod(parsed.error));
@@ -289,7 +297,14 @@ function checkedFields(fields: unknown, state: ModelState, prefix: string[], lin
   return parsed.data;
 }
 
-function planAdd(state: ModelState, level: Level, afterId: string | null, fields: LineFields, ctx: PlanContext): Plan {
+function planAdd(
+  state: ModelState,
+  id: string,
+  level: Level,
+  afterId: string | null,
+  fields: LineFields,
+): Omit<Plan, 'label'> {
+  checkNewId(state, id, 'id');
   const valid = checkedFields(fields, state, ['fields']);
   const siblings = levelLines(state, level);
   let index = siblings.length;
@@ -299,23 +314,20 @@ function planAdd(state: ModelState, level: Level, afterId: string | null, fields
     if (after.level !== level) throw validationFailure({ afterId: 'line.otherLevel' });
     index = siblings.findIndex((l) => l.id === afterId) + 1;
   }
-  const line = canonicalLine({ ...valid, id: ctx.newId(), level, position: index });
+  const line = canonicalLine({ ...valid, id, level, position: index });
   const changes: RowChange[] = [{ table: 'line', id: line.id, before: null, after: line }];
-  changes.push(...renumber(placeAt(siblings, line, index).ordered, level, new Set([line.id])));
+  changes.push(...renumber('line', placeAt(siblings, line, index).ordered, new Set([line.id]), level));
   return { summary: `Added ${quote(line.name)} to the ${LEVEL_LABELS[level]} level`, changes };
 }
 
-function planLineUpdate(state: ModelState, id: string, patch: Partial<LineFields>): Plan {
+function planLineUpdate(state: ModelState, id: string, patch: Partial<LineFields>): Omit<Plan, 'label'> {
   const before = state.lines.get(id);
   if (!before) throw notFound('budget line', id);
   const { id: _id, level: _level, position: _position, ...current } = before;
   const valid = checkedFields({ ...current, ...definedOnly(patch) }, state, ['patch'], id);
   const after = canonicalLine({ ...valid, id, level: before.level, position: before.position });
 
-  const changed: string[] = [];
-  for (const k of Object.keys(LINE_FIELD_NAMES) as (keyof typeof LINE_FIELD_NAMES)[]) {
-    if (!sameValue(before[k], after[k])) changed.push(LINE_FIELD_NAMES[k]);
-  }
+  const changed = changedLabels(before, after, ENTITIES.line.fieldNames);
   changed.push(...driverChanges(before.driver, after.driver));
   if (changed.length === 0) return noChange();
   return {
@@ -336,54 +348,26 @@ function driverChanges(before: Driver, after: Driver): string[] {
   return out;
 }
 
-function planDuplicate(state: ModelState, id: string, ctx: PlanContext): Plan {
+function planDuplicate(state: ModelState, id: string, newId: string): Omit<Plan, 'label'> {
   const original = state.lines.get(id);
   if (!original) throw notFound('budget line', id);
+  checkNewId(state, newId, 'newId');
   const siblings = levelLines(state, original.level);
   const index = siblings.findIndex((l) => l.id === id) + 1;
-  const copy = canonicalLine({ ...original, id: ctx.newId(), position: index });
+  const copy = canonicalLine({ ...original, id: newId, position: index });
   const changes: RowChange[] = [{ table: 'line', id: copy.id, before: null, after: copy }];
-  changes.push(...renumber(placeAt(siblings, copy, index).ordered, original.level, new Set([copy.id])));
+  changes.push(...renumber('line', placeAt(siblings, copy, index).ordered, new Set([copy.id]), original.level));
   return { summary: `Duplicated ${quote(original.name)}`, changes };
 }
 
-function planDelete(state: ModelState, id: string): Plan {
-  const line = state.lines.get(id);
-  if (!line) throw notFound('budget line', id);
-  const rest = levelLines(state, line.level).filter((l) => l.id !== id);
-  const changes: LineChange[] = [{ table: 'line', id, before: line, after: null }];
-  for (const c of renumber(rest, line.level, new Set())) if (c.table === 'line') changes.push(c);
-  // Percentage lines that counted this line in their base no longer do. Their rows change in the
-  // same command, so one undo puts the line and every reference back.
-  let unreferenced = 0;
-  const byId = new Map(changes.map((c) => [c.id, c]));
-  for (const other of state.lines.values()) {
-    const d = other.driver;
-    if (other.id === id || d.kind !== 'percentage' || !d.lineIds.includes(id)) continue;
-    unreferenced++;
-    const driver = { ...d, lineIds: d.lineIds.filter((x) => x !== id) };
-    const renumbered = byId.get(other.id);
-    if (renumbered?.after) renumbered.after = canonicalLine({ ...renumbered.after, driver });
-    else changes.push({ table: 'line', id: other.id, before: other, after: canonicalLine({ ...other, driver }) });
-  }
-  let summary = `Deleted ${quote(line.name)} from the ${LEVEL_LABELS[line.level]} level`;
-  if (unreferenced > 0) {
-    summary +=
-      unreferenced === 1
-        ? ' (and from the base of 1 percentage line)'
-        : ` (and from the base of ${unreferenced} percentage lines)`;
-  }
-  return { summary, changes };
-}
-
-function planMove(state: ModelState, id: string, level: Level, index: number): Plan {
+function planMove(state: ModelState, id: string, level: Level, index: number): Omit<Plan, 'label'> {
   const line = state.lines.get(id);
   if (!line) throw notFound('budget line', id);
   const source = levelLines(state, line.level).filter((l) => l.id !== id);
   const target = line.level === level ? source : levelLines(state, level);
   const { ordered, at } = placeAt(target, line, index);
-  const changes = renumber(ordered, level, new Set());
-  if (line.level !== level) changes.push(...renumber(source, line.level, new Set()));
+  const changes = renumber('line', ordered, new Set(), level);
+  if (line.level !== level) changes.push(...renumber('line', source, new Set(), line.level));
   if (changes.length === 0) return noChange();
   const where =
     line.level === level
@@ -392,32 +376,76 @@ function planMove(state: ModelState, id: string, level: Level, index: number): P
   return { summary: `Moved ${quote(line.name)} ${where}`, changes };
 }
 
+// --- deletes, derived from the entity specs --------------------------------------------------------
+
 /**
- * Changes that give `ordered` (the intended order of `level`) dense positions 0..n-1 and the
- * level `level`. Lines in `skip` are already recorded by the caller.
+ * Deletes the row `key` of entity `name`. Every reference the spec lists is honoured: rows that
+ * refer to it either make the delete refused ('refuse', naming how many and the first), or drop the
+ * reference in the same command ('detach'). The rest of the row's group is renumbered.
  */
-function renumber(ordered: readonly BudgetLine[], level: Level, skip: ReadonlySet<string>): RowChange[] {
-  return renumberRows(ordered, skip, (l, position) =>
-    l.position === position && l.level === level
-      ? null
-      : { table: 'line', id: l.id, before: l, after: canonicalLine({ ...l, level, position }) },
-  );
+function planDelete<K extends EntityName>(name: K, state: ModelState, key: string): Omit<Plan, 'label'> {
+  const spec = ENTITIES[name] as EntitySpec<EntityName>;
+  const row = stateRows(state, name).get(key);
+  if (!row) throw notFound(spec.what, key, name === 'currency');
+  const changes: RowChange[] = [{ table: name, id: key, before: row, after: null } as EntityChange];
+  const group = spec.group?.(row);
+  if (group !== undefined) {
+    const rest = groupRows(state, name, group).filter((r) => spec.key(r) !== key);
+    changes.push(...renumber(name, rest, new Set(), group));
+  }
+  const detached: string[] = [];
+  for (const ref of spec.referencedBy) {
+    const users = referringRows(state, ref, key, name === ref.by ? key : null);
+    if (users.length === 0) continue;
+    if (ref.onDelete === 'refuse')
+      throw inUse(deleteSubject(name, row), users, ref.fix, name === 'currency' ? 'code' : 'id', ref.code);
+    for (const user of users) detachIn(changes, ref, user, key);
+    detached.push(users.length === 1 ? `1 ${ref.role}` : `${users.length} ${ref.role}s`);
+  }
+  let summary =
+    name === 'line'
+      ? `Deleted ${quote(spec.label(row))} from the ${LEVEL_LABELS[(row as BudgetLine).level]} level`
+      : `Deleted ${deleteSubject(name, row).replace(/^The /, 'the ')}`;
+  if (detached.length > 0) summary += ` (and from the base of ${detached.join(' and ')})`;
+  return { summary, changes };
 }
 
-/** Lines that name a profile, funder or currency, for the "in use" refusals. */
-function linesUsing(state: ModelState, uses: (l: BudgetLine) => boolean): BudgetLine[] {
-  const out: BudgetLine[] = [];
-  for (const l of state.lines.values()) if (uses(l)) out.push(l);
-  return out.sort(compareLines);
+/** "The returnee profile "Adults"", "The local currency XOF". */
+function deleteSubject(name: EntityName, row: EntityRows[EntityName]): string {
+  const spec = ENTITIES[name] as EntitySpec<EntityName>;
+  if (name === 'line') return `The ${spec.what} ${quote(spec.label(row))}`;
+  return name === 'currency' ? `The ${spec.what} ${spec.label(row)}` : `The ${spec.what} ${quote(spec.label(row))}`;
+}
+
+/** Rows of `ref.by` that refer to `key` (not `self`), in model order. */
+function referringRows(state: ModelState, ref: Reference, key: string, self: string | null): EntityRows[EntityName][] {
+  const spec = ENTITIES[ref.by] as EntitySpec<EntityName>;
+  const uses = ref.uses as (row: EntityRows[EntityName], key: string) => boolean;
+  const out: EntityRows[EntityName][] = [];
+  for (const row of stateRows(state, ref.by).values()) {
+    if (uses(row, key) && (self === null || spec.key(row) !== self)) out.push(row);
+  }
+  return out.sort(spec.compare);
+}
+
+/** Records `user` without its reference to `key`, merging with a change already planned for it. */
+function detachIn(changes: RowChange[], ref: Reference, user: EntityRows[EntityName], key: string): void {
+  if (ref.onDelete !== 'detach') return;
+  const spec = ENTITIES[ref.by] as EntitySpec<EntityName>;
+  const detach = ref.detach as (row: EntityRows[EntityName], key: string) => EntityRows[EntityName];
+  const id = spec.key(user);
+  const planned = changes.find((c): c is EntityChange => c.table === ref.by && c.id === id);
+  if (planned?.after) planned.after = detach(planned.after, key) as never;
+  else changes.push({ table: ref.by, id, before: user, after: detach(user, key) } as EntityChange);
 }
 
 /**
- * The refusal of a delete that lines depend on: how many lines, the first one's name, and what to
+ * The refusal of a delete that other rows depend on: how many, the first one's name, and what to
  * do. `fix` says it, given "that line" or "those lines".
  */
 function inUse(
   what: string,
-  users: readonly BudgetLine[],
+  users: readonly EntityRows[EntityName][],
   fix: (lines: string) => string,
   field: string,
   code: FieldCode,
@@ -425,7 +453,8 @@ function inUse(
   const [first] = users;
   const one = users.length === 1;
   const count = one ? '1 budget line uses it' : `${users.length} budget lines use it`;
-  const firstName = first ? (one ? ` (${quote(first.name)})` : `, the first being ${quote(first.name)}`) : '';
+  const firstName =
+    first && 'name' in first ? (one ? ` (${quote(first.name)})` : `, the first being ${quote(first.name)}`) : '';
   return new ApiFailure(
     'validation',
     `${what} cannot be deleted: ${count}${firstName}. ${fix(one ? 'that line' : 'those lines')} first. Nothing was changed.`,
@@ -433,36 +462,12 @@ function inUse(
   );
 }
 
-// --- returnee profiles ---------------------------------------------------------------------------
-
-function checkedProfile(fields: unknown, state: ModelState, prefix: string[]): ProfileFields {
-  const parsed = profileFieldsSchema.safeParse(fields);
-  if (!parsed.success) throw validationFailure(fieldsFromZod(parsed.error, prefix));
-  const cross = validateProfileAgainstProgramme(parsed.data, state.programme);
-  if (Object.keys(cross).length > 0) {
-    throw validationFailure(cross, { durationMonths: state.programme.durationMonths });
-  }
-  return parsed.data;
-}
-
-const PROFILE_LIST: OrderedList<Profile, ProfileFields> = {
-  what: 'returnee profile',
-  rows: (state) => state.profiles,
-  check: checkedProfile,
-  make: (fields, id, position) => canonicalProfile({ ...fields, id, position }),
-  change: (id, before, after) => ({ table: 'profile', id, before, after }),
-  fieldNames: PROFILE_FIELD_NAMES,
-  usedBy: (l, id) => driverProfiles(l.driver)?.includes(id) ?? false,
-  fixUse: (lines) => `Remove it from the quantity driver of ${lines}`,
-  inUseCode: 'profile.inUse',
-};
-
 // --- local currencies ----------------------------------------------------------------------------
 
-function planCurrencyPut(state: ModelState, currency: Currency): Plan {
+function planCurrencyPut(state: ModelState, currency: Currency): Omit<Plan, 'label'> {
   const parsed = currencySchema.safeParse(currency);
   if (!parsed.success) throw validationFailure(fieldsFromZod(parsed.error, ['currency']));
-  const after = canonicalCurrency(parsed.data);
+  const after = ENTITIES.currency.canonical(parsed.data);
   if (after.code === state.programme.reportingCurrency) {
     throw validationFailure({ code: 'currency.duplicate' }, { code: after.code });
   }
@@ -474,9 +479,7 @@ function planCurrencyPut(state: ModelState, currency: Currency): Plan {
       changes: [{ table: 'currency', id: after.code, before: null, after }],
     };
   }
-  const changed: string[] = [];
-  if (!sameValue(before.rates, after.rates)) changed.push('exchange rates');
-  if (before.inflation !== after.inflation) changed.push('inflation');
+  const changed = changedLabels(before, after, ENTITIES.currency.fieldNames);
   if (changed.length === 0) return noChange();
   return {
     summary: `Edited the local currency ${after.code}: ${changed.join(', ')}`,
@@ -484,151 +487,92 @@ function planCurrencyPut(state: ModelState, currency: Currency): Plan {
   };
 }
 
-function planCurrencyDelete(state: ModelState, code: string): Plan {
-  const currency = state.currencies.get(code);
-  if (!currency) {
-    throw new ApiFailure(
-      'notFound',
-      `There is no local currency ${code} in this programme; it may have been deleted. Nothing was changed.`,
-    );
-  }
-  const users = linesUsing(state, (l) => l.currency === code);
-  if (users.length > 0) {
-    throw inUse(
-      `The local currency ${code}`,
-      users,
-      (lines) => `Enter ${lines} in another currency`,
-      'code',
-      'currency.inUse',
-    );
-  }
-  return {
-    summary: `Deleted the local currency ${code}`,
-    changes: [{ table: 'currency', id: code, before: currency, after: null }],
-  };
-}
+// --- ordered lists (returnee profiles, funding sources), derived from the entity specs -----------
 
-// --- funding sources -----------------------------------------------------------------------------
-
-function checkedFunder(fields: unknown, _state: ModelState, prefix: string[]): FunderFields {
-  const parsed = funderFieldsSchema.safeParse(fields);
+/** Validated fields of a list entity, or a validation failure whose field names drop `prefix`. */
+function checkedListFields<K extends ListEntity>(
+  name: K,
+  fields: unknown,
+  state: ModelState,
+  prefix: string[],
+): object {
+  const parsed = LIST_FIELDS[name].safeParse(fields);
   if (!parsed.success) throw validationFailure(fieldsFromZod(parsed.error, prefix));
-  return parsed.data;
+  if (name === 'profile') {
+    const cross = validateProfileAgainstProgramme(parsed.data as ProfileFields, state.programme);
+    if (Object.keys(cross).length > 0) {
+      throw validationFailure(cross, { durationMonths: state.programme.durationMonths });
+    }
+  }
+  return parsed.data as never;
 }
 
-const FUNDER_LIST: OrderedList<Funder, FunderFields> = {
-  what: 'funding source',
-  rows: (state) => state.funders,
-  check: checkedFunder,
-  make: (fields, id, position) => canonicalFunder({ ...fields, id, position }),
-  change: (id, before, after) => ({ table: 'funder', id, before, after }),
-  fieldNames: FUNDER_FIELD_NAMES,
-  usedBy: (l, id) => l.funding.some((f) => f.funderId === id),
-  fixUse: (lines) => `Remove it from the funding split of ${lines}`,
-  inUseCode: 'funder.inUse',
-};
-
-// --- ordered lists (returnee profiles, funding sources) ------------------------------------------
-
-/**
- * A list of rows with dense positions 0..n-1 that lines may name: returnee profiles and funding
- * sources. Their add, update, delete and move are planned the same way.
- */
-interface OrderedList<T extends ListRow & F, F> {
-  /** "returnee profile": for summaries and refusals. */
-  what: string;
-  rows(state: ModelState): ReadonlyMap<string, T>;
-  /** Validated fields, or a validation failure whose field names start with `prefix`. */
-  check(fields: unknown, state: ModelState, prefix: string[]): F;
-  /** The row of `fields` with this id and position, its keys in model order. */
-  make(fields: F, id: string, position: number): T;
-  change(id: string, before: T | null, after: T | null): RowChange;
-  fieldNames: Readonly<Record<keyof F, string>>;
-  /** Whether `line` names the row `id` (its delete is then refused). */
-  usedBy(line: BudgetLine, id: string): boolean;
-  /** What to do first, given "that line" or "those lines". */
-  fixUse(lines: string): string;
-  inUseCode: FieldCode;
+/** The rows of one group of an ordered entity, in order. */
+function groupRows<K extends EntityName>(state: ModelState, name: K, group: string): EntityRows[K][] {
+  const spec = ENTITIES[name] as EntitySpec<EntityName>;
+  const out: EntityRows[K][] = [];
+  for (const row of stateRows(state, name).values()) if (spec.group?.(row) === group) out.push(row);
+  return out.sort(spec.compare as (a: EntityRows[K], b: EntityRows[K]) => number);
 }
 
-type ListRow = { id: string; position: number; name: string };
-
-function listRows<T extends ListRow & F, F>(list: OrderedList<T, F>, state: ModelState): T[] {
-  return [...list.rows(state).values()].sort(compareByPosition);
-}
-
-function listRow<T extends ListRow & F, F>(list: OrderedList<T, F>, state: ModelState, id: string): T {
-  const row = list.rows(state).get(id);
-  if (!row) throw notFound(list.what, id);
+function listRow<K extends ListEntity>(name: K, state: ModelState, id: string): EntityRows[K] {
+  const row = stateRows(state, name).get(id);
+  if (!row) throw notFound(ENTITIES[name].what, id);
   return row;
 }
 
-/** Changes that give `ordered` (the intended order of the list) dense positions 0..n-1. */
-function renumberList<T extends ListRow & F, F>(list: OrderedList<T, F>, ordered: readonly T[]): RowChange[] {
-  return renumberRows(ordered, new Set(), (row, position) =>
-    row.position === position ? null : list.change(row.id, row, list.make(row, row.id, position)),
-  );
-}
-
-function planListAdd<T extends ListRow & F, F>(
-  list: OrderedList<T, F>,
-  state: ModelState,
-  fields: F,
-  ctx: PlanContext,
-): Plan {
-  const valid = list.check(fields, state, ['fields']);
-  const ordered = listRows(list, state);
-  const row = list.make(valid, ctx.newId(), ordered.length);
-  return {
-    summary: `Added the ${list.what} ${quote(row.name)}`,
-    changes: [list.change(row.id, null, row), ...renumberList(list, ordered)],
-  };
-}
-
-function planListUpdate<T extends ListRow & F, F extends object>(
-  list: OrderedList<T, F>,
+function planListAdd<K extends ListEntity>(
+  name: K,
   state: ModelState,
   id: string,
-  patch: Partial<F>,
-): Plan {
-  const before = listRow(list, state, id);
+  fields: unknown,
+): Omit<Plan, 'label'> {
+  checkNewId(state, id, 'id');
+  const spec = ENTITIES[name] as EntitySpec<EntityName>;
+  const valid = checkedListFields(name, fields, state, ['fields']);
+  const ordered = groupRows(state, name, '');
+  const row = spec.canonical({ ...valid, id, position: ordered.length } as unknown as EntityRows[K]);
+  return {
+    summary: `Added the ${spec.what} ${quote(spec.label(row))}`,
+    changes: [{ table: name, id, before: null, after: row } as EntityChange, ...renumber(name, ordered, new Set(), '')],
+  };
+}
+
+function planListUpdate<K extends ListEntity>(
+  name: K,
+  state: ModelState,
+  id: string,
+  patch: object,
+): Omit<Plan, 'label'> {
+  const spec = ENTITIES[name] as EntitySpec<EntityName>;
+  const before = listRow(name, state, id);
   const { id: _id, position: _position, ...current } = before;
-  const valid = list.check({ ...current, ...definedOnly(patch) }, state, ['patch']);
-  const after = list.make(valid, id, before.position);
-  const changed = changedLabels<F>(before, after, list.fieldNames);
+  const valid = checkedListFields(name, { ...current, ...definedOnly(patch) }, state, ['patch']);
+  const after = spec.canonical({ ...valid, id, position: before.position } as unknown as EntityRows[K]);
+  const changed = changedLabels(before, after, spec.fieldNames);
   if (changed.length === 0) return noChange();
   return {
-    summary: `Edited the ${list.what} ${quote(before.name)}: ${changed.join(', ')}`,
-    changes: [list.change(id, before, after)],
+    summary: `Edited the ${spec.what} ${quote(spec.label(before))}: ${changed.join(', ')}`,
+    changes: [{ table: name, id, before, after } as EntityChange],
   };
 }
 
-function planListDelete<T extends ListRow & F, F>(list: OrderedList<T, F>, state: ModelState, id: string): Plan {
-  const row = listRow(list, state, id);
-  const users = linesUsing(state, (l) => list.usedBy(l, id));
-  if (users.length > 0) {
-    throw inUse(`The ${list.what} ${quote(row.name)}`, users, list.fixUse, 'id', list.inUseCode);
-  }
-  const rest = listRows(list, state).filter((r) => r.id !== id);
-  return {
-    summary: `Deleted the ${list.what} ${quote(row.name)}`,
-    changes: [list.change(id, row, null), ...renumberList(list, rest)],
-  };
-}
-
-function planListMove<T extends ListRow & F, F>(
-  list: OrderedList<T, F>,
+function planListMove<K extends ListEntity>(
+  name: K,
   state: ModelState,
   id: string,
   index: number,
-): Plan {
-  const row = listRow(list, state, id);
-  const rest = listRows(list, state).filter((r) => r.id !== id);
+): Omit<Plan, 'label'> {
+  const spec = ENTITIES[name] as EntitySpec<EntityName>;
+  const row = listRow(name, state, id);
+  const rest = groupRows(state, name, '').filter((r) => r.id !== id);
   const { ordered, at } = placeAt(rest, row, index);
-  const changes = renumberList(list, ordered);
+  const changes = renumber(name, ordered, new Set(), '');
   if (changes.length === 0) return noChange();
-  return { summary: `Moved the ${list.what} ${quote(row.name)} to position ${at + 1}`, changes };
+  return { summary: `Moved the ${spec.what} ${quote(spec.label(row))} to position ${at + 1}`, changes };
 }
+
+// --- positions -------------------------------------------------------------------------------------
 
 /** `row` put at `index` of `rest` (clamped to 0..rest.length): the new order, and where it went. */
 function placeAt<T>(rest: readonly T[], row: T, index: number): { ordered: T[]; at: number } {
@@ -637,26 +581,34 @@ function placeAt<T>(rest: readonly T[], row: T, index: number): { ordered: T[]; 
 }
 
 /**
- * The changes that renumber `ordered` to positions 0..n-1: `moved(row, position)` is the change
- * that puts a row there, or null where it already is. Rows in `skip` are recorded by the caller.
+ * The changes that give `ordered` (the intended order of one group of entity `name`) dense
+ * positions 0..n-1, and, for budget lines, the level `group`. Rows in `skip` are recorded by the
+ * caller.
  */
-function renumberRows<T extends { id: string }>(
-  ordered: readonly T[],
+function renumber<K extends EntityName>(
+  name: K,
+  ordered: readonly EntityRows[K][],
   skip: ReadonlySet<string>,
-  moved: (row: T, position: number) => RowChange | null,
+  group: string,
 ): RowChange[] {
+  const spec = ENTITIES[name] as EntitySpec<EntityName>;
   const changes: RowChange[] = [];
   ordered.forEach((row, position) => {
-    if (skip.has(row.id)) return;
-    const change = moved(row, position);
-    if (change) changes.push(change);
+    const id = spec.key(row);
+    if (skip.has(id) || !('position' in row)) return;
+    const regroup = name === 'line' && (row as BudgetLine).level !== group;
+    if (row.position === position && !regroup) return;
+    const after = spec.canonical(
+      (regroup ? { ...row, position, level: group } : { ...row, position }) as EntityRows[EntityName],
+    );
+    changes.push({ table: name, id, before: row, after } as EntityChange);
   });
   return changes;
 }
 
 // --- helpers -------------------------------------------------------------------------------------
 
-function noChange(): Plan {
+function noChange(): Omit<Plan, 'label'> {
   return { summary: '', changes: [] };
 }
 
@@ -665,23 +617,22 @@ function sameValue(a: unknown, b: unknown): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
-function changedLabels<T extends object>(
-  before: T,
-  after: T,
-  names: Readonly<Partial<Record<keyof T, string>>>,
-): string[] {
+function changedLabels(before: object, after: object, names: Readonly<Record<string, string>>): string[] {
+  const b = before as Record<string, unknown>;
+  const a = after as Record<string, unknown>;
   const out: string[] = [];
-  for (const k of Object.keys(names) as (keyof T)[]) {
-    const label = names[k];
-    if (label !== undefined && !sameValue(before[k], after[k]) && !out.includes(label)) out.push(label);
+  for (const [k, label] of Object.entries(names)) {
+    if (!sameValue(b[k], a[k]) && !out.includes(label)) out.push(label);
   }
   return out;
 }
 
-function notFound(what: string, id: string): ApiFailure {
+function notFound(what: string, id: string, isCode = false): ApiFailure {
   return new ApiFailure(
     'notFound',
-    `There is no ${what} with the id "${id}" in this programme; it may have been deleted. Nothing was changed.`,
+    isCode
+      ? `There is no ${what} ${id} in this programme; it may have been deleted. Nothing was changed.`
+      : `There is no ${what} with the id "${id}" in this programme; it may have been deleted. Nothing was changed.`,
   );
 }
 

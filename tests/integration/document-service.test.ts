@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { newId } from '../../src-shared/commands';
 import { type Command, type Snapshot } from '../../src-shared/api';
 import type { Level } from '../../src-shared/model';
 import { APPLICATION_ID, CURRENT_SCHEMA_VERSION } from '../../src-main/db';
@@ -16,6 +17,9 @@ import {
   sha256,
   smallModel,
   tempDir,
+  commandOf,
+  redoOf,
+  undoOf,
 } from './helpers';
 
 /** A file holding smallModel(), opened for writing. */
@@ -81,7 +85,7 @@ describe('create, command, reopen', () => {
 
   it('saves every command at once: a reopened file shows the change', () => {
     const { s, file } = openSmall();
-    const snap = s.command({ type: 'line.update', id: 'ind-a', patch: { unitCost: 175050 } });
+    const snap = commandOf(s, { type: 'line.update', id: 'ind-a', patch: { unitCost: 175050 } });
     expect(snap.info.revision).toBe(1);
     expect(snap.info.savedAt).toBe('2026-01-01T09:00:00.000Z');
     expect(snap.info.canUndo).toBe(true);
@@ -103,14 +107,26 @@ describe('create, command, reopen', () => {
     });
   });
 
-  it('adds a line at the end of its level or after a given line, with a fresh id', () => {
+  it('adds a line at the end of its level or after a given line, with the id the client made', () => {
     const { s } = openSmall();
-    const a = s.command({ type: 'line.add', level: 'community', fields: fields({ name: 'Market stalls' }) });
+    const id = newId();
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    const a = commandOf(s, {
+      type: 'line.add',
+      id,
+      level: 'community',
+      fields: fields({ name: 'Market stalls' }),
+    });
     expect(levelNames(a, 'community')).toEqual(['Community project', 'Community dialogue sessions', 'Market stalls']);
     const added = a.model.lines.find((l) => l.name === 'Market stalls');
-    expect(added?.id).toMatch(/^[A-Za-z0-9_-]{12}$/);
-    const b = s.command({
+    expect(added?.id).toBe(id);
+    // The same id again (a command sent twice) is refused, and nothing changes.
+    const again = failure(() => s.command({ type: 'line.add', id, level: 'support', fields: fields() }));
+    expect(again.fields).toEqual({ id: 'id.taken' });
+    expect(s.snapshot().model).toEqual(a.model);
+    const b = commandOf(s, {
       type: 'line.add',
+      id: newId(),
       level: 'individual',
       afterId: 'ind-a',
       fields: fields({ name: 'Housing support' }),
@@ -124,14 +140,14 @@ describe('create, command, reopen', () => {
     expect(positionsAreDense(b)).toBe(true);
     expect(b.info.undoSummary).toBe('Added "Housing support" to the individual level');
     expect(b.info.undoLabel).toEqual({ action: 'line.add', name: 'Housing support' });
-    const undone = s.undo();
+    const undone = undoOf(s);
     expect(undone.info.redoLabel).toEqual({ action: 'line.add', name: 'Housing support' });
     expect(undone.info.undoLabel).toEqual({ action: 'line.add', name: 'Market stalls' });
   });
 
   it('duplicates a line right after the original, keeping its name', () => {
     const { s } = openSmall();
-    const snap = s.command({ type: 'line.duplicate', id: 'ind-a' });
+    const snap = commandOf(s, { type: 'line.duplicate', id: 'ind-a', newId: newId() });
     const ind = snap.model.lines.filter((l) => l.level === 'individual');
     expect(ind.map((l) => l.name)).toEqual([
       'Reintegration package',
@@ -147,14 +163,14 @@ describe('create, command, reopen', () => {
 
   it('deletes and moves lines, keeping positions dense', () => {
     const { s } = openSmall();
-    let snap = s.command({ type: 'line.delete', id: 'ind-a' });
+    let snap = commandOf(s, { type: 'line.delete', id: 'ind-a' });
     expect(levelNames(snap, 'individual')).toEqual(['Psychosocial counselling', 'Medical referral']);
-    snap = s.command({ type: 'line.move', id: 'ind-c', level: 'individual', index: 0 });
+    snap = commandOf(s, { type: 'line.move', id: 'ind-c', level: 'individual', index: 0 });
     expect(levelNames(snap, 'individual')).toEqual(['Medical referral', 'Psychosocial counselling']);
-    snap = s.command({ type: 'line.move', id: 'ind-b', level: 'structural', index: 0 });
+    snap = commandOf(s, { type: 'line.move', id: 'ind-b', level: 'structural', index: 0 });
     expect(levelNames(snap, 'individual')).toEqual(['Medical referral']);
     expect(levelNames(snap, 'structural')).toEqual(['Psychosocial counselling', 'Training of municipal staff']);
-    snap = s.command({ type: 'line.move', id: 'com-a', level: 'support', index: 99 });
+    snap = commandOf(s, { type: 'line.move', id: 'com-a', level: 'support', index: 99 });
     expect(levelNames(snap, 'support')).toEqual(['Programme manager', 'Community project']);
     expect(positionsAreDense(snap)).toBe(true);
     expect(snap.info.undoSummary).toBe('Moved "Community project" to the programme support level, position 2');
@@ -165,9 +181,9 @@ describe('create, command, reopen', () => {
   it('records nothing for a command that changes nothing', () => {
     const { s, file } = openSmall();
     const before = sha256(file);
-    const snap = s.command({ type: 'line.update', id: 'ind-a', patch: { unitCost: 150000 } });
-    s.command({ type: 'line.move', id: 'ind-a', level: 'individual', index: 0 });
-    s.command({ type: 'programme.update', patch: { title: 'Test programme' } });
+    const snap = commandOf(s, { type: 'line.update', id: 'ind-a', patch: { unitCost: 150000 } });
+    commandOf(s, { type: 'line.move', id: 'ind-a', level: 'individual', index: 0 });
+    commandOf(s, { type: 'programme.update', patch: { title: 'Test programme' } });
     expect(snap.info.revision).toBe(0);
     expect(snap.info.canUndo).toBe(false);
     expect(sha256(file)).toBe(before);
@@ -180,8 +196,14 @@ describe('undo and redo', () => {
       name: 'programme.update',
       command: { type: 'programme.update', patch: { title: 'Renamed', durationMonths: 48 } },
     },
-    { name: 'line.add', command: { type: 'line.add', level: 'structural', afterId: null, fields: fields() } },
-    { name: 'line.add after', command: { type: 'line.add', level: 'individual', afterId: 'ind-a', fields: fields() } },
+    {
+      name: 'line.add',
+      command: { type: 'line.add', id: newId(), level: 'structural', afterId: null, fields: fields() },
+    },
+    {
+      name: 'line.add after',
+      command: { type: 'line.add', id: newId(), level: 'individual', afterId: 'ind-a', fields: fields() },
+    },
     {
       name: 'line.update',
       command: {
@@ -190,7 +212,7 @@ describe('undo and redo', () => {
         patch: { name: 'Counselling', driver: { kind: 'fixed', quantity: '3', schedule: 'once', start: 2, end: 2 } },
       },
     },
-    { name: 'line.duplicate', command: { type: 'line.duplicate', id: 'ind-b' } },
+    { name: 'line.duplicate', command: { type: 'line.duplicate', id: 'ind-b', newId: newId() } },
     { name: 'line.delete', command: { type: 'line.delete', id: 'ind-a' } },
     { name: 'line.move within a level', command: { type: 'line.move', id: 'ind-c', level: 'individual', index: 0 } },
     { name: 'line.move across levels', command: { type: 'line.move', id: 'ind-a', level: 'community', index: 1 } },
@@ -200,20 +222,20 @@ describe('undo and redo', () => {
     it(`round-trips ${c.name}: undo restores the exact model, redo the exact changed one`, () => {
       const { s, file } = openSmall();
       const before = s.snapshot();
-      const after = s.command(c.command);
+      const after = commandOf(s, c.command);
       expect(modelText(after.model)).not.toBe(modelText(before.model));
 
-      const undone = s.undo();
+      const undone = undoOf(s);
       expect(modelText(undone.model)).toBe(modelText(before.model));
       expect(undone.info).toMatchObject({ canUndo: false, canRedo: true, revision: 2 });
       expect(undone.info.redoSummary).toBe(after.info.undoSummary);
 
-      const redone = s.redo();
+      const redone = redoOf(s);
       expect(modelText(redone.model)).toBe(modelText(after.model));
       expect(redone.info).toMatchObject({ canUndo: true, canRedo: false, revision: 3 });
 
       // And the file agrees with memory after each step.
-      s.undo();
+      undoOf(s);
       s.close();
       const check = service();
       expect(modelText(check.open(file).model)).toBe(modelText(before.model));
@@ -227,26 +249,26 @@ describe('undo and redo', () => {
   it('undoes a long mixed sequence back to the start, and redoes it to the end', () => {
     const { s } = openSmall();
     const start = s.snapshot();
-    s.command({ type: 'line.add', level: 'support', fields: fields({ name: 'M&E officer' }) });
-    s.command({ type: 'line.duplicate', id: 'com-a' });
-    s.command({ type: 'line.move', id: 'ind-a', level: 'structural', index: 0 });
-    s.command({ type: 'line.delete', id: 'com-b' });
-    s.command({ type: 'programme.update', patch: { indirectRate: '0.07', contingencyRate: '0.05' } });
-    const end = s.command({ type: 'line.update', id: 'str-a', patch: { unitCost: 1 } });
+    commandOf(s, { type: 'line.add', id: newId(), level: 'support', fields: fields({ name: 'M&E officer' }) });
+    commandOf(s, { type: 'line.duplicate', id: 'com-a', newId: newId() });
+    commandOf(s, { type: 'line.move', id: 'ind-a', level: 'structural', index: 0 });
+    commandOf(s, { type: 'line.delete', id: 'com-b' });
+    commandOf(s, { type: 'programme.update', patch: { indirectRate: '0.07', contingencyRate: '0.05' } });
+    const end = commandOf(s, { type: 'line.update', id: 'str-a', patch: { unitCost: 1 } });
     let snap = end;
-    while (snap.info.canUndo) snap = s.undo();
+    while (snap.info.canUndo) snap = undoOf(s);
     expect(modelText(snap.model)).toBe(modelText(start.model));
-    while (snap.info.canRedo) snap = s.redo();
+    while (snap.info.canRedo) snap = redoOf(s);
     expect(modelText(snap.model)).toBe(modelText(end.model));
   });
 
   it('a new command clears redo', () => {
     const { s } = openSmall();
-    s.command({ type: 'line.delete', id: 'ind-a' });
-    expect(s.undo().info.canRedo).toBe(true);
-    const snap = s.command({ type: 'line.delete', id: 'ind-b' });
+    commandOf(s, { type: 'line.delete', id: 'ind-a' });
+    expect(undoOf(s).info.canRedo).toBe(true);
+    const snap = commandOf(s, { type: 'line.delete', id: 'ind-b' });
     expect(snap.info.canRedo).toBe(false);
-    expect(failure(() => s.redo()).message).toBe('There is nothing to redo.');
+    expect(failure(() => redoOf(s)).message).toBe('There is nothing to redo.');
   });
 });
 
@@ -274,6 +296,7 @@ describe('validation: a refused command saves nothing', () => {
       name: 'a window outside the programme',
       command: {
         type: 'line.add',
+        id: newId(),
         level: 'individual',
         fields: fields({ driver: { kind: 'fixed', quantity: '1', schedule: 'monthly', start: 3, end: 40 } }),
       },
@@ -320,7 +343,7 @@ describe('validation: a refused command saves nothing', () => {
       const { s, file } = openSmall();
       const bytes = sha256(file);
       const before = s.snapshot();
-      const err = failure(() => s.command(b.command));
+      const err = failure(() => commandOf(s, b.command));
       expect(err.code).toBe('validation');
       expect(err.fields).toMatchObject({ [b.field]: b.code });
       expect(err.message).toMatch(b.message);
@@ -335,7 +358,7 @@ describe('validation: a refused command saves nothing', () => {
   it('refuses to shorten the programme past some lines, saying how many', () => {
     const { s, file } = openSmall();
     const bytes = sha256(file);
-    const err = failure(() => s.command({ type: 'programme.update', patch: { durationMonths: 20 } }));
+    const err = failure(() => commandOf(s, { type: 'programme.update', patch: { durationMonths: 20 } }));
     expect(err.code).toBe('validation');
     expect(err.fields).toEqual({ durationMonths: 'duration.linesOutside' });
     // ind-a, ind-c, com-b, str-a run to month 24; ind-b to 30; sup-a to 36.
@@ -344,20 +367,22 @@ describe('validation: a refused command saves nothing', () => {
     );
     expect(sha256(file)).toBe(bytes);
     // Once the last line fits, shortening is fine.
-    s.command({
+    commandOf(s, {
       type: 'line.update',
       id: 'sup-a',
       patch: { driver: { kind: 'fixed', quantity: '1', schedule: 'monthly', start: 1, end: 30 } },
     });
-    const snap = s.command({ type: 'programme.update', patch: { durationMonths: 30 } });
+    const snap = commandOf(s, { type: 'programme.update', patch: { durationMonths: 30 } });
     expect(snap.model.programme.durationMonths).toBe(30);
     expect(snap.info.undoSummary).toBe('Edited programme settings: duration');
   });
 
   it('refuses an unknown line with notFound, and a line from another level as "after"', () => {
     const { s } = openSmall();
-    expect(failure(() => s.command({ type: 'line.delete', id: 'nope' })).code).toBe('notFound');
-    const err = failure(() => s.command({ type: 'line.add', level: 'community', afterId: 'ind-a', fields: fields() }));
+    expect(failure(() => commandOf(s, { type: 'line.delete', id: 'nope' })).code).toBe('notFound');
+    const err = failure(() =>
+      commandOf(s, { type: 'line.add', id: newId(), level: 'community', afterId: 'ind-a', fields: fields() }),
+    );
     expect(err.fields).toEqual({ afterId: 'line.otherLevel' });
   });
 });
@@ -371,11 +396,11 @@ describe('read-only, save as, close', () => {
     const s = service();
     const snap = s.open(file, { readOnly: true });
     expect(snap.info).toMatchObject({ readOnly: true, readOnlyReason: 'requested', canUndo: false });
-    const err = failure(() => s.command({ type: 'line.delete', id: 'ind-a' }));
+    const err = failure(() => commandOf(s, { type: 'line.delete', id: 'ind-a' }));
     expect(err.code).toBe('readOnly');
     expect(err.message).toMatch(/read-only, as requested/);
-    expect(failure(() => s.undo()).code).toBe('readOnly');
-    expect(failure(() => s.redo()).code).toBe('readOnly');
+    expect(failure(() => undoOf(s)).code).toBe('readOnly');
+    expect(failure(() => redoOf(s)).code).toBe('readOnly');
     s.close();
     expect(sha256(file)).toBe(bytes);
     expect(listDir(dir)).toEqual(['Review.rcs']);
@@ -383,7 +408,7 @@ describe('read-only, save as, close', () => {
 
   it('save as copies the file and continues in the copy, moving the lock', () => {
     const { s, file, dir } = openSmall();
-    s.command({ type: 'line.delete', id: 'com-b' });
+    commandOf(s, { type: 'line.delete', id: 'com-b' });
     const originalBytes = sha256(file);
     const copy = path.join(dir, 'Copy.rcs');
     const snap = s.saveAs(copy);
@@ -392,11 +417,11 @@ describe('read-only, save as, close', () => {
     expect(snap.info.canUndo).toBe(true);
     expect(listDir(dir)).toEqual(['.~lock.Copy.rcs#', 'Budget.rcs', 'Copy.rcs']);
 
-    s.command({ type: 'line.delete', id: 'com-a' });
+    commandOf(s, { type: 'line.delete', id: 'com-a' });
     expect(sha256(file)).toBe(originalBytes); // the original no longer changes
     // Undo in the copy still works with the history from before the copy.
-    s.undo();
-    const back = s.undo();
+    undoOf(s);
+    const back = undoOf(s);
     expect(back.model.lines.map((l) => l.id)).toContain('com-b');
     s.close();
     expect(listDir(dir)).toEqual(['Budget.rcs', 'Copy.rcs']);
@@ -425,7 +450,7 @@ describe('read-only, save as, close', () => {
     s.open(file, { readOnly: true });
     const snap = s.saveAs(path.join(dir, 'Mine.rcs'));
     expect(snap.info.readOnly).toBe(false);
-    s.command({ type: 'line.delete', id: 'ind-a' });
+    commandOf(s, { type: 'line.delete', id: 'ind-a' });
     expect(sha256(file)).toBe(bytes);
   });
 
@@ -433,7 +458,7 @@ describe('read-only, save as, close', () => {
     const s = service();
     expect(s.current()).toBeNull();
     expect(failure(() => s.snapshot()).code).toBe('noDocument');
-    expect(failure(() => s.command({ type: 'line.delete', id: 'a' })).code).toBe('noDocument');
+    expect(failure(() => commandOf(s, { type: 'line.delete', id: 'a' })).code).toBe('noDocument');
   });
 
   it('opening a second file closes the first and releases its lock', () => {

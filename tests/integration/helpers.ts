@@ -3,8 +3,9 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach } from 'vitest';
-import { ApiFailure } from '../../src-shared/api';
+import { afterEach, expect } from 'vitest';
+import { ApiFailure, type Command, type Delta, type Snapshot } from '../../src-shared/api';
+import { applyWrites } from '../../src-shared/commands';
 import type { BudgetLine, Level, LineFields, Model, ProfileFields } from '../../src-shared/model';
 import { DocumentService, type DocumentServiceOptions, writeModelToFile } from '../../src-main/documents';
 
@@ -52,6 +53,24 @@ export function openModel(model: Model): { s: DocumentService; file: string; dir
 }
 
 /** The ApiFailure `fn` throws (any other error is rethrown; no error fails the test). */
+/**
+ * Runs `act` (a command, an undo or a redo) and returns the snapshot after it, having checked that
+ * the Delta it replied with, applied to the model before it, gives exactly that snapshot: what the
+ * renderer does with every reply.
+ */
+export function replayed(s: DocumentService, act: (s: DocumentService) => Delta): Snapshot {
+  const before = s.snapshot();
+  const delta = act(s);
+  const after = s.snapshot();
+  expect(delta.info).toEqual(after.info);
+  expect(applyWrites(before.model, delta.writes)).toEqual(after.model);
+  return after;
+}
+
+export const commandOf = (s: DocumentService, command: Command): Snapshot => replayed(s, (d) => d.command(command));
+export const undoOf = (s: DocumentService): Snapshot => replayed(s, (d) => d.undo());
+export const redoOf = (s: DocumentService): Snapshot => replayed(s, (d) => d.redo());
+
 export function failure(fn: () => unknown): ApiFailure {
   try {
     fn();

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
+import { newId } from '../../src-shared/commands';
 import { type Command, type Snapshot } from '../../src-shared/api';
 import { type BudgetLine, type Driver, LEVELS, type Model } from '../../src-shared/model';
 import { DocumentService, normaliseModel, writeModelToFile } from '../../src-main/documents';
@@ -22,6 +23,9 @@ import {
   profileFields,
   sha256,
   tempDir,
+  commandOf,
+  redoOf,
+  undoOf,
 } from './helpers';
 
 function openFull(model: Model = fullModel()): { s: DocumentService; file: string; dir: string } {
@@ -69,7 +73,7 @@ describe('the whole model v2 is saved and read back', () => {
 
   it.each(ALL_DRIVERS.map((d) => [d.kind, d] as const))('a line with a %s driver round-trips', (_kind, driver) => {
     const { s, file } = openFull();
-    const snap = s.command({ type: 'line.update', id: 'ind-c', patch: { driver } });
+    const snap = commandOf(s, { type: 'line.update', id: 'ind-c', patch: { driver } });
     expect(lineOf(snap, 'ind-c').driver).toEqual(driver);
     s.close();
     expect(lineOf(service().open(file), 'ind-c').driver).toEqual(driver);
@@ -80,7 +84,11 @@ describe('undo and redo of every new command', () => {
   const cases: { name: string; command: Command; summary: string }[] = [
     {
       name: 'profile.add',
-      command: { type: 'profile.add', fields: profileFields({ name: 'Children', kind: 'child', durationMonths: 18 }) },
+      command: {
+        type: 'profile.add',
+        id: newId(),
+        fields: profileFields({ name: 'Children', kind: 'child', durationMonths: 18 }),
+      },
       summary: 'Added the returnee profile "Children"',
     },
     {
@@ -119,7 +127,11 @@ describe('undo and redo of every new command', () => {
     },
     {
       name: 'funder.add',
-      command: { type: 'funder.add', fields: { name: 'GIZ', type: 'partner', status: 'pipeline', ceiling: 100000 } },
+      command: {
+        type: 'funder.add',
+        id: newId(),
+        fields: { name: 'GIZ', type: 'partner', status: 'pipeline', ceiling: 100000 },
+      },
       summary: 'Added the funding source "GIZ"',
     },
     {
@@ -194,6 +206,7 @@ describe('undo and redo of every new command', () => {
       name: 'line.add (percentage line)',
       command: {
         type: 'line.add',
+        id: newId(),
         level: 'support',
         fields: fields({
           name: 'Audit',
@@ -215,13 +228,13 @@ describe('undo and redo of every new command', () => {
     it(`round-trips ${c.name}: undo restores the exact model, redo the exact changed one`, () => {
       const { s, file } = openFull();
       const before = s.snapshot();
-      const after = s.command(c.command);
+      const after = commandOf(s, c.command);
       expect(modelText(after.model)).not.toBe(modelText(before.model));
       expect(after.info.undoSummary).toBe(c.summary);
 
-      const undone = s.undo();
+      const undone = undoOf(s);
       expect(modelText(undone.model)).toBe(modelText(before.model));
-      const redone = s.redo();
+      const redone = redoOf(s);
       expect(modelText(redone.model)).toBe(modelText(after.model));
 
       // The file agrees with memory after redo, and after a final undo.
@@ -242,11 +255,11 @@ describe('undo and redo of every new command', () => {
 
   it('keeps positions dense after adds, deletes and moves of profiles and funders', () => {
     const { s } = openFull();
-    s.command({ type: 'profile.add', fields: profileFields({ name: 'Health needs', kind: 'health' }) });
-    s.command({ type: 'profile.move', id: 'pr-vot', index: 0 });
-    s.command({ type: 'profile.delete', id: 'pr-vot' });
-    s.command({ type: 'funder.move', id: 'fu-ret', index: 1 });
-    const snap = s.command({ type: 'funder.delete', id: 'fu-ret' });
+    commandOf(s, { type: 'profile.add', id: newId(), fields: profileFields({ name: 'Health needs', kind: 'health' }) });
+    commandOf(s, { type: 'profile.move', id: 'pr-vot', index: 0 });
+    commandOf(s, { type: 'profile.delete', id: 'pr-vot' });
+    commandOf(s, { type: 'funder.move', id: 'fu-ret', index: 1 });
+    const snap = commandOf(s, { type: 'funder.delete', id: 'fu-ret' });
     expect(snap.model.profiles.map((p) => [p.name, p.position])).toEqual([
       ['Adults travelling alone', 0],
       ['Families', 1],
@@ -261,20 +274,20 @@ describe('undo and redo of every new command', () => {
 
   it('changing the reporting currency moves its lines along; local-currency lines stay', () => {
     const { s } = openFull();
-    const snap = s.command({ type: 'programme.update', patch: { reportingCurrency: 'GBP' } });
+    const snap = commandOf(s, { type: 'programme.update', patch: { reportingCurrency: 'GBP' } });
     expect(lineOf(snap, 'ind-a').currency).toBe('GBP');
     expect(lineOf(snap, 'ind-case').currency).toBe('XOF');
-    expect(s.undo().model.lines.find((l) => l.id === 'ind-a')?.currency).toBe('EUR');
+    expect(undoOf(s).model.lines.find((l) => l.id === 'ind-a')?.currency).toBe('EUR');
   });
 
   it('records nothing for commands that change nothing', () => {
     const { s, file } = openFull();
     const bytes = sha256(file);
-    s.command({ type: 'profile.update', id: 'pr-adult', patch: { arrivals: 240 } });
-    s.command({ type: 'profile.move', id: 'pr-adult', index: 0 });
-    s.command({ type: 'currency.put', currency: { code: 'XOF', rates: ['655.957', '660'], inflation: '0.03' } });
-    s.command({ type: 'funder.update', id: 'fu-gov', patch: { name: 'Ministry of Labour' } });
-    s.command({ type: 'funder.move', id: 'fu-ret', index: 3 });
+    commandOf(s, { type: 'profile.update', id: 'pr-adult', patch: { arrivals: 240 } });
+    commandOf(s, { type: 'profile.move', id: 'pr-adult', index: 0 });
+    commandOf(s, { type: 'currency.put', currency: { code: 'XOF', rates: ['655.957', '660'], inflation: '0.03' } });
+    commandOf(s, { type: 'funder.update', id: 'fu-gov', patch: { name: 'Ministry of Labour' } });
+    commandOf(s, { type: 'funder.move', id: 'fu-ret', index: 3 });
     expect(s.snapshot().info.revision).toBe(0);
     expect(sha256(file)).toBe(bytes);
   });
@@ -285,15 +298,16 @@ describe('percentage bases stay whole when a line is deleted', () => {
     const { s, file } = openFull();
     // sup-me (support, position 1) counts com-a and com-proj; make a second percentage line count com-a too,
     // and make sup-me also count sup-case, which sits before it in the same level.
-    s.command({
+    commandOf(s, {
       type: 'line.add',
+      id: newId(),
       level: 'structural',
       fields: fields({
         name: 'Coordination share',
         driver: { kind: 'percentage', rate: '0.02', levels: [], lineIds: ['com-a', 'ind-a'], start: 1, end: 36 },
       }),
     });
-    s.command({
+    commandOf(s, {
       type: 'line.update',
       id: 'sup-me',
       patch: {
@@ -309,7 +323,7 @@ describe('percentage bases stay whole when a line is deleted', () => {
     });
     const before = s.snapshot();
 
-    let snap = s.command({ type: 'line.delete', id: 'com-a' });
+    let snap = commandOf(s, { type: 'line.delete', id: 'com-a' });
     expect(snap.info.undoSummary).toBe(
       'Deleted "Community project" from the community level (and from the base of 2 percentage lines)',
     );
@@ -318,15 +332,15 @@ describe('percentage bases stay whole when a line is deleted', () => {
     expect(lineOf(snap, 'sup-me').driver).toMatchObject({ lineIds: ['sup-case', 'com-proj'] });
 
     // A referenced line of the same level: its deletion renumbers AND cleans the base in one row change.
-    snap = s.command({ type: 'line.delete', id: 'sup-case' });
+    snap = commandOf(s, { type: 'line.delete', id: 'sup-case' });
     expect(lineOf(snap, 'sup-me')).toMatchObject({ position: 0, driver: { lineIds: ['com-proj'] } });
     const afterDeletes = snap;
 
-    s.undo();
-    snap = s.undo();
+    undoOf(s);
+    snap = undoOf(s);
     expect(modelText(snap.model)).toBe(modelText(before.model));
-    snap = s.redo();
-    snap = s.redo();
+    snap = redoOf(s);
+    snap = redoOf(s);
     expect(modelText(snap.model)).toBe(modelText(afterDeletes.model));
     s.close();
     expect(modelText(service().open(file).model)).toBe(modelText(afterDeletes.model));
@@ -461,7 +475,7 @@ describe('refusals save nothing: the file is byte-for-byte unchanged', () => {
     },
     {
       name: 'a profile whose arrivals end before they start',
-      command: { type: 'profile.add', fields: profileFields({ arrivalStart: 10, arrivalEnd: 4 }) },
+      command: { type: 'profile.add', id: newId(), fields: profileFields({ arrivalStart: 10, arrivalEnd: 4 }) },
       field: 'arrivalEnd',
       code: 'window.endBeforeStart',
       message: /^The last arrival month cannot be before the first month\./,
@@ -520,7 +534,11 @@ describe('refusals save nothing: the file is byte-for-byte unchanged', () => {
     },
     {
       name: 'a negative funder ceiling',
-      command: { type: 'funder.add', fields: { name: 'X', type: 'donor', status: 'confirmed', ceiling: -1 } },
+      command: {
+        type: 'funder.add',
+        id: newId(),
+        fields: { name: 'X', type: 'donor', status: 'confirmed', ceiling: -1 },
+      },
       field: 'ceiling',
       code: 'number.negative',
       message: /^The ceiling cannot be negative\./,
@@ -545,7 +563,7 @@ describe('refusals save nothing: the file is byte-for-byte unchanged', () => {
       const { s, file } = openFull();
       const bytes = sha256(file);
       const before = s.snapshot();
-      const err = failure(() => s.command(b.command));
+      const err = failure(() => commandOf(s, b.command));
       expect(err.code).toBe('validation');
       expect(err.fields).toMatchObject({ [b.field]: b.code });
       expect(err.message).toMatch(/Nothing was saved\.$/);
@@ -563,7 +581,7 @@ describe('refusals save nothing: the file is byte-for-byte unchanged', () => {
       { funderId: 'main-donor', share: '0.5' },
       { funderId: 'fu-gov', share: '0.2' },
     ];
-    const snap = s.command({ type: 'line.update', id: 'ind-arr', patch: { funding: split } });
+    const snap = commandOf(s, { type: 'line.update', id: 'ind-arr', patch: { funding: split } });
     expect(lineOf(snap, 'ind-arr').funding).toEqual(split);
     s.close();
     expect(lineOf(service().open(file), 'ind-arr').funding).toEqual(split);
@@ -574,15 +592,15 @@ describe('refusals save nothing: the file is byte-for-byte unchanged', () => {
     model.lines = model.lines.map((l) => ({ ...l, driver: { ...l.driver, start: 1, end: 12 } }) as BudgetLine);
     const { s, file } = openFull(model);
     const bytes = sha256(file);
-    const err = failure(() => s.command({ type: 'programme.update', patch: { durationMonths: 20 } }));
+    const err = failure(() => commandOf(s, { type: 'programme.update', patch: { durationMonths: 20 } }));
     expect(err.fields).toEqual({ durationMonths: 'duration.profilesOutside' });
     expect(err.message).toBe(
       'The programme cannot be shortened to 20 months: 2 returnee profiles have arrivals past month 20. Shorten or move those profiles first. Nothing was saved.',
     );
     expect(sha256(file)).toBe(bytes);
-    expect(s.command({ type: 'programme.update', patch: { durationMonths: 24 } }).model.programme.durationMonths).toBe(
-      24,
-    );
+    expect(
+      commandOf(s, { type: 'programme.update', patch: { durationMonths: 24 } }).model.programme.durationMonths,
+    ).toBe(24);
   });
 
   it('refuses unknown ids with notFound', () => {
@@ -597,7 +615,7 @@ describe('refusals save nothing: the file is byte-for-byte unchanged', () => {
       { type: 'funder.delete', id: 'nope' },
       { type: 'funder.move', id: 'nope', index: 0 },
     ] satisfies Command[]) {
-      expect(failure(() => s.command(command)).code, command.type).toBe('notFound');
+      expect(failure(() => commandOf(s, command)).code, command.type).toBe('notFound');
     }
     expect(sha256(file)).toBe(bytes);
   });
@@ -631,7 +649,7 @@ describe('deleting what a line uses is refused, naming how many lines and the fi
     it(`${c.command.type}: ${c.code}`, () => {
       const { s, file } = openFull();
       const bytes = sha256(file);
-      const err = failure(() => s.command(c.command));
+      const err = failure(() => commandOf(s, c.command));
       expect(err.code).toBe('validation');
       expect(err.fields).toEqual({ [c.field]: c.code });
       expect(err.message).toBe(c.message);
@@ -642,8 +660,8 @@ describe('deleting what a line uses is refused, naming how many lines and the fi
 
   it('allows the delete once no line uses it', () => {
     const { s } = openFull();
-    s.command({ type: 'line.update', id: 'ind-case', patch: { currency: 'EUR' } });
-    const snap = s.command({ type: 'currency.delete', code: 'XOF' });
+    commandOf(s, { type: 'line.update', id: 'ind-case', patch: { currency: 'EUR' } });
+    const snap = commandOf(s, { type: 'currency.delete', code: 'XOF' });
     expect(snap.model.currencies.map((c) => c.code)).toEqual(['USD']);
   });
 });

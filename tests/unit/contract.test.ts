@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 import { afterAll, describe, expect, it } from 'vitest';
+import { newId } from '../../src-shared/commands';
 import { CALL_NAMES, type Command, commandSchema, type Handlers, validateRequest } from '../../src-shared/api';
 import { defaultLineFields, defaultProfileFields } from '../../src-shared/model';
 import { createHandlers } from '../../src-main/documents/app-service';
@@ -54,18 +55,27 @@ describe('every document command of the contract', () => {
   /** One example of each command type, valid against blankModel() plus a line, two profiles, a currency and a funder. */
   const examples: Record<Command['type'], Command> = {
     'programme.update': { type: 'programme.update', patch: { communities: 4, inflation: '0.02' } },
-    'line.add': { type: 'line.add', level: 'community', fields: defaultLineFields('community', 36, 'Market') },
+    'line.add': {
+      type: 'line.add',
+      id: newId(),
+      level: 'community',
+      fields: defaultLineFields('community', 36, 'Market'),
+    },
     'line.update': { type: 'line.update', id: 'L1', patch: { funding: [{ funderId: 'main-donor', share: '0.5' }] } },
-    'line.duplicate': { type: 'line.duplicate', id: 'L1' },
+    'line.duplicate': { type: 'line.duplicate', id: 'L1', newId: newId() },
     'line.delete': { type: 'line.delete', id: 'L1' },
     'line.move': { type: 'line.move', id: 'L1', level: 'support', index: 0 },
-    'profile.add': { type: 'profile.add', fields: defaultProfileFields('child', 'Children', 36) },
+    'profile.add': { type: 'profile.add', id: newId(), fields: defaultProfileFields('child', 'Children', 36) },
     'profile.update': { type: 'profile.update', id: 'P1', patch: { arrivals: 12 } },
     'profile.delete': { type: 'profile.delete', id: 'P1' },
     'profile.move': { type: 'profile.move', id: 'P1', index: 3 },
     'currency.put': { type: 'currency.put', currency: { code: 'XOF', rates: ['655.957'], inflation: '0.03' } },
     'currency.delete': { type: 'currency.delete', code: 'XOF' },
-    'funder.add': { type: 'funder.add', fields: { name: 'GIZ', type: 'partner', status: 'pipeline', ceiling: null } },
+    'funder.add': {
+      type: 'funder.add',
+      id: newId(),
+      fields: { name: 'GIZ', type: 'partner', status: 'pipeline', ceiling: null },
+    },
     'funder.update': { type: 'funder.update', id: 'main-donor', patch: { ceiling: 1000 } },
     'funder.delete': { type: 'funder.delete', id: 'main-donor' },
     'funder.move': { type: 'funder.move', id: 'main-donor', index: 1 },
@@ -92,10 +102,9 @@ describe('every document command of the contract', () => {
   it('has an example here, passes the boundary, and is planned by main', () => {
     const types = commandSchema.options.map((o) => o.shape.type.value);
     expect(Object.keys(examples).sort()).toEqual([...types].sort());
-    let n = 0;
     for (const command of Object.values(examples)) {
       expect(validateRequest('document.command', { command }).ok, command.type).toBe(true);
-      const plan = planCommand(state(), command, { newId: () => `new${n++}` });
+      const plan = planCommand(state(), command);
       expect(plan.changes.length, command.type).toBeGreaterThan(0);
       expect(plan.summary, command.type).not.toBe('');
     }

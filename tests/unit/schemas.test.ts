@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { newId } from '../../src-shared/commands';
 import { validateRequest } from '../../src-shared/api';
 import { defaultLineFields, programmeSchema, validateLineAgainstProgramme } from '../../src-shared/model';
 
@@ -6,7 +7,9 @@ const fields = defaultLineFields('individual', 36, 'Package');
 
 describe('request schemas', () => {
   it('accepts a well-formed line.add', () => {
-    const r = validateRequest('document.command', { command: { type: 'line.add', level: 'community', fields } });
+    const r = validateRequest('document.command', {
+      command: { type: 'line.add', id: newId(), level: 'community', fields },
+    });
     expect(r.ok).toBe(true);
   });
 
@@ -28,9 +31,9 @@ describe('request schemas', () => {
   });
 
   it('refuses unknown levels, commands and extra keys on strict requests', () => {
-    expect(validateRequest('document.command', { command: { type: 'line.add', level: 'galaxy', fields } }).ok).toBe(
-      false,
-    );
+    expect(
+      validateRequest('document.command', { command: { type: 'line.add', id: newId(), level: 'galaxy', fields } }).ok,
+    ).toBe(false);
     expect(validateRequest('document.command', { command: { type: 'db.drop' } }).ok).toBe(false);
     expect(validateRequest('document.open', { path: '/x.rcs', readOnly: false, extra: 1 }).ok).toBe(false);
   });

@@ -37,7 +37,6 @@ function LineChecks() {
   const locale = useLocale();
   const findings = useFindings();
   const model = useModel();
-  const aliases = useDoc((s) => s.aliases);
   const goToLine = useUi((s) => s.goToLine);
   const items = useMemo(() => {
     if (!model) return [];
@@ -60,7 +59,7 @@ function LineChecks() {
               onClick={() => {
                 if (f.target?.kind !== 'line') return;
                 const id = f.target.lineId;
-                goToLine(aliases[id] ?? id, NAME_COL, opensDetails(f));
+                goToLine(id, NAME_COL, opensDetails(f));
               }}
             >
               {text}

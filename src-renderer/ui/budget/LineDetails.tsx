@@ -44,7 +44,7 @@ import {
   setSharePercent,
   shareText,
 } from '../../state/funding';
-import { byPosition, linesOfLevel } from '../../state/optimistic';
+import { byPosition, linesOfLevel } from '../../state/order';
 import { FieldError, IS_MAC } from '../common';
 import { type CommitResult, SelectInput, TextInput } from '../inputs';
 

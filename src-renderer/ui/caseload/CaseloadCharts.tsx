@@ -16,7 +16,7 @@ import type { CaseloadSeries } from '../../../src-shared/engine';
 import { formatDecimal, type Locale } from '../../../src-shared/money';
 import { monthLabel, type Profile } from '../../../src-shared/model';
 import { formatMonth } from '../../i18n';
-import { byPosition } from '../../state/optimistic';
+import { byPosition } from '../../state/order';
 import { useLocale, useModel, useResult, useT } from '../../state/react';
 
 export const PROFILE_COLORS = ['#2f6690', '#3a7d44', '#c08a2d', '#8a5a9e', '#b5523b', '#3c9d9b', '#6b7280', '#a05195'];

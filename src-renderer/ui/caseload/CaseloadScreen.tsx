@@ -13,7 +13,7 @@ import {
 } from '../../../src-shared/model';
 import { profileFocusId } from '../../state/checks';
 import { sendCreating } from '../../state/documentStore';
-import { byPosition } from '../../state/optimistic';
+import { byPosition } from '../../state/order';
 import { useDoc, useDocStore, useModel, useReadOnly, useResult, useT } from '../../state/react';
 import { useUi } from '../../state/ui';
 import { combo, ConfirmDeleteDialog, RowTable } from '../common';
@@ -80,7 +80,6 @@ function ProfilesCard() {
   const store = useDocStore();
   const readOnly = useReadOnly();
   const model = useModel();
-  const aliases = useDoc((s) => s.aliases);
   const result = useResult();
   const goTo = useUi((s) => s.goTo);
   const [kind, setKind] = useState<ProfileKind>('adult');
@@ -127,7 +126,7 @@ function ProfilesCard() {
       >
         {profiles.map((p, i) => (
           <ProfileRow
-            key={aliases[p.id] ?? p.id}
+            key={p.id}
             profile={p}
             index={i}
             count={profiles.length}
