@@ -8,15 +8,18 @@
  * better-sqlite3: node_modules keeps the plain-Node build (tests, CLI, browser mode). Here we load
  * a separately built Electron binary from resources/native/ through better-sqlite3's
  * `nativeBinding` option (`npm run setup:electron` makes it; `npm start` checks it is there).
+ * A packaged app finds it, and the sample, under process.resourcesPath (see packaged-paths.ts).
+ * DevTools exist only when the app is not packaged.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, type MenuItemConstructorOptions } from 'electron';
 import { setSqliteNativeBinding } from '../db';
 import { createHandlers } from '../documents/app-service';
-import { electronBindingPath, findAppRoot, PRODUCT_NAME, resolveAppPaths } from '../transport/environment';
+import { findAppRoot, PRODUCT_NAME, resolveAppPaths } from '../transport/environment';
 import { APP_ENTRY_URL, createIpcCallHandler, IPC_CHANNEL } from '../transport/ipc';
 import { hardenSession, hardenWebContents } from './hardening';
+import { desktopFiles } from './packaged-paths';
 import { registerAppScheme, serveRenderer } from './protocol';
 
 const RCS_FILTERS = [{ name: 'Costing Studio programme', extensions: ['rcs'] }];
@@ -25,6 +28,12 @@ const RCS_FILTERS = [{ name: 'Costing Studio programme', extensions: ['rcs'] }];
 // profile (the same folder the handlers use for settings and recent files).
 const appRoot = findAppRoot(app.getAppPath());
 const paths = resolveAppPaths(appRoot);
+const files = desktopFiles({
+  isPackaged: app.isPackaged,
+  appRoot,
+  resourcesPath: process.resourcesPath,
+  abi: process.versions.modules,
+});
 app.setPath('userData', paths.userDataDir);
 app.enableSandbox();
 registerAppScheme();
@@ -54,6 +63,8 @@ function createWindow(preload: string): BrowserWindow {
       webviewTag: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
+      // No DevTools in a packaged build (nor its menu item, see buildMenu).
+      devTools: !app.isPackaged,
     },
   });
   win.once('ready-to-show', () => win.show());
@@ -86,11 +97,13 @@ function buildMenu(): void {
 }
 
 function start(): void {
-  const binding = electronBindingPath(appRoot, process.versions.modules);
+  const binding = files.sqliteBinding;
   if (!existsSync(binding)) {
     dialog.showErrorBox(
       PRODUCT_NAME,
-      `The desktop build of the database module is missing (${binding}). Run "npm run setup:electron", then start the app again, or use "npm run serve" for browser mode.`,
+      app.isPackaged
+        ? `The database module for this system is missing from the installed app (${binding}). Please reinstall the app.`
+        : `The desktop build of the database module is missing (${binding}). Run "npm run setup:electron", then start the app again, or use "npm run serve" for browser mode.`,
     );
     app.quit();
     return;
@@ -101,7 +114,7 @@ function start(): void {
   const handlers = createHandlers({
     documentsDir: paths.documentsDir,
     userDataDir: paths.userDataDir,
-    sampleFile: paths.sampleFile,
+    sampleFile: files.sampleFile,
     mode: 'desktop',
     version: app.getVersion(),
     dialogs: {
