@@ -8,7 +8,8 @@ import { DocStoreContext } from './state/react';
 import { App } from './ui/App';
 import './styles.css';
 
-const store = createDocumentStore(detectApi(), guessLocale(navigator.languages ?? [navigator.language]));
+const { api, events } = detectApi();
+const store = createDocumentStore(api, guessLocale(navigator.languages ?? [navigator.language]), events);
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
 createRoot(root).render(

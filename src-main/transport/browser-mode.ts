@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { AppEvent } from '../../src-shared/api';
 import { createHandlers } from '../documents/app-service';
 import { appVersion, type PortChoice, resolveAppPaths } from './environment';
 import { DEFAULT_PORT, type RunningHttpServer, startHttpServer } from './http';
@@ -26,12 +27,15 @@ export async function runBrowserMode(options: BrowserModeOptions): Promise<Runni
   if (!existsSync(path.join(paths.rendererDir, 'index.html'))) {
     throw new Error(`The app is not built (${paths.rendererDir} has no index.html); run "npm run build" first.`);
   }
+  // Events go to the server's streams once it runs (nothing can happen before: no call has come).
+  let broadcast: (event: AppEvent) => void = () => undefined;
   const handlers = createHandlers({
     documentsDir: paths.documentsDir,
     userDataDir: paths.userDataDir,
     sampleFile: paths.sampleFile,
     mode: 'browser',
     version: appVersion(options.appRoot),
+    emit: (event) => broadcast(event),
   });
   const onInternalError = (err: unknown): void => console.error('Internal error in a call:', err);
 
@@ -61,6 +65,7 @@ export async function runBrowserMode(options: BrowserModeOptions): Promise<Runni
     throw err;
   }
 
+  broadcast = running.broadcast;
   console.log(options.announce(running.url));
 
   let stopping = false;

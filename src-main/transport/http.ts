@@ -9,6 +9,10 @@
  *   rebinding page (evil.example resolving to 127.0.0.1) gets neither the page nor the API;
  * - an Origin header, when present, must be exactly our own origin; no CORS header is ever sent;
  * - API calls are POST with a JSON body of at most 1 MB.
+ * - Events (AppEvent, src-shared/api) stream to the page as Server-Sent Events on
+ *   GET /api/events, behind the same token (in the header: the page reads the stream with fetch,
+ *   not EventSource, which cannot send one), Host and Origin checks; at most MAX_EVENT_STREAMS
+ *   streams at once, the oldest closed first; a comment line every HEARTBEAT_MS keeps it alive.
  *
  * Protocol: POST /api/<callName>, header `X-RCS-Token: <token>`, `Content-Type: application/json`,
  * body = the call's request as JSON (an empty body means `{}`). The reply body is always a JSON
@@ -19,7 +23,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type ApiError, dispatch, type Handlers, isCallName, type Reply } from '../../src-shared/api';
+import { type ApiError, type AppEvent, dispatch, type Handlers, isCallName, type Reply } from '../../src-shared/api';
 import { SECURITY_HEADERS } from './security-headers';
 import { contentTypeFor, isIndexHtml, resolveStaticPath } from './static-files';
 
@@ -29,6 +33,9 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export const TOKEN_HEADER = 'X-RCS-Token';
 export const TOKEN_META_NAME = 'rcs-token';
 export const API_PREFIX = '/api/';
+export const EVENTS_PATH = '/api/events';
+export const MAX_EVENT_STREAMS = 16;
+const HEARTBEAT_MS = 20_000;
 
 /** Past this many bytes of an oversize body we stop draining it and drop the connection. */
 const DRAIN_LIMIT = 16 * MAX_BODY_BYTES;
@@ -52,6 +59,8 @@ export interface RunningHttpServer {
   /** http://127.0.0.1:<port>/ */
   url: string;
   token: string;
+  /** Sends an event to every open event stream. */
+  broadcast(event: AppEvent): void;
   close(): Promise<void>;
 }
 
@@ -168,20 +177,18 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
   let port = options.port;
 
-  async function handleApi(req: IncomingMessage, res: ServerResponse, pathname: string, host: string): Promise<void> {
-    if (req.method !== 'POST') {
-      sendReply(res, 405, failure('validation', 'API calls must use POST.'), { Allow: 'POST' });
-      return;
-    }
+  const streams = new Set<ServerResponse>();
+
+  /** Refuses a request from another origin or without our token; true when it may go on. */
+  function admitted(req: IncomingMessage, res: ServerResponse, host: string): boolean {
     const origin = header(req, 'origin');
-    if (origin !== undefined && origin.toLowerCase() !== `http://${host}`) {
-      sendReply(res, 403, failure('unauthorized', 'This call came from another web page, so it was refused.'));
-      return;
-    }
     const fetchSite = header(req, 'sec-fetch-site');
-    if (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none') {
+    if (
+      (origin !== undefined && origin.toLowerCase() !== `http://${host}`) ||
+      (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none')
+    ) {
       sendReply(res, 403, failure('unauthorized', 'This call came from another web page, so it was refused.'));
-      return;
+      return false;
     }
     if (!tokenMatches(header(req, TOKEN_HEADER), token)) {
       sendReply(
@@ -189,8 +196,59 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         401,
         failure('unauthorized', 'This call did not carry the key of this session; reload the page and try again.'),
       );
+      return false;
+    }
+    return true;
+  }
+
+  function handleEvents(req: IncomingMessage, res: ServerResponse, host: string): void {
+    if (req.method !== 'GET') {
+      sendReply(res, 405, failure('validation', 'The event stream is read with GET.'), { Allow: 'GET' });
       return;
     }
+    if (!admitted(req, res, host)) return;
+    if (streams.size >= MAX_EVENT_STREAMS) {
+      const oldest = streams.values().next().value;
+      if (oldest) {
+        streams.delete(oldest);
+        oldest.end();
+      }
+    }
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    });
+    res.write(': connected\n\n');
+    streams.add(res);
+    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    heartbeat.unref();
+    const drop = (): void => {
+      clearInterval(heartbeat);
+      streams.delete(res);
+    };
+    req.on('close', drop);
+    res.on('close', drop);
+  }
+
+  function broadcast(event: AppEvent): void {
+    const frame = `event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
+    for (const res of streams) {
+      if (!res.writableEnded) res.write(frame);
+    }
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, pathname: string, host: string): Promise<void> {
+    if (pathname === EVENTS_PATH) {
+      handleEvents(req, res, host);
+      return;
+    }
+    if (req.method !== 'POST') {
+      sendReply(res, 405, failure('validation', 'API calls must use POST.'), { Allow: 'POST' });
+      return;
+    }
+    if (!admitted(req, res, host)) return;
     const name = pathname.slice(API_PREFIX.length);
     if (!isCallName(name)) {
       sendReply(res, 404, failure('notFound', `There is no call named "${name.slice(0, 80)}".`));
@@ -312,8 +370,11 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     port,
     url: `http://${LOOPBACK_HOST}:${port}/`,
     token,
+    broadcast,
     close: () =>
       new Promise<void>((resolve) => {
+        for (const res of streams) res.end();
+        streams.clear();
         server.close(() => resolve());
         server.closeAllConnections();
       }),

@@ -9,9 +9,20 @@
  * own app:// origin) and hands the call to `dispatch`, which validates the request against the
  * contract. Neither side imports electron, so both are tested under plain Node.
  */
-import { type Api, CALL_NAMES, type CallName, dispatch, type Handlers, type Reply } from '../../src-shared/api';
+import {
+  type Api,
+  APP_EVENT_TYPES,
+  type AppEvent,
+  CALL_NAMES,
+  type CallName,
+  dispatch,
+  type Handlers,
+  type Reply,
+} from '../../src-shared/api';
 
 export const IPC_CHANNEL = 'rcs:call';
+/** Main -> window: one AppEvent per message (see the contract's AppEvent). */
+export const EVENT_CHANNEL = 'rcs:event';
 
 /** The renderer is served from app://rcs/ (a standard, secure scheme registered by main). */
 export const APP_SCHEME = 'app';
@@ -79,4 +90,30 @@ export function buildApi(invoke: Invoke): Api {
     api[name] = (request?: unknown) => invoke(name, request ?? {});
   }
   return Object.freeze(api) as unknown as Api;
+}
+
+/** What the preload exposes as `window.rcsEvents`: a way to hear main's events, and nothing else. */
+export interface EventsBridge {
+  /** Calls `listener` with every event; returns the function that stops it. */
+  subscribe(listener: (event: AppEvent) => void): () => void;
+}
+
+/** True for a value shaped like one of the contract's events (what arrives over IPC is not trusted blindly). */
+export function isAppEvent(value: unknown): value is AppEvent {
+  if (typeof value !== 'object' || value === null || !('type' in value)) return false;
+  return (APP_EVENT_TYPES as readonly unknown[]).includes((value as { type: unknown }).type);
+}
+
+/**
+ * The preload's event bridge: `on(listener)` registers an ipcRenderer listener on EVENT_CHANNEL
+ * and returns its removal. Only the event crosses to the page, never the IPC event object.
+ */
+export function buildEvents(on: (listener: (payload: unknown) => void) => () => void): EventsBridge {
+  return Object.freeze({
+    subscribe(listener: (event: AppEvent) => void): () => void {
+      return on((payload) => {
+        if (isAppEvent(payload)) listener(payload);
+      });
+    },
+  });
 }

@@ -21,6 +21,7 @@ import {
   buildApi,
   createIpcCallHandler,
   EXPOSED_CALL_NAMES,
+  EVENT_CHANNEL,
   IPC_CHANNEL,
   isAppUrl,
   type IpcSender,
@@ -161,17 +162,23 @@ describe('the built preload (out/preload/preload.cjs)', () => {
   const present = existsSync(built);
 
   // Skipped only before `electron-vite build` has made the file (CI builds before it tests).
-  it.skipIf(!present)('requires only electron and exposes exactly the contract as window.api', async () => {
+  it.skipIf(!present)('requires only electron and exposes exactly the contract and its events', async () => {
     const required: string[] = [];
     const exposed: Exposed[] = [];
     const invoked: unknown[][] = [];
+    let listeners: [string, (event: unknown, payload: unknown) => void][] = [];
     const ipcRenderer = {
       invoke: (...args: unknown[]) => {
         invoked.push(args);
         return Promise.resolve({ ok: true, value: null });
       },
       send: () => undefined,
-      on: () => undefined,
+      on: (channel: string, fn: (event: unknown, payload: unknown) => void) => {
+        listeners.push([channel, fn]);
+      },
+      removeListener: (channel: string, fn: unknown) => {
+        listeners = listeners.filter(([c, f]) => c !== channel || f !== fn);
+      },
     };
     const fakeElectron = {
       contextBridge: {
@@ -192,7 +199,7 @@ describe('the built preload (out/preload/preload.cjs)', () => {
     vm.runInNewContext(readFileSync(built, 'utf8'), sandbox, { filename: built });
 
     expect([...new Set(required)]).toEqual(['electron']);
-    expect(exposed.map((e) => e.key)).toEqual(['api']);
+    expect(exposed.map((e) => e.key)).toEqual(['api', 'rcsEvents']);
     const api = exposed[0]!.value;
     expect(sorted(Object.keys(api))).toEqual(sorted(CALL_NAMES));
     for (const name of CALL_NAMES) {
@@ -204,6 +211,21 @@ describe('the built preload (out/preload/preload.cjs)', () => {
     expect(invoked).toEqual(CALL_NAMES.map((name) => [IPC_CHANNEL, name, { probe: name }]));
     // Nothing exposed is, or holds, ipcRenderer itself.
     expect(Object.values(api)).not.toContain(ipcRenderer);
+
+    // The events bridge: only `subscribe`; it hears EVENT_CHANNEL, passes only well-formed events
+    // (never the IPC event object), and its unsubscribe removes the listener.
+    const events = exposed[1]!.value as { subscribe(l: (e: unknown) => void): () => void };
+    expect(Object.keys(events)).toEqual(['subscribe']);
+    const heard: unknown[] = [];
+    const stop = events.subscribe((e) => heard.push(e));
+    expect(listeners.map(([c]) => c)).toEqual([EVENT_CHANNEL]);
+    const ipcEvent = { sender: ipcRenderer };
+    const event = { type: 'document.replaced', path: null, origin: null };
+    listeners[0]![1](ipcEvent, event);
+    listeners[0]![1](ipcEvent, { type: 'not.an.event' });
+    expect(heard).toEqual([event]);
+    stop();
+    expect(listeners).toEqual([]);
   });
 });
 
