@@ -1,87 +1,96 @@
 /**
- * Windowed rendering of a long grid (the budget's level sections), the arithmetic part: where
- * each row starts, which rows meet the visible part of the page, and what to render (rows, and
- * spacers standing for the rows in between). Pure: tested in Node; the DOM side is
- * ui/budget/useRowWindow.ts.
+ * Windowed rendering of the budget grid, the arithmetic TanStack Virtual leaves to us. The
+ * virtualizer (ui/budget/LevelSection.tsx) says where every row starts and which rows meet the
+ * window; this file decides which rows to render (small grids: all of them; always the row
+ * holding the grid's tab stop) and what stands for the rows left out (spacers of their height,
+ * since a table row cannot be positioned absolutely without breaking the table's columns). Pure:
+ * tested in Node.
  */
 
-/** A section with at most this many rows renders them all (no spacers, nothing to measure). */
+/** A section with at most this many rows renders them all (nothing is left out or measured late). */
 export const RENDER_ALL_UP_TO = 60;
 
-/** Pixels rendered beyond each edge of the window, so that arrows and small scrolls find rows ready. */
-export const OVERSCAN_PX = 600;
+/** Rows rendered beyond each edge of the window, so that arrows and small scrolls find rows ready. */
+export const OVERSCAN_ROWS = 12;
 
-/** The rendered range grows and shrinks by this many rows, so that scrolling re-renders rarely. */
-export const RANGE_STEP = 10;
-
-export interface RowRange {
-  first: number;
-  /** Inclusive; last < first for an empty range. */
-  last: number;
-}
-
-/** offsets[i] = top of row i; offsets[n] = the height of all rows. */
-export function rowOffsets(n: number, height: (i: number) => number): Float64Array {
-  const out = new Float64Array(n + 1);
-  for (let i = 0; i < n; i++) out[i + 1] = (out[i] as number) + height(i);
-  return out;
-}
-
-/** The row at `y` (clamped to the rows there are; -1 when there are none). */
-export function rowAt(offsets: Float64Array, y: number): number {
-  const n = offsets.length - 1;
-  if (n <= 0) return -1;
-  let lo = 0;
-  let hi = n - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((offsets[mid] as number) <= y) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+/** What the virtualizer hands a range extractor (TanStack Virtual's `Range`). */
+export interface VisibleRange {
+  startIndex: number;
+  endIndex: number;
+  overscan: number;
+  count: number;
 }
 
 /**
- * The rows to render for a visible band [top, bottom) in the grid's own coordinates (0 = top of
- * the first row), overscan included, snapped outwards to RANGE_STEP. Small grids render all.
+ * The rows to render, in order: the visible ones and the overscan around them (every row of a
+ * small grid), plus the `pinned` rows wherever they are (the row holding the tab stop, so that Tab
+ * finds the grid and a focused cell is not unmounted by a scroll).
  */
-export function rangeFor(offsets: Float64Array, top: number, bottom: number): RowRange {
-  const n = offsets.length - 1;
-  if (n <= RENDER_ALL_UP_TO) return { first: 0, last: n - 1 };
-  const from = top - OVERSCAN_PX;
-  const to = bottom + OVERSCAN_PX;
-  if (to <= 0 || from >= (offsets[n] as number)) return { first: 0, last: -1 };
-  const first = Math.floor(rowAt(offsets, Math.max(0, from)) / RANGE_STEP) * RANGE_STEP;
-  const last = Math.min(n - 1, Math.ceil((rowAt(offsets, to) + 1) / RANGE_STEP) * RANGE_STEP - 1);
-  return { first, last };
+export function rowsToRender(range: VisibleRange, pinned: readonly number[]): number[] {
+  const { count } = range;
+  if (count <= 0) return [];
+  let first = 0;
+  let last = count - 1;
+  if (count > RENDER_ALL_UP_TO) {
+    first = Math.max(0, range.startIndex - range.overscan);
+    last = Math.min(count - 1, range.endIndex + range.overscan);
+  }
+  const out: number[] = [];
+  const extra = pinned.filter((i) => Number.isInteger(i) && i >= 0 && i < count && (i < first || i > last));
+  extra.sort((a, b) => a - b);
+  let k = 0;
+  while (k < extra.length && (extra[k] as number) < first) {
+    if (out[out.length - 1] !== extra[k]) out.push(extra[k] as number);
+    k++;
+  }
+  for (let i = first; i <= last; i++) out.push(i);
+  for (; k < extra.length; k++) if (out[out.length - 1] !== extra[k]) out.push(extra[k] as number);
+  return out;
 }
 
-export function sameRange(a: RowRange, b: RowRange): boolean {
-  return a.first === b.first && a.last === b.last;
+/**
+ * Whether row `index` is rendered for the window itself (not only because it is pinned): moving
+ * focus there may let the browser scroll it into view; anywhere else the virtualizer must scroll
+ * to it first (its place is only estimated until its neighbours are measured).
+ */
+export function nearWindow(
+  range: { startIndex: number; endIndex: number } | null,
+  count: number,
+  index: number,
+  overscan = OVERSCAN_ROWS,
+): boolean {
+  if (index < 0 || index >= count) return false;
+  if (count <= RENDER_ALL_UP_TO) return true;
+  if (!range) return false;
+  return index >= range.startIndex - overscan && index <= range.endIndex + overscan;
+}
+
+/** A rendered row as the virtualizer places it (page coordinates, in pixels). */
+export interface RowSpan {
+  index: number;
+  start: number;
+  end: number;
 }
 
 export type Piece = { kind: 'row'; index: number } | { kind: 'gap'; key: string; height: number };
 
 /**
- * What to render: the rows of `range`, plus the `pinned` rows wherever they are (the row holding
- * the grid's tab stop, a row about to receive focus), in order, with a spacer for every run of
- * rows left out.
+ * What to render between `listStart` and `listEnd`: the `rows` (in order), with a spacer for every
+ * run of rows left out (before the first, between two, after the last), so that the page scrolls
+ * true and every rendered row sits where the virtualizer placed it.
  */
-export function windowPlan(offsets: Float64Array, range: RowRange, pinned: readonly number[]): Piece[] {
-  const n = offsets.length - 1;
-  const wanted = new Set<number>();
-  for (let i = Math.max(0, range.first); i <= Math.min(n - 1, range.last); i++) wanted.add(i);
-  for (const i of pinned) if (i >= 0 && i < n) wanted.add(i);
-  const indices = [...wanted].sort((a, b) => a - b);
+export function windowPieces(rows: readonly RowSpan[], listStart: number, listEnd: number): Piece[] {
   const out: Piece[] = [];
+  let y = listStart;
   let next = 0;
-  for (const i of indices) {
-    if (i > next)
-      out.push({ kind: 'gap', key: `gap-${next}`, height: (offsets[i] as number) - (offsets[next] as number) });
-    out.push({ kind: 'row', index: i });
-    next = i + 1;
+  for (const r of rows) {
+    const gap = r.start - y;
+    if (r.index > next && gap > 0) out.push({ kind: 'gap', key: `gap-${next}`, height: gap });
+    out.push({ kind: 'row', index: r.index });
+    y = r.end;
+    next = r.index + 1;
   }
-  if (next < n)
-    out.push({ kind: 'gap', key: `gap-${next}`, height: (offsets[n] as number) - (offsets[next] as number) });
+  const tail = listEnd - y;
+  if (tail > 0) out.push({ kind: 'gap', key: `gap-${next}`, height: tail });
   return out;
 }

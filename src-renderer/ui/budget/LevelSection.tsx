@@ -2,12 +2,18 @@
  * One level of the budget (individual, community, structural, programme support): its header
  * with the level total, a toolbar acting on the selected line, and a keyboard-driven grid.
  *
- * The grid is windowed (useRowWindow): only the rows near the visible part of the page are
- * rendered, plus the row holding the tab stop, so a programme of thousands of lines opens and edits
- * as fast as a small one. Rows are memoised: an edit renders again only the rows whose line or
- * result changed (the model and the results are structurally shared, see state/share.ts), and the
- * handlers given to the rows keep their identity.
+ * The grid is windowed with TanStack Virtual: the page itself scrolls (the bars stay on top), so
+ * each section has a window virtualizer whose list starts where its table's header ends
+ * (`scrollMargin`, followed as the sections above change). Only the rows near the visible part of
+ * the page are rendered, plus the row holding the tab stop; spacers stand for the rows left out
+ * (state/rowWindow.ts). Each line is its own row group (`tbody`: the line's row and, when open,
+ * its details), measured by the virtualizer and observed, so that opening the details or an
+ * error message changes its height and the rows below follow. A programme of thousands of lines
+ * opens and edits as fast as a small one. Rows are memoised: an edit renders again only the rows
+ * whose line or result changed (the model and the results are structurally shared, see
+ * state/share.ts), and the handlers given to the rows keep their identity.
  */
+import { type Range, useWindowVirtualizer, type VirtualItem, type Virtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Command } from '../../../src-shared/api';
 import { formatMinor } from '../../../src-shared/money';
@@ -15,11 +21,11 @@ import { defaultLineFields, type Level, LEVELS, type Model } from '../../../src-
 import type { GridAction } from '../../keyboard/shortcuts';
 import { sendCreating } from '../../state/documentStore';
 import { linesOfLevel } from '../../state/optimistic';
+import { nearWindow, OVERSCAN_ROWS, rowsToRender, windowPieces } from '../../state/rowWindow';
 import { useDoc, useDocStore, useLocale, useModel, useReadOnly, useResult, useT } from '../../state/react';
 import { useUi } from '../../state/ui';
 import { combo, ConfirmDeleteDialog } from '../common';
 import { COLUMNS, isNewLineKey, type LineContext, LineRow, NAME_COL } from './LineRow';
-import { useRowWindow } from './useRowWindow';
 
 /** A function whose identity never changes and that always runs the latest `fn` (for memoised rows). */
 function useStableHandler<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
@@ -28,6 +34,70 @@ function useStableHandler<A extends unknown[], R>(fn: (...args: A) => R): (...ar
     ref.current = fn;
   });
   return useCallback((...args: A) => ref.current(...args), []);
+}
+
+/** A line's height before it is measured (a 30 px cell, its padding and border). */
+const ROW_PX = 33;
+/** An open details panel's height before it is measured. */
+const DETAILS_PX = 320;
+
+/**
+ * A line's height as laid out, unrounded (TanStack rounds to whole pixels by default: rows of
+ * 33.5 px would then leave spacers half a pixel too tall per row that has been on screen).
+ */
+function measureRow(el: Element, entry: ResizeObserverEntry | undefined): number {
+  return entry?.borderBoxSize[0]?.blockSize ?? el.getBoundingClientRect().height;
+}
+
+/**
+ * When a row above the window is measured taller or shorter than estimated (or than before), the
+ * page scrolls by the difference so that what is on screen stays still. The scroll is made here,
+ * from the page's live position, not by the virtualizer from its own: each section has its own
+ * virtualizer on the same page, and right after one of them scrolled (to show a row it was asked
+ * to focus), the others' idea of the scroll offset is stale and their correction would undo it.
+ */
+function keepViewStill(item: VirtualItem, delta: number, instance: Virtualizer<Window, Element>): boolean {
+  const top = window.scrollY;
+  const firstMeasure = !instance.itemSizeCache.has(item.key);
+  const above = firstMeasure ? item.start < top : item.end <= top && instance.scrollDirection !== 'backward';
+  if (above && delta !== 0) window.scrollTo({ top: top + delta, behavior: 'instant' });
+  return false;
+}
+
+/**
+ * Where the rows of a grid start on the page (the bottom of its header, in page coordinates),
+ * followed after every render, on resize, and when the screen's height changes (a section above
+ * grew, the charts came in).
+ */
+function useListTop(head: React.RefObject<HTMLElement | null>): number {
+  const [top, setTop] = useState(0);
+  const follow = useCallback(() => {
+    const el = head.current;
+    if (!el) return;
+    const next = el.getBoundingClientRect().bottom + window.scrollY;
+    setTop((prev) => (Math.abs(prev - next) < 0.5 ? prev : next));
+  }, [head]);
+  useLayoutEffect(follow);
+  useLayoutEffect(() => {
+    const screen = head.current?.closest('.screen') ?? document.body;
+    let frame = 0;
+    const schedule = () => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        follow();
+      });
+    };
+    window.addEventListener('resize', schedule);
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(schedule);
+    observer?.observe(screen);
+    return () => {
+      window.removeEventListener('resize', schedule);
+      observer?.disconnect();
+      if (frame) cancelAnimationFrame(frame);
+    };
+  }, [head, follow]);
+  return top;
 }
 
 interface Active {
@@ -54,6 +124,7 @@ export function LevelSection({ level }: { level: Level }) {
   const clearHighlight = useUi((s) => s.clearHighlight);
   const openMonths = useUi((s) => s.openMonths);
   const tableRef = useRef<HTMLTableElement>(null);
+  const headRef = useRef<HTMLTableSectionElement>(null);
   const pendingFocus = useRef<{ key: string; col: number; reveal: boolean } | null>(null);
   const [active, setActive] = useState<Active | null>(null);
   const [confirmDelete, setConfirmDelete] = useState<{ row: number; col: number } | null>(null);
@@ -75,8 +146,28 @@ export function LevelSection({ level }: { level: Level }) {
   }
   const activeCol = active?.col ?? NAME_COL;
   const activeLine = activeRow >= 0 ? rows[activeRow] : undefined;
+
   // The row holding the tab stop is always rendered, so that Tab finds the grid and focus is kept.
-  const { tbodyRef, plan } = useRowWindow(keys, expanded, [activeRow >= 0 ? activeRow : 0]);
+  const pinned = activeRow >= 0 ? activeRow : 0;
+  const rangeExtractor = useCallback((range: Range) => rowsToRender(range, [pinned]), [pinned]);
+  // Measures follow the line (its key), not its place, so an insertion or a move keeps them.
+  const getItemKey = useCallback((i: number) => keys[i] ?? i, [keys]);
+  const estimateSize = useCallback(
+    (i: number) => (expanded[keys[i] ?? ''] === true ? ROW_PX + DETAILS_PX : ROW_PX),
+    [keys, expanded],
+  );
+  const listTop = useListTop(headRef);
+  const virtualizer = useWindowVirtualizer({
+    count: rows.length,
+    estimateSize,
+    getItemKey,
+    rangeExtractor,
+    measureElement: measureRow,
+    overscan: OVERSCAN_ROWS,
+    scrollMargin: listTop,
+  });
+  virtualizer.shouldAdjustScrollPositionOnItemSizeChange = keepViewStill;
+  const pieces = windowPieces(virtualizer.getVirtualItems(), listTop, listTop + virtualizer.getTotalSize());
 
   // Focus requested from anywhere (another section moved a line here, a check was clicked).
   useEffect(() => {
@@ -88,22 +179,25 @@ export function LevelSection({ level }: { level: Level }) {
     clearFocus(focusRequest.seq);
   }, [focusRequest, rows, clearFocus]);
 
-  // Move DOM focus after the render that shows the target cell.
+  // Move DOM focus after the render that shows the target cell (the target is the active row,
+  // hence rendered wherever it is).
   useLayoutEffect(() => {
     const want = pendingFocus.current;
     if (!want || !tableRef.current) return;
-    const row = tableRef.current.querySelector(`tr[data-row-key="${want.key}"]`);
+    const index = keys.indexOf(want.key);
+    if (index < 0) return;
+    const row = tableRef.current.querySelector(`tr[data-row-key="${CSS.escape(want.key)}"]`);
     const cell = row?.querySelector<HTMLElement>(`[data-col="${want.col}"]`);
-    if (cell) {
-      pendingFocus.current = null;
-      if (want.reveal && row instanceof HTMLElement) {
-        // A jump from elsewhere (the checks panel): the row lands in the middle of the window,
-        // clear of the sticky bars.
-        cell.focus({ preventScroll: true });
-        row.scrollIntoView({ block: 'center' });
-      } else {
-        cell.focus();
-      }
+    if (!cell) return;
+    pendingFocus.current = null;
+    if (want.reveal || !nearWindow(virtualizer.range, rows.length, index)) {
+      // A jump from elsewhere (the checks panel), or to a row far from the window (a line added or
+      // moved there): the virtualizer scrolls it to the middle of the window, clear of the sticky
+      // bars, and keeps it there while the rows around it are measured.
+      virtualizer.scrollToIndex(index, { align: 'center' });
+      cell.focus({ preventScroll: true });
+    } else {
+      cell.focus();
     }
   });
 
@@ -363,7 +457,7 @@ export function LevelSection({ level }: { level: Level }) {
               <col key={c} className={`w-${c}`} />
             ))}
           </colgroup>
-          <thead>
+          <thead ref={headRef}>
             <tr role="row" aria-rowindex={1}>
               {COLUMNS.map((c) => (
                 <th
@@ -378,29 +472,33 @@ export function LevelSection({ level }: { level: Level }) {
               ))}
             </tr>
           </thead>
-          <tbody ref={tbodyRef}>
-            {rows.length === 0 && (
+          {rows.length === 0 && (
+            <tbody>
               <tr role="row">
                 <td role="gridcell" colSpan={COLUMNS.length} className="empty">
                   {t('level.empty', { shortcut: combo(['Mod', 'Enter']) })}
                 </td>
               </tr>
-            )}
-            {plan.map((piece) => {
-              if (piece.kind === 'gap') {
-                // Stands for the rows out of view (their height, so the page scrolls true).
-                return (
-                  <tr key={piece.key} className="grid-gap" role="presentation" aria-hidden="true">
+            </tbody>
+          )}
+          {pieces.map((piece) => {
+            if (piece.kind === 'gap') {
+              // Stands for the rows out of view (their height, so the page scrolls true).
+              return (
+                <tbody key={piece.key} role="presentation" aria-hidden="true">
+                  <tr className="grid-gap" role="presentation">
                     <td colSpan={COLUMNS.length} style={{ height: piece.height }} />
                   </tr>
-                );
-              }
-              const i = piece.index;
-              const r = rows[i] as (typeof rows)[number];
-              const open = expanded[r.key] === true;
-              return (
+                </tbody>
+              );
+            }
+            const i = piece.index;
+            const r = rows[i] as (typeof rows)[number];
+            const open = expanded[r.key] === true;
+            return (
+              // The line and its details: measured together, and again whenever their height changes.
+              <tbody key={r.key} ref={virtualizer.measureElement} data-index={i}>
                 <LineRow
-                  key={r.key}
                   line={r.line}
                   rowKey={r.key}
                   rowIndex={i}
@@ -420,9 +518,9 @@ export function LevelSection({ level }: { level: Level }) {
                   onToggleDetails={toggleExpanded}
                   onOpenMonths={openMonths}
                 />
-              );
-            })}
-          </tbody>
+              </tbody>
+            );
+          })}
         </table>
       </div>
 
