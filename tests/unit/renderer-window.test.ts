@@ -7,7 +7,6 @@ import {
   rowsToRender,
   windowPieces,
 } from '../../src-renderer/state/rowWindow';
-import { share, sharedMemo } from '../../src-renderer/state/share';
 
 describe('row window', () => {
   const count = 1000;
@@ -91,56 +90,5 @@ describe('row window', () => {
       { kind: 'row', index: 1 },
     ]);
     expect(windowPieces([], top, bottom)).toEqual([{ kind: 'gap', key: 'gap-0', height: bottom - top }]);
-  });
-});
-
-describe('structural sharing', () => {
-  const prev = {
-    lines: [
-      { id: 'a', cost: 1, driver: { kind: 'fixed', months: [1, 2] } },
-      { id: 'b', cost: 2, driver: { kind: 'fixed', months: [3] } },
-    ],
-    programme: { title: 'T' },
-  };
-
-  it('gives back the previous value when nothing changed', () => {
-    expect(share(prev, JSON.parse(JSON.stringify(prev)))).toBe(prev);
-  });
-
-  it('keeps what did not change, and takes what did', () => {
-    const next = JSON.parse(JSON.stringify(prev));
-    next.lines[1].cost = 5;
-    const out = share(prev, next);
-    expect(out).toEqual(next);
-    expect(out).not.toBe(prev);
-    expect(out.lines[0]).toBe(prev.lines[0]);
-    expect(out.lines[1]).not.toBe(prev.lines[1]);
-    expect(out.lines[1]?.driver).toBe(prev.lines[1]?.driver);
-    expect(out.programme).toBe(prev.programme);
-  });
-
-  it('matches items by id, so an insertion does not change the items after it', () => {
-    const next = JSON.parse(JSON.stringify(prev));
-    next.lines.unshift({ id: 'z', cost: 9, driver: { kind: 'fixed', months: [] } });
-    const out = share(prev, next);
-    expect(out).toEqual(next);
-    expect(out.lines[1]).toBe(prev.lines[0]);
-    expect(out.lines[2]).toBe(prev.lines[1]);
-  });
-
-  it('sees removed keys and changed numbers in arrays', () => {
-    const next = { lines: prev.lines, programme: {} as { title?: string } };
-    expect(share(prev, next).programme).toEqual({});
-    const months = { m: [1, 2, 3] };
-    expect(share(months, { m: [1, 2, 4] }).m).toEqual([1, 2, 4]);
-    expect(share(months, { m: [1, 2] }).m).toEqual([1, 2]);
-  });
-
-  it('memoises on its input and shares a new input with the last output', () => {
-    const memo = sharedMemo<typeof prev>();
-    const first = memo(prev);
-    expect(memo(prev)).toBe(first);
-    expect(memo(JSON.parse(JSON.stringify(prev)))).toBe(first);
-    expect(memo(null)).toBeNull();
   });
 });
