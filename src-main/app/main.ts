@@ -17,7 +17,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, type MenuItemConstructorOpti
 import { setSqliteNativeBinding } from '../db';
 import { createHandlers } from '../documents/app-service';
 import { findAppRoot, PRODUCT_NAME, resolveAppPaths } from '../transport/environment';
-import { APP_ENTRY_URL, createIpcCallHandler, IPC_CHANNEL } from '../transport/ipc';
+import { APP_ENTRY_URL, createIpcCallHandler, EVENT_CHANNEL, IPC_CHANNEL } from '../transport/ipc';
 import { hardenSession, hardenWebContents } from './hardening';
 import { desktopFiles } from './packaged-paths';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -117,6 +117,12 @@ function start(): void {
     sampleFile: files.sampleFile,
     mode: 'desktop',
     version: app.getVersion(),
+    // Every window hears main's events (a change made in one window, a job's progress).
+    emit: (event) => {
+      for (const w of BrowserWindow.getAllWindows()) {
+        if (!w.isDestroyed()) w.webContents.send(EVENT_CHANNEL, event);
+      }
+    },
     dialogs: {
       async open() {
         const win = parent();

@@ -239,27 +239,38 @@ export function createDocumentStore(api: Api, initialLocale: Locale = 'en', even
           return api['document.command']({ command: op.command as Command, origin });
         });
         ops.shift();
-        if (reply.ok) {
-          const { confirmed, exact } = confirm(reply.value, op.planned);
-          const current = get().snapshot;
-          set({
-            confirmed,
-            // When main did exactly what was planned, the screen already shows it (and the commands
-            // still queued on top of it): only the document info is new.
-            snapshot:
-              exact && current && confirmed
-                ? { info: confirmed.info, model: current.model }
-                : confirmed && replay(confirmed),
-            pending: ops.length > 0,
-            saveFailed: false,
-          });
-          op.resolve(true);
-        } else {
-          const confirmed = get().confirmed;
-          set({ snapshot: confirmed && replay(confirmed), pending: ops.length > 0, saveFailed: true });
-          fail(op.kind, reply.error, op.kind === 'command');
+        try {
+          settle(op, reply);
+        } catch (err) {
+          // A bug here must not leave this and every later command waiting forever.
+          fail(op.kind, networkError(err), op.kind === 'command');
           op.resolve(false);
         }
+      }
+    }
+
+    /** Applies main's answer to one queued command (or undo, redo) and resolves it. */
+    function settle(op: Op, reply: Reply<Delta>): void {
+      if (reply.ok) {
+        const { confirmed, exact } = confirm(reply.value, op.planned);
+        const current = get().snapshot;
+        set({
+          confirmed,
+          // When main did exactly what was planned, the screen already shows it (and the commands
+          // still queued on top of it): only the document info is new.
+          snapshot:
+            exact && current && confirmed
+              ? { info: confirmed.info, model: current.model }
+              : confirmed && replay(confirmed),
+          pending: ops.length > 0,
+          saveFailed: false,
+        });
+        op.resolve(true);
+      } else {
+        const confirmed = get().confirmed;
+        set({ snapshot: confirmed && replay(confirmed), pending: ops.length > 0, saveFailed: true });
+        fail(op.kind, reply.error, op.kind === 'command');
+        op.resolve(false);
       }
     }
 
@@ -307,11 +318,20 @@ export function createDocumentStore(api: Api, initialLocale: Locale = 'en', even
         ops.push({ kind, command, planned, resolve });
         const model = planned && planned.length > 0 ? applyWrites(snapshot.model, planned) : snapshot.model;
         set({ snapshot: model === snapshot.model ? snapshot : { info: snapshot.info, model }, pending: true });
-        if (!running) {
-          running = pump().finally(() => {
-            running = null;
-          });
-        }
+        kick();
+      });
+    }
+
+    /**
+     * Starts sending the queue unless it is being sent. A command queued after the sender's last
+     * check of the queue but before it stopped (a caller resuming on the previous command's
+     * promise does exactly that) is picked up by the restart in `finally`.
+     */
+    function kick(): void {
+      if (running) return;
+      running = pump().finally(() => {
+        running = null;
+        if (ops.length > 0) kick();
       });
     }
 

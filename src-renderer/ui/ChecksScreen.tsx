@@ -16,7 +16,7 @@ import {
   opensDetails,
   targetName,
 } from '../state/checks';
-import { useDoc, useFindings, useLocale, useModel, useT } from '../state/react';
+import { useFindings, useLocale, useModel, useT } from '../state/react';
 import { useUi } from '../state/ui';
 import { NAME_COL } from './budget/LineRow';
 

@@ -12,7 +12,7 @@ import { funderFocusId } from '../state/checks';
 import { mainDonor } from '../state/funding';
 import { sendCreating } from '../state/documentStore';
 import { byPosition } from '../state/order';
-import { useDoc, useDocStore, useLocale, useModel, useModelPart, useReadOnly, useResult, useT } from '../state/react';
+import { useDocStore, useLocale, useModel, useModelPart, useReadOnly, useResult, useT } from '../state/react';
 import { useUi } from '../state/ui';
 import { combo, ConfirmDeleteDialog, RowActions, RowTable } from './common';
 import { type CommitResult, SelectInput, TextInput } from './inputs';

@@ -25,7 +25,7 @@ import {
   compareLines,
 } from './canonical';
 import { type Currency, currencySchema, type Funder, funderFieldsSchema, funderSchema } from './finance';
-import { type BudgetLine, budgetLineSchema, driverProfiles, lineFieldsSchema, type Model } from './model';
+import { type BudgetLine, budgetLineSchema, driverProfiles, type Model } from './model';
 
 /** The row type of each entity. */
 export interface EntityRows {

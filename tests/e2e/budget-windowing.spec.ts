@@ -83,7 +83,7 @@ test('a programme of 1,488 lines: a window of rows, the full row count, the last
   // among all the rows.
   const support = count('support');
   const last = grid(page, 'support').locator(`tr[aria-rowindex="${support + 1}"]`);
-  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await page.evaluate('window.scrollTo(0, document.documentElement.scrollHeight)');
   await expect(last).toBeInViewport();
   expect(await lineRows(page, 'support').count()).toBeLessThan(100);
   const lastId = await idOf(last);
@@ -135,7 +135,7 @@ test('a programme of 1,488 lines: a window of rows, the full row count, the last
   await expect(page.getByTestId(`line-details-${lastId}`)).toBeVisible();
   await expect.poll(() => gridHeight(page, 'support')).toBeGreaterThan(height + 200);
   const panel = (await gridHeight(page, 'support')) - height;
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate('window.scrollTo(0, 0)');
   await page.getByTestId(`cell-name-${await idOf(lineRows(page, 'support').first())}`).click();
   await expect(page.getByTestId(`line-details-${lastId}`)).toHaveCount(0);
   expect(await gridHeight(page, 'support')).toBeGreaterThan(height + panel / 2);
@@ -143,7 +143,7 @@ test('a programme of 1,488 lines: a window of rows, the full row count, the last
   // Alt+PageDown moves the first individual line to the end of the community section, far outside
   // the window: it is scrolled into view and its name cell has the focus.
   const community = count('community');
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate('window.scrollTo(0, 0)');
   const firstId = await idOf(lineRows(page, 'individual').first());
   await page.getByTestId(`cell-name-${firstId}`).click();
   await page.keyboard.press('Alt+PageDown');
@@ -158,7 +158,7 @@ test('a programme of 1,488 lines: a window of rows, the full row count, the last
   // A check under the grids links to a line near the top of the page, from the bottom: the line is
   // scrolled into view and focused (every section's virtualizer corrects the scroll from where the
   // page is, not from where it was before the jump).
-  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await page.evaluate('window.scrollTo(0, document.documentElement.scrollHeight)');
   const link = page.getByTestId('diagnostics').getByRole('button').filter({ hasText: broken.name });
   await expect(link).toHaveCount(1);
   await link.click();

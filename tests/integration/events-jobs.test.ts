@@ -145,7 +145,7 @@ describe('jobs', () => {
 
 describe('the event stream of browser mode', () => {
   async function serve(): Promise<{ server: RunningHttpServer; h: AppHandlers; file: string }> {
-    const { h, file } = setup();
+    const { file } = setup();
     const rendererDir = tempDir();
     fs.writeFileSync(path.join(rendererDir, 'index.html'), '<html><head></head><body></body></html>');
     let broadcast: (e: AppEvent) => void = () => undefined;

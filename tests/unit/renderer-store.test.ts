@@ -251,6 +251,18 @@ describe('document store', () => {
     expect(store.getState().saveFailed).toBe(false);
   });
 
+  it('sends a command queued the moment the previous one is confirmed (no command is left waiting)', async () => {
+    const main = fakeMain(snapshot(model()));
+    const store = createDocumentStore(main.api);
+    await store.getState().init();
+    for (let cost = 1; cost <= 5; cost++) {
+      // Each await resumes inside the sender's last turn, before it has stopped.
+      expect(await store.getState().command({ type: 'line.update', id: 'A', patch: { unitCost: cost } })).toBe(true);
+    }
+    expect(main.sent).toHaveLength(5);
+    expect(store.getState().snapshot?.model).toEqual(main.current?.model);
+  });
+
   it('rolls back when main cannot be reached', async () => {
     const main = fakeMain(snapshot(model()));
     main.api['document.command'] = async () => {

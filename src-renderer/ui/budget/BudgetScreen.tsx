@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { LEVELS } from '../../../src-shared/model';
 import { findingText, opensDetails } from '../../state/checks';
-import { useDoc, useFindings, useLocale, useModel, useT } from '../../state/react';
+import { useFindings, useLocale, useModel, useT } from '../../state/react';
 import { useUi } from '../../state/ui';
 import { ShortcutStrip } from '../ShortcutHelp';
 import { Charts } from '../Totals';

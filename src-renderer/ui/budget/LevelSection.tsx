@@ -19,10 +19,10 @@ import type { Command } from '../../../src-shared/api';
 import { formatMinor } from '../../../src-shared/money';
 import { defaultLineFields, type Level, LEVELS, type Model } from '../../../src-shared/model';
 import type { GridAction } from '../../keyboard/shortcuts';
-import { sendCreating } from '../../state/documentStore';
-import { linesOfLevel } from '../../state/optimistic';
+import { type NewRowCommand, sendCreating } from '../../state/documentStore';
+import { linesOfLevel } from '../../state/order';
 import { nearWindow, OVERSCAN_ROWS, rowsToRender, windowPieces } from '../../state/rowWindow';
-import { useDoc, useDocStore, useLocale, useModel, useReadOnly, useResult, useT } from '../../state/react';
+import { useDocStore, useLocale, useModel, useReadOnly, useResult, useT } from '../../state/react';
 import { useUi } from '../../state/ui';
 import { combo, ConfirmDeleteDialog } from '../common';
 import { COLUMNS, isNewLineKey, type LineContext, LineRow, NAME_COL } from './LineRow';
@@ -113,7 +113,6 @@ export function LevelSection({ level }: { level: Level }) {
   const store = useDocStore();
   const readOnly = useReadOnly();
   const model = useModel() as Model;
-  const aliases = useDoc((s) => s.aliases);
   const result = useResult();
   const expanded = useUi((s) => s.expanded);
   const toggleExpanded = useUi((s) => s.toggleExpanded);
@@ -129,10 +128,7 @@ export function LevelSection({ level }: { level: Level }) {
   const [active, setActive] = useState<Active | null>(null);
   const [confirmDelete, setConfirmDelete] = useState<{ row: number; col: number } | null>(null);
 
-  const rows = useMemo(
-    () => linesOfLevel(model, level).map((line) => ({ line, key: aliases[line.id] ?? line.id })),
-    [model, level, aliases],
-  );
+  const rows = useMemo(() => linesOfLevel(model, level).map((line) => ({ line, key: line.id })), [model, level]);
   const lineResults = useMemo(() => new Map((result?.lines ?? []).map((l) => [l.lineId, l])), [result]);
   const programme = model.programme;
   const currencies = model.currencies;
@@ -209,7 +205,7 @@ export function LevelSection({ level }: { level: Level }) {
   const send = useCallback((command: Command) => void store.getState().command(command), [store]);
 
   /** Sends a command that creates a line; returns the new line's (temporary) id. */
-  const create = useCallback((command: Command): string | null => sendCreating(store, command), [store]);
+  const create = useCallback((command: NewRowCommand): string | null => sendCreating(store, command), [store]);
 
   const addLine = useCallback(
     (afterId: string | null) => {

@@ -14,7 +14,7 @@ import {
 import { profileFocusId } from '../../state/checks';
 import { sendCreating } from '../../state/documentStore';
 import { byPosition } from '../../state/order';
-import { useDoc, useDocStore, useModel, useReadOnly, useResult, useT } from '../../state/react';
+import { useDocStore, useModel, useReadOnly, useResult, useT } from '../../state/react';
 import { useUi } from '../../state/ui';
 import { combo, ConfirmDeleteDialog, RowTable } from '../common';
 import { CaseloadCharts } from './CaseloadCharts';
