@@ -108,10 +108,19 @@ export function parsePort(argv: readonly string[], env: Env = process.env): Port
  * returns its path, and the file must exist. Null otherwise (never throws).
  */
 export function findElectronRuntime(appRoot: string): string | null {
+  // Not `require('electron')`: since Electron 4x that starts a download of the runtime when it is
+  // missing (printing to stdout, and failing here). The same lookup, without the download:
+  // node_modules/electron/path.txt names the executable inside dist/ (or ELECTRON_OVERRIDE_DIST_PATH).
   try {
     const req = createRequire(path.join(appRoot, 'package.json'));
-    const exe: unknown = req('electron');
-    return typeof exe === 'string' && existsSync(exe) ? exe : null;
+    const dir = path.dirname(req.resolve('electron/package.json'));
+    const pathFile = path.join(dir, 'path.txt');
+    if (!existsSync(pathFile)) return null;
+    const executable = readFileSync(pathFile, 'utf8').trim();
+    if (executable === '') return null;
+    const override = process.env['ELECTRON_OVERRIDE_DIST_PATH'];
+    const exe = override ? path.join(override, executable) : path.join(dir, 'dist', executable);
+    return existsSync(exe) ? exe : null;
   } catch {
     return null;
   }

@@ -11,11 +11,16 @@
  *       costs, contingency and grand total to the cent — before and after the change — or the
  *       bench fails.
  *
+ *   (d) commands: the size of the reply to a one-field edit of a 10,000-line programme (target,
+ *       issue 6: under 10 KB), and the command rate of one client editing the 2,000-line programme
+ *       over browser mode's HTTP transport, one command at a time, each one transaction on disk
+ *       (target: at least 200 commands/s).
+ *
  * Each case runs in its own child process, so its peak RSS is its own. Each case does two warm-up
  * runs, then up to --runs timed runs, stopping early (after at least 3) once it has used its time
  * budget, so the whole bench stays within seconds.
  *
- * Options: --runs N (default 15), --budget-ms M per case (default 4000), --cases a,b,c, --json.
+ * Options: --runs N (default 15), --budget-ms M per case (default 4000), --cases a,b,c,d, --json.
  */
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -26,7 +31,7 @@ import { compute } from '../../src-shared/engine';
 import { generateModel, PERCENTAGE_EVERY } from './generate';
 import type { Model } from '../../src-shared/model';
 import { buildWorkbook, budgetSheet, scaledModel, setUnitCosts, sheetTotal } from './spreadsheet';
-import { openAndCompute, openOnly, writeModel } from './rcs';
+import { commandRate, openAndCompute, openOnly, replySizes, writeModel } from './rcs';
 
 interface Row {
   key: string;
@@ -40,8 +45,8 @@ interface CaseResult {
   notes: string[];
 }
 
-type CaseId = 'a' | 'b' | 'c';
-const ALL_CASES: CaseId[] = ['a', 'b', 'c'];
+type CaseId = 'a' | 'b' | 'c' | 'd';
+const ALL_CASES: CaseId[] = ['a', 'b', 'c', 'd'];
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
@@ -263,7 +268,51 @@ function caseC(): CaseResult {
   };
 }
 
-function runCase(id: CaseId): CaseResult {
+const REPLY_TARGET_BYTES = 10 * 1024;
+const RATE_TARGET = 200;
+
+async function caseD(): Promise<CaseResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'rcs-bench-'));
+  try {
+    // The reply to a one-field edit at 10,000 lines, as it crosses the transport (JSON, UTF-8).
+    const big = join(dir, 'big.rcs');
+    writeModel(big, generateModel({ lines: LINES_B, months: MONTHS, seed: 10000 }));
+    const { sizes, snapshotBytes } = replySizes(big);
+    const replyBytes = Math.max(...sizes);
+    if (replyBytes >= REPLY_TARGET_BYTES) fail(`a one-field edit replied with ${replyBytes} bytes`);
+
+    // One client editing the 2,000-line programme over HTTP, one command after the other.
+    const file = join(dir, 'edit.rcs');
+    writeModel(file, generateModel({ lines: LINES_A, months: MONTHS }));
+    const { latencies, perSecond } = await commandRate(file, BUDGET_MS);
+    const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+    return {
+      rows: [
+        {
+          key: 'command',
+          label: `one command over HTTP, ${LINES_A.toLocaleString('en')}-line programme (sent, planned, written, answered)`,
+          samples: latencies,
+        },
+      ],
+      peakRssKb: process.resourceUsage().maxRSS,
+      notes: [
+        `(d) reply to a one-field edit at ${LINES_B.toLocaleString('en')} lines: ${kb(replyBytes)} ` +
+          `(target < ${kb(REPLY_TARGET_BYTES)}: ${replyBytes < REPLY_TARGET_BYTES ? 'met' : 'NOT met'}); the whole snapshot it replaced: ${kb(snapshotBytes)}`,
+        `(d) one client editing ${LINES_A.toLocaleString('en')} lines over HTTP: ${perSecond.toFixed(0)} commands/s ` +
+          `(target ≥ ${RATE_TARGET}: ${perSecond >= RATE_TARGET ? 'met' : 'NOT met'}), p95 ${ms(percentile(latencies, 0.95))} ms`,
+      ],
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(p * s.length))] as number;
+}
+
+function runCase(id: CaseId): CaseResult | Promise<CaseResult> {
   switch (id) {
     case 'a':
       return caseA();
@@ -271,6 +320,8 @@ function runCase(id: CaseId): CaseResult {
       return caseB();
     case 'c':
       return caseC();
+    case 'd':
+      return caseD();
   }
 }
 
@@ -305,7 +356,7 @@ async function main(): Promise<void> {
   if (childAt >= 0) {
     const id = process.argv[childAt + 1] as CaseId;
     if (!ALL_CASES.includes(id)) throw new Error(`unknown case ${String(id)}`);
-    const result = runCase(id);
+    const result = await runCase(id);
     process.send?.(result);
     return;
   }

@@ -1,5 +1,10 @@
 /** The file side of the benchmark: write a model as a .rcs file, and open + compute one as the app does. */
-import { DocumentService, writeModelToFile } from '../../src-main/documents';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHandlers, DocumentService, writeModelToFile } from '../../src-main/documents';
+import { startHttpServer } from '../../src-main/transport/http';
 import { compute } from '../../src-shared/engine';
 import type { Model } from '../../src-shared/model';
 
@@ -25,5 +30,114 @@ export function openAndCompute(path: string): number {
     return compute(snapshot.model).totals.total;
   } finally {
     service.close();
+  }
+}
+
+/**
+ * Opens `file` for writing in a scratch documents folder and makes ten one-field edits (unit costs)
+ * through the contract's dispatch; returns the size in bytes of each reply as JSON (what crosses
+ * IPC or HTTP), and of the whole snapshot that replies carried before.
+ */
+export function replySizes(file: string): { sizes: number[]; snapshotBytes: number } {
+  const root = mkdtempSync(join(tmpdir(), 'rcs-bench-docs-'));
+  const handlers = createHandlers({
+    documentsDir: root,
+    userDataDir: join(root, 'user'),
+    sampleFile: file,
+    mode: 'browser',
+    version: 'bench',
+  });
+  try {
+    const copy = join(root, 'edit.rcs');
+    copyFileSync(file, copy);
+    const opened = handlers['document.open']({ path: copy, readOnly: false });
+    const snapshotBytes = Buffer.byteLength(JSON.stringify({ ok: true, value: opened }));
+    const sizes: number[] = [];
+    for (const line of opened.model.lines.slice(0, 10)) {
+      const reply = handlers['document.command']({
+        command: { type: 'line.update', id: line.id, patch: { unitCost: line.unitCost + 1 } },
+      });
+      sizes.push(Buffer.byteLength(JSON.stringify({ ok: true, value: reply })));
+    }
+    return { sizes, snapshotBytes };
+  } finally {
+    handlers.dispose();
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Browser mode on a copy of `file`: one client sends unit-cost edits one after the other over
+ * HTTP (keep-alive) for `budgetMs`; returns each command's round trip and the commands per second.
+ */
+export async function commandRate(file: string, budgetMs: number): Promise<{ latencies: number[]; perSecond: number }> {
+  const root = mkdtempSync(join(tmpdir(), 'rcs-bench-docs-'));
+  const rendererDir = join(root, 'renderer');
+  mkdirSync(rendererDir);
+  writeFileSync(join(rendererDir, 'index.html'), '<html><head></head><body></body></html>');
+  const handlers = createHandlers({
+    documentsDir: root,
+    userDataDir: join(root, 'user'),
+    sampleFile: file,
+    mode: 'browser',
+    version: 'bench',
+  });
+  const server = await startHttpServer({ handlers, rendererDir, port: 0 });
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const post = (name: string, body: unknown): Promise<string> =>
+    new Promise((resolve, reject) => {
+      const data = JSON.stringify(body);
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          method: 'POST',
+          path: `/api/${name}`,
+          agent,
+          headers: {
+            'Content-Type': 'application/json',
+            'X-RCS-Token': server.token,
+            'Content-Length': Buffer.byteLength(data),
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end(data);
+    });
+  try {
+    const copy = join(root, 'edit.rcs');
+    copyFileSync(file, copy);
+    const opened = JSON.parse(await post('document.open', { path: copy, readOnly: false })) as {
+      value: { model: Model };
+    };
+    const lines = opened.value.model.lines;
+    const latencies: number[] = [];
+    const t0 = performance.now();
+    let n = 0;
+    while (performance.now() - t0 < budgetMs || latencies.length < 50) {
+      const line = lines[n % lines.length] as Model['lines'][number];
+      const t = performance.now();
+      const reply = JSON.parse(
+        await post('document.command', {
+          command: { type: 'line.update', id: line.id, patch: { unitCost: line.unitCost + 1 + (n % 7) } },
+        }),
+      ) as { ok: boolean };
+      latencies.push(performance.now() - t);
+      if (!reply.ok) throw new Error(`BENCH FAILED: command ${n} was refused`);
+      n++;
+    }
+    const elapsed = performance.now() - t0;
+    return { latencies, perSecond: (latencies.length * 1000) / elapsed };
+  } finally {
+    agent.destroy();
+    await server.close();
+    handlers.dispose();
+    rmSync(root, { recursive: true, force: true });
   }
 }
