@@ -3,9 +3,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { detectApi } from './api/detect';
 import { guessLocale } from './i18n';
-import { createDocumentStore } from './state/documentStore';
-import { DocStoreContext } from './state/react';
-import { App } from './ui/App';
+import { createDocumentStore } from './document/documentStore';
+import { DocStoreContext } from './document/react';
+import { App } from './app/App';
 import './styles.css';
 
 const { api, events } = detectApi();

@@ -15,7 +15,7 @@ import { newId } from '../../src-shared/commands';
 import { type Driver, LEVELS, type Model } from '../../src-shared/model';
 import { type AppHandlers, createHandlers, writeModelToFile } from '../../src-main/documents';
 import type { DocumentService } from '../../src-main/documents/document-service';
-import { createDocumentStore } from '../../src-renderer/state/documentStore';
+import { createDocumentStore } from '../../src-renderer/document/documentStore';
 import { fields, fullModel, profileFields, service, tempDir } from './helpers';
 
 /** What a random step wants to do; turned into a concrete command against the current model. */

@@ -19,7 +19,7 @@ import {
   findingText,
   groupFindings,
   opensDetails,
-} from '../../src-renderer/state/checks';
+} from '../../src-renderer/shared/findings';
 import { isMessageKey, translator } from '../../src-renderer/i18n';
 import { en as en_ } from '../../src-renderer/i18n/en';
 

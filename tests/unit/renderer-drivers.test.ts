@@ -8,7 +8,7 @@ import {
   parseDriverField,
   withProfiles,
   withSchedule,
-} from '../../src-renderer/state/drivers';
+} from '../../src-renderer/features/budget/drivers';
 import { translator } from '../../src-renderer/i18n';
 
 const programme: Pick<Programme, 'durationMonths' | 'startMonth'> = { durationMonths: 36, startMonth: '2025-01' };

@@ -8,7 +8,7 @@ import {
   parseProgrammeField,
   programmeFieldText,
   withSchedule,
-} from '../../src-renderer/state/fields';
+} from '../../src-renderer/features/programme/programmeFields';
 
 const programme: Programme = {
   title: 'P',

@@ -10,7 +10,7 @@ import {
   setShareFunder,
   setSharePercent,
   shareText,
-} from '../../src-renderer/state/funding';
+} from '../../src-renderer/features/budget/fundingSplit';
 import {
   convertUnitCost,
   lineCurrencies,
@@ -21,7 +21,7 @@ import {
   rateForYear,
   withInflation,
   withRate,
-} from '../../src-renderer/state/currencies';
+} from '../../src-renderer/features/programme/currencies';
 
 const funder = (id: string, position: number, type: Funder['type']): Funder => ({
   id,

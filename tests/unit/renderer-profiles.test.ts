@@ -8,8 +8,8 @@ import {
   parseProfileField,
   patternPatch,
   profileFieldText,
-} from '../../src-renderer/state/profiles';
-import { monthTable } from '../../src-renderer/state/months';
+} from '../../src-renderer/features/caseload/profiles';
+import { monthTable } from '../../src-renderer/features/budget/months';
 
 const programme: Pick<Programme, 'durationMonths' | 'startMonth'> = { durationMonths: 36, startMonth: '2025-01' };
 const profile = (kind: Profile['kind'] = 'adult'): Profile => ({

@@ -6,7 +6,7 @@ import {
   isMacPlatform,
   type KeyInput,
   SHORTCUT_HELP,
-} from '../../src-renderer/keyboard/shortcuts';
+} from '../../src-renderer/shared/keyboard/shortcuts';
 import { isMessageKey } from '../../src-renderer/i18n';
 
 function key(k: string, mods: Partial<Omit<KeyInput, 'key'>> = {}): KeyInput {

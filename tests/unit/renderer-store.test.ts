@@ -11,8 +11,8 @@ import {
 } from '../../src-shared/api';
 import { applyWrites, planCommand, stateOf, writesOf } from '../../src-shared/commands';
 import { type BudgetLine, defaultLineFields, defaultProfileFields, type Model } from '../../src-shared/model';
-import { createDocumentStore, sendCreating } from '../../src-renderer/state/documentStore';
-import { byPosition, linesOfLevel } from '../../src-renderer/state/order';
+import { createDocumentStore, sendCreating } from '../../src-renderer/document/documentStore';
+import { byPosition, linesOfLevel } from '../../src-renderer/document/order';
 import { createHttpApi } from '../../src-renderer/api/transport';
 
 function model(): Model {

@@ -6,7 +6,7 @@ import {
   type RowSpan,
   rowsToRender,
   windowPieces,
-} from '../../src-renderer/state/rowWindow';
+} from '../../src-renderer/features/budget/rowWindow';
 
 describe('row window', () => {
   const count = 1000;

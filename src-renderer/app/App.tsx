@@ -1,0 +1,119 @@
+/** The whole window: the start screen, or the open programme's screens. */
+import { useEffect } from 'react';
+import { globalShortcut } from '../shared/keyboard/shortcuts';
+import { useDoc, useDocStore, useLocale, useModel, useModelPart, useT } from '../document/react';
+import { type Screen, useUi } from '../document/ui';
+import { DocumentNotices, ErrorBanner } from './Banners';
+import { BudgetScreen } from '../features/budget/BudgetScreen';
+import { CaseloadScreen } from '../features/caseload/CaseloadScreen';
+import { ChecksScreen } from '../features/checks/ChecksScreen';
+import { IS_MAC } from '../shared/common';
+import { FundingScreen } from '../features/funding/FundingScreen';
+import { ProgrammeScreen } from '../features/programme/ProgrammeScreen';
+import { ShortcutHelp } from '../shared/keyboard/ShortcutHelp';
+import { StartScreen } from './StartScreen';
+import { TotalsBar } from '../features/budget/BudgetCharts';
+import { ScreenNav, TopBar } from './TopBar';
+
+export function App() {
+  const t = useT();
+  const locale = useLocale();
+  const ready = useDoc((s) => s.ready);
+  const hasDocument = useDoc((s) => s.snapshot !== null);
+  const title = useModelPart((m) => m?.programme.title ?? null);
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+  useEffect(() => {
+    document.title = title ? `${title} — ${t('app.name')}` : t('app.name');
+  }, [title, t]);
+
+  if (!ready) {
+    return (
+      <div className="loading" role="status">
+        {t('app.loading')}
+      </div>
+    );
+  }
+  return hasDocument ? <DocumentView /> : <StartScreen />;
+}
+
+function DocumentView() {
+  const t = useT();
+  const store = useDocStore();
+  const screen = useUi((s) => s.screen);
+
+  // Undo / redo from the keyboard, unless a field holds an unsaved edit (then the field's own
+  // undo applies) or a dialog is open.
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      const action = globalShortcut(e, IS_MAC);
+      if (!action || e.defaultPrevented) return;
+      const target = e.target instanceof HTMLElement ? e.target : null;
+      if (target?.dataset.dirty === 'true' || target?.closest('dialog')) return;
+      e.preventDefault();
+      const s = store.getState();
+      if (!s.snapshot || s.snapshot.info.readOnly) return;
+      void (action === 'undo' ? s.undo() : s.redo());
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
+
+  return (
+    <div className="app">
+      <a href="#main" className="skip-link">
+        {t('app.skipToContent')}
+      </a>
+      <TopBar />
+      <div className="subbar">
+        <ScreenNav />
+        <TotalsBar />
+      </div>
+      <ErrorBanner />
+      <DocumentNotices />
+      <main id="main" className="main" tabIndex={-1}>
+        <ShortcutHelp />
+        <CurrentScreen screen={screen} />
+        <RevealTarget />
+      </main>
+    </div>
+  );
+}
+
+function CurrentScreen({ screen }: { screen: Screen }) {
+  switch (screen) {
+    case 'programme':
+      return <ProgrammeScreen />;
+    case 'caseload':
+      return <CaseloadScreen />;
+    case 'budget':
+      return <BudgetScreen />;
+    case 'funding':
+      return <FundingScreen />;
+    case 'checks':
+      return <ChecksScreen />;
+  }
+}
+
+/**
+ * Lands a jump (from the checks panel, or a row just added) on the element with the requested
+ * `data-focus-id`: focused, and scrolled to the middle of the window, clear of the sticky bars.
+ * Runs after every render that could have brought the element (screen change, model change).
+ */
+function RevealTarget() {
+  const reveal = useUi((s) => s.reveal);
+  const clearReveal = useUi((s) => s.clearReveal);
+  const model = useModel();
+  const screen = useUi((s) => s.screen);
+  useEffect(() => {
+    if (!reveal) return;
+    const el = document.querySelector<HTMLElement>(`[data-focus-id="${CSS.escape(reveal.focusId)}"]`);
+    if (!el) return;
+    clearReveal(reveal.seq);
+    el.focus({ preventScroll: true });
+    el.scrollIntoView({ block: 'center' });
+  }, [reveal, clearReveal, model, screen]);
+  return null;
+}

@@ -1,0 +1,118 @@
+/** Key figures of the programme (DESIGN §4 metrics), from the engine's result for the model on screen. */
+import type { ReactNode } from 'react';
+import { formatDecimal, formatMinor, formatPercent } from '../../../src-shared/money';
+import { LEVELS, monthLabel } from '../../../src-shared/model';
+import { formatMonth } from '../../i18n';
+import { useLocale, useModelPart, useResult, useT } from '../../document/react';
+import { LEVEL_COLORS } from './BudgetCharts';
+
+function Metric(props: { id: string; label: string; value: string; raw: number | null; sub?: ReactNode }) {
+  return (
+    <div className="metric">
+      <dt className="metric-label">{props.label}</dt>
+      <dd className="metric-value num" data-testid={`metric-${props.id}`} data-value={props.raw ?? ''}>
+        {props.value}
+      </dd>
+      {props.sub && <dd className="metric-sub">{props.sub}</dd>}
+    </div>
+  );
+}
+
+export function MetricsPanel() {
+  const t = useT();
+  const locale = useLocale();
+  const result = useResult();
+  const startMonth = useModelPart((m) => m?.programme.startMonth ?? '2025-01');
+  if (!result) return null;
+  const m = result.metrics;
+  const cur = result.currency;
+  const money = (v: number | null) => (v === null ? t('metrics.none') : `${formatMinor(v, cur, locale)} ${cur}`);
+  const count = (v: number) => formatDecimal(String(Math.round(v)), locale);
+  return (
+    <section className="card metrics" aria-labelledby="metrics-h" data-testid="metrics-panel">
+      <h2 id="metrics-h" className="card-title">
+        {t('metrics.heading')}
+      </h2>
+      <dl className="metrics-grid">
+        <Metric
+          id="returnees"
+          label={t('metrics.returnees')}
+          value={count(m.returneesAssisted)}
+          raw={m.returneesAssisted}
+          sub={m.returneesAssisted === 0 ? t('metrics.noReturnees') : undefined}
+        />
+        <Metric
+          id="costPerReturneeIndividual"
+          label={t('metrics.costPerReturneeIndividual')}
+          value={money(m.costPerReturneeIndividual)}
+          raw={m.costPerReturneeIndividual}
+        />
+        <Metric
+          id="costPerReturneeAllIn"
+          label={t('metrics.costPerReturneeAllIn')}
+          value={money(m.costPerReturneeAllIn)}
+          raw={m.costPerReturneeAllIn}
+        />
+        <Metric
+          id="costPerBeneficiary"
+          label={t('metrics.costPerBeneficiary')}
+          value={money(m.costPerBeneficiary)}
+          raw={m.costPerBeneficiary}
+          sub={t('metrics.directBeneficiaries', { n: count(m.directBeneficiaries) })}
+        />
+        <Metric
+          id="nonMigrantShare"
+          label={t('metrics.nonMigrantShare')}
+          value={m.nonMigrantShare === null ? t('metrics.none') : formatPercent(m.nonMigrantShare, locale)}
+          raw={m.nonMigrantShare}
+          sub={
+            m.communityBeneficiaries > 0
+              ? t('metrics.nonMigrantOf', {
+                  n: count(m.nonMigrantBeneficiaries),
+                  total: count(m.communityBeneficiaries),
+                })
+              : t('metrics.noBeneficiaries')
+          }
+        />
+        <Metric
+          id="peakActiveCases"
+          label={t('metrics.peak')}
+          value={count(m.peakActiveCases)}
+          raw={m.peakActiveCases}
+          sub={
+            m.peakMonth > 0
+              ? t('metrics.peakIn', { month: formatMonth(monthLabel(startMonth, m.peakMonth), locale) })
+              : undefined
+          }
+        />
+        <Metric
+          id="staffMonths"
+          label={t('metrics.staffMonths')}
+          value={formatDecimal(String(Math.round(m.staffMonths * 10) / 10), locale)}
+          raw={m.staffMonths}
+        />
+        <div className="metric metric-wide">
+          <dt className="metric-label">{t('metrics.levelShare')}</dt>
+          <dd className="level-share" data-testid="metric-levelShare">
+            <span className="level-share-bar" aria-hidden="true">
+              {LEVELS.map((l) => (
+                <span
+                  key={l}
+                  style={{ width: `${(result.levelShare[l] * 100).toFixed(2)}%`, background: LEVEL_COLORS[l] }}
+                />
+              ))}
+            </span>
+            <span className="level-share-legend">
+              {LEVELS.map((l) => (
+                <span key={l} data-testid={`metric-levelShare-${l}`} data-value={result.levelShare[l]}>
+                  <span className="swatch" style={{ background: LEVEL_COLORS[l] }} aria-hidden="true" />
+                  {t(`level.${l}`)} {formatPercent(result.levelShare[l], locale, 0)}
+                </span>
+              ))}
+            </span>
+          </dd>
+        </div>
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,226 @@
+/**
+ * Cells of the budget grid. Every cell is one focusable element (roving tabindex). A cell is in
+ * "navigate" mode (arrows move between cells, the text is selected so typing replaces it) or in
+ * "edit" mode (arrows move the caret); see keyboard/shortcuts.ts. A typed value is parsed when
+ * the edit is committed (Enter, Tab, leaving the cell); an invalid value stays in the cell with a
+ * specific message beside it and is not sent.
+ */
+import { type KeyboardEvent, useId, useRef, useState } from 'react';
+import { type GridAction, gridShortcut } from '../../shared/keyboard/shortcuts';
+import { IS_MAC } from '../../shared/common';
+import { type CommitResult, useDraft } from '../../shared/draft';
+
+export type { CommitResult } from '../../shared/draft';
+
+/** Handles a grid action for the cell's row; returns true when it was handled. */
+export type ActionHandler = (action: GridAction) => boolean;
+
+/** Actions that leave the cell or act on the row: an edit in progress is committed first. */
+const COMMIT_FIRST: ReadonlySet<GridAction> = new Set([
+  'next',
+  'prev',
+  'newLine',
+  'duplicate',
+  'moveUp',
+  'moveDown',
+  'levelUp',
+  'levelDown',
+  'toggleDetails',
+]);
+
+export interface CellCommon {
+  col: number;
+  tabStop: boolean;
+  label: string;
+  testId: string;
+  readOnly: boolean;
+  onAction: ActionHandler;
+  onFocusCell: (col: number) => void;
+}
+
+export function TextCell(
+  props: CellCommon & {
+    /** Text of the committed value. */
+    value: string;
+    numeric?: boolean;
+    title?: string;
+    placeholder?: string;
+    disabled?: boolean;
+    /** Parses and sends `text`; returns the error message when it is not acceptable. */
+    commit: (text: string) => CommitResult;
+  },
+) {
+  const ref = useRef<HTMLInputElement>(null);
+  const errorId = useId();
+  // An invalid draft is kept while the cell's value changes underneath (undo...).
+  const { draft, error, setDraft, setError, commit: doCommit } = useDraft(props.value, props.commit);
+  const [editing, setEditing] = useState(false);
+  const wasFocused = useRef(false);
+  const locked = props.readOnly || props.disabled === true;
+
+  function revert() {
+    setDraft(null);
+    setError(null);
+    setEditing(false);
+    requestAnimationFrame(() => ref.current?.select());
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
+    const action = gridShortcut(e, editing ? 'edit' : 'navigate', IS_MAC);
+    if (!action) return;
+    switch (action) {
+      case 'edit': {
+        e.preventDefault();
+        if (locked) return;
+        setEditing(true);
+        const el = ref.current;
+        if (el) el.setSelectionRange(el.value.length, el.value.length);
+        return;
+      }
+      case 'commit':
+        e.preventDefault();
+        if (doCommit()) {
+          setEditing(false);
+          requestAnimationFrame(() => ref.current?.select());
+        }
+        return;
+      case 'cancel':
+        e.preventDefault();
+        revert();
+        return;
+      default:
+        if (COMMIT_FIRST.has(action)) {
+          if (!doCommit()) {
+            e.preventDefault();
+            return;
+          }
+          setEditing(false);
+        }
+        if (props.onAction(action)) e.preventDefault();
+    }
+  }
+
+  const shown = draft ?? props.value;
+  return (
+    <>
+      <input
+        ref={ref}
+        className={`cell-input${props.numeric ? ' num' : ''}${editing ? ' editing' : ''}`}
+        value={shown}
+        readOnly={locked}
+        aria-readonly={locked || undefined}
+        aria-disabled={props.disabled || undefined}
+        tabIndex={props.tabStop ? 0 : -1}
+        aria-label={props.label}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+        title={props.title}
+        placeholder={props.placeholder}
+        spellCheck={false}
+        autoComplete="off"
+        data-col={props.col}
+        data-testid={props.testId}
+        data-dirty={draft !== null ? 'true' : undefined}
+        onFocus={(e) => {
+          props.onFocusCell(props.col);
+          if (!editing) e.currentTarget.select();
+        }}
+        onMouseDown={(e) => {
+          wasFocused.current = document.activeElement === e.currentTarget;
+        }}
+        onClick={() => {
+          if (wasFocused.current && !locked) setEditing(true);
+        }}
+        onDoubleClick={() => !locked && setEditing(true)}
+        onChange={(e) => {
+          if (locked) return;
+          setDraft(e.target.value);
+          setEditing(true);
+          if (error) setError(null);
+        }}
+        onBlur={() => {
+          doCommit();
+          setEditing(false);
+        }}
+        onKeyDown={onKeyDown}
+      />
+      {error && (
+        <div id={errorId} className="cell-error" role="alert" data-testid="field-error">
+          {error}
+        </div>
+      )}
+    </>
+  );
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export function SelectCell(
+  props: CellCommon & { value: string; options: readonly Option[]; onChange: (value: string) => void },
+) {
+  const label = props.options.find((o) => o.value === props.value)?.label ?? props.value;
+  if (props.readOnly) {
+    return (
+      <input
+        className="cell-input"
+        value={label}
+        readOnly
+        aria-readonly
+        tabIndex={props.tabStop ? 0 : -1}
+        aria-label={props.label}
+        data-col={props.col}
+        data-testid={props.testId}
+        onFocus={() => props.onFocusCell(props.col)}
+        onKeyDown={(e) => {
+          const action = gridShortcut(e, 'navigate', IS_MAC);
+          if (action && props.onAction(action)) e.preventDefault();
+        }}
+      />
+    );
+  }
+  return (
+    <select
+      className="cell-select"
+      value={props.value}
+      tabIndex={props.tabStop ? 0 : -1}
+      aria-label={props.label}
+      data-col={props.col}
+      data-testid={props.testId}
+      onFocus={() => props.onFocusCell(props.col)}
+      onChange={(e) => props.onChange(e.target.value)}
+      onKeyDown={(e) => {
+        const action = gridShortcut(e, 'navigate', IS_MAC);
+        if (!action) return;
+        if (action === 'edit') {
+          e.preventDefault();
+          try {
+            e.currentTarget.showPicker();
+          } catch {
+            // Not supported: Space and typing still change the value.
+          }
+          return;
+        }
+        if (action === 'cancel' || action === 'commit') return;
+        if (props.onAction(action)) e.preventDefault();
+      }}
+    >
+      {props.options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** A cell that is only read (the details toggle, the total): focusable, arrows move on. */
+export function onPlainCellKey(e: KeyboardEvent<HTMLElement>, onAction: ActionHandler, allowEnter: boolean): void {
+  const action = gridShortcut(e, 'navigate', IS_MAC);
+  if (!action) return;
+  if (action === 'edit' && allowEnter) return; // a button: Enter activates it
+  if (action === 'edit' || action === 'cancel' || action === 'commit') return;
+  if (onAction(action)) e.preventDefault();
+}

@@ -1,0 +1,231 @@
+/**
+ * Turning what a person typed into a value the model accepts, or into a specific error code
+ * (translated by i18n `errorText`). Pure: used by the programme form and the budget grid before
+ * anything is sent, and tested in Node. The model's zod schemas stay the final word.
+ */
+import {
+  formatDecimal,
+  formatMinor,
+  type Locale,
+  parseInteger,
+  parseMoney,
+  parseNonNegativeDecimal,
+  parsePercent,
+  shareToPercentString,
+} from '../../../src-shared/money';
+import {
+  type BudgetLine,
+  lineFieldsSchema,
+  type LineFields,
+  lineWindow,
+  MAX_DURATION,
+  type Programme,
+  programmeSchema,
+} from '../../../src-shared/model';
+import type { Params } from '../../i18n';
+import { driverFieldText, mainField, parseDriverField } from '../budget/drivers';
+
+export type FieldResult<T> = { ok: true; value: T } | { ok: false; code: string; params?: Params; context?: string };
+
+function fromZod<T>(
+  r: { success: true; data: T } | { success: false; error: { issues: { message: string }[] } },
+): FieldResult<T> {
+  if (r.success) return { ok: true, value: r.data };
+  const msg = r.error.issues[0]?.message ?? 'value.invalid';
+  return { ok: false, code: msg.includes(' ') ? 'value.invalid' : msg };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Programme
+
+export type ProgrammeField = keyof Programme;
+
+/** The text a programme field shows in its input. */
+export function programmeFieldText(p: Programme, field: ProgrammeField, locale: Locale): string {
+  switch (field) {
+    case 'durationMonths':
+      return formatDecimal(String(p.durationMonths), locale);
+    case 'communities':
+      return formatDecimal(String(p.communities), locale);
+    case 'indirectRate':
+    case 'contingencyRate':
+      return shareToPercentString(p[field], locale);
+    case 'inflation':
+      return signedPercentText(p.inflation, locale);
+    default:
+      return p[field];
+  }
+}
+
+/** "-0.02" -> "-2", "0.035" -> "3,5" (fr). */
+export function signedPercentText(share: string, locale: Locale): string {
+  return share.startsWith('-')
+    ? `-${shareToPercentString(share.slice(1), locale)}`
+    : shareToPercentString(share, locale);
+}
+
+/**
+ * An annual inflation rate typed in percent ("3", "-1,5") to an exact share ("0.03", "-0.015").
+ * Deflation is allowed but stays above -100 %; at most 1,000 % a year.
+ */
+export function parseInflation(input: string, locale: Locale): FieldResult<string> {
+  const s = input.trim().replace(/^\u2212/, '-');
+  const negative = s.startsWith('-');
+  const r = parsePercent(negative ? s.slice(1) : s, locale, negative ? 100 : 1000);
+  if (!r.ok) return { ok: false, code: r.code, params: r.params ?? {}, context: 'inflation' };
+  if (negative && r.value === '1') return { ok: false, code: 'inflation.range', params: {} };
+  return { ok: true, value: negative && r.value !== '0' ? `-${r.value}` : r.value };
+}
+
+/** Last month any line uses (0 when there are no lines). */
+export function lastMonthUsed(lines: readonly BudgetLine[]): number {
+  let max = 0;
+  for (const l of lines) {
+    const w = lineWindow(l.driver);
+    max = Math.max(max, w.start, w.end);
+  }
+  return max;
+}
+
+/** Parses one programme field. Returns the patch to send, or an error code. */
+export function parseProgrammeField(
+  field: ProgrammeField,
+  input: string,
+  locale: Locale,
+  lines: readonly BudgetLine[] = [],
+): FieldResult<Partial<Programme>> {
+  const shape = programmeSchema.shape;
+  switch (field) {
+    case 'title': {
+      const r = fromZod(shape.title.safeParse(input));
+      return r.ok ? { ok: true, value: { title: r.value } } : r;
+    }
+    case 'reportingCurrency': {
+      const r = fromZod(shape.reportingCurrency.safeParse(input.trim().toUpperCase()));
+      return r.ok ? { ok: true, value: { reportingCurrency: r.value } } : r;
+    }
+    case 'startMonth': {
+      const r = fromZod(shape.startMonth.safeParse(input.trim()));
+      return r.ok ? { ok: true, value: { startMonth: r.value } } : r;
+    }
+    case 'durationMonths': {
+      const r = parseInteger(input, locale, 1, MAX_DURATION);
+      if (!r.ok) return { ok: false, code: r.code, params: r.params ?? {}, context: 'durationMonths' };
+      const needed = lastMonthUsed(lines);
+      if (r.value < needed) {
+        return { ok: false, code: 'window.outside', params: { needed }, context: 'durationMonths' };
+      }
+      return { ok: true, value: { durationMonths: r.value } };
+    }
+    case 'communities': {
+      const r = parseInteger(input, locale, 0, 100000);
+      if (!r.ok) return { ok: false, code: r.code, params: r.params ?? {}, context: 'communities' };
+      return { ok: true, value: { communities: r.value } };
+    }
+    case 'inflation': {
+      const r = parseInflation(input, locale);
+      return r.ok ? { ok: true, value: { inflation: r.value } } : r;
+    }
+    case 'indirectRate':
+    case 'contingencyRate': {
+      const r = parsePercent(input, locale);
+      if (!r.ok) return { ok: false, code: r.code, params: r.params ?? {}, context: 'rate' };
+      return { ok: true, value: { [field]: r.value } };
+    }
+    case 'donorProfile': {
+      const r = fromZod(shape.donorProfile.safeParse(input));
+      return r.ok ? { ok: true, value: { donorProfile: r.value } } : r;
+    }
+    case 'author':
+    case 'notes': {
+      const r = fromZod(shape[field].safeParse(input));
+      return r.ok ? { ok: true, value: { [field]: r.value } } : r;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Budget lines
+
+export const TEXT_COLUMNS = ['name', 'unitLabel', 'unitCost', 'quantity', 'start', 'end'] as const;
+export type TextColumn = (typeof TEXT_COLUMNS)[number];
+
+/**
+ * The text a typed cell shows. The unit cost is in the line's own currency; "quantity" is the
+ * driver's main parameter (units, cases per staff member, returnees per project, or a rate).
+ */
+export function lineCellText(line: BudgetLine, col: TextColumn, locale: Locale): string {
+  switch (col) {
+    case 'name':
+      return line.name;
+    case 'unitLabel':
+      return line.unitLabel;
+    case 'unitCost':
+      return formatMinor(line.unitCost, line.currency, locale);
+    case 'quantity':
+      return driverFieldText(line.driver, mainField(line.driver), locale);
+    case 'start':
+    case 'end':
+      return driverFieldText(line.driver, col, locale);
+  }
+}
+
+/**
+ * Parses one typed cell of a line. Returns the `line.update` patch, or an error code with the
+ * parameters its message needs. Nothing that fails here is sent. A unit cost is read in the
+ * line's own currency (its decimals: none for XOF, two for EUR...).
+ */
+export function parseLineCell(
+  line: BudgetLine,
+  col: TextColumn,
+  input: string,
+  locale: Locale,
+  programme: Pick<Programme, 'durationMonths' | 'startMonth'>,
+): FieldResult<Partial<LineFields>> {
+  const shape = lineFieldsSchema.shape;
+  switch (col) {
+    case 'name': {
+      const r = fromZod(shape.name.safeParse(input));
+      return r.ok ? { ok: true, value: { name: r.value } } : r;
+    }
+    case 'unitLabel': {
+      const r = fromZod(shape.unitLabel.safeParse(input.trim()));
+      return r.ok ? { ok: true, value: { unitLabel: r.value } } : r;
+    }
+    case 'unitCost': {
+      const r = parseMoney(input, locale, line.currency);
+      if (!r.ok) return { ok: false, code: r.code, params: { ...r.params, input: input.trim() }, context: 'unitCost' };
+      const z = fromZod(shape.unitCost.safeParse(r.value));
+      return z.ok ? { ok: true, value: { unitCost: z.value } } : { ...z, context: 'unitCost' };
+    }
+    case 'quantity':
+    case 'start':
+    case 'end': {
+      const field = col === 'quantity' ? mainField(line.driver) : col;
+      const r = parseDriverField(line.driver, field, input, locale, programme);
+      if (!r.ok) return r;
+      return r.value === line.driver ? { ok: true, value: {} } : { ok: true, value: { driver: r.value } };
+    }
+  }
+}
+
+/**
+ * Parses a decimal typed into a line's details panel (beneficiaries per unit) or a percentage
+ * (non-migrant share).
+ */
+export function parseLineDetail(
+  field: 'beneficiariesPerUnit' | 'nonMigrantShare',
+  input: string,
+  locale: Locale,
+): FieldResult<Partial<LineFields>> {
+  if (field === 'beneficiariesPerUnit') {
+    const r = parseNonNegativeDecimal(input, locale, 6);
+    if (!r.ok) return { ok: false, code: r.code, params: { ...r.params, input: input.trim() }, context: 'quantity' };
+    return { ok: true, value: { beneficiariesPerUnit: r.value } };
+  }
+  const r = parsePercent(input, locale);
+  if (!r.ok) return { ok: false, code: r.code, params: { ...r.params, input: input.trim() }, context: 'rate' };
+  return { ok: true, value: { nonMigrantShare: r.value } };
+}
+
+export { withSchedule } from '../budget/drivers';
