@@ -162,7 +162,29 @@ const v2: Migration = {
   },
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2];
+/**
+ * v3: the change log is stored structured (issue 6), so that it can be shown in the user's
+ * language: what was done (`kind`: create, command, undo, redo; `command`: the command's type), to
+ * what (`target`: the name of the row it acted on), and the field changes (`fields`: JSON list of
+ * {table, id, row, field, before, after}; `omitted`: how many were left out). Rows written before
+ * keep their English summary, with kind NULL and no fields.
+ */
+const v3: Migration = {
+  version: 3,
+  description: 'structured change log (kind, command, target, field changes)',
+  tables: ['programme', 'budget_line', 'change_log', 'profile', 'currency', 'funder'],
+  up(db) {
+    db.exec(`
+      ALTER TABLE change_log ADD COLUMN kind TEXT CHECK (kind IS NULL OR kind IN ('create', 'command', 'undo', 'redo'));
+      ALTER TABLE change_log ADD COLUMN command TEXT;
+      ALTER TABLE change_log ADD COLUMN target TEXT;
+      ALTER TABLE change_log ADD COLUMN fields TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(fields));
+      ALTER TABLE change_log ADD COLUMN omitted INTEGER NOT NULL DEFAULT 0 CHECK (omitted >= 0);
+    `);
+  },
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3];
 
 /** The schema version this build of the app writes. */
 export const CURRENT_SCHEMA_VERSION = MIGRATIONS.length;

@@ -9,13 +9,17 @@
  */
 import type { RowWrite } from '../../src-shared/commands';
 import {
+  CHANGE_KINDS,
+  type ChangeKind,
   type ChangeLogEntry,
   ENTITIES,
   ENTITY_NAMES,
   type EntityName,
   type EntityRows,
+  type FieldChange,
   type Model,
   modelRows,
+  type NewChangeLogEntry,
   type Programme,
 } from '../../src-shared/model';
 import type { Statement } from 'better-sqlite3';
@@ -171,19 +175,26 @@ export class DocumentRepository {
     }
   }
 
-  appendChangeLog(entry: Omit<ChangeLogEntry, 'id'>): void {
-    this.stmt(`INSERT INTO change_log (at, author, summary) VALUES (?, ?, ?)`).run(
-      entry.at,
-      entry.author,
-      entry.summary,
-    );
+  appendChangeLog(entry: NewChangeLogEntry): void {
+    this.stmt(
+      `INSERT INTO change_log (at, author, summary, kind, command, target, fields, omitted)
+       VALUES (@at, @author, @summary, @kind, @command, @target, @fields, @omitted)`,
+    ).run({ ...entry, fields: JSON.stringify(entry.fields) });
   }
 
   /** Newest first. */
   readChangeLog(limit = 500): ChangeLogEntry[] {
-    return this.stmt(`SELECT id, at, author, summary FROM change_log ORDER BY id DESC LIMIT ?`).all(
-      limit,
-    ) as ChangeLogEntry[];
+    const rows = this.stmt(
+      `SELECT id, at, author, summary, kind, command, target, fields, omitted FROM change_log ORDER BY id DESC LIMIT ?`,
+    ).all(limit) as (Omit<ChangeLogEntry, 'fields' | 'kind'> & { kind: string | null; fields: string })[];
+    return rows.map((r) => {
+      const fields = parseJson(r.fields, `change log row ${r.id} fields`);
+      if (!Array.isArray(fields)) throw new StoredDataError(`change log row ${r.id} fields: not a list`);
+      if (r.kind !== null && !(CHANGE_KINDS as readonly string[]).includes(r.kind)) {
+        throw new StoredDataError(`change log row ${r.id} kind: "${r.kind}" is not a kind of change`);
+      }
+      return { ...r, kind: r.kind as ChangeKind | null, fields: fields as FieldChange[] };
+    });
   }
 
   /** Copies the whole database into a new file (which must not exist). Works on read-only connections. */

@@ -32,6 +32,7 @@ import {
   type Funder,
   MODEL_KEYS,
   type Model,
+  type NewChangeLogEntry,
   type Profile,
   type Programme,
 } from '../../src-shared/model';
@@ -47,7 +48,14 @@ import {
   runMigrations,
   StoredDataError,
 } from '../db';
-import { type ModelState, planCommand, type RowChange, type RowWrite, writesOf } from '../../src-shared/commands';
+import {
+  fieldChanges,
+  type ModelState,
+  planCommand,
+  type RowChange,
+  type RowWrite,
+  writesOf,
+} from '../../src-shared/commands';
 import {
   fsyncFile,
   makeBackup,
@@ -90,7 +98,19 @@ export interface OpenOptions {
 interface UndoStep {
   summary: string;
   label: HistoryLabel;
+  /** The key of the row the command acted on (its change log keeps that row's move). */
+  target: string | null;
   changes: RowChange[];
+}
+
+/** The change log row of a step: done, undone or redone. */
+function logEntry(kind: 'command' | 'undo' | 'redo', step: UndoStep): Omit<NewChangeLogEntry, 'at' | 'author'> {
+  const summary =
+    kind === 'undo' ? `Undid: ${step.summary}` : kind === 'redo' ? `Redid: ${step.summary}` : step.summary;
+  const { fields, omitted } = fieldChanges(step.changes, step.target);
+  // Undo takes every field back: the change log says so, value by value.
+  const shown = kind === 'undo' ? fields.map((f) => ({ ...f, before: f.after, after: f.before })) : fields;
+  return { summary, kind, command: step.label.action, target: step.label.name, fields: shown, omitted };
 }
 
 /** The state of one open file. */
@@ -216,7 +236,7 @@ export class DocumentService {
     try {
       writeModelToFile(abs, initial, {
         migrations: this.migrations,
-        changeLog: [{ at, author: this.author(), summary: 'Created the programme' }],
+        changeLog: [createdEntry(at, this.author())],
       });
     } catch (err) {
       if (err instanceof TargetExistsError) throw fileExists(abs);
@@ -256,8 +276,14 @@ export class DocumentService {
     const plan = planCommand(doc.state(), parsed.data);
     if (plan.changes.length === 0) return { info: this.info(doc), writes: [] };
     const writes = writesOf(plan.changes, 'after');
-    this.commit(doc, writes, plan.summary);
-    doc.undoStack.push({ summary: plan.summary, label: plan.label, changes: plan.changes });
+    const step: UndoStep = {
+      summary: plan.summary,
+      label: plan.label,
+      target: 'id' in parsed.data ? parsed.data.id : null,
+      changes: plan.changes,
+    };
+    this.commit(doc, writes, logEntry('command', step));
+    doc.undoStack.push(step);
     if (doc.undoStack.length > this.undoLimit) doc.undoStack.shift();
     doc.redoStack = [];
     return this.changed(doc, writes, origin);
@@ -268,7 +294,7 @@ export class DocumentService {
     const step = doc.undoStack.at(-1);
     if (!step) throw new ApiFailure('validation', 'There is nothing to undo.');
     const writes = writesOf(step.changes, 'before');
-    this.commit(doc, writes, `Undid: ${step.summary}`);
+    this.commit(doc, writes, logEntry('undo', step));
     doc.undoStack.pop();
     doc.redoStack.push(step);
     return this.changed(doc, writes, origin);
@@ -279,7 +305,7 @@ export class DocumentService {
     const step = doc.redoStack.at(-1);
     if (!step) throw new ApiFailure('validation', 'There is nothing to redo.');
     const writes = writesOf(step.changes, 'after');
-    this.commit(doc, writes, `Redid: ${step.summary}`);
+    this.commit(doc, writes, logEntry('redo', step));
     doc.redoStack.pop();
     doc.undoStack.push(step);
     return this.changed(doc, writes, origin);
@@ -389,7 +415,11 @@ export class DocumentService {
   }
 
   /** Writes `writes` and a change-log row in ONE transaction. */
-  private commit(doc: OpenDocument, writes: readonly RowWrite[], summary: string): void {
+  private commit(
+    doc: OpenDocument,
+    writes: readonly RowWrite[],
+    entry: Omit<NewChangeLogEntry, 'at' | 'author'>,
+  ): void {
     const at = this.now().toISOString();
     const author = this.author();
     const repo = doc.repo;
@@ -397,7 +427,7 @@ export class DocumentService {
       doc.db
         .transaction(() => {
           for (const w of writes) repo.write(w);
-          repo.appendChangeLog({ at, author, summary });
+          repo.appendChangeLog({ ...entry, at, author });
         })
         .immediate();
     } catch (err) {
@@ -567,6 +597,20 @@ function restoreFromBackup(abs: string, backupPath: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The first row of a new file's change log. */
+export function createdEntry(at: string, author: string): NewChangeLogEntry {
+  return {
+    at,
+    author,
+    summary: 'Created the programme',
+    kind: 'create',
+    command: null,
+    target: null,
+    fields: [],
+    omitted: 0,
+  };
 }
 
 /** Disk/OS refusals become 'io' failures a person can act on; anything else stays an internal error. */

@@ -2,3 +2,4 @@ export * from './apply';
 export * from './ids';
 export * from './plan';
 export * from './validation';
+export * from './log';

@@ -231,12 +231,47 @@ export const budgetLineSchema = lineFieldsSchema.extend({
 });
 export type BudgetLine = z.infer<typeof budgetLineSchema>;
 
+/**
+ * One row of the change log, stored structured (schema v3) so that the UI can put it in the
+ * user's language: what was done (`kind`, `command`), to what (`target`, the name of the row it
+ * acted on), and which fields went from which value to which (`fields`). `summary` is the English
+ * sentence, kept for older files (whose rows have `kind` null and no fields) and for tools that
+ * read the file directly.
+ */
 export interface ChangeLogEntry {
   id: number;
   at: string;
   author: string;
   summary: string;
+  kind: ChangeKind | null;
+  /** The command's type ("line.update"), for 'command', 'undo' and 'redo'. */
+  command: string | null;
+  target: string | null;
+  fields: FieldChange[];
+  /** Field changes left out of `fields` (a command that touched thousands of rows keeps the first ones). */
+  omitted: number;
 }
+
+export const CHANGE_KINDS = ['create', 'command', 'undo', 'redo'] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+/**
+ * One field of one row before and after. `field` null: the whole row was added (`before` null) or
+ * deleted (`after` null), and the values are its name. `table` is 'programme' or an entity name.
+ */
+export interface FieldChange {
+  table: string;
+  /** The row's key; null for the programme. */
+  id: string | null;
+  /** The row's name (or a currency's code) when the change was made; null for the programme. */
+  row: string | null;
+  field: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+/** A change log row as written (the id is the file's). */
+export type NewChangeLogEntry = Omit<ChangeLogEntry, 'id'>;
 
 /** Everything the engine needs: the whole programme as one plain value. */
 export interface Model {

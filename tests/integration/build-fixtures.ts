@@ -1,17 +1,21 @@
 /**
- * Regenerates tests/fixtures/schema-v2.rcs, schema-v2.expected.json (its model) and
- * schema-v2.totals.json (what the engine computed for it when it was written).
+ * Regenerates tests/fixtures/schema-v3.rcs, schema-v3.expected.json (its model) and
+ * schema-v3.totals.json (what the engine computed for it when it was written).
  *
  *   npx tsx tests/integration/build-fixtures.ts            # all three files
- *   npx tsx tests/integration/build-fixtures.ts --totals   # only schema-v2.totals.json
+ *   npx tsx tests/integration/build-fixtures.ts --totals   # only schema-v3.totals.json
  *
  * Each fixture is a REAL file written by the code of its schema version, committed so that every
  * later version of the app is tested against it (tests/integration/migrations.test.ts). Run this
- * only while schema v2 is the current schema: once a v3 migration exists, the v2 fixture must never
- * change again — add a schema-v3 fixture (and a builder for it) instead.
+ * only while schema v3 is the current schema: once a v4 migration exists, the v3 fixture must never
+ * change again; add a schema-v4 fixture (and a builder for it) instead.
  *
- * The schema-v1 fixture is frozen: it was written by the v1 version of this file (git history,
- * commit c652ebe) and its model is recorded in schema-v1.expected.json.
+ * The v3 file holds the whole model of v2 (FIXTURE_V2_MODEL, below) and a structured change log:
+ * it is created, then edited through DocumentService (commands, an undo, a redo), as a person would.
+ *
+ * The schema-v1 and schema-v2 fixtures are frozen: they were written by earlier versions of this
+ * file (git history: commit c652ebe for v1; the v2 builder is this file before issue 6), and their
+ * models are recorded in schema-v1.expected.json and schema-v2.expected.json.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { compute } from '../../src-shared/engine';
 import type { LineFields, Model } from '../../src-shared/model';
 import { CURRENT_SCHEMA_VERSION } from '../../src-main/db';
-import { writeModelToFile } from '../../src-main/documents';
+import { DocumentService } from '../../src-main/documents';
 
 const common: Pick<
   LineFields,
@@ -366,7 +370,7 @@ export const FIXTURE_V2_MODEL: Model = {
   ],
 };
 
-/** What schema-v2.totals.json records of compute()'s result. */
+/** What a fixture's totals file (schema-v2.totals.json, schema-v3.totals.json) records of compute()'s result. */
 export function fixtureTotals(model: Model): unknown {
   const r = compute(model);
   return {
@@ -379,32 +383,63 @@ export function fixtureTotals(model: Model): unknown {
   };
 }
 
+/** The v3 fixture's model before its edits: the v2 model under a v3 title. */
+const FIXTURE_V3_MODEL: Model = {
+  ...FIXTURE_V2_MODEL,
+  programme: {
+    ...FIXTURE_V2_MODEL.programme,
+    title: 'Réintégration durable — Fixture v3',
+    notes: 'Schema v3 fixture: the whole model of v2, and a structured change log.',
+  },
+};
+
+/** Writes the v3 fixture and edits it as a person would; returns the model it ends with. */
+function writeV3(file: string): Model {
+  let minute = 0;
+  const now = () => new Date(Date.UTC(2026, 11, 1, 9, minute++));
+  const s = new DocumentService({ author: () => 'Fixture builder', now });
+  fs.rmSync(file, { force: true });
+  s.create(file, FIXTURE_V3_MODEL);
+  s.command({
+    type: 'line.update',
+    id: 'v2-ind-package',
+    patch: { unitCost: 185000, name: 'Reintegration package (revised)' },
+  });
+  s.command({
+    type: 'currency.put',
+    currency: { code: 'XOF', rates: ['655.957', '655.957', '655.957'], inflation: '0.025' },
+  });
+  s.command({ type: 'line.move', id: 'v2-com-monthly', level: 'community', index: 0 });
+  s.command({ type: 'line.delete', id: 'v2-ind-fixed' });
+  s.undo();
+  s.redo();
+  const model = s.snapshot().model;
+  s.close();
+  return model;
+}
+
 function main(): void {
-  if (CURRENT_SCHEMA_VERSION !== 2) {
+  if (CURRENT_SCHEMA_VERSION !== 3) {
     throw new Error(
-      `The current schema is v${CURRENT_SCHEMA_VERSION}: the v2 fixture is frozen. Write a schema-v${CURRENT_SCHEMA_VERSION} fixture instead.`,
+      `The current schema is v${CURRENT_SCHEMA_VERSION}: the v3 fixture is frozen. Write a schema-v${CURRENT_SCHEMA_VERSION} fixture instead.`,
     );
   }
   const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures');
-  const file = path.join(dir, 'schema-v2.rcs');
-  const expectedFile = path.join(dir, 'schema-v2.expected.json');
+  const file = path.join(dir, 'schema-v3.rcs');
+  const expectedFile = path.join(dir, 'schema-v3.expected.json');
   let written: Model;
   if (process.argv.includes('--totals')) {
     written = JSON.parse(fs.readFileSync(expectedFile, 'utf8')) as Model;
   } else {
     fs.mkdirSync(dir, { recursive: true });
-    written = writeModelToFile(file, FIXTURE_V2_MODEL, {
-      overwrite: true,
-      changeLog: [
-        { at: '2026-02-27T12:00:00.000Z', author: 'Fixture builder', summary: 'Created the programme' },
-        { at: '2026-02-27T12:05:00.000Z', author: 'Fixture builder', summary: 'Added the local currency XOF' },
-      ],
-    });
+    written = writeV3(file);
+    for (const leftover of [`${file}-journal`, path.join(dir, '.~lock.schema-v3.rcs#')])
+      fs.rmSync(leftover, { force: true });
     fs.writeFileSync(expectedFile, `${JSON.stringify(written, null, 2)}\n`);
     console.log(`wrote ${file}`);
   }
-  fs.writeFileSync(path.join(dir, 'schema-v2.totals.json'), `${JSON.stringify(fixtureTotals(written), null, 2)}\n`);
-  console.log(`wrote ${path.join(dir, 'schema-v2.totals.json')}`);
+  fs.writeFileSync(path.join(dir, 'schema-v3.totals.json'), `${JSON.stringify(fixtureTotals(written), null, 2)}\n`);
+  console.log(`wrote ${path.join(dir, 'schema-v3.totals.json')}`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

@@ -7,6 +7,7 @@
  * inflation 0, lines in the reporting currency funded by the main donor, no beneficiaries; no
  * profiles, no local currencies, one "Main donor" funding source).
  * schema-v2.rcs (issue 3) holds the whole of model v2 for the versions after it.
+ * schema-v3.rcs (issue 6) holds the same model, edited, with its structured change log.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -46,9 +47,10 @@ function copyFixture(name: string): { dir: string; file: string } {
 const [v1, v2] = MIGRATIONS;
 if (!v1 || !v2) throw new Error('no v1 or v2 migration');
 
-/** A test-only v3: adds a table. */
-const fakeV3: Migration = {
-  version: 3,
+/** A test-only version after the current one: adds a table. */
+const NEXT = MIGRATIONS.length + 1;
+const fakeNext: Migration = {
+  version: NEXT,
   description: 'test: comments table',
   tables: ['comment'],
   up: (db) => db.exec(`CREATE TABLE comment (id TEXT PRIMARY KEY, body TEXT NOT NULL) STRICT`),
@@ -220,6 +222,11 @@ describe('schema v2 fixture (tests/fixtures/schema-v2.rcs)', () => {
     expect(snap.model).toMatchObject(expected);
     expect(snap.model.lines.map((l) => l.id)).toEqual(expected.lines.map((l) => l.id));
     expect(s.changeLog().map((e) => e.summary)).toEqual(['Added the local currency XOF', 'Created the programme']);
+    // Rows written before v3 keep their English sentence, with no structure.
+    expect(s.changeLog().map((e) => [e.kind, e.command, e.target, e.fields, e.omitted])).toEqual([
+      [null, null, null, [], 0],
+      [null, null, null, [], 0],
+    ]);
     if (CURRENT_SCHEMA_VERSION > 2) {
       expect(snap.info.migratedFrom).toEqual({ version: 2, backupPath: path.join(dir, 'Old budget.v2-backup.rcs') });
     } else {
@@ -240,18 +247,76 @@ describe('schema v2 fixture (tests/fixtures/schema-v2.rcs)', () => {
   });
 });
 
-describe('migrating an older file (with a test-only v3)', () => {
+describe('schema v3 fixture (tests/fixtures/schema-v3.rcs)', () => {
+  const expected = readJson<Model>('schema-v3.expected.json');
+
+  it('is a real v3 file of ours whose change log is structured', () => {
+    const db = new Database(path.join(fixtures, 'schema-v3.rcs'), { readonly: true, fileMustExist: true });
+    expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    db.close();
+    const { file } = copyFixture('schema-v3.rcs');
+    const s = service();
+    expect(s.open(file).model).toEqual(expected);
+    const log = s.changeLog();
+    expect(log.map((e) => [e.kind, e.command, e.target])).toEqual([
+      ['redo', 'line.delete', 'Medical referral fund'],
+      ['undo', 'line.delete', 'Medical referral fund'],
+      ['command', 'line.delete', 'Medical referral fund'],
+      ['command', 'line.move', 'Community radio slots'],
+      ['command', 'currency.put', 'XOF'],
+      ['command', 'line.update', 'Reintegration package'],
+      ['create', null, null],
+    ]);
+    expect(log[5]?.fields).toEqual([
+      {
+        table: 'line',
+        id: 'v2-ind-package',
+        row: 'Reintegration package (revised)',
+        field: 'name',
+        before: 'Reintegration package',
+        after: 'Reintegration package (revised)',
+      },
+      {
+        table: 'line',
+        id: 'v2-ind-package',
+        row: 'Reintegration package (revised)',
+        field: 'unitCost',
+        before: 1000000,
+        after: 185000,
+      },
+    ]);
+    // Undo records the values going back.
+    expect(log[1]?.fields).toEqual([
+      {
+        table: 'line',
+        id: 'v2-ind-fixed',
+        row: 'Medical referral fund',
+        field: null,
+        before: null,
+        after: 'Medical referral fund',
+      },
+    ]);
+  });
+
+  it('computes the same totals as when it was written', () => {
+    const { file } = copyFixture('schema-v3.rcs');
+    expect(fixtureTotals(service().open(file).model)).toEqual(readJson<unknown>('schema-v3.totals.json'));
+  });
+});
+
+describe('migrating an older file (with a test-only next version)', () => {
   it('copies the file to a backup beside it, then migrates, and reports migratedFrom once', () => {
     const { dir, file } = copyFixture('schema-v1.rcs');
     const original = sha256(file);
     const before = service().open(file, { readOnly: true }).model;
     closeServices();
 
-    const s = service([v1, v2, fakeV3]);
+    const s = service([...MIGRATIONS, fakeNext]);
     const snap = s.open(file);
     const backup = path.join(dir, 'Old budget.v1-backup.rcs');
     expect(snap.info).toMatchObject({
-      schemaVersion: 3,
+      schemaVersion: NEXT,
       migratedFrom: { version: 1, backupPath: backup },
       readOnly: false,
     });
@@ -260,19 +325,19 @@ describe('migrating an older file (with a test-only v3)', () => {
     s.close();
 
     const raw = new Database(file, { readonly: true });
-    expect(raw.pragma('user_version', { simple: true })).toBe(3);
+    expect(raw.pragma('user_version', { simple: true })).toBe(NEXT);
     expect(raw.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE name = 'comment'`).get()).toEqual({ n: 1 });
     raw.close();
 
-    // A v3 file opened by the v2 app: newer, read-only, untouched.
+    // A file of the next version opened by this app: newer, read-only, untouched.
     const newer = sha256(file);
     const old = service();
-    expect(old.open(file).info).toMatchObject({ readOnly: true, readOnlyReason: 'newerVersion', schemaVersion: 3 });
+    expect(old.open(file).info).toMatchObject({ readOnly: true, readOnlyReason: 'newerVersion', schemaVersion: NEXT });
     old.close();
     expect(sha256(file)).toBe(newer);
 
-    // Reopened by the v3 app: no migration, no new backup.
-    expect(service([v1, v2, fakeV3]).open(file).info.migratedFrom).toBeNull();
+    // Reopened by an app of the next version: no migration, no new backup.
+    expect(service([...MIGRATIONS, fakeNext]).open(file).info.migratedFrom).toBeNull();
     expect(listDir(dir)).toEqual(['.~lock.Old budget.rcs#', 'Old budget.rcs', 'Old budget.v1-backup.rcs']);
   });
 
@@ -316,13 +381,13 @@ describe('migrating an older file (with a test-only v3)', () => {
   it('read-only open of an older file migrates in memory: nothing written, no backup', () => {
     const { dir, file } = copyFixture('schema-v1.rcs');
     const original = sha256(file);
-    const s = service([v1, v2, fakeV3]);
+    const s = service([...MIGRATIONS, fakeNext]);
     const snap = s.open(file, { readOnly: true });
     expect(snap.info).toMatchObject({ readOnly: true, schemaVersion: 1, migratedFrom: null });
-    // Save as writes a migrated (v3) editable copy.
+    // Save as writes a migrated editable copy.
     const copy = path.join(dir, 'Copy.rcs');
     const saved = s.saveAs(copy);
-    expect(saved.info).toMatchObject({ readOnly: false, schemaVersion: 3 });
+    expect(saved.info).toMatchObject({ readOnly: false, schemaVersion: NEXT });
     s.close();
     expect(sha256(file)).toBe(original);
     expect(listDir(dir)).toEqual(['Copy.rcs', 'Old budget.rcs']);
@@ -365,9 +430,9 @@ describe('runMigrations', () => {
     const file = path.join(dir, 'x.rcs');
     writeModelToFile(file, smallModel());
     const db = new Database(file);
-    expect(() => runMigrations(db, [fakeV3])).toThrow(/out of order/);
-    expect(runMigrations(db, [v1, v2, fakeV3])).toBe(2);
-    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(() => runMigrations(db, [fakeNext])).toThrow(/out of order/);
+    expect(runMigrations(db, [...MIGRATIONS, fakeNext])).toBe(CURRENT_SCHEMA_VERSION);
+    expect(db.pragma('user_version', { simple: true })).toBe(NEXT);
     expect(() => runMigrations(db, [v1, v2])).toThrow(/newer/);
     db.close();
   });
