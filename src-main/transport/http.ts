@@ -23,13 +23,23 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type ApiError, type AppEvent, dispatch, type Handlers, isCallName, type Reply } from '../../src-shared/api';
+import {
+  type ApiError,
+  type AppEvent,
+  BODY_LIMITS,
+  bodyLimitOf,
+  DEFAULT_BODY_LIMIT,
+  dispatch,
+  type Handlers,
+  isCallName,
+  type Reply,
+} from '../../src-shared/api';
 import { SECURITY_HEADERS } from './security-headers';
 import { contentTypeFor, isIndexHtml, resolveStaticPath } from './static-files';
 
 export const LOOPBACK_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 5178;
-export const MAX_BODY_BYTES = 1024 * 1024;
+export const MAX_BODY_BYTES = DEFAULT_BODY_LIMIT;
 export const TOKEN_HEADER = 'X-RCS-Token';
 export const TOKEN_META_NAME = 'rcs-token';
 export const API_PREFIX = '/api/';
@@ -37,8 +47,8 @@ export const EVENTS_PATH = '/api/events';
 export const MAX_EVENT_STREAMS = 16;
 const HEARTBEAT_MS = 20_000;
 
-/** Past this many bytes of an oversize body we stop draining it and drop the connection. */
-const DRAIN_LIMIT = 16 * MAX_BODY_BYTES;
+/** Past this many times a call's limit, an oversize body is no longer drained: the connection is dropped. */
+const DRAIN_FACTOR = 16;
 
 export interface HttpServerOptions {
   handlers: Handlers;
@@ -48,7 +58,8 @@ export interface HttpServerOptions {
   port: number;
   /** Only for tests; a fresh random token is made otherwise. */
   token?: string;
-  maxBodyBytes?: number;
+  /** Only for tests: per-call body limits instead of the contract's BODY_LIMITS. */
+  bodyLimits?: Readonly<Partial<Record<string, number>>>;
   /** Told about unexpected errors (handlers that threw something other than ApiFailure). */
   onInternalError?: (err: unknown) => void;
 }
@@ -133,9 +144,10 @@ type BodyResult = { kind: 'ok'; body: Buffer } | { kind: 'tooLarge' } | { kind: 
 
 /**
  * Reads at most `limit` bytes. An oversize body is drained (so the client can read our 413) up to
- * DRAIN_LIMIT, after which the connection is dropped.
+ * DRAIN_FACTOR times the limit, after which the connection is dropped.
  */
 function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
+  const drainLimit = DRAIN_FACTOR * limit;
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -152,7 +164,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
       if (size > limit) {
         tooLarge = true;
         chunks.length = 0;
-        if (size > DRAIN_LIMIT) {
+        if (size > drainLimit) {
           settle({ kind: 'tooLarge' });
           req.destroy();
         }
@@ -166,6 +178,11 @@ function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
   });
 }
 
+function sizeText(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Math.round(bytes / (1024 * 1024))} MB`;
+  return bytes >= 1024 ? `${Math.round(bytes / 1024)} KB` : `${bytes} bytes`;
+}
+
 function isJsonContentType(value: string | undefined): boolean {
   if (value === undefined) return true;
   const media = value.split(';')[0]?.trim().toLowerCase();
@@ -174,7 +191,7 @@ function isJsonContentType(value: string | undefined): boolean {
 
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
   const token = options.token ?? newToken();
-  const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const limits = options.bodyLimits ?? BODY_LIMITS;
   let port = options.port;
 
   const streams = new Set<ServerResponse>();
@@ -258,16 +275,18 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       sendReply(res, 415, failure('validation', 'The request body must be JSON (Content-Type: application/json).'));
       return;
     }
+    const limit = bodyLimitOf(name, limits);
+    const tooLarge = `The request is too large (${sizeText(limit)} at most).`;
     const declared = Number(header(req, 'content-length') ?? '0');
-    if (Number.isFinite(declared) && declared > DRAIN_LIMIT) {
-      sendReply(res, 413, failure('validation', 'The request is too large (1 MB at most).'), { Connection: 'close' });
+    if (Number.isFinite(declared) && declared > DRAIN_FACTOR * limit) {
+      sendReply(res, 413, failure('validation', tooLarge), { Connection: 'close' });
       req.destroy();
       return;
     }
     const body = await readBody(req, limit);
     if (body.kind === 'aborted') return;
     if (body.kind === 'tooLarge') {
-      sendReply(res, 413, failure('validation', 'The request is too large (1 MB at most).'), { Connection: 'close' });
+      sendReply(res, 413, failure('validation', tooLarge), { Connection: 'close' });
       return;
     }
     let request: unknown = undefined;

@@ -258,6 +258,21 @@ export const contract = {
 } as const;
 
 export type Contract = typeof contract;
+
+/**
+ * The largest request body, in bytes, each call accepts over HTTP (browser mode). Every call takes
+ * at most DEFAULT_BODY_LIMIT; a call that carries a file (the spreadsheet import of issue 11) is
+ * listed here with its own, larger limit, so the cap is lifted for it alone.
+ */
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+export const BODY_LIMITS: Readonly<Partial<Record<keyof Contract, number>>> = {};
+
+export function bodyLimitOf(
+  name: keyof Contract,
+  limits: Readonly<Partial<Record<string, number>>> = BODY_LIMITS,
+): number {
+  return limits[name] ?? DEFAULT_BODY_LIMIT;
+}
 export type CallName = keyof Contract;
 export type RequestOf<K extends CallName> = z.infer<Contract[K]['request']>;
 export type ReplyOf<K extends CallName> = Contract[K]['reply'] extends Returns<infer T> ? T : never;

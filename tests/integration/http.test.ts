@@ -305,6 +305,48 @@ describe('API calls', () => {
     expect(calls).toEqual([]);
   });
 
+  it('lifts the cap for one call only: each call has its own body limit', async () => {
+    const limited = await startHttpServer({
+      handlers: fakeHandlers,
+      rendererDir,
+      port: 0,
+      bodyLimits: { 'settings.update': 64, 'document.open': 4 * MAX_BODY_BYTES },
+    });
+    try {
+      calls.length = 0;
+      const body = JSON.stringify({ author: 'x'.repeat(100) });
+      const small = await send(limited, {
+        method: 'POST',
+        path: '/api/settings.update',
+        headers: { 'Content-Type': 'application/json', 'X-RCS-Token': limited.token },
+        body,
+      });
+      expect(small.status).toBe(413);
+      expect(json(small)).toMatchObject({ error: { message: 'The request is too large (64 bytes at most).' } });
+      // Two megabytes pass where the limit was raised, and nowhere else.
+      const big = JSON.stringify({ path: 'x'.repeat(2 * MAX_BODY_BYTES), readOnly: false });
+      const raised = await send(limited, {
+        method: 'POST',
+        path: '/api/document.open',
+        headers: { 'Content-Type': 'application/json', 'X-RCS-Token': limited.token },
+        body: big,
+      });
+      expect(raised.status).toBe(200);
+      expect(json(raised)).toMatchObject({ ok: false, error: { code: 'validation' } }); // the path is too long
+      const other = await send(limited, {
+        method: 'POST',
+        path: '/api/library.list',
+        headers: { 'Content-Type': 'application/json', 'X-RCS-Token': limited.token },
+        body: big,
+      });
+      expect(other.status).toBe(413);
+      expect(json(other)).toMatchObject({ error: { message: 'The request is too large (1 MB at most).' } });
+      expect(calls).toEqual([]);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('refuses a declared huge body at once, without reading it: 413', async () => {
     calls.length = 0;
     const r = await send(server, {
