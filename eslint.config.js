@@ -27,6 +27,28 @@ export default tseslint.config(
     },
   },
   {
+    // A feature folder (src-renderer/features/<name>) may import from document/, shared/, api/,
+    // i18n/ and src-shared, never from another feature or from the app shell.
+    files: ['src-renderer/features/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./(?!\\.\\./)',
+              message: 'A feature may not import from another feature: move the shared piece to shared/.',
+            },
+            {
+              regex: '^\\.\\./\\.\\./(app|features)(/|$)',
+              message: 'A feature may not import from the app shell or another feature.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src-shared/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -2,10 +2,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { detectApi } from './api/detect';
-import { guessLocale } from './i18n';
+import { App } from './app/App';
 import { createDocumentStore } from './document/documentStore';
 import { DocStoreContext } from './document/react';
-import { App } from './app/App';
+import { guessLocale } from './i18n';
 import './styles.css';
 
 const { api, events } = detectApi();

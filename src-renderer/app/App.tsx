@@ -1,19 +1,19 @@
 /** The whole window: the start screen, or the open programme's screens. */
 import { useEffect } from 'react';
-import { globalShortcut } from '../shared/keyboard/shortcuts';
 import { useDoc, useDocStore, useLocale, useModel, useModelPart, useT } from '../document/react';
 import { type Screen, useUi } from '../document/ui';
-import { DocumentNotices, ErrorBanner } from './Banners';
 import { BudgetScreen } from '../features/budget/BudgetScreen';
 import { CaseloadScreen } from '../features/caseload/CaseloadScreen';
 import { ChecksScreen } from '../features/checks/ChecksScreen';
-import { IS_MAC } from '../shared/common';
 import { FundingScreen } from '../features/funding/FundingScreen';
 import { ProgrammeScreen } from '../features/programme/ProgrammeScreen';
+import { IS_MAC } from '../shared/common';
 import { ShortcutHelp } from '../shared/keyboard/ShortcutHelp';
+import { globalShortcut } from '../shared/keyboard/shortcuts';
+import { DocumentNotices, ErrorBanner } from './Banners';
 import { StartScreen } from './StartScreen';
-import { TotalsBar } from '../features/budget/BudgetCharts';
 import { ScreenNav, TopBar } from './TopBar';
+import { TotalsBar } from './Totals';
 
 export function App() {
   const t = useT();

@@ -1,6 +1,6 @@
 /** Messages above the content: the last error (with rollback notice), read-only and migration notices. */
-import { apiErrorText } from '../i18n';
 import { useDoc, useDocStore, useLocale, useT } from '../document/react';
+import { apiErrorText } from '../i18n';
 
 export function ErrorBanner() {
   const t = useT();

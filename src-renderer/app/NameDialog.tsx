@@ -1,8 +1,8 @@
 /** Asks for a file name (new programme, save as), validated before it is sent. */
 import { type FormEvent, useId, useState } from 'react';
 import { fileNameSchema } from '../../src-shared/api';
-import { apiErrorText, errorText } from '../i18n';
 import { useDocStore, useLocale, useT } from '../document/react';
+import { apiErrorText, errorText } from '../i18n';
 import { Dialog, FieldError } from '../shared/common';
 
 export function NameDialog(props: {

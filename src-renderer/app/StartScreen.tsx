@@ -1,10 +1,10 @@
 /** Start: new blank programme, the sample, files from the documents folder and recent files. */
 import { useState } from 'react';
 import type { LibraryFile, RecentFile } from '../../src-shared/api';
-import { formatDateTime } from '../i18n';
 import { useDoc, useDocStore, useLocale, useT } from '../document/react';
-import { ErrorBanner } from './Banners';
+import { formatDateTime } from '../i18n';
 import { LocaleSelect } from '../shared/common';
+import { ErrorBanner } from './Banners';
 import { NameDialog } from './NameDialog';
 
 export function StartScreen() {

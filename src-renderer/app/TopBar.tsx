@@ -1,11 +1,11 @@
 /** The bar on every document screen: title, file, read-only, undo/redo, saved indicator, save as, close. */
 import { useState } from 'react';
 import type { HistoryLabel } from '../../src-shared/api';
-import { formatTime, type MessageKey } from '../i18n';
-import { countFindings, countsText } from '../shared/findings';
 import { useDoc, useDocStore, useFindings, useLocale, useModelPart, useT } from '../document/react';
 import { type Screen, SCREENS, useUi } from '../document/ui';
+import { formatTime, type MessageKey } from '../i18n';
 import { combo, LocaleSelect } from '../shared/common';
+import { countFindings, countsText } from '../shared/findings';
 import { NameDialog } from './NameDialog';
 
 export function TopBar() {

@@ -1,12 +1,35 @@
-/** UI-only state: which screen, which line details are open, where focus should go next. */
+/**
+ * UI-only state: which screen, which line details are open, where focus should go next (and the
+ * budget grid's columns, which a focus request points into).
+ */
 import { create } from 'zustand';
 
 export const SCREENS = ['programme', 'caseload', 'budget', 'funding', 'checks'] as const;
 export type Screen = (typeof SCREENS)[number];
 
+/** The budget grid's columns, in order: a focus request's `col` is an index in this list. */
+export const COLUMNS = [
+  'details',
+  'name',
+  'category',
+  'unitLabel',
+  'currency',
+  'unitCost',
+  'driver',
+  'quantity',
+  'schedule',
+  'start',
+  'end',
+  'derivation',
+  'total',
+] as const;
+export type Column = (typeof COLUMNS)[number];
+export const NAME_COL = COLUMNS.indexOf('name');
+
 export interface FocusRequest {
   /** Stable row key (temporary id or real id; see DocState.aliases). */
   key: string;
+  /** Index in COLUMNS. */
   col: number;
   seq: number;
   /** Scroll the row to the middle of the window (a jump from elsewhere), not just into view. */

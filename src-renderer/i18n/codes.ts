@@ -8,8 +8,9 @@ import { FIELD_CODES, type FieldCode } from '../../src-shared/api/codes';
 import type { ParseErrorCode } from '../../src-shared/money';
 
 /**
- * Field codes the renderer's own parsing gives before anything is sent (src-renderer/state and
- * src-shared/money/parse.ts), on top of the codes main sends.
+ * Field codes the renderer's own parsing gives before anything is sent (shared/fields.ts, the
+ * parsing beside each feature's screen, and src-shared/money/parse.ts), on top of the codes main
+ * sends.
  */
 export const UI_FIELD_CODES = [
   'number.empty',

@@ -1,9 +1,9 @@
 /** Small shared pieces: modal dialog, delete confirmation, row actions, field error, language switch, platform. */
 import { type ReactNode, useEffect, useId, useRef } from 'react';
 import type { Locale } from '../../src-shared/money';
+import { useDoc, useDocStore, useT } from '../document/react';
 import { LOCALES } from '../i18n';
 import { formatCombo, isMacPlatform, type KeyName } from './keyboard/shortcuts';
-import { useDoc, useDocStore, useT } from '../document/react';
 
 export const IS_MAC = typeof navigator !== 'undefined' && isMacPlatform(navigator.platform || navigator.userAgent);
 

@@ -6,8 +6,8 @@
 import type { CheckTarget, Finding } from '../../src-shared/checks/types';
 import { formatDecimal, formatMinor, type Locale, shareToPercentString } from '../../src-shared/money';
 import type { Model } from '../../src-shared/model';
-import { isMessageKey, type Params, pluralKey, type Translate } from '../i18n';
 import type { Screen } from '../document/ui';
+import { isMessageKey, type Params, pluralKey, type Translate } from '../i18n';
 
 export const FINDING_GROUPS = ['donor', 'principles', 'integrity'] as const;
 export const SEVERITIES = ['error', 'warning', 'note'] as const;

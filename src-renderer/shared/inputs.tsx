@@ -5,11 +5,16 @@
  * puts the saved value back.
  */
 import { type ReactNode, useId } from 'react';
-import type { Option } from '../features/budget/cells';
 import { FieldError } from './common';
 import { type CommitResult, useDraft } from './draft';
 
 export type { CommitResult } from './draft';
+
+/** One choice of a select (a form's or a grid cell's). */
+export interface Option {
+  value: string;
+  label: string;
+}
 
 export function TextInput(props: {
   /** Text of the saved value. */

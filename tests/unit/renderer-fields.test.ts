@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { type BudgetLine, defaultLineFields, type FixedDriver, type Programme } from '../../src-shared/model';
 import {
   lineCellText,
-  parseInflation,
   parseLineCell,
   parseLineDetail,
+  withSchedule,
+} from '../../src-renderer/features/budget/lineFields';
+import {
+  parseInflation,
   parseProgrammeField,
   programmeFieldText,
-  withSchedule,
 } from '../../src-renderer/features/programme/programmeFields';
 
 const programme: Programme = {

@@ -5,23 +5,21 @@ import {
   duplicateFunders,
   fundingComplete,
   fundingSum,
-  mainDonor,
   removeShare,
   setShareFunder,
   setSharePercent,
   shareText,
 } from '../../src-renderer/features/budget/fundingSplit';
+import { mainDonor } from '../../src-renderer/document/order';
 import {
-  convertUnitCost,
-  lineCurrencies,
   newCurrency,
   parseCurrencyCode,
   parseRate,
   programmeYears,
-  rateForYear,
   withInflation,
   withRate,
 } from '../../src-renderer/features/programme/currencies';
+import { convertUnitCost, lineCurrencies, rateForYear } from '../../src-renderer/shared/exchange';
 
 const funder = (id: string, position: number, type: Funder['type']): Funder => ({
   id,

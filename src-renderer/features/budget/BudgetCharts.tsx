@@ -1,50 +1,9 @@
-/** Totals bar and charts, from the engine's result for the model on screen. */
+/** The budget's charts (cost by level, by year), from the engine's result for the model on screen. */
 import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { currencyExponent, formatMinor, type Locale, shareToPercentString } from '../../../src-shared/money';
+import { currencyExponent, formatMinor, type Locale } from '../../../src-shared/money';
 import { LEVELS } from '../../../src-shared/model';
 import { useLocale, useModelPart, useResult, useT } from '../../document/react';
-
-export function TotalsBar() {
-  const t = useT();
-  const locale = useLocale();
-  const result = useResult();
-  const programme = useModelPart((m) => m?.programme ?? null);
-  if (!programme) return null;
-  if (!result) {
-    return (
-      <div className="banner banner-error" role="alert">
-        {t('banner.computeFailed')}
-      </div>
-    );
-  }
-  const cur = result.currency;
-  const fmt = (v: number) => formatMinor(v, cur, locale);
-  const pct = (share: string) => `${shareToPercentString(share, locale)} %`;
-  return (
-    <section className="totals-bar" aria-label={t('totals.label')}>
-      <dl className="totals">
-        <div className="total-item">
-          <dt>{t('totals.direct')}</dt>
-          <dd data-testid="totals-direct">{fmt(result.totals.direct)}</dd>
-        </div>
-        <div className="total-item">
-          <dt>{t('totals.indirect', { rate: pct(programme.indirectRate) })}</dt>
-          <dd data-testid="totals-indirect">{fmt(result.totals.indirect)}</dd>
-        </div>
-        <div className="total-item">
-          <dt>{t('totals.contingency', { rate: pct(programme.contingencyRate) })}</dt>
-          <dd data-testid="totals-contingency">{fmt(result.totals.contingency)}</dd>
-        </div>
-        <div className="total-item total-grand">
-          <dt>{t('totals.total')}</dt>
-          <dd data-testid="totals-total">{fmt(result.totals.total)}</dd>
-        </div>
-      </dl>
-      <span className="totals-currency">{t('totals.currency', { currency: cur })}</span>
-    </section>
-  );
-}
 
 export const LEVEL_COLORS: Record<string, string> = {
   individual: '#2f6690',

@@ -1,13 +1,12 @@
 /** Budget: key figures, charts, the four level sections, the line checks, and the month-by-month view. */
 import { useMemo } from 'react';
 import { LEVELS } from '../../../src-shared/model';
-import { findingText, opensDetails } from '../../shared/findings';
 import { useFindings, useLocale, useModel, useT } from '../../document/react';
-import { useUi } from '../../document/ui';
+import { NAME_COL, useUi } from '../../document/ui';
+import { findingText, opensDetails } from '../../shared/findings';
 import { ShortcutStrip } from '../../shared/keyboard/ShortcutHelp';
 import { Charts } from './BudgetCharts';
 import { LevelSection } from './LevelSection';
-import { NAME_COL } from './LineRow';
 import { MetricsPanel } from './MetricsPanel';
 import { MonthsDialog } from './MonthsDialog';
 

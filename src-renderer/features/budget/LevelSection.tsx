@@ -6,26 +6,26 @@
  * each section has a window virtualizer whose list starts where its table's header ends
  * (`scrollMargin`, followed as the sections above change). Only the rows near the visible part of
  * the page are rendered, plus the row holding the tab stop; spacers stand for the rows left out
- * (state/rowWindow.ts). Each line is its own row group (`tbody`: the line's row and, when open,
+ * (rowWindow.ts). Each line is its own row group (`tbody`: the line's row and, when open,
  * its details), measured by the virtualizer and observed, so that opening the details or an
  * error message changes its height and the rows below follow. A programme of thousands of lines
  * opens and edits as fast as a small one. Rows are memoised: an edit renders again only the rows
- * whose line or result changed (the model and the results are structurally shared, see
- * state/share.ts), and the handlers given to the rows keep their identity.
+ * whose line or result changed (rows an edit does not touch keep their objects, see
+ * src-shared/commands/apply.ts), and the handlers given to the rows keep their identity.
  */
 import { type Range, useWindowVirtualizer, type VirtualItem, type Virtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Command } from '../../../src-shared/api';
 import { formatMinor } from '../../../src-shared/money';
 import { defaultLineFields, type Level, LEVELS, type Model } from '../../../src-shared/model';
-import type { GridAction } from '../../shared/keyboard/shortcuts';
 import { type NewRowCommand, sendCreating } from '../../document/documentStore';
 import { linesOfLevel } from '../../document/order';
-import { nearWindow, OVERSCAN_ROWS, rowsToRender, windowPieces } from './rowWindow';
 import { useDocStore, useLocale, useModel, useReadOnly, useResult, useT } from '../../document/react';
-import { useUi } from '../../document/ui';
+import { COLUMNS, NAME_COL, useUi } from '../../document/ui';
 import { combo, ConfirmDeleteDialog } from '../../shared/common';
-import { COLUMNS, isNewLineKey, type LineContext, LineRow, NAME_COL } from './LineRow';
+import type { GridAction } from '../../shared/keyboard/shortcuts';
+import { isNewLineKey, type LineContext, LineRow } from './LineRow';
+import { nearWindow, OVERSCAN_ROWS, rowsToRender, windowPieces } from './rowWindow';
 
 /** A function whose identity never changes and that always runs the latest `fn` (for memoised rows). */
 function useStableHandler<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {

@@ -19,7 +19,10 @@ import {
   type Model,
   type Schedule,
 } from '../../../src-shared/model';
+import { byPosition, linesOfLevel, mainDonor } from '../../document/order';
 import { errorText, type Translate } from '../../i18n';
+import { FieldError, IS_MAC } from '../../shared/common';
+import { type CommitResult, SelectInput, TextInput } from '../../shared/inputs';
 import {
   convertDriver,
   derivationText,
@@ -32,21 +35,17 @@ import {
   withProfiles,
   withSchedule,
 } from './drivers';
-import { parseLineDetail } from '../programme/programmeFields';
 import {
   addShare,
   duplicateFunders,
   fundingComplete,
   fundingSum,
-  mainDonor,
   removeShare,
   setShareFunder,
   setSharePercent,
   shareText,
 } from './fundingSplit';
-import { byPosition, linesOfLevel } from '../../document/order';
-import { FieldError, IS_MAC } from '../../shared/common';
-import { type CommitResult, SelectInput, TextInput } from '../../shared/inputs';
+import { parseLineDetail } from './lineFields';
 
 interface DetailsProps {
   line: BudgetLine;

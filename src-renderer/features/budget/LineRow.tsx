@@ -17,32 +17,15 @@ import {
   type Programme,
   type Schedule,
 } from '../../../src-shared/model';
+import { type Column, COLUMNS, NAME_COL } from '../../document/ui';
 import { errorText, formatMonth, type Translate } from '../../i18n';
-import { gridShortcut } from '../../shared/keyboard/shortcuts';
-import { convertUnitCost, lineCurrencies } from '../programme/currencies';
-import { convertDriver, derivationText, isOnce, mainField, schedulesOf, withSchedule } from './drivers';
-import { lineCellText, parseLineCell, type TextColumn } from '../programme/programmeFields';
 import { IS_MAC } from '../../shared/common';
+import { convertUnitCost, lineCurrencies } from '../../shared/exchange';
+import { gridShortcut } from '../../shared/keyboard/shortcuts';
 import { type ActionHandler, type CommitResult, onPlainCellKey, SelectCell, TextCell } from './cells';
+import { convertDriver, derivationText, isOnce, mainField, schedulesOf, withSchedule } from './drivers';
 import { LineDetails } from './LineDetails';
-
-export const COLUMNS = [
-  'details',
-  'name',
-  'category',
-  'unitLabel',
-  'currency',
-  'unitCost',
-  'driver',
-  'quantity',
-  'schedule',
-  'start',
-  'end',
-  'derivation',
-  'total',
-] as const;
-export type Column = (typeof COLUMNS)[number];
-export const NAME_COL = COLUMNS.indexOf('name');
+import { lineCellText, parseLineCell, type TextColumn } from './lineFields';
 
 export interface RowProps {
   line: BudgetLine;

@@ -2,8 +2,8 @@
 import type { ReactNode } from 'react';
 import { formatDecimal, formatMinor, formatPercent } from '../../../src-shared/money';
 import { LEVELS, monthLabel } from '../../../src-shared/model';
-import { formatMonth } from '../../i18n';
 import { useLocale, useModelPart, useResult, useT } from '../../document/react';
+import { formatMonth } from '../../i18n';
 import { LEVEL_COLORS } from './BudgetCharts';
 
 function Metric(props: { id: string; label: string; value: string; raw: number | null; sub?: ReactNode }) {

@@ -1,11 +1,11 @@
 /** The month-by-month view of one line (opened from its total, or its details panel). */
 import { useMemo } from 'react';
 import { formatDecimal, formatMinor, type Locale } from '../../../src-shared/money';
-import { formatMonth } from '../../i18n';
-import { monthTable } from './months';
 import { useLocale, useModelPart, useResult, useT } from '../../document/react';
 import { useUi } from '../../document/ui';
+import { formatMonth } from '../../i18n';
 import { Dialog } from '../../shared/common';
+import { monthTable } from './months';
 
 function quantityText(q: number, locale: Locale): string {
   if (q === 0) return '–';

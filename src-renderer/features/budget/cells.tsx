@@ -1,16 +1,18 @@
 /**
  * Cells of the budget grid. Every cell is one focusable element (roving tabindex). A cell is in
  * "navigate" mode (arrows move between cells, the text is selected so typing replaces it) or in
- * "edit" mode (arrows move the caret); see keyboard/shortcuts.ts. A typed value is parsed when
+ * "edit" mode (arrows move the caret); see shared/keyboard/shortcuts.ts. A typed value is parsed when
  * the edit is committed (Enter, Tab, leaving the cell); an invalid value stays in the cell with a
  * specific message beside it and is not sent.
  */
 import { type KeyboardEvent, useId, useRef, useState } from 'react';
-import { type GridAction, gridShortcut } from '../../shared/keyboard/shortcuts';
 import { IS_MAC } from '../../shared/common';
 import { type CommitResult, useDraft } from '../../shared/draft';
+import type { Option } from '../../shared/inputs';
+import { type GridAction, gridShortcut } from '../../shared/keyboard/shortcuts';
 
 export type { CommitResult } from '../../shared/draft';
+export type { Option };
 
 /** Handles a grid action for the cell's row; returns true when it was handled. */
 export type ActionHandler = (action: GridAction) => boolean;
@@ -151,11 +153,6 @@ export function TextCell(
       )}
     </>
   );
-}
-
-export interface Option {
-  value: string;
-  label: string;
 }
 
 export function SelectCell(

@@ -19,14 +19,13 @@ import {
   type DriverKind,
   type Level,
   lineWindow,
-  MAX_DURATION,
   type Programme,
   type Schedule,
   SCHEDULES,
   validateLineAgainstProgramme,
 } from '../../../src-shared/model';
 import type { Params, Translate } from '../../i18n';
-import type { FieldResult } from '../programme/programmeFields';
+import { type FieldResult, parseMonth } from '../../shared/fields';
 
 /** Parameters of a driver a person types (the selects and lists are edited directly). */
 export type DriverTextField =
@@ -157,35 +156,6 @@ export function driverFieldText(d: Driver, field: DriverTextField, locale: Local
     case 'end':
       return isOnce(d) ? '' : String(d.end);
   }
-}
-
-/** "3", "M3" or "2025-03" (a calendar month of the programme) to a programme month number. */
-export function parseMonth(
-  input: string,
-  locale: Locale,
-  programme: Pick<Programme, 'durationMonths' | 'startMonth'>,
-): FieldResult<number> {
-  const s = input.trim();
-  const cal = /^(\d{4})-(\d{1,2})$/.exec(s);
-  let n: number;
-  if (cal) {
-    const [sy, sm] = programme.startMonth.split('-').map(Number) as [number, number];
-    n = (Number(cal[1]) - sy) * 12 + (Number(cal[2]) - sm) + 1;
-    if (Number(cal[2]) < 1 || Number(cal[2]) > 12) return { ok: false, code: 'month.invalid' };
-  } else {
-    const r = parseInteger(s.replace(/^m\s*/i, ''), locale, 1, MAX_DURATION);
-    if (!r.ok) {
-      if (r.code === 'number.outOfRange') {
-        return { ok: false, code: 'window.outside', params: { max: programme.durationMonths } };
-      }
-      return { ok: false, code: r.code, params: r.params ?? {}, context: 'month' };
-    }
-    n = r.value;
-  }
-  if (n < 1 || n > programme.durationMonths) {
-    return { ok: false, code: 'window.outside', params: { max: programme.durationMonths } };
-  }
-  return { ok: true, value: n };
 }
 
 /**

@@ -17,13 +17,8 @@ import {
   ZERO,
 } from '../../../src-shared/money';
 import type { Funder, FundingShare } from '../../../src-shared/model';
-import { byPosition } from '../../document/order';
-import type { FieldResult } from '../programme/programmeFields';
-
-/** The main donor: the first funding source of type donor, in the sources' order (or null). */
-export function mainDonor(funders: readonly Funder[]): Funder | null {
-  return byPosition(funders).find((f) => f.type === 'donor') ?? null;
-}
+import { byPosition, mainDonor } from '../../document/order';
+import type { FieldResult } from '../../shared/fields';
 
 function sumOf(funding: readonly FundingShare[]): Rational {
   let s: Rational = ZERO;

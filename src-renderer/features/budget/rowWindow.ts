@@ -1,6 +1,6 @@
 /**
  * Windowed rendering of the budget grid, the arithmetic TanStack Virtual leaves to us. The
- * virtualizer (ui/budget/LevelSection.tsx) says where every row starts and which rows meet the
+ * virtualizer (LevelSection.tsx) says where every row starts and which rows meet the
  * window; this file decides which rows to render (small grids: all of them; always the row
  * holding the grid's tab stop) and what stands for the rows left out (spacers of their height,
  * since a table row cannot be positioned absolutely without breaking the table's columns). Pure:

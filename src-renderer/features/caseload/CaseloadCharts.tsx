@@ -15,9 +15,9 @@ import {
 import type { CaseloadSeries } from '../../../src-shared/engine';
 import { formatDecimal, type Locale } from '../../../src-shared/money';
 import { monthLabel, type Profile } from '../../../src-shared/model';
-import { formatMonth } from '../../i18n';
 import { byPosition } from '../../document/order';
 import { useLocale, useModel, useResult, useT } from '../../document/react';
+import { formatMonth } from '../../i18n';
 
 export const PROFILE_COLORS = ['#2f6690', '#3a7d44', '#c08a2d', '#8a5a9e', '#b5523b', '#3c9d9b', '#6b7280', '#a05195'];
 

@@ -11,12 +11,12 @@ import {
   PROFILE_KINDS,
   type ProfileKind,
 } from '../../../src-shared/model';
-import { profileFocusId } from '../../shared/findings';
 import { sendCreating } from '../../document/documentStore';
 import { byPosition } from '../../document/order';
 import { useDocStore, useModel, useReadOnly, useResult, useT } from '../../document/react';
 import { useUi } from '../../document/ui';
 import { combo, ConfirmDeleteDialog, RowTable } from '../../shared/common';
+import { profileFocusId } from '../../shared/findings';
 import { CaseloadCharts } from './CaseloadCharts';
 import { MonthlyDialog } from './MonthlyDialog';
 import { ProfileRow } from './ProfileRow';

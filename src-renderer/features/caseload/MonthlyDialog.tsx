@@ -2,10 +2,10 @@
 import { useState } from 'react';
 import { formatDecimal } from '../../../src-shared/money';
 import { monthLabel, type Profile } from '../../../src-shared/model';
-import { errorText, formatMonth } from '../../i18n';
-import { monthlyTexts, parseMonthly } from './profiles';
 import { useLocale, useModelPart, useReadOnly, useT } from '../../document/react';
+import { errorText, formatMonth } from '../../i18n';
 import { Dialog } from '../../shared/common';
+import { monthlyTexts, parseMonthly } from './profiles';
 
 export function MonthlyDialog(props: {
   profile: Profile;

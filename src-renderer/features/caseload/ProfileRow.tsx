@@ -9,8 +9,12 @@ import {
   PROFILE_KINDS,
   type ProfileKind,
 } from '../../../src-shared/model';
+import { useLocale, useModelPart, useT } from '../../document/react';
+import { useUi } from '../../document/ui';
 import { errorText } from '../../i18n';
+import { RowActions } from '../../shared/common';
 import { profileFocusId } from '../../shared/findings';
+import { type CommitResult, SelectInput, TextInput } from '../../shared/inputs';
 import {
   kindPatch,
   minDuration,
@@ -19,10 +23,6 @@ import {
   profileFieldText,
   type ProfileTextField,
 } from './profiles';
-import { useLocale, useModelPart, useT } from '../../document/react';
-import { useUi } from '../../document/ui';
-import { RowActions } from '../../shared/common';
-import { type CommitResult, SelectInput, TextInput } from '../../shared/inputs';
 
 type Column = ProfileTextField | 'kind' | 'unit' | 'pattern';
 

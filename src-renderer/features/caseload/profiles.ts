@@ -15,8 +15,7 @@ import {
   type ProfileKind,
   type Programme,
 } from '../../../src-shared/model';
-import { parseMonth } from '../budget/drivers';
-import type { FieldResult } from '../programme/programmeFields';
+import { type FieldResult, parseMonth } from '../../shared/fields';
 
 export type ProfileTextField =
   'name' | 'personsPerUnit' | 'arrivals' | 'arrivalStart' | 'arrivalEnd' | 'durationMonths';

@@ -5,6 +5,8 @@
  */
 import type { Finding } from '../../../src-shared/checks/types';
 import type { Model } from '../../../src-shared/model';
+import { useFindings, useLocale, useModel, useT } from '../../document/react';
+import { NAME_COL, useUi } from '../../document/ui';
 import { isMessageKey } from '../../i18n';
 import {
   countFindings,
@@ -16,9 +18,6 @@ import {
   opensDetails,
   targetName,
 } from '../../shared/findings';
-import { useFindings, useLocale, useModel, useT } from '../../document/react';
-import { useUi } from '../../document/ui';
-import { NAME_COL } from '../budget/LineRow';
 
 const ICONS: Record<Finding['severity'], string> = { error: '✖', warning: '⚠', note: 'ℹ' };
 

@@ -7,14 +7,13 @@ import { useMemo, useState } from 'react';
 import type { Command } from '../../../src-shared/api';
 import { formatMinor, formatPercent, parseMoney } from '../../../src-shared/money';
 import { type Funder, FUNDER_STATUSES, FUNDER_TYPES, type FunderFields } from '../../../src-shared/model';
-import { errorText } from '../../i18n';
-import { funderFocusId } from '../../shared/findings';
-import { mainDonor } from '../budget/fundingSplit';
 import { sendCreating } from '../../document/documentStore';
-import { byPosition } from '../../document/order';
+import { byPosition, mainDonor } from '../../document/order';
 import { useDocStore, useLocale, useModel, useModelPart, useReadOnly, useResult, useT } from '../../document/react';
 import { useUi } from '../../document/ui';
+import { errorText } from '../../i18n';
 import { combo, ConfirmDeleteDialog, RowActions, RowTable } from '../../shared/common';
+import { funderFocusId } from '../../shared/findings';
 import { type CommitResult, SelectInput, TextInput } from '../../shared/inputs';
 
 export function FundingScreen() {

@@ -5,24 +5,24 @@
  */
 import { useId, useState } from 'react';
 import type { Currency } from '../../../src-shared/model';
+import { formatDecimal } from '../../../src-shared/money';
+import { useDocStore, useLocale, useModel, useReadOnly, useT } from '../../document/react';
+import { useUi } from '../../document/ui';
 import { errorText, translateCount } from '../../i18n';
+import { FieldError } from '../../shared/common';
+import { rateForYear } from '../../shared/exchange';
 import { currencyFocusId } from '../../shared/findings';
+import { type CommitResult, TextInput } from '../../shared/inputs';
 import {
   newCurrency,
   parseCurrencyCode,
   parseRate,
   programmeYears,
-  rateForYear,
   rateText,
   withInflation,
   withRate,
 } from './currencies';
 import { signedPercentText } from './programmeFields';
-import { formatDecimal } from '../../../src-shared/money';
-import { useDocStore, useLocale, useModel, useReadOnly, useT } from '../../document/react';
-import { useUi } from '../../document/ui';
-import { FieldError } from '../../shared/common';
-import { type CommitResult, TextInput } from '../../shared/inputs';
 
 export function CurrenciesSection() {
   const t = useT();

@@ -1,15 +1,15 @@
 /** Programme settings: title, currency, start, duration, overhead rates, donor profile, author, notes. */
 import { type KeyboardEvent, useId } from 'react';
 import { DONOR_PROFILES, monthLabel, type Programme } from '../../../src-shared/model';
-import { errorText, formatMonth, type MessageKey } from '../../i18n';
-import { programmeFocusId } from '../../shared/findings';
-import { type ProgrammeField, parseProgrammeField, programmeFieldText } from './programmeFields';
 import { useDocStore, useLocale, useModelPart, useReadOnly, useT } from '../../document/react';
 import { useUi } from '../../document/ui';
+import { errorText, formatMonth, type MessageKey } from '../../i18n';
 import { IS_MAC } from '../../shared/common';
-import { CurrenciesSection } from './CurrenciesSection';
 import { type CommitResult, useDraft } from '../../shared/draft';
+import { programmeFocusId } from '../../shared/findings';
 import { FieldControl, FormField } from '../../shared/inputs';
+import { CurrenciesSection } from './CurrenciesSection';
+import { type ProgrammeField, parseProgrammeField, programmeFieldText } from './programmeFields';
 
 export function ProgrammeScreen() {
   const t = useT();

@@ -1,42 +1,17 @@
 /**
- * Turning what a person typed into a value the model accepts, or into a specific error code
- * (translated by i18n `errorText`). Pure: used by the programme form and the budget grid before
- * anything is sent, and tested in Node. The model's zod schemas stay the final word.
+ * Turning what a person typed into the programme form into a value the model accepts, or into a
+ * specific error code (translated by i18n `errorText`). Pure: used before anything is sent, and
+ * tested in Node. The model's zod schemas stay the final word.
  */
 import {
   formatDecimal,
-  formatMinor,
   type Locale,
   parseInteger,
-  parseMoney,
-  parseNonNegativeDecimal,
   parsePercent,
   shareToPercentString,
 } from '../../../src-shared/money';
-import {
-  type BudgetLine,
-  lineFieldsSchema,
-  type LineFields,
-  lineWindow,
-  MAX_DURATION,
-  type Programme,
-  programmeSchema,
-} from '../../../src-shared/model';
-import type { Params } from '../../i18n';
-import { driverFieldText, mainField, parseDriverField } from '../budget/drivers';
-
-export type FieldResult<T> = { ok: true; value: T } | { ok: false; code: string; params?: Params; context?: string };
-
-function fromZod<T>(
-  r: { success: true; data: T } | { success: false; error: { issues: { message: string }[] } },
-): FieldResult<T> {
-  if (r.success) return { ok: true, value: r.data };
-  const msg = r.error.issues[0]?.message ?? 'value.invalid';
-  return { ok: false, code: msg.includes(' ') ? 'value.invalid' : msg };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Programme
+import { type BudgetLine, lineWindow, MAX_DURATION, type Programme, programmeSchema } from '../../../src-shared/model';
+import { type FieldResult, fromZod } from '../../shared/fields';
 
 export type ProgrammeField = keyof Programme;
 
@@ -143,89 +118,3 @@ export function parseProgrammeField(
     }
   }
 }
-
-// ---------------------------------------------------------------------------------------------
-// Budget lines
-
-export const TEXT_COLUMNS = ['name', 'unitLabel', 'unitCost', 'quantity', 'start', 'end'] as const;
-export type TextColumn = (typeof TEXT_COLUMNS)[number];
-
-/**
- * The text a typed cell shows. The unit cost is in the line's own currency; "quantity" is the
- * driver's main parameter (units, cases per staff member, returnees per project, or a rate).
- */
-export function lineCellText(line: BudgetLine, col: TextColumn, locale: Locale): string {
-  switch (col) {
-    case 'name':
-      return line.name;
-    case 'unitLabel':
-      return line.unitLabel;
-    case 'unitCost':
-      return formatMinor(line.unitCost, line.currency, locale);
-    case 'quantity':
-      return driverFieldText(line.driver, mainField(line.driver), locale);
-    case 'start':
-    case 'end':
-      return driverFieldText(line.driver, col, locale);
-  }
-}
-
-/**
- * Parses one typed cell of a line. Returns the `line.update` patch, or an error code with the
- * parameters its message needs. Nothing that fails here is sent. A unit cost is read in the
- * line's own currency (its decimals: none for XOF, two for EUR...).
- */
-export function parseLineCell(
-  line: BudgetLine,
-  col: TextColumn,
-  input: string,
-  locale: Locale,
-  programme: Pick<Programme, 'durationMonths' | 'startMonth'>,
-): FieldResult<Partial<LineFields>> {
-  const shape = lineFieldsSchema.shape;
-  switch (col) {
-    case 'name': {
-      const r = fromZod(shape.name.safeParse(input));
-      return r.ok ? { ok: true, value: { name: r.value } } : r;
-    }
-    case 'unitLabel': {
-      const r = fromZod(shape.unitLabel.safeParse(input.trim()));
-      return r.ok ? { ok: true, value: { unitLabel: r.value } } : r;
-    }
-    case 'unitCost': {
-      const r = parseMoney(input, locale, line.currency);
-      if (!r.ok) return { ok: false, code: r.code, params: { ...r.params, input: input.trim() }, context: 'unitCost' };
-      const z = fromZod(shape.unitCost.safeParse(r.value));
-      return z.ok ? { ok: true, value: { unitCost: z.value } } : { ...z, context: 'unitCost' };
-    }
-    case 'quantity':
-    case 'start':
-    case 'end': {
-      const field = col === 'quantity' ? mainField(line.driver) : col;
-      const r = parseDriverField(line.driver, field, input, locale, programme);
-      if (!r.ok) return r;
-      return r.value === line.driver ? { ok: true, value: {} } : { ok: true, value: { driver: r.value } };
-    }
-  }
-}
-
-/**
- * Parses a decimal typed into a line's details panel (beneficiaries per unit) or a percentage
- * (non-migrant share).
- */
-export function parseLineDetail(
-  field: 'beneficiariesPerUnit' | 'nonMigrantShare',
-  input: string,
-  locale: Locale,
-): FieldResult<Partial<LineFields>> {
-  if (field === 'beneficiariesPerUnit') {
-    const r = parseNonNegativeDecimal(input, locale, 6);
-    if (!r.ok) return { ok: false, code: r.code, params: { ...r.params, input: input.trim() }, context: 'quantity' };
-    return { ok: true, value: { beneficiariesPerUnit: r.value } };
-  }
-  const r = parsePercent(input, locale);
-  if (!r.ok) return { ok: false, code: r.code, params: { ...r.params, input: input.trim() }, context: 'rate' };
-  return { ok: true, value: { nonMigrantShare: r.value } };
-}
-
-export { withSchedule } from '../budget/drivers';

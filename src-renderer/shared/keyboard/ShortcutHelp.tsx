@@ -1,8 +1,8 @@
 /** The visible list of keyboard shortcuts (toggled from the top bar). */
-import { SHORTCUT_HELP } from './shortcuts';
 import { useT } from '../../document/react';
 import { useUi } from '../../document/ui';
 import { combo } from '../common';
+import { SHORTCUT_HELP } from './shortcuts';
 
 export function ShortcutHelp() {
   const t = useT();
