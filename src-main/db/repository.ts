@@ -7,7 +7,7 @@
  * Rows are validated with the model's zod schemas on the way out, so a value that is not valid
  * in the model never reaches the engine: `StoredDataError` is thrown instead.
  */
-import type { RowWrite } from '../../src-shared/commands';
+import type { RowWrite } from '../../src-shared/model';
 import {
   CHANGE_KINDS,
   type ChangeKind,

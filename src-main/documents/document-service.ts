@@ -35,6 +35,7 @@ import {
   type NewChangeLogEntry,
   type Profile,
   type Programme,
+  type RowWrite,
 } from '../../src-shared/model';
 import {
   type Db,
@@ -48,14 +49,7 @@ import {
   runMigrations,
   StoredDataError,
 } from '../db';
-import {
-  fieldChanges,
-  type ModelState,
-  planCommand,
-  type RowChange,
-  type RowWrite,
-  writesOf,
-} from '../../src-shared/commands';
+import { fieldChanges, type ModelState, planCommand, type RowChange, writesOf } from '../../src-shared/commands';
 import {
   fsyncFile,
   makeBackup,

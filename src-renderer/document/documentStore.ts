@@ -31,9 +31,9 @@ import {
   type Settings,
   type Snapshot,
 } from '../../src-shared/api';
-import { applyWrites, newId, planCommand, type RowWrite, stateOf, writesOf } from '../../src-shared/commands';
+import { applyWrites, newId, planCommand, stateOf, writesOf } from '../../src-shared/commands';
 import type { Locale } from '../../src-shared/money';
-import type { Model } from '../../src-shared/model';
+import type { Model, RowWrite } from '../../src-shared/model';
 import { networkError } from '../api/errors';
 
 export interface Library {

@@ -6,8 +6,7 @@
  */
 import { z } from 'zod';
 import { type ErrorCode, type FieldCode, fieldCodeOf, fieldMessage } from './codes';
-import type { RowWrite } from '../commands/apply';
-import type { ChangeLogEntry, Model } from '../model';
+import type { ChangeLogEntry, Model, RowWrite } from '../model';
 import {
   budgetLineSchema,
   currencySchema,

@@ -15,14 +15,9 @@ import {
   MODEL_KEYS,
   type Model,
   modelRows,
-  type Programme,
+  type RowWrite,
 } from '../model';
 import type { ModelState, RowChange } from './plan';
-
-/** One row as it is after a command, an undo or a redo (null: the row no longer exists). */
-export type RowWrite =
-  | { table: 'programme'; row: Programme }
-  | { [N in EntityName]: { table: N; id: string; row: EntityRows[N] | null } }[EntityName];
 
 /** The writes that put the `target` state of `changes` in place (undo replays them in reverse). */
 export function writesOf(changes: readonly RowChange[], target: 'before' | 'after'): RowWrite[] {

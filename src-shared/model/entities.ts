@@ -25,7 +25,7 @@ import {
   compareLines,
 } from './canonical';
 import { type Currency, currencySchema, type Funder, funderFieldsSchema, funderSchema } from './finance';
-import { type BudgetLine, budgetLineSchema, driverProfiles, type Model } from './model';
+import { type BudgetLine, budgetLineSchema, driverProfiles, type Model, type Programme } from './model';
 
 /** The row type of each entity. */
 export interface EntityRows {
@@ -217,6 +217,14 @@ const line: EntitySpec<'line'> = {
 };
 
 export const ENTITIES: { readonly [K in EntityName]: EntitySpec<K> } = { profile, currency, funder, line };
+
+/**
+ * One row as it is after a command, an undo or a redo (null: the row no longer exists): what a
+ * Delta carries and what src-shared/commands/apply.ts applies.
+ */
+export type RowWrite =
+  | { table: 'programme'; row: Programme }
+  | { [N in EntityName]: { table: N; id: string; row: EntityRows[N] | null } }[EntityName];
 
 /** The rows of entity `name` in a model. */
 export function modelRows<K extends EntityName>(model: Model, name: K): readonly EntityRows[K][] {
