@@ -6,6 +6,7 @@ import { BudgetScreen } from '../features/budget/BudgetScreen';
 import { CaseloadScreen } from '../features/caseload/CaseloadScreen';
 import { ChecksScreen } from '../features/checks/ChecksScreen';
 import { FundingScreen } from '../features/funding/FundingScreen';
+import { HistoryScreen } from '../features/history/HistoryScreen';
 import { ProgrammeScreen } from '../features/programme/ProgrammeScreen';
 import { IS_MAC } from '../shared/common';
 import { ShortcutHelp } from '../shared/keyboard/ShortcutHelp';
@@ -94,6 +95,8 @@ function CurrentScreen({ screen }: { screen: Screen }) {
       return <FundingScreen />;
     case 'checks':
       return <ChecksScreen />;
+    case 'history':
+      return <HistoryScreen />;
   }
 }
 

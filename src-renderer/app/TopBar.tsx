@@ -3,7 +3,8 @@ import { useState } from 'react';
 import type { HistoryLabel } from '../../src-shared/api';
 import { useDoc, useDocStore, useFindings, useLocale, useModelPart, useT } from '../document/react';
 import { type Screen, SCREENS, useUi } from '../document/ui';
-import { formatTime, type MessageKey } from '../i18n';
+import { formatTime } from '../i18n';
+import { COMMAND_PHRASES } from '../shared/commandLabels';
 import { combo, LocaleSelect } from '../shared/common';
 import { countFindings, countsText } from '../shared/findings';
 import { NameDialog } from './NameDialog';
@@ -121,25 +122,6 @@ const HISTORY = {
   redo: { label: 'top.redo', what: 'top.redoWhat', nothing: 'top.nothingToRedo', icon: '↷' },
 } as const;
 
-const HISTORY_KEYS: Record<HistoryLabel['action'], MessageKey> = {
-  'programme.update': 'history.programme.update',
-  'line.add': 'history.line.add',
-  'line.update': 'history.line.update',
-  'line.duplicate': 'history.line.duplicate',
-  'line.delete': 'history.line.delete',
-  'line.move': 'history.line.move',
-  'profile.add': 'history.profile.add',
-  'profile.update': 'history.profile.update',
-  'profile.delete': 'history.profile.delete',
-  'profile.move': 'history.profile.move',
-  'currency.put': 'history.currency.put',
-  'currency.delete': 'history.currency.delete',
-  'funder.add': 'history.funder.add',
-  'funder.update': 'history.funder.update',
-  'funder.delete': 'history.funder.delete',
-  'funder.move': 'history.funder.move',
-};
-
 /** Undo or redo: the label says what it would undo (or redo) when there is something. */
 function HistoryButton(props: {
   step: keyof typeof HISTORY;
@@ -153,7 +135,7 @@ function HistoryButton(props: {
   const keys = HISTORY[props.step];
   const { can, shortcut } = props;
   // What would be undone, in the user's language (main's English summary stays in the change log).
-  const summary = props.label ? t(HISTORY_KEYS[props.label.action], { name: props.label.name ?? '' }) : null;
+  const summary = props.label ? t(COMMAND_PHRASES[props.label.action], { name: props.label.name ?? '' }) : null;
   return (
     <button
       type="button"

@@ -25,6 +25,7 @@ import {
   type AppInfo,
   type Command,
   type Delta,
+  type JobKind,
   type LibraryFile,
   type RecentFile,
   type Reply,
@@ -33,7 +34,7 @@ import {
 } from '../../src-shared/api';
 import { applyWrites, newId, planCommand, stateOf, writesOf } from '../../src-shared/commands';
 import type { Locale } from '../../src-shared/money';
-import type { Model, RowWrite } from '../../src-shared/model';
+import type { ChangeLogEntry, Model, RowWrite } from '../../src-shared/model';
 import { networkError } from '../api/errors';
 
 export interface Library {
@@ -55,7 +56,9 @@ export type ActionName =
   | 'saveAsDialog'
   | 'close'
   | 'library'
-  | 'settings';
+  | 'settings'
+  | 'job'
+  | 'changeLog';
 
 export interface Failure {
   /** Increases with every failure, so the UI can tell two equal failures apart. */
@@ -83,6 +86,8 @@ export interface DocState {
   /** The last command was refused (cleared by the next one that succeeds). */
   saveFailed: boolean;
   lastError: Failure | null;
+  /** Long jobs (verify; later export, import, Monte-Carlo) by id, as their events tell. */
+  jobs: Readonly<Record<string, JobView>>;
   init(): Promise<void>;
   refreshLibrary(): Promise<void>;
   /** Applies `command` at once and sends it. Resolves true when main accepted it. */
@@ -100,6 +105,26 @@ export interface DocState {
   dismissError(): void;
   /** Resolves when no command is queued or in flight. */
   idle(): Promise<void>;
+  /** Starts a job on the open programme; its id, or null when it could not start (lastError says why). */
+  startJob(kind: JobKind): Promise<string | null>;
+  cancelJob(jobId: string): Promise<boolean>;
+  /** The change log of the open programme, newest first (null when it could not be read). */
+  changeLog(): Promise<ChangeLogEntry[] | null>;
+}
+
+/** A job as this window knows it. */
+export interface JobView {
+  jobId: string;
+  kind: JobKind;
+  status: 'running' | 'done' | 'failed' | 'cancelled';
+  /** Steps done of `total` (0 of 0 until the first progress event). */
+  done: number;
+  total: number;
+  /** When it ended: main's sentence (English; the UI words the outcome in the user's language). */
+  message: string | null;
+  error: ApiError | null;
+  /** Order of starting, so the newest of a kind can be found. */
+  seq: number;
 }
 
 export type DocStore = StoreApi<DocState>;
@@ -288,7 +313,35 @@ export function createDocumentStore(api: Api, initialLocale: Locale = 'en', even
           const reply = await call(() => api['document.current']({}));
           if (reply.ok) resetTo(reply.value);
         })();
+      } else if (event.type === 'job.progress') {
+        updateJob(event.jobId, event.kind, { done: event.done, total: event.total });
+      } else {
+        updateJob(event.jobId, event.kind, {
+          status: event.outcome,
+          message: event.message,
+          error: event.error,
+          ...(event.outcome === 'done' ? { done: Math.max(1, get().jobs[event.jobId]?.total ?? 1) } : {}),
+        });
       }
+    }
+
+    let jobSeq = 0;
+    /** Records what an event or a reply says of a job (events may come before `job.start`'s reply). */
+    function updateJob(jobId: string, kind: JobKind, patch: Partial<JobView>): void {
+      const jobs = get().jobs;
+      const was: JobView = jobs[jobId] ?? {
+        jobId,
+        kind,
+        status: 'running',
+        done: 0,
+        total: 0,
+        message: null,
+        error: null,
+        seq: ++jobSeq,
+      };
+      // An ended job stays ended (a late progress event does not revive it).
+      const next = was.status !== 'running' ? { ...was, ...patch, status: was.status } : { ...was, ...patch };
+      set({ jobs: { ...jobs, [jobId]: next } });
     }
     events?.(onEvent);
 
@@ -365,6 +418,7 @@ export function createDocumentStore(api: Api, initialLocale: Locale = 'en', even
       busy: false,
       saveFailed: false,
       lastError: null,
+      jobs: {},
 
       async init() {
         const [info, settings, current, library] = await Promise.all([
@@ -427,6 +481,35 @@ export function createDocumentStore(api: Api, initialLocale: Locale = 'en', even
         }
         set({ settings: reply.value });
         return true;
+      },
+
+      async startJob(kind) {
+        const reply = await call(() => api['job.start']({ kind, origin }));
+        if (!reply.ok) {
+          fail('job', reply.error);
+          return null;
+        }
+        updateJob(reply.value.jobId, kind, {});
+        return reply.value.jobId;
+      },
+
+      async cancelJob(jobId) {
+        const reply = await call(() => api['job.cancel']({ jobId }));
+        if (!reply.ok) {
+          // Already over: its last event says how it ended.
+          if (reply.error.code !== 'notFound') fail('job', reply.error);
+          return false;
+        }
+        return true;
+      },
+
+      async changeLog() {
+        const reply = await call(() => api['document.changeLog']({}));
+        if (!reply.ok) {
+          fail('changeLog', reply.error);
+          return null;
+        }
+        return reply.value;
       },
 
       dismissError() {

@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand';
 
-export const SCREENS = ['programme', 'caseload', 'budget', 'funding', 'checks'] as const;
+export const SCREENS = ['programme', 'caseload', 'budget', 'funding', 'checks', 'history'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 /** The budget grid's columns, in order: a focus request's `col` is an index in this list. */

@@ -6,6 +6,7 @@
  */
 import { FIELD_CODES, type FieldCode } from '../../src-shared/api/codes';
 import type { ParseErrorCode } from '../../src-shared/money';
+import type { BudgetLine, Currency, Funder, Profile, Programme } from '../../src-shared/model';
 
 /**
  * Field codes the renderer's own parsing gives before anything is sent (shared/fields.ts, the
@@ -55,6 +56,18 @@ export const FIELD_CONTEXTS = [
 ] as const;
 export type FieldContext = (typeof FIELD_CONTEXTS)[number];
 export type ContextualErrorKey = `${FieldContext}.${ErrorTextCode}`;
+
+/**
+ * Every field of every stored row, as the change log names it (`log.field.<table>.<field>`): typed
+ * from the model, so a new field without an English and a French name does not compile.
+ */
+type FieldsOf<T> = Exclude<keyof T & string, 'id'>;
+export type LogFieldKey =
+  | `programme.${FieldsOf<Programme>}`
+  | `line.${FieldsOf<BudgetLine>}`
+  | `profile.${FieldsOf<Profile>}`
+  | `currency.${FieldsOf<Currency>}`
+  | `funder.${FieldsOf<Funder>}`;
 
 /** A section's keys under `prefix.`: section('errors', { 'text.required': … }) -> { 'errors.text.required': … }. */
 export type Section<P extends string, T> = { readonly [K in keyof T & string as `${P}.${K}`]: T[K] };

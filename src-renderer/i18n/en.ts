@@ -9,7 +9,7 @@
 import type { ErrorCode } from '../../src-shared/api/codes';
 import type { CheckCode } from '../../src-shared/checks/types';
 import type { DiagnosticCode } from '../../src-shared/engine/result';
-import { type ContextualErrorKey, type ErrorTextCode, section } from './codes';
+import { type ContextualErrorKey, type ErrorTextCode, type LogFieldKey, section } from './codes';
 
 /** What went wrong in a call, by `ApiError.code` (`apiError.<code>`). */
 const apiErrors = {
@@ -150,6 +150,56 @@ const diagnostics = {
   'funding.unknownFunder': 'The funding split of “{name}” names a source that no longer exists.',
   'funding.sum': 'The funding shares of “{name}” add up to {sum}, not 100 %.',
 } as const satisfies Record<DiagnosticCode, string>;
+
+/** Field names in the change log (`log.field.<table>.<field>`), one per field of every stored row. */
+const logFields: Record<LogFieldKey, string> = {
+  'programme.title': 'title',
+  'programme.reportingCurrency': 'reporting currency',
+  'programme.startMonth': 'start month',
+  'programme.durationMonths': 'duration (months)',
+  'programme.indirectRate': 'indirect cost rate',
+  'programme.contingencyRate': 'contingency rate',
+  'programme.author': 'author',
+  'programme.notes': 'notes',
+  'programme.donorProfile': 'donor rule profile',
+  'programme.communities': 'communities of return',
+  'programme.inflation': 'inflation',
+  'line.level': 'level',
+  'line.position': 'position',
+  'line.name': 'name',
+  'line.category': 'category',
+  'line.dimension': 'dimension',
+  'line.modality': 'modality',
+  'line.unitLabel': 'unit',
+  'line.unitCost': 'unit cost',
+  'line.driver': 'quantity driver',
+  'line.justification': 'justification',
+  'line.eligibleIndirect': 'eligible for indirect costs',
+  'line.eligibleContingency': 'eligible for contingency',
+  'line.currency': 'currency',
+  'line.funding': 'funding split',
+  'line.beneficiariesPerUnit': 'beneficiaries per unit',
+  'line.nonMigrantShare': 'non-migrant share',
+  'profile.position': 'position',
+  'profile.name': 'name',
+  'profile.kind': 'kind',
+  'profile.unit': 'counted per',
+  'profile.personsPerUnit': 'persons per household',
+  'profile.arrivals': 'expected arrivals',
+  'profile.pattern': 'arrival pattern',
+  'profile.monthly': 'monthly arrivals',
+  'profile.arrivalStart': 'first arrival month',
+  'profile.arrivalEnd': 'last arrival month',
+  'profile.durationMonths': 'assistance duration (months)',
+  'currency.code': 'code',
+  'currency.rates': 'exchange rates',
+  'currency.inflation': 'inflation',
+  'funder.position': 'position',
+  'funder.name': 'name',
+  'funder.type': 'type',
+  'funder.status': 'status',
+  'funder.ceiling': 'ceiling',
+};
 
 export const en = {
   'app.name': 'Reintegration Costing Studio',
@@ -706,6 +756,45 @@ export const en = {
   ...section('errors', errorsInContext),
   ...section('checks', findings),
   ...section('checks', diagnostics),
+  ...section('log.field', logFields),
+  'nav.history': 'History',
+  'history.heading': 'History and file check',
+  'history.intro':
+    'Every change is saved at once, one by one. This is the list of them, newest first, with who made each and when.',
+  'history.verify.heading': 'Check the file',
+  'history.verify.intro':
+    'Reads the file again from disk and checks that SQLite finds it sound, that every value is one the app can use and matches the screen, and that the programme computes. Run it before sending the file to a donor.',
+  'history.verify.start': 'Check the file',
+  'history.verify.cancel': 'Stop',
+  'history.verify.running': 'Checking… step {done} of {total}',
+  'history.verify.done':
+    'The file is sound: SQLite’s integrity check passed, every value is one the app can use, and the programme computes.',
+  'history.verify.cancelled': 'Stopped before it finished. Nothing was changed.',
+  'history.verify.failed': 'The file has a problem: {message}',
+  'history.verify.progress': 'Progress of the file check',
+  'history.log.heading': 'Changes',
+  'history.log.empty': 'No changes yet.',
+  'history.log.loading': 'Loading the history…',
+  'history.log.table': 'Changes to this programme, newest first',
+  'history.log.when': 'When',
+  'history.log.who': 'Who',
+  'history.log.what': 'What',
+  'history.log.created': 'Programme created',
+  'history.log.undo': 'Undone: {what}',
+  'history.log.redo': 'Redone: {what}',
+  'history.log.unknownAuthor': '(no name)',
+  'history.log.added': '{row} added',
+  'history.log.deleted': '{row} deleted',
+  'history.log.field': '{field}: {before} → {after}',
+  'history.log.fieldOf': '{row}, {field}: {before} → {after}',
+  'history.log.changedField': '{field}: changed',
+  'history.log.changedOf': '{row}, {field}: changed',
+  'history.log.empty.value': '(empty)',
+  'history.log.yes': 'yes',
+  'history.log.quoted': '“{text}”',
+  'history.log.no': 'no',
+  'history.log.omitted.one': 'and {n} other change',
+  'history.log.omitted.other': 'and {n} other changes',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -2,7 +2,7 @@
 import type { ErrorCode } from '../../src-shared/api/codes';
 import type { CheckCode } from '../../src-shared/checks/types';
 import type { DiagnosticCode } from '../../src-shared/engine/result';
-import { type ErrorTextCode, section } from './codes';
+import { type ErrorTextCode, type LogFieldKey, section } from './codes';
 import type { ContextualErrorTextKey, Messages } from './en';
 
 /** What went wrong in a call, by `ApiError.code` (`apiError.<code>`). */
@@ -148,6 +148,56 @@ const diagnostics: Record<DiagnosticCode, string> = {
     '« {name} » est un pourcentage d’elle-même, directement ou via d’autres lignes en pourcentage : elle ne coûte rien tant que la boucle n’est pas rompue.',
   'funding.unknownFunder': 'La répartition de « {name} » cite une source de financement qui n’existe plus.',
   'funding.sum': 'Les parts de financement de « {name} » totalisent {sum} et non 100 %.',
+};
+
+/** Field names in the change log (`log.field.<table>.<field>`), one per field of every stored row. */
+const logFields: Record<LogFieldKey, string> = {
+  'programme.title': 'titre',
+  'programme.reportingCurrency': 'devise de rapport',
+  'programme.startMonth': 'mois de début',
+  'programme.durationMonths': 'durée (mois)',
+  'programme.indirectRate': 'taux de coûts indirects',
+  'programme.contingencyRate': 'taux de réserve pour imprévus',
+  'programme.author': 'auteur',
+  'programme.notes': 'notes',
+  'programme.donorProfile': 'règles du bailleur',
+  'programme.communities': 'communautés de retour',
+  'programme.inflation': 'inflation',
+  'line.level': 'niveau',
+  'line.position': 'position',
+  'line.name': 'nom',
+  'line.category': 'catégorie',
+  'line.dimension': 'dimension',
+  'line.modality': 'modalité',
+  'line.unitLabel': 'unité',
+  'line.unitCost': 'coût unitaire',
+  'line.driver': 'inducteur de quantité',
+  'line.justification': 'justification',
+  'line.eligibleIndirect': 'éligible aux coûts indirects',
+  'line.eligibleContingency': 'éligible à la réserve pour imprévus',
+  'line.currency': 'devise',
+  'line.funding': 'répartition du financement',
+  'line.beneficiariesPerUnit': 'bénéficiaires par unité',
+  'line.nonMigrantShare': 'part de non-migrants',
+  'profile.position': 'position',
+  'profile.name': 'nom',
+  'profile.kind': 'type',
+  'profile.unit': 'compté par',
+  'profile.personsPerUnit': 'personnes par ménage',
+  'profile.arrivals': 'arrivées prévues',
+  'profile.pattern': 'profil des arrivées',
+  'profile.monthly': 'arrivées mensuelles',
+  'profile.arrivalStart': 'premier mois d’arrivée',
+  'profile.arrivalEnd': 'dernier mois d’arrivée',
+  'profile.durationMonths': 'durée de l’accompagnement (mois)',
+  'currency.code': 'code',
+  'currency.rates': 'taux de change',
+  'currency.inflation': 'inflation',
+  'funder.position': 'position',
+  'funder.name': 'nom',
+  'funder.type': 'type',
+  'funder.status': 'statut',
+  'funder.ceiling': 'plafond',
 };
 
 export const fr: Messages = {
@@ -719,4 +769,43 @@ export const fr: Messages = {
   ...section('errors', errorsInContext),
   ...section('checks', findings),
   ...section('checks', diagnostics),
+  ...section('log.field', logFields),
+  'nav.history': 'Historique',
+  'history.heading': 'Historique et vérification du fichier',
+  'history.intro':
+    'Chaque modification est enregistrée aussitôt, une à une. En voici la liste, de la plus récente à la plus ancienne, avec son auteur et sa date.',
+  'history.verify.heading': 'Vérifier le fichier',
+  'history.verify.intro':
+    'Relit le fichier sur le disque et vérifie que SQLite le juge intact, que chaque valeur est utilisable par l’application et conforme à l’écran, et que le programme se calcule. À faire avant d’envoyer le fichier à un bailleur.',
+  'history.verify.start': 'Vérifier le fichier',
+  'history.verify.cancel': 'Arrêter',
+  'history.verify.running': 'Vérification… étape {done} sur {total}',
+  'history.verify.done':
+    'Le fichier est intact : le contrôle d’intégrité de SQLite est passé, chaque valeur est utilisable et le programme se calcule.',
+  'history.verify.cancelled': 'Arrêtée avant la fin. Rien n’a été modifié.',
+  'history.verify.failed': 'Le fichier présente un problème : {message}',
+  'history.verify.progress': 'Avancement de la vérification du fichier',
+  'history.log.heading': 'Modifications',
+  'history.log.empty': 'Aucune modification pour l’instant.',
+  'history.log.loading': 'Chargement de l’historique…',
+  'history.log.table': 'Modifications de ce programme, de la plus récente à la plus ancienne',
+  'history.log.when': 'Date',
+  'history.log.who': 'Auteur',
+  'history.log.what': 'Modification',
+  'history.log.created': 'Programme créé',
+  'history.log.undo': 'Annulé : {what}',
+  'history.log.redo': 'Rétabli : {what}',
+  'history.log.unknownAuthor': '(sans nom)',
+  'history.log.added': '{row} ajouté',
+  'history.log.deleted': '{row} supprimé',
+  'history.log.field': '{field} : {before} → {after}',
+  'history.log.fieldOf': '{row}, {field} : {before} → {after}',
+  'history.log.changedField': '{field} : nouvelle valeur',
+  'history.log.changedOf': '{row}, {field} : nouvelle valeur',
+  'history.log.empty.value': '(vide)',
+  'history.log.yes': 'oui',
+  'history.log.quoted': '« {text} »',
+  'history.log.no': 'non',
+  'history.log.omitted.one': 'et {n} autre modification',
+  'history.log.omitted.other': 'et {n} autres modifications',
 };
