@@ -150,27 +150,29 @@ function planChanges(state: ModelState, cmd: Command): Omit<Plan, 'label'> {
       return planDelete('line', state, cmd.id);
     case 'line.move':
       return planMove(state, cmd.id, cmd.level, cmd.index);
+    // The ordered lists (returnee profiles, funding sources): the same four commands each.
     case 'profile.add':
-      return planListAdd('profile', state, cmd.id, cmd.fields);
+    case 'funder.add':
+      return planListAdd(listOf(cmd.type), state, cmd.id, cmd.fields);
     case 'profile.update':
-      return planListUpdate('profile', state, cmd.id, cmd.patch);
+    case 'funder.update':
+      return planListUpdate(listOf(cmd.type), state, cmd.id, cmd.patch);
     case 'profile.delete':
-      return planDelete('profile', state, cmd.id);
+    case 'funder.delete':
+      return planDelete(listOf(cmd.type), state, cmd.id);
     case 'profile.move':
-      return planListMove('profile', state, cmd.id, cmd.index);
+    case 'funder.move':
+      return planListMove(listOf(cmd.type), state, cmd.id, cmd.index);
     case 'currency.put':
       return planCurrencyPut(state, cmd.currency);
     case 'currency.delete':
       return planDelete('currency', state, cmd.code);
-    case 'funder.add':
-      return planListAdd('funder', state, cmd.id, cmd.fields);
-    case 'funder.update':
-      return planListUpdate('funder', state, cmd.id, cmd.patch);
-    case 'funder.delete':
-      return planDelete('funder', state, cmd.id);
-    case 'funder.move':
-      return planListMove('funder', state, cmd.id, cmd.index);
   }
+}
+
+/** The list entity a command of the generic list commands acts on ("profile.add" -> "profile"). */
+function listOf(type: `${ListEntity}.${string}`): ListEntity {
+  return type.slice(0, type.indexOf('.')) as ListEntity;
 }
 
 /** The name of what a command acts on: the row it creates, or the row it names before the command. */

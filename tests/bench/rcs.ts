@@ -33,12 +33,8 @@ export function openAndCompute(path: string): number {
   }
 }
 
-/**
- * Opens `file` for writing in a scratch documents folder and makes ten one-field edits (unit costs)
- * through the contract's dispatch; returns the size in bytes of each reply as JSON (what crosses
- * IPC or HTTP), and of the whole snapshot that replies carried before.
- */
-export function replySizes(file: string): { sizes: number[]; snapshotBytes: number } {
+/** The app's handlers over a scratch documents folder holding a copy of `file` (`copy`). */
+function scratch(file: string): { root: string; handlers: ReturnType<typeof createHandlers>; copy: string } {
   const root = mkdtempSync(join(tmpdir(), 'rcs-bench-docs-'));
   const handlers = createHandlers({
     documentsDir: root,
@@ -47,9 +43,19 @@ export function replySizes(file: string): { sizes: number[]; snapshotBytes: numb
     mode: 'browser',
     version: 'bench',
   });
+  const copy = join(root, 'edit.rcs');
+  copyFileSync(file, copy);
+  return { root, handlers, copy };
+}
+
+/**
+ * Opens `file` for writing in a scratch documents folder and makes ten one-field edits (unit costs)
+ * through the contract's dispatch; returns the size in bytes of each reply as JSON (what crosses
+ * IPC or HTTP), and of the whole snapshot that replies carried before.
+ */
+export function replySizes(file: string): { sizes: number[]; snapshotBytes: number } {
+  const { root, handlers, copy } = scratch(file);
   try {
-    const copy = join(root, 'edit.rcs');
-    copyFileSync(file, copy);
     const opened = handlers['document.open']({ path: copy, readOnly: false });
     const snapshotBytes = Buffer.byteLength(JSON.stringify({ ok: true, value: opened }));
     const sizes: number[] = [];
@@ -71,17 +77,10 @@ export function replySizes(file: string): { sizes: number[]; snapshotBytes: numb
  * HTTP (keep-alive) for `budgetMs`; returns each command's round trip and the commands per second.
  */
 export async function commandRate(file: string, budgetMs: number): Promise<{ latencies: number[]; perSecond: number }> {
-  const root = mkdtempSync(join(tmpdir(), 'rcs-bench-docs-'));
+  const { root, handlers, copy } = scratch(file);
   const rendererDir = join(root, 'renderer');
   mkdirSync(rendererDir);
   writeFileSync(join(rendererDir, 'index.html'), '<html><head></head><body></body></html>');
-  const handlers = createHandlers({
-    documentsDir: root,
-    userDataDir: join(root, 'user'),
-    sampleFile: file,
-    mode: 'browser',
-    version: 'bench',
-  });
   const server = await startHttpServer({ handlers, rendererDir, port: 0 });
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const post = (name: string, body: unknown): Promise<string> =>
@@ -111,8 +110,6 @@ export async function commandRate(file: string, budgetMs: number): Promise<{ lat
       req.end(data);
     });
   try {
-    const copy = join(root, 'edit.rcs');
-    copyFileSync(file, copy);
     const opened = JSON.parse(await post('document.open', { path: copy, readOnly: false })) as {
       value: { model: Model };
     };

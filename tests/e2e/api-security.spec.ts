@@ -1,13 +1,8 @@
 import { expect, test } from '@playwright/test';
-
-const url = (): string => {
-  const u = process.env.RCS_E2E_URL;
-  if (!u) throw new Error('RCS_E2E_URL is not set: the global setup did not start the server');
-  return u;
-};
+import { appUrl } from './app';
 
 test('an API call without the token is refused, and nothing is returned', async ({ request }) => {
-  const res = await request.post(`${url()}api/document.current`, { data: {} });
+  const res = await request.post(`${appUrl()}api/document.current`, { data: {} });
   expect(res.status()).toBe(401);
   const body = (await res.json()) as { ok: boolean; error: { code: string } };
   expect(body.ok).toBe(false);
@@ -17,10 +12,10 @@ test('an API call without the token is refused, and nothing is returned', async 
 test('an API call from a foreign Origin is refused even with the right token', async ({ page, request }) => {
   // The page carries the per-start token in a meta tag; a hostile page elsewhere would not have
   // it, but even a leaked token must not work from another origin.
-  await page.goto(url());
+  await page.goto(appUrl());
   const token = await page.locator('meta[name="rcs-token"]').getAttribute('content');
   expect(token).toMatch(/^[0-9a-f]{64}$/);
-  const res = await request.post(`${url()}api/document.current`, {
+  const res = await request.post(`${appUrl()}api/document.current`, {
     data: {},
     headers: { 'X-RCS-Token': token ?? '', Origin: 'http://evil.example' },
   });
@@ -28,9 +23,9 @@ test('an API call from a foreign Origin is refused even with the right token', a
   expect(((await res.json()) as { ok: boolean }).ok).toBe(false);
 
   // The same call from our own origin with the token works, so the refusal above is the Origin's.
-  const ok = await request.post(`${url()}api/app.info`, {
+  const ok = await request.post(`${appUrl()}api/app.info`, {
     data: {},
-    headers: { 'X-RCS-Token': token ?? '', Origin: url().replace(/\/$/, '') },
+    headers: { 'X-RCS-Token': token ?? '', Origin: appUrl().replace(/\/$/, '') },
   });
   expect(ok.status()).toBe(200);
   expect(((await ok.json()) as { ok: boolean }).ok).toBe(true);

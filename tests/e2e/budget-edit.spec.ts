@@ -1,11 +1,6 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { currencyExponent } from '../../src-shared/money';
-
-const url = (): string => {
-  const u = process.env.RCS_E2E_URL;
-  if (!u) throw new Error('RCS_E2E_URL is not set: the global setup did not start the server');
-  return u;
-};
+import { openSample } from './app';
 
 /** Reads the amount (minor units) behind a chart's screen-reader table cell for a level. */
 async function chartLevelMinor(page: Page, level: string): Promise<number> {
@@ -35,17 +30,7 @@ async function setUnitCost(page: Page, id: string, text: string): Promise<void> 
 }
 
 test('open the sample, edit a unit cost, watch totals and chart move, undo, edit again, reload', async ({ page }) => {
-  await page.goto(url());
-  // First start: no recent files, so the sample opens by itself; the start screen button also works.
-  // (Another spec may have left a programme of its own open: close it and open the sample.)
-  const openSample = page.getByTestId('start-open-sample');
-  const docName = page.getByTestId('doc-file-name');
-  await expect(openSample.or(docName)).toBeVisible();
-  if ((await docName.isVisible()) && !(await docName.innerText()).includes('Sample programme')) {
-    await page.getByTestId('close-document').click();
-  }
-  if (await openSample.isVisible().catch(() => false)) await openSample.click();
-  await expect(docName).toContainText('Sample programme');
+  await openSample(page);
   await page.getByTestId('nav-budget').click();
 
   const level = 'community';

@@ -9,12 +9,7 @@ import { expect, type Locator, type Page, test } from '@playwright/test';
 import { writeModelToFile } from '../../src-main/documents';
 import type { Level } from '../../src-shared/model';
 import { FUNDER_IDS, generateModel } from '../bench/generate';
-
-const url = (): string => {
-  const u = process.env.RCS_E2E_URL;
-  if (!u) throw new Error('RCS_E2E_URL is not set: the global setup did not start the server');
-  return u;
-};
+import { appUrl } from './app';
 
 // 1,488 lines: the generator's last line (g1487) is then a support line with a unit cost (one
 // line in 50 is a percentage line, whose unit cost is not used).
@@ -26,9 +21,9 @@ const BROKEN = 'g700';
 
 async function call<T>(page: Page, name: string): Promise<T> {
   const token = (await page.locator('meta[name="rcs-token"]').getAttribute('content')) ?? '';
-  const res = await page.request.post(`${url()}api/${name}`, {
+  const res = await page.request.post(`${appUrl()}api/${name}`, {
     data: {},
-    headers: { 'X-RCS-Token': token, Origin: url().replace(/\/$/, '') },
+    headers: { 'X-RCS-Token': token, Origin: appUrl().replace(/\/$/, '') },
   });
   const body = (await res.json()) as { ok: boolean; value: T };
   expect(body.ok).toBe(true);
@@ -49,7 +44,7 @@ test('a programme of 1,488 lines: a window of rows, the full row count, the last
   broken.funding = [{ funderId: FUNDER_IDS.donor, share: '0.5' }];
   const count = (level: Level) => model.lines.filter((l) => l.level === level).length;
 
-  await page.goto(url());
+  await page.goto(appUrl());
   const { documentsDir } = await call<{ documentsDir: string }>(page, 'app.info');
   const path = join(documentsDir, `${FILE}.rcs`);
   writeModelToFile(path, model, { overwrite: true });

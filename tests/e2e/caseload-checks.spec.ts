@@ -1,14 +1,9 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
+import { appUrl } from './app';
 
-const url = (): string => {
-  const u = process.env.RCS_E2E_URL;
-  if (!u) throw new Error('RCS_E2E_URL is not set: the global setup did not start the server');
-  return u;
-};
-
-/** The id behind a row's data-testid, once main has named it (a row added on screen starts as tmp-N). */
+/** The id behind a row's data-testid (made by the window when the row was added: final at once). */
 async function savedId(row: Locator, prefix: string): Promise<string> {
-  await expect(row).toHaveAttribute('data-testid', new RegExp(`^${prefix}(?!tmp-)`));
+  await expect(row).toHaveAttribute('data-testid', new RegExp(`^${prefix}.+`));
   return ((await row.getAttribute('data-testid')) ?? '').slice(prefix.length);
 }
 
@@ -34,7 +29,7 @@ async function saved(page: Page): Promise<void> {
 test('a new programme: profile with arrivals, a per-arrival line, then a broken funding split found by the checks', async ({
   page,
 }) => {
-  await page.goto(url());
+  await page.goto(appUrl());
 
   // Start from a NEW programme, so nothing depends on the sample's contents.
   const startNew = page.getByTestId('start-new');

@@ -4,23 +4,10 @@
  * and ends by saying the file is sound.
  */
 import { expect, test } from '@playwright/test';
-
-const url = (): string => {
-  const u = process.env.RCS_E2E_URL;
-  if (!u) throw new Error('RCS_E2E_URL is not set: the global setup did not start the server');
-  return u;
-};
+import { openSample } from './app';
 
 test('the change log in both languages, and the file check', async ({ page }) => {
-  await page.goto(url());
-  const openSample = page.getByTestId('start-open-sample');
-  const docName = page.getByTestId('doc-file-name');
-  await expect(openSample.or(docName)).toBeVisible();
-  if ((await docName.isVisible()) && !(await docName.innerText()).includes('Sample programme')) {
-    await page.getByTestId('close-document').click();
-  }
-  if (await openSample.isVisible().catch(() => false)) await openSample.click();
-  await expect(docName).toContainText('Sample programme');
+  await openSample(page);
 
   // An edit of the programme's title, then the history.
   await page.getByTestId('nav-programme').click();

@@ -4,24 +4,11 @@
  * the second shows in the first.
  */
 import { expect, type Page, test } from '@playwright/test';
-
-const url = (): string => {
-  const u = process.env.RCS_E2E_URL;
-  if (!u) throw new Error('RCS_E2E_URL is not set: the global setup did not start the server');
-  return u;
-};
+import { openSample } from './app';
 
 /** Opens the app on the sample programme's budget (whatever another spec left open). */
 async function onSampleBudget(page: Page): Promise<void> {
-  await page.goto(url());
-  const openSample = page.getByTestId('start-open-sample');
-  const docName = page.getByTestId('doc-file-name');
-  await expect(openSample.or(docName)).toBeVisible();
-  if ((await docName.isVisible()) && !(await docName.innerText()).includes('Sample programme')) {
-    await page.getByTestId('close-document').click();
-  }
-  if (await openSample.isVisible().catch(() => false)) await openSample.click();
-  await expect(docName).toContainText('Sample programme');
+  await openSample(page);
   await page.getByTestId('nav-budget').click();
 }
 
