@@ -265,6 +265,9 @@ function orderPercentageLines(
  * edits, so an entry keyed by the line object is reused while those three are the same objects:
  * an edit to one line recomputes that line only (plus percentage lines and totals). The result is
  * the same as without the cache; nothing in it depends on time or order.
+ *
+ * Each line keeps up to SLOTS entries (most recent first), one per context it was computed in, so
+ * that a baseline and its scenarios, computed in turn by the same engine, each find their own.
  */
 interface LineCacheEntry {
   programme: Model['programme'];
@@ -274,7 +277,37 @@ interface LineCacheEntry {
   amounts: number[];
   diagnostics: Diagnostic[];
 }
-const lineCache = new WeakMap<BudgetLine, LineCacheEntry>();
+const SLOTS = 6;
+
+/** What one engine instance remembers between computes (see createEngine). */
+interface EngineCaches {
+  lines: WeakMap<BudgetLine, LineCacheEntry[]>;
+  splits: WeakMap<BudgetLine, SplitEntry[]>;
+}
+
+/** The entry of `list` that `matches`, moved to the front; null when none does. */
+function slot<T>(list: T[] | undefined, matches: (entry: T) => boolean): T | null {
+  if (!list) return null;
+  const i = list.findIndex(matches);
+  if (i < 0) return null;
+  const entry = list[i] as T;
+  if (i > 0) {
+    list.splice(i, 1);
+    list.unshift(entry);
+  }
+  return entry;
+}
+
+/** Puts `entry` first in the slots of `key`, dropping the oldest beyond SLOTS. */
+function remember<K extends object, T>(cache: WeakMap<K, T[]>, key: K, entry: T): void {
+  const list = cache.get(key);
+  if (!list) {
+    cache.set(key, [entry]);
+    return;
+  }
+  list.unshift(entry);
+  if (list.length > SLOTS) list.length = SLOTS;
+}
 
 /**
  * A line's total split across funding sources (largest remainder; empty split = main donor), with
@@ -286,17 +319,16 @@ interface SplitEntry {
   split: Record<string, number>;
   diagnostics: Diagnostic[];
 }
-const splitCache = new WeakMap<BudgetLine, SplitEntry>();
-
 function fundingSplit(
+  caches: EngineCaches,
   line: BudgetLine,
   total: number,
   funders: Model['funders'],
   funderIds: ReadonlySet<string>,
   mainDonor: string,
 ): SplitEntry {
-  const cached = splitCache.get(line);
-  if (cached && cached.total === total && cached.funders === funders) return cached;
+  const cached = slot(caches.splits.get(line), (e) => e.total === total && e.funders === funders);
+  if (cached) return cached;
   const diagnostics: Diagnostic[] = [];
   const split: Record<string, number> = {};
   const known = line.funding.filter((s) => {
@@ -330,7 +362,7 @@ function fundingSplit(
     });
   }
   const entry = { total, funders, split, diagnostics };
-  splitCache.set(line, entry);
+  remember(caches.splits, line, entry);
   return entry;
 }
 
@@ -395,7 +427,29 @@ function computeLine(
   return { plan, amounts };
 }
 
+/** An engine: `compute` with caches of its own (nothing is shared between two engines). */
+export interface Engine {
+  compute(model: Model): ComputeResult;
+}
+
+/**
+ * A new engine. Its caches belong to it: the renderer's worker, main's jobs and each test make
+ * their own, and a baseline and its scenarios computed in turn by one engine each keep their
+ * lines' amounts (several slots per line), so alternating them recomputes only what differs.
+ */
+export function createEngine(): Engine {
+  const caches: EngineCaches = { lines: new WeakMap(), splits: new WeakMap() };
+  return { compute: (model) => computeWith(caches, model) };
+}
+
+const defaultEngine = createEngine();
+
+/** compute() on the module's own engine (the CLI, the checks' tests, one-off computes). */
 export function compute(model: Model): ComputeResult {
+  return defaultEngine.compute(model);
+}
+
+function computeWith(caches: EngineCaches, model: Model): ComputeResult {
   const { programme } = model;
   const D = programme.durationMonths;
   const years = Math.ceil(D / 12);
@@ -414,13 +468,11 @@ export function compute(model: Model): ComputeResult {
   //    line nor what it depends on has changed: see LineCache).
   for (const line of ordered) {
     if (line.driver.kind === 'percentage') continue;
-    const cached = lineCache.get(line);
-    if (
-      cached &&
-      cached.programme === model.programme &&
-      cached.profiles === model.profiles &&
-      cached.currencies === model.currencies
-    ) {
+    const cached = slot(
+      caches.lines.get(line),
+      (e) => e.programme === model.programme && e.profiles === model.profiles && e.currencies === model.currencies,
+    );
+    if (cached) {
       plans.set(line.id, cached.plan);
       months.set(line.id, cached.amounts);
       diagnostics.push(...cached.diagnostics);
@@ -431,7 +483,7 @@ export function compute(model: Model): ComputeResult {
     plans.set(line.id, plan);
     months.set(line.id, amounts);
     diagnostics.push(...own);
-    lineCache.set(line, {
+    remember(caches.lines, line, {
       programme: model.programme,
       profiles: model.profiles,
       currencies: model.currencies,
@@ -560,7 +612,7 @@ export function compute(model: Model): ComputeResult {
     byCategory[line.category] = (byCategory[line.category] ?? 0) + total;
 
     // Funding split of the line's total.
-    const funding = fundingSplit(line, total, model.funders, funderIds, mainDonor);
+    const funding = fundingSplit(caches, line, total, model.funders, funderIds, mainDonor);
     const split = funding.split;
     diagnostics.push(...funding.diagnostics);
     for (const [fid, a] of Object.entries(split)) {

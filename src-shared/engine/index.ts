@@ -1,3 +1,4 @@
 export * from './result';
 export * from './compute';
 export * from './drivers';
+export * from './resolve';
