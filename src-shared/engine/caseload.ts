@@ -11,8 +11,10 @@
  *   month and the following duration-1 months).
  * - Cumulative assisted in month m: all arrivals up to and including m.
  */
-import { allocate } from '../money';
-import type { Profile } from '../model';
+import { add, allocate, dec, fromInt, mul, type Rational, toNumber, ZERO } from '../money';
+import type { Model, Profile } from '../model';
+import type { CaseloadIndex } from './drivers';
+import type { CaseloadSeries } from './result';
 
 export interface ProfileCaseload {
   profileId: string;
@@ -59,4 +61,27 @@ export function profileCaseload(p: Profile, duration: number): ProfileCaseload {
     cumulative[m] = cum;
   }
   return { profileId: p.id, arrivals, active, cumulative, totalArrivals: cum };
+}
+
+/**
+ * The caseload phase: every profile's series (in position order), indexed for the drivers, and
+ * the persons they stand for (units × persons per unit), exact.
+ */
+export function buildCaseload(model: Model): { index: CaseloadIndex; series: CaseloadSeries[]; persons: Rational } {
+  let personsTotal: Rational = ZERO;
+  const D = model.programme.durationMonths;
+  const byId: CaseloadIndex['byId'] = new Map();
+  const all: CaseloadIndex['all'] = [];
+  const series: CaseloadSeries[] = [];
+  const profiles = [...model.profiles].sort((a, b) => a.position - b.position);
+  for (const profile of profiles) {
+    const c = profileCaseload(profile, D);
+    const personsExact = mul(fromInt(c.totalArrivals), dec(profile.personsPerUnit));
+    const s: CaseloadSeries = { ...c, persons: toNumber(personsExact) };
+    personsTotal = add(personsTotal, personsExact);
+    byId.set(profile.id, { profile, series: s });
+    all.push({ profile, series: s });
+    series.push(s);
+  }
+  return { index: { byId, all }, series, persons: personsTotal };
 }

@@ -7,7 +7,8 @@
  * nothing outside its window, nor outside the programme; a window that reaches beyond the
  * programme raises `window.outside` on the line (its months inside still count). `profileIds`
  * empty means every returnee profile; an id that names no profile raises `profile.unknown` and is
- * ignored. Quantities stay exact (rationals) until money is rounded in compute.ts.
+ * ignored. Quantities stay exact (scaled integers or rationals, plan.ts) until money is rounded in
+ * the amounts phase (amounts.ts).
  *
  * fixed          q units: `once` in month start; `spread` evenly, q ÷ n in each of the n months of
  *                the window; `monthly` q in every month of the window.
@@ -35,17 +36,14 @@
  */
 import { add, dec, fromInt, mul, rat, type Rational, ZERO, ceil } from '../money';
 import { type BudgetLine, type Driver, lineWindow, type Model, type Profile } from '../model';
-import type { CaseloadSeries, Derivation, Diagnostic } from './result';
+import { ceilDiv, emptyPlan, PlanBuilder, type QuantityPlan } from './plan';
+import type { CaseloadSeries, Diagnostic } from './result';
+
+export type { QuantityPlan } from './plan';
 
 export interface CaseloadIndex {
   byId: Map<string, { profile: Profile; series: CaseloadSeries }>;
   all: { profile: Profile; series: CaseloadSeries }[];
-}
-
-export interface QuantityPlan {
-  /** Quantity per month, index 0 = month 1; null where the line buys nothing. */
-  perMonth: (Rational | null)[];
-  derivation: Derivation;
 }
 
 function selected(
@@ -75,7 +73,7 @@ function sumSeries(profiles: { series: CaseloadSeries }[], key: 'arrivals' | 'ac
 
 /** Places q per the fixed schedules over [start, last]; spread divides by the planned window length. */
 function schedule(
-  perMonth: (Rational | null)[],
+  plan: PlanBuilder,
   q: Rational,
   kind: 'once' | 'spread' | 'monthly',
   start: number,
@@ -84,13 +82,13 @@ function schedule(
 ): number {
   const last = Math.min(end, duration);
   if (kind === 'once') {
-    if (start <= duration) perMonth[start - 1] = q;
+    if (start <= duration) plan.set(start - 1, q);
     return start <= duration ? 1 : 0;
   }
   const each = kind === 'spread' ? rat(q.n, q.d * BigInt(end - start + 1)) : q;
   let months = 0;
   for (let m = start; m <= last; m++) {
-    perMonth[m - 1] = each;
+    plan.set(m - 1, each);
     months++;
   }
   return months;
@@ -136,32 +134,26 @@ export function planQuantities(
   diagnostics: Diagnostic[],
 ): QuantityPlan {
   const D = model.programme.durationMonths;
-  const perMonth: (Rational | null)[] = new Array<Rational | null>(D).fill(null);
+  const plan = new PlanBuilder(D);
   const d: Driver = line.driver;
   const win = checkWindow(line, D, diagnostics);
-  if (!win) return { perMonth, derivation: { code: d.kind, params: {} } };
+  if (!win) return emptyPlan(D, { code: d.kind, params: {} });
   const { start, end, last } = win;
 
   switch (d.kind) {
     case 'fixed': {
       const q = dec(d.quantity);
-      const months = schedule(perMonth, q, d.schedule, start, end, D);
-      return {
-        perMonth,
-        derivation: { code: 'fixed', params: { quantity: d.quantity, schedule: d.schedule, months } },
-      };
+      const months = schedule(plan, q, d.schedule, start, end, D);
+      return plan.finish({ code: 'fixed', params: { quantity: d.quantity, schedule: d.schedule, months } });
     }
     case 'perCommunity': {
       const communities = model.programme.communities;
       const q = mul(dec(d.quantity), fromInt(communities));
-      schedule(perMonth, q, d.schedule, start, end, D);
-      return {
-        perMonth,
-        derivation: {
-          code: 'perCommunity',
-          params: { communities, quantity: d.quantity, units: ratToString(q), schedule: d.schedule },
-        },
-      };
+      schedule(plan, q, d.schedule, start, end, D);
+      return plan.finish({
+        code: 'perCommunity',
+        params: { communities, quantity: d.quantity, units: ratToString(q), schedule: d.schedule },
+      });
     }
     case 'perProject': {
       const profiles = selected(d.profileIds, caseload, line, diagnostics);
@@ -171,47 +163,39 @@ export function planQuantities(
       }
       const perProject = dec(d.returneesPerProject);
       const projects = persons.n === 0n ? 0n : ceil(rat(persons.n * perProject.d, persons.d * perProject.n));
-      schedule(perMonth, fromInt(projects), d.schedule, start, end, D);
-      return {
-        perMonth,
-        derivation: {
-          code: 'perProject',
-          params: {
-            returnees: ratToString(persons),
-            returneesPerProject: d.returneesPerProject,
-            projects: Number(projects),
-            schedule: d.schedule,
-          },
+      schedule(plan, fromInt(projects), d.schedule, start, end, D);
+      return plan.finish({
+        code: 'perProject',
+        params: {
+          returnees: ratToString(persons),
+          returneesPerProject: d.returneesPerProject,
+          projects: Number(projects),
+          schedule: d.schedule,
         },
-      };
+      });
     }
     case 'perArrival': {
       const profiles = selected(d.profileIds, caseload, line, diagnostics);
       const arrivals = sumSeries(profiles, 'arrivals', D);
       const factor = mul(dec(d.quantity), dec(d.takeUp));
       let counted = 0;
-      let units: Rational = ZERO;
       for (let m = start; m <= last; m++) {
         const a = arrivals[m - 1 - d.offset] ?? 0;
         if (m - 1 - d.offset < 0 || a === 0) continue;
         counted += a;
-        const q: Rational = { n: factor.n * BigInt(a), d: factor.d };
-        perMonth[m - 1] = q;
-        units = add(units, q);
+        plan.setMultiple(m - 1, factor, a);
       }
-      return {
-        perMonth,
-        derivation: {
-          code: 'perArrival',
-          params: {
-            arrivals: counted,
-            takeUp: d.takeUp,
-            quantity: d.quantity,
-            units: ratToString(units),
-            offset: d.offset,
-          },
+      const units = mul(factor, fromInt(counted));
+      return plan.finish({
+        code: 'perArrival',
+        params: {
+          arrivals: counted,
+          takeUp: d.takeUp,
+          quantity: d.quantity,
+          units: ratToString(units),
+          offset: d.offset,
         },
-      };
+      });
     }
     case 'perActiveCase': {
       const profiles = selected(d.profileIds, caseload, line, diagnostics);
@@ -222,51 +206,49 @@ export function planQuantities(
         const a = active[m - 1] as number;
         if (a === 0) continue;
         caseMonths += a;
-        perMonth[m - 1] = { n: q.n * BigInt(a), d: q.d };
+        plan.setMultiple(m - 1, q, a);
       }
-      return {
-        perMonth,
-        derivation: {
-          code: 'perActiveCase',
-          params: { caseMonths, quantity: d.quantity, units: ratToString(mul(q, fromInt(caseMonths))) },
-        },
-      };
+      return plan.finish({
+        code: 'perActiveCase',
+        params: { caseMonths, quantity: d.quantity, units: ratToString(mul(q, fromInt(caseMonths))) },
+      });
     }
     case 'staffing': {
       const profiles = selected(d.profileIds, caseload, line, diagnostics);
       const active = sumSeries(profiles, 'active', D);
       const per = dec(d.casesPerStaff);
+      // Cases per staff member as small whole numbers, when they are (then no bigint per month).
+      const perD = Number(per.d);
+      const perN = Number(per.n);
+      const small = per.d < 2n ** 20n && per.n > 0n && per.n < 2n ** 31n;
       let staffMonths = 0;
       let peakStaff = 0;
       let peakCases = 0;
       for (let m = start; m <= last; m++) {
         const a = active[m - 1] as number;
         peakCases = Math.max(peakCases, a);
-        let staff = Number(ceil(rat(BigInt(a) * per.d, per.n)));
+        let staff = small ? ceilDiv(a * perD, perN) : Number(ceil(rat(BigInt(a) * per.d, per.n)));
         staff = Math.max(staff, d.min);
         if (d.max !== null) staff = Math.min(staff, d.max);
-        if (staff > 0) perMonth[m - 1] = fromInt(staff);
+        if (staff > 0) plan.set(m - 1, fromInt(staff));
         staffMonths += staff;
         peakStaff = Math.max(peakStaff, staff);
       }
-      return {
-        perMonth,
-        derivation: {
-          code: 'staffing',
-          params: {
-            peakCases,
-            casesPerStaff: d.casesPerStaff,
-            min: d.min,
-            max: d.max ?? '',
-            staffMonths,
-            peakStaff,
-          },
+      return plan.finish({
+        code: 'staffing',
+        params: {
+          peakCases,
+          casesPerStaff: d.casesPerStaff,
+          min: d.min,
+          max: d.max ?? '',
+          staffMonths,
+          peakStaff,
         },
-      };
+      });
     }
     case 'percentage':
       // Planned in compute(): the quantity of a percentage line is its base amount.
-      return { perMonth, derivation: { code: 'percentage', params: { rate: d.rate, base: 0 } } };
+      return emptyPlan(D, { code: 'percentage', params: { rate: d.rate, base: 0 } });
   }
 }
 

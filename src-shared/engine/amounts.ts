@@ -1,0 +1,250 @@
+/**
+ * The amounts phase: quantity × unit cost × the year's currency factor, rounded by THE rule (the
+ * running total is rounded half-to-even at each month; the month's amount is the step between two
+ * rounded running totals; see compute.ts). Everything here is exact.
+ *
+ * Fast path, exact by proof: a line's running total is accumulated in doubles, with a bound on its
+ * error computed as it goes (every numerator is an integer below 2^53, so each term is off by at
+ * most a few ulps, and each addition by one). The rounding of a month is decided in doubles only
+ * when the bound puts the exact value on one side of the half-way point; a month whose approximate
+ * value lies within the bound of .5 (ties, which spread schedules make often, and near-ties) is
+ * decided exactly, in bigint, from a running exact sum kept up to that month. Lines whose values
+ * could reach 2^50 minor units, or whose quantities do not share a denominator, take the exact path
+ * for every month. Both paths give the same amounts to the cent: tests/unit/engine-fast.test.ts
+ * checks it on random programmes with extreme values and constructed ties.
+ */
+import { add, currencyExponent, dec, fromInt, gcd, mul, pow, rat, type Rational, roundHalfEven, ZERO } from '../money';
+import type { Model } from '../model';
+import type { QuantityPlan } from './plan';
+
+/** Rounds a sequence of exact amounts by the running-total rule. */
+export function roundRunning(exact: readonly (Rational | null)[]): number[] {
+  const out = new Array<number>(exact.length).fill(0);
+  let cum: Rational = ZERO;
+  let prev = 0n;
+  for (let i = 0; i < exact.length; i++) {
+    const x = exact[i];
+    if (!x || x.n === 0n) continue;
+    cum = add(cum, x);
+    const r = roundHalfEven(cum);
+    out[i] = Number(r - prev);
+    prev = r;
+  }
+  return out;
+}
+
+/** roundHalfEven(n / d) for d > 0, without allocating a rational. */
+export function roundHalfEvenParts(n: bigint, d: bigint): bigint {
+  let q = n / d;
+  let r = n % d;
+  if (r < 0n) {
+    q -= 1n;
+    r += d;
+  }
+  const r2 = r * 2n;
+  if (r2 < d) return q;
+  if (r2 > d) return q + 1n;
+  return q % 2n === 0n ? q : q + 1n;
+}
+
+export function reduce(r: Rational): Rational {
+  const g = gcd(r.n, r.d);
+  return g > 1n ? { n: r.n / g, d: r.d / g } : r;
+}
+
+/**
+ * Per (currency, year): the factor that turns a unit cost in the currency's minor units into
+ * reporting minor units, inflation included. null when the currency cannot be converted.
+ */
+export function currencyFactors(model: Model): Map<string, (Rational | null)[]> {
+  const { programme } = model;
+  const years = Math.ceil(programme.durationMonths / 12);
+  const repExp = currencyExponent(programme.reportingCurrency);
+  const out = new Map<string, (Rational | null)[]>();
+  const reportingInfl = add(fromInt(1), dec(programme.inflation));
+  out.set(
+    programme.reportingCurrency,
+    Array.from({ length: years }, (_, y) => reduce(pow(reportingInfl, y))),
+  );
+  for (const c of model.currencies) {
+    if (c.code === programme.reportingCurrency) continue;
+    const infl = add(fromInt(1), dec(c.inflation));
+    const shift = repExp - currencyExponent(c.code);
+    const factors: (Rational | null)[] = [];
+    for (let y = 0; y < years; y++) {
+      const rateStr = c.rates[y] ?? c.rates[c.rates.length - 1];
+      if (!rateStr) {
+        factors.push(null);
+        continue;
+      }
+      const rate = dec(rateStr);
+      // local minor -> reporting minor: × 10^shift ÷ rate
+      const exp = shift >= 0 ? rat(10n ** BigInt(shift)) : rat(1n, 10n ** BigInt(-shift));
+      const conv = rat(exp.n * rate.d, exp.d * rate.n);
+      factors.push(reduce(mul(pow(infl, y), conv)));
+    }
+    out.set(c.code, factors);
+  }
+  return out;
+}
+
+/** The unit cost times each year's factor, reduced cheaply (the factors are reduced already). */
+export function perYearFactors(unitCost: number, factors: readonly (Rational | null)[]): (Rational | null)[] {
+  const unit = BigInt(unitCost);
+  return factors.map((x) => {
+    if (!x) return null;
+    const g = gcd(unit, x.d);
+    return g > 1n ? { n: (unit / g) * x.n, d: x.d / g } : { n: unit * x.n, d: x.d };
+  });
+}
+
+const U = 2 ** -53;
+/** Approximate values must stay below this for their floor and fraction to be exact in doubles. */
+const FAST_LIMIT = 2 ** 50;
+
+/**
+ * The amounts of one line: each month's quantity × the factor of its year (12 months a year),
+ * rounded by the running-total rule. `missingRate`: a month bought something in a year without a
+ * factor (that month costs nothing; the caller reports it).
+ */
+export function planAmounts(
+  plan: QuantityPlan,
+  perYear: readonly (Rational | null)[],
+  fastPath = true,
+): { amounts: number[]; missingRate: boolean } {
+  if (plan.nums) {
+    const fast = fastPath ? fastAmounts(plan.nums, plan.den, perYear) : null;
+    if (fast) return fast;
+    return exactScaled(plan.nums, plan.den, perYear);
+  }
+  const exact = plan.exact ?? [];
+  let missingRate = false;
+  const products = exact.map((q, m) => {
+    if (!q || q.n === 0n) return null;
+    const k = perYear[Math.floor(m / 12)];
+    if (!k) {
+      missingRate = true;
+      return null;
+    }
+    return mul(q, k);
+  });
+  return { amounts: roundRunning(products), missingRate };
+}
+
+/** The common denominator L of (den × each used year's factor) and each year's multiplier over L. */
+function scaled(
+  nums: readonly number[],
+  den: bigint,
+  perYear: readonly (Rational | null)[],
+): { L: bigint; mult: bigint[] } {
+  let lcm = 1n;
+  const used = new Set<number>();
+  for (let m = 0; m < nums.length; m++) {
+    if (nums[m] === 0) continue;
+    const y = Math.floor(m / 12);
+    const k = perYear[y];
+    if (!k || used.has(y)) continue;
+    used.add(y);
+    lcm = (lcm / gcd(lcm, k.d)) * k.d;
+  }
+  return { L: lcm * den, mult: perYear.map((k) => (k ? k.n * (lcm / k.d) : 0n)) };
+}
+
+/** The exact path for a scaled plan: one bigint multiply, add and divide per month. */
+function exactScaled(
+  nums: readonly number[],
+  den: bigint,
+  perYear: readonly (Rational | null)[],
+): { amounts: number[]; missingRate: boolean } {
+  const D = nums.length;
+  const amounts = new Array<number>(D).fill(0);
+  let missingRate = false;
+  const { L, mult } = scaled(nums, den, perYear);
+  let cum = 0n;
+  let prev = 0n;
+  for (let m = 0; m < D; m++) {
+    const n = nums[m] as number;
+    if (n === 0) continue;
+    const y = Math.floor(m / 12);
+    if (!perYear[y]) {
+      missingRate = true;
+      continue;
+    }
+    cum += BigInt(n) * (mult[y] as bigint);
+    const r = roundHalfEvenParts(cum, L);
+    amounts[m] = Number(r - prev);
+    prev = r;
+  }
+  return { amounts, missingRate };
+}
+
+/**
+ * The fast path (see the file's comment), or null when the line's values could reach FAST_LIMIT.
+ * Exactness argument: f_y = mult_y / L is a double within 4u (relative; u = 2^-53) of the exact
+ * factor (three roundings: two conversions of bigints and a division); each term n × f_y adds one
+ * more rounding (5u); each running addition adds at most u × |partial sum|. With T the sum of the
+ * terms' magnitudes so far and k the number of terms, the approximate running total is within
+ * (k + 6) × u × T × 1.01 of the exact one. A month is rounded in doubles only when its
+ * approximate value's fraction is further than that bound from one half.
+ */
+function fastAmounts(
+  nums: readonly number[],
+  den: bigint,
+  perYear: readonly (Rational | null)[],
+): { amounts: number[]; missingRate: boolean } | null {
+  const D = nums.length;
+  const years = perYear.length;
+  const f = new Array<number>(years);
+  let bound = 0;
+  for (let y = 0; y < years; y++) {
+    const k = perYear[y];
+    f[y] = k ? Number(k.n) / (Number(k.d) * Number(den)) : 0;
+  }
+  for (let m = 0; m < D; m++) {
+    const n = nums[m] as number;
+    if (n !== 0) bound += Math.abs(n * (f[Math.floor(m / 12)] as number));
+  }
+  if (!(bound < FAST_LIMIT)) return null;
+
+  const amounts = new Array<number>(D).fill(0);
+  let missingRate = false;
+  let x = 0; // approximate running total, in minor units
+  let magnitude = 0; // sum of the terms' magnitudes so far
+  let terms = 0;
+  let prev = 0; // the last rounded running total
+  // The exact running total, caught up only when a month cannot be decided in doubles.
+  let exact: { L: bigint; mult: bigint[]; cum: bigint; upTo: number } | null = null;
+  for (let m = 0; m < D; m++) {
+    const n = nums[m] as number;
+    if (n === 0) continue;
+    const y = Math.floor(m / 12);
+    if (!perYear[y]) {
+      missingRate = true;
+      continue;
+    }
+    const term = n * (f[y] as number);
+    x += term;
+    magnitude += Math.abs(term);
+    terms++;
+    const err = (terms + 6) * U * magnitude * 1.01;
+    const fl = Math.floor(x);
+    const frac = x - fl;
+    let r: number;
+    if (frac - 0.5 > err) r = fl + 1;
+    else if (0.5 - frac > err) r = fl;
+    else {
+      // Too close to one half to tell in doubles: decide exactly.
+      if (!exact) exact = { ...scaled(nums, den, perYear), cum: 0n, upTo: -1 };
+      for (let k = exact.upTo + 1; k <= m; k++) {
+        const nk = nums[k] as number;
+        const yk = Math.floor(k / 12);
+        if (nk !== 0 && perYear[yk]) exact.cum += BigInt(nk) * (exact.mult[yk] as bigint);
+      }
+      exact.upTo = m;
+      r = Number(roundHalfEvenParts(exact.cum, exact.L));
+    }
+    amounts[m] = r - prev;
+    prev = r;
+  }
+  return { amounts, missingRate };
+}

@@ -1,0 +1,174 @@
+/**
+ * The percentages and overheads phase. Percentage lines cost rate × their base month by month,
+ * the base being the rounded amounts of the chosen levels and lines (drivers.ts says what a base
+ * is); they are computed in an order where each comes after the percentage lines in its base, and
+ * a line that depends on itself costs nothing and is flagged. Indirect costs and contingency are
+ * rate × the eligible direct cost, month by month, rounded by the same running-total rule.
+ */
+import { dec, type Rational } from '../money';
+import { type BudgetLine, type Level, LEVELS, type Model, type PercentageDriver } from '../model';
+import { planAmounts } from './amounts';
+import { checkWindow } from './drivers';
+import { integerPlan, type QuantityPlan } from './plan';
+import type { Diagnostic } from './result';
+
+/** Percentage lines in an order where each comes after the percentage lines in its base; cycles apart. */
+export function orderPercentageLines(
+  pct: BudgetLine[],
+  depsOf: (l: BudgetLine) => BudgetLine[],
+): { order: BudgetLine[]; cyclic: Set<string> } {
+  const state = new Map<string, 'visiting' | 'done'>();
+  const cyclic = new Set<string>();
+  const order: BudgetLine[] = [];
+  // Iterative DFS: no recursion limit, no hang on long chains.
+  for (const root of pct) {
+    if (state.has(root.id)) continue;
+    const stack: { line: BudgetLine; deps: BudgetLine[]; i: number }[] = [];
+    const push = (line: BudgetLine): void => {
+      state.set(line.id, 'visiting');
+      stack.push({ line, deps: depsOf(line), i: 0 });
+    };
+    push(root);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1] as (typeof stack)[number];
+      if (top.i < top.deps.length) {
+        const dep = top.deps[top.i++] as BudgetLine;
+        const st = state.get(dep.id);
+        if (st === 'visiting') {
+          // A cycle: every line on the stack from dep up to the top is in it.
+          let k = stack.length - 1;
+          for (; k >= 0; k--) {
+            cyclic.add((stack[k] as (typeof stack)[number]).line.id);
+            if ((stack[k] as (typeof stack)[number]).line.id === dep.id) break;
+          }
+        } else if (st === undefined) {
+          push(dep);
+        } else if (cyclic.has(dep.id)) {
+          cyclic.add(top.line.id); // depends on a cycle
+        }
+      } else {
+        stack.pop();
+        state.set(top.line.id, 'done');
+        if (top.deps.some((dep) => cyclic.has(dep.id))) cyclic.add(top.line.id);
+        order.push(top.line);
+      }
+    }
+  }
+  return { order, cyclic };
+}
+
+/** The amounts of `rate` × each month's base, rounded by the running-total rule. */
+export function rateOf(base: readonly number[], rate: Rational, fastPath = true): number[] {
+  const years = Math.ceil(base.length / 12);
+  const plan = integerPlan(base, { code: 'percentage', params: {} });
+  return planAmounts(plan, new Array<Rational>(years).fill(rate), fastPath).amounts;
+}
+
+/**
+ * Computes every percentage line of `ordered` (the model's lines in model order), given the
+ * amounts of the other lines in `months`; adds their plans and amounts to `plans` and `months`.
+ * Returns the lines caught in a cycle.
+ */
+export function computePercentages(
+  ordered: readonly BudgetLine[],
+  D: number,
+  plans: Map<string, QuantityPlan>,
+  months: Map<string, number[]>,
+  diagnostics: Diagnostic[],
+  fastPath = true,
+): Set<string> {
+  const byIdLine = new Map(ordered.map((l) => [l.id, l]));
+  const pctLines = ordered.filter((l) => l.driver.kind === 'percentage');
+  // A percentage line's base: whole levels (summed from levelSums below) plus single lines named
+  // outside those levels. For the order of computation only the percentage lines in it matter.
+  const pctByLevel = new Map<Level, BudgetLine[]>(LEVELS.map((lv) => [lv, []]));
+  for (const l of pctLines) pctByLevel.get(l.level)?.push(l);
+  const namedOutsideLevels = (l: BudgetLine): BudgetLine[] => {
+    const d = l.driver as PercentageDriver;
+    const out: BudgetLine[] = [];
+    for (const id of new Set(d.lineIds)) {
+      const other = byIdLine.get(id);
+      if (other && id !== l.id && !d.levels.includes(other.level)) out.push(other);
+    }
+    return out;
+  };
+  const pctDeps = (l: BudgetLine): BudgetLine[] => {
+    const d = l.driver as PercentageDriver;
+    const out: BudgetLine[] = [];
+    for (const lv of new Set(d.levels)) for (const p of pctByLevel.get(lv) ?? []) if (p.id !== l.id) out.push(p);
+    for (const other of namedOutsideLevels(l)) if (other.driver.kind === 'percentage') out.push(other);
+    return out;
+  };
+  const { order, cyclic } = orderPercentageLines(pctLines, pctDeps);
+  if (order.length === 0) return cyclic;
+  const levelSums = new Map<Level, number[]>(LEVELS.map((lv) => [lv, new Array<number>(D).fill(0)]));
+  for (const l of ordered) {
+    const lm = months.get(l.id);
+    if (!lm) continue;
+    const ls = levelSums.get(l.level) as number[];
+    for (let m = 0; m < D; m++) ls[m] = (ls[m] as number) + (lm[m] as number);
+  }
+  for (const line of order) {
+    const d = line.driver as PercentageDriver;
+    for (const id of d.lineIds) {
+      if (id !== line.id && !byIdLine.has(id)) {
+        diagnostics.push({
+          severity: 'warning',
+          code: 'percentage.unknownLine',
+          lineId: line.id,
+          params: { target: id },
+        });
+      }
+    }
+    if (cyclic.has(line.id)) {
+      diagnostics.push({ severity: 'error', code: 'percentage.cycle', lineId: line.id });
+      plans.set(line.id, integerPlan(new Array<number>(D).fill(0), percentage(d.rate, 0)));
+      months.set(line.id, new Array<number>(D).fill(0));
+      continue;
+    }
+    const win = checkWindow(line, D, diagnostics);
+    // Base: the running sums of the chosen levels (every line in them is final by now: the
+    // percentage lines among them come earlier in `order`), plus the chosen lines outside them.
+    const base = new Array<number>(D).fill(0);
+    for (const lv of new Set(d.levels)) {
+      const ls = levelSums.get(lv) as number[];
+      for (let m = 0; m < D; m++) base[m] = (base[m] as number) + (ls[m] as number);
+    }
+    for (const b of namedOutsideLevels(line)) {
+      const bm = months.get(b.id);
+      if (!bm) continue;
+      for (let m = 0; m < D; m++) base[m] = (base[m] as number) + (bm[m] as number);
+    }
+    // Only the months of the line's window count.
+    const inWindow = new Array<number>(D).fill(0);
+    let baseTotal = 0;
+    for (let m = win?.start ?? 1; win && m <= win.last; m++) {
+      const b = base[m - 1] as number;
+      inWindow[m - 1] = b;
+      baseTotal += b;
+    }
+    plans.set(line.id, integerPlan(inWindow, percentage(d.rate, baseTotal)));
+    const amounts = rateOf(inWindow, dec(d.rate), fastPath);
+    months.set(line.id, amounts);
+    const own = levelSums.get(line.level) as number[];
+    for (let m = 0; m < D; m++) own[m] = (own[m] as number) + (amounts[m] as number);
+  }
+  return cyclic;
+}
+
+function percentage(rate: string, base: number): QuantityPlan['derivation'] {
+  return { code: 'percentage', params: { rate, base } };
+}
+
+/** Indirect costs and contingency per month: each rate × its eligible direct cost. */
+export function overheads(
+  programme: Model['programme'],
+  eligibleIndirect: readonly number[],
+  eligibleContingency: readonly number[],
+  fastPath = true,
+): { indirect: number[]; contingency: number[] } {
+  return {
+    indirect: rateOf(eligibleIndirect, dec(programme.indirectRate), fastPath),
+    contingency: rateOf(eligibleContingency, dec(programme.contingencyRate), fastPath),
+  };
+}

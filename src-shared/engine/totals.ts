@@ -1,0 +1,307 @@
+/**
+ * The totals and metrics phase: every line's rounded months summed into the totals by level,
+ * dimension, category, year and month; each line's total split across its funding sources
+ * (largest remainder; indirect costs and contingency follow the split of their eligible base);
+ * community reach; the caseload summed over profiles; the metrics of DESIGN §4. Every total is a
+ * sum of rounded line-months, so the screen, the exports and the CLI reconcile to the cent.
+ */
+import { add, allocate, dec, fromInt, mul, rat, type Rational, roundHalfEven, toNumber, ZERO } from '../money';
+import { type BudgetLine, CATEGORIES, DIMENSIONS, type Level, LEVELS, type Model } from '../model';
+import { ratToString } from './drivers';
+import { overheads } from './percentages';
+import { planFloats, planTotal, type QuantityPlan } from './plan';
+import type { CaseloadSeries, ComputeResult, Diagnostic, LineResult, Metrics } from './result';
+
+function zeroRecord<K extends string>(keys: readonly K[]): Record<K, number> {
+  const r = {} as Record<K, number>;
+  for (const k of keys) r[k] = 0;
+  return r;
+}
+
+const sum = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0);
+
+/** Integer weights from exact decimal shares (scaled to a common power of ten). */
+function shareWeights(shares: readonly string[]): bigint[] {
+  const rs = shares.map(dec);
+  let scale = 1n;
+  for (const r of rs) if (r.d > scale) scale = r.d; // denominators are powers of ten
+  return rs.map((r) => (r.n * scale) / r.d);
+}
+
+/**
+ * A line's total split across funding sources (largest remainder; empty split = main donor), with
+ * the diagnostics of its split. Reused while the line, its total and the funders are the same.
+ */
+export interface SplitEntry {
+  total: number;
+  funders: Model['funders'];
+  split: Record<string, number>;
+  diagnostics: Diagnostic[];
+}
+
+/** What the totals phase may reuse between computes (an engine's own caches). */
+export interface TotalsCaches {
+  /** Recent splits per line (see compute.ts `slot` and `remember`). */
+  split(line: BudgetLine, matches: (e: SplitEntry) => boolean): SplitEntry | null;
+  rememberSplit(line: BudgetLine, entry: SplitEntry): void;
+}
+
+function fundingSplit(
+  caches: TotalsCaches,
+  line: BudgetLine,
+  total: number,
+  funders: Model['funders'],
+  funderIds: ReadonlySet<string>,
+  mainDonor: string,
+): SplitEntry {
+  const cached = caches.split(line, (e) => e.total === total && e.funders === funders);
+  if (cached) return cached;
+  const diagnostics: Diagnostic[] = [];
+  const split: Record<string, number> = {};
+  const known = line.funding.filter((s) => {
+    if (funderIds.has(s.funderId)) return true;
+    diagnostics.push({
+      severity: 'error',
+      code: 'funding.unknownFunder',
+      lineId: line.id,
+      params: { funderId: s.funderId },
+    });
+    return false;
+  });
+  if (line.funding.length > 0) {
+    const shareSum = line.funding.map((s) => dec(s.share)).reduce(add, ZERO);
+    if (shareSum.n !== shareSum.d) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'funding.sum',
+        lineId: line.id,
+        params: { sum: ratToString(mul(shareSum, fromInt(100))) },
+      });
+    }
+  }
+  const weights = shareWeights(known.map((s) => s.share));
+  if (known.length === 0 || weights.every((w) => w === 0n)) {
+    split[mainDonor] = total;
+  } else {
+    const parts = allocate(BigInt(total), weights);
+    known.forEach((s, i) => {
+      split[s.funderId] = (split[s.funderId] ?? 0) + Number(parts[i] as bigint);
+    });
+  }
+  const entry = { total, funders, split, diagnostics };
+  caches.rememberSplit(line, entry);
+  return entry;
+}
+
+/** People reached by a community line: units bought × people per unit, and the non-migrants among them. */
+const reachCache = new WeakMap<QuantityPlan, { line: BudgetLine; people: Rational; nonMigrants: Rational }>();
+function reach(line: BudgetLine, plan: QuantityPlan): { people: Rational; nonMigrants: Rational } {
+  const cached = reachCache.get(plan);
+  if (cached && cached.line === line) return cached;
+  const people = mul(planTotal(plan), dec(line.beneficiariesPerUnit));
+  const entry = { line, people, nonMigrants: mul(people, dec(line.nonMigrantShare)) };
+  reachCache.set(plan, entry);
+  return entry;
+}
+
+/** Quantities as floats for display, once per plan (plans are reused with the line cache). */
+const quantityCache = new WeakMap<QuantityPlan, number[]>();
+function displayQuantities(plan: QuantityPlan): number[] {
+  let q = quantityCache.get(plan);
+  if (!q) {
+    q = planFloats(plan);
+    quantityCache.set(plan, q);
+  }
+  return q;
+}
+
+export interface TotalsInput {
+  model: Model;
+  /** The model's lines in model order. */
+  ordered: readonly BudgetLine[];
+  plans: ReadonlyMap<string, QuantityPlan>;
+  months: ReadonlyMap<string, number[]>;
+  cyclic: ReadonlySet<string>;
+  series: CaseloadSeries[];
+  returneesExact: Rational;
+  diagnostics: Diagnostic[];
+  caches: TotalsCaches;
+  fastPath: boolean;
+}
+
+export function totalsAndMetrics(input: TotalsInput): ComputeResult {
+  const { model, ordered, plans, months, cyclic, series, returneesExact, diagnostics, caches, fastPath } = input;
+  const { programme } = model;
+  const D = programme.durationMonths;
+  const years = Math.ceil(D / 12);
+  // 3. Totals, funders, beneficiaries.
+  const funders = [...model.funders].sort((a, b) => a.position - b.position);
+  const funderIds = new Set(funders.map((f) => f.id));
+  const mainDonor = (funders.find((f) => f.type === 'donor') ?? funders[0])?.id ?? '';
+  const byFunder: Record<string, number> = {};
+  for (const f of funders) byFunder[f.id] = 0;
+  const eligibleIndirectByFunder = new Map<string, number>();
+  const eligibleContingencyByFunder = new Map<string, number>();
+
+  const direct = new Array<number>(D).fill(0);
+  const eligibleIndirect = new Array<number>(D).fill(0);
+  const eligibleContingency = new Array<number>(D).fill(0);
+  const byLevel = zeroRecord(LEVELS);
+  const byDimension = zeroRecord(DIMENSIONS);
+  const byCategory: Record<string, number> = zeroRecord(CATEGORIES);
+  const lines: LineResult[] = [];
+  let communityBeneficiaries: Rational = ZERO;
+  let nonMigrant: Rational = ZERO;
+  let staffMonths = 0;
+
+  for (const line of ordered) {
+    const lm = months.get(line.id) ?? new Array<number>(D).fill(0);
+    const plan = plans.get(line.id) as QuantityPlan;
+    let total = 0;
+    for (let m = 0; m < D; m++) {
+      const a = lm[m] as number;
+      if (a === 0) continue;
+      total += a;
+      direct[m] = (direct[m] as number) + a;
+      if (line.eligibleIndirect) eligibleIndirect[m] = (eligibleIndirect[m] as number) + a;
+      if (line.eligibleContingency) eligibleContingency[m] = (eligibleContingency[m] as number) + a;
+    }
+    if (total === 0 && !cyclic.has(line.id)) {
+      diagnostics.push({ severity: 'warning', code: 'line.zeroCost', lineId: line.id });
+    }
+    byLevel[line.level] += total;
+    byDimension[line.dimension] += total;
+    byCategory[line.category] = (byCategory[line.category] ?? 0) + total;
+
+    // Funding split of the line's total.
+    const funding = fundingSplit(caches, line, total, model.funders, funderIds, mainDonor);
+    const split = funding.split;
+    diagnostics.push(...funding.diagnostics);
+    for (const [fid, a] of Object.entries(split)) {
+      byFunder[fid] = (byFunder[fid] ?? 0) + a;
+      if (line.eligibleIndirect) eligibleIndirectByFunder.set(fid, (eligibleIndirectByFunder.get(fid) ?? 0) + a);
+      if (line.eligibleContingency) {
+        eligibleContingencyByFunder.set(fid, (eligibleContingencyByFunder.get(fid) ?? 0) + a);
+      }
+    }
+
+    // Beneficiaries of community lines: units bought × people per unit.
+    let beneficiaries = 0;
+    let nonMigrantBeneficiaries = 0;
+    if (line.level === 'community' && line.driver.kind !== 'percentage') {
+      const r = reach(line, plan);
+      communityBeneficiaries = add(communityBeneficiaries, r.people);
+      nonMigrant = add(nonMigrant, r.nonMigrants);
+      beneficiaries = toNumber(r.people);
+      nonMigrantBeneficiaries = toNumber(r.nonMigrants);
+    }
+    const quantities = displayQuantities(plan);
+    if (line.modality === 'staff' && line.driver.kind !== 'percentage') staffMonths += sum(quantities);
+
+    lines.push({
+      lineId: line.id,
+      level: line.level,
+      quantities,
+      months: lm,
+      total,
+      derivation: plan.derivation,
+      byFunder: split,
+      beneficiaries,
+      nonMigrantBeneficiaries,
+    });
+  }
+
+  const { indirect, contingency } = overheads(programme, eligibleIndirect, eligibleContingency, fastPath);
+  const total = direct.map((a, m) => a + (indirect[m] as number) + (contingency[m] as number));
+
+  // Indirect costs and contingency follow the funders' shares of their eligible base.
+  for (const [amount, base] of [
+    [sum(indirect), eligibleIndirectByFunder],
+    [sum(contingency), eligibleContingencyByFunder],
+  ] as const) {
+    if (amount === 0) continue;
+    const ids = [...base.keys()];
+    const parts = allocate(
+      BigInt(amount),
+      ids.map((id) => BigInt(base.get(id) ?? 0)),
+    );
+    ids.forEach((id, i) => {
+      byFunder[id] = (byFunder[id] ?? 0) + Number(parts[i] as bigint);
+    });
+  }
+
+  const byYear = new Array<number>(years).fill(0);
+  total.forEach((a, m) => {
+    const y = Math.floor(m / 12);
+    byYear[y] = (byYear[y] as number) + a;
+  });
+
+  const directTotal = sum(direct);
+  const grandTotal = sum(total);
+  const levelShare = zeroRecord(LEVELS);
+  for (const l of LEVELS) levelShare[l as Level] = directTotal === 0 ? 0 : byLevel[l] / directTotal;
+
+  // Caseload, all profiles together.
+  const arrivals = new Array<number>(D).fill(0);
+  const active = new Array<number>(D).fill(0);
+  const cumulative = new Array<number>(D).fill(0);
+  for (const s of series) {
+    for (let m = 0; m < D; m++) {
+      arrivals[m] = (arrivals[m] as number) + (s.arrivals[m] as number);
+      active[m] = (active[m] as number) + (s.active[m] as number);
+      cumulative[m] = (cumulative[m] as number) + (s.cumulative[m] as number);
+    }
+  }
+  let peakActiveCases = 0;
+  let peakMonth = 0;
+  active.forEach((a, m) => {
+    if (a > peakActiveCases) {
+      peakActiveCases = a;
+      peakMonth = m + 1;
+    }
+  });
+
+  const commB = toNumber(communityBeneficiaries);
+  const nmB = toNumber(nonMigrant);
+  const directExact = add(returneesExact, nonMigrant);
+  // Cost per person, exact division rounded once (half-to-even) to minor units.
+  const per = (amount: number, people: Rational): number | null =>
+    people.n > 0n ? Number(roundHalfEven(rat(BigInt(amount) * people.d, people.n))) : null;
+  const metrics: Metrics = {
+    returneesAssisted: toNumber(returneesExact),
+    costPerReturneeIndividual: per(byLevel.individual, returneesExact),
+    costPerReturneeAllIn: per(grandTotal, returneesExact),
+    communityBeneficiaries: commB,
+    nonMigrantBeneficiaries: nmB,
+    nonMigrantShare: commB > 0 ? nmB / commB : null,
+    directBeneficiaries: toNumber(directExact),
+    costPerBeneficiary: per(grandTotal, directExact),
+    peakActiveCases,
+    peakMonth,
+    staffMonths,
+  };
+
+  return {
+    currency: programme.reportingCurrency,
+    durationMonths: D,
+    lines,
+    monthly: { direct, indirect, contingency, total },
+    totals: {
+      direct: directTotal,
+      directEligibleIndirect: sum(eligibleIndirect),
+      directEligibleContingency: sum(eligibleContingency),
+      indirect: sum(indirect),
+      contingency: sum(contingency),
+      total: grandTotal,
+    },
+    byLevel,
+    byDimension,
+    byCategory,
+    byYear,
+    byFunder,
+    levelShare,
+    caseload: { profiles: series, arrivals, active, cumulative },
+    metrics,
+    diagnostics,
+  };
+}
