@@ -53,5 +53,8 @@ export default defineConfig({
     base: './',
     plugins: [react()],
     build: rendererBuild,
+    // The engine worker (src-renderer/document/engine.worker.ts) is a module worker: an ES bundle
+    // of its own, loaded from the app's origin (the CSP's worker-src 'self').
+    worker: { format: 'es' },
   },
 });

@@ -7,10 +7,13 @@
 /**
  * Strict Content-Security-Policy. `data:` is allowed for images and fonts only, because Vite
  * inlines small assets as data URLs. `connect-src 'self'` lets browser mode call its own /api.
+ * `worker-src 'self'` lets the window start the engine's module worker from a file of its own
+ * origin (never a blob: or data: URL); the worker's file is served with this same policy.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
+  "worker-src 'self'",
   "style-src 'self'",
   "img-src 'self' data:",
   "font-src 'self' data:",

@@ -1,41 +1,45 @@
-/** The totals bar shown on every screen, from the engine's result for the model on screen. */
+/**
+ * The totals bar shown on every screen, from the engine's latest result (computed in a worker: "…"
+ * until the first result of the document arrives).
+ */
 import { formatMinor, shareToPercentString } from '../../src-shared/money';
-import { useLocale, useModelPart, useResult, useT } from '../document/react';
+import { useComputeFailed, useLocale, useModelPart, useResult, useT } from '../document/react';
 
 export function TotalsBar() {
   const t = useT();
   const locale = useLocale();
   const result = useResult();
+  const failed = useComputeFailed();
   const programme = useModelPart((m) => m?.programme ?? null);
   if (!programme) return null;
-  if (!result) {
+  if (!result && failed) {
     return (
       <div className="banner banner-error" role="alert">
         {t('banner.computeFailed')}
       </div>
     );
   }
-  const cur = result.currency;
-  const fmt = (v: number) => formatMinor(v, cur, locale);
+  const cur = result?.currency ?? programme.reportingCurrency;
+  const fmt = (v: number | undefined) => (v === undefined ? '…' : formatMinor(v, cur, locale));
   const pct = (share: string) => `${shareToPercentString(share, locale)} %`;
   return (
     <section className="totals-bar" aria-label={t('totals.label')}>
       <dl className="totals">
         <div className="total-item">
           <dt>{t('totals.direct')}</dt>
-          <dd data-testid="totals-direct">{fmt(result.totals.direct)}</dd>
+          <dd data-testid="totals-direct">{fmt(result?.totals.direct)}</dd>
         </div>
         <div className="total-item">
           <dt>{t('totals.indirect', { rate: pct(programme.indirectRate) })}</dt>
-          <dd data-testid="totals-indirect">{fmt(result.totals.indirect)}</dd>
+          <dd data-testid="totals-indirect">{fmt(result?.totals.indirect)}</dd>
         </div>
         <div className="total-item">
           <dt>{t('totals.contingency', { rate: pct(programme.contingencyRate) })}</dt>
-          <dd data-testid="totals-contingency">{fmt(result.totals.contingency)}</dd>
+          <dd data-testid="totals-contingency">{fmt(result?.totals.contingency)}</dd>
         </div>
         <div className="total-item total-grand">
           <dt>{t('totals.total')}</dt>
-          <dd data-testid="totals-total">{fmt(result.totals.total)}</dd>
+          <dd data-testid="totals-total">{fmt(result?.totals.total)}</dd>
         </div>
       </dl>
       <span className="totals-currency">{t('totals.currency', { currency: cur })}</span>

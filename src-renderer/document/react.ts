@@ -7,7 +7,8 @@ import type { Locale } from '../../src-shared/money';
 import type { Model } from '../../src-shared/model';
 import { translator, type Translate } from '../i18n';
 import type { DocState, DocStore } from './documentStore';
-import { findingsFor, resultFor } from './result';
+import { resultsOf } from './engineStart';
+import type { ResultsState } from './results';
 
 export const DocStoreContext = createContext<DocStore | null>(null);
 
@@ -43,17 +44,31 @@ export function useModelPart<T>(select: (model: Model | null) => T): T {
   return useDoc((s) => select(s.snapshot?.model ?? null));
 }
 
-/** The engine's result for the model on screen (recomputed only when the model changes). */
-export function useResult(): ComputeResult | null {
-  const model = useModel();
-  return useMemo(() => (model ? resultFor(model) : null), [model]);
+/**
+ * A part of the engine's results for the open document. They are computed in a Web Worker
+ * (engineClient.ts), never during a render; the last result stays on screen while the next one is
+ * computed, so it may be for a slightly older model than the one on screen.
+ */
+export function useResults<T>(select: (s: ResultsState) => T): T {
+  return useStore(resultsOf(useDocStore()), select);
 }
 
-/** The checks panel's findings for the model on screen (recomputed with the result). */
+/**
+ * The engine's latest result for the open document (null until the first one arrives, or when the
+ * engine failed: see useComputeFailed). A line just added may not be in it yet.
+ */
+export function useResult(): ComputeResult | null {
+  return useResults((s) => s.result);
+}
+
+/** The checks' findings that go with useResult(). */
 export function useFindings(): Finding[] {
-  const model = useModel();
-  const result = useResult();
-  return useMemo(() => (model && result ? findingsFor(model, result) : []), [model, result]);
+  return useResults((s) => s.findings);
+}
+
+/** True when the engine could not compute the newest model it was given. */
+export function useComputeFailed(): boolean {
+  return useResults((s) => s.failed);
 }
 
 /** True when the open document cannot be edited. */

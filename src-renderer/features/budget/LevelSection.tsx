@@ -319,7 +319,8 @@ export function LevelSection({ level }: { level: Level }) {
     else tableRef.current?.closest('section')?.querySelector<HTMLElement>('[data-add-line]')?.focus();
   }
 
-  const levelTotal = result?.byLevel[level] ?? 0;
+  // Null until the engine's first result for this document ("…"; results come from a worker).
+  const levelTotal = result ? result.byLevel[level] : null;
   const currency = model.programme.reportingCurrency;
   const deleting = confirmDelete ? rows[confirmDelete.row] : undefined;
   const levelName = t(`level.${level}`);
@@ -351,7 +352,7 @@ export function LevelSection({ level }: { level: Level }) {
         <div className="level-total">
           <span className="level-total-label">{t('level.total', { level: levelName })}</span>
           <span className="level-total-value num" data-testid={`level-total-${level}`}>
-            {formatMinor(levelTotal, currency, locale)}
+            {levelTotal === null ? '…' : formatMinor(levelTotal, currency, locale)}
           </span>
         </div>
       </header>
