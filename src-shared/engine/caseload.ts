@@ -83,5 +83,5 @@ export function buildCaseload(model: Model): { index: CaseloadIndex; series: Cas
     all.push({ profile, series: s });
     series.push(s);
   }
-  return { index: { byId, all }, series, persons: personsTotal };
+  return { index: { byId, all, sums: new Map() }, series, persons: personsTotal };
 }

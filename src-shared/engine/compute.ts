@@ -153,6 +153,18 @@ export function compute(model: Model): ComputeResult {
   return defaultEngine.compute(model);
 }
 
+const LEVEL_INDEX: Readonly<Record<string, number>> = Object.fromEntries(LEVELS.map((l, i) => [l, i]));
+
+/** The lines by level, then position: the model's own order, which is checked (O(n)) before sorting. */
+function inModelOrder(lines: readonly BudgetLine[]): readonly BudgetLine[] {
+  const before = (a: BudgetLine, b: BudgetLine): number =>
+    (LEVEL_INDEX[a.level] ?? 0) - (LEVEL_INDEX[b.level] ?? 0) || a.position - b.position;
+  for (let i = 1; i < lines.length; i++) {
+    if (before(lines[i - 1] as BudgetLine, lines[i] as BudgetLine) > 0) return [...lines].sort(before);
+  }
+  return lines;
+}
+
 function computeWith(caches: EngineCaches, model: Model): ComputeResult {
   const D = model.programme.durationMonths;
   const diagnostics: Diagnostic[] = [];
@@ -160,9 +172,7 @@ function computeWith(caches: EngineCaches, model: Model): ComputeResult {
   const { index: caseload, series, persons: returneesExact } = buildCaseload(model);
   const factors = currencyFactors(model);
 
-  const ordered = [...model.lines].sort(
-    (a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) || a.position - b.position,
-  );
+  const ordered = inModelOrder(model.lines);
   const plans = new Map<string, QuantityPlan>();
   const months = new Map<string, number[]>();
 

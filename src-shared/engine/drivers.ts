@@ -44,6 +44,8 @@ export type { QuantityPlan } from './plan';
 export interface CaseloadIndex {
   byId: Map<string, { profile: Profile; series: CaseloadSeries }>;
   all: { profile: Profile; series: CaseloadSeries }[];
+  /** Arrivals or active cases summed over a choice of profiles, once per choice and compute. */
+  sums: Map<string, number[]>;
 }
 
 function selected(
@@ -62,12 +64,22 @@ function selected(
   return out;
 }
 
-function sumSeries(profiles: { series: CaseloadSeries }[], key: 'arrivals' | 'active', duration: number): number[] {
+function sumSeries(
+  caseload: CaseloadIndex,
+  ids: readonly string[],
+  profiles: { series: CaseloadSeries }[],
+  key: 'arrivals' | 'active',
+  duration: number,
+): number[] {
+  const memo = `${key}:${ids.join(',')}`;
+  const known = caseload.sums.get(memo);
+  if (known) return known;
   const out = new Array<number>(duration).fill(0);
   for (const p of profiles) {
     const s = p.series[key];
     for (let m = 0; m < duration; m++) out[m] = (out[m] as number) + (s[m] ?? 0);
   }
+  caseload.sums.set(memo, out);
   return out;
 }
 
@@ -176,7 +188,7 @@ export function planQuantities(
     }
     case 'perArrival': {
       const profiles = selected(d.profileIds, caseload, line, diagnostics);
-      const arrivals = sumSeries(profiles, 'arrivals', D);
+      const arrivals = sumSeries(caseload, d.profileIds, profiles, 'arrivals', D);
       const factor = mul(dec(d.quantity), dec(d.takeUp));
       let counted = 0;
       for (let m = start; m <= last; m++) {
@@ -199,7 +211,7 @@ export function planQuantities(
     }
     case 'perActiveCase': {
       const profiles = selected(d.profileIds, caseload, line, diagnostics);
-      const active = sumSeries(profiles, 'active', D);
+      const active = sumSeries(caseload, d.profileIds, profiles, 'active', D);
       const q = dec(d.quantity);
       let caseMonths = 0;
       for (let m = start; m <= last; m++) {
@@ -215,7 +227,7 @@ export function planQuantities(
     }
     case 'staffing': {
       const profiles = selected(d.profileIds, caseload, line, diagnostics);
-      const active = sumSeries(profiles, 'active', D);
+      const active = sumSeries(caseload, d.profileIds, profiles, 'active', D);
       const per = dec(d.casesPerStaff);
       // Cases per staff member as small whole numbers, when they are (then no bigint per month).
       const perD = Number(per.d);

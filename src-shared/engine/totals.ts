@@ -36,6 +36,8 @@ export interface SplitEntry {
   total: number;
   funders: Model['funders'];
   split: Record<string, number>;
+  /** `split` as a list, for the sums. */
+  parts: readonly (readonly [string, number])[];
   diagnostics: Diagnostic[];
 }
 
@@ -88,7 +90,7 @@ function fundingSplit(
       split[s.funderId] = (split[s.funderId] ?? 0) + Number(parts[i] as bigint);
     });
   }
-  const entry = { total, funders, split, diagnostics };
+  const entry = { total, funders, split, parts: Object.entries(split), diagnostics };
   caches.rememberSplit(line, entry);
   return entry;
 }
@@ -113,6 +115,69 @@ function displayQuantities(plan: QuantityPlan): number[] {
     quantityCache.set(plan, q);
   }
   return q;
+}
+
+/**
+ * A line's result, the same object as last time when nothing in it changed (its amounts, plan and
+ * split are the very same): screens memoised on it do not render it again.
+ */
+const resultCache = new WeakMap<number[], LineResult>();
+function lineResult(
+  line: BudgetLine,
+  months: number[],
+  plan: QuantityPlan,
+  quantities: number[],
+  total: number,
+  byFunder: Record<string, number>,
+  beneficiaries: number,
+  nonMigrantBeneficiaries: number,
+): LineResult {
+  const cached = resultCache.get(months);
+  if (
+    cached &&
+    cached.lineId === line.id &&
+    cached.level === line.level &&
+    cached.quantities === quantities &&
+    cached.derivation === plan.derivation &&
+    cached.byFunder === byFunder &&
+    cached.total === total &&
+    cached.beneficiaries === beneficiaries &&
+    cached.nonMigrantBeneficiaries === nonMigrantBeneficiaries
+  ) {
+    return cached;
+  }
+  const result: LineResult = {
+    lineId: line.id,
+    level: line.level,
+    quantities,
+    months,
+    total,
+    derivation: plan.derivation,
+    byFunder,
+    beneficiaries,
+    nonMigrantBeneficiaries,
+  };
+  resultCache.set(months, result);
+  return result;
+}
+
+/**
+ * An exact sum of many rationals: numerators summed per denominator (most lines share a few), the
+ * groups added once at the end, so the denominators do not grow with every term.
+ */
+class ExactSum {
+  private readonly byDen = new Map<bigint, bigint>();
+
+  add(r: Rational): void {
+    if (r.n === 0n) return;
+    this.byDen.set(r.d, (this.byDen.get(r.d) ?? 0n) + r.n);
+  }
+
+  value(): Rational {
+    let total: Rational = ZERO;
+    for (const [d, n] of this.byDen) total = add(total, { n, d });
+    return total;
+  }
 }
 
 export interface TotalsInput {
@@ -143,28 +208,31 @@ export function totalsAndMetrics(input: TotalsInput): ComputeResult {
   const eligibleIndirectByFunder = new Map<string, number>();
   const eligibleContingencyByFunder = new Map<string, number>();
 
-  const direct = new Array<number>(D).fill(0);
-  const eligibleIndirect = new Array<number>(D).fill(0);
-  const eligibleContingency = new Array<number>(D).fill(0);
+  // Accumulated in typed arrays (dense doubles: whole numbers of minor units, exact below 2^53).
+  const directAcc = new Float64Array(D);
+  const eligibleIndirectAcc = new Float64Array(D);
+  const eligibleContingencyAcc = new Float64Array(D);
   const byLevel = zeroRecord(LEVELS);
   const byDimension = zeroRecord(DIMENSIONS);
   const byCategory: Record<string, number> = zeroRecord(CATEGORIES);
   const lines: LineResult[] = [];
-  let communityBeneficiaries: Rational = ZERO;
-  let nonMigrant: Rational = ZERO;
+  const communityPeople = new ExactSum();
+  const nonMigrantPeople = new ExactSum();
   let staffMonths = 0;
 
   for (const line of ordered) {
     const lm = months.get(line.id) ?? new Array<number>(D).fill(0);
     const plan = plans.get(line.id) as QuantityPlan;
     let total = 0;
+    const ind = line.eligibleIndirect;
+    const cont = line.eligibleContingency;
     for (let m = 0; m < D; m++) {
       const a = lm[m] as number;
       if (a === 0) continue;
       total += a;
-      direct[m] = (direct[m] as number) + a;
-      if (line.eligibleIndirect) eligibleIndirect[m] = (eligibleIndirect[m] as number) + a;
-      if (line.eligibleContingency) eligibleContingency[m] = (eligibleContingency[m] as number) + a;
+      directAcc[m] = (directAcc[m] as number) + a;
+      if (ind) eligibleIndirectAcc[m] = (eligibleIndirectAcc[m] as number) + a;
+      if (cont) eligibleContingencyAcc[m] = (eligibleContingencyAcc[m] as number) + a;
     }
     if (total === 0 && !cyclic.has(line.id)) {
       diagnostics.push({ severity: 'warning', code: 'line.zeroCost', lineId: line.id });
@@ -177,7 +245,7 @@ export function totalsAndMetrics(input: TotalsInput): ComputeResult {
     const funding = fundingSplit(caches, line, total, model.funders, funderIds, mainDonor);
     const split = funding.split;
     diagnostics.push(...funding.diagnostics);
-    for (const [fid, a] of Object.entries(split)) {
+    for (const [fid, a] of funding.parts) {
       byFunder[fid] = (byFunder[fid] ?? 0) + a;
       if (line.eligibleIndirect) eligibleIndirectByFunder.set(fid, (eligibleIndirectByFunder.get(fid) ?? 0) + a);
       if (line.eligibleContingency) {
@@ -190,27 +258,22 @@ export function totalsAndMetrics(input: TotalsInput): ComputeResult {
     let nonMigrantBeneficiaries = 0;
     if (line.level === 'community' && line.driver.kind !== 'percentage') {
       const r = reach(line, plan);
-      communityBeneficiaries = add(communityBeneficiaries, r.people);
-      nonMigrant = add(nonMigrant, r.nonMigrants);
+      communityPeople.add(r.people);
+      nonMigrantPeople.add(r.nonMigrants);
       beneficiaries = toNumber(r.people);
       nonMigrantBeneficiaries = toNumber(r.nonMigrants);
     }
     const quantities = displayQuantities(plan);
     if (line.modality === 'staff' && line.driver.kind !== 'percentage') staffMonths += sum(quantities);
 
-    lines.push({
-      lineId: line.id,
-      level: line.level,
-      quantities,
-      months: lm,
-      total,
-      derivation: plan.derivation,
-      byFunder: split,
-      beneficiaries,
-      nonMigrantBeneficiaries,
-    });
+    lines.push(lineResult(line, lm, plan, quantities, total, split, beneficiaries, nonMigrantBeneficiaries));
   }
 
+  const direct = Array.from(directAcc);
+  const eligibleIndirect = Array.from(eligibleIndirectAcc);
+  const eligibleContingency = Array.from(eligibleContingencyAcc);
+  const communityBeneficiaries = communityPeople.value();
+  const nonMigrant = nonMigrantPeople.value();
   const { indirect, contingency } = overheads(programme, eligibleIndirect, eligibleContingency, fastPath);
   const total = direct.map((a, m) => a + (indirect[m] as number) + (contingency[m] as number));
 

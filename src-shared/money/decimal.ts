@@ -25,10 +25,19 @@ export function decimalToRational(s: string): Rational | null {
 
 /** Like decimalToRational, for values already validated by the model schemas. */
 export function dec(s: DecimalString): Rational {
-  const r = decimalToRational(s);
+  let r = parsed.get(s);
+  if (r) return r;
+  r = decimalToRational(s) ?? undefined;
   if (!r) throw new RangeError(`not a decimal: ${JSON.stringify(s)}`);
+  // The engine reads the same few decimals (quantities, rates, shares) at every compute.
+  if (parsed.size >= PARSED_MAX) parsed.clear();
+  parsed.set(s, Object.freeze(r));
   return r;
 }
+
+/** Parsed decimals by their text (rationals are values: frozen, shared). Cleared when full. */
+const parsed = new Map<string, Rational>();
+const PARSED_MAX = 4096;
 
 /** Canonical form of a plain decimal string: strips leading zeros, trailing fraction zeros, "-0". */
 export function canonicalDecimal(s: string): DecimalString | null {
