@@ -89,6 +89,19 @@ function diffRows<K extends EntityName>(
   next: readonly EntityRows[K][],
 ): RowChanges<EntityRows[K]> | null {
   if (prev === next) return null;
+  // The usual edit: same rows in the same places, a few replaced. One pass by identity, no maps.
+  if (prev.length === next.length) {
+    const set: EntityRows[K][] = [];
+    let samePlaces = true;
+    for (let i = 0; i < next.length && samePlaces; i++) {
+      const a = prev[i] as EntityRows[K];
+      const b = next[i] as EntityRows[K];
+      if (a === b) continue;
+      if (keyOf(name, a) === keyOf(name, b)) set.push(b);
+      else samePlaces = false;
+    }
+    if (samePlaces) return set.length === 0 ? null : { set, remove: [] };
+  }
   const before = new Map<string, EntityRows[K]>();
   for (const row of prev) before.set(keyOf(name, row), row);
   const set: EntityRows[K][] = [];
