@@ -62,6 +62,7 @@ export function connectEngine(doc: DocStore, results: ResultsStore, transport: T
   let channel: EngineTransport;
 
   function onReply(reply: EngineReply): void {
+    mark('rcs:engine-reply');
     if (reply.version === inFlight) inFlight = null;
     if (reply.kind === 'result') {
       try {
@@ -92,6 +93,7 @@ export function connectEngine(doc: DocStore, results: ResultsStore, transport: T
     if (inFlight !== null || !model || model === sync.sent) return;
     const message = sync.next(model);
     inFlight = message.version;
+    mark('rcs:engine-post');
     channel.post(message);
   }
 
@@ -117,4 +119,11 @@ export function connectEngine(doc: DocStore, results: ResultsStore, transport: T
     unsubscribe();
     channel.close();
   };
+}
+
+/** The last time a message went to the engine and an answer came back, for npm run bench:ui (one mark of each name). */
+function mark(name: string): void {
+  if (typeof performance === 'undefined' || typeof performance.mark !== 'function') return;
+  performance.clearMarks(name);
+  performance.mark(name);
 }

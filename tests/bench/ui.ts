@@ -86,7 +86,12 @@ const ms = (v: number): string => (Number.isFinite(v) ? `${v.toFixed(1)} ms` : '
  * types): the timings are the page's own (performance.now() and the events' time stamps).
  */
 
-/** In the page: window.__benchTotals resolves with the time from the next Enter keydown until the grand total reads `want`. */
+/**
+ * In the page: window.__benchTotals resolves with the time from the next Enter keydown until the
+ * grand total reads `want` (total), split at the engine's answer: Enter to the answer (the edit
+ * planned and sent, computed and checked in the worker, answered) and the answer to the total on
+ * screen (results store, React render).
+ */
 const ARM_TOTALS_TIMER = `(want) => {
   window.__benchTotals = new Promise((resolve, reject) => {
     const el = document.querySelector('[data-testid="totals-total"]');
@@ -105,7 +110,10 @@ const ARM_TOTALS_TIMER = `(want) => {
       if (start >= 0 && el.textContent === want) {
         const end = performance.now();
         stop();
-        resolve(end - start);
+        // The engine client's marks (engineClient.ts): when the answer came back from the worker.
+        const reply = performance.getEntriesByName('rcs:engine-reply').pop();
+        const at = reply && reply.startTime >= start ? reply.startTime : NaN;
+        resolve({ total: end - start, engine: at - start, render: end - at });
       }
     });
     observer.observe(el, { childList: true, characterData: true, subtree: true });
@@ -146,6 +154,12 @@ const STOP_TYPING_PROBE = `() => {
 /** Runs `fn` (JavaScript source of a function) in the page with `arg`. */
 function inPage<T>(page: Page, fn: string, arg?: unknown): Promise<T> {
   return page.evaluate(`(${fn})(${arg === undefined ? '' : JSON.stringify(arg)})`) as Promise<T>;
+}
+
+interface Timing {
+  total: number;
+  engine: number;
+  render: number;
 }
 
 interface TypingProbe {
@@ -231,7 +245,7 @@ async function main(): Promise<void> {
     };
 
     /** Commits `text` as the unit cost of line `id`; returns keystroke-to-totals (ms). */
-    const commit = async (id: string, text: string): Promise<number> => {
+    const commit = async (id: string, text: string): Promise<Timing> => {
       const cell = page.getByTestId(`cell-unitCost-${id}`);
       await cell.click();
       await cell.press('Enter');
@@ -239,7 +253,7 @@ async function main(): Promise<void> {
       model = withCost(model, id, text);
       await inPage(page, ARM_TOTALS_TIMER, totalText(model));
       await cell.press('Enter');
-      return inPage<number>(page, '() => window.__benchTotals');
+      return inPage<Timing>(page, '() => window.__benchTotals');
     };
 
     const settle = async (): Promise<void> => {
@@ -253,7 +267,7 @@ async function main(): Promise<void> {
       await settle();
     }
 
-    const samples: number[] = [];
+    const samples: Timing[] = [];
     for (let i = 0; i < EDITS; i++) {
       const line = candidates[i % candidates.length] as BudgetLine;
       samples.push(await commit(line.id, String(2000 + 13 * i)));
@@ -289,10 +303,20 @@ async function main(): Promise<void> {
       await settle();
     }
 
-    const sorted = [...samples].sort((x, y) => x - y);
+    const sorted = samples.map((t) => t.total).sort((x, y) => x - y);
     const median = quantile(sorted, 0.5);
     const p95 = quantile(sorted, 0.95);
     const max = sorted[sorted.length - 1] ?? NaN;
+    const medianOf = (k: 'engine' | 'render'): number =>
+      quantile(
+        samples
+          .map((t) => t[k])
+          .filter(Number.isFinite)
+          .sort((x, y) => x - y),
+        0.5,
+      );
+    const engineMedian = medianOf('engine');
+    const renderMedian = medianOf('render');
     const longest = typing.longTasks.length ? Math.max(...typing.longTasks) : 0;
     const slowest = typing.slowKeys.length ? Math.max(...typing.slowKeys) : 0;
     const maxDelay = typing.inputDelays.length ? Math.max(...typing.inputDelays) : 0;
@@ -300,7 +324,7 @@ async function main(): Promise<void> {
       lines: LINES,
       months: 60,
       edits: samples.length,
-      keystrokeToTotalsMs: { median, p95, max },
+      keystrokeToTotalsMs: { median, p95, max, engineMedian, renderMedian },
       typing: {
         keys: typing.inputDelays.length,
         longTasks: typing.longTasks.length,
@@ -325,6 +349,8 @@ async function main(): Promise<void> {
         [`keystroke-to-totals, median of ${samples.length} edits (target ≤ ${TARGET_MS} ms)`, ms(median)],
         ['keystroke-to-totals, p95', ms(p95)],
         ['keystroke-to-totals, max', ms(max)],
+        ['  of which Enter to the worker’s answer (plan, send, compute + checks, answer), median', ms(engineMedian)],
+        ['  of which the answer to the total on screen (results store, React render), median', ms(renderMedian)],
         [
           `typing while computing: longest main-thread task over 50 ms (${typing.inputDelays.length} keys)`,
           typing.longTasks.length ? `${ms(longest)} (${typing.longTasks.length} tasks)` : 'none',
