@@ -221,6 +221,7 @@ function computeWith(caches: EngineCaches, model: Model): ComputeResult {
     caches: {
       split: (line, matches) => slot(caches.splits.get(line), matches),
       rememberSplit: (line, entry) => remember(caches.splits, line, entry),
+      holds: (line, entry) => caches.splits.get(line)?.includes(entry) ?? false,
     },
     fastPath: caches.fastPath,
   });

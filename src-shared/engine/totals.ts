@@ -46,6 +46,8 @@ export interface TotalsCaches {
   /** Recent splits per line (see compute.ts `slot` and `remember`). */
   split(line: BudgetLine, matches: (e: SplitEntry) => boolean): SplitEntry | null;
   rememberSplit(line: BudgetLine, entry: SplitEntry): void;
+  /** Whether this engine made `entry` for `line` (a contribution is only reused by its engine). */
+  holds(line: BudgetLine, entry: SplitEntry): boolean;
 }
 
 function fundingSplit(
@@ -95,15 +97,34 @@ function fundingSplit(
   return entry;
 }
 
-/** People reached by a community line: units bought × people per unit, and the non-migrants among them. */
-const reachCache = new WeakMap<QuantityPlan, { line: BudgetLine; people: Rational; nonMigrants: Rational }>();
-function reach(line: BudgetLine, plan: QuantityPlan): { people: Rational; nonMigrants: Rational } {
+/**
+ * People reached by a community line: units bought × people per unit, and the non-migrants among
+ * them; as whole numbers too where they are whole (then they are summed without a bigint).
+ */
+interface Reach {
+  line: BudgetLine;
+  people: Rational;
+  nonMigrants: Rational;
+  peopleWhole: number | null;
+  nonMigrantsWhole: number | null;
+}
+const reachCache = new WeakMap<QuantityPlan, Reach>();
+function reach(line: BudgetLine, plan: QuantityPlan): Reach {
   const cached = reachCache.get(plan);
   if (cached && cached.line === line) return cached;
   const people = mul(planTotal(plan), dec(line.beneficiariesPerUnit));
-  const entry = { line, people, nonMigrants: mul(people, dec(line.nonMigrantShare)) };
+  const nonMigrants = mul(people, dec(line.nonMigrantShare));
+  const entry = { line, people, nonMigrants, peopleWhole: whole(people), nonMigrantsWhole: whole(nonMigrants) };
   reachCache.set(plan, entry);
   return entry;
+}
+
+const WHOLE_MAX = BigInt(2 ** 40);
+/** `r` as a number when it is a whole number small enough to sum exactly in doubles. */
+function whole(r: Rational): number | null {
+  if (r.n % r.d !== 0n) return null;
+  const n = r.n / r.d;
+  return n < WHOLE_MAX && n > -WHOLE_MAX ? Number(n) : null;
 }
 
 /** Quantities as floats for display, once per plan (plans are reused with the line cache). */
@@ -115,6 +136,72 @@ function displayQuantities(plan: QuantityPlan): number[] {
     quantityCache.set(plan, q);
   }
   return q;
+}
+
+/**
+ * What one line adds to the totals, kept with its amounts (the same array while the line cache
+ * keeps them): its result, its funding split, its reach and staff-months. Recomputed when the line,
+ * its plan or the funding sources are other objects, or its amounts are a new array.
+ */
+interface Contribution {
+  line: BudgetLine;
+  plan: QuantityPlan;
+  funders: Model['funders'];
+  mainDonor: string;
+  result: LineResult;
+  funding: SplitEntry;
+  reach: Reach | null;
+  staffMonths: number;
+}
+const contributions = new WeakMap<number[], Contribution>();
+
+function contribution(
+  caches: TotalsCaches,
+  line: BudgetLine,
+  lm: number[],
+  plan: QuantityPlan,
+  funders: Model['funders'],
+  funderIds: ReadonlySet<string>,
+  mainDonor: string,
+): Contribution {
+  const known = contributions.get(lm);
+  if (
+    known &&
+    known.line === line &&
+    known.plan === plan &&
+    known.funders === funders &&
+    known.mainDonor === mainDonor &&
+    caches.holds(line, known.funding)
+  ) {
+    return known;
+  }
+  let total = 0;
+  for (const a of lm) total += a;
+  const funding = fundingSplit(caches, line, total, funders, funderIds, mainDonor);
+  // Beneficiaries of community lines: units bought × people per unit.
+  const r = line.level === 'community' && line.driver.kind !== 'percentage' ? reach(line, plan) : null;
+  const quantities = displayQuantities(plan);
+  const c: Contribution = {
+    line,
+    plan,
+    funders,
+    mainDonor,
+    result: lineResult(
+      line,
+      lm,
+      plan,
+      quantities,
+      total,
+      funding.split,
+      r ? (r.peopleWhole ?? toNumber(r.people)) : 0,
+      r ? (r.nonMigrantsWhole ?? toNumber(r.nonMigrants)) : 0,
+    ),
+    funding,
+    reach: r,
+    staffMonths: line.modality === 'staff' && line.driver.kind !== 'percentage' ? sum(quantities) : 0,
+  };
+  contributions.set(lm, c);
+  return c;
 }
 
 /**
@@ -167,14 +254,20 @@ function lineResult(
  */
 class ExactSum {
   private readonly byDen = new Map<bigint, bigint>();
+  /** Whole terms, summed in doubles (each below 2^40, a few thousand of them: exact). */
+  private whole = 0;
 
-  add(r: Rational): void {
+  add(r: Rational, asWhole: number | null): void {
+    if (asWhole !== null) {
+      this.whole += asWhole;
+      return;
+    }
     if (r.n === 0n) return;
     this.byDen.set(r.d, (this.byDen.get(r.d) ?? 0n) + r.n);
   }
 
   value(): Rational {
-    let total: Rational = ZERO;
+    let total: Rational = fromInt(this.whole);
     for (const [d, n] of this.byDen) total = add(total, { n, d });
     return total;
   }
@@ -223,50 +316,35 @@ export function totalsAndMetrics(input: TotalsInput): ComputeResult {
   for (const line of ordered) {
     const lm = months.get(line.id) ?? new Array<number>(D).fill(0);
     const plan = plans.get(line.id) as QuantityPlan;
-    let total = 0;
+    const c = contribution(caches, line, lm, plan, model.funders, funderIds, mainDonor);
     const ind = line.eligibleIndirect;
     const cont = line.eligibleContingency;
     for (let m = 0; m < D; m++) {
       const a = lm[m] as number;
       if (a === 0) continue;
-      total += a;
       directAcc[m] = (directAcc[m] as number) + a;
       if (ind) eligibleIndirectAcc[m] = (eligibleIndirectAcc[m] as number) + a;
       if (cont) eligibleContingencyAcc[m] = (eligibleContingencyAcc[m] as number) + a;
     }
+    const total = c.result.total;
     if (total === 0 && !cyclic.has(line.id)) {
       diagnostics.push({ severity: 'warning', code: 'line.zeroCost', lineId: line.id });
     }
     byLevel[line.level] += total;
     byDimension[line.dimension] += total;
     byCategory[line.category] = (byCategory[line.category] ?? 0) + total;
-
-    // Funding split of the line's total.
-    const funding = fundingSplit(caches, line, total, model.funders, funderIds, mainDonor);
-    const split = funding.split;
-    diagnostics.push(...funding.diagnostics);
-    for (const [fid, a] of funding.parts) {
+    if (c.funding.diagnostics.length > 0) diagnostics.push(...c.funding.diagnostics);
+    for (const [fid, a] of c.funding.parts) {
       byFunder[fid] = (byFunder[fid] ?? 0) + a;
-      if (line.eligibleIndirect) eligibleIndirectByFunder.set(fid, (eligibleIndirectByFunder.get(fid) ?? 0) + a);
-      if (line.eligibleContingency) {
-        eligibleContingencyByFunder.set(fid, (eligibleContingencyByFunder.get(fid) ?? 0) + a);
-      }
+      if (ind) eligibleIndirectByFunder.set(fid, (eligibleIndirectByFunder.get(fid) ?? 0) + a);
+      if (cont) eligibleContingencyByFunder.set(fid, (eligibleContingencyByFunder.get(fid) ?? 0) + a);
     }
-
-    // Beneficiaries of community lines: units bought × people per unit.
-    let beneficiaries = 0;
-    let nonMigrantBeneficiaries = 0;
-    if (line.level === 'community' && line.driver.kind !== 'percentage') {
-      const r = reach(line, plan);
-      communityPeople.add(r.people);
-      nonMigrantPeople.add(r.nonMigrants);
-      beneficiaries = toNumber(r.people);
-      nonMigrantBeneficiaries = toNumber(r.nonMigrants);
+    if (c.reach) {
+      communityPeople.add(c.reach.people, c.reach.peopleWhole);
+      nonMigrantPeople.add(c.reach.nonMigrants, c.reach.nonMigrantsWhole);
     }
-    const quantities = displayQuantities(plan);
-    if (line.modality === 'staff' && line.driver.kind !== 'percentage') staffMonths += sum(quantities);
-
-    lines.push(lineResult(line, lm, plan, quantities, total, split, beneficiaries, nonMigrantBeneficiaries));
+    staffMonths += c.staffMonths;
+    lines.push(c.result);
   }
 
   const direct = Array.from(directAcc);
