@@ -103,20 +103,22 @@ const U = 2 ** -53;
 const FAST_LIMIT = 2 ** 50;
 
 /**
- * The amounts of one line: each month's quantity × the factor of its year (12 months a year),
- * rounded by the running-total rule. `missingRate`: a month bought something in a year without a
- * factor (that month costs nothing; the caller reports it).
+ * The amounts of one line: each month's quantity × the unit cost × the factor of its year (12
+ * months a year), rounded by the running-total rule. `missingRate`: a month bought something in a
+ * year without a factor (that month costs nothing; the caller reports it).
  */
 export function planAmounts(
   plan: QuantityPlan,
-  perYear: readonly (Rational | null)[],
+  factors: readonly (Rational | null)[],
+  unitCost = 1,
   fastPath = true,
 ): { amounts: number[]; missingRate: boolean } {
   if (plan.nums) {
-    const fast = fastPath ? fastAmounts(plan.nums, plan.den, perYear) : null;
+    const fast = fastPath ? fastAmounts(plan.nums, plan.den, factors, unitCost) : null;
     if (fast) return fast;
-    return exactScaled(plan.nums, plan.den, perYear);
+    return exactScaled(plan.nums, plan.den, perYearFactors(unitCost, factors));
   }
+  const perYear = perYearFactors(unitCost, factors);
   const exact = plan.exact ?? [];
   let missingRate = false;
   const products = exact.map((q, m) => {
@@ -180,25 +182,28 @@ function exactScaled(
 
 /**
  * The fast path (see the file's comment), or null when the line's values could reach FAST_LIMIT.
- * Exactness argument: f_y = mult_y / L is a double within 4u (relative; u = 2^-53) of the exact
- * factor (three roundings: two conversions of bigints and a division); each term n × f_y adds one
- * more rounding (5u); each running addition adds at most u × |partial sum|. With T the sum of the
- * terms' magnitudes so far and k the number of terms, the approximate running total is within
- * (k + 6) × u × T × 1.01 of the exact one. A month is rounded in doubles only when its
+ * Exactness argument: f_y = unit × k.n ÷ (k.d × den) is computed in doubles with six roundings
+ * (the conversions of k.n, k.d and den, two products and a division; the unit cost is a safe
+ * integer), so it is within 6u (relative; u = 2^-53) of the exact factor; each term n × f_y adds
+ * one more rounding (7u); each running addition adds at most u × |partial sum|. With T the sum of
+ * the terms' magnitudes so far and k the number of terms, the approximate running total is within
+ * (k + 8) × u × T × 1.01 of the exact one. A month is rounded in doubles only when its
  * approximate value's fraction is further than that bound from one half.
  */
 function fastAmounts(
   nums: readonly number[],
   den: bigint,
-  perYear: readonly (Rational | null)[],
+  factors: readonly (Rational | null)[],
+  unitCost: number,
 ): { amounts: number[]; missingRate: boolean } | null {
   const D = nums.length;
-  const years = perYear.length;
+  const years = factors.length;
   const f = new Array<number>(years);
+  const dens = Number(den);
   let bound = 0;
   for (let y = 0; y < years; y++) {
-    const k = perYear[y];
-    f[y] = k ? Number(k.n) / (Number(k.d) * Number(den)) : 0;
+    const k = factors[y];
+    f[y] = k ? (unitCost * Number(k.n)) / (Number(k.d) * dens) : 0;
   }
   for (let m = 0; m < D; m++) {
     const n = nums[m] as number;
@@ -218,7 +223,7 @@ function fastAmounts(
     const n = nums[m] as number;
     if (n === 0) continue;
     const y = Math.floor(m / 12);
-    if (!perYear[y]) {
+    if (!factors[y]) {
       missingRate = true;
       continue;
     }
@@ -226,7 +231,7 @@ function fastAmounts(
     x += term;
     magnitude += Math.abs(term);
     terms++;
-    const err = (terms + 6) * U * magnitude * 1.01;
+    const err = (terms + 8) * U * magnitude * 1.01;
     const fl = Math.floor(x);
     const frac = x - fl;
     let r: number;
@@ -234,11 +239,11 @@ function fastAmounts(
     else if (0.5 - frac > err) r = fl;
     else {
       // Too close to one half to tell in doubles: decide exactly.
-      if (!exact) exact = { ...scaled(nums, den, perYear), cum: 0n, upTo: -1 };
+      if (!exact) exact = { ...scaled(nums, den, perYearFactors(unitCost, factors)), cum: 0n, upTo: -1 };
       for (let k = exact.upTo + 1; k <= m; k++) {
         const nk = nums[k] as number;
         const yk = Math.floor(k / 12);
-        if (nk !== 0 && perYear[yk]) exact.cum += BigInt(nk) * (exact.mult[yk] as bigint);
+        if (nk !== 0 && factors[yk]) exact.cum += BigInt(nk) * (exact.mult[yk] as bigint);
       }
       exact.upTo = m;
       r = Number(roundHalfEvenParts(exact.cum, exact.L));

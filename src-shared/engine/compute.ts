@@ -29,7 +29,7 @@
  * on (largest remainder over the funders' shares of the eligible base).
  */
 import type { BudgetLine, Model } from '../model';
-import { currencyFactors, perYearFactors, planAmounts, roundRunning } from './amounts';
+import { currencyFactors, planAmounts, roundRunning } from './amounts';
 import { buildCaseload } from './caseload';
 import { type CaseloadIndex, planQuantities, type QuantityPlan } from './drivers';
 import { computePercentages } from './percentages';
@@ -111,7 +111,7 @@ function computeLine(
     });
     return { plan, amounts: new Array<number>(D).fill(0) };
   }
-  const { amounts, missingRate } = planAmounts(plan, perYearFactors(line.unitCost, f), fastPath);
+  const { amounts, missingRate } = planAmounts(plan, f, line.unitCost, fastPath);
   if (missingRate) {
     diagnostics.push({
       severity: 'error',

@@ -61,7 +61,7 @@ export function orderPercentageLines(
 export function rateOf(base: readonly number[], rate: Rational, fastPath = true): number[] {
   const years = Math.ceil(base.length / 12);
   const plan = integerPlan(base, { code: 'percentage', params: {} });
-  return planAmounts(plan, new Array<Rational>(years).fill(rate), fastPath).amounts;
+  return planAmounts(plan, new Array<Rational>(years).fill(rate), 1, fastPath).amounts;
 }
 
 /**

@@ -13,11 +13,11 @@ import { mul, type Rational } from '../../src-shared/money';
 import { generateModel } from '../bench/generate';
 
 /** The definition: each month's exact product, rounded by the running-total rule. */
-function reference(nums: readonly number[], den: bigint, perYear: readonly (Rational | null)[]): number[] {
+function reference(nums: readonly number[], den: bigint, perYear: readonly (Rational | null)[], unit = 1): number[] {
   return roundRunning(
     nums.map((n, m) => {
       const k = perYear[Math.floor(m / 12)];
-      return n === 0 || !k ? null : mul({ n: BigInt(n), d: den }, k);
+      return n === 0 || !k ? null : mul(mul({ n: BigInt(n), d: den }, k), { n: BigInt(unit), d: 1n });
     }),
   );
 }
@@ -47,12 +47,18 @@ describe('the fast path equals the exact path', () => {
         fc.array(numerator, { minLength: 1, maxLength: 120 }),
         fc.oneof(bigNat(12n), bigNat(10n ** 9n), bigNat(2n ** 80n)),
         fc.array(factor, { minLength: 10, maxLength: 10 }),
-        (nums, den, perYear) => {
-          const fast = planAmounts(plan(nums, den), perYear);
-          const exact = planAmounts(plan(nums, den), perYear, false);
+        fc.oneof(
+          fc.constant(1),
+          fc.integer({ min: 0, max: 1_000_000 }),
+          fc.integer({ min: 0, max: 2 ** 40 }),
+          fc.constant(Number.MAX_SAFE_INTEGER),
+        ),
+        (nums, den, perYear, unit) => {
+          const fast = planAmounts(plan(nums, den), perYear, unit);
+          const exact = planAmounts(plan(nums, den), perYear, unit, false);
           expect(fast.amounts).toEqual(exact.amounts);
           expect(fast.missingRate).toBe(exact.missingRate);
-          expect(exact.amounts).toEqual(reference(nums, den, perYear));
+          expect(exact.amounts).toEqual(reference(nums, den, perYear, unit));
         },
       ),
       { numRuns: 2000, seed: 7 },
