@@ -98,12 +98,8 @@ function schedule(
     return start <= duration ? 1 : 0;
   }
   const each = kind === 'spread' ? rat(q.n, q.d * BigInt(end - start + 1)) : q;
-  let months = 0;
-  for (let m = start; m <= last; m++) {
-    plan.set(m - 1, each);
-    months++;
-  }
-  return months;
+  plan.fill(start - 1, last - 1, each);
+  return Math.max(0, last - start + 1);
 }
 
 function ratToString(r: Rational): string {

@@ -48,10 +48,28 @@ export class PlanBuilder {
     (this.exact as (Rational | null)[])[index] = q.n === 0n ? null : q;
   }
 
+  /** Months start..last (0-based, inclusive) each buy `q`: checked once, filled as numbers. */
+  fill(start: number, last: number, q: Rational): void {
+    if (this.nums && (this.den === null || this.den === q.d) && fits(q.n)) {
+      if (this.den === null) this.den = q.d;
+      const n = Number(q.n);
+      for (let i = Math.max(0, start); i <= last && i < this.months; i++) this.nums[i] = n;
+      return;
+    }
+    for (let i = start; i <= last; i++) this.set(i, q);
+  }
+
+  private lastFactor: Rational | null = null;
+  private lastFactorN = 0;
+
   /** Month `index` buys `factor` × `k` (k a whole number): without a bigint where the product fits. */
   setMultiple(index: number, factor: Rational, k: number): void {
-    if (this.nums && (this.den === null || this.den === factor.d) && fits(factor.n)) {
-      const n = Number(factor.n) * k;
+    if (this.nums && (this.den === null || this.den === factor.d)) {
+      if (factor !== this.lastFactor) {
+        this.lastFactor = factor;
+        this.lastFactorN = fits(factor.n) ? Number(factor.n) : NaN;
+      }
+      const n = this.lastFactorN * k;
       if (Number.isSafeInteger(n) && index >= 0 && index < this.months) {
         if (this.den === null) this.den = factor.d;
         this.nums[index] = n;
