@@ -208,6 +208,12 @@ async function main(): Promise<void> {
     };
 
     const page = await browser.newPage({ viewport: { width: 1366, height: 850 }, locale: 'en-GB' });
+    // The engine client says so on the console when the worker cannot start (CSP, bundling): the
+    // numbers would then be the in-window fallback's, so the bench stops.
+    const workerTrouble: string[] = [];
+    page.on('console', (m) => {
+      if (/engine worker/.test(m.text())) workerTrouble.push(m.text());
+    });
     await page.goto(url);
     const docName = page.getByTestId('doc-file-name');
     const library = page.getByTestId('library-list');
@@ -225,8 +231,9 @@ async function main(): Promise<void> {
     await totalReads(page, expectedFirst);
     const openMs = Date.now() - opened;
     const engineWorkers = page.workers().filter((w) => w.url().includes('engine.worker'));
-    if (engineWorkers.length !== 1)
-      throw new Error(`expected one engine worker in the page, found ${engineWorkers.length}`);
+    if (engineWorkers.length !== 1 || workerTrouble.length > 0) {
+      throw new Error(`the engine worker is not running (${engineWorkers.length} found): ${workerTrouble.join('; ')}`);
+    }
 
     // Lines of the first section whose unit cost counts (not percentage lines), near the top of
     // the page (rendered, in view).
