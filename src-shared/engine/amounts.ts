@@ -181,7 +181,7 @@ function exactScaled(
 }
 
 /**
- * The fast path (see the file's comment), or null when the line's values could reach FAST_LIMIT.
+ * The fast path (see the file's comment), or null when the line's values reach FAST_LIMIT.
  * Exactness argument: f_y = unit × k.n ÷ (k.d × den) is computed in doubles with six roundings
  * (the conversions of k.n, k.d and den, two products and a division; the unit cost is a safe
  * integer), so it is within 6u (relative; u = 2^-53) of the exact factor; each term n × f_y adds
@@ -198,18 +198,12 @@ function fastAmounts(
 ): { amounts: number[]; missingRate: boolean } | null {
   const D = nums.length;
   const years = factors.length;
-  const f = new Array<number>(years);
+  const f = new Float64Array(years);
   const dens = Number(den);
-  let bound = 0;
   for (let y = 0; y < years; y++) {
     const k = factors[y];
     f[y] = k ? (unitCost * Number(k.n)) / (Number(k.d) * dens) : 0;
   }
-  for (let m = 0; m < D; m++) {
-    const n = nums[m] as number;
-    if (n !== 0) bound += Math.abs(n * (f[Math.floor(m / 12)] as number));
-  }
-  if (!(bound < FAST_LIMIT)) return null;
 
   const amounts = new Array<number>(D).fill(0);
   let missingRate = false;
@@ -230,6 +224,9 @@ function fastAmounts(
     const term = n * (f[y] as number);
     x += term;
     magnitude += Math.abs(term);
+    // Past FAST_LIMIT (or a factor that is not a finite number) doubles no longer hold the running
+    // total's whole part and fraction exactly: the exact path takes the whole line.
+    if (!(magnitude < FAST_LIMIT)) return null;
     terms++;
     const err = (terms + 8) * U * magnitude * 1.01;
     const fl = Math.floor(x);
