@@ -60,6 +60,18 @@ function fundingSplit(
 ): SplitEntry {
   const cached = caches.split(line, (e) => e.total === total && e.funders === funders);
   if (cached) return cached;
+  if (line.funding.length === 0) {
+    // No split: all of it to the main donor (most lines).
+    const entry = {
+      total,
+      funders,
+      split: { [mainDonor]: total },
+      parts: [[mainDonor, total] as const],
+      diagnostics: [],
+    };
+    caches.rememberSplit(line, entry);
+    return entry;
+  }
   const diagnostics: Diagnostic[] = [];
   const split: Record<string, number> = {};
   const known = line.funding.filter((s) => {
@@ -108,15 +120,10 @@ interface Reach {
   peopleWhole: number | null;
   nonMigrantsWhole: number | null;
 }
-const reachCache = new WeakMap<QuantityPlan, Reach>();
 function reach(line: BudgetLine, plan: QuantityPlan): Reach {
-  const cached = reachCache.get(plan);
-  if (cached && cached.line === line) return cached;
   const people = mul(planTotal(plan), dec(line.beneficiariesPerUnit));
   const nonMigrants = mul(people, dec(line.nonMigrantShare));
-  const entry = { line, people, nonMigrants, peopleWhole: whole(people), nonMigrantsWhole: whole(nonMigrants) };
-  reachCache.set(plan, entry);
-  return entry;
+  return { line, people, nonMigrants, peopleWhole: whole(people), nonMigrantsWhole: whole(nonMigrants) };
 }
 
 const WHOLE_MAX = BigInt(2 ** 40);
@@ -125,17 +132,6 @@ function whole(r: Rational): number | null {
   if (r.n % r.d !== 0n) return null;
   const n = r.n / r.d;
   return n < WHOLE_MAX && n > -WHOLE_MAX ? Number(n) : null;
-}
-
-/** Quantities as floats for display, once per plan (plans are reused with the line cache). */
-const quantityCache = new WeakMap<QuantityPlan, number[]>();
-function displayQuantities(plan: QuantityPlan): number[] {
-  let q = quantityCache.get(plan);
-  if (!q) {
-    q = planFloats(plan);
-    quantityCache.set(plan, q);
-  }
-  return q;
 }
 
 /**
@@ -180,7 +176,7 @@ function contribution(
   const funding = fundingSplit(caches, line, total, funders, funderIds, mainDonor);
   // Beneficiaries of community lines: units bought × people per unit.
   const r = line.level === 'community' && line.driver.kind !== 'percentage' ? reach(line, plan) : null;
-  const quantities = displayQuantities(plan);
+  const quantities = planFloats(plan);
   const c: Contribution = {
     line,
     plan,
@@ -204,11 +200,7 @@ function contribution(
   return c;
 }
 
-/**
- * A line's result, the same object as last time when nothing in it changed (its amounts, plan and
- * split are the very same): screens memoised on it do not render it again.
- */
-const resultCache = new WeakMap<number[], LineResult>();
+/** A line's result (kept with its contribution, so unchanged lines keep the same object). */
 function lineResult(
   line: BudgetLine,
   months: number[],
@@ -219,21 +211,7 @@ function lineResult(
   beneficiaries: number,
   nonMigrantBeneficiaries: number,
 ): LineResult {
-  const cached = resultCache.get(months);
-  if (
-    cached &&
-    cached.lineId === line.id &&
-    cached.level === line.level &&
-    cached.quantities === quantities &&
-    cached.derivation === plan.derivation &&
-    cached.byFunder === byFunder &&
-    cached.total === total &&
-    cached.beneficiaries === beneficiaries &&
-    cached.nonMigrantBeneficiaries === nonMigrantBeneficiaries
-  ) {
-    return cached;
-  }
-  const result: LineResult = {
+  return {
     lineId: line.id,
     level: line.level,
     quantities,
@@ -244,8 +222,6 @@ function lineResult(
     beneficiaries,
     nonMigrantBeneficiaries,
   };
-  resultCache.set(months, result);
-  return result;
 }
 
 /**
