@@ -1,5 +1,5 @@
 /** React bindings of the stores: the document store comes from context (tests and app alike). */
-import { createContext, useContext, useMemo } from 'react';
+import { createContext, useContext, useDeferredValue, useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { Finding } from '../../src-shared/checks/types';
 import type { ComputeResult } from '../../src-shared/engine';
@@ -59,6 +59,14 @@ export function useResults<T>(select: (s: ResultsState) => T): T {
  */
 export function useResult(): ComputeResult | null {
   return useResults((s) => s.result);
+}
+
+/**
+ * The latest result for what can wait a frame (charts, the metrics panel): React draws the totals
+ * first and these after, in a render that a keystroke may interrupt.
+ */
+export function useDeferredResult(): ComputeResult | null {
+  return useDeferredValue(useResult());
 }
 
 /** The checks' findings that go with useResult(). */

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { currencyExponent, formatMinor, type Locale } from '../../../src-shared/money';
 import { LEVELS } from '../../../src-shared/model';
-import { useLocale, useModelPart, useResult, useT } from '../../document/react';
+import { useDeferredResult, useLocale, useModelPart, useT } from '../../document/react';
 
 export const LEVEL_COLORS: Record<string, string> = {
   individual: '#2f6690',
@@ -36,7 +36,7 @@ interface LevelDatum {
 export function Charts() {
   const t = useT();
   const locale = useLocale();
-  const result = useResult();
+  const result = useDeferredResult();
   const startMonth = useModelPart((m) => m?.programme.startMonth ?? '');
 
   const byLevel = useMemo<LevelDatum[]>(() => {

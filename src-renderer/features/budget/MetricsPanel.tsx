@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import { formatDecimal, formatMinor, formatPercent } from '../../../src-shared/money';
 import { LEVELS, monthLabel } from '../../../src-shared/model';
-import { useLocale, useModelPart, useResult, useT } from '../../document/react';
+import { useDeferredResult, useLocale, useModelPart, useT } from '../../document/react';
 import { formatMonth } from '../../i18n';
 import { LEVEL_COLORS } from './BudgetCharts';
 
@@ -21,7 +21,7 @@ function Metric(props: { id: string; label: string; value: string; raw: number |
 export function MetricsPanel() {
   const t = useT();
   const locale = useLocale();
-  const result = useResult();
+  const result = useDeferredResult();
   const startMonth = useModelPart((m) => m?.programme.startMonth ?? '2025-01');
   if (!result) return null;
   const m = result.metrics;
