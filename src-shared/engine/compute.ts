@@ -80,6 +80,22 @@ function slot<T>(list: T[] | undefined, matches: (entry: T) => boolean): T | nul
   return entry;
 }
 
+/** The line cache entry computed in `model`'s context (its programme, profiles and currencies). */
+function lineSlot(list: LineCacheEntry[] | undefined, model: Model): LineCacheEntry | null {
+  if (!list) return null;
+  for (let i = 0; i < list.length; i++) {
+    const e = list[i] as LineCacheEntry;
+    if (e.programme === model.programme && e.profiles === model.profiles && e.currencies === model.currencies) {
+      if (i > 0) {
+        list.splice(i, 1);
+        list.unshift(e);
+      }
+      return e;
+    }
+  }
+  return null;
+}
+
 /** Puts `entry` first in the slots of `key`, dropping the oldest beyond SLOTS. */
 function remember<K extends object, T>(cache: WeakMap<K, T[]>, key: K, entry: T): void {
   const list = cache.get(key);
@@ -180,10 +196,7 @@ function computeWith(caches: EngineCaches, model: Model): ComputeResult {
   // compute when neither the line nor what it depends on has changed: see LineCacheEntry).
   for (const line of ordered) {
     if (line.driver.kind === 'percentage') continue;
-    const cached = slot(
-      caches.lines.get(line),
-      (e) => e.programme === model.programme && e.profiles === model.profiles && e.currencies === model.currencies,
-    );
+    const cached = lineSlot(caches.lines.get(line), model);
     if (cached) {
       plans.set(line.id, cached.plan);
       months.set(line.id, cached.amounts);

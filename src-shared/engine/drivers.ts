@@ -102,8 +102,23 @@ function schedule(
   return Math.max(0, last - start + 1);
 }
 
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
 function ratToString(r: Rational): string {
   // For derivation text only: exact when the value is a decimal, else 6 decimals.
+  if (r.d === 1n) return r.n.toString();
+  if (r.n >= 0n && r.n * 1_000_000n <= SAFE && r.d <= SAFE) {
+    // Whole millionths, by an exact integer division in doubles (the quotient corrected by its remainder).
+    const num = Number(r.n) * 1_000_000;
+    const den = Number(r.d);
+    let q = Math.floor(num / den);
+    while (q * den > num) q--;
+    while ((q + 1) * den <= num) q++;
+    const whole = Math.floor(q / 1_000_000);
+    const frac = q - whole * 1_000_000;
+    if (frac === 0) return String(whole);
+    return `${whole}.${String(frac).padStart(6, '0').replace(/0+$/, '')}`;
+  }
   const scaled = (r.n * 1_000_000n) / r.d;
   const neg = scaled < 0n;
   const digits = (neg ? -scaled : scaled).toString().padStart(7, '0');

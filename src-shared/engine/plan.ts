@@ -132,6 +132,8 @@ export function planTotal(plan: QuantityPlan): Rational {
 /** Quantities as floats, for display only (never summed into money). */
 export function planFloats(plan: QuantityPlan): number[] {
   if (plan.nums) {
+    // Whole quantities are their own floats (the plan's array is never changed once built).
+    if (plan.den === 1n) return plan.nums;
     const d = Number(plan.den);
     return plan.nums.map((n) => (n === 0 ? 0 : n / d));
   }

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createEngine, roundRunning } from '../../src-shared/engine';
+import { createEngine, ratToString, roundRunning } from '../../src-shared/engine';
 import { planAmounts } from '../../src-shared/engine/amounts';
 import type { QuantityPlan } from '../../src-shared/engine/plan';
 import { mul, type Rational } from '../../src-shared/money';
@@ -98,5 +98,29 @@ describe('the fast path equals the exact path', () => {
       const exact = createEngine({ fastPath: false }).compute(structuredClone(model));
       expect(fast).toEqual(exact);
     }
+  });
+});
+
+describe('derivation numbers', () => {
+  /** The definition: whole millionths (floor), trailing zeros dropped. */
+  function reference(r: Rational): string {
+    const scaled = (r.n * 1_000_000n) / r.d;
+    const neg = scaled < 0n;
+    const digits = (neg ? -scaled : scaled).toString().padStart(7, '0');
+    const s = `${digits.slice(0, -6)}.${digits.slice(-6)}`.replace(/\.?0+$/, '');
+    return (neg ? '-' : '') + s;
+  }
+
+  it('ratToString agrees with its definition, small and huge', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.bigInt({ min: 0n, max: 10n ** 6n }), fc.bigInt({ min: 0n, max: 2n ** 80n })),
+        fc.oneof(fc.bigInt({ min: 1n, max: 1000n }), fc.bigInt({ min: 1n, max: 2n ** 60n })),
+        (n, d) => {
+          expect(ratToString({ n, d })).toBe(reference({ n, d }));
+        },
+      ),
+      { numRuns: 3000, seed: 3 },
+    );
   });
 });
