@@ -2,7 +2,8 @@
  * `electron-vite build` writes everything to out/:
  * - out/main: the Electron main process (index.js, package.json "main") and the plain-Node
  *   entries that share its code: serve.js (browser mode), start.js (`npm start` launcher),
- *   cli.js (command line). ES modules; dependencies (better-sqlite3, zod) stay external.
+ *   cli.js (command line), and engine-thread.js (the engine's worker thread for main's long jobs).
+ *   ES modules; dependencies (better-sqlite3, zod) stay external.
  * - out/preload/preload.cjs: the sandboxed preload. Sandboxed preloads cannot be ES modules and
  *   can require nothing but electron, so it is CommonJS with every dependency bundled in.
  * - out/renderer: the React UI (src-renderer), served by app:// (desktop) or by browser mode.
@@ -23,6 +24,8 @@ const mainBuild: NonNullable<MainViteConfig['build']> = {
       serve: resolve(root, 'src-main/serve.ts'),
       start: resolve(root, 'src-main/start.ts'),
       cli: resolve(root, 'src-main/cli/index.ts'),
+      // The engine's worker thread for main's long jobs (src-main/documents/engine-pool.ts).
+      'engine-thread': resolve(root, 'src-main/documents/engine-thread.ts'),
     },
     external: ['better-sqlite3'],
   },

@@ -117,6 +117,7 @@ function start(): void {
     sampleFile: files.sampleFile,
     mode: 'desktop',
     version: app.getVersion(),
+    engineThread: path.join(import.meta.dirname, 'engine-thread.js'),
     // Every window hears main's events (a change made in one window, a job's progress).
     emit: (event) => {
       for (const w of BrowserWindow.getAllWindows()) {

@@ -28,6 +28,7 @@ import {
 } from '../../src-shared/api';
 import { FILE_EXTENSION } from '../db';
 import { DocumentService } from './document-service';
+import { EngineThread } from './engine-pool';
 import { Jobs } from './jobs';
 import { verifyPlan } from './verify';
 import { isErrno, stripExtension, withExtension } from './files';
@@ -56,6 +57,8 @@ export interface AppServiceOptions {
   now?: () => Date;
   /** Where events for the windows go (the transports' event channels); none: events are dropped. */
   emit?: (event: AppEvent) => void;
+  /** The engine thread's script for long jobs (out/main/engine-thread.js); none: jobs compute in this thread. */
+  engineThread?: string | null;
 }
 
 /** Calls that wait for the user (native dialogs); every other handler answers synchronously. */
@@ -81,12 +84,13 @@ export function createHandlers(options: AppServiceOptions): AppHandlers {
   const docs = new DocumentService({ author: () => settings.author, now });
   const emit = options.emit ?? (() => undefined);
   docs.onChange(({ delta, origin }) => emit({ type: 'document.changed', delta, origin }));
+  const engine = new EngineThread(options.engineThread ?? null);
   const jobs = new Jobs({
     emit,
     plan: (kind) => {
       switch (kind) {
         case 'verify':
-          return verifyPlan(docs);
+          return verifyPlan(docs, engine);
       }
     },
   });
@@ -272,7 +276,10 @@ export function createHandlers(options: AppServiceOptions): AppHandlers {
     'job.start': ({ kind }) => jobs.start(kind),
     'job.cancel': ({ jobId }) => jobs.cancel(jobId),
 
-    dispose: () => docs.close(),
+    dispose: () => {
+      engine.close();
+      docs.close();
+    },
   };
   return handlers;
 }

@@ -8,8 +8,8 @@
 import { ApiFailure, type AppEvent, type JobKind } from '../../src-shared/api';
 import { newId } from '../../src-shared/commands';
 
-/** One unit of work; its return value is passed to the next step (the first receives undefined). */
-export type JobStep = () => void;
+/** One unit of work (it may wait, e.g. for the engine thread). */
+export type JobStep = () => void | Promise<void>;
 
 export interface JobPlan {
   /** The steps, run in order; a thrown ApiFailure fails the job with its message. */
@@ -71,7 +71,7 @@ export class Jobs {
           finish({ outcome: 'cancelled', message: 'Stopped before it finished; nothing was changed.', error: null });
           return;
         }
-        (plan.steps[i] as JobStep)();
+        await (plan.steps[i] as JobStep)();
         emit({ type: 'job.progress', jobId, kind, done: i + 1, total });
       }
       await yieldNow();

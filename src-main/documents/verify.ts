@@ -5,14 +5,14 @@
  * and that the programme computes. It never writes.
  */
 import { ApiFailure } from '../../src-shared/api';
-import { compute } from '../../src-shared/engine';
 import { formatMinor } from '../../src-shared/money';
 import type { Model } from '../../src-shared/model';
 import { DocumentRepository, MIGRATIONS, openReadOnly, StoredDataError } from '../db';
 import type { DocumentService } from './document-service';
+import type { EngineThread } from './engine-pool';
 import type { JobPlan } from './jobs';
 
-export function verifyPlan(docs: DocumentService): JobPlan {
+export function verifyPlan(docs: DocumentService, engine: EngineThread): JobPlan {
   const snapshot = docs.current();
   if (!snapshot) throw new ApiFailure('noDocument', 'No programme is open. Open one first, then verify it.');
   const { path, name, schemaVersion } = snapshot.info;
@@ -72,9 +72,10 @@ export function verifyPlan(docs: DocumentService): JobPlan {
           }
         }
       },
-      () => {
+      async () => {
+        // In the engine's own thread: a large programme does not hold up main's calls meanwhile.
         const model = fromDisk ?? onScreen;
-        const result = compute(model);
+        const result = await engine.compute(model);
         total = formatMinor(result.totals.total, model.programme.reportingCurrency, 'en', true);
       },
     ],

@@ -36,6 +36,7 @@ export async function runBrowserMode(options: BrowserModeOptions): Promise<Runni
     mode: 'browser',
     version: appVersion(options.appRoot),
     emit: (event) => broadcast(event),
+    engineThread: path.join(paths.appRoot, 'out', 'main', 'engine-thread.js'),
   });
   const onInternalError = (err: unknown): void => console.error('Internal error in a call:', err);
 

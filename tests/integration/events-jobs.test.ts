@@ -16,7 +16,9 @@ import { type AppHandlers, createHandlers, writeModelToFile } from '../../src-ma
 import { openWritable } from '../../src-main/db';
 import { type RunningHttpServer, startHttpServer } from '../../src-main/transport/http';
 import { SseParser } from '../../src-renderer/api/events';
-import { fields, smallModel, tempDir } from './helpers';
+import { EngineThread } from '../../src-main/documents/engine-pool';
+import { createEngine } from '../../src-shared/engine';
+import { fields, fullModel, smallModel, tempDir } from './helpers';
 
 const cleanup: (() => unknown)[] = [];
 afterEach(async () => {
@@ -46,7 +48,7 @@ function setup(): { h: AppHandlers; events: AppEvent[]; file: string } {
 
 /** Resolves when `events` holds an event matching `pred` (polling; jobs run on the event loop). */
 async function waitFor<T extends AppEvent>(events: AppEvent[], pred: (e: AppEvent) => e is T): Promise<T> {
-  for (let i = 0; i < 500; i++) {
+  for (let i = 0; i < 2000; i++) {
     const hit = events.find(pred);
     if (hit) return hit;
     await new Promise((r) => setTimeout(r, 5));
@@ -234,5 +236,56 @@ describe('the SSE parser', () => {
     expect(p.push(': connected\n\nevent: x\ndata: {"a"')).toEqual([]);
     expect(p.push(':1}\n\ndata: 2\r\n\r\n')).toEqual(['{"a":1}', '2']);
     expect(p.push('data: a\ndata: b\n\n')).toEqual(['a\nb']);
+  });
+});
+
+describe('the engine thread for main’s jobs', () => {
+  const script = path.resolve(import.meta.dirname, '../../out/main/engine-thread.js');
+  const built = fs.existsSync(script);
+
+  // Skipped only before `electron-vite build` has made the thread's script (CI builds before it tests).
+  it.skipIf(!built)('computes in a worker thread exactly what the engine computes here', async () => {
+    const thread = new EngineThread(script);
+    cleanup.push(() => thread.close());
+    const model = fullModel();
+    const result = await thread.compute(model);
+    expect(thread.lastRanIn).toBe('thread');
+    expect(result).toEqual(createEngine().compute(model));
+  });
+
+  it('computes here when there is no script, or the thread cannot start', async () => {
+    const model = fullModel();
+    const none = new EngineThread(null);
+    expect(await none.compute(model)).toEqual(createEngine().compute(model));
+    expect(none.lastRanIn).toBe('inline');
+    const broken = path.join(tempDir(), 'broken.js');
+    fs.writeFileSync(broken, 'throw new Error("no engine here");\n');
+    const thread = new EngineThread(broken);
+    cleanup.push(() => thread.close());
+    expect(await thread.compute(model)).toEqual(createEngine().compute(model));
+    expect(thread.lastRanIn).toBe('inline');
+  });
+
+  it.skipIf(!built)('the file check computes in the thread', async () => {
+    const root = tempDir();
+    const documentsDir = path.join(root, 'docs');
+    fs.mkdirSync(documentsDir);
+    const file = path.join(documentsDir, 'P.rcs');
+    writeModelToFile(file, fullModel());
+    const events: AppEvent[] = [];
+    const h = createHandlers({
+      documentsDir,
+      userDataDir: path.join(root, 'user'),
+      sampleFile: file,
+      mode: 'browser',
+      version: '0-test',
+      emit: (e) => events.push(e),
+      engineThread: script,
+    });
+    cleanup.push(() => h.dispose());
+    h['document.open']({ path: file, readOnly: false });
+    h['job.start']({ kind: 'verify' });
+    const done = await waitFor(events, finished);
+    expect(done).toMatchObject({ outcome: 'done' });
   });
 });
