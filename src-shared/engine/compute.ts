@@ -28,13 +28,13 @@
  * (`funding.sum`). Indirect costs and contingency follow the split of the lines they are computed
  * on (largest remainder over the funders' shares of the eligible base).
  */
-import type { BudgetLine, Model } from '../model';
+import type { BudgetLine, Level, Model } from '../model';
 import { currencyFactors, planAmounts, roundRunning } from './amounts';
 import { buildCaseload } from './caseload';
 import { type CaseloadIndex, planQuantities, type QuantityPlan } from './drivers';
 import { computePercentages } from './percentages';
 import type { ComputeResult, Diagnostic } from './result';
-import { type SplitEntry, totalsAndMetrics } from './totals';
+import { type SplitEntry, TotalsAgg, totalsAndMetrics } from './totals';
 import type { Rational } from '../money';
 import { LEVELS } from '../model';
 
@@ -57,6 +57,10 @@ interface LineCacheEntry {
   plan: QuantityPlan;
   amounts: number[];
   diagnostics: Diagnostic[];
+  /** The line's level (its amounts count in that level's sums). */
+  level: Level;
+  /** The generation of the engine's level sums this entry was last counted in (LevelSums). */
+  mark: number;
 }
 const SLOTS = 6;
 
@@ -65,6 +69,48 @@ interface EngineCaches {
   lines: WeakMap<BudgetLine, LineCacheEntry[]>;
   splits: WeakMap<BudgetLine, SplitEntry[]>;
   fastPath: boolean;
+  /** Running sums over the last compute's lines (totals.ts): an edit updates them, line by line. */
+  totals: TotalsAgg | null;
+  /** The same for the percentage lines' bases: each level's non-percentage lines, month by month. */
+  levels: LevelSums | null;
+}
+
+/**
+ * Each level's monthly sums over the lines of the last compute (their cache entries), kept up to
+ * date by marking: an entry counted in the last generation and still there is left alone; a new
+ * one is added; one no longer there is taken out. No set is built per compute.
+ */
+class LevelSums {
+  readonly sums = new Map<Level, Float64Array>();
+  private members: LineCacheEntry[] = [];
+  private generation = 0;
+
+  constructor(readonly months: number) {
+    for (const lv of LEVELS) this.sums.set(lv, new Float64Array(months));
+  }
+
+  private add(e: LineCacheEntry, sign: 1 | -1): void {
+    const s = this.sums.get(e.level) as Float64Array;
+    const lm = e.amounts;
+    const D = Math.min(this.months, lm.length);
+    for (let m = 0; m < D; m++) {
+      const a = lm[m] as number;
+      if (a !== 0) s[m] = (s[m] as number) + sign * a;
+    }
+  }
+
+  /** Makes the sums those of `next` (the non-percentage lines' entries of this compute). */
+  update(next: LineCacheEntry[]): void {
+    const was = this.generation;
+    const now = was + 1;
+    for (const e of next) {
+      if (e.mark !== was) this.add(e, 1);
+      e.mark = now;
+    }
+    for (const e of this.members) if (e.mark !== now) this.add(e, -1);
+    this.members = next;
+    this.generation = now;
+  }
 }
 
 /** The entry of `list` that `matches`, moved to the front; null when none does. */
@@ -158,7 +204,13 @@ export interface Engine {
  * lines' amounts (several slots per line), so alternating them recomputes only what differs.
  */
 export function createEngine(options: EngineOptions = {}): Engine {
-  const caches: EngineCaches = { lines: new WeakMap(), splits: new WeakMap(), fastPath: options.fastPath ?? true };
+  const caches: EngineCaches = {
+    lines: new WeakMap(),
+    splits: new WeakMap(),
+    fastPath: options.fastPath ?? true,
+    totals: null,
+    levels: null,
+  };
   return { compute: (model) => computeWith(caches, model) };
 }
 
@@ -191,35 +243,47 @@ function computeWith(caches: EngineCaches, model: Model): ComputeResult {
   const ordered = inModelOrder(model.lines);
   const plans = new Map<string, QuantityPlan>();
   const months = new Map<string, number[]>();
+  const byId = new Map<string, BudgetLine>();
+  const entries: LineCacheEntry[] = [];
 
   // Quantities and amounts of every line that is not a percentage line (reused from an earlier
   // compute when neither the line nor what it depends on has changed: see LineCacheEntry).
   for (const line of ordered) {
+    byId.set(line.id, line);
     if (line.driver.kind === 'percentage') continue;
     const cached = lineSlot(caches.lines.get(line), model);
     if (cached) {
+      entries.push(cached);
       plans.set(line.id, cached.plan);
       months.set(line.id, cached.amounts);
-      diagnostics.push(...cached.diagnostics);
+      if (cached.diagnostics.length > 0) diagnostics.push(...cached.diagnostics);
       continue;
     }
     const own: Diagnostic[] = [];
     const { plan, amounts } = computeLine(line, model, caseload, factors, own, caches.fastPath);
     plans.set(line.id, plan);
     months.set(line.id, amounts);
-    diagnostics.push(...own);
-    remember(caches.lines, line, {
+    if (own.length > 0) diagnostics.push(...own);
+    const entry: LineCacheEntry = {
       programme: model.programme,
       profiles: model.profiles,
       currencies: model.currencies,
       plan,
       amounts,
       diagnostics: own,
-    });
+      level: line.level,
+      mark: -1,
+    };
+    entries.push(entry);
+    remember(caches.lines, line, entry);
   }
 
+  // The monthly sums of each level's lines so far (a percentage line's base), kept by the engine from
+  // one compute to the next: an edit takes one line's months out and puts its new ones in.
+  const levels = caches.levels?.months === D ? caches.levels : (caches.levels = new LevelSums(D));
+  levels.update(entries);
   // Percentage lines, in dependency order; cycles cost nothing and are flagged.
-  const cyclic = computePercentages(ordered, D, plans, months, diagnostics, caches.fastPath);
+  const cyclic = computePercentages(ordered, D, plans, months, diagnostics, caches.fastPath, levels.sums, byId);
 
   // Totals, funders, beneficiaries, metrics.
   return totalsAndMetrics({
@@ -234,7 +298,10 @@ function computeWith(caches: EngineCaches, model: Model): ComputeResult {
     caches: {
       split: (line, matches) => slot(caches.splits.get(line), matches),
       rememberSplit: (line, entry) => remember(caches.splits, line, entry),
-      holds: (line, entry) => caches.splits.get(line)?.includes(entry) ?? false,
+      aggregate: (months) => {
+        if (caches.totals?.months !== months) caches.totals = new TotalsAgg(months);
+        return caches.totals;
+      },
     },
     fastPath: caches.fastPath,
   });

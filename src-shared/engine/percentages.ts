@@ -76,8 +76,12 @@ export function computePercentages(
   months: Map<string, number[]>,
   diagnostics: Diagnostic[],
   fastPath = true,
+  /** The monthly sums of each level's other (non-percentage) lines, when the caller keeps them. */
+  otherLevelSums?: ReadonlyMap<Level, ArrayLike<number>>,
+  /** The lines by id, when the caller has them. */
+  linesById?: ReadonlyMap<string, BudgetLine>,
 ): Set<string> {
-  const byIdLine = new Map(ordered.map((l) => [l.id, l]));
+  const byIdLine = linesById ?? new Map(ordered.map((l) => [l.id, l]));
   const pctLines = ordered.filter((l) => l.driver.kind === 'percentage');
   // A percentage line's base: whole levels (summed from levelSums below) plus single lines named
   // outside those levels. For the order of computation only the percentage lines in it matter.
@@ -101,12 +105,17 @@ export function computePercentages(
   };
   const { order, cyclic } = orderPercentageLines(pctLines, pctDeps);
   if (order.length === 0) return cyclic;
-  const levelSums = new Map<Level, number[]>(LEVELS.map((lv) => [lv, new Array<number>(D).fill(0)]));
-  for (const l of ordered) {
-    const lm = months.get(l.id);
-    if (!lm) continue;
-    const ls = levelSums.get(l.level) as number[];
-    for (let m = 0; m < D; m++) ls[m] = (ls[m] as number) + (lm[m] as number);
+  const levelSums = new Map<Level, number[]>();
+  if (otherLevelSums) {
+    for (const lv of LEVELS) levelSums.set(lv, Array.from(otherLevelSums.get(lv) ?? new Array<number>(D).fill(0)));
+  } else {
+    for (const lv of LEVELS) levelSums.set(lv, new Array<number>(D).fill(0));
+    for (const l of ordered) {
+      const lm = months.get(l.id);
+      if (!lm) continue;
+      const ls = levelSums.get(l.level) as number[];
+      for (let m = 0; m < D; m++) ls[m] = (ls[m] as number) + (lm[m] as number);
+    }
   }
   for (const line of order) {
     const d = line.driver as PercentageDriver;

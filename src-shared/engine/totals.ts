@@ -46,8 +46,8 @@ export interface TotalsCaches {
   /** Recent splits per line (see compute.ts `slot` and `remember`). */
   split(line: BudgetLine, matches: (e: SplitEntry) => boolean): SplitEntry | null;
   rememberSplit(line: BudgetLine, entry: SplitEntry): void;
-  /** Whether this engine made `entry` for `line` (a contribution is only reused by its engine). */
-  holds(line: BudgetLine, entry: SplitEntry): boolean;
+  /** The engine's running sums over the lines of its last compute, for `months` months. */
+  aggregate(months: number): TotalsAgg;
 }
 
 function fundingSplit(
@@ -141,6 +141,9 @@ function whole(r: Rational): number | null {
  */
 interface Contribution {
   line: BudgetLine;
+  months: number[];
+  /** The generation of the engine's totals this contribution was last counted in (TotalsAgg). */
+  mark: number;
   plan: QuantityPlan;
   funders: Model['funders'];
   mainDonor: string;
@@ -149,6 +152,7 @@ interface Contribution {
   reach: Reach | null;
   staffMonths: number;
 }
+/** Keyed by the amounts array, which only the engine that computed it holds: no two engines share one. */
 const contributions = new WeakMap<number[], Contribution>();
 
 function contribution(
@@ -166,8 +170,7 @@ function contribution(
     known.line === line &&
     known.plan === plan &&
     known.funders === funders &&
-    known.mainDonor === mainDonor &&
-    caches.holds(line, known.funding)
+    known.mainDonor === mainDonor
   ) {
     return known;
   }
@@ -179,6 +182,8 @@ function contribution(
   const quantities = planFloats(plan);
   const c: Contribution = {
     line,
+    months: lm,
+    mark: -1,
     plan,
     funders,
     mainDonor,
@@ -233,13 +238,13 @@ class ExactSum {
   /** Whole terms, summed in doubles (each below 2^40, a few thousand of them: exact). */
   private whole = 0;
 
-  add(r: Rational, asWhole: number | null): void {
+  add(r: Rational, asWhole: number | null, sign: 1 | -1 = 1): void {
     if (asWhole !== null) {
-      this.whole += asWhole;
+      this.whole += sign * asWhole;
       return;
     }
     if (r.n === 0n) return;
-    this.byDen.set(r.d, (this.byDen.get(r.d) ?? 0n) + r.n);
+    this.byDen.set(r.d, (this.byDen.get(r.d) ?? 0n) + (sign === 1 ? r.n : -r.n));
   }
 
   value(): Rational {
@@ -247,6 +252,85 @@ class ExactSum {
     for (const [d, n] of this.byDen) total = add(total, { n, d });
     return total;
   }
+}
+
+/**
+ * The sums over lines that the totals are made of (monthly direct and eligible cost, by level,
+ * dimension, category and funder, reach, staff-months). Every term is a whole number of minor units
+ * (or an exact rational), so a sum can be kept from one compute to the next: take out the lines
+ * that went, add the lines that came, and it is exactly the sum over the lines there are now.
+ */
+export class TotalsAgg {
+  readonly direct: Float64Array;
+  readonly eligibleIndirect: Float64Array;
+  readonly eligibleContingency: Float64Array;
+  readonly byLevel: Map<string, number> = new Map();
+  readonly byDimension: Map<string, number> = new Map();
+  readonly byCategory: Map<string, number> = new Map();
+  readonly byFunder: Map<string, number> = new Map();
+  readonly eligibleIndirectByFunder: Map<string, number> = new Map();
+  readonly eligibleContingencyByFunder: Map<string, number> = new Map();
+  readonly communityPeople = new ExactSum();
+  readonly nonMigrantPeople = new ExactSum();
+  staffMonths = 0;
+  /** The contributions summed here, and the generation they were marked with. */
+  private members: Contribution[] = [];
+  private generation = 0;
+
+  constructor(readonly months: number) {
+    this.direct = new Float64Array(months);
+    this.eligibleIndirect = new Float64Array(months);
+    this.eligibleContingency = new Float64Array(months);
+  }
+
+  add(c: Contribution, sign: 1 | -1): void {
+    const { line, months: lm } = c;
+    const ind = line.eligibleIndirect;
+    const cont = line.eligibleContingency;
+    const D = Math.min(this.months, lm.length);
+    for (let m = 0; m < D; m++) {
+      const a = lm[m] as number;
+      if (a === 0) continue;
+      const v = sign * a;
+      this.direct[m] = (this.direct[m] as number) + v;
+      if (ind) this.eligibleIndirect[m] = (this.eligibleIndirect[m] as number) + v;
+      if (cont) this.eligibleContingency[m] = (this.eligibleContingency[m] as number) + v;
+    }
+    const total = sign * c.result.total;
+    bump(this.byLevel, line.level, total);
+    bump(this.byDimension, line.dimension, total);
+    bump(this.byCategory, line.category, total);
+    for (const [fid, a] of c.funding.parts) {
+      bump(this.byFunder, fid, sign * a);
+      if (ind) bump(this.eligibleIndirectByFunder, fid, sign * a);
+      if (cont) bump(this.eligibleContingencyByFunder, fid, sign * a);
+    }
+    if (c.reach) {
+      this.communityPeople.add(c.reach.people, c.reach.peopleWhole, sign);
+      this.nonMigrantPeople.add(c.reach.nonMigrants, c.reach.nonMigrantsWhole, sign);
+    }
+    this.staffMonths += sign * c.staffMonths;
+  }
+
+  /**
+   * Makes this the sum over `next`: a contribution counted in the last generation and still there
+   * is left alone, a new one is added, one no longer there is taken out (no set built per compute).
+   */
+  update(next: Contribution[]): void {
+    const was = this.generation;
+    const now = was + 1;
+    for (const c of next) {
+      if (c.mark !== was) this.add(c, 1);
+      c.mark = now;
+    }
+    for (const c of this.members) if (c.mark !== now) this.add(c, -1);
+    this.members = next;
+    this.generation = now;
+  }
+}
+
+function bump(map: Map<string, number>, key: string, v: number): void {
+  map.set(key, (map.get(key) ?? 0) + v);
 }
 
 export interface TotalsInput {
@@ -272,62 +356,66 @@ export function totalsAndMetrics(input: TotalsInput): ComputeResult {
   const funders = [...model.funders].sort((a, b) => a.position - b.position);
   const funderIds = new Set(funders.map((f) => f.id));
   const mainDonor = (funders.find((f) => f.type === 'donor') ?? funders[0])?.id ?? '';
-  const byFunder: Record<string, number> = {};
-  for (const f of funders) byFunder[f.id] = 0;
-  const eligibleIndirectByFunder = new Map<string, number>();
-  const eligibleContingencyByFunder = new Map<string, number>();
-
-  // Accumulated in typed arrays (dense doubles: whole numbers of minor units, exact below 2^53).
-  const directAcc = new Float64Array(D);
-  const eligibleIndirectAcc = new Float64Array(D);
-  const eligibleContingencyAcc = new Float64Array(D);
-  const byLevel = zeroRecord(LEVELS);
-  const byDimension = zeroRecord(DIMENSIONS);
-  const byCategory: Record<string, number> = zeroRecord(CATEGORIES);
   const lines: LineResult[] = [];
-  const communityPeople = new ExactSum();
-  const nonMigrantPeople = new ExactSum();
-  let staffMonths = 0;
-
+  // Each line's contribution (kept from the last compute when nothing in it changed), in model
+  // order: the results, the totals phase's diagnostics, and the order in which funders first
+  // appear (which the overheads' split follows).
+  const steady: Contribution[] = [];
+  const fresh = new TotalsAgg(D); // percentage lines: their amounts are new at every compute
+  const seen = { all: new Set<string>(), indirect: new Set<string>(), contingency: new Set<string>() };
   for (const line of ordered) {
     const lm = months.get(line.id) ?? new Array<number>(D).fill(0);
     const plan = plans.get(line.id) as QuantityPlan;
     const c = contribution(caches, line, lm, plan, model.funders, funderIds, mainDonor);
-    const ind = line.eligibleIndirect;
-    const cont = line.eligibleContingency;
-    for (let m = 0; m < D; m++) {
-      const a = lm[m] as number;
-      if (a === 0) continue;
-      directAcc[m] = (directAcc[m] as number) + a;
-      if (ind) eligibleIndirectAcc[m] = (eligibleIndirectAcc[m] as number) + a;
-      if (cont) eligibleContingencyAcc[m] = (eligibleContingencyAcc[m] as number) + a;
-    }
-    const total = c.result.total;
-    if (total === 0 && !cyclic.has(line.id)) {
+    if (line.driver.kind === 'percentage') fresh.add(c, 1);
+    else steady.push(c);
+    if (c.result.total === 0 && !cyclic.has(line.id)) {
       diagnostics.push({ severity: 'warning', code: 'line.zeroCost', lineId: line.id });
     }
-    byLevel[line.level] += total;
-    byDimension[line.dimension] += total;
-    byCategory[line.category] = (byCategory[line.category] ?? 0) + total;
     if (c.funding.diagnostics.length > 0) diagnostics.push(...c.funding.diagnostics);
-    for (const [fid, a] of c.funding.parts) {
-      byFunder[fid] = (byFunder[fid] ?? 0) + a;
-      if (ind) eligibleIndirectByFunder.set(fid, (eligibleIndirectByFunder.get(fid) ?? 0) + a);
-      if (cont) eligibleContingencyByFunder.set(fid, (eligibleContingencyByFunder.get(fid) ?? 0) + a);
+    for (const [fid] of c.funding.parts) {
+      seen.all.add(fid);
+      if (line.eligibleIndirect) seen.indirect.add(fid);
+      if (line.eligibleContingency) seen.contingency.add(fid);
     }
-    if (c.reach) {
-      communityPeople.add(c.reach.people, c.reach.peopleWhole);
-      nonMigrantPeople.add(c.reach.nonMigrants, c.reach.nonMigrantsWhole);
-    }
-    staffMonths += c.staffMonths;
     lines.push(c.result);
   }
+  // The other lines' sums are kept by the engine from one compute to the next (a one-line edit
+  // takes one line out and puts its new self in); the percentage lines' are added afresh.
+  const agg = caches.aggregate(D);
+  agg.update(steady);
+  const at = (k: string, map: Map<string, number>, m2: Map<string, number>): number =>
+    (map.get(k) ?? 0) + (m2.get(k) ?? 0);
 
-  const direct = Array.from(directAcc);
-  const eligibleIndirect = Array.from(eligibleIndirectAcc);
-  const eligibleContingency = Array.from(eligibleContingencyAcc);
-  const communityBeneficiaries = communityPeople.value();
-  const nonMigrant = nonMigrantPeople.value();
+  const direct = new Array<number>(D);
+  const eligibleIndirect = new Array<number>(D);
+  const eligibleContingency = new Array<number>(D);
+  for (let m = 0; m < D; m++) {
+    direct[m] = (agg.direct[m] as number) + (fresh.direct[m] as number);
+    eligibleIndirect[m] = (agg.eligibleIndirect[m] as number) + (fresh.eligibleIndirect[m] as number);
+    eligibleContingency[m] = (agg.eligibleContingency[m] as number) + (fresh.eligibleContingency[m] as number);
+  }
+  const byLevel = zeroRecord(LEVELS);
+  for (const l of LEVELS) byLevel[l] = at(l, agg.byLevel, fresh.byLevel);
+  const byDimension = zeroRecord(DIMENSIONS);
+  for (const d of DIMENSIONS) byDimension[d] = at(d, agg.byDimension, fresh.byDimension);
+  const byCategory: Record<string, number> = zeroRecord(CATEGORIES);
+  for (const c of CATEGORIES) byCategory[c] = at(c, agg.byCategory, fresh.byCategory);
+  // Funders in their order, then any other id a split named (the main donor when there are none).
+  const byFunder: Record<string, number> = {};
+  for (const f of funders) byFunder[f.id] = at(f.id, agg.byFunder, fresh.byFunder);
+  for (const fid of seen.all) if (!(fid in byFunder)) byFunder[fid] = at(fid, agg.byFunder, fresh.byFunder);
+  const eligibleIndirectByFunder = new Map<string, number>();
+  for (const fid of seen.indirect) {
+    eligibleIndirectByFunder.set(fid, at(fid, agg.eligibleIndirectByFunder, fresh.eligibleIndirectByFunder));
+  }
+  const eligibleContingencyByFunder = new Map<string, number>();
+  for (const fid of seen.contingency) {
+    eligibleContingencyByFunder.set(fid, at(fid, agg.eligibleContingencyByFunder, fresh.eligibleContingencyByFunder));
+  }
+  const staffMonths = agg.staffMonths + fresh.staffMonths;
+  const communityBeneficiaries = add(agg.communityPeople.value(), fresh.communityPeople.value());
+  const nonMigrant = add(agg.nonMigrantPeople.value(), fresh.nonMigrantPeople.value());
   const { indirect, contingency } = overheads(programme, eligibleIndirect, eligibleContingency, fastPath);
   const total = direct.map((a, m) => a + (indirect[m] as number) + (contingency[m] as number));
 
