@@ -19,7 +19,6 @@
  *
  * Options: --edits N (default 30), --typing N (default 5), --lines N (default 2000), --json.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +28,7 @@ import { createEngine } from '../../src-shared/engine';
 import { formatMinor, type Locale } from '../../src-shared/money';
 import type { BudgetLine, Level, Model } from '../../src-shared/model';
 import { parseLineCell } from '../../src-renderer/features/budget/lineFields';
+import { startServe } from '../e2e/serve';
 import { generateModel } from './generate';
 
 const TARGET_MS = 50;
@@ -44,34 +44,6 @@ const EDITS = option('edits', 30);
 const TYPING = option('typing', 5);
 const LINES = option('lines', 2000);
 const JSON_OUT = process.argv.includes('--json');
-
-async function startServer(root: string): Promise<{ url: string; server: ChildProcess }> {
-  const server = spawn(process.execPath, ['out/main/serve.js', '--port', '0'], {
-    env: {
-      ...process.env,
-      RCS_DOCUMENTS_DIR: join(root, 'documents'),
-      RCS_USER_DATA_DIR: join(root, 'user-data'),
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the browser-mode server did not start within 30 s')), 30_000);
-    let out = '';
-    server.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    server.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the browser-mode server exited early (code ${String(code)}): ${out}`));
-    });
-  });
-  return { url, server };
-}
 
 function quantile(sorted: readonly number[], q: number): number {
   if (sorted.length === 0) return NaN;
@@ -184,7 +156,7 @@ async function main(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'rcs-bench-ui-'));
   const documents = join(root, 'documents');
   mkdirSync(documents, { recursive: true });
-  const { url, server } = await startServer(root);
+  const { url, server } = await startServe(root);
   const browser = await chromium.launch({
     headless: true,
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -2,23 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { fieldChanges, MAX_FIELD_CHANGES, planCommand, stateOf } from '../../src-shared/commands';
 import { type BudgetLine, defaultLineFields, type Model } from '../../src-shared/model';
+import { testProgramme } from './model-fixtures';
 
 function model(lines = 3): Model {
   const f = defaultLineFields('individual', 24, 'x', 'EUR');
   return {
-    programme: {
-      title: 'T',
-      reportingCurrency: 'EUR',
-      startMonth: '2026-01',
-      durationMonths: 24,
-      indirectRate: '0.07',
-      contingencyRate: '0',
-      author: '',
-      notes: '',
-      donorProfile: 'EU',
-      communities: 0,
-      inflation: '0',
-    },
+    programme: testProgramme({ contingencyRate: '0' }),
     lines: Array.from({ length: lines }, (_, i): BudgetLine => ({
       ...f,
       id: `L${i}`,
