@@ -400,7 +400,7 @@ function planDelete<K extends EntityName>(name: K, state: ModelState, key: strin
     const users = referringRows(state, ref, key, name === ref.by ? key : null);
     if (users.length === 0) continue;
     if (ref.onDelete === 'refuse')
-      throw inUse(deleteSubject(name, row), users, ref.fix, name === 'currency' ? 'code' : 'id', ref.code);
+      throw inUse(deleteSubject(name, row), ref.by, users, ref.fix, name === 'currency' ? 'code' : 'id', ref.code);
     for (const user of users) detachIn(changes, ref, user, key);
     detached.push(users.length === 1 ? `1 ${ref.role}` : `${users.length} ${ref.role}s`);
   }
@@ -447,19 +447,25 @@ function detachIn(changes: RowChange[], ref: Reference, user: EntityRows[EntityN
  */
 function inUse(
   what: string,
+  by: EntityName,
   users: readonly EntityRows[EntityName][],
-  fix: (lines: string) => string,
+  fix: (those: string) => string,
   field: string,
   code: FieldCode,
 ): ApiFailure {
+  const spec = ENTITIES[by] as EntitySpec<EntityName>;
   const [first] = users;
   const one = users.length === 1;
-  const count = one ? '1 budget line uses it' : `${users.length} budget lines use it`;
-  const firstName =
-    first && 'name' in first ? (one ? ` (${quote(first.name)})` : `, the first being ${quote(first.name)}`) : '';
+  const count = one ? `1 ${spec.what} uses it` : `${users.length} ${spec.what}s use it`;
+  const firstName = first
+    ? one
+      ? ` (${quote(spec.label(first))})`
+      : `, the first being ${quote(spec.label(first))}`
+    : '';
+  const those = one ? `that ${spec.short}` : `those ${spec.short}s`;
   return new ApiFailure(
     'validation',
-    `${what} cannot be deleted: ${count}${firstName}. ${fix(one ? 'that line' : 'those lines')} first. Nothing was changed.`,
+    `${what} cannot be deleted: ${count}${firstName}. ${fix(those)} first. Nothing was changed.`,
     { [field]: code },
   );
 }

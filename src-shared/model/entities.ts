@@ -61,7 +61,7 @@ export type Reference<By extends EntityName = EntityName> = {
   } & (
     | {
         onDelete: 'refuse';
-        /** What to do first, given "that line" or "those lines". */
+        /** What to do first, given "that line" or "those lines" (the referring entity's short name). */
         fix(those: string): string;
         /** The field message code of the refusal (the UI translates it). */
         code: FieldCode;
@@ -79,6 +79,8 @@ export interface EntitySpec<K extends EntityName> {
   name: K;
   /** How a sentence names one row: "returnee profile", "budget line". */
   what: string;
+  /** The short name after "that" or "those": "profile", "line". */
+  short: string;
   key(row: EntityRows[K]): string;
   /** What a summary or an undo button calls the row (its name, or a currency's code). */
   label(row: EntityRows[K]): string;
@@ -107,6 +109,7 @@ export type ListEntity = keyof typeof LIST_FIELDS;
 const profile: EntitySpec<'profile'> = {
   name: 'profile',
   what: 'returnee profile',
+  short: 'profile',
   key: (p) => p.id,
   label: (p) => p.name,
   schema: profileSchema,
@@ -139,6 +142,7 @@ const profile: EntitySpec<'profile'> = {
 const currency: EntitySpec<'currency'> = {
   name: 'currency',
   what: 'local currency',
+  short: 'currency',
   key: (c) => c.code,
   label: (c) => c.code,
   schema: currencySchema,
@@ -159,6 +163,7 @@ const currency: EntitySpec<'currency'> = {
 const funder: EntitySpec<'funder'> = {
   name: 'funder',
   what: 'funding source',
+  short: 'funding source',
   key: (f) => f.id,
   label: (f) => f.name,
   schema: funderSchema,
@@ -180,6 +185,7 @@ const funder: EntitySpec<'funder'> = {
 const line: EntitySpec<'line'> = {
   name: 'line',
   what: 'budget line',
+  short: 'line',
   key: (l) => l.id,
   label: (l) => l.name,
   schema: budgetLineSchema,
