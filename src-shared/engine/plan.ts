@@ -122,8 +122,19 @@ export function planAt(plan: QuantityPlan, index: number): Rational | null {
 /** The exact total quantity over the programme. */
 export function planTotal(plan: QuantityPlan): Rational {
   if (plan.nums) {
+    // Summed in doubles while the sum stays a safe integer (it always does for ordinary plans).
+    let sum = 0;
+    let safe = true;
+    for (const n of plan.nums) {
+      sum += n;
+      if (!Number.isSafeInteger(sum)) {
+        safe = false;
+        break;
+      }
+    }
     let s = 0n;
-    for (const n of plan.nums) if (n !== 0) s += BigInt(n);
+    if (safe) s = BigInt(sum);
+    else for (const n of plan.nums) if (n !== 0) s += BigInt(n);
     return s === 0n ? ZERO : rat(s, plan.den);
   }
   return (plan.exact ?? []).reduce<Rational>((acc, q) => (q ? add(acc, q) : acc), ZERO);
