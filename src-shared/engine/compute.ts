@@ -225,10 +225,16 @@ const LEVEL_INDEX: Readonly<Record<string, number>> = Object.fromEntries(LEVELS.
 
 /** The lines by level, then position: the model's own order, which is checked (O(n)) before sorting. */
 function inModelOrder(lines: readonly BudgetLine[]): readonly BudgetLine[] {
-  const before = (a: BudgetLine, b: BudgetLine): number =>
-    (LEVEL_INDEX[a.level] ?? 0) - (LEVEL_INDEX[b.level] ?? 0) || a.position - b.position;
+  let prev = lines[0];
   for (let i = 1; i < lines.length; i++) {
-    if (before(lines[i - 1] as BudgetLine, lines[i] as BudgetLine) > 0) return [...lines].sort(before);
+    const l = lines[i] as BudgetLine;
+    const p = prev as BudgetLine;
+    if (l.level !== p.level ? (LEVEL_INDEX[l.level] ?? 0) < (LEVEL_INDEX[p.level] ?? 0) : l.position < p.position) {
+      return [...lines].sort(
+        (a, b) => (LEVEL_INDEX[a.level] ?? 0) - (LEVEL_INDEX[b.level] ?? 0) || a.position - b.position,
+      );
+    }
+    prev = l;
   }
   return lines;
 }
@@ -241,28 +247,28 @@ function computeWith(caches: EngineCaches, model: Model): ComputeResult {
   const factors = currencyFactors(model);
 
   const ordered = inModelOrder(model.lines);
-  const plans = new Map<string, QuantityPlan>();
-  const months = new Map<string, number[]>();
-  const byId = new Map<string, BudgetLine>();
+  // Each line's plan and amounts, by its index in `ordered`.
+  const plans = new Array<QuantityPlan | undefined>(ordered.length);
+  const months = new Array<number[] | undefined>(ordered.length);
   const entries: LineCacheEntry[] = [];
 
   // Quantities and amounts of every line that is not a percentage line (reused from an earlier
   // compute when neither the line nor what it depends on has changed: see LineCacheEntry).
-  for (const line of ordered) {
-    byId.set(line.id, line);
+  for (let i = 0; i < ordered.length; i++) {
+    const line = ordered[i] as BudgetLine;
     if (line.driver.kind === 'percentage') continue;
     const cached = lineSlot(caches.lines.get(line), model);
     if (cached) {
       entries.push(cached);
-      plans.set(line.id, cached.plan);
-      months.set(line.id, cached.amounts);
+      plans[i] = cached.plan;
+      months[i] = cached.amounts;
       if (cached.diagnostics.length > 0) diagnostics.push(...cached.diagnostics);
       continue;
     }
     const own: Diagnostic[] = [];
     const { plan, amounts } = computeLine(line, model, caseload, factors, own, caches.fastPath);
-    plans.set(line.id, plan);
-    months.set(line.id, amounts);
+    plans[i] = plan;
+    months[i] = amounts;
     if (own.length > 0) diagnostics.push(...own);
     const entry: LineCacheEntry = {
       programme: model.programme,
@@ -283,7 +289,7 @@ function computeWith(caches: EngineCaches, model: Model): ComputeResult {
   const levels = caches.levels?.months === D ? caches.levels : (caches.levels = new LevelSums(D));
   levels.update(entries);
   // Percentage lines, in dependency order; cycles cost nothing and are flagged.
-  const cyclic = computePercentages(ordered, D, plans, months, diagnostics, caches.fastPath, levels.sums, byId);
+  const cyclic = computePercentages(ordered, D, plans, months, diagnostics, caches.fastPath, levels.sums);
 
   // Totals, funders, beneficiaries, metrics.
   return totalsAndMetrics({

@@ -66,33 +66,46 @@ export function rateOf(base: readonly number[], rate: Rational, fastPath = true)
 
 /**
  * Computes every percentage line of `ordered` (the model's lines in model order), given the
- * amounts of the other lines in `months`; adds their plans and amounts to `plans` and `months`.
- * Returns the lines caught in a cycle.
+ * amounts of the other lines in `months` (by index in `ordered`); puts their plans and amounts in
+ * `plans` and `months`. Returns the lines caught in a cycle.
  */
 export function computePercentages(
   ordered: readonly BudgetLine[],
   D: number,
-  plans: Map<string, QuantityPlan>,
-  months: Map<string, number[]>,
+  plans: (QuantityPlan | undefined)[],
+  months: (number[] | undefined)[],
   diagnostics: Diagnostic[],
   fastPath = true,
   /** The monthly sums of each level's other (non-percentage) lines, when the caller keeps them. */
   otherLevelSums?: ReadonlyMap<Level, ArrayLike<number>>,
-  /** The lines by id, when the caller has them. */
-  linesById?: ReadonlyMap<string, BudgetLine>,
 ): Set<string> {
-  const byIdLine = linesById ?? new Map(ordered.map((l) => [l.id, l]));
-  const pctLines = ordered.filter((l) => l.driver.kind === 'percentage');
+  const pctIndex = new Map<BudgetLine, number>();
+  for (let i = 0; i < ordered.length; i++) {
+    const l = ordered[i] as BudgetLine;
+    if (l.driver.kind === 'percentage') pctIndex.set(l, i);
+  }
+  const pctLines = [...pctIndex.keys()];
+  if (pctLines.length === 0) return new Set();
+  // Lines by id, for the lines a percentage line names (built only when one names any).
+  let byId: Map<string, number> | null = null;
+  const indexOf = (id: string): number | undefined => {
+    if (!byId) {
+      byId = new Map();
+      for (let i = 0; i < ordered.length; i++) byId.set((ordered[i] as BudgetLine).id, i);
+    }
+    return byId.get(id);
+  };
   // A percentage line's base: whole levels (summed from levelSums below) plus single lines named
   // outside those levels. For the order of computation only the percentage lines in it matter.
   const pctByLevel = new Map<Level, BudgetLine[]>(LEVELS.map((lv) => [lv, []]));
   for (const l of pctLines) pctByLevel.get(l.level)?.push(l);
-  const namedOutsideLevels = (l: BudgetLine): BudgetLine[] => {
+  const namedOutsideLevels = (l: BudgetLine): number[] => {
     const d = l.driver as PercentageDriver;
-    const out: BudgetLine[] = [];
+    const out: number[] = [];
     for (const id of new Set(d.lineIds)) {
-      const other = byIdLine.get(id);
-      if (other && id !== l.id && !d.levels.includes(other.level)) out.push(other);
+      const i = indexOf(id);
+      const other = i === undefined ? undefined : ordered[i];
+      if (other && id !== l.id && !d.levels.includes(other.level)) out.push(i as number);
     }
     return out;
   };
@@ -100,27 +113,30 @@ export function computePercentages(
     const d = l.driver as PercentageDriver;
     const out: BudgetLine[] = [];
     for (const lv of new Set(d.levels)) for (const p of pctByLevel.get(lv) ?? []) if (p.id !== l.id) out.push(p);
-    for (const other of namedOutsideLevels(l)) if (other.driver.kind === 'percentage') out.push(other);
+    for (const i of namedOutsideLevels(l)) {
+      const other = ordered[i] as BudgetLine;
+      if (other.driver.kind === 'percentage') out.push(other);
+    }
     return out;
   };
   const { order, cyclic } = orderPercentageLines(pctLines, pctDeps);
-  if (order.length === 0) return cyclic;
   const levelSums = new Map<Level, number[]>();
   if (otherLevelSums) {
     for (const lv of LEVELS) levelSums.set(lv, Array.from(otherLevelSums.get(lv) ?? new Array<number>(D).fill(0)));
   } else {
     for (const lv of LEVELS) levelSums.set(lv, new Array<number>(D).fill(0));
-    for (const l of ordered) {
-      const lm = months.get(l.id);
-      if (!lm) continue;
+    ordered.forEach((l, i) => {
+      const lm = months[i];
+      if (!lm) return;
       const ls = levelSums.get(l.level) as number[];
       for (let m = 0; m < D; m++) ls[m] = (ls[m] as number) + (lm[m] as number);
-    }
+    });
   }
   for (const line of order) {
+    const at = pctIndex.get(line) as number;
     const d = line.driver as PercentageDriver;
     for (const id of d.lineIds) {
-      if (id !== line.id && !byIdLine.has(id)) {
+      if (id !== line.id && indexOf(id) === undefined) {
         diagnostics.push({
           severity: 'warning',
           code: 'percentage.unknownLine',
@@ -131,8 +147,8 @@ export function computePercentages(
     }
     if (cyclic.has(line.id)) {
       diagnostics.push({ severity: 'error', code: 'percentage.cycle', lineId: line.id });
-      plans.set(line.id, integerPlan(new Array<number>(D).fill(0), percentage(d.rate, 0)));
-      months.set(line.id, new Array<number>(D).fill(0));
+      plans[at] = integerPlan(new Array<number>(D).fill(0), percentage(d.rate, 0));
+      months[at] = new Array<number>(D).fill(0);
       continue;
     }
     const win = checkWindow(line, D, diagnostics);
@@ -143,8 +159,8 @@ export function computePercentages(
       const ls = levelSums.get(lv) as number[];
       for (let m = 0; m < D; m++) base[m] = (base[m] as number) + (ls[m] as number);
     }
-    for (const b of namedOutsideLevels(line)) {
-      const bm = months.get(b.id);
+    for (const i of namedOutsideLevels(line)) {
+      const bm = months[i];
       if (!bm) continue;
       for (let m = 0; m < D; m++) base[m] = (base[m] as number) + (bm[m] as number);
     }
@@ -156,9 +172,9 @@ export function computePercentages(
       inWindow[m - 1] = b;
       baseTotal += b;
     }
-    plans.set(line.id, integerPlan(inWindow, percentage(d.rate, baseTotal)));
+    plans[at] = integerPlan(inWindow, percentage(d.rate, baseTotal));
     const amounts = rateOf(inWindow, dec(d.rate), fastPath);
-    months.set(line.id, amounts);
+    months[at] = amounts;
     const own = levelSums.get(line.level) as number[];
     for (let m = 0; m < D; m++) own[m] = (own[m] as number) + (amounts[m] as number);
   }

@@ -337,8 +337,9 @@ export interface TotalsInput {
   model: Model;
   /** The model's lines in model order. */
   ordered: readonly BudgetLine[];
-  plans: ReadonlyMap<string, QuantityPlan>;
-  months: ReadonlyMap<string, number[]>;
+  /** Each line's plan and amounts, by its index in `ordered`. */
+  plans: readonly (QuantityPlan | undefined)[];
+  months: readonly (number[] | undefined)[];
   cyclic: ReadonlySet<string>;
   series: CaseloadSeries[];
   returneesExact: Rational;
@@ -363,9 +364,13 @@ export function totalsAndMetrics(input: TotalsInput): ComputeResult {
   const steady: Contribution[] = [];
   const fresh = new TotalsAgg(D); // percentage lines: their amounts are new at every compute
   const seen = { all: new Set<string>(), indirect: new Set<string>(), contingency: new Set<string>() };
-  for (const line of ordered) {
-    const lm = months.get(line.id) ?? new Array<number>(D).fill(0);
-    const plan = plans.get(line.id) as QuantityPlan;
+  // Funders still to be seen first: a split names only known funders (or the main donor, '' when
+  // there are none), so once every one has been seen there is nothing more to look for.
+  const possible = Math.max(1, funders.length);
+  for (let i = 0; i < ordered.length; i++) {
+    const line = ordered[i] as BudgetLine;
+    const lm = months[i] ?? new Array<number>(D).fill(0);
+    const plan = plans[i] as QuantityPlan;
     const c = contribution(caches, line, lm, plan, model.funders, funderIds, mainDonor);
     if (line.driver.kind === 'percentage') fresh.add(c, 1);
     else steady.push(c);
@@ -373,10 +378,12 @@ export function totalsAndMetrics(input: TotalsInput): ComputeResult {
       diagnostics.push({ severity: 'warning', code: 'line.zeroCost', lineId: line.id });
     }
     if (c.funding.diagnostics.length > 0) diagnostics.push(...c.funding.diagnostics);
-    for (const [fid] of c.funding.parts) {
-      seen.all.add(fid);
-      if (line.eligibleIndirect) seen.indirect.add(fid);
-      if (line.eligibleContingency) seen.contingency.add(fid);
+    if (seen.all.size < possible || seen.indirect.size < possible || seen.contingency.size < possible) {
+      for (const [fid] of c.funding.parts) {
+        seen.all.add(fid);
+        if (line.eligibleIndirect) seen.indirect.add(fid);
+        if (line.eligibleContingency) seen.contingency.add(fid);
+      }
     }
     lines.push(c.result);
   }
