@@ -5,7 +5,19 @@
  * community reach; the caseload summed over profiles; the metrics of DESIGN §4. Every total is a
  * sum of rounded line-months, so the screen, the exports and the CLI reconcile to the cent.
  */
-import { add, allocate, dec, fromInt, mul, rat, type Rational, roundHalfEven, toNumber, ZERO } from '../money';
+import {
+  add,
+  allocate,
+  allocateSafe,
+  dec,
+  fromInt,
+  mul,
+  rat,
+  type Rational,
+  roundHalfEven,
+  toNumber,
+  ZERO,
+} from '../money';
 import { type BudgetLine, CATEGORIES, DIMENSIONS, type Level, LEVELS, type Model } from '../model';
 import { ratToString } from './drivers';
 import { overheads } from './percentages';
@@ -99,9 +111,9 @@ function fundingSplit(
   if (known.length === 0 || weights.every((w) => w === 0n)) {
     split[mainDonor] = total;
   } else {
-    const parts = allocate(BigInt(total), weights);
+    const parts = allocateSafe(total, weights.map(Number)) ?? allocate(BigInt(total), weights).map(Number);
     known.forEach((s, i) => {
-      split[s.funderId] = (split[s.funderId] ?? 0) + Number(parts[i] as bigint);
+      split[s.funderId] = (split[s.funderId] ?? 0) + (parts[i] as number);
     });
   }
   const entry = { total, funders, split, parts: Object.entries(split), diagnostics };
@@ -433,12 +445,15 @@ export function totalsAndMetrics(input: TotalsInput): ComputeResult {
   ] as const) {
     if (amount === 0) continue;
     const ids = [...base.keys()];
-    const parts = allocate(
-      BigInt(amount),
-      ids.map((id) => BigInt(base.get(id) ?? 0)),
-    );
+    const weights = ids.map((id) => base.get(id) ?? 0);
+    const parts =
+      allocateSafe(amount, weights) ??
+      allocate(
+        BigInt(amount),
+        weights.map((w) => BigInt(w)),
+      ).map(Number);
     ids.forEach((id, i) => {
-      byFunder[id] = (byFunder[id] ?? 0) + Number(parts[i] as bigint);
+      byFunder[id] = (byFunder[id] ?? 0) + (parts[i] as number);
     });
   }
 

@@ -44,6 +44,57 @@ export function allocate(total: bigint, weights: readonly bigint[]): bigint[] {
   return neg ? parts.map((p) => -p) : parts;
 }
 
+/**
+ * allocate() over whole numbers in doubles, when every product total × weight stays a safe
+ * integer (the parts and remainders are then exact); null otherwise (use allocate). The same
+ * parts as allocate, ties to the earlier part.
+ */
+export function allocateSafe(total: number, weights: readonly number[]): number[] | null {
+  const n = weights.length;
+  if (n === 0) return [];
+  let wsum = 0;
+  for (const w of weights) {
+    if (w < 0 || !Number.isSafeInteger(w)) return null;
+    wsum += w;
+  }
+  const t = Math.abs(total);
+  if (!Number.isSafeInteger(t) || !Number.isSafeInteger(wsum) || t * wsum > Number.MAX_SAFE_INTEGER) return null;
+  if (wsum === 0) return weights.map((_, i) => (i === 0 ? total : 0));
+  const parts = new Array<number>(n);
+  const rems = new Array<number>(n);
+  let given = 0;
+  for (let i = 0; i < n; i++) {
+    const exact = t * (weights[i] as number);
+    let q = Math.floor(exact / wsum);
+    let r = exact - q * wsum;
+    while (r < 0) {
+      q--;
+      r += wsum;
+    }
+    while (r >= wsum) {
+      q++;
+      r -= wsum;
+    }
+    parts[i] = q;
+    rems[i] = r;
+    given += q;
+  }
+  let left = t - given;
+  if (left > 0) {
+    const order = [...rems.keys()].sort((a, b) => {
+      const ra = rems[a] as number;
+      const rb = rems[b] as number;
+      return ra === rb ? a - b : rb - ra;
+    });
+    for (const i of order) {
+      if (left === 0) break;
+      parts[i] = (parts[i] as number) + 1;
+      left--;
+    }
+  }
+  return total < 0 ? parts.map((p) => (p === 0 ? 0 : -p)) : parts;
+}
+
 /** Same as allocate, over plain safe integers. */
 export function allocateNumbers(total: number, weights: readonly number[]): number[] {
   return allocate(

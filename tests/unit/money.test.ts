@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   allocate,
+  allocateSafe,
   canonicalDecimal,
   dec,
   decimalToRational,
@@ -74,6 +75,32 @@ describe('allocate (largest remainder)', () => {
         },
       ),
     );
+  });
+});
+
+describe('allocateSafe (the same allocation in doubles)', () => {
+  it('gives exactly the parts allocate gives wherever it answers, ties included (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.integer({ min: -1000, max: 1000 }), fc.integer({ min: -(2 ** 40), max: 2 ** 40 })),
+        fc.array(fc.oneof(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 2 ** 20 })), {
+          minLength: 1,
+          maxLength: 12,
+        }),
+        (total, weights) => {
+          const safe = allocateSafe(total, weights);
+          const exact = allocate(
+            BigInt(total),
+            weights.map((w) => BigInt(w)),
+          ).map(Number);
+          if (safe !== null) expect(safe).toEqual(exact);
+          else expect(Math.abs(total) * weights.reduce((s, w) => s + w, 0)).toBeGreaterThan(Number.MAX_SAFE_INTEGER);
+        },
+      ),
+      { numRuns: 3000, seed: 5 },
+    );
+    expect(allocateSafe(100, [1, 1, 1])).toEqual([34, 33, 33]);
+    expect(allocateSafe(2 ** 52, [3, 5])).toBeNull();
   });
 });
 
