@@ -34,7 +34,7 @@ import { buildCaseload } from './caseload';
 import { type CaseloadIndex, planQuantities, type QuantityPlan } from './drivers';
 import { computePercentages } from './percentages';
 import type { ComputeResult, Diagnostic } from './result';
-import { type SplitEntry, TotalsAgg, totalsAndMetrics } from './totals';
+import { type Contribution, TotalsAgg, totalsAndMetrics } from './totals';
 import type { Rational } from '../money';
 import { LEVELS } from '../model';
 
@@ -61,13 +61,15 @@ interface LineCacheEntry {
   level: Level;
   /** The generation of the engine's level sums this entry was last counted in (LevelSums). */
   mark: number;
+  /** What the line adds to the totals in this context (totals.ts keeps it here). */
+  contribution: Contribution | null;
 }
 const SLOTS = 6;
 
 /** What one engine instance remembers between computes (see createEngine). */
 interface EngineCaches {
-  lines: WeakMap<BudgetLine, LineCacheEntry[]>;
-  splits: WeakMap<BudgetLine, SplitEntry[]>;
+  /** One entry per line, or several (one per context) once a line was computed in more than one. */
+  lines: WeakMap<BudgetLine, LineCacheEntry | LineCacheEntry[]>;
   fastPath: boolean;
   /** Running sums over the last compute's lines (totals.ts): an edit updates them, line by line. */
   totals: TotalsAgg | null;
@@ -113,28 +115,18 @@ class LevelSums {
   }
 }
 
-/** The entry of `list` that `matches`, moved to the front; null when none does. */
-function slot<T>(list: T[] | undefined, matches: (entry: T) => boolean): T | null {
-  if (!list) return null;
-  const i = list.findIndex(matches);
-  if (i < 0) return null;
-  const entry = list[i] as T;
-  if (i > 0) {
-    list.splice(i, 1);
-    list.unshift(entry);
-  }
-  return entry;
-}
-
 /** The line cache entry computed in `model`'s context (its programme, profiles and currencies). */
-function lineSlot(list: LineCacheEntry[] | undefined, model: Model): LineCacheEntry | null {
-  if (!list) return null;
-  for (let i = 0; i < list.length; i++) {
-    const e = list[i] as LineCacheEntry;
-    if (e.programme === model.programme && e.profiles === model.profiles && e.currencies === model.currencies) {
+function lineSlot(held: LineCacheEntry | LineCacheEntry[] | undefined, model: Model): LineCacheEntry | null {
+  if (!held) return null;
+  const fits = (e: LineCacheEntry): boolean =>
+    e.programme === model.programme && e.profiles === model.profiles && e.currencies === model.currencies;
+  if (!Array.isArray(held)) return fits(held) ? held : null;
+  for (let i = 0; i < held.length; i++) {
+    const e = held[i] as LineCacheEntry;
+    if (fits(e)) {
       if (i > 0) {
-        list.splice(i, 1);
-        list.unshift(e);
+        held.splice(i, 1);
+        held.unshift(e);
       }
       return e;
     }
@@ -142,15 +134,17 @@ function lineSlot(list: LineCacheEntry[] | undefined, model: Model): LineCacheEn
   return null;
 }
 
-/** Puts `entry` first in the slots of `key`, dropping the oldest beyond SLOTS. */
-function remember<K extends object, T>(cache: WeakMap<K, T[]>, key: K, entry: T): void {
-  const list = cache.get(key);
-  if (!list) {
-    cache.set(key, [entry]);
+/** Keeps `entry` first for `line`: alone, or in front of up to SLOTS - 1 entries of other contexts. */
+function rememberLine(cache: EngineCaches['lines'], line: BudgetLine, entry: LineCacheEntry): void {
+  const held = cache.get(line);
+  if (!held) {
+    cache.set(line, entry);
     return;
   }
+  const list = Array.isArray(held) ? held : [held];
   list.unshift(entry);
   if (list.length > SLOTS) list.length = SLOTS;
+  if (!Array.isArray(held)) cache.set(line, list);
 }
 
 function computeLine(
@@ -206,7 +200,6 @@ export interface Engine {
 export function createEngine(options: EngineOptions = {}): Engine {
   const caches: EngineCaches = {
     lines: new WeakMap(),
-    splits: new WeakMap(),
     fastPath: options.fastPath ?? true,
     totals: null,
     levels: null,
@@ -251,6 +244,7 @@ function computeWith(caches: EngineCaches, model: Model): ComputeResult {
   const plans = new Array<QuantityPlan | undefined>(ordered.length);
   const months = new Array<number[] | undefined>(ordered.length);
   const entries: LineCacheEntry[] = [];
+  const holders = new Array<LineCacheEntry | undefined>(ordered.length);
 
   // Quantities and amounts of every line that is not a percentage line (reused from an earlier
   // compute when neither the line nor what it depends on has changed: see LineCacheEntry).
@@ -260,6 +254,7 @@ function computeWith(caches: EngineCaches, model: Model): ComputeResult {
     const cached = lineSlot(caches.lines.get(line), model);
     if (cached) {
       entries.push(cached);
+      holders[i] = cached;
       plans[i] = cached.plan;
       months[i] = cached.amounts;
       if (cached.diagnostics.length > 0) diagnostics.push(...cached.diagnostics);
@@ -279,9 +274,11 @@ function computeWith(caches: EngineCaches, model: Model): ComputeResult {
       diagnostics: own,
       level: line.level,
       mark: -1,
+      contribution: null,
     };
     entries.push(entry);
-    remember(caches.lines, line, entry);
+    holders[i] = entry;
+    rememberLine(caches.lines, line, entry);
   }
 
   // The monthly sums of each level's lines so far (a percentage line's base), kept by the engine from
@@ -301,9 +298,8 @@ function computeWith(caches: EngineCaches, model: Model): ComputeResult {
     series,
     returneesExact,
     diagnostics,
+    holders,
     caches: {
-      split: (line, matches) => slot(caches.splits.get(line), matches),
-      rememberSplit: (line, entry) => remember(caches.splits, line, entry),
       aggregate: (months) => {
         if (caches.totals?.months !== months) caches.totals = new TotalsAgg(months);
         return caches.totals;

@@ -55,34 +55,20 @@ export interface SplitEntry {
 
 /** What the totals phase may reuse between computes (an engine's own caches). */
 export interface TotalsCaches {
-  /** Recent splits per line (see compute.ts `slot` and `remember`). */
-  split(line: BudgetLine, matches: (e: SplitEntry) => boolean): SplitEntry | null;
-  rememberSplit(line: BudgetLine, entry: SplitEntry): void;
   /** The engine's running sums over the lines of its last compute, for `months` months. */
   aggregate(months: number): TotalsAgg;
 }
 
 function fundingSplit(
-  caches: TotalsCaches,
   line: BudgetLine,
   total: number,
   funders: Model['funders'],
   funderIds: ReadonlySet<string>,
   mainDonor: string,
 ): SplitEntry {
-  const cached = caches.split(line, (e) => e.total === total && e.funders === funders);
-  if (cached) return cached;
   if (line.funding.length === 0) {
     // No split: all of it to the main donor (most lines).
-    const entry = {
-      total,
-      funders,
-      split: { [mainDonor]: total },
-      parts: [[mainDonor, total] as const],
-      diagnostics: [],
-    };
-    caches.rememberSplit(line, entry);
-    return entry;
+    return { total, funders, split: { [mainDonor]: total }, parts: [[mainDonor, total] as const], diagnostics: [] };
   }
   const diagnostics: Diagnostic[] = [];
   const split: Record<string, number> = {};
@@ -116,9 +102,7 @@ function fundingSplit(
       split[s.funderId] = (split[s.funderId] ?? 0) + (parts[i] as number);
     });
   }
-  const entry = { total, funders, split, parts: Object.entries(split), diagnostics };
-  caches.rememberSplit(line, entry);
-  return entry;
+  return { total, funders, split, parts: Object.entries(split), diagnostics };
 }
 
 /**
@@ -151,7 +135,7 @@ function whole(r: Rational): number | null {
  * keeps them): its result, its funding split, its reach and staff-months. Recomputed when the line,
  * its plan or the funding sources are other objects, or its amounts are a new array.
  */
-interface Contribution {
+export interface Contribution {
   line: BudgetLine;
   months: number[];
   /** The generation of the engine's totals this contribution was last counted in (TotalsAgg). */
@@ -164,11 +148,13 @@ interface Contribution {
   reach: Reach | null;
   staffMonths: number;
 }
-/** Keyed by the amounts array, which only the engine that computed it holds: no two engines share one. */
-const contributions = new WeakMap<number[], Contribution>();
+/** Where a line's contribution is kept between computes (the engine's cache entry of the line). */
+export interface ContributionHolder {
+  contribution: Contribution | null;
+}
 
 function contribution(
-  caches: TotalsCaches,
+  holder: ContributionHolder | undefined,
   line: BudgetLine,
   lm: number[],
   plan: QuantityPlan,
@@ -176,9 +162,10 @@ function contribution(
   funderIds: ReadonlySet<string>,
   mainDonor: string,
 ): Contribution {
-  const known = contributions.get(lm);
+  const known = holder?.contribution;
   if (
     known &&
+    known.months === lm &&
     known.line === line &&
     known.plan === plan &&
     known.funders === funders &&
@@ -188,7 +175,7 @@ function contribution(
   }
   let total = 0;
   for (const a of lm) total += a;
-  const funding = fundingSplit(caches, line, total, funders, funderIds, mainDonor);
+  const funding = fundingSplit(line, total, funders, funderIds, mainDonor);
   // Beneficiaries of community lines: units bought × people per unit.
   const r = line.level === 'community' && line.driver.kind !== 'percentage' ? reach(line, plan) : null;
   const quantities = planFloats(plan);
@@ -213,7 +200,7 @@ function contribution(
     reach: r,
     staffMonths: line.modality === 'staff' && line.driver.kind !== 'percentage' ? sum(quantities) : 0,
   };
-  contributions.set(lm, c);
+  if (holder) holder.contribution = c;
   return c;
 }
 
@@ -351,6 +338,8 @@ export interface TotalsInput {
   ordered: readonly BudgetLine[];
   /** Each line's plan and amounts, by its index in `ordered`. */
   plans: readonly (QuantityPlan | undefined)[];
+  /** Where each line's contribution is kept (none for percentage lines: theirs are new each time). */
+  holders: readonly (ContributionHolder | undefined)[];
   months: readonly (number[] | undefined)[];
   cyclic: ReadonlySet<string>;
   series: CaseloadSeries[];
@@ -361,7 +350,8 @@ export interface TotalsInput {
 }
 
 export function totalsAndMetrics(input: TotalsInput): ComputeResult {
-  const { model, ordered, plans, months, cyclic, series, returneesExact, diagnostics, caches, fastPath } = input;
+  const { model, ordered, plans, holders, months, cyclic, series, returneesExact, diagnostics, caches, fastPath } =
+    input;
   const { programme } = model;
   const D = programme.durationMonths;
   const years = Math.ceil(D / 12);
@@ -383,7 +373,7 @@ export function totalsAndMetrics(input: TotalsInput): ComputeResult {
     const line = ordered[i] as BudgetLine;
     const lm = months[i] ?? new Array<number>(D).fill(0);
     const plan = plans[i] as QuantityPlan;
-    const c = contribution(caches, line, lm, plan, model.funders, funderIds, mainDonor);
+    const c = contribution(holders[i], line, lm, plan, model.funders, funderIds, mainDonor);
     if (line.driver.kind === 'percentage') fresh.add(c, 1);
     else steady.push(c);
     if (c.result.total === 0 && !cyclic.has(line.id)) {
