@@ -34,7 +34,7 @@ import { buildCaseload } from './caseload';
 import { type CaseloadIndex, planQuantities, type QuantityPlan } from './drivers';
 import { computePercentages } from './percentages';
 import type { ComputeResult, Diagnostic } from './result';
-import { type Contribution, TotalsAgg, totalsAndMetrics } from './totals';
+import { type Contribution, type OtherLineSums, TotalsAgg, totalsAndMetrics } from './totals';
 import type { Rational } from '../money';
 import { LEVELS } from '../model';
 
@@ -57,8 +57,10 @@ interface LineCacheEntry {
   plan: QuantityPlan;
   amounts: number[];
   diagnostics: Diagnostic[];
-  /** The line's level (its amounts count in that level's sums). */
+  /** The line's level and eligibility (its amounts count in those sums). */
   level: Level;
+  eligibleIndirect: boolean;
+  eligibleContingency: boolean;
   /** The generation of the engine's level sums this entry was last counted in (LevelSums). */
   mark: number;
   /** What the line adds to the totals in this context (totals.ts keeps it here). */
@@ -82,22 +84,34 @@ interface EngineCaches {
  * date by marking: an entry counted in the last generation and still there is left alone; a new
  * one is added; one no longer there is taken out. No set is built per compute.
  */
-class LevelSums {
+class LevelSums implements OtherLineSums {
   readonly sums = new Map<Level, Float64Array>();
+  readonly indirect = new Map<Level, Float64Array>();
+  readonly contingency = new Map<Level, Float64Array>();
   private members: LineCacheEntry[] = [];
   private generation = 0;
 
   constructor(readonly months: number) {
-    for (const lv of LEVELS) this.sums.set(lv, new Float64Array(months));
+    for (const lv of LEVELS) {
+      this.sums.set(lv, new Float64Array(months));
+      this.indirect.set(lv, new Float64Array(months));
+      this.contingency.set(lv, new Float64Array(months));
+    }
   }
 
   private add(e: LineCacheEntry, sign: 1 | -1): void {
     const s = this.sums.get(e.level) as Float64Array;
+    const ind = e.eligibleIndirect ? (this.indirect.get(e.level) as Float64Array) : null;
+    const cont = e.eligibleContingency ? (this.contingency.get(e.level) as Float64Array) : null;
     const lm = e.amounts;
     const D = Math.min(this.months, lm.length);
     for (let m = 0; m < D; m++) {
       const a = lm[m] as number;
-      if (a !== 0) s[m] = (s[m] as number) + sign * a;
+      if (a === 0) continue;
+      const v = sign * a;
+      s[m] = (s[m] as number) + v;
+      if (ind) ind[m] = (ind[m] as number) + v;
+      if (cont) cont[m] = (cont[m] as number) + v;
     }
   }
 
@@ -273,6 +287,8 @@ function computeWith(caches: EngineCaches, model: Model): ComputeResult {
       amounts,
       diagnostics: own,
       level: line.level,
+      eligibleIndirect: line.eligibleIndirect,
+      eligibleContingency: line.eligibleContingency,
       mark: -1,
       contribution: null,
     };
@@ -299,6 +315,7 @@ function computeWith(caches: EngineCaches, model: Model): ComputeResult {
     returneesExact,
     diagnostics,
     holders,
+    others: levels,
     caches: {
       aggregate: (months) => {
         if (caches.totals?.months !== months) caches.totals = new TotalsAgg(months);

@@ -34,10 +34,27 @@ const sum = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0);
 
 /** Integer weights from exact decimal shares (scaled to a common power of ten). */
 function shareWeights(shares: readonly string[]): bigint[] {
+  // The usual shares ("0.6", "0.25"): whole numbers of a common power of ten, without a bigint.
+  const fast = shareWeightsSmall(shares);
+  if (fast) return fast;
   const rs = shares.map(dec);
   let scale = 1n;
   for (const r of rs) if (r.d > scale) scale = r.d; // denominators are powers of ten
   return rs.map((r) => (r.n * scale) / r.d);
+}
+
+function shareWeightsSmall(shares: readonly string[]): bigint[] | null {
+  let decimals = 0;
+  for (const s of shares) {
+    if (!/^\d{1,6}(\.\d{1,8})?$/.test(s)) return null;
+    const dot = s.indexOf('.');
+    if (dot >= 0) decimals = Math.max(decimals, s.length - dot - 1);
+  }
+  return shares.map((s) => {
+    const dot = s.indexOf('.');
+    const frac = dot < 0 ? 0 : s.length - dot - 1;
+    return BigInt(Number(s.replace('.', '')) * 10 ** (decimals - frac));
+  });
 }
 
 /**
@@ -282,11 +299,12 @@ export class TotalsAgg {
     this.eligibleContingency = new Float64Array(months);
   }
 
-  add(c: Contribution, sign: 1 | -1): void {
+  /** Adds (or takes out) `c`; its months too unless `withMonths` is false (the caller sums them elsewhere). */
+  add(c: Contribution, sign: 1 | -1, withMonths = true): void {
     const { line, months: lm } = c;
     const ind = line.eligibleIndirect;
     const cont = line.eligibleContingency;
-    const D = Math.min(this.months, lm.length);
+    const D = withMonths ? Math.min(this.months, lm.length) : 0;
     for (let m = 0; m < D; m++) {
       const a = lm[m] as number;
       if (a === 0) continue;
@@ -315,14 +333,14 @@ export class TotalsAgg {
    * Makes this the sum over `next`: a contribution counted in the last generation and still there
    * is left alone, a new one is added, one no longer there is taken out (no set built per compute).
    */
-  update(next: Contribution[]): void {
+  update(next: Contribution[], withMonths = true): void {
     const was = this.generation;
     const now = was + 1;
     for (const c of next) {
-      if (c.mark !== was) this.add(c, 1);
+      if (c.mark !== was) this.add(c, 1, withMonths);
       c.mark = now;
     }
-    for (const c of this.members) if (c.mark !== now) this.add(c, -1);
+    for (const c of this.members) if (c.mark !== now) this.add(c, -1, withMonths);
     this.members = next;
     this.generation = now;
   }
@@ -330,6 +348,13 @@ export class TotalsAgg {
 
 function bump(map: Map<string, number>, key: string, v: number): void {
   map.set(key, (map.get(key) ?? 0) + v);
+}
+
+/** The monthly sums of the non-percentage lines, by level: all of them, and those eligible for each overhead. */
+export interface OtherLineSums {
+  readonly sums: ReadonlyMap<Level, Float64Array>;
+  readonly indirect: ReadonlyMap<Level, Float64Array>;
+  readonly contingency: ReadonlyMap<Level, Float64Array>;
 }
 
 export interface TotalsInput {
@@ -340,6 +365,8 @@ export interface TotalsInput {
   plans: readonly (QuantityPlan | undefined)[];
   /** Where each line's contribution is kept (none for percentage lines: theirs are new each time). */
   holders: readonly (ContributionHolder | undefined)[];
+  /** The non-percentage lines' monthly sums (kept by the engine: see LevelSums in compute.ts). */
+  others: OtherLineSums;
   months: readonly (number[] | undefined)[];
   cyclic: ReadonlySet<string>;
   series: CaseloadSeries[];
@@ -350,8 +377,8 @@ export interface TotalsInput {
 }
 
 export function totalsAndMetrics(input: TotalsInput): ComputeResult {
-  const { model, ordered, plans, holders, months, cyclic, series, returneesExact, diagnostics, caches, fastPath } =
-    input;
+  const { model, ordered, plans, holders, others, months, cyclic, series, returneesExact, diagnostics, caches } = input;
+  const { fastPath } = input;
   const { programme } = model;
   const D = programme.durationMonths;
   const years = Math.ceil(D / 12);
@@ -392,7 +419,8 @@ export function totalsAndMetrics(input: TotalsInput): ComputeResult {
   // The other lines' sums are kept by the engine from one compute to the next (a one-line edit
   // takes one line out and puts its new self in); the percentage lines' are added afresh.
   const agg = caches.aggregate(D);
-  agg.update(steady);
+  // Their months are in `others` already (summed by level for the percentage lines' bases).
+  agg.update(steady, false);
   const at = (k: string, map: Map<string, number>, m2: Map<string, number>): number =>
     (map.get(k) ?? 0) + (m2.get(k) ?? 0);
 
@@ -400,9 +428,19 @@ export function totalsAndMetrics(input: TotalsInput): ComputeResult {
   const eligibleIndirect = new Array<number>(D);
   const eligibleContingency = new Array<number>(D);
   for (let m = 0; m < D; m++) {
-    direct[m] = (agg.direct[m] as number) + (fresh.direct[m] as number);
-    eligibleIndirect[m] = (agg.eligibleIndirect[m] as number) + (fresh.eligibleIndirect[m] as number);
-    eligibleContingency[m] = (agg.eligibleContingency[m] as number) + (fresh.eligibleContingency[m] as number);
+    direct[m] = fresh.direct[m] as number;
+    eligibleIndirect[m] = fresh.eligibleIndirect[m] as number;
+    eligibleContingency[m] = fresh.eligibleContingency[m] as number;
+  }
+  for (const lv of LEVELS) {
+    const all = others.sums.get(lv);
+    const ind = others.indirect.get(lv);
+    const cont = others.contingency.get(lv);
+    for (let m = 0; m < D; m++) {
+      direct[m] = (direct[m] as number) + ((all?.[m] ?? 0) as number);
+      eligibleIndirect[m] = (eligibleIndirect[m] as number) + ((ind?.[m] ?? 0) as number);
+      eligibleContingency[m] = (eligibleContingency[m] as number) + ((cont?.[m] ?? 0) as number);
+    }
   }
   const byLevel = zeroRecord(LEVELS);
   for (const l of LEVELS) byLevel[l] = at(l, agg.byLevel, fresh.byLevel);
