@@ -38,6 +38,12 @@ const SEPARATORS: Record<Locale, Separators> = {
  * value cannot be a grouped integer ("12.5"), since many people type it from habit.
  */
 export function parseDecimal(input: string, locale: Locale): ParseResult<DecimalString> {
+  const r = readDecimal(input, locale);
+  // Every refusal carries what was typed, so a message can quote it: “12,5,0” is not a number.
+  return r.ok ? r : { ...r, params: { input: input.trim(), ...r.params } };
+}
+
+function readDecimal(input: string, locale: Locale): ParseResult<DecimalString> {
   let s = input.trim().replace(/^\+/, '');
   if (s === '') return { ok: false, code: 'number.empty' };
   let sign = '';

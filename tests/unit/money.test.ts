@@ -136,6 +136,11 @@ describe('parsing what people type', () => {
     expect(parseDecimal('12,5,0', 'en')).toMatchObject({ ok: false, code: 'number.grouping' });
     expect(parseDecimal('12,5,0', 'fr')).toMatchObject({ ok: false, code: 'number.invalid' });
   });
+  it('carries what was typed (trimmed) with every refusal, so a message can quote it', () => {
+    expect(parseDecimal(' 12,5,0 ', 'en')).toMatchObject({ ok: false, params: { input: '12,5,0' } });
+    expect(parsePercent('12.5.0', 'fr')).toMatchObject({ ok: false, params: { input: '12.5.0' } });
+    expect(parseMoney('12abc', 'en', 'EUR')).toMatchObject({ ok: false, params: { input: '12abc' } });
+  });
   it('refuses junk, empty input and 1,23 grouping', () => {
     expect(parseDecimal('', 'en')).toMatchObject({ ok: false, code: 'number.empty' });
     expect(parseDecimal('12abc', 'en')).toMatchObject({ ok: false, code: 'number.invalid' });
