@@ -396,6 +396,9 @@ export const en = {
   'line.newName': 'New line',
   'line.add': 'Add line',
   'line.duplicate': 'Duplicate',
+  /** A duplicated line's name; `{name}` is the original's (src-renderer/features/budget/lineFields.ts copyName). */
+  'line.copyName': '{name} (copy)',
+  'line.copyNameN': '{name} (copy {n})',
   'line.delete': 'Delete',
   'line.moveUp': 'Move up',
   'line.moveDown': 'Move down',

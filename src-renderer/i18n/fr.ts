@@ -402,6 +402,8 @@ export const fr: Messages = {
   'line.newName': 'Nouvelle ligne',
   'line.add': 'Ajouter une ligne',
   'line.duplicate': 'Dupliquer',
+  'line.copyName': '{name} (copie)',
+  'line.copyNameN': '{name} (copie {n})',
   'line.delete': 'Supprimer',
   'line.moveUp': 'Monter',
   'line.moveDown': 'Descendre',

@@ -74,8 +74,16 @@ export const commandSchema = z.discriminatedUnion('type', [
     fields: lineFieldsSchema,
   }),
   z.object({ type: z.literal('line.update'), id: lineIdSchema, patch: lineFieldsSchema.partial() }),
-  /** `newId`: the copy's id, made by the client. */
-  z.object({ type: z.literal('line.duplicate'), id: lineIdSchema, newId: lineIdSchema }),
+  /**
+   * `newId`: the copy's id, made by the client. `name`: the copy's name, written by the client in
+   * the user's language ("Grants (copy)" / "Grants (copie)"); absent: the original's name.
+   */
+  z.object({
+    type: z.literal('line.duplicate'),
+    id: lineIdSchema,
+    newId: lineIdSchema,
+    name: lineFieldsSchema.shape.name.optional(),
+  }),
   z.object({ type: z.literal('line.delete'), id: lineIdSchema }),
   z.object({
     type: z.literal('line.move'),

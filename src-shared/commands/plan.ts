@@ -13,8 +13,10 @@
  * - Ids are made by whoever creates the row (the renderer: UUIDv7, see ids.ts) and carried by the
  *   command (`id`, or `newId` for a duplicate). An id already used by a line, profile or funding
  *   source is refused ('id.taken'), so replaying a command cannot create a second row.
- * - `line.duplicate` keeps the name unchanged (no language-specific "(copy)" suffix in the data);
- *   the copy is placed right after the original, in the same level.
+ * - `line.duplicate` takes the copy's name from the command when given: the renderer adds
+ *   "(copy)" / "(copie)" in the user's language, so the suffix is decided where the language is
+ *   known, and the data holds whatever name the user saw. Without a name the copy keeps the
+ *   original's. The copy is placed right after the original, in the same level.
  * - `*.update` patches replace top-level fields; `driver` and `funding` are replaced whole.
  * - A command that changes nothing (same values, a move to where the row already is) plans no
  *   changes; DocumentService then records nothing (no undo step, no change-log row).
@@ -145,7 +147,7 @@ function planChanges(state: ModelState, cmd: Command): Omit<Plan, 'label'> {
     case 'line.update':
       return planLineUpdate(state, cmd.id, cmd.patch);
     case 'line.duplicate':
-      return planDuplicate(state, cmd.id, cmd.newId);
+      return planDuplicate(state, cmd.id, cmd.newId, cmd.name);
     case 'line.delete':
       return planDelete('line', state, cmd.id);
     case 'line.move':
@@ -350,13 +352,13 @@ function driverChanges(before: Driver, after: Driver): string[] {
   return out;
 }
 
-function planDuplicate(state: ModelState, id: string, newId: string): Omit<Plan, 'label'> {
+function planDuplicate(state: ModelState, id: string, newId: string, name?: string): Omit<Plan, 'label'> {
   const original = state.lines.get(id);
   if (!original) throw notFound('budget line', id);
   checkNewId(state, newId, 'newId');
   const siblings = levelLines(state, original.level);
   const index = siblings.findIndex((l) => l.id === id) + 1;
-  const copy = canonicalLine({ ...original, id: newId, position: index });
+  const copy = canonicalLine({ ...original, id: newId, position: index, name: name ?? original.name });
   const changes: RowChange[] = [{ table: 'line', id: copy.id, before: null, after: copy }];
   changes.push(...renumber('line', placeAt(siblings, copy, index).ordered, new Set([copy.id]), original.level));
   return { summary: `Duplicated ${quote(original.name)}`, changes };

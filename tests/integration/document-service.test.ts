@@ -161,6 +161,23 @@ describe('create, command, reopen', () => {
     expect(positionsAreDense(snap)).toBe(true);
   });
 
+  it('names the copy as the command says, and refuses an empty or overlong name without saving', () => {
+    const { s } = openSmall();
+    const snap = commandOf(s, {
+      type: 'line.duplicate',
+      id: 'ind-a',
+      newId: newId(),
+      name: 'Reintegration package (copy)',
+    });
+    const ind = snap.model.lines.filter((l) => l.level === 'individual');
+    expect(ind.map((l) => l.name).slice(0, 2)).toEqual(['Reintegration package', 'Reintegration package (copy)']);
+    const before = s.snapshot().model;
+    for (const name of ['   ', 'x'.repeat(201)]) {
+      expect(() => commandOf(s, { type: 'line.duplicate', id: 'ind-a', newId: newId(), name })).toThrow();
+    }
+    expect(s.snapshot().model).toEqual(before);
+  });
+
   it('deletes and moves lines, keeping positions dense', () => {
     const { s } = openSmall();
     let snap = commandOf(s, { type: 'line.delete', id: 'ind-a' });

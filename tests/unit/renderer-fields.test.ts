@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type BudgetLine, defaultLineFields, type FixedDriver, type Programme } from '../../src-shared/model';
 import {
+  copyName,
   lineCellText,
   parseLineCell,
   parseLineDetail,
@@ -11,6 +12,7 @@ import {
   parseProgrammeField,
   programmeFieldText,
 } from '../../src-renderer/features/programme/programmeFields';
+import { translator } from '../../src-renderer/i18n';
 
 const programme: Programme = {
   title: 'P',
@@ -246,5 +248,24 @@ describe('programme fields', () => {
     expect(parseProgrammeField('reportingCurrency', 'EU', 'en')).toMatchObject({ ok: false, code: 'currency.invalid' });
     expect(parseProgrammeField('startMonth', '2025-13', 'en')).toMatchObject({ ok: false, code: 'month.invalid' });
     expect(parseProgrammeField('title', '', 'en')).toMatchObject({ ok: false, code: 'text.required' });
+  });
+});
+
+describe('the name of a duplicated line', () => {
+  const en = translator('en');
+  const fr = translator('fr');
+  it('adds "(copy)" in English and "(copie)" in French', () => {
+    expect(copyName('Grants', new Set(['Grants']), en)).toBe('Grants (copy)');
+    expect(copyName('Subventions', new Set(['Subventions']), fr)).toBe('Subventions (copie)');
+  });
+  it('numbers further copies while the name is taken', () => {
+    const taken = new Set(['Grants', 'Grants (copy)', 'Grants (copy 2)']);
+    expect(copyName('Grants', taken, en)).toBe('Grants (copy 3)');
+  });
+  it('shortens a long original so the suffix shows and the name stays within 200 characters', () => {
+    const long = 'a'.repeat(200);
+    const copy = copyName(long, new Set([long]), en);
+    expect(copy).toHaveLength(200);
+    expect(copy.endsWith(' (copy)')).toBe(true);
   });
 });

@@ -24,6 +24,7 @@ import { useDocStore, useLocale, useModel, useReadOnly, useResult, useT } from '
 import { COLUMNS, NAME_COL, useUi } from '../../document/ui';
 import { combo, ConfirmDeleteDialog } from '../../shared/common';
 import type { GridAction } from '../../shared/keyboard/shortcuts';
+import { copyName } from './lineFields';
 import { isNewLineKey, type LineContext, LineRow } from './LineRow';
 import { nearWindow, OVERSCAN_ROWS, rowsToRender, windowPieces } from './rowWindow';
 
@@ -273,7 +274,8 @@ export function LevelSection({ level }: { level: Level }) {
         addLine(here.line.id);
         return true;
       case 'duplicate': {
-        const id = create({ type: 'line.duplicate', id: here.line.id });
+        const name = copyName(here.line.name, new Set(model.lines.map((l) => l.name)), t);
+        const id = create({ type: 'line.duplicate', id: here.line.id, name });
         if (id) requestFocus(id, col);
         return true;
       }

@@ -5,6 +5,7 @@
  */
 import { type BudgetLine, lineFieldsSchema, type LineFields, type Programme } from '../../../src-shared/model';
 import { formatMinor, type Locale, parseMoney, parseNonNegativeDecimal, parsePercent } from '../../../src-shared/money';
+import type { Translate } from '../../i18n';
 import { type FieldResult, fromZod } from '../../shared/fields';
 import { driverFieldText, mainField, parseDriverField } from './drivers';
 
@@ -90,3 +91,23 @@ export function parseLineDetail(
 }
 
 export { withSchedule } from './drivers';
+
+/** The longest name a line may have (lineFieldsSchema `name`). */
+const NAME_MAX = 200;
+
+/**
+ * The name of a duplicated line, in the user's language: "Grants (copy)", then "Grants (copy 2)",
+ * "Grants (copy 3)"… while a line already has that name, as a file manager names its copies. A
+ * long original is shortened so that the suffix always shows and the name stays within 200
+ * characters.
+ */
+export function copyName(name: string, taken: ReadonlySet<string>, t: Translate): string {
+  const fit = (n: number): string => {
+    const suffix = n === 1 ? t('line.copyName', { name: '' }) : t('line.copyNameN', { name: '', n });
+    return `${name.slice(0, NAME_MAX - suffix.length).trimEnd()}${suffix}`;
+  };
+  for (let n = 1; ; n++) {
+    const candidate = fit(n);
+    if (!taken.has(candidate)) return candidate;
+  }
+}
