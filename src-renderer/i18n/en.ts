@@ -559,7 +559,7 @@ export const en = {
     'Arrivals in each programme month, counted per {unit}. An empty month counts as 0. Saving switches the profile to monthly numbers.',
   'profile.monthsTotal': 'Total: {n}',
   'profile.monthsYear': 'Year {n}',
-  'profile.monthsFill': 'Start from the current pattern',
+  'profile.monthsFill': 'Reset to the saved pattern',
   'profile.monthsInvalid': 'Some months are not whole numbers of 0 or more; they are marked.',
   'profile.monthLabel': 'Arrivals in month {n} ({month})',
 

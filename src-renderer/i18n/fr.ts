@@ -567,7 +567,7 @@ export const fr: Messages = {
     'Arrivées de chaque mois du programme, comptées par {unit}. Un mois vide compte pour 0. L’enregistrement passe le profil en chiffres mensuels.',
   'profile.monthsTotal': 'Total : {n}',
   'profile.monthsYear': 'Année {n}',
-  'profile.monthsFill': 'Partir du rythme actuel',
+  'profile.monthsFill': 'Revenir au rythme enregistré',
   'profile.monthsInvalid': 'Certains mois ne sont pas des nombres entiers positifs ou nuls ; ils sont signalés.',
   'profile.monthLabel': 'Arrivées du mois {n} ({month})',
 

@@ -25,7 +25,10 @@ export interface ProfileCaseload {
   totalArrivals: number;
 }
 
-export function arrivalsPerMonth(p: Profile, duration: number): number[] {
+export function arrivalsPerMonth(
+  p: Pick<Profile, 'pattern' | 'monthly' | 'arrivals' | 'arrivalStart' | 'arrivalEnd'>,
+  duration: number,
+): number[] {
   const out = new Array<number>(duration).fill(0);
   if (p.pattern === 'explicit') {
     for (let m = 0; m < duration; m++) out[m] = p.monthly[m] ?? 0;

@@ -90,7 +90,24 @@ describe('returnee profile fields', () => {
     const bad = parseMonthly(['1', 'x', '-2'], 'en');
     expect(bad.ok).toBe(false);
     expect(!bad.ok && Object.keys(bad.errors)).toEqual(['1', '2']);
-    expect(monthlyTexts({ monthly: [0, 1200] }, 3, 'en')).toEqual(['', '1,200', '']);
+    expect(monthlyTexts({ ...profile(), pattern: 'explicit', monthly: [0, 1200] }, 3, 'en')).toEqual(['', '1,200', '']);
+  });
+
+  it('the monthly editor opens on what the pattern gives, so saving it keeps the arrivals', () => {
+    const even = {
+      ...profile(),
+      pattern: 'even' as const,
+      arrivals: 1000,
+      arrivalStart: 1,
+      arrivalEnd: 3,
+      monthly: [],
+    };
+    const texts = monthlyTexts(even, 4, 'en');
+    expect(texts).toEqual(['334', '333', '333', '']);
+    const saved = parseMonthly(texts, 'en');
+    expect(saved.ok && saved.value.reduce((s, n) => s + n, 0)).toBe(1000);
+    const back = monthlyTexts({ ...even, pattern: 'front', arrivalEnd: 2 }, 2, 'fr');
+    expect(back).toEqual(['667', '333']);
   });
 });
 

@@ -166,7 +166,6 @@ function ProfilesCard() {
       {monthlyProfile && (
         <MonthlyDialog
           profile={monthlyProfile}
-          current={series.get(monthlyProfile.id)?.arrivals ?? null}
           onSave={(monthly) =>
             send({ type: 'profile.update', id: monthlyProfile.id, patch: { pattern: 'explicit', monthly } })
           }

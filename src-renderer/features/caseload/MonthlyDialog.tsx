@@ -7,13 +7,7 @@ import { errorText, formatMonth } from '../../i18n';
 import { Dialog } from '../../shared/common';
 import { monthlyTexts, parseMonthly } from './profiles';
 
-export function MonthlyDialog(props: {
-  profile: Profile;
-  /** The arrivals the profile's current pattern gives (to start from). */
-  current: readonly number[] | null;
-  onSave: (monthly: number[]) => void;
-  onClose: () => void;
-}) {
+export function MonthlyDialog(props: { profile: Profile; onSave: (monthly: number[]) => void; onClose: () => void }) {
   const t = useT();
   const locale = useLocale();
   const readOnly = useReadOnly();
@@ -112,13 +106,13 @@ export function MonthlyDialog(props: {
           </div>
         )}
         <div className="dialog-actions">
-          {props.current && !readOnly && (
+          {!readOnly && (
             <button
               type="button"
               className="btn btn-quiet"
               data-testid="monthly-fill"
               onClick={() => {
-                setTexts(monthlyTexts({ monthly: [...(props.current ?? [])] }, months, locale));
+                setTexts(monthlyTexts(props.profile, months, locale));
                 setErrors({});
               }}
             >

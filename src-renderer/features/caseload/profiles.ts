@@ -3,13 +3,13 @@
  * that keep a profile sensible when its kind or arrival pattern changes, and the monthly arrivals
  * editor. Pure: tested in Node. The model's zod schemas stay the final word (main validates).
  */
+import { arrivalsPerMonth } from '../../../src-shared/engine/caseload';
 import { formatDecimal, type Locale, parseInteger, parseNonNegativeDecimal } from '../../../src-shared/money';
 import {
   type ArrivalPattern,
   defaultProfileFields,
   MAX_ARRIVALS,
   MIN_DURATION,
-  type Profile,
   type ProfileFields,
   profileFieldsSchema,
   type ProfileKind,
@@ -155,10 +155,17 @@ export function parseMonthly(inputs: readonly string[], locale: Locale): Monthly
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, value: trimZeros(value) };
 }
 
-/** The text of each month in the monthly editor. */
-export function monthlyTexts(p: Pick<Profile, 'monthly'>, months: number, locale: Locale): string[] {
+type MonthlySource = Parameters<typeof arrivalsPerMonth>[0];
+
+/**
+ * The text of each month in the monthly editor: the arrivals the profile's pattern gives now (an
+ * even, front- or back-loaded spread, or the typed months), by the engine's own rule, so that
+ * opening the editor and saving changes nothing.
+ */
+export function monthlyTexts(p: MonthlySource, months: number, locale: Locale): string[] {
+  const arrivals = arrivalsPerMonth(p, months);
   return Array.from({ length: months }, (_, i) => {
-    const v = p.monthly[i] ?? 0;
+    const v = arrivals[i] ?? 0;
     return v === 0 ? '' : formatDecimal(String(v), locale);
   });
 }
