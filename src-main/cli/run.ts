@@ -78,8 +78,11 @@ export interface ComputeSummary {
   diagnostics: ComputeResult['diagnostics'];
 }
 
-/** Name shown for amounts that have no funding source (a programme without any source). */
-export const NO_FUNDER_NAME = 'No funding source';
+/**
+ * Name shown for amounts no funding source covers (engine key ''): what a split under 100 %
+ * leaves, or everything when the programme has no source at all.
+ */
+export const NO_FUNDER_NAME = 'Unfunded';
 
 function fundersOf(model: Model, result: ComputeResult): ComputeSummary['byFunder'] {
   const out: ComputeSummary['byFunder'] = model.funders.map((f) => ({

@@ -22,6 +22,8 @@ export function TotalsBar() {
   const cur = result?.currency ?? programme.reportingCurrency;
   const fmt = (v: number | undefined) => (v === undefined ? '…' : formatMinor(v, cur, locale));
   const pct = (share: string) => `${shareToPercentString(share, locale)} %`;
+  // What no funding source covers (a split under 100 %): shown, never spread over the sources.
+  const unfunded = result?.byFunder[''] ?? 0;
   return (
     <section className="totals-bar" aria-label={t('totals.label')}>
       <dl className="totals">
@@ -41,6 +43,12 @@ export function TotalsBar() {
           <dt>{t('totals.total')}</dt>
           <dd data-testid="totals-total">{fmt(result?.totals.total)}</dd>
         </div>
+        {unfunded !== 0 && (
+          <div className="total-item total-unfunded">
+            <dt>{t('totals.unfunded')}</dt>
+            <dd data-testid="totals-unfunded">{fmt(unfunded)}</dd>
+          </div>
+        )}
       </dl>
       <span className="totals-currency">{t('totals.currency', { currency: cur })}</span>
     </section>

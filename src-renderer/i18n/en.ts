@@ -71,6 +71,8 @@ const errors = {
   'currency.inUse':
     'This currency cannot be deleted: some lines are entered in it. Enter those lines in another currency first. Nothing was changed.',
   'id.taken': 'This identifier is already used by another line, profile or funding source.',
+  'funding.over':
+    'The shares would add up to more than 100 % of the line. Lower another share first. Nothing was changed.',
   'number.empty': 'Enter a number.',
   'number.grouping':
     '“{input}” is not a number: after a thousands separator the digits must come in groups of three (e.g. 12,500 or 1,250,000). For decimals use a point, e.g. 12.5.',
@@ -446,6 +448,7 @@ export const en = {
   'totals.indirect': 'Indirect costs ({rate})',
   'totals.contingency': 'Contingency ({rate})',
   'totals.total': 'Total',
+  'totals.unfunded': 'of which unfunded',
   'totals.currency': 'Amounts in {currency}',
 
   'chart.byLevel': 'Cost by level',
@@ -661,11 +664,12 @@ export const en = {
   'funding.removeLabel': 'Remove {name} from the split',
   'funding.reset': 'Back to the main donor',
   'funding.sum': 'Total: {sum}',
-  'funding.sumWarn': 'The shares add up to {sum}, not 100 %. This is saved as it is; the checks panel flags it.',
+  'funding.sumWarn':
+    'The shares add up to {sum}, not 100 %. The rest is shown as unfunded (never spread over the sources); the checks panel flags it.',
   'funding.duplicate': '{name} is named twice.',
   'funding.noSources': 'No funding sources yet: add them on the Funding screen.',
   'funding.amounts': 'This line’s cost by source',
-  'funding.unassigned': 'Not assigned',
+  'funding.unassigned': 'Unfunded',
 
   'reach.beneficiariesPerUnit': 'People reached per unit',
   'reach.nonMigrantShare': 'Non-migrants among them (%)',
@@ -693,8 +697,9 @@ export const en = {
   'funders.ceilingHint': 'Leave the ceiling empty when there is none.',
   'funders.over': 'Over by {amount}',
   'funders.useOf': '{pct} of the ceiling',
-  'funders.unassigned': 'Not assigned to any source',
-  'funders.unassignedHint': 'Lines with no split while the list has no donor.',
+  'funders.unassigned': 'Unfunded',
+  'funders.unassignedHint':
+    'What no source covers: the rest of funding splits under 100 %, or every line while the list has no donor.',
   'funders.total': 'Total',
   'funders.moveUp': 'Move “{name}” up',
   'funders.moveDown': 'Move “{name}” down',

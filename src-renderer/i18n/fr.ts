@@ -65,6 +65,7 @@ const errors: Record<ErrorTextCode, string> = {
     'Cette source de financement ne peut pas être supprimée : la répartition d’une ligne la cite. Retirez-la d’abord de ces répartitions. Rien n’a été modifié.',
   'currency.inUse':
     'Cette devise ne peut pas être supprimée : des lignes sont saisies dans cette devise. Saisissez d’abord ces lignes dans une autre devise. Rien n’a été modifié.',
+  'funding.over': 'Les parts dépasseraient 100 % de la ligne. Réduisez d’abord une autre part. Rien n’a été modifié.',
   'id.taken':
     'Cet identifiant est déjà utilisé par une autre ligne, un autre profil ou une autre source de financement.',
   'number.empty': 'Saisissez un nombre.',
@@ -451,6 +452,7 @@ export const fr: Messages = {
   'totals.indirect': 'Coûts indirects ({rate})',
   'totals.contingency': 'Imprévus ({rate})',
   'totals.total': 'Total',
+  'totals.unfunded': 'dont non financé',
   'totals.currency': 'Montants en {currency}',
 
   'chart.byLevel': 'Coût par niveau',
@@ -673,11 +675,11 @@ export const fr: Messages = {
   'funding.reset': 'Revenir au bailleur principal',
   'funding.sum': 'Total : {sum}',
   'funding.sumWarn':
-    'Les parts totalisent {sum} et non 100 %. C’est enregistré tel quel ; le panneau des contrôles le signale.',
+    'Les parts totalisent {sum} et non 100 %. Le reste apparaît comme non financé (jamais réparti sur les sources) ; le panneau des contrôles le signale.',
   'funding.duplicate': '{name} figure deux fois.',
   'funding.noSources': 'Aucune source de financement pour l’instant : ajoutez-les dans l’écran Financement.',
   'funding.amounts': 'Coût de cette ligne par source',
-  'funding.unassigned': 'Non attribué',
+  'funding.unassigned': 'Non financé',
 
   'reach.beneficiariesPerUnit': 'Personnes touchées par unité',
   'reach.nonMigrantShare': 'Dont non-migrants (%)',
@@ -705,8 +707,9 @@ export const fr: Messages = {
   'funders.ceilingHint': 'Laissez le plafond vide s’il n’y en a pas.',
   'funders.over': 'Dépassé de {amount}',
   'funders.useOf': '{pct} du plafond',
-  'funders.unassigned': 'Attribué à aucune source',
-  'funders.unassignedHint': 'Lignes sans répartition alors que la liste ne compte aucun bailleur.',
+  'funders.unassigned': 'Non financé',
+  'funders.unassignedHint':
+    'Ce qu’aucune source ne couvre : le reste des répartitions inférieures à 100 %, ou toutes les lignes tant que la liste ne compte aucun bailleur.',
   'funders.total': 'Total',
   'funders.moveUp': 'Monter « {name} »',
   'funders.moveDown': 'Descendre « {name} »',

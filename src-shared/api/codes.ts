@@ -67,6 +67,7 @@ export const FIELD_CODES = [
   'profile.inUse',
   'funder.inUse',
   'currency.inUse',
+  'funding.over',
 ] as const;
 export type FieldCode = (typeof FIELD_CODES)[number];
 

@@ -26,9 +26,11 @@
  *   that exist, so deleting a profile, funder or currency a line names is refused ('*.inUse');
  *   deleting a line removes it from the base of every percentage line in the same command (one
  *   undo step restores both).
- * - A funding split whose shares do not add up to 100 % IS saved: it is a finding of the checks
- *   panel, not a refusal (the user fixes it there). Shares outside 0..1 and unknown or repeated
- *   funders are refused.
+ * - A funding split under 100 % IS saved: it is a finding of the checks panel, not a refusal, and
+ *   the engine shows the gap as "unfunded" (never rescaled). A split over 100 % is refused where it
+ *   is entered ('funding.over'): the sources cannot pay more than the line costs. (An older file
+ *   may hold one; editing another field of that line is still allowed, and the check flags it.)
+ *   Shares outside 0..1 and unknown or repeated funders are refused.
  * - Changing the reporting currency moves the lines entered in the old reporting currency to the
  *   new one (amounts unchanged: the currency was mislabelled, not converted); a code that is
  *   already a local currency is refused ('currency.duplicate').
@@ -60,6 +62,7 @@ import {
   validateLineReferences,
   validateProfileAgainstProgramme,
 } from '../model';
+import { add, cmp, dec, ONE, ZERO } from '../money';
 import { fieldsFromZod, validationFailure } from './validation';
 
 /** One row of one entity before and after a command (null: the row does not exist then). */
@@ -301,6 +304,12 @@ function checkedFields(fields: unknown, state: ModelState, prefix: string[], lin
   return parsed.data;
 }
 
+/** A split over 100 % would have the sources pay more than the line costs ('funding.over'). */
+function checkFundingNotOver(fields: LineFields, prefix: string): void {
+  const sum = fields.funding.map((s) => dec(s.share)).reduce(add, ZERO);
+  if (cmp(sum, ONE) > 0) throw validationFailure({ [`${prefix}.funding`]: 'funding.over' });
+}
+
 function planAdd(
   state: ModelState,
   id: string,
@@ -310,6 +319,7 @@ function planAdd(
 ): Omit<Plan, 'label'> {
   checkNewId(state, id, 'id');
   const valid = checkedFields(fields, state, ['fields']);
+  checkFundingNotOver(valid, 'fields');
   const siblings = levelLines(state, level);
   let index = siblings.length;
   if (afterId !== null) {
@@ -329,6 +339,7 @@ function planLineUpdate(state: ModelState, id: string, patch: Partial<LineFields
   if (!before) throw notFound('budget line', id);
   const { id: _id, level: _level, position: _position, ...current } = before;
   const valid = checkedFields({ ...current, ...definedOnly(patch) }, state, ['patch'], id);
+  if (patch.funding !== undefined) checkFundingNotOver(valid, 'patch');
   const after = canonicalLine({ ...valid, id, level: before.level, position: before.position });
 
   const changed = changedLabels(before, after, ENTITIES.line.fieldNames);

@@ -168,6 +168,8 @@ function phrase(code: FieldCode, ctx: ValidationContext): string {
       return "cannot be deleted while a line's funding split names it";
     case 'currency.inUse':
       return 'cannot be deleted while lines are entered in it';
+    case 'funding.over':
+      return 'adds up to more than 100 % of the line: lower a share first';
   }
 }
 

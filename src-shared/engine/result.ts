@@ -53,7 +53,10 @@ export interface LineResult {
   months: number[];
   total: number;
   derivation: Derivation;
-  /** The line's total split across funding sources (funder id -> minor units); adds up to total. */
+  /**
+   * The line's total split across funding sources (funder id -> minor units; '' = unfunded, what
+   * a split under 100 % leaves); adds up to total.
+   */
   byFunder: Record<string, number>;
   /** Community lines: people reached (units × beneficiaries per unit) and the non-migrants among them. */
   beneficiaries: number;
@@ -120,7 +123,9 @@ export interface ComputeResult {
   byYear: number[];
   /**
    * Per funding source (id -> minor units), indirect and contingency included (they follow the
-   * split of the lines they are computed on). Key '' collects amounts with no funding source at all.
+   * split of the lines they are computed on). Key '' collects what no source covers ("unfunded"):
+   * the rest of a split under 100 %, the share of a source that no longer exists, or everything
+   * while the programme has no source at all. Never spread over the other sources.
    */
   byFunder: Record<string, number>;
   /** Share of each level in direct cost, as a float for display only (never summed). */

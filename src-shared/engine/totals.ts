@@ -9,12 +9,16 @@ import {
   add,
   allocate,
   allocateSafe,
+  cmp,
   dec,
   fromInt,
   mul,
+  ONE,
   rat,
   type Rational,
+  rationalToDecimal,
   roundHalfEven,
+  sub,
   toNumber,
   ZERO,
 } from '../money';
@@ -99,26 +103,30 @@ function fundingSplit(
     });
     return false;
   });
-  if (line.funding.length > 0) {
-    const shareSum = line.funding.map((s) => dec(s.share)).reduce(add, ZERO);
-    if (shareSum.n !== shareSum.d) {
-      diagnostics.push({
-        severity: 'error',
-        code: 'funding.sum',
-        lineId: line.id,
-        params: { sum: ratToString(mul(shareSum, fromInt(100))) },
-      });
-    }
-  }
-  const weights = shareWeights(known.map((s) => s.share));
-  if (known.length === 0 || weights.every((w) => w === 0n)) {
-    split[mainDonor] = total;
-  } else {
-    const parts = allocateSafe(total, weights.map(Number)) ?? allocate(BigInt(total), weights).map(Number);
-    known.forEach((s, i) => {
-      split[s.funderId] = (split[s.funderId] ?? 0) + (parts[i] as number);
+  const shareSum = line.funding.map((s) => dec(s.share)).reduce(add, ZERO);
+  if (shareSum.n !== shareSum.d) {
+    diagnostics.push({
+      severity: 'error',
+      code: 'funding.sum',
+      lineId: line.id,
+      params: { sum: ratToString(mul(shareSum, fromInt(100))) },
     });
   }
+  // Decision: shares are never rescaled to fill a gap. What the shares leave uncovered (a split
+  // under 100 %, or the share of a source that no longer exists) is "unfunded": it goes to key '',
+  // shown as such in the funding totals and the totals bar (50 % + 30 % of 60,000 is 30,000 +
+  // 18,000 + 12,000 unfunded). A split over 100 % cannot be entered (the planner refuses it); one
+  // found in an older file is split in proportion, and the check above says so as an error.
+  const knownSum = known.map((s) => dec(s.share)).reduce(add, ZERO);
+  const gap = cmp(knownSum, ONE) < 0 ? rationalToDecimal(sub(ONE, knownSum)) : null;
+  const shares = known.map((s) => s.share);
+  if (gap !== null) shares.push(gap);
+  const weights = shareWeights(shares);
+  const parts = allocateSafe(total, weights.map(Number)) ?? allocate(BigInt(total), weights).map(Number);
+  known.forEach((s, i) => {
+    split[s.funderId] = (split[s.funderId] ?? 0) + (parts[i] as number);
+  });
+  if (gap !== null) split[''] = parts[known.length] as number;
   return { total, funders, split, parts: Object.entries(split), diagnostics };
 }
 
@@ -393,9 +401,10 @@ export function totalsAndMetrics(input: TotalsInput): ComputeResult {
   const steady: Contribution[] = [];
   const fresh = new TotalsAgg(D); // percentage lines: their amounts are new at every compute
   const seen = { all: new Set<string>(), indirect: new Set<string>(), contingency: new Set<string>() };
-  // Funders still to be seen first: a split names only known funders (or the main donor, '' when
-  // there are none), so once every one has been seen there is nothing more to look for.
-  const possible = Math.max(1, funders.length);
+  // Funders still to be seen first: a split names only known funders, the main donor ('' when
+  // there are none) and '' for what a split leaves unfunded, so once every one has been seen
+  // there is nothing more to look for.
+  const possible = funders.length + 1;
   for (let i = 0; i < ordered.length; i++) {
     const line = ordered[i] as BudgetLine;
     const lm = months[i] ?? new Array<number>(D).fill(0);

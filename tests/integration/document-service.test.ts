@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { newId } from '../../src-shared/commands';
 import { type Command, type Snapshot } from '../../src-shared/api';
-import type { Level } from '../../src-shared/model';
+import { defaultLineFields, type Level } from '../../src-shared/model';
 import { APPLICATION_ID, CURRENT_SCHEMA_VERSION } from '../../src-main/db';
 import { DocumentService, writeModelToFile } from '../../src-main/documents';
 import {
@@ -392,6 +392,41 @@ describe('validation: a refused command saves nothing', () => {
     const snap = commandOf(s, { type: 'programme.update', patch: { durationMonths: 30 } });
     expect(snap.model.programme.durationMonths).toBe(30);
     expect(snap.info.undoSummary).toBe('Edited programme settings: duration');
+  });
+
+  it('refuses a funding split over 100 % where it is entered; a split under 100 % is saved', () => {
+    const { s, file } = openSmall();
+    const gov = newId();
+    commandOf(s, {
+      type: 'funder.add',
+      id: gov,
+      fields: { name: 'Ministry', type: 'government', status: 'confirmed', ceiling: null },
+    });
+    const bytes = sha256(file);
+    const over = [
+      { funderId: 'main-donor', share: '0.7' },
+      { funderId: gov, share: '0.5' },
+    ];
+    const err = failure(() => commandOf(s, { type: 'line.update', id: 'ind-a', patch: { funding: over } }));
+    expect(err.code).toBe('validation');
+    expect(err.fields).toEqual({ 'patch.funding': 'funding.over' });
+    expect(err.message).toMatch(/more than 100 %.*Nothing was saved\.$/);
+    expect(sha256(file)).toBe(bytes);
+    const added = failure(() =>
+      commandOf(s, {
+        type: 'line.add',
+        id: newId(),
+        level: 'individual',
+        fields: { ...defaultLineFields('individual', 36, 'Over'), funding: over },
+      }),
+    );
+    expect(added.fields).toEqual({ 'fields.funding': 'funding.over' });
+    const under = [
+      { funderId: 'main-donor', share: '0.5' },
+      { funderId: gov, share: '0.3' },
+    ];
+    const snap = commandOf(s, { type: 'line.update', id: 'ind-a', patch: { funding: under } });
+    expect(snap.model.lines.find((l) => l.id === 'ind-a')?.funding).toEqual(under);
   });
 
   it('refuses an unknown line with notFound, and a line from another level as "after"', () => {

@@ -266,7 +266,7 @@ describe('funding sources', () => {
     expect(r.byFunder).toEqual({ eu: 1033 + 103, town: 67 + 7 });
     expect(r.byFunder.eu! + r.byFunder.town!).toBe(r.totals.total);
   });
-  it('flags shares that do not sum to 100 % and still accounts for every cent', () => {
+  it('flags shares that do not sum to 100 % and shows the gap as unfunded, never rescaled', () => {
     const a = line(
       { kind: 'fixed', quantity: '1', schedule: 'once', start: 1, end: 1 },
       { unitCost: 999, funding: [{ funderId: 'eu', share: '0.6' }] },
@@ -275,7 +275,40 @@ describe('funding sources', () => {
     expect(r.diagnostics).toContainEqual(
       expect.objectContaining({ code: 'funding.sum', lineId: a.id, params: { sum: '60' } }),
     );
-    expect(r.lines[0]?.byFunder).toEqual({ eu: 999 });
+    // 60 % of 9.99 = 5.994 → 5.99 to the EU; the 40 % nobody covers (3.996 → 4.00) is unfunded ('').
+    expect(r.lines[0]?.byFunder).toEqual({ eu: 599, '': 400 });
+  });
+  it('50 % + 30 % of 60,000: 30,000 + 18,000 and 12,000 unfunded, indirect costs split the same way', () => {
+    const a = line(
+      { kind: 'fixed', quantity: '1', schedule: 'once', start: 1, end: 1 },
+      {
+        unitCost: 6_000_000,
+        funding: [
+          { funderId: 'eu', share: '0.5' },
+          { funderId: 'town', share: '0.3' },
+        ],
+      },
+    );
+    const r = compute(model({ programme: { ...programme, indirectRate: '0.1' }, lines: [a], funders }));
+    expect(r.lines[0]?.byFunder).toEqual({ eu: 3_000_000, town: 1_800_000, '': 1_200_000 });
+    // indirect 10 % of 60,000 = 6,000, split as its base: 3,000 / 1,800 / 1,200 unfunded
+    expect(r.byFunder).toEqual({ eu: 3_300_000, town: 1_980_000, '': 1_320_000 });
+    expect(Object.values(r.byFunder).reduce((x, y) => x + y, 0)).toBe(r.totals.total);
+  });
+  it('a share naming a source that no longer exists is unfunded, not given to the others', () => {
+    const a = line(
+      { kind: 'fixed', quantity: '1', schedule: 'once', start: 1, end: 1 },
+      {
+        unitCost: 1000,
+        funding: [
+          { funderId: 'eu', share: '0.75' },
+          { funderId: 'gone', share: '0.25' },
+        ],
+      },
+    );
+    const r = compute(model({ lines: [a], funders }));
+    expect(r.diagnostics).toContainEqual(expect.objectContaining({ code: 'funding.unknownFunder', lineId: a.id }));
+    expect(r.lines[0]?.byFunder).toEqual({ eu: 750, '': 250 });
   });
 });
 

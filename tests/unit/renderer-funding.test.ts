@@ -68,6 +68,19 @@ describe('funding split editing', () => {
     expect(setSharePercent(split, 0, '120', 'en')).toMatchObject({ ok: false, code: 'number.outOfRange' });
   });
 
+  it('refuses a share that would take the split over 100 %, and accepts one that brings it to 100 %', () => {
+    const split: FundingShare[] = [
+      { funderId: 'EU', share: '0.7' },
+      { funderId: 'GOV', share: '0.3' },
+    ];
+    expect(setSharePercent(split, 1, '30.01', 'en')).toEqual({ ok: false, code: 'funding.over' });
+    expect(setSharePercent(split, 0, '50', 'en')).toMatchObject({
+      ok: true,
+      value: [{ share: '0.5' }, { share: '0.3' }],
+    });
+    expect(setSharePercent(split, 1, '30', 'en')).toMatchObject({ ok: true });
+  });
+
   it('sums exactly: thirds written to four decimals are not 100 %, 0.1 + 0.2 + 0.7 is', () => {
     const thirds = ['0.3333', '0.3333', '0.3334'].map((share, i) => ({ funderId: `F${i}`, share }));
     expect(fundingSum(thirds)).toBe('1');

@@ -412,7 +412,7 @@ function FundingEditor(props: DetailsProps) {
           {amounts.map(([id, v]) => (
             <div key={id || 'none'}>
               <dt>{id === '' ? t('funding.unassigned') : (names.get(id) ?? id)}</dt>
-              <dd className="num">
+              <dd className="num" data-testid={`funding-amount-${line.id}-${id || 'unfunded'}`} data-minor={v}>
                 {formatMinor(v, reporting, locale)} {reporting}
               </dd>
             </div>

@@ -1,7 +1,7 @@
 /**
  * A line's funding split in the UI: rows of (funding source, share). An empty split means "all to
- * the main donor" (the first donor-type source). A split that does not add up to 100 % is allowed
- * and saved: the checks panel flags it. Pure: tested in Node. Shares stay exact decimals.
+ * the main donor" (the first donor-type source). A split under 100 % is allowed and saved (the rest
+ * is unfunded; the checks panel flags it); one over 100 % is refused. Pure: tested in Node. Shares stay exact decimals.
  */
 import {
   add,
@@ -69,7 +69,10 @@ export function setSharePercent(
 ): FieldResult<FundingShare[]> {
   const r = parsePercent(input, locale);
   if (!r.ok) return { ok: false, code: r.code, params: { ...r.params, input: input.trim() }, context: 'rate' };
-  return { ok: true, value: funding.map((f, i) => (i === index ? { ...f, share: r.value } : f)) };
+  const value = funding.map((f, i) => (i === index ? { ...f, share: r.value } : f));
+  // Over 100 % the sources would pay more than the line costs: refused here, as main would.
+  if (cmp(sumOf(value), ONE) > 0) return { ok: false, code: 'funding.over' };
+  return { ok: true, value };
 }
 
 /** "0.6" -> "60" (fr: "33,5"). */
