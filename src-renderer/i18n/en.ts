@@ -480,6 +480,12 @@ export const en = {
   'currency.table': 'Local currencies and their exchange rates',
   'currency.code': 'Currency',
   'currency.inflation': 'Inflation (% a year)',
+  'currency.rateGrouping':
+    '“{input}” reads as {value} {code} per {reporting}: the separator was taken for thousands. Did you mean {suggestion}? Correct it, or press Enter again to keep {value}.',
+  'currency.rateJumpPeg':
+    '{value} {code} per {reporting} is more than ten times away from the fixed peg of {ref}. Correct it, or press Enter again to keep it.',
+  'currency.rateJumpYear':
+    '{value} {code} per {reporting} is more than ten times away from the previous year’s rate of {ref}. Correct it, or press Enter again to keep it.',
   'currency.year': 'Year {n}',
   'currency.perReporting': '{code} per 1 {reporting}',
   'currency.rateLabel': 'Exchange rate of {code} in year {n} ({code} per 1 {reporting})',

@@ -485,6 +485,12 @@ export const fr: Messages = {
   'currency.table': 'Devises locales et taux de change',
   'currency.code': 'Devise',
   'currency.inflation': 'Inflation (% par an)',
+  'currency.rateGrouping':
+    '« {input} » se lit {value} {code} pour 1 {reporting} : le séparateur a été pris pour celui des milliers. Vouliez-vous dire {suggestion} ? Corrigez-le, ou appuyez de nouveau sur Entrée pour garder {value}.',
+  'currency.rateJumpPeg':
+    '{value} {code} pour 1 {reporting} s’écarte de plus de dix fois de la parité fixe de {ref}. Corrigez-le, ou appuyez de nouveau sur Entrée pour le garder.',
+  'currency.rateJumpYear':
+    '{value} {code} pour 1 {reporting} s’écarte de plus de dix fois du taux de l’année précédente, {ref}. Corrigez-le, ou appuyez de nouveau sur Entrée pour le garder.',
   'currency.year': 'Année {n}',
   'currency.perReporting': '{code} pour 1 {reporting}',
   'currency.rateLabel': 'Taux de change de {code} en année {n} ({code} pour 1 {reporting})',

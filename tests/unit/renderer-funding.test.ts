@@ -16,6 +16,7 @@ import {
   parseCurrencyCode,
   parseRate,
   programmeYears,
+  rateWarning,
   withInflation,
   withRate,
 } from '../../src-renderer/features/programme/currencies';
@@ -165,5 +166,39 @@ describe('local currencies', () => {
     expect(withInflation(c, '3,5', 'fr')).toEqual({ ok: true, value: { ...c, inflation: '0.035' } });
     expect(withInflation(c, '-2', 'en')).toEqual({ ok: true, value: { ...c, inflation: '-0.02' } });
     expect(withInflation(c, '-100', 'en')).toMatchObject({ ok: false, code: 'inflation.range' });
+  });
+});
+
+describe('exchange rates that are probably a slip', () => {
+  const xof = { code: 'XOF', reporting: 'EUR', previous: null, locale: 'en' as const };
+  it('asks "did you mean 655.957?" for 655,957 typed in English, and 655,957 for 655.957 in French', () => {
+    const en = parseRate('655,957', 'en');
+    expect(en).toEqual({ ok: true, value: '655957' });
+    expect(rateWarning('655,957', '655957', xof)).toEqual({
+      key: 'currency.rateGrouping',
+      params: { input: '655,957', value: '655,957', code: 'XOF', reporting: 'EUR', suggestion: '655.957' },
+    });
+    const fr = parseRate('655.957', 'fr');
+    expect(fr).toEqual({ ok: true, value: '655957' });
+    expect(rateWarning('655.957', '655957', { ...xof, locale: 'fr' })).toMatchObject({
+      key: 'currency.rateGrouping',
+      params: { suggestion: '655,957' },
+    });
+  });
+  it('flags a rate more than ten times away from the CFA franc peg, either way; the peg itself passes', () => {
+    expect(rateWarning('655.957', '655.957', xof)).toBeNull();
+    expect(rateWarning('6560', '6560', xof)).toMatchObject({
+      key: 'currency.rateJumpPeg',
+      params: { ref: '655.957' },
+    });
+    expect(rateWarning('65.5', '65.5', { ...xof, code: 'XAF' })).toMatchObject({ key: 'currency.rateJumpPeg' });
+    expect(rateWarning('6559', '6559', { ...xof, reporting: 'USD' })).toBeNull(); // no peg to the dollar
+  });
+  it("flags a rate more than ten times the previous year's, not one that merely moves", () => {
+    const ghs = { code: 'GHS', reporting: 'EUR', previous: '16.5', locale: 'en' as const };
+    expect(rateWarning('18', '18', ghs)).toBeNull();
+    expect(rateWarning('165', '165', ghs)).toBeNull(); // exactly ten times: allowed
+    expect(rateWarning('165.1', '165.1', ghs)).toMatchObject({ key: 'currency.rateJumpYear', params: { ref: '16.5' } });
+    expect(rateWarning('1.6', '1.6', ghs)).toMatchObject({ key: 'currency.rateJumpYear' });
   });
 });

@@ -3,7 +3,7 @@
  * year ("655.957 XOF per 1 EUR"), the lines entered in each; add and delete (main refuses to
  * delete a currency lines still use, and says which).
  */
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { Currency } from '../../../src-shared/model';
 import { formatDecimal } from '../../../src-shared/money';
 import { useDocStore, useLocale, useModel, useReadOnly, useT } from '../../document/react';
@@ -19,10 +19,28 @@ import {
   parseRate,
   programmeYears,
   rateText,
+  rateWarning,
   withInflation,
   withRate,
 } from './currencies';
 import { signedPercentText } from './programmeFields';
+
+/**
+ * A warning that asks for confirmation (a rate that is probably a slip): shown the first time a
+ * text is committed; the same text committed again (Enter again) is kept. Returns the message to
+ * show, or null when the value may be saved.
+ */
+function useConfirmation(): (key: string, text: string, warning: string | null) => string | null {
+  const warned = useRef(new Map<string, string>());
+  return (key, text, warning) => {
+    if (warning === null || warned.current.get(key) === text.trim()) {
+      warned.current.delete(key);
+      return null;
+    }
+    warned.current.set(key, text.trim());
+    return warning;
+  };
+}
 
 export function CurrenciesSection() {
   const t = useT();
@@ -31,6 +49,7 @@ export function CurrenciesSection() {
   const readOnly = useReadOnly();
   const model = useModel();
   const highlight = useUi((s) => s.highlight);
+  const confirm = useConfirmation();
   if (!model) return null;
   const reporting = model.programme.reportingCurrency;
   const years = programmeYears(model.programme.durationMonths);
@@ -120,7 +139,12 @@ export function CurrenciesSection() {
                               if (!r.ok) {
                                 return { ok: false, message: errorText(locale, r.code, r.params ?? {}, r.context) };
                               }
-                              if (r.value !== c.rates[i]) put(withRate(c, year, r.value));
+                              if (r.value === c.rates[i]) return { ok: true };
+                              const previous = year > 1 ? rateForYear(c, year - 1) : null;
+                              const w = rateWarning(text, r.value, { code: c.code, reporting, previous, locale });
+                              const ask = confirm(`${c.code}-${year}`, text, w && t(w.key, w.params));
+                              if (ask !== null) return { ok: false, message: ask };
+                              put(withRate(c, year, r.value));
                               return { ok: true };
                             }}
                           />
@@ -163,6 +187,7 @@ function AddCurrency(props: { years: number }) {
   const [rate, setRate] = useState('');
   const [error, setError] = useState<string | null>(null);
   const id = useId();
+  const confirm = useConfirmation();
   if (!model) return null;
   const reporting = model.programme.reportingCurrency;
 
@@ -176,6 +201,12 @@ function AddCurrency(props: { years: number }) {
     const r = parseRate(rate, locale);
     if (!r.ok) {
       setError(errorText(locale, r.code, r.params ?? {}, r.context));
+      return;
+    }
+    const w = rateWarning(rate, r.value, { code: c.value, reporting, previous: null, locale });
+    const ask = confirm(`new-${c.value}`, rate, w && t(w.key, w.params));
+    if (ask !== null) {
+      setError(ask);
       return;
     }
     setError(null);

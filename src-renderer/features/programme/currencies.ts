@@ -3,7 +3,18 @@
  * year, quoted as people quote them: "655.957 XOF per 1 EUR" (local units per reporting unit).
  * Pure: tested in Node.
  */
-import { CURRENCY_CODE, formatDecimal, type Locale, parseNonNegativeDecimal } from '../../../src-shared/money';
+import {
+  cmp,
+  CURRENCY_CODE,
+  dec,
+  div,
+  formatDecimal,
+  fromInt,
+  type Locale,
+  mul,
+  ONE,
+  parseNonNegativeDecimal,
+} from '../../../src-shared/money';
 import type { Currency, Model } from '../../../src-shared/model';
 import { rateForYear } from '../../shared/exchange';
 import type { FieldResult } from '../../shared/fields';
@@ -56,4 +67,67 @@ export function withInflation(c: Currency, input: string, locale: Locale): Field
 export function rateText(c: Currency, year: number, locale: Locale): string {
   const r = c.rates[year - 1];
   return r === undefined ? '' : formatDecimal(r, locale);
+}
+
+/**
+ * Fixed pegs people type by heart, local units per 1 reporting unit. The CFA francs (XOF, West
+ * Africa; XAF, Central Africa) have been pegged to the euro at 655.957 since 1999 (the franc's
+ * 1:100 parity with the French franc); a rate far from it is almost always a slip.
+ */
+const FIXED_PEGS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  EUR: { XOF: '655.957', XAF: '655.957' },
+};
+
+/** The known fixed peg of `code` against `reporting` (local per reporting unit), if any. */
+export function fixedPeg(code: string, reporting: string): string | null {
+  return FIXED_PEGS[reporting]?.[code] ?? null;
+}
+
+export interface RateWarning {
+  key: 'currency.rateGrouping' | 'currency.rateJumpPeg' | 'currency.rateJumpYear';
+  params: Record<string, string>;
+}
+
+/** Group separators of each locale, as parseDecimal reads them (a French point is one, too). */
+const GROUPED_ONCE: Record<Locale, RegExp> = {
+  en: /^(\d{1,3}),(\d{3})$/,
+  fr: /^(\d{1,3})[ .\u00a0\u202f](\d{3})$/,
+};
+
+/**
+ * A rate that parsed but is probably not what was meant, to be confirmed before it is saved:
+ * - "655,957" in English (or "655.957" in French) reads as 655957 through the thousands
+ *   separator: "did you mean 655.957?" (the decimal reading, in the user's locale);
+ * - a rate more than ten times above or below the known fixed peg (XOF, XAF to EUR), or the rate
+ *   in force in the previous programme year.
+ * Null when the rate looks plausible. `value` is the parsed rate (canonical decimal).
+ */
+export function rateWarning(
+  input: string,
+  value: string,
+  ctx: { code: string; reporting: string; previous: string | null; locale: Locale },
+): RateWarning | null {
+  const base = {
+    input: input.trim(),
+    value: formatDecimal(value, ctx.locale),
+    code: ctx.code,
+    reporting: ctx.reporting,
+  };
+  const grouped = GROUPED_ONCE[ctx.locale].exec(input.trim());
+  if (grouped) {
+    const suggestion = formatDecimal(`${grouped[1]}.${grouped[2]}`, ctx.locale);
+    return { key: 'currency.rateGrouping', params: { ...base, suggestion } };
+  }
+  const far = (ref: string): boolean => {
+    const ratio = div(dec(value), dec(ref));
+    return cmp(ratio, fromInt(10)) > 0 || cmp(mul(ratio, fromInt(10)), ONE) < 0;
+  };
+  const peg = fixedPeg(ctx.code, ctx.reporting);
+  if (peg !== null && far(peg)) {
+    return { key: 'currency.rateJumpPeg', params: { ...base, ref: formatDecimal(peg, ctx.locale) } };
+  }
+  if (ctx.previous !== null && far(ctx.previous)) {
+    return { key: 'currency.rateJumpYear', params: { ...base, ref: formatDecimal(ctx.previous, ctx.locale) } };
+  }
+  return null;
 }
