@@ -680,7 +680,7 @@ export const en = {
   'reach.beneficiariesPerUnit': 'People reached per unit',
   'reach.nonMigrantShare': 'Non-migrants among them (%)',
   'reach.hint':
-    'Community projects open to the whole community reach returnees and non-migrants alike (e.g. 2,490 returnees and 2,943 community members, KP2 SY-12).',
+    'Community projects open to the whole community reach returnees and non-migrants alike (e.g. 2,490 returnees and 2,943 community members, EU-IOM Knowledge Paper #2, lines 2194–2196).',
   'reach.result': '{people} people reached, {nonMigrants} of them non-migrants',
 
   'funders.heading': 'Funding sources',

@@ -690,7 +690,7 @@ export const fr: Messages = {
   'reach.beneficiariesPerUnit': 'Personnes touchées par unité',
   'reach.nonMigrantShare': 'Dont non-migrants (%)',
   'reach.hint':
-    'Les projets ouverts à toute la communauté touchent à la fois des personnes de retour et des non-migrants (par ex. 2 490 personnes de retour et 2 943 membres des communautés, KP2 SY-12).',
+    'Les projets ouverts à toute la communauté touchent à la fois des personnes de retour et des non-migrants (par ex. 2 490 personnes de retour et 2 943 membres des communautés, document de connaissances n° 2 de l’initiative conjointe UE-OIM, lignes 2194 à 2196).',
   'reach.result': '{people} personnes touchées, dont {nonMigrants} non-migrants',
 
   'funders.heading': 'Sources de financement',

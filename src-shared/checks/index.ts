@@ -2,36 +2,17 @@
  * The checks panel (DESIGN §7): donor rule profiles, reintegration principles from the sources,
  * and model integrity. Pure: runChecks(model, result) with the result of compute(model).
  *
- * Sources cited below:
- * - KP2 = EU-IOM KMH Knowledge Paper #2 (domain/sources/knowledge-paper-2-…txt), line numbers;
- * - IOM 2015 = IOM, Reintegration: Effective approaches (domain/sources/…-2015.md), line numbers.
+ * Each finding names its source by key (sources.ts): the documents by title and line numbers, or
+ * the donor's rule; `source` holds the English text (CLI, API), the UI shows it in its language.
  */
 import { currencyExponent, dec, fromInt, mul, rat, roundHalfEven } from '../money';
 import { MIN_DURATION, FOLLOW_UP_MONTHS, type Model } from '../model';
 import type { ComputeResult, Diagnostic } from '../engine';
+import { type SourceKey, sourceText } from './sources';
 import type { CheckCode, CheckTarget, Finding } from './types';
 
 export { CHECK_CODES, type CheckCode, type CheckTarget, type Finding, type FindingCode } from './types';
-
-export const SOURCES = {
-  euIndirect: 'EU grant rules (DESIGN §7): indirect costs ≤ 7 % of direct eligible costs',
-  euContingency: 'EU grant rules (DESIGN §7): contingency reserve ≤ 5 % of direct costs',
-  usIndirect: 'US federal (DESIGN §7): de minimis indirect cost rate ≤ 15 %',
-  fcdoMatch: 'FCDO profile (DESIGN §7): no match funding in the budget',
-  separateLines:
-    'KP2 L1802-1806: "Specific budget lines for structural support, community-based interventions … should be included in budgets in addition to the budget lines for individual reintegration support."',
-  monitoring: 'KP2 L3063-3065: "Monitoring and evaluation should be systematically included, with adequate resources"',
-  psychosocial: 'KP2 L137-138: integrated approach across "economic, social and psychosocial dimensions"',
-  followUp: `${FOLLOW_UP_MONTHS.source}: "a follow-up during the first 12 months upon arrival"`,
-  child: `${MIN_DURATION.child?.source ?? 'IOM 2015, L389'}: "A minimum of 18 months of socioeconomic assistance should be provided"`,
-  trafficking: `${MIN_DURATION.trafficking?.source ?? 'IOM 2015, L387'}: "sustained monitoring (e.g. minimum of six months)"`,
-  packageRange: 'IOM 2015, L325: "Amounts range from USD 569 to USD 8,845 per person"',
-  doNoHarm:
-    'KP2 L2194-2196 (SY-12): community initiatives benefiting "2,490 returnees and 2,943 members of their communities"',
-  cash: 'IOM 2015, L327: "in-kind assistance, complemented by moderate amounts of monetary assistance … may better support the reintegration process than cash support"',
-  integrity: 'Model integrity (DESIGN §7)',
-  ceiling: 'Model integrity (DESIGN §7): funder ceilings',
-} as const;
+export { SOURCES, type SourceKey, sourceText } from './sources';
 
 /** Share of individual-level cost in cash above which the cash note appears (DESIGN §7 "large cash share"). */
 export const LARGE_CASH_SHARE = '0.5';
@@ -47,7 +28,8 @@ function fromDiagnostic(d: Diagnostic, i: number): Finding {
     code: d.code,
     params: d.params ?? {},
     target: d.lineId ? { kind: 'line', lineId: d.lineId } : null,
-    source: SOURCES.integrity,
+    sourceKey: 'integrity',
+    source: sourceText('integrity', 'en'),
   };
 }
 
@@ -65,11 +47,11 @@ export function runChecks(model: Model, result: ComputeResult): Finding[] {
     severity: Finding['severity'],
     group: Finding['group'],
     code: CheckCode,
-    source: string,
+    sourceKey: SourceKey,
     target: CheckTarget | null,
     params: Record<string, string | number> = {},
   ): void => {
-    out.push({ id, severity, group, code, params, target, source });
+    out.push({ id, severity, group, code, params, target, sourceKey, source: sourceText(sourceKey, 'en') });
   };
 
   // ---- Donor rule profiles -------------------------------------------------------------------
@@ -80,7 +62,7 @@ export function runChecks(model: Model, result: ComputeResult): Finding[] {
         'error',
         'donor',
         'donor.indirectAbove',
-        SOURCES.euIndirect,
+        'euIndirect',
         { kind: 'programme', field: 'indirectRate' },
         {
           rate: programme.indirectRate,
@@ -94,7 +76,7 @@ export function runChecks(model: Model, result: ComputeResult): Finding[] {
         'error',
         'donor',
         'donor.contingencyAbove',
-        SOURCES.euContingency,
+        'euContingency',
         { kind: 'programme', field: 'contingencyRate' },
         {
           rate: programme.contingencyRate,
@@ -109,7 +91,7 @@ export function runChecks(model: Model, result: ComputeResult): Finding[] {
         'error',
         'donor',
         'donor.indirectAbove',
-        SOURCES.usIndirect,
+        'usIndirect',
         { kind: 'programme', field: 'indirectRate' },
         {
           rate: programme.indirectRate,
@@ -125,7 +107,7 @@ export function runChecks(model: Model, result: ComputeResult): Finding[] {
           'error',
           'donor',
           'donor.noMatchFunding',
-          SOURCES.fcdoMatch,
+          'fcdoMatch',
           { kind: 'line', lineId: l.id },
           {
             name: l.name,
@@ -139,23 +121,23 @@ export function runChecks(model: Model, result: ComputeResult): Finding[] {
   const has = (pred: (l: Model['lines'][number]) => boolean) => model.lines.some(pred);
   if (model.lines.length > 0) {
     if (!has((l) => l.level === 'structural')) {
-      push('principles.structural', 'warning', 'principles', 'principles.noStructural', SOURCES.separateLines, null);
+      push('principles.structural', 'warning', 'principles', 'principles.noStructural', 'separateLines', null);
     }
     if (!has((l) => l.level === 'community')) {
-      push('principles.community', 'warning', 'principles', 'principles.noCommunity', SOURCES.separateLines, null);
+      push('principles.community', 'warning', 'principles', 'principles.noCommunity', 'separateLines', null);
     }
     if (!has((l) => l.category === 'monitoringEvaluation')) {
-      push('principles.monitoring', 'warning', 'principles', 'principles.noMonitoring', SOURCES.monitoring, null);
+      push('principles.monitoring', 'warning', 'principles', 'principles.noMonitoring', 'monitoring', null);
     }
     if (!has((l) => l.dimension === 'psychosocial')) {
-      push('principles.psychosocial', 'warning', 'principles', 'principles.noPsychosocial', SOURCES.psychosocial, null);
+      push('principles.psychosocial', 'warning', 'principles', 'principles.noPsychosocial', 'psychosocial', null);
     }
   }
   for (const p of model.profiles) {
     const target: CheckTarget = { kind: 'profile', profileId: p.id };
     const min = MIN_DURATION[p.kind];
     if (p.kind === 'child' && min && p.durationMonths < min.months) {
-      push(`principles.child:${p.id}`, 'warning', 'principles', 'principles.childDuration', SOURCES.child, target, {
+      push(`principles.child:${p.id}`, 'warning', 'principles', 'principles.childDuration', 'child', target, {
         name: p.name,
         months: p.durationMonths,
         min: min.months,
@@ -166,7 +148,7 @@ export function runChecks(model: Model, result: ComputeResult): Finding[] {
         'warning',
         'principles',
         'principles.traffickingDuration',
-        SOURCES.trafficking,
+        'trafficking',
         target,
         {
           name: p.name,
@@ -175,7 +157,7 @@ export function runChecks(model: Model, result: ComputeResult): Finding[] {
         },
       );
     } else if (p.durationMonths < FOLLOW_UP_MONTHS.months) {
-      push(`principles.followUp:${p.id}`, 'warning', 'principles', 'principles.followUp', SOURCES.followUp, target, {
+      push(`principles.followUp:${p.id}`, 'warning', 'principles', 'principles.followUp', 'followUp', target, {
         name: p.name,
         months: p.durationMonths,
         min: FOLLOW_UP_MONTHS.months,
@@ -196,7 +178,7 @@ export function runChecks(model: Model, result: ComputeResult): Finding[] {
           'note',
           'principles',
           usd < min ? 'principles.packageBelow' : 'principles.packageAbove',
-          SOURCES.packageRange,
+          'packageRange',
           null,
           {
             amount: perReturnee,
@@ -219,7 +201,7 @@ export function runChecks(model: Model, result: ComputeResult): Finding[] {
         'note',
         'principles',
         'principles.noNonMigrants',
-        SOURCES.doNoHarm,
+        'doNoHarm',
         { kind: 'line', lineId: l.id },
         {
           name: l.name,
@@ -235,7 +217,7 @@ export function runChecks(model: Model, result: ComputeResult): Finding[] {
   const individual = result.byLevel.individual;
   const limit = dec(LARGE_CASH_SHARE);
   if (individual > 0 && BigInt(cash) * limit.d > limit.n * BigInt(individual)) {
-    push('principles.cash', 'note', 'principles', 'principles.largeCash', SOURCES.cash, null, {
+    push('principles.cash', 'note', 'principles', 'principles.largeCash', 'cash', null, {
       share: Math.round((cash / individual) * 1000) / 10,
       cash,
     });
@@ -251,7 +233,7 @@ export function runChecks(model: Model, result: ComputeResult): Finding[] {
         'error',
         'integrity',
         'funder.ceilingExceeded',
-        SOURCES.ceiling,
+        'ceiling',
         { kind: 'funder', funderId: f.id },
         {
           name: f.name,
@@ -263,7 +245,7 @@ export function runChecks(model: Model, result: ComputeResult): Finding[] {
     }
   }
   if (model.lines.length > 0 && model.funders.length === 0) {
-    push('integrity.noFunder', 'warning', 'integrity', 'funder.none', SOURCES.integrity, null);
+    push('integrity.noFunder', 'warning', 'integrity', 'funder.none', 'integrity', null);
   }
 
   const rank = { error: 0, warning: 1, note: 2 } as const;

@@ -1,4 +1,5 @@
 /** A finding of the checks panel (DESIGN §7). */
+import type { SourceKey } from './sources';
 import type { DiagnosticCode } from '../engine/result';
 
 /** The codes of the findings runChecks() makes itself (the engine's diagnostics come on top). */
@@ -42,6 +43,8 @@ export interface Finding {
   params: Record<string, string | number>;
   /** Where a click takes the user; null for programme-wide findings with no single place. */
   target: CheckTarget | null;
-  /** The rule's source, shown beside the finding (a citation with line numbers, or a donor rule). */
+  /** The rule's source (checks/sources.ts): shown beside the finding in the user's language. */
+  sourceKey: SourceKey;
+  /** The same in English (a citation by title and line numbers, or a donor rule), for the CLI. */
   source: string;
 }

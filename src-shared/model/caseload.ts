@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { fieldMessage } from '../api/codes';
+import { type Citation, citationText } from './citations';
 import { decimalString } from './schemas-base';
 
 export const PROFILE_KINDS = ['adult', 'family', 'child', 'trafficking', 'health', 'custom'] as const;
@@ -45,12 +46,25 @@ export const profileSchema = profileFieldsSchema.extend({
 });
 export type Profile = z.infer<typeof profileSchema>;
 
+/** A figure from the sources, with where it is written (`source`: the citation in English). */
+export interface SourcedMonths {
+  months: number;
+  cite: Citation;
+  source: string;
+}
+
+const sourced = (months: number, cite: Citation): SourcedMonths => ({
+  months,
+  cite,
+  source: citationText(cite, 'en'),
+});
+
 /** Minimum assistance durations from the sources, by profile kind (months), with their citation. */
-export const MIN_DURATION: Partial<Record<ProfileKind, { months: number; source: string }>> = {
-  child: { months: 18, source: 'IOM 2015, Reintegration: Effective approaches, L389' },
-  trafficking: { months: 6, source: 'IOM 2015, Reintegration: Effective approaches, L387' },
+export const MIN_DURATION: Partial<Record<ProfileKind, SourcedMonths>> = {
+  child: sourced(18, { doc: 'iom2015', from: 389 }),
+  trafficking: sourced(6, { doc: 'iom2015', from: 387 }),
 };
-export const FOLLOW_UP_MONTHS = { months: 12, source: 'IOM 2015, Reintegration: Effective approaches, L281' };
+export const FOLLOW_UP_MONTHS = sourced(12, { doc: 'iom2015', from: 281 });
 
 /** Sensible starting values for a new profile of a kind (durations per the sources above). */
 export function defaultProfileFields(kind: ProfileKind, name: string, durationMonths: number): ProfileFields {

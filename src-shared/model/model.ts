@@ -23,6 +23,7 @@ import type { Profile } from './caseload';
 export * from './schemas-base';
 export * from './finance';
 export * from './caseload';
+export * from './citations';
 
 export const LEVELS = ['individual', 'community', 'structural', 'support'] as const;
 export type Level = (typeof LEVELS)[number];

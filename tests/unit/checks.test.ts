@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runChecks } from '../../src-shared/checks';
+import { runChecks, SOURCES, type SourceKey, sourceText } from '../../src-shared/checks';
 import { compute } from '../../src-shared/engine';
 import { type BudgetLine, defaultProfileFields, type Model, type Programme } from '../../src-shared/model';
 import { lineBuilder, testProgramme } from './model-fixtures';
@@ -175,5 +175,25 @@ describe('checks', () => {
         { kind: 'line', lineId: 'Y' },
       ]),
     );
+  });
+});
+
+describe('sources shown to users', () => {
+  it('cite the documents by title and line numbers, never the design notes, in English and French', () => {
+    for (const key of Object.keys(SOURCES) as SourceKey[]) {
+      for (const lang of ['en', 'fr'] as const) {
+        const text = sourceText(key, lang);
+        expect(text, `${key} ${lang}`).not.toMatch(/DESIGN|§|SY-\d|KP2|\bL\d+/);
+        if ('cite' in SOURCES[key])
+          expect(text, `${key} ${lang}`).toMatch(lang === 'fr' ? /, lignes? \d+/ : /, lines? \d+/);
+      }
+    }
+    expect(sourceText('separateLines', 'en')).toMatch(
+      /^EU-IOM Knowledge Paper #2, “Fostering and strengthening .*”, lines 1802–1806: “Specific budget lines/,
+    );
+    expect(sourceText('child', 'fr')).toBe(
+      'OIM (2015), «\u00a0Reintegration: Effective Approaches\u00a0», ligne 389\u00a0: «\u00a0A minimum of 18 months of socioeconomic assistance should be provided\u00a0»',
+    );
+    expect(sourceText('euIndirect', 'fr')).toContain('Règles des subventions de l’UE');
   });
 });

@@ -175,6 +175,7 @@ describe('every finding becomes a sentence in both languages', () => {
       code: 'brand.new' as Finding['code'],
       params: {},
       target: null,
+      sourceKey: 'integrity',
       source: 's',
     };
     expect(findingText(f, broken(), 'en', en)).toBe('Check “brand.new”.');
@@ -212,6 +213,7 @@ describe('counts and groups', () => {
     code: 'funder.none',
     params: {},
     target: null,
+    sourceKey: 'integrity',
     source: '',
   });
   const list = [

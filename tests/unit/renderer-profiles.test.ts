@@ -23,8 +23,11 @@ describe('returnee profile fields', () => {
   it('new profiles start from the sources: children 18 months, families per household of 4', () => {
     expect(defaultProfileFields('child', 'C', 36)).toMatchObject({ durationMonths: 18, unit: 'person' });
     expect(defaultProfileFields('family', 'F', 36)).toMatchObject({ unit: 'household', personsPerUnit: '4' });
-    expect(minDuration('child')).toMatchObject({ months: 18, source: expect.stringContaining('L389') });
-    expect(minDuration('trafficking')).toMatchObject({ months: 6, source: expect.stringContaining('L387') });
+    expect(minDuration('child')).toMatchObject({
+      months: 18,
+      source: 'IOM (2015), “Reintegration: Effective Approaches”, line 389',
+    });
+    expect(minDuration('trafficking')).toMatchObject({ months: 6, cite: { doc: 'iom2015', from: 387 } });
     expect(minDuration('adult')).toBeNull();
   });
 

@@ -5,15 +5,17 @@
 import { useMemo, useState } from 'react';
 import type { Command } from '../../../src-shared/api';
 import {
+  citationText,
   FOLLOW_UP_MONTHS,
   MIN_DURATION,
   defaultProfileFields,
   PROFILE_KINDS,
   type ProfileKind,
+  type SourcedMonths,
 } from '../../../src-shared/model';
 import { sendCreating } from '../../document/documentStore';
 import { byPosition } from '../../document/order';
-import { useDocStore, useModel, useReadOnly, useResult, useT } from '../../document/react';
+import { useDocStore, useLocale, useModel, useReadOnly, useResult, useT } from '../../document/react';
 import { useUi } from '../../document/ui';
 import { combo, ConfirmDeleteDialog, RowTable } from '../../shared/common';
 import { profileFocusId } from '../../shared/findings';
@@ -61,15 +63,18 @@ export function CaseloadScreen() {
 
 function Sources() {
   const t = useT();
+  const locale = useLocale();
+  // The documents by title and line, in the user's language.
+  const cited = (s: SourcedMonths | undefined): string => (s ? citationText(s.cite, locale) : '');
   return (
     <aside className="card sources" aria-labelledby="sources-h" data-testid="caseload-sources">
       <h2 id="sources-h" className="card-title">
         {t('caseload.sources')}
       </h2>
       <ul>
-        <li>{t('caseload.source.child', { source: MIN_DURATION.child?.source ?? '' })}</li>
-        <li>{t('caseload.source.trafficking', { source: MIN_DURATION.trafficking?.source ?? '' })}</li>
-        <li>{t('caseload.source.followUp', { source: FOLLOW_UP_MONTHS.source })}</li>
+        <li>{t('caseload.source.child', { source: cited(MIN_DURATION.child) })}</li>
+        <li>{t('caseload.source.trafficking', { source: cited(MIN_DURATION.trafficking) })}</li>
+        <li>{t('caseload.source.followUp', { source: cited(FOLLOW_UP_MONTHS) })}</li>
       </ul>
     </aside>
   );

@@ -4,6 +4,7 @@ import type { CaseloadSeries } from '../../../src-shared/engine';
 import { formatDecimal } from '../../../src-shared/money';
 import {
   ARRIVAL_PATTERNS,
+  citationText,
   type ArrivalPattern,
   type Profile,
   PROFILE_KINDS,
@@ -193,7 +194,7 @@ export function ProfileRow(props: {
             commit={commit('durationMonths')}
             testId={`profile-durationMonths-${p.id}`}
             readOnly={readOnly}
-            title={min ? t('profile.minHint', { min: min.months, source: min.source }) : undefined}
+            title={min ? t('profile.minHint', { min: min.months, source: citationText(min.cite, locale) }) : undefined}
             describedBy={belowMin ? `profile-min-${p.id}` : undefined}
           />
           {belowMin && min && (
@@ -201,8 +202,8 @@ export function ProfileRow(props: {
               id={`profile-min-${p.id}`}
               className="warn-badge"
               role="img"
-              aria-label={t('profile.belowMin', { min: min.months, source: min.source })}
-              title={t('profile.belowMin', { min: min.months, source: min.source })}
+              aria-label={t('profile.belowMin', { min: min.months, source: citationText(min.cite, locale) })}
+              title={t('profile.belowMin', { min: min.months, source: citationText(min.cite, locale) })}
               data-testid={`profile-below-min-${p.id}`}
             >
               ⚠ ≥ {min.months}

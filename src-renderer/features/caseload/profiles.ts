@@ -14,6 +14,7 @@ import {
   profileFieldsSchema,
   type ProfileKind,
   type Programme,
+  type SourcedMonths,
 } from '../../../src-shared/model';
 import { type FieldResult, parseMonth } from '../../shared/fields';
 
@@ -84,7 +85,7 @@ export function parseProfileField(
 }
 
 /** The minimum assistance duration the sources set for a kind, with its citation (or null). */
-export function minDuration(kind: ProfileKind): { months: number; source: string } | null {
+export function minDuration(kind: ProfileKind): SourcedMonths | null {
   return MIN_DURATION[kind] ?? null;
 }
 

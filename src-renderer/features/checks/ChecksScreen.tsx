@@ -3,6 +3,7 @@
  * model integrity, each with its severity, a sentence, the rule's source, and a button that takes
  * the person to the line or setting concerned.
  */
+import { sourceText } from '../../../src-shared/checks/sources';
 import type { Finding } from '../../../src-shared/checks/types';
 import type { Model } from '../../../src-shared/model';
 import { useFindings, useLocale, useModel, useT } from '../../document/react';
@@ -98,7 +99,7 @@ function FindingItem({ finding: f, model }: { finding: Finding; model: Model }) 
       </span>
       <div className="finding-body">
         <p className="finding-text">{text}</p>
-        <p className="finding-source">{t('checks.source', { source: f.source })}</p>
+        <p className="finding-source">{t('checks.source', { source: sourceText(f.sourceKey, locale) })}</p>
       </div>
       {dest && (
         <button
