@@ -5,6 +5,7 @@
  * puts the saved value back.
  */
 import { type ReactNode, useId } from 'react';
+import { CellError } from './CellError';
 import { FieldError } from './common';
 import { type CommitResult, useDraft } from './draft';
 
@@ -90,11 +91,7 @@ export function TextInput(props: {
     return (
       <div className="table-field">
         {input}
-        {error && (
-          <div id={`${id}-err`} className="cell-error" role="alert" data-testid="field-error">
-            {error}
-          </div>
-        )}
+        {error && <CellError id={`${id}-err`} message={error} />}
       </div>
     );
   }

@@ -6,6 +6,7 @@
  * specific message beside it and is not sent.
  */
 import { type KeyboardEvent, useId, useRef, useState } from 'react';
+import { CellError } from '../../shared/CellError';
 import { IS_MAC } from '../../shared/common';
 import { type CommitResult, useDraft } from '../../shared/draft';
 import type { Option } from '../../shared/inputs';
@@ -146,11 +147,7 @@ export function TextCell(
         }}
         onKeyDown={onKeyDown}
       />
-      {error && (
-        <div id={errorId} className="cell-error" role="alert" data-testid="field-error">
-          {error}
-        </div>
-      )}
+      {error && <CellError id={errorId} message={error} />}
     </>
   );
 }
