@@ -11,7 +11,7 @@ import { ProgrammeScreen } from '../features/programme/ProgrammeScreen';
 import { IS_MAC } from '../shared/common';
 import { ShortcutHelp } from '../shared/keyboard/ShortcutHelp';
 import { globalShortcut } from '../shared/keyboard/shortcuts';
-import { DocumentNotices, ErrorBanner } from './Banners';
+import { DocumentNotices, ErrorBanner, ReadOnlyNotice } from './Banners';
 import { StartScreen } from './StartScreen';
 import { ScreenNav, TopBar } from './TopBar';
 import { TotalsBar } from './Totals';
@@ -68,9 +68,12 @@ function DocumentView() {
         {t('app.skipToContent')}
       </a>
       <TopBar />
-      <div className="subbar">
-        <ScreenNav />
-        <TotalsBar />
+      <div className="sticky-head">
+        <div className="subbar">
+          <ScreenNav />
+          <TotalsBar />
+        </div>
+        <ReadOnlyNotice />
       </div>
       <ErrorBanner />
       <DocumentNotices />

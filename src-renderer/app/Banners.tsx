@@ -1,5 +1,7 @@
 /** Messages above the content: the last error (with rollback notice), read-only and migration notices. */
+import { useEffect, useState } from 'react';
 import { useDoc, useDocStore, useLocale, useT } from '../document/react';
+import { useUi } from '../document/ui';
 import { apiErrorText } from '../i18n';
 
 export function ErrorBanner() {
@@ -28,18 +30,48 @@ export function ErrorBanner() {
   );
 }
 
-export function DocumentNotices() {
+/** How long the read-only notice says why an edit did nothing (ms). */
+const NUDGE_MS = 6000;
+
+/**
+ * The read-only notice, kept in view while the page scrolls (it sits in the sticky header). When
+ * an edit is tried (typing, Ctrl+D, Delete…), it says that nothing was changed and why.
+ */
+export function ReadOnlyNotice() {
   const t = useT();
   const reason = useDoc((s) => s.snapshot?.info.readOnlyReason ?? null);
   const readOnly = useDoc((s) => s.snapshot?.info.readOnly ?? false);
+  const nudge = useUi((s) => s.readOnlyNudge);
+  const [shownFor, setShownFor] = useState(0);
+  useEffect(() => {
+    if (nudge === 0) return;
+    setShownFor(nudge);
+    const timer = window.setTimeout(() => setShownFor(0), NUDGE_MS);
+    return () => window.clearTimeout(timer);
+  }, [nudge]);
+  if (!readOnly) return null;
+  const nudged = shownFor !== 0;
+  return (
+    <div
+      className={`banner banner-info banner-readonly${nudged ? ' banner-nudged' : ''}`}
+      role="status"
+      data-testid="readonly-banner"
+    >
+      <span className="banner-text">{t(`banner.readOnly.${reason ?? 'requested'}`)}</span>
+      {nudged && (
+        <strong key={shownFor} className="banner-nudge" role="alert" data-testid="readonly-nudge">
+          {t('readOnly.nudge')}
+        </strong>
+      )}
+    </div>
+  );
+}
+
+export function DocumentNotices() {
+  const t = useT();
   const migrated = useDoc((s) => s.snapshot?.info.migratedFrom ?? null);
   return (
     <>
-      {readOnly && (
-        <div className="banner banner-info" role="status" data-testid="readonly-banner">
-          {t(`banner.readOnly.${reason ?? 'requested'}`)}
-        </div>
-      )}
       {migrated && (
         <div className="banner banner-info" role="status" data-testid="migrated-banner">
           {t('banner.migrated', { path: migrated.backupPath })}

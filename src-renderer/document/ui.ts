@@ -56,6 +56,12 @@ interface UiState {
   highlight: string | null;
   /** The line whose month-by-month view is open (row key and line id). */
   monthsOf: { key: string; lineId: string } | null;
+  /**
+   * Counts the edits tried on a read-only programme (typing, Ctrl+D, Delete…): the read-only
+   * notice says why nothing happened each time it moves.
+   */
+  readOnlyNudge: number;
+  nudgeReadOnly(): void;
   setScreen(screen: Screen): void;
   setHelpOpen(open: boolean): void;
   toggleExpanded(key: string): void;
@@ -85,6 +91,8 @@ export const useUi = create<UiState>()((set, get) => ({
   reveal: null,
   highlight: null,
   monthsOf: null,
+  readOnlyNudge: 0,
+  nudgeReadOnly: () => set((s) => ({ readOnlyNudge: s.readOnlyNudge + 1 })),
   setScreen: (screen) => set({ screen }),
   setHelpOpen: (helpOpen) => set({ helpOpen }),
   toggleExpanded: (key) => set({ expanded: { ...get().expanded, [key]: !get().expanded[key] } }),

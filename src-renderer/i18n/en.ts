@@ -291,6 +291,8 @@ export const en = {
   'saveAs.help': 'The copy is written to your documents folder and you continue working in the copy.',
   'saveAs.nameLabel': 'Name of the copy',
 
+  'readOnly.nudge':
+    'Nothing was changed: this programme is open read-only. To work on it, save a copy with “Save as…”.',
   'banner.readOnly.requested': 'You opened this programme read-only. You can review it, but nothing can be changed.',
   'banner.readOnly.locked':
     'This file is open in another window or program, so it opened read-only. Close it there, then open it here again to edit it.',

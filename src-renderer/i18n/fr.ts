@@ -291,6 +291,8 @@ export const fr: Messages = {
   'saveAs.help': 'La copie est écrite dans votre dossier de documents et vous continuez à travailler dans la copie.',
   'saveAs.nameLabel': 'Nom de la copie',
 
+  'readOnly.nudge':
+    'Rien n’a été modifié : ce programme est ouvert en lecture seule. Pour y travailler, enregistrez-en une copie avec « Enregistrer sous… ».',
   'banner.readOnly.requested':
     'Vous avez ouvert ce programme en lecture seule. Vous pouvez le consulter, mais rien ne peut être modifié.',
   'banner.readOnly.locked':

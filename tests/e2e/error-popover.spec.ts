@@ -26,7 +26,7 @@ async function expectReadable(page: Page, error: Locator): Promise<void> {
       [(r.left + r.right) / 2, (r.top + r.bottom) / 2],
     ];
     return points.map(([x, y]) => {
-      const hit = document.elementFromPoint(x as number, y as number);
+      const hit = el.ownerDocument.elementFromPoint(x as number, y as number);
       return hit !== null && (hit === el || el.contains(hit));
     });
   });

@@ -268,7 +268,11 @@ export function LevelSection({ level }: { level: Level }) {
       case 'cancel':
         return false;
     }
-    if (readOnly) return true;
+    if (readOnly) {
+      // Ctrl+Enter, Ctrl+D, Delete, moves: nothing changes, and the read-only notice says why.
+      useUi.getState().nudgeReadOnly();
+      return true;
+    }
     switch (action) {
       case 'newLine':
         addLine(here.line.id);

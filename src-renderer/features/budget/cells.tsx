@@ -6,6 +6,8 @@
  * specific message beside it and is not sent.
  */
 import { type KeyboardEvent, useId, useRef, useState } from 'react';
+import { useT } from '../../document/react';
+import { useUi } from '../../document/ui';
 import { CellError } from '../../shared/CellError';
 import { IS_MAC } from '../../shared/common';
 import { type CommitResult, useDraft } from '../../shared/draft';
@@ -19,6 +21,12 @@ export type { Option };
 export type ActionHandler = (action: GridAction) => boolean;
 
 /** Actions that leave the cell or act on the row: an edit in progress is committed first. */
+/** A key that would type or erase text (not a shortcut). */
+function typesText(e: KeyboardEvent<HTMLInputElement>): boolean {
+  if (e.ctrlKey || e.metaKey || e.altKey) return false;
+  return e.key.length === 1 || e.key === 'Backspace' || e.key === 'Delete';
+}
+
 const COMMIT_FIRST: ReadonlySet<GridAction> = new Set([
   'next',
   'prev',
@@ -53,6 +61,7 @@ export function TextCell(
     commit: (text: string) => CommitResult;
   },
 ) {
+  const t = useT();
   const ref = useRef<HTMLInputElement>(null);
   const errorId = useId();
   // An invalid draft is kept while the cell's value changes underneath (undo...).
@@ -70,6 +79,13 @@ export function TextCell(
 
   function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
     const action = gridShortcut(e, editing ? 'edit' : 'navigate', IS_MAC);
+    if (props.readOnly && (action === 'edit' || (!action && typesText(e)))) {
+      // Typing into a read-only programme: say why nothing appears, at the field and in the notice.
+      e.preventDefault();
+      setError(t('readOnly.nudge'));
+      useUi.getState().nudgeReadOnly();
+      return;
+    }
     if (!action) return;
     switch (action) {
       case 'edit': {
@@ -144,6 +160,7 @@ export function TextCell(
         onBlur={() => {
           doCommit();
           setEditing(false);
+          if (props.readOnly) setError(null);
         }}
         onKeyDown={onKeyDown}
       />
