@@ -197,7 +197,11 @@ export function ScreenNav() {
           className={`nav-tab${screen === id ? ' active' : ''}`}
           aria-current={screen === id ? 'page' : undefined}
           data-testid={`nav-${id}`}
-          onClick={() => setScreen(id)}
+          onClick={() => {
+            setScreen(id);
+            // A new screen starts at its top, not at the previous screen's scroll position.
+            window.scrollTo(0, 0);
+          }}
         >
           {t(`nav.${id}`)}
           {id === 'checks' && counts.total > 0 && (

@@ -147,6 +147,11 @@ export function TextCell(
         onMouseDown={(e) => {
           wasFocused.current = document.activeElement === e.currentTarget;
         }}
+        onMouseUp={(e) => {
+          // The first click on a cell selects its content, so typing replaces it (as spreadsheets
+          // do); the browser would otherwise drop the selection for a caret on mouse-up.
+          if (!wasFocused.current && !editing) e.preventDefault();
+        }}
         onClick={() => {
           if (wasFocused.current && !locked) setEditing(true);
         }}
