@@ -5,7 +5,7 @@
  * the edit is committed (Enter, Tab, leaving the cell); an invalid value stays in the cell with a
  * specific message beside it and is not sent.
  */
-import { type KeyboardEvent, useId, useRef, useState } from 'react';
+import { type KeyboardEvent, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useT } from '../../document/react';
 import { useUi } from '../../document/ui';
 import { CellError } from '../../shared/CellError';
@@ -69,12 +69,23 @@ export function TextCell(
   const [editing, setEditing] = useState(false);
   const wasFocused = useRef(false);
   const locked = props.readOnly || props.disabled === true;
+  // After Esc or Enter the cell's content is selected again, in the render that shows it: before
+  // the next key is handled. (A later frame would select what was typed meanwhile, and the next
+  // key would replace it: keys typed at full speed after Esc were lost.)
+  const selectAfterRender = useRef(false);
+  useLayoutEffect(() => {
+    if (!selectAfterRender.current) return;
+    selectAfterRender.current = false;
+    if (document.activeElement === ref.current) ref.current?.select();
+  });
 
   function revert() {
+    // Nothing to undo: no render follows, so select now.
+    if (draft === null && !editing && !error) ref.current?.select();
     setDraft(null);
     setError(null);
     setEditing(false);
-    requestAnimationFrame(() => ref.current?.select());
+    selectAfterRender.current = true;
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
@@ -100,7 +111,7 @@ export function TextCell(
         e.preventDefault();
         if (doCommit()) {
           setEditing(false);
-          requestAnimationFrame(() => ref.current?.select());
+          selectAfterRender.current = true;
         }
         return;
       case 'cancel':
