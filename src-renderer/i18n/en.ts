@@ -93,8 +93,6 @@ const errorsInContext = {
   'rate.number.outOfRange': 'Enter a percentage from 0 to 100, e.g. 7 or 7.5.',
   'rate.number.negative': 'A rate cannot be negative. Enter a percentage from 0 to 100.',
   'durationMonths.number.outOfRange': 'The duration must be from 1 to 120 months.',
-  'durationMonths.window.outside':
-    'Some lines run until month {needed}; shorten them first, or keep at least {needed} months.',
   'month.number.outOfRange': 'Enter a month number from 1 to {max}.',
   'staff.number.outOfRange': 'Enter a whole number of staff from 0 to 100,000.',
   'offset.number.outOfRange': 'Enter a number of months from 0 to 60.',
@@ -291,6 +289,12 @@ export const en = {
   'saveAs.help': 'The copy is written to your documents folder and you continue working in the copy.',
   'saveAs.nameLabel': 'Name of the copy',
 
+  'shorten.title': 'Shorten the programme to {months} months',
+  'shorten.clipIntro':
+    'These lines run past month {months}. Clip their windows to end at month {months}? It is one step: Ctrl+Z undoes it.',
+  'shorten.blockedIntro': 'These lines start after month {months}: move or delete them first.',
+  'shorten.window': '(months {start}–{end})',
+  'shorten.clip': 'Clip to month {months} and shorten',
   'readOnly.nudge':
     'Nothing was changed: this programme is open read-only. To work on it, save a copy with “Save as…”.',
   'banner.readOnly.requested': 'You opened this programme read-only. You can review it, but nothing can be changed.',

@@ -88,8 +88,6 @@ const errorsInContext: Record<ContextualErrorTextKey, string> = {
   'rate.number.outOfRange': 'Saisissez un pourcentage de 0 à 100, par ex. 7 ou 7,5.',
   'rate.number.negative': 'Un taux ne peut pas être négatif. Saisissez un pourcentage de 0 à 100.',
   'durationMonths.number.outOfRange': 'La durée doit être de 1 à 120 mois.',
-  'durationMonths.window.outside':
-    'Certaines lignes vont jusqu’au mois {needed} ; raccourcissez-les d’abord, ou gardez au moins {needed} mois.',
   'month.number.outOfRange': 'Saisissez un numéro de mois de 1 à {max}.',
   'staff.number.outOfRange': 'Saisissez un nombre entier d’agents de 0 à 100 000.',
   'offset.number.outOfRange': 'Saisissez un nombre de mois de 0 à 60.',
@@ -291,6 +289,12 @@ export const fr: Messages = {
   'saveAs.help': 'La copie est écrite dans votre dossier de documents et vous continuez à travailler dans la copie.',
   'saveAs.nameLabel': 'Nom de la copie',
 
+  'shorten.title': 'Raccourcir le programme à {months} mois',
+  'shorten.clipIntro':
+    'Ces lignes vont au-delà du mois {months}. Ramener la fin de leur période au mois {months} ? C’est une seule étape : Ctrl+Z l’annule.',
+  'shorten.blockedIntro': 'Ces lignes commencent après le mois {months} : déplacez-les ou supprimez-les d’abord.',
+  'shorten.window': '(mois {start} à {end})',
+  'shorten.clip': 'Ramener au mois {months} et raccourcir',
   'readOnly.nudge':
     'Rien n’a été modifié : ce programme est ouvert en lecture seule. Pour y travailler, enregistrez-en une copie avec « Enregistrer sous… ».',
   'banner.readOnly.requested':

@@ -63,7 +63,15 @@ function listCommands<K extends ListEntity>(name: K) {
 }
 
 export const commandSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('programme.update'), patch: programmeSchema.partial() }),
+  z.object({
+    type: z.literal('programme.update'),
+    patch: programmeSchema.partial(),
+    /**
+     * With a shorter duration: clip the lines that run past the new end to it, in the same
+     * undoable step (without it such lines make the change refused, naming them).
+     */
+    clip: z.boolean().optional(),
+  }),
   z.object({
     type: z.literal('line.add'),
     /** The new line's id, made by the client (UUIDv7, src-shared/commands/ids.ts). */

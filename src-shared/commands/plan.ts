@@ -58,6 +58,7 @@ import {
   type Programme,
   programmeSchema,
   type Reference,
+  durationEffects,
   validateLineAgainstProgramme,
   validateLineReferences,
   validateProfileAgainstProgramme,
@@ -144,7 +145,7 @@ export function planCommand(state: ModelState, cmd: Command): Plan {
 function planChanges(state: ModelState, cmd: Command): Omit<Plan, 'label'> {
   switch (cmd.type) {
     case 'programme.update':
-      return planProgrammeUpdate(state, cmd.patch);
+      return planProgrammeUpdate(state, cmd.patch, cmd.clip === true);
     case 'line.add':
       return planAdd(state, cmd.id, cmd.level, cmd.afterId ?? null, cmd.fields);
     case 'line.update':
@@ -229,11 +230,7 @@ function checkNewId(state: ModelState, id: string, field: string): void {
 
 // --- programme -----------------------------------------------------------------------------------
 
-function isWindowError(code: string): boolean {
-  return code.startsWith('window.');
-}
-
-function planProgrammeUpdate(state: ModelState, patch: Partial<Programme>): Omit<Plan, 'label'> {
+function planProgrammeUpdate(state: ModelState, patch: Partial<Programme>, clip: boolean): Omit<Plan, 'label'> {
   const before = state.programme;
   const parsed = programmeSchema.safeParse({ ...before, ...definedOnly(patch) });
   if (!parsed.success) throw validationFailure(fieldsFromZod(parsed.error));
@@ -243,20 +240,30 @@ function planProgrammeUpdate(state: ModelState, patch: Partial<Programme>): Omit
     throw validationFailure({ reportingCurrency: 'currency.duplicate' }, { code: after.reportingCurrency });
   }
 
+  // Decision: lines that ran to the old end follow the new one (longer or shorter): that is what
+  // a line left at its default window means. Others past a shorter end are clipped only when the
+  // command asks (the UI lists them and offers it); otherwise the change is refused, naming them.
+  const effects = durationEffects(state.lines.values(), before.durationMonths, after.durationMonths);
   if (after.durationMonths < before.durationMonths) {
-    let lines = 0;
-    for (const l of state.lines.values()) {
-      if (Object.values(validateLineAgainstProgramme(l, after)).some(isWindowError)) lines++;
-    }
+    const stuck = clip ? effects.blocked : [...effects.blocked, ...effects.clip];
     let profiles = 0;
     for (const p of state.profiles.values()) {
       if (Object.keys(validateProfileAgainstProgramme(p, after)).length > 0) profiles++;
     }
+    const lines = stuck.length;
     if (lines > 0 || profiles > 0) {
       const m = after.durationMonths;
       const parts: string[] = [];
-      if (lines > 0)
-        parts.push(lines === 1 ? `1 budget line runs past month ${m}` : `${lines} budget lines run past month ${m}`);
+      if (lines > 0) {
+        const names = stuck.slice(0, 3).map((l) => quote(l.name));
+        const more = lines > 3 ? ` and ${lines - 3} more` : '';
+        const named = ` (${names.join(', ')}${more})`;
+        parts.push(
+          lines === 1
+            ? `1 budget line runs past month ${m}${named}`
+            : `${lines} budget lines run past month ${m}${named}`,
+        );
+      }
       if (profiles > 0) {
         parts.push(
           profiles === 1
@@ -277,14 +284,31 @@ function planProgrammeUpdate(state: ModelState, patch: Partial<Programme>): Omit
   const changed = (Object.keys(PROGRAMME_FIELD_NAMES) as (keyof Programme)[]).filter((k) => before[k] !== after[k]);
   if (changed.length === 0) return noChange();
   const changes: RowChange[] = [{ table: 'programme', before, after }];
+  // Lines changed with the programme: windows that follow or are clipped, and lines entered in a
+  // renamed reporting currency (one change per line, both applied).
+  const lineAfter = new Map<string, BudgetLine>();
+  for (const l of [...effects.follow, ...(clip ? effects.clip : [])]) lineAfter.set(l.id, canonicalLine(l));
   if (after.reportingCurrency !== before.reportingCurrency) {
     for (const l of state.lines.values()) {
       if (l.currency !== before.reportingCurrency) continue;
-      changes.push({ table: 'line', id: l.id, before: l, after: { ...l, currency: after.reportingCurrency } });
+      lineAfter.set(l.id, { ...(lineAfter.get(l.id) ?? l), currency: after.reportingCurrency });
     }
   }
+  for (const [id, l] of lineAfter) {
+    const was = state.lines.get(id);
+    if (was) changes.push({ table: 'line', id, before: was, after: l });
+  }
+  const windows: string[] = [];
+  if (effects.follow.length > 0) {
+    const n = effects.follow.length;
+    windows.push(`${n} ${n === 1 ? 'line follows' : 'lines follow'} the new end`);
+  }
+  if (clip && effects.clip.length > 0) {
+    const n = effects.clip.length;
+    windows.push(`${n} ${n === 1 ? 'line' : 'lines'} clipped to month ${after.durationMonths}`);
+  }
   return {
-    summary: `Edited programme settings: ${changed.map((k) => PROGRAMME_FIELD_NAMES[k]).join(', ')}`,
+    summary: `Edited programme settings: ${changed.map((k) => PROGRAMME_FIELD_NAMES[k]).join(', ')}${windows.length > 0 ? ` (${windows.join('; ')})` : ''}`,
     changes,
   };
 }

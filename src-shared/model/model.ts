@@ -289,6 +289,35 @@ export function lineWindow(d: Driver): { start: number; end: number } {
 }
 
 /**
+ * What a change of the programme's duration does to the budget lines' windows:
+ * - `follow`: lines that ran to the old end (as new lines do) follow the new end, longer or
+ *   shorter, unless they start after it;
+ * - `clip`: other lines that run past a shorter end; they fit once their end is clipped to it;
+ * - `blocked`: lines that start after the new end (clipping cannot keep them): to move by hand.
+ * Each entry is the line and its driver with the new end (for `blocked`, unchanged).
+ */
+export function durationEffects<L extends Pick<BudgetLine, 'driver'>>(
+  lines: Iterable<L>,
+  oldMonths: number,
+  newMonths: number,
+): { follow: L[]; clip: L[]; blocked: L[] } {
+  const out = { follow: [] as L[], clip: [] as L[], blocked: [] as L[] };
+  if (newMonths === oldMonths) return out;
+  for (const l of lines) {
+    const d = l.driver;
+    const once = 'schedule' in d && d.schedule === 'once';
+    if (d.start > newMonths) {
+      out.blocked.push(l);
+    } else if (!once && d.end === oldMonths) {
+      out.follow.push({ ...l, driver: { ...d, end: newMonths } });
+    } else if (!once && d.end > newMonths) {
+      out.clip.push({ ...l, driver: { ...d, end: newMonths } });
+    }
+  }
+  return out;
+}
+
+/**
  * Cross-field checks that zod's per-field schemas cannot express: a window inside the programme,
  * start before end. Returns field -> message code. Used by main before it saves, and by the UI.
  */

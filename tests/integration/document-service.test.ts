@@ -372,26 +372,40 @@ describe('validation: a refused command saves nothing', () => {
     });
   }
 
-  it('refuses to shorten the programme past some lines, saying how many', () => {
+  it('refuses to shorten the programme past some lines, naming them; lines that ran to the end follow it', () => {
     const { s, file } = openSmall();
     const bytes = sha256(file);
     const err = failure(() => commandOf(s, { type: 'programme.update', patch: { durationMonths: 20 } }));
     expect(err.code).toBe('validation');
     expect(err.fields).toEqual({ durationMonths: 'duration.linesOutside' });
-    // ind-a, ind-c, com-b, str-a run to month 24; ind-b to 30; sup-a to 36.
+    // ind-a, ind-c, com-b, str-a run to month 24; ind-b to 30; sup-a ran to the end (36): it follows.
     expect(err.message).toBe(
-      'The programme cannot be shortened to 20 months: 6 budget lines run past month 20. Shorten or move those lines first. Nothing was saved.',
+      'The programme cannot be shortened to 20 months: 5 budget lines run past month 20 ("Reintegration package", "Psychosocial counselling", "Medical referral" and 2 more). Shorten or move those lines first. Nothing was saved.',
     );
     expect(sha256(file)).toBe(bytes);
-    // Once the last line fits, shortening is fine.
-    commandOf(s, {
-      type: 'line.update',
-      id: 'sup-a',
-      patch: { driver: { kind: 'fixed', quantity: '1', schedule: 'monthly', start: 1, end: 30 } },
-    });
+    // To 30 months: ind-b fits (it ends at 30); the four ending at 24 fit; sup-a follows the end.
     const snap = commandOf(s, { type: 'programme.update', patch: { durationMonths: 30 } });
     expect(snap.model.programme.durationMonths).toBe(30);
-    expect(snap.info.undoSummary).toBe('Edited programme settings: duration');
+    expect(snap.model.lines.find((l) => l.id === 'sup-a')?.driver.end).toBe(30);
+    expect(snap.info.undoSummary).toBe('Edited programme settings: duration (1 line follows the new end)');
+  });
+
+  it('shortens with the lines clipped to the new end in one step, which one undo restores', () => {
+    const { s } = openSmall();
+    const before = s.snapshot().model;
+    const snap = commandOf(s, { type: 'programme.update', patch: { durationMonths: 20 }, clip: true });
+    expect(snap.model.programme.durationMonths).toBe(20);
+    for (const l of snap.model.lines) expect(l.driver.end).toBeLessThanOrEqual(20);
+    expect(snap.model.lines.find((l) => l.id === 'ind-b')?.driver.end).toBe(20);
+    expect(snap.info.undoSummary).toBe(
+      'Edited programme settings: duration (1 line follows the new end; 5 lines clipped to month 20)',
+    );
+    const undone = undoOf(s);
+    expect(undone.model).toEqual(before);
+    // Longer again: the line that followed the end to 20 now follows it to 48; the others stay.
+    const grown = commandOf(s, { type: 'programme.update', patch: { durationMonths: 48 } });
+    expect(grown.model.lines.find((l) => l.id === 'sup-a')?.driver.end).toBe(48);
+    expect(grown.model.lines.find((l) => l.id === 'ind-b')?.driver.end).toBe(30);
   });
 
   it('refuses a funding split over 100 % where it is entered; a split under 100 % is saved', () => {

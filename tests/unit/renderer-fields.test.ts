@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type BudgetLine, defaultLineFields, type FixedDriver, type Programme } from '../../src-shared/model';
+import {
+  type BudgetLine,
+  defaultLineFields,
+  durationEffects,
+  type FixedDriver,
+  type Programme,
+} from '../../src-shared/model';
 import {
   copyName,
   lineCellText,
@@ -224,20 +230,26 @@ describe('programme fields', () => {
     expect(programmeFieldText({ ...programme, indirectRate: '0.075' }, 'indirectRate', 'fr')).toBe('7,5');
   });
 
-  it('checks the duration, and will not cut lines off', () => {
+  it('checks the duration', () => {
     expect(parseProgrammeField('durationMonths', '0', 'en')).toMatchObject({ ok: false, code: 'number.outOfRange' });
     expect(parseProgrammeField('durationMonths', '121', 'en')).toMatchObject({ ok: false, code: 'number.outOfRange' });
     expect(parseProgrammeField('durationMonths', '12.5', 'en')).toMatchObject({ ok: false, code: 'number.notInteger' });
-    const lines = [line({ schedule: 'spread', start: 1, end: 30 })];
-    expect(parseProgrammeField('durationMonths', '24', 'en', lines)).toMatchObject({
-      ok: false,
-      code: 'window.outside',
-      params: { needed: 30 },
-    });
-    expect(parseProgrammeField('durationMonths', '30', 'en', lines)).toEqual({
-      ok: true,
-      value: { durationMonths: 30 },
-    });
+    expect(parseProgrammeField('durationMonths', '30', 'en')).toEqual({ ok: true, value: { durationMonths: 30 } });
+  });
+
+  it('a new duration: lines that ran to the end follow it, others past it are clipped, later ones blocked', () => {
+    const toEnd = { ...line({ schedule: 'spread', start: 1, end: 36 }), id: 'toEnd' };
+    const to30 = { ...line({ schedule: 'spread', start: 1, end: 30 }), id: 'to30' };
+    const late = { ...line({ schedule: 'spread', start: 28, end: 30 }), id: 'late' };
+    const once = { ...line({ schedule: 'once', start: 10, end: 10 }), id: 'once' };
+    const fits = { ...line({ schedule: 'spread', start: 1, end: 12 }), id: 'fits' };
+    const e = durationEffects([toEnd, to30, late, once, fits], 36, 24);
+    expect(e.follow.map((l) => [l.id, l.driver.end])).toEqual([['toEnd', 24]]);
+    expect(e.clip.map((l) => [l.id, l.driver.end])).toEqual([['to30', 24]]);
+    expect(e.blocked.map((l) => l.id)).toEqual(['late']);
+    const longer = durationEffects([toEnd, to30], 36, 48);
+    expect(longer.follow.map((l) => [l.id, l.driver.end])).toEqual([['toEnd', 48]]);
+    expect(longer.clip).toEqual([]);
   });
 
   it('checks currency and start month', () => {

@@ -1,6 +1,6 @@
 /** Programme settings: title, currency, start, duration, overhead rates, donor profile, author, notes. */
-import { type KeyboardEvent, useId } from 'react';
-import { DONOR_PROFILES, monthLabel, type Programme } from '../../../src-shared/model';
+import { type KeyboardEvent, useId, useState } from 'react';
+import { DONOR_PROFILES, durationEffects, monthLabel, type Programme } from '../../../src-shared/model';
 import { useDocStore, useLocale, useModelPart, useReadOnly, useT } from '../../document/react';
 import { useUi } from '../../document/ui';
 import { errorText, formatMonth, type MessageKey } from '../../i18n';
@@ -10,6 +10,7 @@ import { programmeFocusId } from '../../shared/findings';
 import { FieldControl, FormField } from '../../shared/inputs';
 import { CurrenciesSection } from './CurrenciesSection';
 import { type ProgrammeField, parseProgrammeField, programmeFieldText } from './programmeFields';
+import { type Shortening, ShortenDialog } from './ShortenDialog';
 
 export function ProgrammeScreen() {
   const t = useT();
@@ -78,10 +79,19 @@ function TextField(props: {
   const programme = useModelPart((m) => m?.programme) as Programme;
   const lines = useModelPart((m) => m?.lines ?? []);
   const value = programmeFieldText(programme, props.field, locale);
+  const [shortening, setShortening] = useState<Shortening | null>(null);
   const { draft, error, setDraft, setError, current, commit } = useDraft(value, (text): CommitResult => {
-    const r = parseProgrammeField(props.field, text, locale, lines);
+    const r = parseProgrammeField(props.field, text, locale);
     if (!r.ok) return { ok: false, message: errorText(locale, r.code, r.params ?? {}, r.context) };
     const patch = r.value;
+    if (patch.durationMonths !== undefined && patch.durationMonths < programme.durationMonths) {
+      // Lines past the new end: list them and offer to clip them (lines that ran to the end follow).
+      const e = durationEffects(lines, programme.durationMonths, patch.durationMonths);
+      if (e.clip.length > 0 || e.blocked.length > 0) {
+        setShortening({ months: patch.durationMonths, clip: e.clip, blocked: e.blocked });
+        return { ok: true };
+      }
+    }
     const changed = (Object.keys(patch) as (keyof Programme)[]).some((k) => patch[k] !== programme[k]);
     if (changed) void store.getState().command({ type: 'programme.update', patch });
     return { ok: true };
@@ -141,6 +151,17 @@ function TextField(props: {
           />
         )}
       </FieldControl>
+      {shortening && (
+        <ShortenDialog
+          shortening={shortening}
+          onClose={() => setShortening(null)}
+          onClip={() =>
+            void store
+              .getState()
+              .command({ type: 'programme.update', patch: { durationMonths: shortening.months }, clip: true })
+          }
+        />
+      )}
     </FormField>
   );
 }

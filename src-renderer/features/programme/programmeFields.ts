@@ -10,7 +10,7 @@ import {
   parsePercent,
   shareToPercentString,
 } from '../../../src-shared/money';
-import { type BudgetLine, lineWindow, MAX_DURATION, type Programme, programmeSchema } from '../../../src-shared/model';
+import { MAX_DURATION, type Programme, programmeSchema } from '../../../src-shared/model';
 import { type FieldResult, fromZod } from '../../shared/fields';
 
 export type ProgrammeField = keyof Programme;
@@ -52,22 +52,11 @@ export function parseInflation(input: string, locale: Locale): FieldResult<strin
   return { ok: true, value: negative && r.value !== '0' ? `-${r.value}` : r.value };
 }
 
-/** Last month any line uses (0 when there are no lines). */
-export function lastMonthUsed(lines: readonly BudgetLine[]): number {
-  let max = 0;
-  for (const l of lines) {
-    const w = lineWindow(l.driver);
-    max = Math.max(max, w.start, w.end);
-  }
-  return max;
-}
-
 /** Parses one programme field. Returns the patch to send, or an error code. */
 export function parseProgrammeField(
   field: ProgrammeField,
   input: string,
   locale: Locale,
-  lines: readonly BudgetLine[] = [],
 ): FieldResult<Partial<Programme>> {
   const shape = programmeSchema.shape;
   switch (field) {
@@ -86,10 +75,7 @@ export function parseProgrammeField(
     case 'durationMonths': {
       const r = parseInteger(input, locale, 1, MAX_DURATION);
       if (!r.ok) return { ok: false, code: r.code, params: r.params ?? {}, context: 'durationMonths' };
-      const needed = lastMonthUsed(lines);
-      if (r.value < needed) {
-        return { ok: false, code: 'window.outside', params: { needed }, context: 'durationMonths' };
-      }
+      // What a shorter duration does to the lines is shown before it is sent (ShortenDialog).
       return { ok: true, value: { durationMonths: r.value } };
     }
     case 'communities': {
