@@ -3,6 +3,7 @@
  * budget grid's columns, which a focus request points into).
  */
 import { create } from 'zustand';
+import type { Level } from '../../src-shared/model';
 
 export const SCREENS = ['programme', 'caseload', 'budget', 'funding', 'checks', 'history'] as const;
 export type Screen = (typeof SCREENS)[number];
@@ -62,6 +63,9 @@ interface UiState {
    */
   readOnlyNudge: number;
   nudgeReadOnly(): void;
+  /** The budget section holding the selected line: one selected line for the whole budget. */
+  selectedLevel: Level | null;
+  selectLevel(level: Level): void;
   setScreen(screen: Screen): void;
   setHelpOpen(open: boolean): void;
   toggleExpanded(key: string): void;
@@ -92,6 +96,10 @@ export const useUi = create<UiState>()((set, get) => ({
   highlight: null,
   monthsOf: null,
   readOnlyNudge: 0,
+  selectedLevel: null,
+  selectLevel: (level) => {
+    if (get().selectedLevel !== level) set({ selectedLevel: level });
+  },
   nudgeReadOnly: () => set((s) => ({ readOnlyNudge: s.readOnlyNudge + 1 })),
   setScreen: (screen) => set({ screen }),
   setHelpOpen: (helpOpen) => set({ helpOpen }),

@@ -5,7 +5,9 @@
 import { expect, test } from '@playwright/test';
 import { openSample } from './app';
 
-test('click selects, typing replaces; tabs start at the top; the shortcuts panel opens in view', async ({ page }) => {
+test('click selects, typing replaces; one selected line; tabs start at the top; the shortcuts panel opens in view', async ({
+  page,
+}) => {
   await openSample(page);
   await page.getByTestId('nav-budget').click();
   const row = page.getByTestId('level-section-individual').locator('[data-testid^="line-row-"]').first();
@@ -20,6 +22,18 @@ test('click selects, typing replaces; tabs start at the top; the shortcuts panel
   await expect(cost).toHaveValue('7');
   await page.keyboard.press('Escape');
   await expect(cost).toHaveValue(was);
+
+  // One selected line for the whole budget: selecting a community line unselects the individual one.
+  await cost.click();
+  const individual = page.getByTestId('level-section-individual');
+  const community = page.getByTestId('level-section-community');
+  await expect(individual.locator('.line-row.active')).toHaveCount(1);
+  await expect(page.getByTestId('line-duplicate-individual')).toBeEnabled();
+  await community.locator('[data-testid^="cell-name-"]').first().click();
+  await expect(community.locator('.line-row.active')).toHaveCount(1);
+  await expect(individual.locator('.line-row.active')).toHaveCount(0);
+  await expect(page.getByTestId('line-duplicate-individual')).toBeDisabled();
+  await page.keyboard.press('Escape');
 
   // Far down the budget, the shortcuts panel opens in view.
   await page.mouse.wheel(0, 5000);

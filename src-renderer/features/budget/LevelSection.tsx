@@ -127,6 +127,12 @@ export function LevelSection({ level }: { level: Level }) {
   const headRef = useRef<HTMLTableSectionElement>(null);
   const pendingFocus = useRef<{ key: string; col: number; reveal: boolean } | null>(null);
   const [active, setActive] = useState<Active | null>(null);
+  // One selected line for the whole budget: selecting a line in another section clears this one's.
+  const selectedLevel = useUi((s) => s.selectedLevel);
+  const selectLevel = useUi((s) => s.selectLevel);
+  useEffect(() => {
+    if (selectedLevel !== null && selectedLevel !== level) setActive(null);
+  }, [selectedLevel, level]);
   const [confirmDelete, setConfirmDelete] = useState<{ row: number; col: number } | null>(null);
 
   const rows = useMemo(() => linesOfLevel(model, level).map((line) => ({ line, key: line.id })), [model, level]);
@@ -307,6 +313,7 @@ export function LevelSection({ level }: { level: Level }) {
   });
 
   const onFocusCell = useStableHandler((row: number, col: number) => {
+    selectLevel(level);
     const r = rows[row];
     if (r && (active?.key !== r.key || active.col !== col)) setActive({ key: r.key, col, row });
     // Moving to another line ends the highlight a jump from the checks panel left.
