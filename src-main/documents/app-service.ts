@@ -199,11 +199,11 @@ export function createHandlers(options: AppServiceOptions): AppHandlers {
 
     'document.current': () => docs.current(),
 
-    'document.create': ({ name }) => {
+    'document.create': ({ name, programme }) => {
       ensureDocumentsDir();
       const target = pathForName(name);
       if (fs.existsSync(target)) throw fileExists(target);
-      return opened(docs.create(target));
+      return opened(docs.create(target, undefined, programme));
     },
 
     'document.open': ({ path: requested, readOnly }) => {

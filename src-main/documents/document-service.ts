@@ -25,6 +25,7 @@ import {
 import {
   type BudgetLine,
   type ChangeLogEntry,
+  canonicalProgramme,
   type Currency,
   ENTITIES,
   type EntityName,
@@ -223,10 +224,12 @@ export class DocumentService {
    * Creates a new .rcs file at `filePath` (refused with 'exists' if there is one) holding `model`
    * (default: a blank programme named after the file), and opens it.
    */
-  create(filePath: string, model?: Model): Snapshot {
+  create(filePath: string, model?: Model, settings: Partial<Programme> = {}): Snapshot {
     const abs = path.resolve(filePath);
     const at = this.now().toISOString();
-    const initial = model ?? blankModel(path.basename(abs, path.extname(abs)), this.author(), this.now());
+    const blank = model ?? blankModel(path.basename(abs, path.extname(abs)), this.author(), this.now());
+    const given = Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined));
+    const initial = { ...blank, programme: canonicalProgramme({ ...blank.programme, ...given }) };
     try {
       writeModelToFile(abs, initial, {
         migrations: this.migrations,

@@ -5,7 +5,7 @@ import { useDoc, useDocStore, useLocale, useT } from '../document/react';
 import { formatDateTime } from '../i18n';
 import { LocaleSelect } from '../shared/common';
 import { ErrorBanner } from './Banners';
-import { NameDialog } from './NameDialog';
+import { NewProgrammeDialog } from './NewProgrammeDialog';
 
 export function StartScreen() {
   const t = useT();
@@ -114,19 +114,7 @@ export function StartScreen() {
           </section>
         </div>
       </main>
-      {newOpen && (
-        <NameDialog
-          open
-          title={t('start.newTitle')}
-          help={t('start.newHelp', { dir })}
-          label={t('start.nameLabel')}
-          initial=""
-          submitLabel={t('common.create')}
-          testId="new-dialog"
-          onSubmit={(name) => store.getState().create(name)}
-          onClose={() => setNewOpen(false)}
-        />
-      )}
+      {newOpen && <NewProgrammeDialog help={t('start.newHelp', { dir })} onClose={() => setNewOpen(false)} />}
     </div>
   );
 }

@@ -27,6 +27,7 @@ import {
   type Delta,
   type JobKind,
   type LibraryFile,
+  type NewProgramme,
   type RecentFile,
   type Reply,
   type Settings,
@@ -97,7 +98,7 @@ export interface DocState {
   openSample(): Promise<boolean>;
   open(path: string, readOnly: boolean): Promise<boolean>;
   openDialog(readOnly: boolean): Promise<boolean>;
-  create(name: string): Promise<boolean>;
+  create(name: string, programme?: NewProgramme): Promise<boolean>;
   saveAs(name: string): Promise<boolean>;
   saveAsDialog(): Promise<boolean>;
   close(): Promise<boolean>;
@@ -452,7 +453,8 @@ export function createDocumentStore(api: Api, initialLocale: Locale = 'en', even
       openSample: () => documentAction('openSample', () => api['document.openSample']({})),
       open: (path, readOnly) => documentAction('open', () => api['document.open']({ path, readOnly })),
       openDialog: (readOnly) => documentAction('openDialog', () => api['document.openDialog']({ readOnly })),
-      create: (name) => documentAction('create', () => api['document.create']({ name })),
+      create: (name, programme) =>
+        documentAction('create', () => api['document.create'](programme ? { name, programme } : { name })),
       saveAs: (name) => documentAction('saveAs', () => api['document.saveAs']({ name })),
       saveAsDialog: () => documentAction('saveAsDialog', () => api['document.saveAsDialog']({})),
 

@@ -228,6 +228,7 @@ export const en = {
   'start.newTitle': 'New programme',
   'start.newHelp': 'A blank programme file is created in your documents folder: {dir}',
   'start.nameLabel': 'File name',
+  'start.titlePlaceholder': 'The file name, if left empty',
   'start.openSample': 'Open the sample programme',
   'start.openSampleHelp': 'A realistic West African programme with lines at all four levels.',
   'start.openDialog': 'Open a file…',

@@ -226,6 +226,7 @@ export const fr: Messages = {
   'start.newTitle': 'Nouveau programme',
   'start.newHelp': 'Un programme vierge est créé dans votre dossier de documents : {dir}',
   'start.nameLabel': 'Nom du fichier',
+  'start.titlePlaceholder': 'Le nom du fichier, si laissé vide',
   'start.openSample': 'Ouvrir le programme d’exemple',
   'start.openSampleHelp': 'Un programme réaliste en Afrique de l’Ouest, avec des lignes aux quatre niveaux.',
   'start.openDialog': 'Ouvrir un fichier…',

@@ -62,6 +62,13 @@ function listCommands<K extends ListEntity>(name: K) {
   ] as const;
 }
 
+/** What the New programme dialog asks for; the rest starts blank (rates 0, no notes). */
+export const newProgrammeSchema = programmeSchema
+  .pick({ title: true, startMonth: true, durationMonths: true, reportingCurrency: true, donorProfile: true })
+  .partial()
+  .strict();
+export type NewProgramme = z.infer<typeof newProgrammeSchema>;
+
 export const commandSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('programme.update'),
@@ -240,7 +247,16 @@ export const contract = {
   /** The programme open in this window, if any. */
   'document.current': { request: empty, reply: returns<Snapshot | null>() },
   /** New blank programme, as `name`.rcs in the documents folder. */
-  'document.create': { request: z.object({ name: fileNameSchema }).strict(), reply: returns<Snapshot>() },
+  'document.create': {
+    request: z
+      .object({
+        name: fileNameSchema,
+        /** The new programme's first settings, asked for by the New programme dialog. */
+        programme: newProgrammeSchema.optional(),
+      })
+      .strict(),
+    reply: returns<Snapshot>(),
+  },
   /** Open a file listed by library.list (documents folder or recent files); nothing else. */
   'document.open': {
     request: z.object({ path: z.string().min(1).max(4096), readOnly: z.boolean() }).strict(),

@@ -98,6 +98,26 @@ describe('library and paths', () => {
     ]);
   });
 
+  it('create starts the programme with the settings the New programme dialog asked for', async () => {
+    const { h, documentsDir } = setup();
+    const programme = {
+      title: 'Reintegration in the Gambia',
+      startMonth: '2027-03',
+      durationMonths: 18,
+      reportingCurrency: 'GMD',
+      donorProfile: 'EU' as const,
+    };
+    const snap = h['document.create']({ name: 'Gambia', programme });
+    expect(snap.model.programme).toMatchObject(programme);
+    expect(snap.model.programme.indirectRate).toBe('0');
+    // A bad setting is refused through dispatch, and no file is made.
+    const reply = await dispatch(h, 'document.create', { name: 'Bad', programme: { durationMonths: 0 } });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'validation' } });
+    const extra = await dispatch(h, 'document.create', { name: 'Bad', programme: { notes: 'not asked' } });
+    expect(extra).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(fs.existsSync(path.join(documentsDir, 'Bad.rcs'))).toBe(false);
+  });
+
   it('create accepts a name with .rcs, and refuses an existing name, paths and bad names', async () => {
     const { h } = setup();
     h['document.create']({ name: 'Budget.rcs' });
