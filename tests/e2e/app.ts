@@ -1,5 +1,5 @@
 /** What every end-to-end spec needs: the server's address, and the sample programme open. */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The browser-mode server the global setup started (tests/e2e/global-setup.ts). */
 export function appUrl(): string {
@@ -22,4 +22,61 @@ export async function openSample(page: Page): Promise<void> {
   }
   if (await open.isVisible().catch(() => false)) await open.click();
   await expect(docName).toContainText('Sample programme');
+}
+
+/** Closes whatever programme is open and creates a new one named `prefix` + a timestamp (dialog defaults). */
+export async function startNewProgramme(page: Page, prefix: string): Promise<string> {
+  await page.goto(appUrl());
+  const startNew = page.getByTestId('start-new');
+  const docName = page.getByTestId('doc-file-name');
+  await expect(startNew.or(docName)).toBeVisible();
+  if (await docName.isVisible()) await page.getByTestId('close-document').click();
+  await startNew.click();
+  const name = `${prefix} ${Date.now()}`;
+  await typeInto(page.getByTestId('new-dialog-name'), name);
+  await expect(docName).toContainText(name);
+  return name;
+}
+
+/** Types into a form field and commits it with Enter. */
+export async function typeInto(field: Locator, text: string): Promise<void> {
+  await field.fill(text);
+  await field.press('Enter');
+}
+
+/** Edits a budget grid cell: select it, Enter to edit, type, Enter to commit. */
+export async function editCell(page: Page, testId: string, text: string): Promise<void> {
+  const cell = page.getByTestId(testId);
+  await cell.click();
+  await cell.press('Enter');
+  await cell.fill(text);
+  await cell.press('Enter');
+}
+
+/** The id behind a row's data-testid (`<prefix><id>`), once the row is there. */
+export async function rowId(row: Locator, prefix: string): Promise<string> {
+  await expect(row).toHaveAttribute('data-testid', new RegExp(`^${prefix}.+`));
+  return ((await row.getAttribute('data-testid')) ?? '').slice(prefix.length);
+}
+
+/** Adds a line at the end of a budget section; returns its id (the line is row `index`). */
+export async function addLine(page: Page, level: string, index: number): Promise<string> {
+  await page.getByTestId(`add-line-${level}`).click();
+  return rowId(
+    page.getByTestId(`level-section-${level}`).locator('[data-testid^="line-row-"]').nth(index),
+    'line-row-',
+  );
+}
+
+/** Waits until everything typed has been saved. */
+export async function expectSaved(page: Page): Promise<void> {
+  await expect(page.getByTestId('saved-indicator')).toHaveAttribute('data-state', 'saved');
+}
+
+/** Adds an adult returnee profile on the Caseload screen; returns its id. */
+export async function addAdultProfile(page: Page): Promise<string> {
+  await page.getByTestId('nav-caseload').click();
+  await page.getByTestId('profile-add-kind').selectOption('adult');
+  await page.getByTestId('profile-add').click();
+  return rowId(page.locator('[data-testid^="profile-row-"]').first(), 'profile-row-');
 }

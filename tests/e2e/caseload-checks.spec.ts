@@ -1,63 +1,29 @@
-import { expect, type Locator, type Page, test } from '@playwright/test';
-import { appUrl } from './app';
-
-/** The id behind a row's data-testid (made by the window when the row was added: final at once). */
-async function savedId(row: Locator, prefix: string): Promise<string> {
-  await expect(row).toHaveAttribute('data-testid', new RegExp(`^${prefix}.+`));
-  return ((await row.getAttribute('data-testid')) ?? '').slice(prefix.length);
-}
-
-/** Types into a form field and commits it with Enter. */
-async function typeInto(field: Locator, text: string): Promise<void> {
-  await field.fill(text);
-  await field.press('Enter');
-}
-
-/** Edits a budget grid cell: select it, Enter to edit, type, Enter to commit. */
-async function editCell(page: Page, testId: string, text: string): Promise<void> {
-  const cell = page.getByTestId(testId);
-  await cell.click();
-  await cell.press('Enter');
-  await cell.fill(text);
-  await cell.press('Enter');
-}
-
-async function saved(page: Page): Promise<void> {
-  await expect(page.getByTestId('saved-indicator')).toHaveAttribute('data-state', 'saved');
-}
+import { expect, test } from '@playwright/test';
+import { editCell, expectSaved, rowId, startNewProgramme, typeInto } from './app';
 
 test('a new programme: profile with arrivals, a per-arrival line, then a broken funding split found by the checks', async ({
   page,
 }) => {
-  await page.goto(appUrl());
-
   // Start from a NEW programme, so nothing depends on the sample's contents.
-  const startNew = page.getByTestId('start-new');
-  const docName = page.getByTestId('doc-file-name');
-  await expect(startNew.or(docName)).toBeVisible();
-  if (await docName.isVisible()) await page.getByTestId('close-document').click();
-  await startNew.click();
-  const name = `Caseload and checks ${Date.now()}`;
-  await typeInto(page.getByTestId('new-dialog-name'), name);
-  await expect(docName).toContainText(name);
+  await startNewProgramme(page, 'Caseload and checks');
 
   // Caseload: add an adult profile with 1,200 expected arrivals.
   await page.getByTestId('nav-caseload').click();
   await expect(page.getByTestId('profiles-empty')).toBeVisible();
   await page.getByTestId('profile-add-kind').selectOption('adult');
   await page.getByTestId('profile-add').click();
-  const profileId = await savedId(page.locator('[data-testid^="profile-row-"]').first(), 'profile-row-');
+  const profileId = await rowId(page.locator('[data-testid^="profile-row-"]').first(), 'profile-row-');
   await expect(page.getByTestId(`profile-name-${profileId}`)).toHaveValue('Adult single');
   await typeInto(page.getByTestId(`profile-arrivals-${profileId}`), '1,200');
   await expect(page.getByTestId('caseload-total-persons')).toHaveAttribute('data-value', '1200');
   await expect(page.getByTestId('chart-arrivals').locator('.recharts-bar-rectangle').first()).toBeVisible();
-  await saved(page);
+  await expectSaved(page);
 
   // Budget: a new individual line, a unit cost, a fixed quantity of 1 to begin with.
   await page.getByTestId('nav-budget').click();
   await page.getByTestId('add-line-individual').click();
   const row = page.getByTestId('level-section-individual').locator('[data-testid^="line-row-"]').first();
-  const lineId = await savedId(row, 'line-row-');
+  const lineId = await rowId(row, 'line-row-');
   await editCell(page, `cell-name-${lineId}`, 'Reintegration kit');
   await editCell(page, `cell-unitCost-${lineId}`, '500');
   const total = page.getByTestId(`cell-total-${lineId}`);
@@ -65,7 +31,7 @@ test('a new programme: profile with arrivals, a per-arrival line, then a broken 
   await expect(total).toHaveText('500.00');
   await expect(perReturnee).toHaveText('0.42 EUR'); // 500.00 ÷ 1,200 returnees
   await expect(page.getByTestId('metric-returnees')).toHaveText('1,200');
-  await saved(page);
+  await expectSaved(page);
 
   // Per arrival: one kit per arriving returnee; then 60 % take-up, typed in the details panel.
   await page.getByTestId(`cell-driver-${lineId}`).selectOption('perArrival');
@@ -77,7 +43,7 @@ test('a new programme: profile with arrivals, a per-arrival line, then a broken 
   await expect(page.getByTestId(`cell-derivation-${lineId}`)).toHaveText('1,200 arrivals × 60 % take-up = 720');
   await expect(total).toHaveText('360,000.00');
   await expect(perReturnee).toHaveText('300.00 EUR');
-  await saved(page);
+  await expectSaved(page);
 
   // The month-by-month view adds up to the line's total.
   await total.click();
@@ -95,7 +61,7 @@ test('a new programme: profile with arrivals, a per-arrival line, then a broken 
   await expect(page.getByTestId(`funding-share-${lineId}-0`)).toHaveValue('100');
   await typeInto(page.getByTestId(`funding-share-${lineId}-0`), '60');
   await expect(page.getByTestId(`funding-sum-${lineId}`)).toHaveAttribute('data-complete', 'false');
-  await saved(page);
+  await expectSaved(page);
   await expect.poll(async () => Number(await badge.getAttribute('data-count'))).toBeGreaterThan(findingsBefore);
 
   // The checks panel lists it, with its severity and source; "Go to" lands on the line.

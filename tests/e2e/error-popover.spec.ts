@@ -3,7 +3,7 @@
  * section and of the caseload table, the message shows in full, on top, inside the window.
  */
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { appUrl } from './app';
+import { addAdultProfile, addLine, editCell, startNewProgramme, typeInto } from './app';
 
 /** The whole message is in the window and nothing covers it (its corners and centre hit it). */
 async function expectReadable(page: Page, error: Locator): Promise<void> {
@@ -34,28 +34,14 @@ async function expectReadable(page: Page, error: Locator): Promise<void> {
 }
 
 test('errors on the last row of a budget section and of the caseload table are shown in full', async ({ page }) => {
-  await page.goto(appUrl());
-  const startNew = page.getByTestId('start-new');
-  const docName = page.getByTestId('doc-file-name');
-  await expect(startNew.or(docName)).toBeVisible();
-  if (await docName.isVisible()) await page.getByTestId('close-document').click();
-  await startNew.click();
-  const name = `Errors in view ${Date.now()}`;
-  await page.getByTestId('new-dialog-name').fill(name);
-  await page.getByTestId('new-dialog-name').press('Enter');
-  await expect(docName).toContainText(name);
+  await startNewProgramme(page, 'Errors in view');
 
   // The only line of the structural section (a one-row table, and its last row).
   await page.getByTestId('nav-budget').click();
-  await page.getByTestId('add-line-structural').click();
-  const row = page.getByTestId('level-section-structural').locator('[data-testid^="line-row-"]').first();
-  await expect(row).toHaveAttribute('data-testid', /^line-row-.+/);
-  const id = ((await row.getAttribute('data-testid')) ?? '').replace('line-row-', '');
+  const id = await addLine(page, 'structural', 0);
+  const row = page.getByTestId(`line-row-${id}`);
   const cost = page.getByTestId(`cell-unitCost-${id}`);
-  await cost.click();
-  await cost.press('Enter');
-  await cost.fill('12,5,0');
-  await cost.press('Enter');
+  await editCell(page, `cell-unitCost-${id}`, '12,5,0');
   const lineError = row.getByTestId('field-error');
   await expect(lineError).toContainText('“12,5,0” is not a number');
   await expectReadable(page, lineError);
@@ -64,15 +50,9 @@ test('errors on the last row of a budget section and of the caseload table are s
   await expect(lineError).toHaveCount(0);
 
   // The only row of the caseload table.
-  await page.getByTestId('nav-caseload').click();
-  await page.getByTestId('profile-add-kind').selectOption('adult');
-  await page.getByTestId('profile-add').click();
-  const profile = page.locator('[data-testid^="profile-row-"]').first();
-  await expect(profile).toHaveAttribute('data-testid', /^profile-row-.+/);
-  const pid = ((await profile.getAttribute('data-testid')) ?? '').replace('profile-row-', '');
-  const arrivals = page.getByTestId(`profile-arrivals-${pid}`);
-  await arrivals.fill('lots');
-  await arrivals.press('Enter');
+  const pid = await addAdultProfile(page);
+  const profile = page.getByTestId(`profile-row-${pid}`);
+  await typeInto(page.getByTestId(`profile-arrivals-${pid}`), 'lots');
   const profileError = profile.getByTestId('field-error');
   await expect(profileError).toContainText('“lots” is not a number');
   await expectReadable(page, profileError);

@@ -4,19 +4,10 @@
  * 655.957?"; a rate more than ten times away from the peg says so. Enter again keeps it.
  */
 import { expect, test } from '@playwright/test';
-import { appUrl } from './app';
+import { expectSaved, startNewProgramme } from './app';
 
 test('a rate typed with a thousands separator, or ten times off the peg, asks before it is saved', async ({ page }) => {
-  await page.goto(appUrl());
-  const startNew = page.getByTestId('start-new');
-  const docName = page.getByTestId('doc-file-name');
-  await expect(startNew.or(docName)).toBeVisible();
-  if (await docName.isVisible()) await page.getByTestId('close-document').click();
-  await startNew.click();
-  const name = `Exchange rates ${Date.now()}`;
-  await page.getByTestId('new-dialog-name').fill(name);
-  await page.getByTestId('new-dialog-name').press('Enter');
-  await expect(docName).toContainText(name);
+  await startNewProgramme(page, 'Exchange rates');
   await page.getByTestId('nav-programme').click();
 
   // Adding XOF at "655,957": asked first, added when confirmed.
@@ -46,5 +37,5 @@ test('a rate typed with a thousands separator, or ten times off the peg, asks be
   );
   await year1.press('Escape');
   await expect(year1).toHaveValue('655.957');
-  await expect(page.getByTestId('saved-indicator')).toHaveAttribute('data-state', 'saved');
+  await expectSaved(page);
 });

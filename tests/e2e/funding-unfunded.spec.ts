@@ -3,48 +3,24 @@
  * 30,000 and 18,000, and 12,000 shows as unfunded on the line, in the totals bar and on the
  * Funding screen. A share that would take the split over 100 % is refused where it is typed.
  */
-import { expect, type Locator, type Page, test } from '@playwright/test';
-import { appUrl } from './app';
-
-async function typeInto(field: Locator, text: string): Promise<void> {
-  await field.fill(text);
-  await field.press('Enter');
-}
-
-async function saved(page: Page): Promise<void> {
-  await expect(page.getByTestId('saved-indicator')).toHaveAttribute('data-state', 'saved');
-}
+import { expect, test } from '@playwright/test';
+import { addLine, editCell, expectSaved, startNewProgramme, typeInto } from './app';
 
 test('50 % + 30 % of 60,000: 30,000 + 18,000 and 12,000 unfunded, shown everywhere; over 100 % refused', async ({
   page,
 }) => {
-  await page.goto(appUrl());
-  const startNew = page.getByTestId('start-new');
-  const docName = page.getByTestId('doc-file-name');
-  await expect(startNew.or(docName)).toBeVisible();
-  if (await docName.isVisible()) await page.getByTestId('close-document').click();
-  await startNew.click();
-  const name = `Unfunded ${Date.now()}`;
-  await typeInto(page.getByTestId('new-dialog-name'), name);
-  await expect(docName).toContainText(name);
+  await startNewProgramme(page, 'Unfunded');
 
   // A second funding source beside the main donor.
   await page.getByTestId('nav-funding').click();
   await page.getByTestId('funder-add').click();
   await expect(page.locator('[data-testid^="funder-row-"]')).toHaveCount(2);
-  await saved(page);
+  await expectSaved(page);
 
   // A line of 60,000 (fixed quantity 1).
   await page.getByTestId('nav-budget').click();
-  await page.getByTestId('add-line-individual').click();
-  const row = page.getByTestId('level-section-individual').locator('[data-testid^="line-row-"]').first();
-  await expect(row).toHaveAttribute('data-testid', /^line-row-.+/);
-  const id = ((await row.getAttribute('data-testid')) ?? '').replace('line-row-', '');
-  const cost = page.getByTestId(`cell-unitCost-${id}`);
-  await cost.click();
-  await cost.press('Enter');
-  await cost.fill('60,000');
-  await cost.press('Enter');
+  const id = await addLine(page, 'individual', 0);
+  await editCell(page, `cell-unitCost-${id}`, '60,000');
   await expect(page.getByTestId(`cell-total-${id}`)).toHaveText('60,000.00');
 
   // 50 % to the main donor, 30 % to the second source.
@@ -55,7 +31,7 @@ test('50 % + 30 % of 60,000: 30,000 + 18,000 and 12,000 unfunded, shown everywhe
   await expect(page.getByTestId(`funding-share-${id}-1`)).toHaveValue('50');
   await typeInto(page.getByTestId(`funding-share-${id}-1`), '30');
   await expect(page.getByTestId(`funding-sum-${id}`)).toHaveAttribute('data-complete', 'false');
-  await saved(page);
+  await expectSaved(page);
 
   const amounts = page.getByTestId(`funding-editor-${id}`).locator('[data-testid^="funding-amount-"]');
   await expect(amounts).toHaveCount(3);

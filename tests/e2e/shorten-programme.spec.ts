@@ -4,37 +4,17 @@
  * follows the end without being asked about.
  */
 import { expect, type Page, test } from '@playwright/test';
-import { appUrl } from './app';
+import { addLine, editCell, expectSaved, startNewProgramme } from './app';
 
-async function addLine(page: Page, index: number): Promise<string> {
-  await page.getByTestId('add-line-individual').click();
-  const row = page.getByTestId('level-section-individual').locator('[data-testid^="line-row-"]').nth(index);
-  await expect(row).toHaveAttribute('data-testid', /^line-row-.+/);
-  const id = ((await row.getAttribute('data-testid')) ?? '').replace('line-row-', '');
-  // A monthly cost over the whole programme (a new line starts as a one-off cost in month 1).
+/** A monthly cost over the whole programme (a new line starts as a one-off cost in month 1). */
+async function addMonthlyLine(page: Page, index: number): Promise<string> {
+  const id = await addLine(page, 'individual', index);
   await page.getByTestId(`cell-schedule-${id}`).selectOption('monthly');
   return id;
 }
 
-async function editCell(page: Page, testId: string, text: string): Promise<void> {
-  const cell = page.getByTestId(testId);
-  await cell.click();
-  await cell.press('Enter');
-  await cell.fill(text);
-  await cell.press('Enter');
-}
-
 test('shortening names the lines past the new end and clips them in one undoable step', async ({ page }) => {
-  await page.goto(appUrl());
-  const startNew = page.getByTestId('start-new');
-  const docName = page.getByTestId('doc-file-name');
-  await expect(startNew.or(docName)).toBeVisible();
-  if (await docName.isVisible()) await page.getByTestId('close-document').click();
-  await startNew.click();
-  const name = `Shorten ${Date.now()}`;
-  await page.getByTestId('new-dialog-name').fill(name);
-  await page.getByTestId('new-dialog-name').press('Enter');
-  await expect(docName).toContainText(name);
+  await startNewProgramme(page, 'Shorten');
 
   await page.getByTestId('nav-programme').click();
   const duration = page.getByTestId('field-durationMonths');
@@ -43,9 +23,9 @@ test('shortening names the lines past the new end and clips them in one undoable
 
   // One line left at its default window (to the end), one ending earlier but after month 24.
   await page.getByTestId('nav-budget').click();
-  const follower = await addLine(page, 0);
+  const follower = await addMonthlyLine(page, 0);
   await expect(page.getByTestId(`cell-end-${follower}`)).toHaveValue(String(months));
-  const ending = await addLine(page, 1);
+  const ending = await addMonthlyLine(page, 1);
   await editCell(page, `cell-name-${ending}`, 'Ends early');
   await editCell(page, `cell-end-${ending}`, String(months - 2));
   await expect(page.getByTestId(`cell-end-${ending}`)).toHaveValue(String(months - 2));
@@ -62,7 +42,7 @@ test('shortening names the lines past the new end and clips them in one undoable
   await dialog.getByTestId('shorten-clip').click();
   await expect(dialog).toBeHidden();
   await expect(duration).toHaveValue('24');
-  await expect(page.getByTestId('saved-indicator')).toHaveAttribute('data-state', 'saved');
+  await expectSaved(page);
 
   await page.getByTestId('nav-budget').click();
   await expect(page.getByTestId(`cell-end-${ending}`)).toHaveValue('24');
