@@ -24,17 +24,22 @@ export async function openSample(page: Page): Promise<void> {
   await expect(docName).toContainText('Sample programme');
 }
 
-/** Closes whatever programme is open and creates a new one named `prefix` + a timestamp (dialog defaults). */
-export async function startNewProgramme(page: Page, prefix: string): Promise<string> {
+/** Closes whatever programme is open and opens the New programme dialog. */
+export async function openNewDialog(page: Page): Promise<void> {
   await page.goto(appUrl());
   const startNew = page.getByTestId('start-new');
   const docName = page.getByTestId('doc-file-name');
   await expect(startNew.or(docName)).toBeVisible();
   if (await docName.isVisible()) await page.getByTestId('close-document').click();
   await startNew.click();
+}
+
+/** Creates a new programme named `prefix` + a timestamp, with the dialog's defaults. */
+export async function startNewProgramme(page: Page, prefix: string): Promise<string> {
+  await openNewDialog(page);
   const name = `${prefix} ${Date.now()}`;
   await typeInto(page.getByTestId('new-dialog-name'), name);
-  await expect(docName).toContainText(name);
+  await expect(page.getByTestId('doc-file-name')).toContainText(name);
   return name;
 }
 

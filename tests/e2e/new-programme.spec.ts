@@ -3,17 +3,13 @@
  * donor profile), puts the focus back on a field it refuses, and opens on the Programme screen.
  */
 import { expect, test } from '@playwright/test';
-import { appUrl } from './app';
+import { openNewDialog } from './app';
 
 test('the New programme dialog asks for the settings, refuses a bad one at the field, opens on Programme', async ({
   page,
 }) => {
-  await page.goto(appUrl());
-  const startNew = page.getByTestId('start-new');
+  await openNewDialog(page);
   const docName = page.getByTestId('doc-file-name');
-  await expect(startNew.or(docName)).toBeVisible();
-  if (await docName.isVisible()) await page.getByTestId('close-document').click();
-  await startNew.click();
 
   const file = `Gambia ${Date.now()}`;
   await page.getByTestId('new-dialog-name').fill(file);
