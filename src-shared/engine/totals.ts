@@ -401,10 +401,11 @@ export function totalsAndMetrics(input: TotalsInput): ComputeResult {
   const steady: Contribution[] = [];
   const fresh = new TotalsAgg(D); // percentage lines: their amounts are new at every compute
   const seen = { all: new Set<string>(), indirect: new Set<string>(), contingency: new Set<string>() };
-  // Funders still to be seen first: a split names only known funders, the main donor ('' when
-  // there are none) and '' for what a split leaves unfunded, so once every one has been seen
-  // there is nothing more to look for.
-  const possible = funders.length + 1;
+  const unfunded = { all: false, indirect: false, contingency: false };
+  // Funders still to be seen first: a split names only known funders (or the main donor, '' when
+  // there are none), so once every one has been seen there is nothing more to look for. What a
+  // split leaves unfunded (key '') is looked up on every line: it may come after that point.
+  const possible = Math.max(1, funders.length);
   for (let i = 0; i < ordered.length; i++) {
     const line = ordered[i] as BudgetLine;
     const lm = months[i] ?? new Array<number>(D).fill(0);
@@ -418,13 +419,23 @@ export function totalsAndMetrics(input: TotalsInput): ComputeResult {
     if (c.funding.diagnostics.length > 0) diagnostics.push(...c.funding.diagnostics);
     if (seen.all.size < possible || seen.indirect.size < possible || seen.contingency.size < possible) {
       for (const [fid] of c.funding.parts) {
+        if (fid === '') continue; // counted below: it is not one of the `possible` sources
         seen.all.add(fid);
         if (line.eligibleIndirect) seen.indirect.add(fid);
         if (line.eligibleContingency) seen.contingency.add(fid);
       }
     }
+    if (c.funding.split[''] !== undefined) {
+      unfunded.all = true;
+      if (line.eligibleIndirect) unfunded.indirect = true;
+      if (line.eligibleContingency) unfunded.contingency = true;
+    }
     lines.push(c.result);
   }
+  // The unfunded part (key ''), after the sources: it takes its share of the overheads too.
+  if (unfunded.all) seen.all.add('');
+  if (unfunded.indirect) seen.indirect.add('');
+  if (unfunded.contingency) seen.contingency.add('');
   // The other lines' sums are kept by the engine from one compute to the next (a one-line edit
   // takes one line out and puts its new self in); the percentage lines' are added afresh.
   const agg = caches.aggregate(D);

@@ -295,6 +295,14 @@ describe('funding sources', () => {
     expect(r.byFunder).toEqual({ eu: 3_300_000, town: 1_980_000, '': 1_320_000 });
     expect(Object.values(r.byFunder).reduce((x, y) => x + y, 0)).toBe(r.totals.total);
   });
+  it('a source seen only after an unfunded gap still gets its share of the indirect costs', () => {
+    const once = { kind: 'fixed', quantity: '1', schedule: 'once', start: 1, end: 1 } as const;
+    const a = line(once, { unitCost: 1000, funding: [{ funderId: 'eu', share: '0.5' }] });
+    const b = line(once, { unitCost: 1000, funding: [{ funderId: 'town', share: '1' }] });
+    const r = compute(model({ programme: { ...programme, indirectRate: '0.1' }, lines: [a, b], funders }));
+    // direct: eu 500, unfunded 500, town 1,000; indirect 200 split 50 / 50 / 100 the same way
+    expect(r.byFunder).toEqual({ eu: 550, town: 1100, '': 550 });
+  });
   it('a share naming a source that no longer exists is unfunded, not given to the others', () => {
     const a = line(
       { kind: 'fixed', quantity: '1', schedule: 'once', start: 1, end: 1 },
