@@ -20,13 +20,13 @@ export type { Option };
 /** Handles a grid action for the cell's row; returns true when it was handled. */
 export type ActionHandler = (action: GridAction) => boolean;
 
-/** Actions that leave the cell or act on the row: an edit in progress is committed first. */
 /** A key that would type or erase text (not a shortcut). */
 function typesText(e: KeyboardEvent<HTMLInputElement>): boolean {
   if (e.ctrlKey || e.metaKey || e.altKey) return false;
   return e.key.length === 1 || e.key === 'Backspace' || e.key === 'Delete';
 }
 
+/** Actions that leave the cell or act on the row: an edit in progress is committed first. */
 const COMMIT_FIRST: ReadonlySet<GridAction> = new Set([
   'next',
   'prev',
