@@ -15,6 +15,8 @@ import {
   LEVELS,
   lineReferences,
   type Model,
+  monthOf,
+  NEW_PROGRAMME_DEFAULTS,
   type Profile,
   profileSchema,
   type Programme,
@@ -188,13 +190,12 @@ export const MAIN_DONOR_ID = 'main-donor';
  * funding source, "Main donor" (a confirmed donor), which every line is funded by until split.
  */
 export function blankModel(title: string, author: string, now: Date = new Date()): Model {
-  const startMonth = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
   return {
     programme: {
       title: title.trim().slice(0, 200) || 'New programme',
-      reportingCurrency: 'EUR',
-      startMonth,
-      durationMonths: 36,
+      reportingCurrency: NEW_PROGRAMME_DEFAULTS.reportingCurrency,
+      startMonth: monthOf(now),
+      durationMonths: NEW_PROGRAMME_DEFAULTS.durationMonths,
       indirectRate: '0',
       contingencyRate: '0',
       author: author.slice(0, 200),

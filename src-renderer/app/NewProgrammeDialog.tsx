@@ -5,7 +5,14 @@
  */
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { fileNameSchema, type NewProgramme } from '../../src-shared/api';
-import { DONOR_PROFILES, type DonorProfile, MAX_DURATION, programmeSchema } from '../../src-shared/model';
+import {
+  DONOR_PROFILES,
+  type DonorProfile,
+  MAX_DURATION,
+  monthOf,
+  NEW_PROGRAMME_DEFAULTS,
+  programmeSchema,
+} from '../../src-shared/model';
 import { parseInteger } from '../../src-shared/money';
 import { useDocStore, useLocale, useT } from '../document/react';
 import { useUi } from '../document/ui';
@@ -13,11 +20,6 @@ import { apiErrorText, errorText } from '../i18n';
 import { Dialog, FieldError } from '../shared/common';
 
 type Field = 'name' | 'title' | 'startMonth' | 'durationMonths' | 'reportingCurrency';
-
-/** This month, as "YYYY-MM": a programme usually starts soon. */
-function thisMonth(now = new Date()): string {
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
-}
 
 export function NewProgrammeDialog(props: { help: string; onClose: () => void }) {
   const t = useT();
@@ -27,9 +29,9 @@ export function NewProgrammeDialog(props: { help: string; onClose: () => void })
   const [values, setValues] = useState<Record<Field, string>>({
     name: '',
     title: '',
-    startMonth: thisMonth(),
-    durationMonths: '36',
-    reportingCurrency: 'EUR',
+    startMonth: monthOf(new Date()),
+    durationMonths: String(NEW_PROGRAMME_DEFAULTS.durationMonths),
+    reportingCurrency: NEW_PROGRAMME_DEFAULTS.reportingCurrency,
   });
   const [donor, setDonor] = useState<DonorProfile>('none');
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});

@@ -59,11 +59,12 @@ import {
   programmeSchema,
   type Reference,
   durationEffects,
+  shareSum,
   validateLineAgainstProgramme,
   validateLineReferences,
   validateProfileAgainstProgramme,
 } from '../model';
-import { add, cmp, dec, ONE, ZERO } from '../money';
+import { cmp, ONE } from '../money';
 import { fieldsFromZod, validationFailure } from './validation';
 
 /** One row of one entity before and after a command (null: the row does not exist then). */
@@ -330,8 +331,7 @@ function checkedFields(fields: unknown, state: ModelState, prefix: string[], lin
 
 /** A split over 100 % would have the sources pay more than the line costs ('funding.over'). */
 function checkFundingNotOver(fields: LineFields, prefix: string): void {
-  const sum = fields.funding.map((s) => dec(s.share)).reduce(add, ZERO);
-  if (cmp(sum, ONE) > 0) throw validationFailure({ [`${prefix}.funding`]: 'funding.over' });
+  if (cmp(shareSum(fields.funding), ONE) > 0) throw validationFailure({ [`${prefix}.funding`]: 'funding.over' });
 }
 
 function planAdd(

@@ -20,9 +20,8 @@ import {
   roundHalfEven,
   sub,
   toNumber,
-  ZERO,
 } from '../money';
-import { type BudgetLine, CATEGORIES, DIMENSIONS, type Level, LEVELS, type Model } from '../model';
+import { type BudgetLine, CATEGORIES, DIMENSIONS, type Level, LEVELS, type Model, shareSum } from '../model';
 import { ratToString } from './drivers';
 import { overheads } from './percentages';
 import { planFloats, planTotal, type QuantityPlan } from './plan';
@@ -103,13 +102,13 @@ function fundingSplit(
     });
     return false;
   });
-  const shareSum = line.funding.map((s) => dec(s.share)).reduce(add, ZERO);
-  if (shareSum.n !== shareSum.d) {
+  const sum = shareSum(line.funding);
+  if (sum.n !== sum.d) {
     diagnostics.push({
       severity: 'error',
       code: 'funding.sum',
       lineId: line.id,
-      params: { sum: ratToString(mul(shareSum, fromInt(100))) },
+      params: { sum: ratToString(mul(sum, fromInt(100))) },
     });
   }
   // Decision: shares are never rescaled to fill a gap. What the shares leave uncovered (a split
@@ -117,7 +116,7 @@ function fundingSplit(
   // shown as such in the funding totals and the totals bar (50 % + 30 % of 60,000 is 30,000 +
   // 18,000 + 12,000 unfunded). A split over 100 % cannot be entered (the planner refuses it); one
   // found in an older file is split in proportion, and the check above says so as an error.
-  const knownSum = known.map((s) => dec(s.share)).reduce(add, ZERO);
+  const knownSum = known.length === line.funding.length ? sum : shareSum(known);
   const gap = cmp(knownSum, ONE) < 0 ? rationalToDecimal(sub(ONE, knownSum)) : null;
   const shares = known.map((s) => s.share);
   if (gap !== null) shares.push(gap);

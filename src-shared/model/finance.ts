@@ -5,6 +5,7 @@
  * currency, applied to unit costs from programme year 2 on: factor (1 + i)^(year - 1).
  */
 import { z } from 'zod';
+import { add, dec, type Rational, ZERO } from '../money';
 import { fieldMessage } from '../api/codes';
 import { currencyCode, decimalString, minorAmount, nameText, shareString } from './schemas-base';
 
@@ -54,3 +55,10 @@ export const fundingShareSchema = z.object({
   share: shareString,
 });
 export type FundingShare = z.infer<typeof fundingShareSchema>;
+
+/** The exact sum of a split's shares (1 = 100 %): the planner, the engine and the editor use it. */
+export function shareSum(funding: readonly Pick<FundingShare, 'share'>[]): Rational {
+  let s: Rational = ZERO;
+  for (const f of funding) s = add(s, dec(f.share));
+  return s;
+}

@@ -452,6 +452,17 @@ export function defaultLineFields(level: Level, durationMonths: number, name: st
   };
 }
 
+/**
+ * Where a new programme starts unless the person says otherwise (the New programme dialog shows
+ * these; main's blank model uses them): this month, 36 months, reported in EUR.
+ */
+export const NEW_PROGRAMME_DEFAULTS = { durationMonths: 36, reportingCurrency: 'EUR' } as const;
+
+/** The calendar month of a date, as "YYYY-MM" (local time). */
+export function monthOf(date: Date): string {
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}`;
+}
+
 /** Programme month m (1-based) -> "YYYY-MM". */
 export function monthLabel(startMonth: string, m: number): string {
   const [y, mo] = startMonth.split('-').map(Number) as [number, number];

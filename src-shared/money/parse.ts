@@ -38,9 +38,15 @@ const SEPARATORS: Record<Locale, Separators> = {
  * value cannot be a grouped integer ("12.5"), since many people type it from habit.
  */
 export function parseDecimal(input: string, locale: Locale): ParseResult<DecimalString> {
-  const r = readDecimal(input, locale);
-  // Every refusal carries what was typed, so a message can quote it: “12,5,0” is not a number.
-  return r.ok ? r : { ...r, params: { input: input.trim(), ...r.params } };
+  return quoting(input, readDecimal(input, locale));
+}
+
+/**
+ * Every refusal of the parsers below carries what was typed (trimmed, as `input`), so a message
+ * can quote it: “12,5,0” is not a number. The outermost parser's text wins ("12 %", not "12").
+ */
+function quoting<T>(input: string, r: ParseResult<T>): ParseResult<T> {
+  return r.ok ? r : { ...r, params: { ...r.params, input: input.trim() } };
 }
 
 function readDecimal(input: string, locale: Locale): ParseResult<DecimalString> {
@@ -93,6 +99,15 @@ export function parseMoney(
   currency: string,
   opts: { allowNegative?: boolean } = {},
 ): ParseResult<Minor> {
+  return quoting(input, readMoney(input, locale, currency, opts));
+}
+
+function readMoney(
+  input: string,
+  locale: Locale,
+  currency: string,
+  opts: { allowNegative?: boolean },
+): ParseResult<Minor> {
   const d = parseDecimal(input, locale);
   if (!d.ok) return d;
   const exp = currencyExponent(currency);
@@ -111,9 +126,9 @@ export function parseMoney(
 export function parseNonNegativeDecimal(input: string, locale: Locale, maxScale = 6): ParseResult<DecimalString> {
   const d = parseDecimal(input, locale);
   if (!d.ok) return d;
-  if (d.value.startsWith('-')) return { ok: false, code: 'number.negative' };
+  if (d.value.startsWith('-')) return quoting(input, { ok: false, code: 'number.negative' });
   if (decimalScale(d.value) > maxScale) {
-    return { ok: false, code: 'number.tooManyDecimals', params: { max: maxScale } };
+    return quoting(input, { ok: false, code: 'number.tooManyDecimals', params: { max: maxScale } });
   }
   return d;
 }
@@ -122,6 +137,10 @@ export function parseNonNegativeDecimal(input: string, locale: Locale, maxScale 
  * A percentage typed as "7" or "7,5" (meaning 7 % / 7.5 %) to the exact share "0.07" / "0.075".
  */
 export function parsePercent(input: string, locale: Locale, max = 100): ParseResult<DecimalString> {
+  return quoting(input, readPercent(input, locale, max));
+}
+
+function readPercent(input: string, locale: Locale, max: number): ParseResult<DecimalString> {
   const d = parseNonNegativeDecimal(input.replace(/\s*%\s*$/, ''), locale, 4);
   if (!d.ok) return d;
   const [i, f = ''] = d.value.split('.');
@@ -139,8 +158,8 @@ export function parsePercent(input: string, locale: Locale, max = 100): ParseRes
 export function parseInteger(input: string, locale: Locale, min: number, max: number): ParseResult<number> {
   const d = parseDecimal(input, locale);
   if (!d.ok) return d;
-  if (d.value.includes('.')) return { ok: false, code: 'number.notInteger' };
+  if (d.value.includes('.')) return quoting(input, { ok: false, code: 'number.notInteger' });
   const n = Number(d.value);
-  if (n < min || n > max) return { ok: false, code: 'number.outOfRange', params: { min, max } };
+  if (n < min || n > max) return quoting(input, { ok: false, code: 'number.outOfRange', params: { min, max } });
   return { ok: true, value: n };
 }

@@ -4,36 +4,27 @@
  * is unfunded; the checks panel flags it); one over 100 % is refused. Pure: tested in Node. Shares stay exact decimals.
  */
 import {
-  add,
   cmp,
-  dec,
   type Locale,
   ONE,
   parsePercent,
-  type Rational,
   rationalToDecimal,
   shareToPercentString,
   sub,
   ZERO,
 } from '../../../src-shared/money';
-import type { Funder, FundingShare } from '../../../src-shared/model';
+import { type Funder, type FundingShare, shareSum } from '../../../src-shared/model';
 import { byPosition, mainDonor } from '../../document/order';
 import type { FieldResult } from '../../shared/fields';
 
-function sumOf(funding: readonly FundingShare[]): Rational {
-  let s: Rational = ZERO;
-  for (const f of funding) s = add(s, dec(f.share));
-  return s;
-}
-
 /** The exact sum of the shares, as a decimal string ("1" = 100 %). */
 export function fundingSum(funding: readonly FundingShare[]): string {
-  return rationalToDecimal(sumOf(funding)) ?? '0';
+  return rationalToDecimal(shareSum(funding)) ?? '0';
 }
 
 /** True when the split is empty (main donor) or adds up to exactly 100 %. */
 export function fundingComplete(funding: readonly FundingShare[]): boolean {
-  return funding.length === 0 || cmp(sumOf(funding), ONE) === 0;
+  return funding.length === 0 || cmp(shareSum(funding), ONE) === 0;
 }
 
 /**
@@ -47,7 +38,7 @@ export function addShare(funding: readonly FundingShare[], funders: readonly Fun
   const candidates = main ? [main, ...ordered.filter((f) => f.id !== main.id)] : ordered;
   const next = candidates.find((f) => !used.has(f.id));
   if (!next) return null;
-  const left = sub(ONE, sumOf(funding));
+  const left = sub(ONE, shareSum(funding));
   const share = cmp(left, ZERO) > 0 ? (rationalToDecimal(left) ?? '0') : '0';
   return [...funding, { funderId: next.id, share }];
 }
@@ -68,10 +59,10 @@ export function setSharePercent(
   locale: Locale,
 ): FieldResult<FundingShare[]> {
   const r = parsePercent(input, locale);
-  if (!r.ok) return { ok: false, code: r.code, params: { ...r.params, input: input.trim() }, context: 'rate' };
+  if (!r.ok) return { ...r, context: 'rate' };
   const value = funding.map((f, i) => (i === index ? { ...f, share: r.value } : f));
   // Over 100 % the sources would pay more than the line costs: refused here, as main would.
-  if (cmp(sumOf(value), ONE) > 0) return { ok: false, code: 'funding.over' };
+  if (cmp(shareSum(value), ONE) > 0) return { ok: false, code: 'funding.over' };
   return { ok: true, value };
 }
 

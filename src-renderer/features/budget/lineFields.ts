@@ -56,7 +56,7 @@ export function parseLineCell(
     }
     case 'unitCost': {
       const r = parseMoney(input, locale, line.currency);
-      if (!r.ok) return { ok: false, code: r.code, params: { ...r.params, input: input.trim() }, context: 'unitCost' };
+      if (!r.ok) return { ...r, context: 'unitCost' };
       const z = fromZod(shape.unitCost.safeParse(r.value));
       return z.ok ? { ok: true, value: { unitCost: z.value } } : { ...z, context: 'unitCost' };
     }
@@ -82,11 +82,11 @@ export function parseLineDetail(
 ): FieldResult<Partial<LineFields>> {
   if (field === 'beneficiariesPerUnit') {
     const r = parseNonNegativeDecimal(input, locale, 6);
-    if (!r.ok) return { ok: false, code: r.code, params: { ...r.params, input: input.trim() }, context: 'quantity' };
+    if (!r.ok) return { ...r, context: 'quantity' };
     return { ok: true, value: { beneficiariesPerUnit: r.value } };
   }
   const r = parsePercent(input, locale);
-  if (!r.ok) return { ok: false, code: r.code, params: { ...r.params, input: input.trim() }, context: 'rate' };
+  if (!r.ok) return { ...r, context: 'rate' };
   return { ok: true, value: { nonMigrantShare: r.value } };
 }
 

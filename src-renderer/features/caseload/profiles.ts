@@ -55,18 +55,18 @@ export function parseProfileField(
     }
     case 'personsPerUnit': {
       const r = parseNonNegativeDecimal(input, locale, 2);
-      if (!r.ok) return { ok: false, code: r.code, params: { ...r.params, input: typed } };
+      if (!r.ok) return r;
       if (r.value === '0') return { ok: false, code: 'number.positive', params: { input: typed } };
       return { ok: true, value: { personsPerUnit: r.value } };
     }
     case 'arrivals': {
       const r = parseInteger(input, locale, 0, MAX_ARRIVALS);
-      if (!r.ok) return { ok: false, code: r.code, params: { ...r.params, input: typed } };
+      if (!r.ok) return r;
       return { ok: true, value: { arrivals: r.value } };
     }
     case 'durationMonths': {
       const r = parseInteger(input, locale, 1, 120);
-      if (!r.ok) return { ok: false, code: r.code, params: { ...r.params, input: typed }, context: 'assistance' };
+      if (!r.ok) return { ...r, context: 'assistance' };
       return { ok: true, value: { durationMonths: r.value } };
     }
     case 'arrivalStart':
@@ -150,7 +150,7 @@ export function parseMonthly(inputs: readonly string[], locale: Locale): Monthly
     if (r.ok) value.push(r.value);
     else {
       value.push(0);
-      errors[i] = { code: r.code, params: { ...(r.params ?? {}), input: s.trim() } };
+      errors[i] = { code: r.code, params: r.params ?? {} };
     }
   });
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, value: trimZeros(value) };

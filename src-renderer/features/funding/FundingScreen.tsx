@@ -229,7 +229,7 @@ function FunderRow(props: {
             }
             const r = parseMoney(text, locale, cur);
             if (!r.ok) {
-              return { ok: false, message: errorText(locale, r.code, { ...r.params, input: text.trim() }) };
+              return { ok: false, message: errorText(locale, r.code, r.params) };
             }
             if (r.value !== f.ceiling) update({ ceiling: r.value });
             return { ok: true };

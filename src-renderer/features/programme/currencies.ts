@@ -39,7 +39,7 @@ export function parseCurrencyCode(input: string, model: Pick<Model, 'programme' 
 /** An exchange rate typed by a person: a positive decimal, at most 8 decimals. */
 export function parseRate(input: string, locale: Locale): FieldResult<string> {
   const r = parseNonNegativeDecimal(input, locale, 8);
-  if (!r.ok) return { ok: false, code: r.code, params: { ...r.params, input: input.trim() }, context: 'exchangeRate' };
+  if (!r.ok) return { ...r, context: 'exchangeRate' };
   if (r.value === '0') return { ok: false, code: 'number.positive', params: { input: input.trim() } };
   return { ok: true, value: r.value };
 }
