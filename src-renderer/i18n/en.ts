@@ -466,7 +466,8 @@ export const en = {
   'chart.contingency': 'Contingency',
   'chart.amount': 'Amount ({currency})',
   'chart.item': 'Item',
-  'chart.empty': 'No costs yet.',
+  'chart.empty':
+    'No costs yet. Add a line in one of the sections below, and the budget by level and by year is drawn here.',
 
   // ---- issue 3: caseload, drivers, currencies, funding, metrics, checks ----------------------
   'nav.caseload': 'Caseload',
@@ -524,7 +525,8 @@ export const en = {
   'caseload.empty': 'No profiles yet. Add one to drive individual support and staffing by the caseload.',
   'caseload.total': 'All profiles',
   'caseload.peak': 'Peak: {n} active cases in {month}',
-  'caseload.noArrivals': 'No arrivals yet.',
+  'caseload.noArrivals':
+    'No arrivals yet. Add a returnee profile below, and the arrivals and active cases are drawn month by month.',
   'caseload.chartArrivals': 'Arrivals per month',
   'caseload.chartActive': 'Active cases per month',
   'caseload.chartUnit': 'cases: persons, or households for family profiles',

@@ -470,7 +470,8 @@ export const fr: Messages = {
   'chart.contingency': 'Imprévus',
   'chart.amount': 'Montant ({currency})',
   'chart.item': 'Poste',
-  'chart.empty': 'Aucun coût pour l’instant.',
+  'chart.empty':
+    'Aucun coût pour l’instant. Ajoutez une ligne dans l’une des sections ci-dessous : le budget par niveau et par année s’affichera ici.',
 
   // ---- issue 3 : cohorte, inducteurs, devises, financement, indicateurs, contrôles -----------
   'nav.caseload': 'Cohorte',
@@ -531,7 +532,8 @@ export const fr: Messages = {
     'Aucun profil pour l’instant. Ajoutez-en un pour calculer le soutien individuel et l’encadrement d’après la cohorte.',
   'caseload.total': 'Tous les profils',
   'caseload.peak': 'Pic : {n} cas actifs en {month}',
-  'caseload.noArrivals': 'Aucune arrivée pour l’instant.',
+  'caseload.noArrivals':
+    'Aucune arrivée pour l’instant. Ajoutez un profil ci-dessous : les arrivées et les cas actifs s’afficheront mois par mois.',
   'caseload.chartArrivals': 'Arrivées par mois',
   'caseload.chartActive': 'Cas actifs par mois',
   'caseload.chartUnit': 'cas : personnes, ou ménages pour les profils familiaux',

@@ -1,9 +1,10 @@
 /** The budget's charts (cost by level, by year), from the engine's result for the model on screen. */
 import { useMemo } from 'react';
-import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { currencyExponent, formatMinor, type Locale } from '../../../src-shared/money';
 import { LEVELS } from '../../../src-shared/model';
 import { useDeferredResult, useLocale, useModelPart, useT } from '../../document/react';
+import { ChartCard } from '../../shared/ChartCard';
 
 export const LEVEL_COLORS: Record<string, string> = {
   individual: '#2f6690',
@@ -91,96 +92,108 @@ export function Charts() {
     { key: 'contingency', label: t('chart.contingency'), color: LEVEL_COLORS.contingency },
   ] as const;
 
+  const empty = result.totals.total === 0 ? t('chart.empty') : null;
+  const byLevelTable = (
+    <table className="sr-only" data-testid="chart-by-level-table">
+      <caption>{t('chart.byLevel')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('chart.item')}</th>
+          <th scope="col">{t('chart.amount', { currency: cur })}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {byLevel.map((d) => (
+          <tr key={d.key} data-key={d.key}>
+            <th scope="row">{d.name}</th>
+            <td data-minor={d.minor}>{fmtMinor(d.minor)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+  const byYearTable = (
+    <table className="sr-only" data-testid="chart-by-year-table">
+      <caption>{t('chart.byYear')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('chart.item')}</th>
+          {yearSeries.map((s) => (
+            <th scope="col" key={s.key}>
+              {s.label}
+            </th>
+          ))}
+          <th scope="col">{t('totals.total')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {byYear.map((d) => (
+          <tr key={d.name}>
+            <th scope="row">{d.name}</th>
+            {yearSeries.map((s) => (
+              <td key={s.key} data-minor={d.minor[s.key]}>
+                {fmtMinor(d.minor[s.key])}
+              </td>
+            ))}
+            <td data-minor={d.minor.total}>{fmtMinor(d.minor.total)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+
   return (
     <div className="charts" data-start={startMonth}>
-      <figure className="chart card" data-testid="chart-by-level" aria-labelledby="chart-by-level-h">
-        <figcaption id="chart-by-level-h" className="card-title">
-          {t('chart.byLevel')} <span className="muted">({cur})</span>
-        </figcaption>
-        <div className="chart-area" aria-hidden="true">
-          <ResponsiveContainer width="100%" height={200}>
-            <BarChart data={byLevel} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
-              <CartesianGrid horizontal={false} stroke="#e5e7eb" />
-              <XAxis type="number" tickFormatter={tick} fontSize={11} stroke="#6b7280" />
-              <YAxis type="category" dataKey="name" width={130} fontSize={12} stroke="#6b7280" />
-              <Tooltip formatter={(v) => fmtMajor(Number(v))} separator=": " cursor={{ fill: 'rgba(0,0,0,0.04)' }} />
-              <Bar dataKey="value" name={t('chart.amount', { currency: cur })} isAnimationActive={false}>
-                {byLevel.map((d) => (
-                  <Cell key={d.key} fill={LEVEL_COLORS[d.key] ?? '#6b7280'} />
-                ))}
-              </Bar>
-            </BarChart>
-          </ResponsiveContainer>
-        </div>
-        <table className="sr-only" data-testid="chart-by-level-table">
-          <caption>{t('chart.byLevel')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('chart.item')}</th>
-              <th scope="col">{t('chart.amount', { currency: cur })}</th>
-            </tr>
-          </thead>
-          <tbody>
+      <ChartCard
+        id="chart-by-level"
+        height={200}
+        empty={empty}
+        table={byLevelTable}
+        caption={
+          <>
+            {t('chart.byLevel')} <span className="muted">({cur})</span>
+          </>
+        }
+      >
+        <BarChart data={byLevel} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
+          <CartesianGrid horizontal={false} stroke="#e5e7eb" />
+          <XAxis type="number" tickFormatter={tick} fontSize={11} stroke="#6b7280" />
+          <YAxis type="category" dataKey="name" width={130} fontSize={12} stroke="#6b7280" />
+          <Tooltip formatter={(v) => fmtMajor(Number(v))} separator=": " cursor={{ fill: 'rgba(0,0,0,0.04)' }} />
+          <Bar dataKey="value" name={t('chart.amount', { currency: cur })} isAnimationActive={false}>
             {byLevel.map((d) => (
-              <tr key={d.key} data-key={d.key}>
-                <th scope="row">{d.name}</th>
-                <td data-minor={d.minor}>{fmtMinor(d.minor)}</td>
-              </tr>
+              <Cell key={d.key} fill={LEVEL_COLORS[d.key] ?? '#6b7280'} />
             ))}
-          </tbody>
-        </table>
-      </figure>
-      <figure className="chart card" data-testid="chart-by-year" aria-labelledby="chart-by-year-h">
-        <figcaption id="chart-by-year-h" className="card-title">
-          {t('chart.byYear')} <span className="muted">({cur})</span>
-        </figcaption>
-        <div className="chart-area" aria-hidden="true">
-          <ResponsiveContainer width="100%" height={200}>
-            <BarChart data={byYear} margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
-              <CartesianGrid vertical={false} stroke="#e5e7eb" />
-              <XAxis dataKey="name" fontSize={12} stroke="#6b7280" />
-              <YAxis tickFormatter={tick} fontSize={11} stroke="#6b7280" width={56} />
-              <Tooltip
-                formatter={(v) => fmtMajor(Number(v))}
-                separator=": "
-                itemSorter={(item) => yearSeries.findIndex((s) => s.key === item.dataKey)}
-                cursor={{ fill: 'rgba(0,0,0,0.04)' }}
-              />
-              <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
-              {yearSeries.map((s) => (
-                <Bar key={s.key} dataKey={s.key} name={s.label} stackId="y" fill={s.color} isAnimationActive={false} />
-              ))}
-            </BarChart>
-          </ResponsiveContainer>
-        </div>
-        <table className="sr-only" data-testid="chart-by-year-table">
-          <caption>{t('chart.byYear')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('chart.item')}</th>
-              {yearSeries.map((s) => (
-                <th scope="col" key={s.key}>
-                  {s.label}
-                </th>
-              ))}
-              <th scope="col">{t('totals.total')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {byYear.map((d) => (
-              <tr key={d.name}>
-                <th scope="row">{d.name}</th>
-                {yearSeries.map((s) => (
-                  <td key={s.key} data-minor={d.minor[s.key]}>
-                    {fmtMinor(d.minor[s.key])}
-                  </td>
-                ))}
-                <td data-minor={d.minor.total}>{fmtMinor(d.minor.total)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </figure>
+          </Bar>
+        </BarChart>
+      </ChartCard>
+      <ChartCard
+        id="chart-by-year"
+        height={200}
+        empty={empty}
+        table={byYearTable}
+        caption={
+          <>
+            {t('chart.byYear')} <span className="muted">({cur})</span>
+          </>
+        }
+      >
+        <BarChart data={byYear} margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
+          <CartesianGrid vertical={false} stroke="#e5e7eb" />
+          <XAxis dataKey="name" fontSize={12} stroke="#6b7280" />
+          <YAxis tickFormatter={tick} fontSize={11} stroke="#6b7280" width={56} />
+          <Tooltip
+            formatter={(v) => fmtMajor(Number(v))}
+            separator=": "
+            itemSorter={(item) => yearSeries.findIndex((s) => s.key === item.dataKey)}
+            cursor={{ fill: 'rgba(0,0,0,0.04)' }}
+          />
+          <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
+          {yearSeries.map((s) => (
+            <Bar key={s.key} dataKey={s.key} name={s.label} stackId="y" fill={s.color} isAnimationActive={false} />
+          ))}
+        </BarChart>
+      </ChartCard>
     </div>
   );
 }

@@ -1,23 +1,13 @@
 /** Arrivals and active cases per month, stacked by profile, from the engine's caseload series. */
-import { type ReactElement, type ReactNode, useMemo } from 'react';
-import {
-  Area,
-  AreaChart,
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { useMemo } from 'react';
+import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CaseloadSeries } from '../../../src-shared/engine';
 import { formatDecimal, type Locale } from '../../../src-shared/money';
 import { monthLabel, type Profile } from '../../../src-shared/model';
 import { byPosition } from '../../document/order';
 import { useLocale, useModel, useResult, useT } from '../../document/react';
 import { formatMonth } from '../../i18n';
+import { ChartCard } from '../../shared/ChartCard';
 
 export const PROFILE_COLORS = ['#2f6690', '#3a7d44', '#c08a2d', '#8a5a9e', '#b5523b', '#3c9d9b', '#6b7280', '#a05195'];
 
@@ -29,27 +19,6 @@ interface Datum {
 
 function count(v: number, locale: Locale): string {
   return formatDecimal(String(Math.round(v)), locale);
-}
-
-/** A chart in a card, with its caption; "no arrivals" instead of an empty chart. */
-function ChartCard(props: { id: string; caption: ReactNode; empty: boolean; children: ReactElement }) {
-  const t = useT();
-  return (
-    <figure className="chart card" data-testid={props.id} aria-labelledby={`${props.id}-h`}>
-      <figcaption id={`${props.id}-h`} className="card-title">
-        {props.caption}
-      </figcaption>
-      {props.empty ? (
-        <p className="empty">{t('caseload.noArrivals')}</p>
-      ) : (
-        <div className="chart-area" aria-hidden="true">
-          <ResponsiveContainer width="100%" height={220}>
-            {props.children}
-          </ResponsiveContainer>
-        </div>
-      )}
-    </figure>
-  );
 }
 
 export function CaseloadCharts() {
@@ -92,7 +61,8 @@ export function CaseloadCharts() {
       <div className="charts">
         <ChartCard
           id="chart-arrivals"
-          empty={totalArrivals === 0}
+          empty={totalArrivals === 0 ? t('caseload.noArrivals') : null}
+          height={220}
           caption={
             <>
               {t('caseload.chartArrivals')} <span className="muted">({t('caseload.chartUnit')})</span>
@@ -112,7 +82,8 @@ export function CaseloadCharts() {
         </ChartCard>
         <ChartCard
           id="chart-active"
-          empty={totalArrivals === 0}
+          empty={totalArrivals === 0 ? t('caseload.noArrivals') : null}
+          height={220}
           caption={
             <>
               {t('caseload.chartActive')}{' '}
