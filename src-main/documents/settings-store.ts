@@ -1,6 +1,6 @@
 /**
- * Per-user app state kept as small JSON files in the user-data folder: settings (author, locale)
- * and the recent-files list. Every write is atomic (temporary file + rename), so a crash leaves
+ * Per-user app state kept as small JSON files in the user-data folder: settings (author, locale, the
+ * budget grid's column widths) and the recent-files list. Every write is atomic (temporary file + rename), so a crash leaves
  * either the old or the new file, never half of one. A missing or unreadable file means defaults.
  */
 import fs from 'node:fs';
@@ -57,10 +57,17 @@ export class SettingsStore {
     this.recentFile = path.join(userDataDir, 'recent-files.json');
   }
 
+  /** The stored settings; a field that is missing or not valid gets its default (the others are kept). */
   getSettings(): Settings {
-    const defaults: Settings = { author: defaultAuthor(), locale: 'en' };
-    const stored = settingsSchema.partial().safeParse(readJson(this.settingsFile));
-    return stored.success ? { ...defaults, ...stored.data } : defaults;
+    const settings: Settings = { author: defaultAuthor(), locale: 'en', columnWidths: {} };
+    const stored = readJson(this.settingsFile);
+    if (typeof stored !== 'object' || stored === null) return settings;
+    const fields = settingsSchema.shape;
+    for (const key of Object.keys(fields) as (keyof Settings)[]) {
+      const value = fields[key].safeParse((stored as Record<string, unknown>)[key]);
+      if (value.success && value.data !== undefined) Object.assign(settings, { [key]: value.data });
+    }
+    return settings;
   }
 
   saveSettings(settings: Settings): void {

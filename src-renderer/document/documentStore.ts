@@ -103,6 +103,8 @@ export interface DocState {
   saveAsDialog(): Promise<boolean>;
   close(): Promise<boolean>;
   setLocale(locale: Locale): Promise<boolean>;
+  /** Keeps the budget grid's column widths for this user (an empty record: the default widths). */
+  setColumnWidths(widths: Readonly<Record<string, number>>): Promise<boolean>;
   dismissError(): void;
   /** Resolves when no command is queued or in flight. */
   idle(): Promise<void>;
@@ -328,6 +330,20 @@ export function createDocumentStore(api: Api, initialLocale: Locale = 'en', even
 
     let jobSeq = 0;
     /** Records what an event or a reply says of a job (events may come before `job.start`'s reply). */
+    /** Shown at once, kept by main; put back as it was (with main's words) when main refuses. */
+    async function updateSettings(patch: Partial<Settings>): Promise<boolean> {
+      const previous = get().settings;
+      set({ settings: { ...previous, ...patch } });
+      const reply = await call(() => api['settings.update'](patch));
+      if (!reply.ok) {
+        set({ settings: previous });
+        fail('settings', reply.error, true);
+        return false;
+      }
+      set({ settings: reply.value });
+      return true;
+    }
+
     function updateJob(jobId: string, kind: JobKind, patch: Partial<JobView>): void {
       const jobs = get().jobs;
       const was: JobView = jobs[jobId] ?? {
@@ -411,7 +427,7 @@ export function createDocumentStore(api: Api, initialLocale: Locale = 'en', even
     return {
       ready: false,
       appInfo: null,
-      settings: { author: '', locale: initialLocale },
+      settings: { author: '', locale: initialLocale, columnWidths: {} },
       library: null,
       confirmed: null,
       snapshot: null,
@@ -472,17 +488,12 @@ export function createDocumentStore(api: Api, initialLocale: Locale = 'en', even
         return true;
       },
 
-      async setLocale(locale) {
-        const previous = get().settings;
-        set({ settings: { ...previous, locale } });
-        const reply = await call(() => api['settings.update']({ locale }));
-        if (!reply.ok) {
-          set({ settings: previous });
-          fail('settings', reply.error, true);
-          return false;
-        }
-        set({ settings: reply.value });
-        return true;
+      setLocale(locale) {
+        return updateSettings({ locale });
+      },
+
+      setColumnWidths(widths) {
+        return updateSettings({ columnWidths: { ...widths } });
       },
 
       async startJob(kind) {

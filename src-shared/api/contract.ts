@@ -225,9 +225,17 @@ export interface AppInfo {
   nativeDialogs: boolean;
 }
 
+/** Budget grid column widths the user set by dragging, in CSS pixels, by column key. */
+export const MIN_COLUMN_WIDTH = 32;
+export const MAX_COLUMN_WIDTH = 1200;
+const columnWidthsSchema = z
+  .record(z.string().regex(/^[A-Za-z]{1,32}$/), z.number().int().min(MIN_COLUMN_WIDTH).max(MAX_COLUMN_WIDTH))
+  .refine((r) => Object.keys(r).length <= 40, { message: 'At most 40 column widths can be kept.' });
+
 export const settingsSchema = z.object({
   author: z.string().max(200, fieldMessage('text.tooLong')),
   locale: z.enum(['en', 'fr']),
+  columnWidths: columnWidthsSchema.default({}),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

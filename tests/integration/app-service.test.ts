@@ -69,9 +69,38 @@ describe('createHandlers', () => {
     expect(h['settings.update']({ author: 'Mariama Bah', locale: 'fr' })).toEqual({
       author: 'Mariama Bah',
       locale: 'fr',
+      columnWidths: {},
     });
-    expect(make()['settings.get']({})).toEqual({ author: 'Mariama Bah', locale: 'fr' });
+    h['settings.update']({ columnWidths: { category: 150, unitLabel: 90 } });
+    expect(make()['settings.get']({})).toEqual({
+      author: 'Mariama Bah',
+      locale: 'fr',
+      columnWidths: { category: 150, unitLabel: 90 },
+    });
     expect(listDir(userDataDir)).toEqual(['settings.json']);
+  });
+
+  it('refuses column widths out of range and keeps the stored ones', async () => {
+    const { h, make } = setup();
+    h['settings.update']({ columnWidths: { category: 150 } });
+    const bad: Record<string, number>[] = [{ category: 5 }, { category: 1e9 }, { category: 150.5 }, { 'a b': 100 }];
+    for (const columnWidths of bad) {
+      const err = await refusal(call(() => h['settings.update']({ columnWidths })));
+      expect(err.code).toBe('validation');
+    }
+    const many = Object.fromEntries(Array.from({ length: 41 }, (_, i) => [`c${'x'.repeat(i)}`, 100]));
+    expect((await refusal(call(() => h['settings.update']({ columnWidths: many })))).code).toBe('validation');
+    expect(make()['settings.get']({}).columnWidths).toEqual({ category: 150 });
+  });
+
+  it('a damaged field in settings.json falls back to its default and keeps the others', () => {
+    const { make, userDataDir } = setup();
+    fs.mkdirSync(userDataDir, { recursive: true });
+    fs.writeFileSync(
+      path.join(userDataDir, 'settings.json'),
+      JSON.stringify({ author: 'Awa', locale: 'fr', columnWidths: { category: -3 } }),
+    );
+    expect(make()['settings.get']({})).toEqual({ author: 'Awa', locale: 'fr', columnWidths: {} });
   });
 
   it('the author from settings is written to the change log', () => {

@@ -99,7 +99,7 @@ function fakeMain(initial: Snapshot | null, opts: { refuse?: (c: Command) => boo
       ok: true,
       value: { version: '0', mode: 'browser', documentsDir: '/docs', nativeDialogs: false },
     }),
-    'settings.get': async () => ({ ok: true, value: { author: 'me', locale: 'fr' } }),
+    'settings.get': async () => ({ ok: true, value: { author: 'me', locale: 'fr', columnWidths: {} } }),
     'library.list': async () => ({
       ok: true,
       value: {
