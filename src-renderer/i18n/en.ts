@@ -366,7 +366,7 @@ export const en = {
   'col.modality': 'Modality',
   'col.unitLabel': 'Unit',
   'col.unitCost': 'Unit cost',
-  'col.quantity': 'Quantity',
+  'col.quantity': 'Driver value',
   'col.schedule': 'Schedule',
   'col.start': 'Start',
   'col.end': 'End',
@@ -582,8 +582,11 @@ export const en = {
   'profile.monthLabel': 'Arrivals in month {n} ({month})',
 
   'col.currency': 'Currency',
+  'col.short.currency': 'Cur.',
+  'grid.resizeColumn': 'Drag to resize “{column}”; double-click for its default width',
   'col.driver': 'Driver',
-  'col.derivation': 'How the quantity is derived',
+  'col.derivation': 'Resulting quantity',
+  'col.derivation.long': 'Resulting quantity: how the driver value gives the units that are costed',
 
   'driver.fixed': 'Fixed',
   'driver.perArrival': 'Per arrival',
@@ -633,6 +636,14 @@ export const en = {
   'driver.cellLabel.casesPerStaff': 'Cases per staff member',
   'driver.cellLabel.returneesPerProject': 'Returnees per project',
   'driver.cellLabel.rate': 'Rate (%)',
+  // What the driver value counts, shown after it in the row ("60 cases / staff").
+  'driver.unit.fixed': 'units',
+  'driver.unit.perArrival': '/ arrival',
+  'driver.unit.perActiveCase': '/ case-month',
+  'driver.unit.staffing': 'cases / staff',
+  'driver.unit.perCommunity': '/ community',
+  'driver.unit.perProject': 'returnees / project',
+  'driver.unit.percentage': '% of the base',
 
   'derivation.fixed.once': '{quantity}, once',
   'derivation.fixed.spread': '{quantity} spread over {months} months',

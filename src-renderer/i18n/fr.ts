@@ -273,7 +273,7 @@ export const fr: Messages = {
   'top.nothingToUndo': 'Rien à annuler',
   'top.nothingToRedo': 'Rien à rétablir',
   'top.savedAt': 'Tout est enregistré · {time}',
-  'top.savedNoChanges': 'Aucune modification depuis l’ouverture',
+  'top.savedNoChanges': 'Aucune modification',
   'top.saving': 'Enregistrement…',
   'top.saveFailed': 'Dernière modification non enregistrée',
   'top.savedTitle':
@@ -371,7 +371,7 @@ export const fr: Messages = {
   'col.modality': 'Modalité',
   'col.unitLabel': 'Unité',
   'col.unitCost': 'Coût unitaire',
-  'col.quantity': 'Quantité',
+  'col.quantity': 'Valeur de l’inducteur',
   'col.schedule': 'Calendrier',
   'col.start': 'Début',
   'col.end': 'Fin',
@@ -589,8 +589,11 @@ export const fr: Messages = {
   'profile.monthLabel': 'Arrivées du mois {n} ({month})',
 
   'col.currency': 'Devise',
+  'col.short.currency': 'Devise',
+  'grid.resizeColumn': 'Faites glisser pour redimensionner « {column} » ; double-clic pour sa largeur par défaut',
   'col.driver': 'Inducteur',
-  'col.derivation': 'Calcul de la quantité',
+  'col.derivation': 'Quantité obtenue',
+  'col.derivation.long': 'Quantité obtenue : comment la valeur de l’inducteur donne les unités chiffrées',
 
   'driver.fixed': 'Fixe',
   'driver.perArrival': 'Par arrivée',
@@ -640,6 +643,14 @@ export const fr: Messages = {
   'driver.cellLabel.casesPerStaff': 'Cas par agent',
   'driver.cellLabel.returneesPerProject': 'Personnes de retour par projet',
   'driver.cellLabel.rate': 'Taux (%)',
+  // Ce que compte la valeur de l’inducteur, affiché après elle dans la ligne (« 60 cas / agent »).
+  'driver.unit.fixed': 'unités',
+  'driver.unit.perArrival': '/ arrivée',
+  'driver.unit.perActiveCase': '/ mois de cas',
+  'driver.unit.staffing': 'cas / agent',
+  'driver.unit.perCommunity': '/ communauté',
+  'driver.unit.perProject': 'pers. / projet',
+  'driver.unit.percentage': '% de la base',
 
   'derivation.fixed.once': '{quantity}, en une fois',
   'derivation.fixed.spread': '{quantity} réparti sur {months} mois',

@@ -24,6 +24,7 @@ import { useDocStore, useLocale, useModel, useReadOnly, useResult, useT } from '
 import { COLUMNS, NAME_COL, useUi } from '../../document/ui';
 import { combo, ConfirmDeleteDialog } from '../../shared/common';
 import type { GridAction } from '../../shared/keyboard/shortcuts';
+import { GridColGroup, GridHeaderRow, useColumnWidths } from './GridColumns';
 import { copyName } from './lineFields';
 import { isNewLineKey, type LineContext, LineRow } from './LineRow';
 import { nearWindow, OVERSCAN_ROWS, rowsToRender, windowPieces } from './rowWindow';
@@ -125,6 +126,7 @@ export function LevelSection({ level }: { level: Level }) {
   const openMonths = useUi((s) => s.openMonths);
   const tableRef = useRef<HTMLTableElement>(null);
   const headRef = useRef<HTMLTableSectionElement>(null);
+  const columns = useColumnWidths();
   const pendingFocus = useRef<{ key: string; col: number; reveal: boolean } | null>(null);
   const [active, setActive] = useState<Active | null>(null);
   // One selected line for the whole budget: selecting a line in another section clears this one's.
@@ -457,30 +459,15 @@ export function LevelSection({ level }: { level: Level }) {
         <table
           ref={tableRef}
           className="grid"
+          style={{ minWidth: columns.minTableWidth }}
           role="grid"
           aria-label={t('level.grid', { level: levelName })}
           aria-rowcount={rows.length + 1}
           aria-colcount={COLUMNS.length}
         >
-          <colgroup>
-            {COLUMNS.map((c) => (
-              <col key={c} className={`w-${c}`} />
-            ))}
-          </colgroup>
+          <GridColGroup widths={columns.widths} />
           <thead ref={headRef}>
-            <tr role="row" aria-rowindex={1}>
-              {COLUMNS.map((c) => (
-                <th
-                  key={c}
-                  role="columnheader"
-                  scope="col"
-                  className={`h-${c}`}
-                  title={c === 'details' ? undefined : t(`col.${c}`)}
-                >
-                  {c === 'details' ? <span className="sr-only">{t('col.row')}</span> : t(`col.${c}`)}
-                </th>
-              ))}
-            </tr>
+            <GridHeaderRow edge={columns.edge} />
           </thead>
           {rows.length === 0 && (
             <tbody>

@@ -149,7 +149,7 @@ export const LineRow = memo(function LineRow(p: RowProps) {
           </button>
         </td>
         <td role="gridcell" className="c-name">
-          <TextCell {...common('name')} value={text('name')} title={line.name} commit={commitText('name')} />
+          <TextCell {...common('name')} wrap value={text('name')} title={line.name} commit={commitText('name')} />
         </td>
         <td role="gridcell">
           <SelectCell
@@ -159,9 +159,10 @@ export const LineRow = memo(function LineRow(p: RowProps) {
             onChange={(v) => update({ category: v as LineFields['category'] })}
           />
         </td>
-        <td role="gridcell">
+        <td role="gridcell" className="c-unitLabel">
           <TextCell
             {...common('unitLabel')}
+            wrap
             value={text('unitLabel')}
             title={line.unitLabel || undefined}
             commit={commitText('unitLabel')}
@@ -202,14 +203,20 @@ export const LineRow = memo(function LineRow(p: RowProps) {
             }
           />
         </td>
-        <td role="gridcell">
-          <TextCell
-            {...common('quantity')}
-            numeric
-            value={text('quantity')}
-            title={t(`driver.cellLabel.${mainField(driver)}`)}
-            commit={commitText('quantity')}
-          />
+        <td role="gridcell" className="c-quantity">
+          {/* The driver value and what it counts ("60 cases / staff"): a reader never decodes it. */}
+          <div className="with-unit">
+            <TextCell
+              {...common('quantity')}
+              numeric
+              value={text('quantity')}
+              title={t(`driver.cellLabel.${mainField(driver)}`)}
+              commit={commitText('quantity')}
+            />
+            <span className="cell-unit" data-testid={`cell-unit-${line.id}`} aria-hidden="true">
+              {t(`driver.unit.${driver.kind}`)}
+            </span>
+          </div>
         </td>
         <td role="gridcell">
           {schedules ? (

@@ -54,6 +54,8 @@ export function TextCell(
     /** Text of the committed value. */
     value: string;
     numeric?: boolean;
+    /** Free text that shows on up to two lines while the cell is not focused (name, unit). */
+    wrap?: boolean;
     title?: string;
     placeholder?: string;
     disabled?: boolean;
@@ -131,57 +133,72 @@ export function TextCell(
   }
 
   const shown = draft ?? props.value;
+  const input = (
+    <input
+      ref={ref}
+      className={`cell-input${props.numeric ? ' num' : ''}${editing ? ' editing' : ''}`}
+      value={shown}
+      readOnly={locked}
+      aria-readonly={locked || undefined}
+      aria-disabled={props.disabled || undefined}
+      tabIndex={props.tabStop ? 0 : -1}
+      aria-label={props.label}
+      aria-invalid={error ? true : undefined}
+      aria-describedby={error ? errorId : undefined}
+      title={props.title}
+      placeholder={props.placeholder}
+      spellCheck={false}
+      autoComplete="off"
+      data-col={props.col}
+      data-testid={props.testId}
+      data-dirty={draft !== null ? 'true' : undefined}
+      onFocus={(e) => {
+        props.onFocusCell(props.col);
+        if (!editing) e.currentTarget.select();
+      }}
+      onMouseDown={(e) => {
+        wasFocused.current = document.activeElement === e.currentTarget;
+      }}
+      onMouseUp={(e) => {
+        // The first click on a cell selects its content, so typing replaces it (as spreadsheets
+        // do); the browser would otherwise drop the selection for a caret on mouse-up.
+        if (!wasFocused.current && !editing) e.preventDefault();
+      }}
+      onClick={() => {
+        if (wasFocused.current && !locked) setEditing(true);
+      }}
+      onDoubleClick={() => !locked && setEditing(true)}
+      onChange={(e) => {
+        if (locked) return;
+        setDraft(e.target.value);
+        setEditing(true);
+        if (error) setError(null);
+      }}
+      onBlur={() => {
+        doCommit();
+        setEditing(false);
+        if (props.readOnly) setError(null);
+      }}
+      onKeyDown={onKeyDown}
+    />
+  );
+  if (!props.wrap) {
+    return (
+      <>
+        {input}
+        {error && <CellError id={errorId} message={error} />}
+      </>
+    );
+  }
+  // The input lies under a face that wraps the text; focused, the input shows and the face hides.
   return (
-    <>
-      <input
-        ref={ref}
-        className={`cell-input${props.numeric ? ' num' : ''}${editing ? ' editing' : ''}`}
-        value={shown}
-        readOnly={locked}
-        aria-readonly={locked || undefined}
-        aria-disabled={props.disabled || undefined}
-        tabIndex={props.tabStop ? 0 : -1}
-        aria-label={props.label}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
-        title={props.title}
-        placeholder={props.placeholder}
-        spellCheck={false}
-        autoComplete="off"
-        data-col={props.col}
-        data-testid={props.testId}
-        data-dirty={draft !== null ? 'true' : undefined}
-        onFocus={(e) => {
-          props.onFocusCell(props.col);
-          if (!editing) e.currentTarget.select();
-        }}
-        onMouseDown={(e) => {
-          wasFocused.current = document.activeElement === e.currentTarget;
-        }}
-        onMouseUp={(e) => {
-          // The first click on a cell selects its content, so typing replaces it (as spreadsheets
-          // do); the browser would otherwise drop the selection for a caret on mouse-up.
-          if (!wasFocused.current && !editing) e.preventDefault();
-        }}
-        onClick={() => {
-          if (wasFocused.current && !locked) setEditing(true);
-        }}
-        onDoubleClick={() => !locked && setEditing(true)}
-        onChange={(e) => {
-          if (locked) return;
-          setDraft(e.target.value);
-          setEditing(true);
-          if (error) setError(null);
-        }}
-        onBlur={() => {
-          doCommit();
-          setEditing(false);
-          if (props.readOnly) setError(null);
-        }}
-        onKeyDown={onKeyDown}
-      />
+    <div className="wrap-cell">
+      {input}
+      <span className="cell-face" aria-hidden="true" data-testid={`face-${props.testId}`}>
+        {shown || props.placeholder}
+      </span>
       {error && <CellError id={errorId} message={error} />}
-    </>
+    </div>
   );
 }
 
@@ -194,6 +211,7 @@ export function SelectCell(
       <input
         className="cell-input"
         value={label}
+        title={label}
         readOnly
         aria-readonly
         tabIndex={props.tabStop ? 0 : -1}
@@ -208,38 +226,45 @@ export function SelectCell(
       />
     );
   }
+  // The select's own text is hidden and a face shows the label, which may wrap on two lines: a
+  // long category or driver in a narrow column reads in full instead of ending in "…".
   return (
-    <select
-      className="cell-select"
-      value={props.value}
-      tabIndex={props.tabStop ? 0 : -1}
-      aria-label={props.label}
-      data-col={props.col}
-      data-testid={props.testId}
-      onFocus={() => props.onFocusCell(props.col)}
-      onChange={(e) => props.onChange(e.target.value)}
-      onKeyDown={(e) => {
-        const action = gridShortcut(e, 'navigate', IS_MAC);
-        if (!action) return;
-        if (action === 'edit') {
-          e.preventDefault();
-          try {
-            e.currentTarget.showPicker();
-          } catch {
-            // Not supported: Space and typing still change the value.
+    <div className="select-wrap">
+      <span className="select-face" aria-hidden="true" data-testid={`face-${props.testId}`}>
+        {label}
+      </span>
+      <select
+        className="cell-select"
+        value={props.value}
+        tabIndex={props.tabStop ? 0 : -1}
+        aria-label={props.label}
+        data-col={props.col}
+        data-testid={props.testId}
+        onFocus={() => props.onFocusCell(props.col)}
+        onChange={(e) => props.onChange(e.target.value)}
+        onKeyDown={(e) => {
+          const action = gridShortcut(e, 'navigate', IS_MAC);
+          if (!action) return;
+          if (action === 'edit') {
+            e.preventDefault();
+            try {
+              e.currentTarget.showPicker();
+            } catch {
+              // Not supported: Space and typing still change the value.
+            }
+            return;
           }
-          return;
-        }
-        if (action === 'cancel' || action === 'commit') return;
-        if (props.onAction(action)) e.preventDefault();
-      }}
-    >
-      {props.options.map((o) => (
-        <option key={o.value} value={o.value}>
-          {o.label}
-        </option>
-      ))}
-    </select>
+          if (action === 'cancel' || action === 'commit') return;
+          if (props.onAction(action)) e.preventDefault();
+        }}
+      >
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
 
