@@ -7,6 +7,7 @@
 import { type ReactNode, useId } from 'react';
 import { CellError } from './CellError';
 import { FieldError } from './common';
+import { SelectFace, TextFace } from './faces';
 import { type CommitResult, useDraft } from './draft';
 
 export type { CommitResult } from './draft';
@@ -88,10 +89,19 @@ export function TextInput(props: {
     />
   );
   if (variant === 'cell') {
+    const message = error ? <CellError id={`${id}-err`} message={error} /> : null;
+    // Free text wraps on a face (see faces.tsx); numbers and codes stay as they are.
+    if (!props.numeric && !props.upper) {
+      return (
+        <TextFace text={draft ?? props.value} testId={props.testId} after={message}>
+          {input}
+        </TextFace>
+      );
+    }
     return (
       <div className="table-field">
         {input}
-        {error && <CellError id={`${id}-err`} message={error} />}
+        {message}
       </div>
     );
   }
@@ -136,7 +146,14 @@ export function SelectInput(props: {
       ))}
     </select>
   );
-  if (props.variant === 'cell') return select;
+  if (props.variant === 'cell') {
+    const label = props.options.find((o) => o.value === props.value)?.label ?? props.value;
+    return (
+      <SelectFace label={label} testId={props.testId}>
+        {select}
+      </SelectFace>
+    );
+  }
   return (
     <FormField id={id} label={props.label} hint={props.hint}>
       {select}

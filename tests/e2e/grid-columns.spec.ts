@@ -75,6 +75,29 @@ for (const [width, height] of [
   });
 }
 
+test('the caseload and funding tables show every name, type and choice in full, in both languages', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openSample(page);
+  for (const locale of ['en', 'fr'] as const) {
+    await page.getByTestId('locale-select').selectOption(locale);
+    for (const screen of ['caseload', 'funding']) {
+      await page.getByTestId(`nav-${screen}`).click();
+      const faces = page.locator('main [data-testid^="face-"]');
+      await expect(faces.first()).toBeVisible();
+      const cut = await faces.evaluateAll((els) =>
+        (els as unknown as Box[])
+          .filter((e) => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1)
+          .map((e) => e.textContent ?? ''),
+      );
+      expect(cut, `${screen} in ${locale}`).toEqual([]);
+      expect(await faces.count()).toBeGreaterThan(8);
+    }
+  }
+  await page.getByTestId('locale-select').selectOption('en');
+});
+
 test('each driver value says what it counts, in the row', async ({ page }) => {
   await openSample(page);
   await page.getByTestId('nav-budget').click();

@@ -11,6 +11,7 @@ import { useUi } from '../../document/ui';
 import { CellError } from '../../shared/CellError';
 import { IS_MAC } from '../../shared/common';
 import { type CommitResult, useDraft } from '../../shared/draft';
+import { SelectFace, TextFace } from '../../shared/faces';
 import type { Option } from '../../shared/inputs';
 import { type GridAction, gridShortcut } from '../../shared/keyboard/shortcuts';
 
@@ -192,13 +193,13 @@ export function TextCell(
   }
   // The input lies under a face that wraps the text; focused, the input shows and the face hides.
   return (
-    <div className="wrap-cell">
+    <TextFace
+      text={shown || (props.placeholder ?? '')}
+      testId={props.testId}
+      after={error ? <CellError id={errorId} message={error} /> : null}
+    >
       {input}
-      <span className="cell-face" aria-hidden="true" data-testid={`face-${props.testId}`}>
-        {shown || props.placeholder}
-      </span>
-      {error && <CellError id={errorId} message={error} />}
-    </div>
+    </TextFace>
   );
 }
 
@@ -226,13 +227,9 @@ export function SelectCell(
       />
     );
   }
-  // The select's own text is hidden and a face shows the label, which may wrap on two lines: a
-  // long category or driver in a narrow column reads in full instead of ending in "…".
+  // A face shows the label on up to two lines: a long category or driver reads in full.
   return (
-    <div className="select-wrap">
-      <span className="select-face" aria-hidden="true" data-testid={`face-${props.testId}`}>
-        {label}
-      </span>
+    <SelectFace label={label} testId={props.testId}>
       <select
         className="cell-select"
         value={props.value}
@@ -264,7 +261,7 @@ export function SelectCell(
           </option>
         ))}
       </select>
-    </div>
+    </SelectFace>
   );
 }
 
