@@ -76,7 +76,19 @@ function buildMenu(): void {
   // No undo/redo roles: Ctrl+Z / Ctrl+Shift+Z belong to the renderer (document undo).
   const template: MenuItemConstructorOptions[] = [
     ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
-    { label: 'File', submenu: [{ role: process.platform === 'darwin' ? 'close' : 'quit' }] },
+    {
+      label: 'File',
+      submenu: [
+        // The page's print styles lay the screen out on A4 landscape (see styles.css, @media print).
+        {
+          label: 'Print…',
+          accelerator: 'CmdOrCtrl+P',
+          click: () => BrowserWindow.getFocusedWindow()?.webContents.print(),
+        },
+        { type: 'separator' },
+        { role: process.platform === 'darwin' ? 'close' : 'quit' },
+      ],
+    },
     {
       label: 'Edit',
       submenu: [{ role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { type: 'separator' }, { role: 'selectAll' }],

@@ -12,6 +12,7 @@ import { IS_MAC } from '../shared/common';
 import { ShortcutHelp } from '../shared/keyboard/ShortcutHelp';
 import { globalShortcut } from '../shared/keyboard/shortcuts';
 import { DocumentNotices, ErrorBanner, ReadOnlyNotice } from './Banners';
+import { PrintHeader, usePrintLayout } from './Print';
 import { StartScreen } from './StartScreen';
 import { ScreenNav, TopBar } from './TopBar';
 import { TotalsBar } from './Totals';
@@ -44,6 +45,7 @@ function DocumentView() {
   const t = useT();
   const store = useDocStore();
   const screen = useUi((s) => s.screen);
+  usePrintLayout();
 
   // Undo / redo from the keyboard, unless a field holds an unsaved edit (then the field's own
   // undo applies) or a dialog is open.
@@ -78,6 +80,7 @@ function DocumentView() {
       <ErrorBanner />
       <DocumentNotices />
       <main id="main" className="main" tabIndex={-1}>
+        <PrintHeader />
         <ShortcutHelp />
         <CurrentScreen screen={screen} />
         <RevealTarget />

@@ -65,6 +65,9 @@ interface UiState {
   nudgeReadOnly(): void;
   /** The budget section holding the selected line: one selected line for the whole budget. */
   selectedLevel: Level | null;
+  /** A print is being laid out (beforeprint → afterprint): windowed lists render every row. */
+  printing: boolean;
+  setPrinting(printing: boolean): void;
   selectLevel(level: Level): void;
   setScreen(screen: Screen): void;
   setHelpOpen(open: boolean): void;
@@ -97,6 +100,8 @@ export const useUi = create<UiState>()((set, get) => ({
   monthsOf: null,
   readOnlyNudge: 0,
   selectedLevel: null,
+  printing: false,
+  setPrinting: (printing) => set({ printing }),
   selectLevel: (level) => {
     if (get().selectedLevel !== level) set({ selectedLevel: level });
   },

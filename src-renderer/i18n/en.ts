@@ -583,6 +583,9 @@ export const en = {
 
   'col.currency': 'Currency',
   'col.short.currency': 'Cur.',
+  'print.scenario': 'Scenario: {name}',
+  'print.baseline': 'Baseline',
+  'print.printed': 'Printed {date}',
   'grid.resizeColumn': 'Drag to resize “{column}”; double-click for its default width',
   'col.driver': 'Driver',
   'col.derivation': 'Resulting quantity',

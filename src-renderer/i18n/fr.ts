@@ -590,6 +590,9 @@ export const fr: Messages = {
 
   'col.currency': 'Devise',
   'col.short.currency': 'Devise',
+  'print.scenario': 'Scénario : {name}',
+  'print.baseline': 'Référence',
+  'print.printed': 'Imprimé le {date}',
   'grid.resizeColumn': 'Faites glisser pour redimensionner « {column} » ; double-clic pour sa largeur par défaut',
   'col.driver': 'Inducteur',
   'col.derivation': 'Quantité obtenue',

@@ -85,3 +85,15 @@ export async function addAdultProfile(page: Page): Promise<string> {
   await page.getByTestId('profile-add').click();
   return rowId(page.locator('[data-testid^="profile-row-"]').first(), 'profile-row-');
 }
+
+/** Calls the app's HTTP API as the page does (its token, its origin); fails the test on a refusal. */
+export async function apiCall<T>(page: Page, name: string, data: object = {}): Promise<T> {
+  const token = (await page.locator('meta[name="rcs-token"]').getAttribute('content')) ?? '';
+  const res = await page.request.post(`${appUrl()}api/${name}`, {
+    data,
+    headers: { 'X-RCS-Token': token, Origin: appUrl().replace(/\/$/, '') },
+  });
+  const body = (await res.json()) as { ok: boolean; value: T };
+  expect(body.ok).toBe(true);
+  return body.value;
+}

@@ -12,7 +12,7 @@ import { compute } from '../../src-shared/engine';
 import { formatMinor } from '../../src-shared/money';
 import type { Level } from '../../src-shared/model';
 import { FUNDER_IDS, generateModel } from '../bench/generate';
-import { appUrl } from './app';
+import { apiCall, appUrl } from './app';
 
 // 1,488 lines: the generator's last line (g1487) is then a support line with a unit cost (one
 // line in 50 is a percentage line, whose unit cost is not used).
@@ -21,17 +21,6 @@ const FILE = 'Windowed grid e2e';
 // A line far from the bottom of the page whose funding split does not add up: the checks under
 // the grids link to it.
 const BROKEN = 'g700';
-
-async function call<T>(page: Page, name: string): Promise<T> {
-  const token = (await page.locator('meta[name="rcs-token"]').getAttribute('content')) ?? '';
-  const res = await page.request.post(`${appUrl()}api/${name}`, {
-    data: {},
-    headers: { 'X-RCS-Token': token, Origin: appUrl().replace(/\/$/, '') },
-  });
-  const body = (await res.json()) as { ok: boolean; value: T };
-  expect(body.ok).toBe(true);
-  return body.value;
-}
 
 const grid = (page: Page, level: Level): Locator => page.getByTestId(`level-section-${level}`).getByRole('grid');
 const lineRows = (page: Page, level: Level): Locator => grid(page, level).locator('tr.line-row');
@@ -48,7 +37,7 @@ test('a programme of 1,488 lines: a window of rows, the full row count, the last
   const count = (level: Level) => model.lines.filter((l) => l.level === level).length;
 
   await page.goto(appUrl());
-  const { documentsDir } = await call<{ documentsDir: string }>(page, 'app.info');
+  const { documentsDir } = await apiCall<{ documentsDir: string }>(page, 'app.info');
   const path = join(documentsDir, `${FILE}.rcs`);
   writeModelToFile(path, model, { overwrite: true });
 
@@ -112,7 +101,7 @@ test('a programme of 1,488 lines: a window of rows, the full row count, the last
   await expect(page.getByTestId('saved-indicator')).toHaveAttribute('data-state', 'saved');
   // The grand total is the one the engine gives for the programme as saved (the worker computed
   // the edited model from the changes it was sent, not from a whole copy).
-  const saved = (await call<Snapshot>(page, 'document.current')).model;
+  const saved = (await apiCall<Snapshot>(page, 'document.current')).model;
   const computed = compute(saved);
   await expect(total).toHaveText(formatMinor(computed.totals.total, computed.currency, 'en'));
 

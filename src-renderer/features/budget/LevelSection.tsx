@@ -38,6 +38,14 @@ function useStableHandler<A extends unknown[], R>(fn: (...args: A) => R): (...ar
   return useCallback((...args: A) => ref.current(...args), []);
 }
 
+/**
+ * The grid's scale on paper: A4 landscape less the margins is about 1,040 CSS pixels wide, and a
+ * grid wider than that (all its columns at their widths) is scaled down to fit, never up.
+ */
+function printZoom(tableWidth: number): number {
+  return Math.min(1, Math.floor((1040 / tableWidth) * 1000) / 1000);
+}
+
 /** A line's height before it is measured (a 30 px cell, its padding and border). */
 const ROW_PX = 33;
 /** An open details panel's height before it is measured. */
@@ -172,7 +180,11 @@ export function LevelSection({ level }: { level: Level }) {
     scrollMargin: listTop,
   });
   virtualizer.shouldAdjustScrollPositionOnItemSizeChange = keepViewStill;
-  const pieces = windowPieces(virtualizer.getVirtualItems(), listTop, listTop + virtualizer.getTotalSize());
+  // A print shows every line: the window is for the screen only.
+  const printing = useUi((s) => s.printing);
+  const pieces = printing
+    ? rows.map((_, index) => ({ kind: 'row' as const, index }))
+    : windowPieces(virtualizer.getVirtualItems(), listTop, listTop + virtualizer.getTotalSize());
 
   // Focus requested from anywhere (another section moved a line here, a check was clicked).
   useEffect(() => {
@@ -459,7 +471,7 @@ export function LevelSection({ level }: { level: Level }) {
         <table
           ref={tableRef}
           className="grid"
-          style={{ minWidth: columns.minTableWidth }}
+          style={{ minWidth: columns.minTableWidth, ['--print-zoom' as string]: printZoom(columns.minTableWidth) }}
           role="grid"
           aria-label={t('level.grid', { level: levelName })}
           aria-rowcount={rows.length + 1}
