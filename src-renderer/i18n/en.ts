@@ -446,6 +446,7 @@ export const en = {
   'help.reorder': 'Move the line up / down',
   'help.moveLevel': 'Move the line to the previous / next level',
   'help.details': 'Show or hide the line’s details',
+  'help.resizeColumn': 'Widen or narrow the column (kept for you; double-click its header’s edge for the default)',
   'help.undo': 'Undo',
   'help.redo': 'Redo',
   'help.firstLast': 'First / last cell of the row',

@@ -450,6 +450,8 @@ export const fr: Messages = {
   'help.reorder': 'Monter / descendre la ligne',
   'help.moveLevel': 'Déplacer la ligne vers le niveau précédent / suivant',
   'help.details': 'Afficher ou masquer les détails de la ligne',
+  'help.resizeColumn':
+    'Élargir ou rétrécir la colonne (conservé pour vous ; double-clic sur le bord de son en-tête pour la largeur par défaut)',
   'help.undo': 'Annuler',
   'help.redo': 'Rétablir',
   'help.firstLast': 'Première / dernière cellule de la ligne',

@@ -139,6 +139,18 @@ test('a resized column keeps its width after a reload, and double-click gives th
   await page.getByTestId('nav-budget').click();
   await expect.poll(() => widthOf('individual')).toBeCloseTo(before + 30, 0);
 
+  // The keyboard does the same from a cell of the column: Alt+Shift+→ widens, Alt+Shift+← narrows.
+  const unitCell = page
+    .getByTestId('level-section-individual')
+    .locator('input[data-testid^="cell-unitLabel-"]')
+    .first();
+  await unitCell.focus();
+  await unitCell.press('Alt+Shift+ArrowRight');
+  await expect.poll(() => widthOf('individual')).toBeCloseTo(before + 38, 0);
+  await unitCell.press('Alt+Shift+ArrowLeft');
+  await unitCell.press('Alt+Shift+ArrowLeft');
+  await expect.poll(() => widthOf('community')).toBeCloseTo(before + 22, 0);
+
   await page.getByTestId('level-section-individual').getByTestId('col-resize-unitLabel').dblclick();
   await expect.poll(() => widthOf('individual')).toBeCloseTo(before, 0);
   await page.reload();

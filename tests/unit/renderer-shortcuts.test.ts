@@ -56,6 +56,14 @@ describe('grid keys', () => {
     expect(edit(key('Tab'))).toBe('next');
   });
 
+  it('Alt+Shift+→/← widen or narrow the column while navigating, not while editing text', () => {
+    expect(nav(key('ArrowRight', { altKey: true, shiftKey: true }))).toBe('widen');
+    expect(nav(key('ArrowLeft', { altKey: true, shiftKey: true }))).toBe('narrow');
+    expect(edit(key('ArrowRight', { altKey: true, shiftKey: true }))).toBeNull();
+    expect(nav(key('ArrowRight', { altKey: true, shiftKey: true, ctrlKey: true }))).toBeNull();
+    expect(nav(key('ArrowRight', { shiftKey: true }))).toBeNull();
+  });
+
   it('Enter or F2 edits; Enter commits; Escape cancels', () => {
     expect(nav(key('Enter'))).toBe('edit');
     expect(nav(key('F2'))).toBe('edit');

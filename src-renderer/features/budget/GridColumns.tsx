@@ -71,6 +71,13 @@ export function useColumnWidths() {
     void store.getState().setColumnWidths(next);
   };
 
+  /** The keyboard's resize (Alt+Shift+→/←): `delta` pixels more or less, kept at once. */
+  const resizeBy = (col: Column, delta: number): boolean => {
+    if (!fixed(col)) return false;
+    save(col, clampWidth(widths[col] + delta));
+    return true;
+  };
+
   /** Pointer handlers for a column's right edge: drag to resize, double-click for the default. */
   const edge = (col: Sized) => ({
     onPointerDown: (e: ReactPointerEvent<HTMLElement>) => {
@@ -99,7 +106,7 @@ export function useColumnWidths() {
     onDoubleClick: () => save(col, null),
   });
 
-  return { widths, minTableWidth, edge };
+  return { widths, minTableWidth, edge, resizeBy };
 }
 
 export function GridColGroup(props: { widths: Readonly<Record<Sized, number>> }) {

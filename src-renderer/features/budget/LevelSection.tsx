@@ -46,6 +46,9 @@ function printZoom(tableWidth: number): number {
   return Math.min(1, Math.floor((1040 / tableWidth) * 1000) / 1000);
 }
 
+/** Pixels a column grows or shrinks per Alt+Shift+→/←. */
+const RESIZE_STEP = 8;
+
 /** A line's height before it is measured (a 30 px cell, its padding and border). */
 const ROW_PX = 33;
 /** An open details panel's height before it is measured. */
@@ -283,6 +286,12 @@ export function LevelSection({ level }: { level: Level }) {
       case 'toggleDetails':
         toggleExpanded(here.key);
         return true;
+      case 'widen':
+      case 'narrow': {
+        const column = COLUMNS[col];
+        if (column) columns.resizeBy(column, action === 'widen' ? RESIZE_STEP : -RESIZE_STEP);
+        return true;
+      }
       case 'edit':
       case 'commit':
       case 'cancel':

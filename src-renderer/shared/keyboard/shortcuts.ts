@@ -33,7 +33,9 @@ export type GridAction =
   | 'home'
   | 'end'
   | 'next'
-  | 'prev';
+  | 'prev'
+  | 'widen'
+  | 'narrow';
 
 /** In `navigate` mode arrows move between cells; in `edit` mode they belong to the text field. */
 export type GridMode = 'navigate' | 'edit';
@@ -67,6 +69,11 @@ export function gridShortcut(e: KeyInput, mode: GridMode, isMac: boolean): GridA
     if (e.key === 'ArrowDown') return 'moveDown';
     if (e.key === 'PageUp') return 'levelUp';
     if (e.key === 'PageDown') return 'levelDown';
+  }
+  // The active cell's column, wider or narrower (the keyboard's way to drag a header's edge).
+  if (mode === 'navigate' && e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey) {
+    if (e.key === 'ArrowRight') return 'widen';
+    if (e.key === 'ArrowLeft') return 'narrow';
   }
   // macOS keyboards have no Delete key: Cmd+Backspace deletes, as in the Finder.
   if (mode === 'navigate' && m && !e.altKey && !e.shiftKey && e.key === 'Backspace') return 'delete';
@@ -156,6 +163,13 @@ export const SHORTCUT_HELP: readonly ShortcutHelp[] = [
     help: 'help.moveLevel',
   },
   { combos: [['Alt', 'Enter']], help: 'help.details' },
+  {
+    combos: [
+      ['Alt', 'Shift', 'Right'],
+      ['Alt', 'Shift', 'Left'],
+    ],
+    help: 'help.resizeColumn',
+  },
   { combos: [['Mod', 'Z']], help: 'help.undo' },
   {
     combos: [
