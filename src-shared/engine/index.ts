@@ -2,3 +2,4 @@ export * from './result';
 export * from './compute';
 export * from './drivers';
 export * from './resolve';
+export * from './synergies';

@@ -24,6 +24,7 @@ export * from './schemas-base';
 export * from './finance';
 export * from './caseload';
 export * from './citations';
+export * from './partners';
 
 export const LEVELS = ['individual', 'community', 'structural', 'support'] as const;
 export type Level = (typeof LEVELS)[number];

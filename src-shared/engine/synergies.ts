@@ -1,0 +1,522 @@
+/**
+ * Synergies (DESIGN §5): what partner programmes cover of the budget, month by month, and what the
+ * programme would have to pay if they did not deliver. A phase after the costs: it reads each
+ * line's gross amounts (LineResult.months) and the caseload, and splits every line-month into
+ * **covered by partners** and **net to the programme**, so that covered + net = gross to the cent.
+ *
+ * THE SEMANTICS OF EACH TYPE (written once, here; the Partners screen and the checks follow them):
+ *
+ * - referral: the partner delivers `share × uptake` of the target lines' units itself (e.g. job
+ *   placement for the referred returnees who take it up). People referred in a month are `share` of
+ *   the month's arrivals of the target lines' profiles (every profile when a target line is not
+ *   driven by the caseload); those taken up are `uptake` of them. The programme pays
+ *   `coordinationCost` for each referral made. Outside the budget: the covered value is reported
+ *   beside it.
+ * - coFinancing: the partner pays `share` of the target lines (basis 'share'), or a fixed `amount`
+ *   spread over the target line-months of the window in proportion to their gross (basis 'amount',
+ *   largest remainder). Inside the budget, under the synergy's funding source.
+ * - costSharing: the partner pays `share` of the shared staff or facility lines. Inside.
+ * - matching: a ratio programme : partner. Mode 'share': the investment is the one budgeted and the
+ *   partner pays partner ÷ (programme + partner) of it (the programme's cost falls). Mode
+ *   'leverage': the programme's grant stays as budgeted and the partner adds partner ÷ programme of
+ *   it beside the budget (the investment grows, the cost does not change: reported as `leveraged`,
+ *   never as covered). The partner's part is capped per grant (one unit of the target line) and in
+ *   all (`collectiveCap`). Inside.
+ * - handover: the partner (usually the government) takes over `shares[y − 1]` of the target lines
+ *   in programme year y (years past the list use its last share). Inside.
+ * - publicService: a public scheme pays `share` of the target lines for the cases it covers: in
+ *   month m, the cases of the synergy's profiles (all, when none is chosen) active in m that arrived
+ *   at least `delayMonths` months earlier, out of all the cases of the line's profiles active in m.
+ *   Outside the budget.
+ * - communityOpen: no money moves; opening the target (community) lines to community members adds
+ *   non-migrant beneficiaries so that they are `nonMigrantShare` of all beneficiaries:
+ *   added = people reached × share ÷ (1 − share) (the Joint Initiative: 2,490 returnees and 2,943
+ *   community members is a share of 2,943 ÷ 5,433).
+ *
+ * Decision: a synergy operates in its own months intersected with the partner's own dates and the
+ *   programme; outside them it covers nothing (the checks flag a synergy with no month left).
+ * Decision: when several synergies target one line, they apply in the order of the Partners screen
+ *   (partner, then synergy) and each covers its part of the GROSS, but never more than what the
+ *   ones before left uncovered in that month: covered never exceeds gross, and the check flags a
+ *   line whose synergies claim more than 100 %.
+ * Decision: a cap (per grant, collective) or a capacity reached in the middle of a month covers
+ *   what is left of it in that month and nothing after: months are taken in order, and within a
+ *   month the target lines in the synergy's order.
+ * Decision: the partner's capacity counts the people it takes up (referred × uptake); once it is
+ *   used up no more referrals are made, so no more coordination cost either.
+ * Decision: coordination costs are the programme's own cost: they are added to the net cost, the
+ *   expected cost and the worst case (a referral is made whether or not the partner delivers).
+ *
+ * Rounding: each synergy's exact claim on a line is rounded as a running total, month by month (THE
+ * rounding rule of compute.ts), then limited to what is still uncovered in that month; net is gross
+ * minus covered, so every line-month reconciles exactly. Expected cost = net + Σ over synergies of
+ * (1 − confidence) × covered, summed exactly and rounded once.
+ */
+import { add, allocate, cmp, dec, div, fromInt, mul, type Rational, rat, roundHalfEven, sub, ZERO } from '../money';
+import {
+  driverProfiles,
+  type Model,
+  type Partner,
+  programmeYear,
+  type Synergy,
+  synergyConfidence,
+  synergyPlacement,
+} from '../model';
+import type { ComputeResult, LineResult } from './result';
+
+/** A line's gross split by partners, month by month (index 0 = month 1), in reporting minor units. */
+export interface SynergyLine {
+  lineId: string;
+  gross: number[];
+  /** Paid by partners inside the budget (co-financing, cost sharing, handover, matching 'share'). */
+  coveredInside: number[];
+  /** Delivered by partners themselves, reported beside the budget (referral, public service). */
+  coveredOutside: number[];
+  net: number[];
+}
+
+export interface SynergyOutcome {
+  synergyId: string;
+  partnerId: string;
+  /** The programme months it operates in, or null when none is left (see the first Decision). */
+  window: { start: number; end: number } | null;
+  confidence: string;
+  /** What it covers, per month, all its target lines together. */
+  covered: number[];
+  coveredTotal: number;
+  /** Matching in 'leverage' mode: what the partner adds beside the budget. */
+  leveraged: number;
+  /** Referral: the programme's coordination cost per month, the referrals made and taken up (people). */
+  coordination: number[];
+  referred: number;
+  takenUp: number;
+  /** Referral: people the capacity left without a place (taken up had there been room). */
+  beyondCapacity: number;
+  /** Matching: the partner's part that the caps cut off. */
+  capped: number;
+  /** Community open to all: non-migrant beneficiaries added. */
+  addedBeneficiaries: number;
+  /** Target lines that do not exist (the checks report them; they cover nothing). */
+  unknownLines: string[];
+}
+
+/** What the programme would have to add if one partner did not deliver. */
+export interface PartnerDropOut {
+  partnerId: string;
+  total: number;
+  /** Per programme year (index 0 = year 1). */
+  byYear: number[];
+  /** Across the funding sources of the lines it covers, by each line's split (largest remainder). */
+  byFunder: Record<string, number>;
+}
+
+export interface SynergyResult {
+  lines: SynergyLine[];
+  synergies: SynergyOutcome[];
+  partners: PartnerDropOut[];
+  totals: {
+    /** Σ line gross + coordination: what the programme costs with no partner delivering. */
+    gross: number;
+    coveredInside: number;
+    coveredOutside: number;
+    covered: number;
+    coordination: number;
+    /** What the donor is asked for: Σ line net + coordination. */
+    net: number;
+    leveraged: number;
+    /** net + Σ (1 − confidence) × covered. */
+    expected: number;
+    /** Every partner fails: = gross. */
+    worstCase: number;
+    /** (covered + leveraged) ÷ net, for display; null when net is 0. */
+    leverage: number | null;
+    addedBeneficiaries: number;
+  };
+}
+
+/** Programme month (1-based) of a calendar month "YYYY-MM", for a programme starting `start`. */
+export function programmeMonthOf(start: string, month: string): number {
+  const [y0, m0] = start.split('-').map(Number) as [number, number];
+  const [y1, m1] = month.split('-').map(Number) as [number, number];
+  return (y1 - y0) * 12 + (m1 - m0) + 1;
+}
+
+/** The months a synergy operates in: its own, the partner's and the programme's, intersected. */
+export function synergyWindow(
+  s: Pick<Synergy, 'start' | 'end'>,
+  partner: Pick<Partner, 'startMonth' | 'endMonth'> | undefined,
+  programme: Model['programme'],
+): { start: number; end: number } | null {
+  let start = Math.max(1, s.start);
+  let end = Math.min(programme.durationMonths, s.end);
+  if (partner) {
+    start = Math.max(start, programmeMonthOf(programme.startMonth, partner.startMonth));
+    end = Math.min(end, programmeMonthOf(programme.startMonth, partner.endMonth));
+  }
+  return end >= start ? { start, end } : null;
+}
+
+/** A running rounding: feed exact amounts month by month, get each month's rounded part. */
+class Running {
+  private cum: Rational = ZERO;
+  private prev = 0n;
+  next(x: Rational): number {
+    if (x.n === 0n) return 0;
+    this.cum = add(this.cum, x);
+    const r = roundHalfEven(this.cum);
+    const part = Number(r - this.prev);
+    this.prev = r;
+    return part;
+  }
+}
+
+const zeros = (n: number): number[] => new Array<number>(n).fill(0);
+
+/** Arrivals per month summed over `ids` (every profile when null), from the caseload series. */
+function arrivalsOf(result: ComputeResult, ids: ReadonlySet<string> | null): number[] {
+  const out = zeros(result.durationMonths);
+  for (const p of result.caseload.profiles) {
+    if (ids && !ids.has(p.profileId)) continue;
+    p.arrivals.forEach((a, m) => {
+      out[m] = (out[m] as number) + a;
+    });
+  }
+  return out;
+}
+
+/** Active cases per month of `ids` (all when null) that arrived at least `delay` months before. */
+function settledActive(model: Model, result: ComputeResult, ids: ReadonlySet<string> | null, delay: number): number[] {
+  const D = result.durationMonths;
+  const out = zeros(D);
+  const durations = new Map(model.profiles.map((p) => [p.id, p.durationMonths]));
+  for (const p of result.caseload.profiles) {
+    if (ids && !ids.has(p.profileId)) continue;
+    const dur = durations.get(p.profileId) ?? 0;
+    for (let m = 0; m < D; m++) {
+      // Active in m: arrived in m − dur + 1 … m; settled: arrived in … m − delay.
+      let n = 0;
+      for (let a = Math.max(0, m - dur + 1); a <= m - delay; a++) n += p.arrivals[a] as number;
+      out[m] = n;
+    }
+  }
+  return out;
+}
+
+function intersect(a: ReadonlySet<string> | null, b: ReadonlySet<string> | null): ReadonlySet<string> | null {
+  if (!a) return b;
+  if (!b) return a;
+  return new Set([...a].filter((x) => b.has(x)));
+}
+
+/** The profiles a line follows (its driver's; null: every profile, or not driven by the caseload). */
+function lineProfiles(model: Model, lineId: string): ReadonlySet<string> | null {
+  const line = model.lines.find((l) => l.id === lineId);
+  const ids = line ? driverProfiles(line.driver) : null;
+  return ids && ids.length > 0 ? new Set(ids) : null;
+}
+
+/**
+ * Splits every line of `result` into covered and net by the synergies, in the order of the
+ * Partners screen. Pure; never throws on stored data (an unknown line or partner covers nothing).
+ */
+export function computeSynergies(
+  model: Model,
+  partners: readonly Partner[],
+  synergies: readonly Synergy[],
+  result: ComputeResult,
+): SynergyResult {
+  const D = result.durationMonths;
+  const byLine = new Map<string, LineResult>(result.lines.map((l) => [l.lineId, l]));
+  const lines = new Map<string, SynergyLine>();
+  const lineOf = (id: string): SynergyLine | null => {
+    const r = byLine.get(id);
+    if (!r) return null;
+    let s = lines.get(id);
+    if (!s) {
+      s = { lineId: id, gross: [...r.months], coveredInside: zeros(D), coveredOutside: zeros(D), net: [...r.months] };
+      lines.set(id, s);
+    }
+    return s;
+  };
+  const partnerById = new Map(partners.map((p) => [p.id, p]));
+  const partnerOrder = new Map([...partners].sort((a, b) => a.position - b.position).map((p, i) => [p.id, i]));
+  const ordered = [...synergies].sort(
+    (a, b) =>
+      (partnerOrder.get(a.partnerId) ?? Infinity) - (partnerOrder.get(b.partnerId) ?? Infinity) ||
+      a.position - b.position,
+  );
+
+  const outcomes: SynergyOutcome[] = [];
+  for (const s of ordered) {
+    const partner = partnerById.get(s.partnerId);
+    const window = partner ? synergyWindow(s, partner, model.programme) : null;
+    const out: SynergyOutcome = {
+      synergyId: s.id,
+      partnerId: s.partnerId,
+      window,
+      confidence: synergyConfidence(s),
+      covered: zeros(D),
+      coveredTotal: 0,
+      leveraged: 0,
+      coordination: zeros(D),
+      referred: 0,
+      takenUp: 0,
+      beyondCapacity: 0,
+      capped: 0,
+      addedBeneficiaries: 0,
+      unknownLines: s.lineIds.filter((id) => !byLine.has(id)),
+    };
+    outcomes.push(out);
+    const targets = s.lineIds.map(lineOf).filter((l): l is SynergyLine => l !== null);
+    const e = s.effect;
+    if (e.type === 'communityOpen') {
+      // No money moves; the reach grows (see the header). A share of 100 % adds nothing: a project
+      // with no returnee among its beneficiaries is not reported as one of ours.
+      const share = dec(e.nonMigrantShare);
+      if (share.n < share.d) {
+        let added: Rational = ZERO;
+        for (const t of targets) {
+          const reached = byLine.get(t.lineId)?.beneficiaries ?? 0;
+          added = add(added, div(mul(fromInt(reached), share), sub(rat(1), share)));
+        }
+        out.addedBeneficiaries = Number(roundHalfEven(added));
+      }
+      continue;
+    }
+    if (!window) continue;
+    const inside = synergyPlacement(e.type) === 'inside';
+    const cover = (t: SynergyLine, m: number, claim: number): number => {
+      const left = t.net[m] as number;
+      const c = Math.max(0, Math.min(claim, left));
+      if (c === 0) return 0;
+      t.net[m] = left - c;
+      if (inside) t.coveredInside[m] = (t.coveredInside[m] as number) + c;
+      else t.coveredOutside[m] = (t.coveredOutside[m] as number) + c;
+      out.covered[m] = (out.covered[m] as number) + c;
+      out.coveredTotal += c;
+      return c;
+    };
+    const runners = targets.map(() => new Running());
+    const months: number[] = [];
+    for (let m = window.start - 1; m < window.end; m++) months.push(m);
+
+    switch (e.type) {
+      case 'coFinancing':
+      case 'costSharing':
+      case 'handover': {
+        if (e.type === 'coFinancing' && e.basis === 'amount') {
+          const cells: [number, number][] = [];
+          const weights: bigint[] = [];
+          targets.forEach((t, i) => {
+            for (const m of months) {
+              cells.push([i, m]);
+              weights.push(BigInt(t.gross[m] as number));
+            }
+          });
+          const grossSum = weights.reduce((a, b) => a + b, 0n);
+          // An amount above the targets' gross covers them fully; the rest is not used.
+          const amount = BigInt(e.amount) > grossSum ? grossSum : BigInt(e.amount);
+          const parts = grossSum === 0n ? [] : allocate(amount, weights);
+          // Month-major, as the Decision on caps says (the parts do not depend on the order).
+          const order = cells.map((_, k) => k).sort((a, b) => (cells[a]?.[1] ?? 0) - (cells[b]?.[1] ?? 0) || a - b);
+          for (const k of order) {
+            const [i, m] = cells[k] as [number, number];
+            cover(targets[i] as SynergyLine, m, Number(parts[k] ?? 0n));
+          }
+          break;
+        }
+        for (const m of months) {
+          const share =
+            e.type === 'handover'
+              ? dec(e.shares[Math.min(programmeYear(m + 1), e.shares.length) - 1] ?? '0')
+              : dec(e.share);
+          targets.forEach((t, i) => {
+            cover(t, m, (runners[i] as Running).next(mul(fromInt(t.gross[m] as number), share)));
+          });
+        }
+        break;
+      }
+      case 'matching': {
+        const p = dec(e.programmePart);
+        const q = dec(e.partnerPart);
+        // 'share': the partner's part of the investment; 'leverage': what it adds to our grant.
+        const rate = e.mode === 'share' ? div(q, add(p, q)) : div(q, p);
+        let room = e.collectiveCap === null ? Infinity : e.collectiveCap;
+        for (const m of months) {
+          targets.forEach((t, i) => {
+            let claim = (runners[i] as Running).next(mul(fromInt(t.gross[m] as number), rate));
+            if (e.capPerGrant !== null) {
+              const units = byLine.get(t.lineId)?.quantities[m] ?? 0;
+              const perGrant = Math.floor(e.capPerGrant * units);
+              if (claim > perGrant) {
+                out.capped += claim - perGrant;
+                claim = perGrant;
+              }
+            }
+            if (claim > room) {
+              out.capped += claim - room;
+              claim = room;
+            }
+            if (e.mode === 'share') claim = cover(t, m, claim);
+            else out.leveraged += claim;
+            room -= claim;
+          });
+        }
+        break;
+      }
+      case 'referral': {
+        const share = dec(e.share);
+        const uptake = dec(e.uptake);
+        let profiles: ReadonlySet<string> | null = new Set<string>();
+        for (const t of targets) {
+          const ids = lineProfiles(model, t.lineId);
+          profiles = ids && profiles ? new Set([...profiles, ...ids]) : null;
+        }
+        if (targets.length === 0) profiles = null;
+        const eligible = arrivalsOf(result, profiles);
+        const coordination = new Running();
+        let referredAll: Rational = ZERO;
+        let takenAll: Rational = ZERO;
+        let beyond: Rational = ZERO;
+        let room: Rational | null = e.capacity === null ? null : fromInt(e.capacity);
+        for (const m of months) {
+          const referred = mul(fromInt(eligible[m] as number), share);
+          const taken = mul(referred, uptake);
+          // The part of this month's referrals the capacity still takes (1, a fraction, or 0).
+          let k: Rational = rat(1);
+          if (room !== null) {
+            if (taken.n === 0n) k = rat(1);
+            else if (room.n <= 0n) k = ZERO;
+            else if (cmp(taken, room) > 0) k = div(room, taken);
+            room = sub(room, mul(taken, k));
+            beyond = add(beyond, mul(taken, sub(rat(1), k)));
+          }
+          referredAll = add(referredAll, mul(referred, k));
+          takenAll = add(takenAll, mul(taken, k));
+          out.coordination[m] = coordination.next(mul(mul(referred, k), fromInt(e.coordinationCost)));
+          const rate = mul(mul(share, uptake), k);
+          targets.forEach((t, i) => {
+            cover(t, m, (runners[i] as Running).next(mul(fromInt(t.gross[m] as number), rate)));
+          });
+        }
+        out.referred = Number(roundHalfEven(referredAll));
+        out.takenUp = Number(roundHalfEven(takenAll));
+        out.beyondCapacity = Number(roundHalfEven(beyond));
+        break;
+      }
+      case 'publicService': {
+        const share = dec(e.share);
+        const chosen = s.profileIds.length > 0 ? new Set(s.profileIds) : null;
+        targets.forEach((t, i) => {
+          const own = lineProfiles(model, t.lineId);
+          const all = settledActive(model, result, own, 0);
+          const settled = settledActive(model, result, intersect(own, chosen), e.delayMonths);
+          for (const m of months) {
+            const active = all[m] as number;
+            const frac = active === 0 ? ZERO : mul(share, rat(settled[m] as number, active));
+            cover(t, m, (runners[i] as Running).next(mul(fromInt(t.gross[m] as number), frac)));
+          }
+        });
+        break;
+      }
+    }
+  }
+  return summarise(model, result, lines, outcomes, synergies);
+}
+
+function summarise(
+  model: Model,
+  result: ComputeResult,
+  lines: Map<string, SynergyLine>,
+  outcomes: SynergyOutcome[],
+  synergies: readonly Synergy[],
+): SynergyResult {
+  const D = result.durationMonths;
+  const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+  const grossLines = sum(result.lines.map((l) => l.total));
+  let coveredInside = 0;
+  let coveredOutside = 0;
+  for (const l of lines.values()) {
+    coveredInside += sum(l.coveredInside);
+    coveredOutside += sum(l.coveredOutside);
+  }
+  const covered = coveredInside + coveredOutside;
+  const coordination = sum(outcomes.map((o) => sum(o.coordination)));
+  const net = grossLines - covered + coordination;
+  let risk: Rational = ZERO;
+  for (const o of outcomes) risk = add(risk, mul(sub(rat(1), dec(o.confidence)), fromInt(o.coveredTotal)));
+  const expected = net + Number(roundHalfEven(risk));
+  const leveraged = sum(outcomes.map((o) => o.leveraged));
+
+  // Drop-out per partner: its synergies' covered amounts, by year and by the lines' funding splits.
+  const bySynergy = new Map(synergies.map((s) => [s.id, s]));
+  const lineResults = new Map(result.lines.map((l) => [l.lineId, l]));
+  const partners = new Map<string, PartnerDropOut>();
+  const years = Math.ceil(D / 12);
+  for (const o of outcomes) {
+    if (o.coveredTotal === 0) continue;
+    let d = partners.get(o.partnerId);
+    if (!d) {
+      d = { partnerId: o.partnerId, total: 0, byYear: zeros(years), byFunder: {} };
+      partners.set(o.partnerId, d);
+    }
+    d.total += o.coveredTotal;
+    o.covered.forEach((c, m) => {
+      const y = programmeYear(m + 1) - 1;
+      d.byYear[y] = (d.byYear[y] as number) + c;
+    });
+    // Each target line's share of this synergy's cover goes to that line's sources.
+    const s = bySynergy.get(o.synergyId);
+    const perLine = s ? coveredPerLine(s, o, lines) : new Map<string, number>();
+    for (const [lineId, amount] of perLine) {
+      const split = Object.entries(lineResults.get(lineId)?.byFunder ?? {});
+      const parts =
+        split.length === 0
+          ? []
+          : allocate(
+              BigInt(amount),
+              split.map(([, v]) => BigInt(Math.max(0, v))),
+            );
+      split.forEach(([funder], i) => {
+        d.byFunder[funder] = (d.byFunder[funder] ?? 0) + Number(parts[i] ?? 0n);
+      });
+    }
+  }
+  const addedBeneficiaries = sum(outcomes.map((o) => o.addedBeneficiaries));
+  return {
+    lines: [...lines.values()],
+    synergies: outcomes,
+    partners: [...partners.values()],
+    totals: {
+      gross: grossLines + coordination,
+      coveredInside,
+      coveredOutside,
+      covered,
+      coordination,
+      net,
+      leveraged,
+      expected,
+      worstCase: grossLines + coordination,
+      leverage: net === 0 ? null : (covered + leveraged) / net,
+      addedBeneficiaries,
+    },
+  };
+}
+
+/**
+ * What one synergy covered on each of its lines. The lines keep only the sums of all synergies, so
+ * this is recovered from the synergy's own monthly cover, spread over its target lines in
+ * proportion to what they had covered in those months (exact when it targets one line).
+ */
+function coveredPerLine(s: Synergy, o: SynergyOutcome, lines: Map<string, SynergyLine>): Map<string, number> {
+  const out = new Map<string, number>();
+  const targets = s.lineIds.map((id) => lines.get(id)).filter((l): l is SynergyLine => l !== undefined);
+  if (targets.length === 0) return out;
+  o.covered.forEach((c, m) => {
+    if (c === 0) return;
+    const weights = targets.map((t) => BigInt((t.coveredInside[m] as number) + (t.coveredOutside[m] as number)));
+    const parts = allocate(BigInt(c), weights);
+    targets.forEach((t, i) => out.set(t.lineId, (out.get(t.lineId) ?? 0) + Number(parts[i] ?? 0n)));
+  });
+  return out;
+}

@@ -1,0 +1,377 @@
+/**
+ * Synergies (src-shared/engine/synergies.ts): one golden test per type with its arithmetic written
+ * out (the papers' figures where they exist), the order and cap decisions, and property tests over
+ * random programmes: covered + net = gross for every line-month, covered never above gross, no
+ * synergy = today's totals, confidence 1 gives expected = net and confidence 0 expected = gross.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compute, computeSynergies, programmeMonthOf, type SynergyResult } from '../../src-shared/engine';
+import {
+  type BudgetLine,
+  defaultProfileFields,
+  type Model,
+  type Partner,
+  type Profile,
+  type Synergy,
+  type SynergyEffect,
+} from '../../src-shared/model';
+import { lineBuilder, testProgramme } from './model-fixtures';
+
+const partner = (over: Partial<Partner> = {}): Partner => ({
+  id: 'P1',
+  position: 0,
+  name: 'Partner employment programme',
+  organisation: '',
+  type: 'development',
+  startMonth: '2027-01',
+  endMonth: '2035-12',
+  notes: '',
+  ...over,
+});
+
+let seq = 0;
+const synergy = (effect: SynergyEffect, lineIds: string[], over: Partial<Synergy> = {}): Synergy => {
+  seq += 1;
+  return {
+    id: `S${seq}`,
+    position: seq,
+    partnerId: 'P1',
+    name: `Synergy ${seq}`,
+    effect,
+    lineIds,
+    profileIds: [],
+    start: 1,
+    end: 120,
+    commitment: 'general',
+    status: 'signed',
+    confidence: null,
+    funderId: null,
+    notes: '',
+    ...over,
+  };
+};
+
+/** A profile whose arrivals are the explicit monthly numbers given. */
+const profile = (id: string, monthly: number[], durationMonths = 12): Profile => ({
+  ...defaultProfileFields('adult', id, 36),
+  id,
+  position: 0,
+  pattern: 'explicit',
+  monthly,
+  arrivals: monthly.reduce((a, b) => a + b, 0),
+  durationMonths,
+});
+
+function model(lines: BudgetLine[], profiles: Profile[] = [], durationMonths = 24): Model {
+  return {
+    programme: testProgramme({ durationMonths, indirectRate: '0', contingencyRate: '0' }),
+    lines,
+    profiles,
+    currencies: [],
+    funders: [],
+  };
+}
+
+function run(m: Model, synergies: Synergy[], partners: Partner[] = [partner()]): SynergyResult {
+  return computeSynergies(m, partners, synergies, compute(m));
+}
+
+const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+
+describe('referral', () => {
+  const line = lineBuilder('R');
+  // 202 returnees arrive in month 1; the programme pays EUR 1,000.00 of job placement for each.
+  const placement = line({
+    unitCost: 100_000,
+    driver: { kind: 'perArrival', quantity: '1', profileIds: ['A'], takeUp: '1', offset: 0, start: 1, end: 24 },
+  });
+  const m = model([placement], [profile('A', [202])]);
+  const referral = (capacity: number | null) =>
+    synergy(
+      // INTEGRA: 46 of 202 referred returnees took the partner's service up = 22.8 %.
+      { type: 'referral', share: '1', uptake: '0.228', capacity, coordinationCost: 2_500 },
+      [placement.id],
+    );
+
+  it('the partner delivers share × uptake of the units; each referral costs the programme its coordination', () => {
+    const r = run(m, [referral(null)]);
+    // Gross 202 × 100,000 = 20,200,000; covered 20,200,000 × 1 × 0.228 = 4,605,600 (outside the budget).
+    expect(r.lines[0]?.gross[0]).toBe(20_200_000);
+    expect(r.lines[0]?.coveredOutside[0]).toBe(4_605_600);
+    expect(r.lines[0]?.net[0]).toBe(15_594_400);
+    // 202 referrals × 2,500 = 505,000 of coordination; 202 × 0.228 = 46.056 taken up.
+    expect(r.synergies[0]).toMatchObject({ referred: 202, takenUp: 46, coveredTotal: 4_605_600 });
+    expect(r.totals.coordination).toBe(505_000);
+    expect(r.totals.net).toBe(15_594_400 + 505_000);
+    expect(r.totals.gross).toBe(20_200_000 + 505_000);
+  });
+
+  it('stops at the partner’s capacity: no cover and no referral beyond it', () => {
+    const r = run(m, [referral(40)]);
+    // 46.056 would take it up, 40 places: k = 40 ÷ 46.056; covered 4,605,600 × k = 20,200,000 × 40 ÷ 202 = 4,000,000.
+    expect(r.synergies[0]?.coveredTotal).toBe(4_000_000);
+    // Referrals made: 202 × k = 175.4386 → 175; coordination 175.4386 × 2,500 = 438,596.49 → 438,596.
+    expect(r.synergies[0]).toMatchObject({ referred: 175, takenUp: 40, beyondCapacity: 6 });
+    expect(r.totals.coordination).toBe(438_596);
+  });
+});
+
+describe('co-financing, cost sharing and handover', () => {
+  const line = lineBuilder('C');
+  const monthly = (months: number, unitCost: number) =>
+    line({ unitCost, driver: { kind: 'fixed', quantity: '1', schedule: 'monthly', start: 1, end: months } });
+
+  it('a share of the target lines, in the synergy’s months only', () => {
+    const l = monthly(12, 1_000);
+    const r = run(model([l]), [
+      synergy({ type: 'coFinancing', basis: 'share', share: '0.4', amount: 0 }, [l.id], { end: 6 }),
+    ]);
+    // 6 months × 40 % × 1,000 = 2,400 covered, inside the budget; 12,000 − 2,400 = 9,600 net.
+    expect(sum(r.lines[0]?.coveredInside ?? [])).toBe(2_400);
+    expect(sum(r.lines[0]?.net ?? [])).toBe(9_600);
+    expect(r.lines[0]?.coveredInside.slice(5, 7)).toEqual([400, 0]);
+  });
+
+  it('a fixed amount, spread over the target line-months by their gross (largest remainder)', () => {
+    const l = monthly(12, 1_000);
+    const r = run(model([l]), [
+      synergy({ type: 'coFinancing', basis: 'amount', share: '0', amount: 2_500 }, [l.id], { end: 6 }),
+    ]);
+    // 2,500 ÷ 6 = 416.67: 416 each, the 4 units left to the first four months.
+    expect(r.lines[0]?.coveredInside.slice(0, 7)).toEqual([417, 417, 417, 417, 416, 416, 0]);
+  });
+
+  it('handover: a share per programme year (Ethiopia: officers taken over by the government)', () => {
+    const l = monthly(36, 100_000);
+    const m = model([l], [], 36);
+    const r = run(m, [synergy({ type: 'handover', shares: ['0', '0.5', '1'] }, [l.id])]);
+    // Year 1: nothing; year 2: 12 × 50,000 = 600,000; year 3: 12 × 100,000 = 1,200,000.
+    expect(r.partners[0]?.byYear).toEqual([0, 600_000, 1_200_000]);
+    expect(r.totals.net).toBe(36 * 100_000 - 1_800_000);
+  });
+
+  it('two synergies on one line: the second covers only what the first left (order of the screen)', () => {
+    const l = monthly(1, 10_000);
+    const first = synergy({ type: 'coFinancing', basis: 'share', share: '0.7', amount: 0 }, [l.id]);
+    const second = synergy({ type: 'costSharing', share: '0.5' }, [l.id]);
+    const r = run(model([l]), [second, first]);
+    expect(r.synergies.map((s) => [s.synergyId, s.coveredTotal])).toEqual([
+      [first.id, 7_000],
+      [second.id, 3_000],
+    ]);
+    expect(r.lines[0]?.net[0]).toBe(0);
+  });
+
+  it('the partner’s own dates limit the synergy', () => {
+    const l = monthly(12, 1_000);
+    // The partner programme runs from April 2027: programme months 4 on.
+    const p = partner({ startMonth: '2027-04', endMonth: '2027-08' });
+    expect(programmeMonthOf('2027-01', '2027-04')).toBe(4);
+    const r = run(model([l]), [synergy({ type: 'costSharing', share: '1' }, [l.id])], [p]);
+    expect(r.synergies[0]?.window).toEqual({ start: 4, end: 8 });
+    expect(r.synergies[0]?.coveredTotal).toBe(5_000);
+  });
+});
+
+describe('matching fund', () => {
+  const line = lineBuilder('M');
+  // 10 grants of EUR 2,000.00 in month 1.
+  const grants = line({
+    unitCost: 200_000,
+    modality: 'matchingGrant',
+    driver: { kind: 'perArrival', quantity: '1', profileIds: ['A'], takeUp: '1', offset: 0, start: 1, end: 24 },
+  });
+  const m = model([grants], [profile('A', [10])]);
+  const matching = (over: Partial<Extract<SynergyEffect, { type: 'matching' }>>) =>
+    synergy(
+      {
+        type: 'matching',
+        programmePart: '1',
+        partnerPart: '1',
+        capPerGrant: null,
+        collectiveCap: null,
+        mode: 'share',
+        ...over,
+      },
+      [grants.id],
+    );
+
+  it('1+1, programme pays only its share: the partner covers half (PARE 1+1)', () => {
+    expect(run(m, [matching({})]).synergies[0]?.coveredTotal).toBe(1_000_000);
+  });
+
+  it('caps per grant and in all (El Cucayo 50–50 with caps)', () => {
+    // Half of 2,000,000, but at most 800.00 a grant: 10 × 80,000 = 800,000; 200,000 cut off.
+    expect(run(m, [matching({ capPerGrant: 80_000 })]).synergies[0]).toMatchObject({
+      coveredTotal: 800_000,
+      capped: 200_000,
+    });
+    expect(run(m, [matching({ collectiveCap: 500_000 })]).synergies[0]?.coveredTotal).toBe(500_000);
+  });
+
+  it('1×3 in leverage mode: the investment grows beside the budget, the cost does not change', () => {
+    const r = run(m, [matching({ partnerPart: '3', mode: 'leverage' })]);
+    expect(r.totals.leveraged).toBe(6_000_000);
+    expect(r.totals.covered).toBe(0);
+    expect(r.totals.net).toBe(2_000_000);
+    expect(r.totals.leverage).toBe(3);
+  });
+});
+
+describe('public service take-over and community projects open to all', () => {
+  it('the public scheme pays for the cases enrolled for `delay` months (Mali health cover)', () => {
+    const line = lineBuilder('H');
+    const care = line({
+      unitCost: 1_000,
+      driver: { kind: 'perActiveCase', quantity: '1', profileIds: ['A'], start: 1, end: 24 },
+    });
+    const m = model([care], [profile('A', [12], 12)]);
+    const r = run(m, [synergy({ type: 'publicService', share: '1', delayMonths: 3 }, [care.id])]);
+    // 12 cases active in months 1–12 (12,000 a month); covered from month 4: 9 × 12,000 = 108,000.
+    expect(r.lines[0]?.coveredOutside.slice(0, 5)).toEqual([0, 0, 0, 12_000, 12_000]);
+    expect(r.synergies[0]?.coveredTotal).toBe(108_000);
+    expect(sum(r.lines[0]?.net ?? [])).toBe(36_000);
+  });
+
+  it('opening a project to the community adds non-migrant beneficiaries at the same cost (Joint Initiative)', () => {
+    const line = lineBuilder('J');
+    const project = line({ level: 'community', unitCost: 1_000, beneficiariesPerUnit: '2490' });
+    const m = model([project]);
+    // 2,943 of 5,433 beneficiaries were community members: 54.17 %. 2,490 × 0.5417 ÷ 0.4583 = 2,943.1.
+    const r = run(m, [synergy({ type: 'communityOpen', nonMigrantShare: '0.5417' }, [project.id])]);
+    expect(r.totals.addedBeneficiaries).toBe(2_943);
+    expect(r.totals.covered).toBe(0);
+  });
+});
+
+describe('properties over random programmes', () => {
+  const effects: fc.Arbitrary<SynergyEffect> = fc.oneof(
+    fc.record({
+      type: fc.constant('referral' as const),
+      share: fc.constantFrom('0', '0.25', '1'),
+      uptake: fc.constantFrom('0.228', '0.5', '1'),
+      capacity: fc.option(fc.integer({ min: 0, max: 50 }), { nil: null }),
+      coordinationCost: fc.integer({ min: 0, max: 10_000 }),
+    }),
+    fc.record({
+      type: fc.constant('coFinancing' as const),
+      basis: fc.constantFrom('share' as const, 'amount' as const),
+      share: fc.constantFrom('0.1', '0.333', '1'),
+      amount: fc.integer({ min: 0, max: 10_000_000 }),
+    }),
+    fc.record({ type: fc.constant('costSharing' as const), share: fc.constantFrom('0.5', '0.07', '1') }),
+    fc.record({
+      type: fc.constant('matching' as const),
+      programmePart: fc.constantFrom('1', '25', '50'),
+      partnerPart: fc.constantFrom('1', '3', '75'),
+      capPerGrant: fc.option(fc.integer({ min: 0, max: 100_000 }), { nil: null }),
+      collectiveCap: fc.option(fc.integer({ min: 0, max: 1_000_000 }), { nil: null }),
+      mode: fc.constantFrom('share' as const, 'leverage' as const),
+    }),
+    fc.record({
+      type: fc.constant('handover' as const),
+      shares: fc.array(fc.constantFrom('0', '0.5', '0.75', '1'), { minLength: 1, maxLength: 3 }),
+    }),
+    fc.record({
+      type: fc.constant('publicService' as const),
+      share: fc.constantFrom('0.3', '1'),
+      delayMonths: fc.integer({ min: 0, max: 6 }),
+    }),
+  );
+
+  const programmes = fc
+    .record({
+      arrivals: fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 18 }),
+      costs: fc.array(fc.integer({ min: 0, max: 500_000 }), { minLength: 1, maxLength: 5 }),
+      picks: fc.array(
+        fc.record({
+          effect: effects,
+          targets: fc.array(fc.nat(4), { minLength: 1, maxLength: 3 }),
+          start: fc.integer({ min: 1, max: 18 }),
+          length: fc.integer({ min: 0, max: 18 }),
+          confidence: fc.constantFrom('0', '0.3', '1'),
+        }),
+        { maxLength: 5 },
+      ),
+    })
+    .map(({ arrivals, costs, picks }) => {
+      const line = lineBuilder('L');
+      const lines = costs.map((unitCost, i) =>
+        line({
+          unitCost,
+          driver:
+            i % 2 === 0
+              ? { kind: 'perArrival', quantity: '1', profileIds: ['A'], takeUp: '1', offset: 0, start: 1, end: 18 }
+              : { kind: 'perActiveCase', quantity: '0.5', profileIds: [], start: 1, end: 18 },
+        }),
+      );
+      const m = model(lines, [profile('A', arrivals, 6)], 18);
+      const synergies = picks.map((p) =>
+        synergy(
+          p.effect,
+          p.targets.map((t) => lines[t % lines.length]?.id ?? ''),
+          { start: p.start, end: p.start + p.length, confidence: p.confidence },
+        ),
+      );
+      return { m, synergies };
+    });
+
+  it('covered + net = gross on every line-month, covered never above gross nor below 0', () => {
+    fc.assert(
+      fc.property(programmes, ({ m, synergies }) => {
+        const r = run(m, synergies);
+        for (const l of r.lines) {
+          l.gross.forEach((g, i) => {
+            const inside = l.coveredInside[i] as number;
+            const outside = l.coveredOutside[i] as number;
+            expect(inside + outside + (l.net[i] as number)).toBe(g);
+            expect(inside).toBeGreaterThanOrEqual(0);
+            expect(outside).toBeGreaterThanOrEqual(0);
+            expect(inside + outside).toBeLessThanOrEqual(g);
+          });
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('without synergies the totals are today’s; confidence 1 gives expected = net, 0 gives expected = gross', () => {
+    fc.assert(
+      fc.property(programmes, ({ m, synergies }) => {
+        const result = compute(m);
+        const none = computeSynergies(m, [partner()], [], result);
+        expect(none.totals.net).toBe(result.totals.direct);
+        expect(none.totals.gross).toBe(result.totals.direct);
+        expect(none.totals.expected).toBe(result.totals.direct);
+
+        const sure = run(
+          m,
+          synergies.map((s) => ({ ...s, confidence: '1' })),
+        );
+        expect(sure.totals.expected).toBe(sure.totals.net);
+        const doubtful = run(
+          m,
+          synergies.map((s) => ({ ...s, confidence: '0' })),
+        );
+        expect(doubtful.totals.expected).toBe(doubtful.totals.worstCase);
+        expect(doubtful.totals.worstCase).toBe(doubtful.totals.net + doubtful.totals.covered);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('each partner’s drop-out adds up across years and across funding sources', () => {
+    fc.assert(
+      fc.property(programmes, ({ m, synergies }) => {
+        const r = run(m, synergies);
+        for (const d of r.partners) {
+          expect(sum(d.byYear)).toBe(d.total);
+          expect(sum(Object.values(d.byFunder))).toBe(d.total);
+        }
+        expect(sum(r.partners.map((d) => d.total))).toBe(r.totals.covered);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
