@@ -184,7 +184,50 @@ const v3: Migration = {
   },
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3];
+/**
+ * v4: partner programmes and their synergies (issue 9, DESIGN §5). Two new tables; nothing else
+ * changes, so a v3 file migrates to a v4 file with no partner and no synergy, and the same totals.
+ * A synergy's effect (type and parameters) is JSON validated on read with the model's
+ * synergyEffectSchema, as a line's driver is; its target lines and profiles are JSON lists of ids.
+ */
+const v4: Migration = {
+  version: 4,
+  description: 'partner programmes and synergies',
+  tables: ['programme', 'budget_line', 'change_log', 'profile', 'currency', 'funder', 'partner', 'synergy'],
+  up(db) {
+    db.exec(`
+      CREATE TABLE partner (
+        id           TEXT    PRIMARY KEY,
+        position     INTEGER NOT NULL CHECK (position >= 0),
+        name         TEXT    NOT NULL,
+        organisation TEXT    NOT NULL,
+        type         TEXT    NOT NULL,
+        start_month  TEXT    NOT NULL,
+        end_month    TEXT    NOT NULL,
+        notes        TEXT    NOT NULL
+      ) STRICT;
+
+      CREATE TABLE synergy (
+        id          TEXT    PRIMARY KEY,
+        position    INTEGER NOT NULL CHECK (position >= 0),
+        partner_id  TEXT    NOT NULL,
+        name        TEXT    NOT NULL,
+        effect      TEXT    NOT NULL CHECK (json_valid(effect)),
+        line_ids    TEXT    NOT NULL CHECK (json_valid(line_ids)),
+        profile_ids TEXT    NOT NULL CHECK (json_valid(profile_ids)),
+        first_month INTEGER NOT NULL,
+        last_month  INTEGER NOT NULL,
+        commitment  TEXT    NOT NULL,
+        status      TEXT    NOT NULL,
+        confidence  TEXT,
+        funder_id   TEXT,
+        notes       TEXT    NOT NULL
+      ) STRICT;
+    `);
+  },
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4];
 
 /** The schema version this build of the app writes. */
 export const CURRENT_SCHEMA_VERSION = MIGRATIONS.length;

@@ -163,6 +163,8 @@ export class DocumentRepository {
       profiles: this.readRows('profile'),
       currencies: this.readRows('currency'),
       funders: this.readRows('funder'),
+      partners: this.readRows('partner'),
+      synergies: this.readRows('synergy'),
     };
   }
 

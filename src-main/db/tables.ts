@@ -94,4 +94,17 @@ export const TABLES: { readonly [K in EntityName]: TableMap<EntityRows[K]> } = {
     bool: ['eligible_indirect', 'eligible_contingency'],
     json: ['driver', 'funding'],
   }),
+  partner: entityTable('partner', {
+    table: 'partner',
+    columns: columns('id, position, name, organisation, type, start_month, end_month, notes'),
+    key: 'id',
+  }),
+  synergy: entityTable('synergy', {
+    table: 'synergy',
+    columns: columns(
+      'id, position, partner_id, name, effect, line_ids, profile_ids, first_month, last_month, commitment, status, confidence, funder_id, notes',
+    ),
+    key: 'id',
+    json: ['effect', 'line_ids', 'profile_ids'],
+  }),
 };

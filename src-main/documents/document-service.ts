@@ -31,6 +31,8 @@ import {
   type EntityName,
   type EntityRows,
   type Funder,
+  type Partner,
+  type Synergy,
   MODEL_KEYS,
   type Model,
   type NewChangeLogEntry,
@@ -115,6 +117,8 @@ class OpenDocument {
   readonly profiles = new Map<string, Profile>();
   readonly currencies = new Map<string, Currency>();
   readonly funders = new Map<string, Funder>();
+  readonly partners = new Map<string, Partner>();
+  readonly synergies = new Map<string, Synergy>();
   private cachedModel: Model | null = null;
   undoStack: UndoStep[] = [];
   redoStack: UndoStep[] = [];
@@ -138,6 +142,8 @@ class OpenDocument {
     for (const p of model.profiles) this.profiles.set(p.id, p);
     for (const c of model.currencies) this.currencies.set(c.code, c);
     for (const f of model.funders) this.funders.set(f.id, f);
+    for (const p of model.partners) this.partners.set(p.id, p);
+    for (const s of model.synergies) this.synergies.set(s.id, s);
   }
 
   state(): ModelState {
@@ -147,6 +153,8 @@ class OpenDocument {
       profiles: this.profiles,
       currencies: this.currencies,
       funders: this.funders,
+      partners: this.partners,
+      synergies: this.synergies,
     };
   }
 
@@ -161,6 +169,8 @@ class OpenDocument {
         profiles: rows('profile'),
         currencies: rows('currency'),
         funders: rows('funder'),
+        partners: rows('partner'),
+        synergies: rows('synergy'),
       };
     }
     return this.cachedModel;

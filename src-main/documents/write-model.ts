@@ -31,6 +31,14 @@ import {
   canonicalProgramme,
   compareCurrencies,
   compareLines,
+  canonicalPartner,
+  canonicalSynergy,
+  type Partner,
+  partnerSchema,
+  type Synergy,
+  synergySchema,
+  validatePartnerFields,
+  validateSynergyReferences,
 } from '../../src-shared/model';
 import { createDatabaseFile, DocumentRepository, type Migration, MIGRATIONS, runMigrations } from '../db';
 import {
@@ -153,7 +161,33 @@ export function normaliseModel(model: Model): Model {
   for (const level of LEVELS) {
     lines.push(...densePositions(parsed.filter((l) => l.level === level)).map(canonicalLine));
   }
-  return { programme, lines: lines.sort(compareLines), profiles, currencies, funders };
+  const partners: Partner[] = densePositions(
+    model.partners.map((raw, i) => {
+      const r = partnerSchema.safeParse(raw);
+      if (!r.success) throw new InvalidModelError(`partner ${i}: ${issuesText(r.error.issues)}`);
+      claim(r.data.id, `partner ${i}`);
+      const cross = firstError(validatePartnerFields(r.data));
+      if (cross) throw new InvalidModelError(`partner ${i} (${r.data.name}): ${cross}`);
+      return r.data;
+    }),
+  ).map(canonicalPartner);
+  const synergyRefs = {
+    partners: new Set(partners.map((x) => x.id)),
+    lines: refs.lines,
+    profiles: refs.profiles,
+    funders: refs.funders,
+  };
+  const synergies: Synergy[] = densePositions(
+    model.synergies.map((raw, i) => {
+      const r = synergySchema.safeParse(raw);
+      if (!r.success) throw new InvalidModelError(`synergy ${i}: ${issuesText(r.error.issues)}`);
+      claim(r.data.id, `synergy ${i}`);
+      const cross = firstError(validateSynergyReferences(r.data, synergyRefs));
+      if (cross) throw new InvalidModelError(`synergy ${i} (${r.data.name}): ${cross}`);
+      return r.data;
+    }),
+  ).map(canonicalSynergy);
+  return { programme, lines: lines.sort(compareLines), profiles, currencies, funders, partners, synergies };
 }
 
 /** Writes `model` as a new .rcs file at `path` (current schema). Returns the normalised model written. */
@@ -210,5 +244,7 @@ export function blankModel(title: string, author: string, now: Date = new Date()
     funders: [
       { id: MAIN_DONOR_ID, position: 0, name: 'Main donor', type: 'donor', status: 'confirmed', ceiling: null },
     ],
+    partners: [],
+    synergies: [],
   };
 }

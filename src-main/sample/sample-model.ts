@@ -864,5 +864,7 @@ export function sampleModel(): Model {
     profiles: structuredClone(SAMPLE_PROFILES),
     currencies: structuredClone(SAMPLE_CURRENCIES),
     funders: structuredClone(SAMPLE_FUNDERS),
+    partners: [],
+    synergies: [],
   };
 }

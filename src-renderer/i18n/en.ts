@@ -57,6 +57,7 @@ const errors = {
   'line.self': 'A percentage line cannot count its own cost.',
   'profile.notFound': 'This returnee profile no longer exists; it may have been deleted.',
   'funder.notFound': 'This funding source no longer exists; it may have been deleted.',
+  'partner.notFound': 'This partner programme no longer exists; it may have been deleted.',
   'currency.duplicate': 'That currency is the reporting currency or is listed already.',
   'rates.required': 'Enter at least one exchange rate.',
   'line.otherLevel': 'That line is in another section of the budget.',
@@ -67,7 +68,9 @@ const errors = {
   'profile.inUse':
     'This profile cannot be deleted: a budget line’s quantity driver follows it. Remove it from those drivers first. Nothing was changed.',
   'funder.inUse':
-    'This funding source cannot be deleted: a line’s funding split names it. Remove it from those splits first. Nothing was changed.',
+    'This funding source cannot be deleted: a line’s funding split or a synergy names it. Remove it from those first. Nothing was changed.',
+  'partner.inUse':
+    'This partner programme cannot be deleted: synergies belong to it. Delete them, or move them to another partner, first. Nothing was changed.',
   'currency.inUse':
     'This currency cannot be deleted: some lines are entered in it. Enter those lines in another currency first. Nothing was changed.',
   'id.taken': 'This identifier is already used by another line, profile or funding source.',
@@ -271,6 +274,14 @@ export const en = {
   'history.funder.update': 'editing the funding source “{name}”',
   'history.funder.delete': 'deleting the funding source “{name}”',
   'history.funder.move': 'moving the funding source “{name}”',
+  'history.partner.add': 'adding the partner programme “{name}”',
+  'history.partner.update': 'editing the partner programme “{name}”',
+  'history.partner.delete': 'deleting the partner programme “{name}”',
+  'history.partner.move': 'moving the partner programme “{name}”',
+  'history.synergy.add': 'adding the synergy “{name}”',
+  'history.synergy.update': 'editing the synergy “{name}”',
+  'history.synergy.delete': 'deleting the synergy “{name}”',
+  'history.synergy.move': 'moving the synergy “{name}”',
   'top.nothingToUndo': 'Nothing to undo',
   'top.nothingToRedo': 'Nothing to redo',
   'top.savedAt': 'All changes saved · {time}',

@@ -52,6 +52,7 @@ const errors: Record<ErrorTextCode, string> = {
   'line.self': 'Une ligne en pourcentage ne peut pas compter son propre coût.',
   'profile.notFound': 'Ce profil de migrants de retour n’existe plus ; il a peut-être été supprimé.',
   'funder.notFound': 'Cette source de financement n’existe plus ; elle a peut-être été supprimée.',
+  'partner.notFound': 'Ce programme partenaire n’existe plus ; il a peut-être été supprimé.',
   'currency.duplicate': 'Cette devise est la devise de présentation ou figure déjà dans la liste.',
   'rates.required': 'Saisissez au moins un taux de change.',
   'line.otherLevel': 'Cette ligne se trouve dans une autre section du budget.',
@@ -62,7 +63,9 @@ const errors: Record<ErrorTextCode, string> = {
   'profile.inUse':
     'Ce profil ne peut pas être supprimé : l’inducteur de quantité d’une ligne budgétaire le suit. Retirez-le d’abord de ces inducteurs. Rien n’a été modifié.',
   'funder.inUse':
-    'Cette source de financement ne peut pas être supprimée : la répartition d’une ligne la cite. Retirez-la d’abord de ces répartitions. Rien n’a été modifié.',
+    'Cette source de financement ne peut pas être supprimée : la répartition d’une ligne ou une synergie la nomme. Retirez-la de celles-ci d’abord. Rien n’a été modifié.',
+  'partner.inUse':
+    'Ce programme partenaire ne peut pas être supprimé : des synergies lui appartiennent. Supprimez-les, ou rattachez-les à un autre partenaire, d’abord. Rien n’a été modifié.',
   'currency.inUse':
     'Cette devise ne peut pas être supprimée : des lignes sont saisies dans cette devise. Saisissez d’abord ces lignes dans une autre devise. Rien n’a été modifié.',
   'funding.over': 'Les parts dépasseraient 100 % de la ligne. Réduisez d’abord une autre part. Rien n’a été modifié.',
@@ -270,6 +273,14 @@ export const fr: Messages = {
   'history.funder.update': 'modification de la source de financement « {name} »',
   'history.funder.delete': 'suppression de la source de financement « {name} »',
   'history.funder.move': 'déplacement de la source de financement « {name} »',
+  'history.partner.add': 'ajout du programme partenaire « {name} »',
+  'history.partner.update': 'modification du programme partenaire « {name} »',
+  'history.partner.delete': 'suppression du programme partenaire « {name} »',
+  'history.partner.move': 'déplacement du programme partenaire « {name} »',
+  'history.synergy.add': 'ajout de la synergie « {name} »',
+  'history.synergy.update': 'modification de la synergie « {name} »',
+  'history.synergy.delete': 'suppression de la synergie « {name} »',
+  'history.synergy.move': 'déplacement de la synergie « {name} »',
   'top.nothingToUndo': 'Rien à annuler',
   'top.nothingToRedo': 'Rien à rétablir',
   'top.savedAt': 'Tout est enregistré · {time}',

@@ -88,6 +88,7 @@ export function errorText(locale: Locale, code: string, params: Params = {}, con
 const WHOLE_SENTENCE_CODES: ReadonlySet<string> = new Set<FieldCode>([
   'profile.inUse',
   'funder.inUse',
+  'partner.inUse',
   'currency.inUse',
   'duration.linesOutside',
   'duration.profilesOutside',

@@ -23,6 +23,14 @@ export const COMMAND_PHRASES: Readonly<Record<HistoryLabel['action'], MessageKey
   'funder.update': 'history.funder.update',
   'funder.delete': 'history.funder.delete',
   'funder.move': 'history.funder.move',
+  'partner.add': 'history.partner.add',
+  'partner.update': 'history.partner.update',
+  'partner.delete': 'history.partner.delete',
+  'partner.move': 'history.partner.move',
+  'synergy.add': 'history.synergy.add',
+  'synergy.update': 'history.synergy.update',
+  'synergy.delete': 'history.synergy.delete',
+  'synergy.move': 'history.synergy.move',
 };
 
 export function isCommandType(s: string): s is HistoryLabel['action'] {

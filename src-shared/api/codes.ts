@@ -57,6 +57,7 @@ export const FIELD_CODES = [
   'line.self',
   'profile.notFound',
   'funder.notFound',
+  'partner.notFound',
   // planner refusals (commands/plan.ts)
   'id.taken',
   'currency.duplicate',
@@ -66,6 +67,7 @@ export const FIELD_CODES = [
   'duration.profilesOutside',
   'profile.inUse',
   'funder.inUse',
+  'partner.inUse',
   'currency.inUse',
   'funding.over',
 ] as const;

@@ -112,6 +112,10 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('currency.put'), currency: currencySchema }),
   z.object({ type: z.literal('currency.delete'), code: z.string().regex(/^[A-Z]{3}$/) }),
   ...listCommands('funder'),
+  // Partner programmes and their synergies (DESIGN §5). Deleting a partner that synergies belong to
+  // is refused; deleting a line or profile a synergy targets takes it out of the synergy's targets.
+  ...listCommands('partner'),
+  ...listCommands('synergy'),
 ]);
 export type Command = z.infer<typeof commandSchema>;
 

@@ -45,6 +45,8 @@ export function stateOf(model: Model): ModelState {
       profiles: byKey('profile'),
       currencies: byKey('currency'),
       funders: byKey('funder'),
+      partners: byKey('partner'),
+      synergies: byKey('synergy'),
     };
     states.set(model, state);
   }

@@ -54,15 +54,19 @@ import {
   type LineReferences,
   type ListEntity,
   MODEL_KEYS,
+  type PartnerFields,
   type ProfileFields,
   type Programme,
   programmeSchema,
   type Reference,
+  type SynergyFields,
   durationEffects,
   shareSum,
   validateLineAgainstProgramme,
   validateLineReferences,
+  validatePartnerFields,
   validateProfileAgainstProgramme,
+  validateSynergyReferences,
 } from '../model';
 import { cmp, ONE } from '../money';
 import { fieldsFromZod, validationFailure } from './validation';
@@ -91,6 +95,8 @@ export interface ModelState {
   /** Local currencies by code. */
   readonly currencies: ReadonlyMap<string, Currency>;
   readonly funders: ReadonlyMap<string, EntityRows['funder']>;
+  readonly partners: ReadonlyMap<string, EntityRows['partner']>;
+  readonly synergies: ReadonlyMap<string, EntityRows['synergy']>;
 }
 
 /** The rows of one entity in a state, by key. */
@@ -157,18 +163,26 @@ function planChanges(state: ModelState, cmd: Command): Omit<Plan, 'label'> {
       return planDelete('line', state, cmd.id);
     case 'line.move':
       return planMove(state, cmd.id, cmd.level, cmd.index);
-    // The ordered lists (returnee profiles, funding sources): the same four commands each.
+    // The ordered lists (returnee profiles, funding sources, partners, synergies): four commands each.
     case 'profile.add':
     case 'funder.add':
+    case 'partner.add':
+    case 'synergy.add':
       return planListAdd(listOf(cmd.type), state, cmd.id, cmd.fields);
     case 'profile.update':
     case 'funder.update':
+    case 'partner.update':
+    case 'synergy.update':
       return planListUpdate(listOf(cmd.type), state, cmd.id, cmd.patch);
     case 'profile.delete':
     case 'funder.delete':
+    case 'partner.delete':
+    case 'synergy.delete':
       return planDelete(listOf(cmd.type), state, cmd.id);
     case 'profile.move':
     case 'funder.move':
+    case 'partner.move':
+    case 'synergy.move':
       return planListMove(listOf(cmd.type), state, cmd.id, cmd.index);
     case 'currency.put':
       return planCurrencyPut(state, cmd.currency);
@@ -543,11 +557,12 @@ function checkedListFields<K extends ListEntity>(
 ): object {
   const parsed = LIST_FIELDS[name].safeParse(fields);
   if (!parsed.success) throw validationFailure(fieldsFromZod(parsed.error, prefix));
-  if (name === 'profile') {
-    const cross = validateProfileAgainstProgramme(parsed.data as ProfileFields, state.programme);
-    if (Object.keys(cross).length > 0) {
-      throw validationFailure(cross, { durationMonths: state.programme.durationMonths });
-    }
+  let cross: Record<string, FieldCode> = {};
+  if (name === 'profile') cross = validateProfileAgainstProgramme(parsed.data as ProfileFields, state.programme);
+  if (name === 'partner') cross = validatePartnerFields(parsed.data as PartnerFields);
+  if (name === 'synergy') cross = validateSynergyReferences(parsed.data as SynergyFields, state);
+  if (Object.keys(cross).length > 0) {
+    throw validationFailure(cross, { durationMonths: state.programme.durationMonths });
   }
   return parsed.data as never;
 }

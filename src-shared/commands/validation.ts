@@ -152,6 +152,8 @@ function phrase(code: FieldCode, ctx: ValidationContext): string {
       return 'is not a returnee profile of this programme (it may have been deleted)';
     case 'funder.notFound':
       return 'is not a funding source of this programme (it may have been deleted)';
+    case 'partner.notFound':
+      return 'is not a partner programme of this programme (it may have been deleted)';
     case 'list.duplicate':
       return 'is listed twice';
     case 'file.badName':
@@ -165,7 +167,9 @@ function phrase(code: FieldCode, ctx: ValidationContext): string {
     case 'profile.inUse':
       return 'cannot be deleted while a budget line follows it';
     case 'funder.inUse':
-      return "cannot be deleted while a line's funding split names it";
+      return "cannot be deleted while a line's funding split or a synergy names it";
+    case 'partner.inUse':
+      return 'cannot be deleted while synergies belong to it';
     case 'currency.inUse':
       return 'cannot be deleted while lines are entered in it';
     case 'funding.over':

@@ -143,12 +143,12 @@ export function programmeMonthOf(start: string, month: string): number {
 
 /** The months a synergy operates in: its own, the partner's and the programme's, intersected. */
 export function synergyWindow(
-  s: Pick<Synergy, 'start' | 'end'>,
+  s: Pick<Synergy, 'firstMonth' | 'lastMonth'>,
   partner: Pick<Partner, 'startMonth' | 'endMonth'> | undefined,
   programme: Model['programme'],
 ): { start: number; end: number } | null {
-  let start = Math.max(1, s.start);
-  let end = Math.min(programme.durationMonths, s.end);
+  let start = Math.max(1, s.firstMonth);
+  let end = Math.min(programme.durationMonths, s.lastMonth);
   if (partner) {
     start = Math.max(start, programmeMonthOf(programme.startMonth, partner.startMonth));
     end = Math.min(end, programmeMonthOf(programme.startMonth, partner.endMonth));

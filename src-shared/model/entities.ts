@@ -26,6 +26,16 @@ import {
 } from './canonical';
 import { type Currency, currencySchema, type Funder, funderFieldsSchema, funderSchema } from './finance';
 import { type BudgetLine, budgetLineSchema, driverProfiles, type Model, type Programme } from './model';
+import {
+  canonicalPartner,
+  canonicalSynergy,
+  type Partner,
+  partnerFieldsSchema,
+  partnerSchema,
+  type Synergy,
+  synergyFieldsSchema,
+  synergySchema,
+} from './partners';
 
 /** The row type of each entity. */
 export interface EntityRows {
@@ -33,11 +43,20 @@ export interface EntityRows {
   currency: Currency;
   funder: Funder;
   line: BudgetLine;
+  partner: Partner;
+  synergy: Synergy;
 }
 export type EntityName = keyof EntityRows;
 
 /** In the order rows are written into a new file: what is referred to before what refers to it. */
-export const ENTITY_NAMES = ['profile', 'currency', 'funder', 'line'] as const satisfies readonly EntityName[];
+export const ENTITY_NAMES = [
+  'profile',
+  'currency',
+  'funder',
+  'line',
+  'partner',
+  'synergy',
+] as const satisfies readonly EntityName[];
 
 /** Where each entity's rows sit in a `Model`. */
 export const MODEL_KEYS = {
@@ -45,6 +64,8 @@ export const MODEL_KEYS = {
   currency: 'currencies',
   funder: 'funders',
   line: 'lines',
+  partner: 'partners',
+  synergy: 'synergies',
 } as const satisfies Record<EntityName, keyof Model>;
 export type ModelKey<K extends EntityName> = (typeof MODEL_KEYS)[K];
 
@@ -103,6 +124,8 @@ export interface EntitySpec<K extends EntityName> {
 export const LIST_FIELDS = {
   profile: profileFieldsSchema,
   funder: funderFieldsSchema,
+  partner: partnerFieldsSchema,
+  synergy: synergyFieldsSchema,
 } as const;
 export type ListEntity = keyof typeof LIST_FIELDS;
 
@@ -135,6 +158,14 @@ const profile: EntitySpec<'profile'> = {
       onDelete: 'refuse',
       fix: (those) => `Remove it from the quantity driver of ${those}`,
       code: 'profile.inUse',
+    },
+    {
+      // A public service take-over that named the profile covers the others it names (or all).
+      by: 'synergy',
+      uses: (s, id) => s.profileIds.includes(id),
+      onDelete: 'detach',
+      detach: (s, id) => canonicalSynergy({ ...s, profileIds: s.profileIds.filter((x) => x !== id) }),
+      role: 'synergy',
     },
   ],
 };
@@ -179,6 +210,13 @@ const funder: EntitySpec<'funder'> = {
       fix: (those) => `Remove it from the funding split of ${those}`,
       code: 'funder.inUse',
     },
+    {
+      by: 'synergy',
+      uses: (s, id) => s.funderId === id,
+      onDelete: 'refuse',
+      fix: (those) => `Choose another funding source for ${those}`,
+      code: 'funder.inUse',
+    },
   ],
 };
 
@@ -219,10 +257,81 @@ const line: EntitySpec<'line'> = {
           : l,
       role: 'percentage line',
     },
+    {
+      // A synergy no longer acts on a deleted line (one undo puts both back).
+      by: 'synergy',
+      uses: (s, id) => s.lineIds.includes(id),
+      onDelete: 'detach',
+      detach: (s, id) => canonicalSynergy({ ...s, lineIds: s.lineIds.filter((x) => x !== id) }),
+      role: 'synergy',
+    },
   ],
 };
 
-export const ENTITIES: { readonly [K in EntityName]: EntitySpec<K> } = { profile, currency, funder, line };
+const partner: EntitySpec<'partner'> = {
+  name: 'partner',
+  what: 'partner programme',
+  short: 'partner',
+  key: (p) => p.id,
+  label: (p) => p.name,
+  schema: partnerSchema,
+  canonical: canonicalPartner,
+  compare: compareByPosition,
+  group: () => '',
+  fieldNames: {
+    name: 'name',
+    organisation: 'organisation',
+    type: 'type',
+    startMonth: 'dates',
+    endMonth: 'dates',
+    notes: 'notes',
+  },
+  referencedBy: [
+    {
+      by: 'synergy',
+      uses: (s, id) => s.partnerId === id,
+      onDelete: 'refuse',
+      fix: (those) => `Delete ${those} first, or move them to another partner`,
+      code: 'partner.inUse',
+    },
+  ],
+};
+
+const synergy: EntitySpec<'synergy'> = {
+  name: 'synergy',
+  what: 'synergy',
+  short: 'synergy',
+  key: (s) => s.id,
+  label: (s) => s.name,
+  schema: synergySchema,
+  canonical: canonicalSynergy,
+  compare: compareByPosition,
+  group: () => '',
+  fieldNames: {
+    partnerId: 'partner',
+    name: 'name',
+    effect: 'parameters',
+    lineIds: 'target lines',
+    profileIds: 'target profiles',
+    firstMonth: 'months',
+    lastMonth: 'months',
+    commitment: 'commitment',
+    status: 'status',
+    confidence: 'confidence',
+    funderId: 'funding source',
+    notes: 'notes',
+  },
+  referencedBy: [],
+};
+
+export const ENTITIES: { readonly [K in EntityName]: EntitySpec<K> } = {
+  profile,
+  currency,
+  funder,
+  line,
+  partner,
+  synergy,
+};
 
 /**
  * One row as it is after a command, an undo or a redo (null: the row no longer exists): what a

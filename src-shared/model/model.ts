@@ -20,6 +20,7 @@ import {
 } from './schemas-base';
 import { type Currency, type Funder, fundingShareSchema, inflationString, positiveDecimal } from './finance';
 import type { Profile } from './caseload';
+import type { Partner, Synergy } from './partners';
 export * from './schemas-base';
 export * from './finance';
 export * from './caseload';
@@ -283,6 +284,9 @@ export interface Model {
   /** Local currencies (not the reporting currency), with rates to it per programme year. */
   currencies: Currency[];
   funders: Funder[];
+  /** Partner programmes and their synergies (DESIGN §5), in the order of the Partners screen. */
+  partners: Partner[];
+  synergies: Synergy[];
 }
 
 export function lineWindow(d: Driver): { start: number; end: number } {
@@ -353,7 +357,9 @@ export interface LineReferences {
   lines: KeySet;
 }
 
-export function lineReferences(model: Model): LineReferences {
+export function lineReferences(
+  model: Pick<Model, 'programme' | 'currencies' | 'profiles' | 'funders' | 'lines'>,
+): LineReferences {
   return {
     reportingCurrency: model.programme.reportingCurrency,
     currencies: new Set(model.currencies.map((c) => c.code)),

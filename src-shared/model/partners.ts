@@ -8,7 +8,7 @@
  * src-shared/engine/synergies.ts (as drivers.ts does for quantity drivers).
  */
 import { z } from 'zod';
-import { fieldMessage } from '../api/codes';
+import { type FieldCode, fieldMessage } from '../api/codes';
 import { minorAmount, monthString, nameText, shareString, text } from './schemas-base';
 
 const idString = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, fieldMessage('id.invalid'));
@@ -135,8 +135,8 @@ export const synergyFieldsSchema = z.object({
   /** The returnee profiles it concerns (public service take-over; empty: every profile). */
   profileIds: z.array(idString).max(100),
   /** First and last programme month it operates in (1 = the programme's first month). */
-  start: z.number().int().min(1, fieldMessage('month.range')).max(120, fieldMessage('month.range')),
-  end: z.number().int().min(1, fieldMessage('month.range')).max(120, fieldMessage('month.range')),
+  firstMonth: z.number().int().min(1, fieldMessage('month.range')).max(120, fieldMessage('month.range')),
+  lastMonth: z.number().int().min(1, fieldMessage('month.range')).max(120, fieldMessage('month.range')),
   commitment: z.enum(COMMITMENTS),
   status: z.enum(SYNERGY_STATUSES),
   /** Probability that it materialises; null: the status's default (STATUS_CONFIDENCE). */
@@ -237,12 +237,97 @@ export function canonicalSynergy(s: Synergy): Synergy {
     effect: canonicalEffect(s.effect),
     lineIds: unique(s.lineIds),
     profileIds: unique(s.profileIds),
-    start: s.start,
-    end: s.end,
+    firstMonth: s.firstMonth,
+    lastMonth: s.lastMonth,
     commitment: s.commitment,
     status: s.status,
     confidence: s.confidence,
     funderId: s.funderId,
     notes: s.notes,
+  };
+}
+
+/** A partner's own dates run forwards. Returns field -> message code. */
+export function validatePartnerFields(p: Pick<Partner, 'startMonth' | 'endMonth'>): Record<string, FieldCode> {
+  return p.endMonth < p.startMonth ? { endMonth: 'window.endBeforeStart' } : {};
+}
+
+/** Anything with `has(key)`: a Set, or a Map keyed by id. */
+interface Keys {
+  has(key: string): boolean;
+}
+
+/**
+ * Cross-references of a synergy that zod cannot check: its partner, lines, profiles and funding
+ * source exist (each line and profile once), and its months run forwards. Months past the
+ * programme's end are kept (the engine intersects them with the programme; the checks say so).
+ */
+export function validateSynergyReferences(
+  s: Pick<Synergy, 'partnerId' | 'lineIds' | 'profileIds' | 'funderId' | 'firstMonth' | 'lastMonth'>,
+  refs: { partners: Keys; lines: Keys; profiles: Keys; funders: Keys },
+): Record<string, FieldCode> {
+  const errors: Record<string, FieldCode> = {};
+  if (!refs.partners.has(s.partnerId)) errors.partnerId = 'partner.notFound';
+  const eachOnce = (ids: readonly string[], path: string, known: Keys, missing: FieldCode): void => {
+    const seen = new Set<string>();
+    ids.forEach((id, i) => {
+      if (seen.has(id)) errors[`${path}.${i}`] = 'list.duplicate';
+      else if (!known.has(id)) errors[`${path}.${i}`] = missing;
+      seen.add(id);
+    });
+  };
+  eachOnce(s.lineIds, 'lineIds', refs.lines, 'line.notFound');
+  eachOnce(s.profileIds, 'profileIds', refs.profiles, 'profile.notFound');
+  if (s.funderId !== null && !refs.funders.has(s.funderId)) errors.funderId = 'funder.notFound';
+  if (s.lastMonth < s.firstMonth) errors.lastMonth = 'window.endBeforeStart';
+  return errors;
+}
+
+/** A new partner programme: running over the programme's own dates until the user says otherwise. */
+export function defaultPartnerFields(name: string, startMonth: string, endMonth: string): PartnerFields {
+  return { name, organisation: '', type: 'development', startMonth, endMonth, notes: '' };
+}
+
+/** A new synergy's effect of each type, with the sources' figures where they give one. */
+export function defaultEffect(type: SynergyType): SynergyEffect {
+  switch (type) {
+    case 'referral':
+      // INTEGRA: 46 of 202 referred returnees took the partner's service up (22.8 %).
+      return { type, share: '1', uptake: '0.228', capacity: null, coordinationCost: 0 };
+    case 'coFinancing':
+      return { type, basis: 'share', share: '0.5', amount: 0 };
+    case 'costSharing':
+      return { type, share: '0.5' };
+    case 'matching':
+      return { type, programmePart: '1', partnerPart: '1', capPerGrant: null, collectiveCap: null, mode: 'share' };
+    case 'handover':
+      return { type, shares: ['0', '0.5', '1'] };
+    case 'publicService':
+      return { type, share: '1', delayMonths: 0 };
+    case 'communityOpen':
+      return { type, nonMigrantShare: '0.5' };
+  }
+}
+
+/** A new synergy of `type` for `partnerId`, over the whole programme, identified, no target yet. */
+export function defaultSynergyFields(
+  type: SynergyType,
+  partnerId: string,
+  name: string,
+  durationMonths: number,
+): SynergyFields {
+  return {
+    partnerId,
+    name,
+    effect: defaultEffect(type),
+    lineIds: [],
+    profileIds: [],
+    firstMonth: 1,
+    lastMonth: Math.max(1, durationMonths),
+    commitment: 'general',
+    status: 'identified',
+    confidence: null,
+    funderId: null,
+    notes: '',
   };
 }

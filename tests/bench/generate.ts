@@ -383,5 +383,7 @@ export function generateModel(opts: GenerateOptions): Model {
         ceiling: null,
       },
     ],
+    partners: [],
+    synergies: [],
   };
 }

@@ -1,26 +1,27 @@
 /**
- * Regenerates tests/fixtures/schema-v3.rcs, schema-v3.expected.json (its model) and
- * schema-v3.totals.json (what the engine computed for it when it was written).
+ * Regenerates tests/fixtures/schema-v4.rcs, schema-v4.expected.json (its model) and
+ * schema-v4.totals.json (what the engine computed for it when it was written).
  *
  *   npx tsx tests/integration/build-fixtures.ts            # all three files
- *   npx tsx tests/integration/build-fixtures.ts --totals   # only schema-v3.totals.json
+ *   npx tsx tests/integration/build-fixtures.ts --totals   # only schema-v4.totals.json
  *
  * Each fixture is a REAL file written by the code of its schema version, committed so that every
  * later version of the app is tested against it (tests/integration/migrations.test.ts). Run this
- * only while schema v3 is the current schema: once a v4 migration exists, the v3 fixture must never
- * change again; add a schema-v4 fixture (and a builder for it) instead.
+ * only while schema v4 is the current schema: once a v5 migration exists, the v4 fixture must never
+ * change again; add a schema-v5 fixture (and a builder for it) instead.
  *
- * The v3 file holds the whole model of v2 (FIXTURE_V2_MODEL, below) and a structured change log:
- * it is created, then edited through DocumentService (commands, an undo, a redo), as a person would.
+ * The v4 file holds the whole model of v2 (FIXTURE_V2_MODEL, below), two partner programmes with a
+ * synergy of every type, and a structured change log: it is created, then edited through
+ * DocumentService (commands, an undo, a redo), as a person would.
  *
- * The schema-v1 and schema-v2 fixtures are frozen: they were written by earlier versions of this
- * file (git history: commit c652ebe for v1; the v2 builder is this file before issue 6), and their
- * models are recorded in schema-v1.expected.json and schema-v2.expected.json.
+ * The schema-v1, v2 and v3 fixtures are frozen: they were written by earlier versions of this file
+ * (git history: commit c652ebe for v1; the v2 builder is this file before issue 6; the v3 builder is
+ * this file before issue 9), and their models are recorded in their .expected.json files.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compute } from '../../src-shared/engine';
+import { compute, computeSynergies } from '../../src-shared/engine';
 import type { LineFields, Model } from '../../src-shared/model';
 import { CURRENT_SCHEMA_VERSION } from '../../src-main/db';
 import { DocumentService } from '../../src-main/documents';
@@ -134,6 +135,8 @@ export const FIXTURE_V2_MODEL: Model = {
     { id: 'v2-fu-ret', position: 3, name: 'Returnees', type: 'returnee', status: 'confirmed', ceiling: null },
     { id: 'v2-fu-tvet', position: 4, name: 'TVET agency', type: 'partner', status: 'pipeline', ceiling: 0 },
   ],
+  partners: [],
+  synergies: [],
   lines: [
     {
       ...common,
@@ -370,10 +373,10 @@ export const FIXTURE_V2_MODEL: Model = {
   ],
 };
 
-/** What a fixture's totals file (schema-v2.totals.json, schema-v3.totals.json) records of compute()'s result. */
-export function fixtureTotals(model: Model): unknown {
+/** What a fixture's totals file (schema-v2/v3/v4.totals.json) records of compute()'s result (v4: and of the synergies). */
+export function fixtureTotals(model: Model, withSynergies = false): unknown {
   const r = compute(model);
-  return {
+  const recorded = {
     totals: r.totals,
     byLevel: r.byLevel,
     byYear: r.byYear,
@@ -381,36 +384,188 @@ export function fixtureTotals(model: Model): unknown {
     lines: Object.fromEntries(r.lines.map((l) => [l.lineId, l.total])),
     metrics: r.metrics,
   };
+  if (!withSynergies) return recorded;
+  // From v4: what partners cover, net, expected, worst case, and each partner's drop-out.
+  const sy = computeSynergies(model, model.partners, model.synergies, r);
+  return { ...recorded, synergies: { totals: sy.totals, partners: sy.partners } };
 }
 
-/** The v3 fixture's model before its edits: the v2 model under a v3 title. */
-const FIXTURE_V3_MODEL: Model = {
+/** The v4 fixture's model before its edits: the v2 model, two partners and a synergy of every type. */
+const FIXTURE_V4_MODEL: Model = {
   ...FIXTURE_V2_MODEL,
   programme: {
     ...FIXTURE_V2_MODEL.programme,
-    title: 'Réintégration durable — Fixture v3',
-    notes: 'Schema v3 fixture: the whole model of v2, and a structured change log.',
+    title: 'Réintégration durable — Fixture v4',
+    notes: 'Schema v4 fixture: the whole model of v2, partners and synergies of every type, a structured change log.',
   },
+  partners: [
+    {
+      id: 'v4-pa-jobs',
+      position: 0,
+      name: 'Employment programme',
+      organisation: 'GIZ',
+      type: 'development',
+      startMonth: '2026-06',
+      endMonth: '2028-12',
+      notes: 'Referrals and matching grants.',
+    },
+    {
+      id: 'v4-pa-state',
+      position: 1,
+      name: 'Ministry of Health',
+      organisation: 'Government',
+      type: 'government',
+      startMonth: '2026-01',
+      endMonth: '2030-12',
+      notes: '',
+    },
+  ],
+  synergies: [
+    {
+      id: 'v4-sy-referral',
+      position: 0,
+      partnerId: 'v4-pa-jobs',
+      name: 'Referral to job placement',
+      effect: { type: 'referral', share: '0.5', uptake: '0.228', capacity: 120, coordinationCost: 2500 },
+      lineIds: ['v2-ind-kit'],
+      profileIds: [],
+      firstMonth: 1,
+      lastMonth: 36,
+      commitment: 'mutual',
+      status: 'signed',
+      confidence: null,
+      funderId: null,
+      notes: '',
+    },
+    {
+      id: 'v4-sy-matching',
+      position: 1,
+      partnerId: 'v4-pa-jobs',
+      name: 'Matching grants 50/50',
+      effect: {
+        type: 'matching',
+        programmePart: '50',
+        partnerPart: '50',
+        capPerGrant: 50000,
+        collectiveCap: 5000000,
+        mode: 'share',
+      },
+      lineIds: ['v2-ind-package'],
+      profileIds: [],
+      firstMonth: 1,
+      lastMonth: 36,
+      commitment: 'general',
+      status: 'inPrinciple',
+      confidence: '0.5',
+      funderId: 'v2-fu-tvet',
+      notes: '',
+    },
+    {
+      id: 'v4-sy-cofin',
+      position: 2,
+      partnerId: 'v4-pa-jobs',
+      name: 'Co-financing of the dialogue',
+      effect: { type: 'coFinancing', basis: 'amount', share: '0', amount: 300000 },
+      lineIds: ['v2-com-dialogue'],
+      profileIds: [],
+      firstMonth: 1,
+      lastMonth: 12,
+      commitment: 'general',
+      status: 'identified',
+      confidence: null,
+      funderId: 'v2-fu-muni',
+      notes: '',
+    },
+    {
+      id: 'v4-sy-sharing',
+      position: 3,
+      partnerId: 'v4-pa-jobs',
+      name: 'Shared office',
+      effect: { type: 'costSharing', share: '0.3' },
+      lineIds: ['v2-str-monthly'],
+      profileIds: [],
+      firstMonth: 1,
+      lastMonth: 36,
+      commitment: 'mutual',
+      status: 'signed',
+      confidence: null,
+      funderId: 'v2-fu-tvet',
+      notes: '',
+    },
+    {
+      id: 'v4-sy-handover',
+      position: 4,
+      partnerId: 'v4-pa-state',
+      name: 'Caseworkers taken over',
+      effect: { type: 'handover', shares: ['0', '0.5', '1'] },
+      lineIds: ['v2-sup-caseworkers'],
+      profileIds: [],
+      firstMonth: 1,
+      lastMonth: 36,
+      commitment: 'mutual',
+      status: 'inPrinciple',
+      confidence: null,
+      funderId: 'v2-fu-gov',
+      notes: '',
+    },
+    {
+      id: 'v4-sy-health',
+      position: 5,
+      partnerId: 'v4-pa-state',
+      name: 'Public health cover',
+      effect: { type: 'publicService', share: '0.8', delayMonths: 3 },
+      lineIds: ['v2-ind-psy'],
+      profileIds: ['v2-pr-adult'],
+      firstMonth: 1,
+      lastMonth: 36,
+      commitment: 'general',
+      status: 'identified',
+      confidence: '0.4',
+      funderId: null,
+      notes: 'Enrolment takes three months.',
+    },
+    {
+      id: 'v4-sy-open',
+      position: 6,
+      partnerId: 'v4-pa-state',
+      name: 'Community projects open to all',
+      effect: { type: 'communityOpen', nonMigrantShare: '0.5417' },
+      lineIds: ['v2-com-project'],
+      profileIds: [],
+      firstMonth: 1,
+      lastMonth: 36,
+      commitment: 'general',
+      status: 'signed',
+      confidence: null,
+      funderId: null,
+      notes: '',
+    },
+  ],
 };
 
-/** Writes the v3 fixture and edits it as a person would; returns the model it ends with. */
-function writeV3(file: string): Model {
+/** Writes the v4 fixture and edits it as a person would; returns the model it ends with. */
+function writeV4(file: string): Model {
   let minute = 0;
   const now = () => new Date(Date.UTC(2026, 11, 1, 9, minute++));
   const s = new DocumentService({ author: () => 'Fixture builder', now });
   fs.rmSync(file, { force: true });
-  s.create(file, FIXTURE_V3_MODEL);
+  s.create(file, FIXTURE_V4_MODEL);
+  s.command({ type: 'synergy.update', id: 'v4-sy-cofin', patch: { status: 'inPrinciple', lastMonth: 18 } });
   s.command({
-    type: 'line.update',
-    id: 'v2-ind-package',
-    patch: { unitCost: 185000, name: 'Reintegration package (revised)' },
+    type: 'partner.add',
+    id: 'v4-pa-ngo',
+    fields: {
+      name: 'Women’s cooperative',
+      organisation: 'Local NGO',
+      type: 'ngo',
+      startMonth: '2027-01',
+      endMonth: '2028-06',
+      notes: '',
+    },
   });
-  s.command({
-    type: 'currency.put',
-    currency: { code: 'XOF', rates: ['655.957', '655.957', '655.957'], inflation: '0.025' },
-  });
-  s.command({ type: 'line.move', id: 'v2-com-monthly', level: 'community', index: 0 });
-  s.command({ type: 'line.delete', id: 'v2-ind-fixed' });
+  s.command({ type: 'partner.move', id: 'v4-pa-ngo', index: 0 });
+  // Deleting a targeted line takes it out of the synergy, in the same undoable step.
+  s.command({ type: 'line.delete', id: 'v2-str-monthly' });
   s.undo();
   s.redo();
   const model = s.snapshot().model;
@@ -419,27 +574,30 @@ function writeV3(file: string): Model {
 }
 
 function main(): void {
-  if (CURRENT_SCHEMA_VERSION !== 3) {
+  if (CURRENT_SCHEMA_VERSION !== 4) {
     throw new Error(
-      `The current schema is v${CURRENT_SCHEMA_VERSION}: the v3 fixture is frozen. Write a schema-v${CURRENT_SCHEMA_VERSION} fixture instead.`,
+      `The current schema is v${CURRENT_SCHEMA_VERSION}: the v4 fixture is frozen. Write a schema-v${CURRENT_SCHEMA_VERSION} fixture instead.`,
     );
   }
   const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures');
-  const file = path.join(dir, 'schema-v3.rcs');
-  const expectedFile = path.join(dir, 'schema-v3.expected.json');
+  const file = path.join(dir, 'schema-v4.rcs');
+  const expectedFile = path.join(dir, 'schema-v4.expected.json');
   let written: Model;
   if (process.argv.includes('--totals')) {
     written = JSON.parse(fs.readFileSync(expectedFile, 'utf8')) as Model;
   } else {
     fs.mkdirSync(dir, { recursive: true });
-    written = writeV3(file);
-    for (const leftover of [`${file}-journal`, path.join(dir, '.~lock.schema-v3.rcs#')])
+    written = writeV4(file);
+    for (const leftover of [`${file}-journal`, path.join(dir, '.~lock.schema-v4.rcs#')])
       fs.rmSync(leftover, { force: true });
     fs.writeFileSync(expectedFile, `${JSON.stringify(written, null, 2)}\n`);
     console.log(`wrote ${file}`);
   }
-  fs.writeFileSync(path.join(dir, 'schema-v3.totals.json'), `${JSON.stringify(fixtureTotals(written), null, 2)}\n`);
-  console.log(`wrote ${path.join(dir, 'schema-v3.totals.json')}`);
+  fs.writeFileSync(
+    path.join(dir, 'schema-v4.totals.json'),
+    `${JSON.stringify(fixtureTotals(written, true), null, 2)}\n`,
+  );
+  console.log(`wrote ${path.join(dir, 'schema-v4.totals.json')}`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

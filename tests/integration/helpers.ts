@@ -166,6 +166,8 @@ export function smallModel(): Model {
     profiles: [],
     currencies: [],
     funders: [{ id: 'main-donor', position: 0, name: 'Main donor', type: 'donor', status: 'confirmed', ceiling: null }],
+    partners: [],
+    synergies: [],
   };
 }
 
@@ -258,6 +260,8 @@ export function fullModel(): Model {
       },
       { id: 'fu-ret', position: 3, name: 'Returnees', type: 'returnee', status: 'confirmed', ceiling: null },
     ],
+    partners: [],
+    synergies: [],
     lines: [
       ...base.lines.filter((l) => l.id !== 'sup-a'),
       line('ind-arr', 'individual', 3, {

@@ -16,7 +16,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ApiFailure } from '../../src-shared/api';
 import { compute } from '../../src-shared/engine';
-import { DRIVER_KINDS, type Model } from '../../src-shared/model';
+import { DRIVER_KINDS, type Model, SYNERGY_TYPES } from '../../src-shared/model';
 import { APPLICATION_ID, CURRENT_SCHEMA_VERSION, type Migration, MIGRATIONS, runMigrations } from '../../src-main/db';
 import { DocumentService, writeModelToFile } from '../../src-main/documents';
 import { fixtureTotals } from './build-fixtures';
@@ -89,6 +89,8 @@ function migratedV1(v1Model: Model): Model {
     profiles: [],
     currencies: [],
     funders: [MAIN_DONOR as Model['funders'][number]],
+    partners: [],
+    synergies: [],
   };
 }
 
@@ -255,9 +257,12 @@ describe('schema v3 fixture (tests/fixtures/schema-v3.rcs)', () => {
     expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
     expect(db.pragma('user_version', { simple: true })).toBe(3);
     db.close();
-    const { file } = copyFixture('schema-v3.rcs');
+    const { dir, file } = copyFixture('schema-v3.rcs');
     const s = service();
-    expect(s.open(file).model).toEqual(expected);
+    const snap = s.open(file);
+    // Migrated to v4 (backup first): the same model, with no partner and no synergy.
+    expect(snap.model).toEqual({ ...expected, partners: [], synergies: [] });
+    expect(snap.info.migratedFrom).toEqual({ version: 3, backupPath: path.join(dir, 'Old budget.v3-backup.rcs') });
     const log = s.changeLog();
     expect(log.map((e) => [e.kind, e.command, e.target])).toEqual([
       ['redo', 'line.delete', 'Medical referral fund'],
@@ -302,6 +307,52 @@ describe('schema v3 fixture (tests/fixtures/schema-v3.rcs)', () => {
   it('computes the same totals as when it was written', () => {
     const { file } = copyFixture('schema-v3.rcs');
     expect(fixtureTotals(service().open(file).model)).toEqual(readJson<unknown>('schema-v3.totals.json'));
+  });
+});
+
+describe('schema v4 fixture (tests/fixtures/schema-v4.rcs)', () => {
+  const expected = readJson<Model>('schema-v4.expected.json');
+
+  it('is a real v4 file of ours, with partners and a synergy of every type', () => {
+    const db = new Database(path.join(fixtures, 'schema-v4.rcs'), { readonly: true, fileMustExist: true });
+    expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    expect(db.pragma('user_version', { simple: true })).toBe(4);
+    db.close();
+    expect(new Set(expected.synergies.map((x) => x.effect.type))).toEqual(new Set(SYNERGY_TYPES));
+    expect(expected.partners.map((p) => p.id)).toEqual(['v4-pa-ngo', 'v4-pa-jobs', 'v4-pa-state']);
+  });
+
+  it('opens with the expected content; deleting a targeted line took it out of the synergy, undoably', () => {
+    const { dir, file } = copyFixture('schema-v4.rcs');
+    const original = sha256(file);
+    const s = service();
+    const snap = s.open(file);
+    if (CURRENT_SCHEMA_VERSION === 4) {
+      expect(snap.model).toEqual(expected);
+      expect(snap.info.migratedFrom).toBeNull();
+    } else {
+      expect(snap.model).toMatchObject(expected);
+    }
+    expect(snap.model.synergies.find((x) => x.id === 'v4-sy-sharing')?.lineIds).toEqual([]);
+    expect(s.changeLog().map((e) => [e.kind, e.command, e.target])).toEqual([
+      ['redo', 'line.delete', 'Coordination meetings'],
+      ['undo', 'line.delete', 'Coordination meetings'],
+      ['command', 'line.delete', 'Coordination meetings'],
+      ['command', 'partner.move', 'Women’s cooperative'],
+      ['command', 'partner.add', 'Women’s cooperative'],
+      ['command', 'synergy.update', 'Co-financing of the dialogue'],
+      ['create', null, null],
+    ]);
+    if (CURRENT_SCHEMA_VERSION === 4) {
+      s.close();
+      expect(sha256(file)).toBe(original);
+      expect(listDir(dir)).toEqual(['Old budget.rcs']);
+    }
+  });
+
+  it('computes the same totals and synergies as when it was written', () => {
+    const { file } = copyFixture('schema-v4.rcs');
+    expect(fixtureTotals(service().open(file).model, true)).toEqual(readJson<unknown>('schema-v4.totals.json'));
   });
 });
 

@@ -18,6 +18,8 @@ function model(lines = 3): Model {
     profiles: [],
     currencies: [],
     funders: [],
+    partners: [],
+    synergies: [],
   };
 }
 

@@ -20,6 +20,8 @@ function good(): Model {
     profiles: [adults],
     currencies: [],
     funders: [{ id: 'd', name: 'Donor', type: 'donor', status: 'confirmed', ceiling: null, position: 0 }],
+    partners: [],
+    synergies: [],
     lines: [
       // USD 2,000 per returnee: inside USD 569–8,845
       line({

@@ -12,7 +12,12 @@ import vm from 'node:vm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { newId } from '../../src-shared/commands';
 import { CALL_NAMES, type Command, commandSchema, type Handlers, validateRequest } from '../../src-shared/api';
-import { defaultLineFields, defaultProfileFields } from '../../src-shared/model';
+import {
+  defaultLineFields,
+  defaultPartnerFields,
+  defaultProfileFields,
+  defaultSynergyFields,
+} from '../../src-shared/model';
 import { createHandlers } from '../../src-main/documents/app-service';
 import { type ModelState, planCommand } from '../../src-shared/commands';
 import { blankModel } from '../../src-main/documents/write-model';
@@ -80,6 +85,22 @@ describe('every document command of the contract', () => {
     'funder.update': { type: 'funder.update', id: 'main-donor', patch: { ceiling: 1000 } },
     'funder.delete': { type: 'funder.delete', id: 'main-donor' },
     'funder.move': { type: 'funder.move', id: 'main-donor', index: 1 },
+    'partner.add': {
+      type: 'partner.add',
+      id: newId(),
+      fields: defaultPartnerFields('Employment programme', '2026-01', '2028-12'),
+    },
+    'partner.update': { type: 'partner.update', id: 'PA1', patch: { organisation: 'GIZ' } },
+    'partner.delete': { type: 'partner.delete', id: 'PA2' },
+    'partner.move': { type: 'partner.move', id: 'PA1', index: 1 },
+    'synergy.add': {
+      type: 'synergy.add',
+      id: newId(),
+      fields: { ...defaultSynergyFields('referral', 'PA1', 'Referral to jobs', 36), lineIds: ['L1'] },
+    },
+    'synergy.update': { type: 'synergy.update', id: 'SY1', patch: { status: 'signed' } },
+    'synergy.delete': { type: 'synergy.delete', id: 'SY1' },
+    'synergy.move': { type: 'synergy.move', id: 'SY1', index: 1 },
   };
 
   function state(): ModelState {
@@ -88,6 +109,14 @@ describe('every document command of the contract', () => {
     const profile = { ...defaultProfileFields('adult', 'Adults', 36), id: 'P1', position: 0 };
     const other = { ...defaultProfileFields('family', 'Families', 36), id: 'P2', position: 1 };
     const funders = [...m.funders, { ...m.funders[0]!, id: 'F2', name: 'Government', position: 1 }];
+    const partners = [
+      { ...defaultPartnerFields('Jobs', '2026-01', '2028-12'), id: 'PA1', position: 0 },
+      { ...defaultPartnerFields('Health', '2026-01', '2028-12'), id: 'PA2', position: 1 },
+    ];
+    const synergies = [
+      { ...defaultSynergyFields('handover', 'PA1', 'Officers', 36), lineIds: ['L1'], id: 'SY1', position: 0 },
+      { ...defaultSynergyFields('costSharing', 'PA1', 'Office', 36), id: 'SY2', position: 1 },
+    ];
     return {
       programme: m.programme,
       lines: new Map([[line.id, line]]),
@@ -97,6 +126,8 @@ describe('every document command of the contract', () => {
       ]),
       currencies: new Map([['XOF', { code: 'XOF', rates: ['655.957'], inflation: '0' }]]),
       funders: new Map(funders.map((f) => [f.id, f])),
+      partners: new Map(partners.map((p) => [p.id, p])),
+      synergies: new Map(synergies.map((s) => [s.id, s])),
     };
   }
 

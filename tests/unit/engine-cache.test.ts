@@ -21,6 +21,8 @@ function base(): Model {
       { id: 'd', name: 'Donor', type: 'donor', status: 'confirmed', ceiling: null, position: 0 },
       { id: 'g', name: 'Government', type: 'government', status: 'pipeline', ceiling: null, position: 1 },
     ],
+    partners: [],
+    synergies: [],
     lines: [
       line({
         driver: { kind: 'perArrival', quantity: '1', profileIds: [], takeUp: '0.6', offset: 0, start: 1, end: 24 },

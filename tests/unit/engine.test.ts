@@ -7,7 +7,15 @@ import { lineBuilder, testProgramme } from './model-fixtures';
 
 const programme: Programme = testProgramme();
 
-const m = (lines: BudgetLine[]): Model => ({ programme, lines, profiles: [], currencies: [], funders: [] });
+const m = (lines: BudgetLine[]): Model => ({
+  programme,
+  lines,
+  profiles: [],
+  currencies: [],
+  funders: [],
+  partners: [],
+  synergies: [],
+});
 
 const line: (over: Partial<BudgetLine> & Pick<BudgetLine, 'unitCost' | 'driver'>) => BudgetLine = lineBuilder('L');
 

@@ -62,6 +62,8 @@ function broken(): Model {
     profiles: [profile('CH', 'child', 12), profile('VT', 'trafficking', 3), profile('AD', 'adult', 6)],
     currencies: [{ code: 'XOF', rates: [], inflation: '0' }],
     funders: [{ id: 'F1', position: 0, name: 'Donor', type: 'donor', status: 'confirmed', ceiling: 1 }],
+    partners: [],
+    synergies: [],
     lines: [
       line('cash', 'individual', {
         modality: 'cash',

@@ -46,6 +46,8 @@ function model(): Model {
       { id: 'F1', position: 0, name: 'EU', type: 'donor', status: 'confirmed', ceiling: null },
       { id: 'F2', position: 1, name: 'Town', type: 'coFinancier', status: 'pipeline', ceiling: 100000 },
     ],
+    partners: [],
+    synergies: [],
   };
 }
 

@@ -41,8 +41,8 @@ const synergy = (effect: SynergyEffect, lineIds: string[], over: Partial<Synergy
     effect,
     lineIds,
     profileIds: [],
-    start: 1,
-    end: 120,
+    firstMonth: 1,
+    lastMonth: 120,
     commitment: 'general',
     status: 'signed',
     confidence: null,
@@ -70,6 +70,8 @@ function model(lines: BudgetLine[], profiles: Profile[] = [], durationMonths = 2
     profiles,
     currencies: [],
     funders: [],
+    partners: [],
+    synergies: [],
   };
 }
 
@@ -125,7 +127,7 @@ describe('co-financing, cost sharing and handover', () => {
   it('a share of the target lines, in the synergy’s months only', () => {
     const l = monthly(12, 1_000);
     const r = run(model([l]), [
-      synergy({ type: 'coFinancing', basis: 'share', share: '0.4', amount: 0 }, [l.id], { end: 6 }),
+      synergy({ type: 'coFinancing', basis: 'share', share: '0.4', amount: 0 }, [l.id], { lastMonth: 6 }),
     ]);
     // 6 months × 40 % × 1,000 = 2,400 covered, inside the budget; 12,000 − 2,400 = 9,600 net.
     expect(sum(r.lines[0]?.coveredInside ?? [])).toBe(2_400);
@@ -136,7 +138,7 @@ describe('co-financing, cost sharing and handover', () => {
   it('a fixed amount, spread over the target line-months by their gross (largest remainder)', () => {
     const l = monthly(12, 1_000);
     const r = run(model([l]), [
-      synergy({ type: 'coFinancing', basis: 'amount', share: '0', amount: 2_500 }, [l.id], { end: 6 }),
+      synergy({ type: 'coFinancing', basis: 'amount', share: '0', amount: 2_500 }, [l.id], { lastMonth: 6 }),
     ]);
     // 2,500 ÷ 6 = 416.67: 416 each, the 4 units left to the first four months.
     expect(r.lines[0]?.coveredInside.slice(0, 7)).toEqual([417, 417, 417, 417, 416, 416, 0]);
@@ -311,7 +313,7 @@ describe('properties over random programmes', () => {
         synergy(
           p.effect,
           p.targets.map((t) => lines[t % lines.length]?.id ?? ''),
-          { start: p.start, end: p.start + p.length, confidence: p.confidence },
+          { firstMonth: p.start, lastMonth: p.start + p.length, confidence: p.confidence },
         ),
       );
       return { m, synergies };
