@@ -19,6 +19,7 @@ export const UI_FIELD_CODES = [
   'number.tooManyDecimals',
   'number.noDecimals',
   'number.outOfRange',
+  'number.ratio',
   'window.startAfterEnd',
   'staff.minAboveMax',
   'staff.maxBelowMin',

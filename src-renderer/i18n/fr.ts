@@ -77,6 +77,8 @@ const errors: Record<ErrorTextCode, string> = {
   'number.tooManyDecimals': 'Utilisez au plus {max} décimales.',
   'number.noDecimals': 'Le {currency} n’a pas de décimales : saisissez un montant entier.',
   'number.outOfRange': 'Saisissez un nombre de {min} à {max}.',
+  'number.ratio':
+    '« {input} » n’est pas un ratio. Écrivez la part du programme, puis celle du partenaire : 1+1, 50/50, 25/75 ou 1×3.',
   'window.startAfterEnd': 'Le mois de début suit le mois de fin (M{end}). Saisissez M{end} ou plus tôt.',
   'staff.minAboveMax': 'Le minimum ne peut pas dépasser le maximum ({max}).',
   'staff.maxBelowMin': 'Le maximum ne peut pas être inférieur au minimum ({min}).',

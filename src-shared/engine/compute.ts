@@ -33,7 +33,8 @@ import { currencyFactors, planAmounts, roundRunning } from './amounts';
 import { buildCaseload } from './caseload';
 import { type CaseloadIndex, planQuantities, type QuantityPlan } from './drivers';
 import { computePercentages } from './percentages';
-import type { ComputeResult, Diagnostic } from './result';
+import type { ComputeResult, CostResult, Diagnostic } from './result';
+import { computeSynergies } from './synergies';
 import { type Contribution, type OtherLineSums, TotalsAgg, totalsAndMetrics } from './totals';
 import type { Rational } from '../money';
 import { LEVELS } from '../model';
@@ -218,7 +219,13 @@ export function createEngine(options: EngineOptions = {}): Engine {
     totals: null,
     levels: null,
   };
-  return { compute: (model) => computeWith(caches, model) };
+  return {
+    compute: (model) => {
+      // The costs, then what partners cover of them (synergies.ts): one result, one function.
+      const costs = computeWith(caches, model);
+      return Object.assign(costs, { synergies: computeSynergies(model, model.partners, model.synergies, costs) });
+    },
+  };
 }
 
 const defaultEngine = createEngine();
@@ -246,7 +253,7 @@ function inModelOrder(lines: readonly BudgetLine[]): readonly BudgetLine[] {
   return lines;
 }
 
-function computeWith(caches: EngineCaches, model: Model): ComputeResult {
+function computeWith(caches: EngineCaches, model: Model): CostResult {
   const D = model.programme.durationMonths;
   const diagnostics: Diagnostic[] = [];
   // Caseload.

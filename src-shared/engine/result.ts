@@ -1,5 +1,6 @@
 /** What compute() returns. All amounts are integer minor units of the reporting currency. */
 import type { Dimension, Level } from '../model';
+import type { SynergyResult } from './synergies';
 
 /**
  * What compute() can report about a line it could not cost as written. The UI shows each as a
@@ -139,4 +140,9 @@ export interface ComputeResult {
   };
   metrics: Metrics;
   diagnostics: Diagnostic[];
+  /** What partner programmes cover of the lines, net, expected and worst case (synergies.ts). */
+  synergies: SynergyResult;
 }
+
+/** The costs phase's result, before the synergies phase adds what partners cover. */
+export type CostResult = Omit<ComputeResult, 'synergies'>;

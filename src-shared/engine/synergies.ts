@@ -62,7 +62,7 @@ import {
   synergyConfidence,
   synergyPlacement,
 } from '../model';
-import type { ComputeResult, LineResult } from './result';
+import type { CostResult, LineResult } from './result';
 
 /** A line's gross split by partners, month by month (index 0 = month 1), in reporting minor units. */
 export interface SynergyLine {
@@ -173,7 +173,7 @@ class Running {
 const zeros = (n: number): number[] => new Array<number>(n).fill(0);
 
 /** Arrivals per month summed over `ids` (every profile when null), from the caseload series. */
-function arrivalsOf(result: ComputeResult, ids: ReadonlySet<string> | null): number[] {
+function arrivalsOf(result: CostResult, ids: ReadonlySet<string> | null): number[] {
   const out = zeros(result.durationMonths);
   for (const p of result.caseload.profiles) {
     if (ids && !ids.has(p.profileId)) continue;
@@ -185,7 +185,7 @@ function arrivalsOf(result: ComputeResult, ids: ReadonlySet<string> | null): num
 }
 
 /** Active cases per month of `ids` (all when null) that arrived at least `delay` months before. */
-function settledActive(model: Model, result: ComputeResult, ids: ReadonlySet<string> | null, delay: number): number[] {
+function settledActive(model: Model, result: CostResult, ids: ReadonlySet<string> | null, delay: number): number[] {
   const D = result.durationMonths;
   const out = zeros(D);
   const durations = new Map(model.profiles.map((p) => [p.id, p.durationMonths]));
@@ -209,8 +209,8 @@ function intersect(a: ReadonlySet<string> | null, b: ReadonlySet<string> | null)
 }
 
 /** The profiles a line follows (its driver's; null: every profile, or not driven by the caseload). */
-function lineProfiles(model: Model, lineId: string): ReadonlySet<string> | null {
-  const line = model.lines.find((l) => l.id === lineId);
+function lineProfiles(lines: ReadonlyMap<string, Model['lines'][number]>, lineId: string): ReadonlySet<string> | null {
+  const line = lines.get(lineId);
   const ids = line ? driverProfiles(line.driver) : null;
   return ids && ids.length > 0 ? new Set(ids) : null;
 }
@@ -223,10 +223,12 @@ export function computeSynergies(
   model: Model,
   partners: readonly Partner[],
   synergies: readonly Synergy[],
-  result: ComputeResult,
+  result: CostResult,
 ): SynergyResult {
   const D = result.durationMonths;
+  if (synergies.length === 0) return summarise(result, new Map(), [], synergies);
   const byLine = new Map<string, LineResult>(result.lines.map((l) => [l.lineId, l]));
+  const modelLines = new Map(model.lines.map((l) => [l.id, l]));
   const lines = new Map<string, SynergyLine>();
   const lineOf = (id: string): SynergyLine | null => {
     const r = byLine.get(id);
@@ -369,7 +371,7 @@ export function computeSynergies(
         const uptake = dec(e.uptake);
         let profiles: ReadonlySet<string> | null = new Set<string>();
         for (const t of targets) {
-          const ids = lineProfiles(model, t.lineId);
+          const ids = lineProfiles(modelLines, t.lineId);
           profiles = ids && profiles ? new Set([...profiles, ...ids]) : null;
         }
         if (targets.length === 0) profiles = null;
@@ -408,7 +410,7 @@ export function computeSynergies(
         const share = dec(e.share);
         const chosen = s.profileIds.length > 0 ? new Set(s.profileIds) : null;
         targets.forEach((t, i) => {
-          const own = lineProfiles(model, t.lineId);
+          const own = lineProfiles(modelLines, t.lineId);
           const all = settledActive(model, result, own, 0);
           const settled = settledActive(model, result, intersect(own, chosen), e.delayMonths);
           for (const m of months) {
@@ -421,12 +423,11 @@ export function computeSynergies(
       }
     }
   }
-  return summarise(model, result, lines, outcomes, synergies);
+  return summarise(result, lines, outcomes, synergies);
 }
 
 function summarise(
-  model: Model,
-  result: ComputeResult,
+  result: CostResult,
   lines: Map<string, SynergyLine>,
   outcomes: SynergyOutcome[],
   synergies: readonly Synergy[],

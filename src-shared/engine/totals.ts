@@ -25,7 +25,7 @@ import { type BudgetLine, CATEGORIES, DIMENSIONS, type Level, LEVELS, type Model
 import { ratToString } from './drivers';
 import { overheads } from './percentages';
 import { planFloats, planTotal, type QuantityPlan } from './plan';
-import type { CaseloadSeries, ComputeResult, Diagnostic, LineResult, Metrics } from './result';
+import type { CaseloadSeries, CostResult, Diagnostic, LineResult, Metrics } from './result';
 
 function zeroRecord<K extends string>(keys: readonly K[]): Record<K, number> {
   const r = {} as Record<K, number>;
@@ -383,7 +383,7 @@ export interface TotalsInput {
   fastPath: boolean;
 }
 
-export function totalsAndMetrics(input: TotalsInput): ComputeResult {
+export function totalsAndMetrics(input: TotalsInput): CostResult {
   const { model, ordered, plans, holders, others, months, cyclic, series, returneesExact, diagnostics, caches } = input;
   const { fastPath } = input;
   const { programme } = model;

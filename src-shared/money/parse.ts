@@ -15,7 +15,8 @@ export type ParseErrorCode =
   | 'number.negative'
   | 'number.tooLarge'
   | 'number.notInteger'
-  | 'number.outOfRange';
+  | 'number.outOfRange'
+  | 'number.ratio';
 
 export type ParseResult<T> =
   { ok: true; value: T } | { ok: false; code: ParseErrorCode; params?: Record<string, string | number> };
@@ -162,4 +163,24 @@ export function parseInteger(input: string, locale: Locale, min: number, max: nu
   const n = Number(d.value);
   if (n < min || n > max) return quoting(input, { ok: false, code: 'number.outOfRange', params: { min, max } });
   return { ok: true, value: n };
+}
+
+/**
+ * A matching ratio as people write it, programme's part first: "1+1", "1:1", "50/50", "25/75",
+ * "1×3" (or "1x3", "1*3"). Both parts positive, at most 6 decimals. `number.ratio` otherwise
+ * ("1+", "0/50", "a+b").
+ */
+export function parseRatio(
+  input: string,
+  locale: Locale,
+): ParseResult<{ programmePart: DecimalString; partnerPart: DecimalString }> {
+  const m = /^\s*([^+:/×x*]+?)\s*[+:/×x*]\s*([^+:/×x*]+?)\s*$/i.exec(input);
+  type Ratio = { programmePart: DecimalString; partnerPart: DecimalString };
+  const fail: ParseResult<Ratio> = quoting<Ratio>(input, { ok: false, code: 'number.ratio' });
+  if (!m) return fail;
+  const a = parseNonNegativeDecimal(m[1] ?? '', locale, 6);
+  const b = parseNonNegativeDecimal(m[2] ?? '', locale, 6);
+  if (!a.ok || !b.ok || a.value === '0' || b.value === '0') return fail;
+  if (Number(a.value) > 999_999 || Number(b.value) > 999_999) return fail;
+  return { ok: true, value: { programmePart: a.value, partnerPart: b.value } };
 }
