@@ -82,8 +82,7 @@ const errors = {
   'number.tooManyDecimals': 'Use at most {max} decimals.',
   'number.noDecimals': '{currency} has no decimals: enter a whole amount.',
   'number.outOfRange': 'Enter a number from {min} to {max}.',
-  'number.ratio':
-    '“{input}” is not a ratio. Write the programme’s part, then the partner’s: 1+1, 50/50, 25/75 or 1×3.',
+  'number.ratio': '“{input}” is not a ratio. Write the programme’s part, then the partner’s: 1+1, 50/50, 25/75 or 1×3.',
   'window.startAfterEnd': 'The start month comes after the end month (M{end}). Enter M{end} or earlier.',
   'staff.minAboveMax': 'The minimum cannot be above the maximum ({max}).',
   'staff.maxBelowMin': 'The maximum cannot be below the minimum ({min}).',

@@ -85,8 +85,7 @@ export function paramText(e: SynergyEffect, f: ParamField, locale: Locale, curre
 }
 
 export type ParamResult =
-  | { ok: true; effect: SynergyEffect }
-  | { ok: false; code: ParseErrorCode; params?: Record<string, string | number> };
+  { ok: true; effect: SynergyEffect } | { ok: false; code: ParseErrorCode; params?: Record<string, string | number> };
 
 /** The effect with field `f` set from `text`, or the reason it cannot be. */
 export function parseParam(
