@@ -7,6 +7,7 @@ import { CaseloadScreen } from '../features/caseload/CaseloadScreen';
 import { ChecksScreen } from '../features/checks/ChecksScreen';
 import { FundingScreen } from '../features/funding/FundingScreen';
 import { HistoryScreen } from '../features/history/HistoryScreen';
+import { PartnersScreen } from '../features/partners/PartnersScreen';
 import { ProgrammeScreen } from '../features/programme/ProgrammeScreen';
 import { IS_MAC } from '../shared/common';
 import { ShortcutHelp } from '../shared/keyboard/ShortcutHelp';
@@ -99,6 +100,8 @@ function CurrentScreen({ screen }: { screen: Screen }) {
       return <BudgetScreen />;
     case 'funding':
       return <FundingScreen />;
+    case 'partners':
+      return <PartnersScreen />;
     case 'checks':
       return <ChecksScreen />;
     case 'history':

@@ -197,6 +197,7 @@ export function ScreenNav() {
           className={`nav-tab${screen === id ? ' active' : ''}`}
           aria-current={screen === id ? 'page' : undefined}
           data-testid={`nav-${id}`}
+          title={id === 'partners' ? t('partners.heading') : undefined}
           onClick={() => {
             setScreen(id);
             // A new screen starts at its top, not at the previous screen's scroll position.

@@ -24,6 +24,8 @@ export function TotalsBar() {
   const pct = (share: string) => `${shareToPercentString(share, locale)} %`;
   // What no funding source covers (a split under 100 %): shown, never spread over the sources.
   const unfunded = result?.byFunder[''] ?? 0;
+  // What partner programmes cover of the lines (Partners & synergies screen).
+  const covered = result?.synergies.totals.covered ?? 0;
   return (
     <section className="totals-bar" aria-label={t('totals.label')}>
       <dl className="totals">
@@ -47,6 +49,12 @@ export function TotalsBar() {
           <div className="total-item total-unfunded">
             <dt>{t('totals.unfunded')}</dt>
             <dd data-testid="totals-unfunded">{fmt(unfunded)}</dd>
+          </div>
+        )}
+        {covered !== 0 && (
+          <div className="total-item total-covered" title={t('totals.coveredHint')}>
+            <dt>{t('totals.covered')}</dt>
+            <dd data-testid="totals-covered">{fmt(covered)}</dd>
           </div>
         )}
       </dl>

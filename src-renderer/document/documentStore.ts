@@ -147,6 +147,8 @@ export type NewRowCommand =
   | Omit<Extract<Command, { type: 'line.add' }>, 'id'>
   | Omit<Extract<Command, { type: 'profile.add' }>, 'id'>
   | Omit<Extract<Command, { type: 'funder.add' }>, 'id'>
+  | Omit<Extract<Command, { type: 'partner.add' }>, 'id'>
+  | Omit<Extract<Command, { type: 'synergy.add' }>, 'id'>
   | Omit<Extract<Command, { type: 'line.duplicate' }>, 'newId'>;
 
 /** `command` with a new id for the row it creates. */
@@ -155,7 +157,7 @@ export function withNewId(command: NewRowCommand, id: string = newId()): Command
 }
 
 /**
- * Sends a command that creates a line, profile or funding source, with a new id; returns that id
+ * Sends a command that creates a line, profile, funding source, partner or synergy, with a new id; returns that id
  * (the row is on screen at once), or null when the command was refused before it was sent.
  */
 export function sendCreating(store: DocStore, command: NewRowCommand): string | null {

@@ -105,7 +105,7 @@ export function LocaleSelect() {
  * delete. Labels come from `${ns}.moveUp|moveDown|delete`; test ids are `${testPrefix}-up|down|delete-${id}`.
  */
 export function RowActions(props: {
-  ns: 'funders' | 'profile';
+  ns: 'funders' | 'profile' | 'partners' | 'synergies';
   testPrefix: string;
   id: string;
   name: string;

@@ -22,10 +22,30 @@ export function MonthsDialog() {
   const startMonth = useModelPart((m) => m?.programme.startMonth ?? '2025-01');
   const result = useResult();
   const lineResult = result?.lines.find((l) => l.lineId === monthsOf?.lineId) ?? null;
-  const table = useMemo(() => (lineResult ? monthTable(lineResult, startMonth) : null), [lineResult, startMonth]);
+  // What partners cover of this line, month by month (none: no synergy targets it).
+  const synergyLine = result?.synergies.lines.find((l) => l.lineId === monthsOf?.lineId) ?? null;
+  const covered = useMemo(() => synergyLine?.gross.map((g, i) => g - (synergyLine.net[i] ?? 0)) ?? [], [synergyLine]);
+  const table = useMemo(
+    () => (lineResult ? monthTable(lineResult, startMonth, covered) : null),
+    [lineResult, startMonth, covered],
+  );
   if (!monthsOf || !line || !table || !result) return null;
   const cur = result.currency;
   const name = line.name || t('line.unnamed');
+  const partners = synergyLine !== null;
+  const money = (v: number, zeroDash: boolean) => (v === 0 && zeroDash ? '–' : formatMinor(v, cur, locale));
+  /** Covered and net cells, when partners cover part of the line. */
+  const split = (r: { amount: number; covered: number }, zeroDash: boolean, testId?: string) =>
+    partners && (
+      <>
+        <td className="num" data-minor={r.covered} data-testid={testId && `${testId}-covered`}>
+          {money(r.covered, zeroDash)}
+        </td>
+        <td className="num" data-minor={r.amount - r.covered} data-testid={testId && `${testId}-net`}>
+          {money(r.amount - r.covered, zeroDash)}
+        </td>
+      </>
+    );
   // Closing gives focus back to where the view was opened from (the total, or the details panel).
   return (
     <Dialog open wide title={t('line.monthsTitle', { name })} onClose={close} testId="line-months-dialog">
@@ -42,6 +62,16 @@ export function MonthsDialog() {
               <th scope="col" className="num">
                 {t('line.monthsAmount')} ({cur})
               </th>
+              {partners && (
+                <>
+                  <th scope="col" className="num">
+                    {t('line.monthsCovered')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('line.monthsNet')}
+                  </th>
+                </>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -56,6 +86,7 @@ export function MonthsDialog() {
                   <td className="num" data-minor={r.amount}>
                     {r.amount === 0 ? '–' : formatMinor(r.amount, cur, locale)}
                   </td>
+                  {split(r, true)}
                 </tr>
               ) : (
                 <tr key={`y${r.year}`} className="subtotal" data-testid={`line-months-year-${r.year}`}>
@@ -64,6 +95,7 @@ export function MonthsDialog() {
                   <td className="num" data-minor={r.amount}>
                     {formatMinor(r.amount, cur, locale)}
                   </td>
+                  {split(r, false)}
                 </tr>
               ),
             )}
@@ -75,6 +107,7 @@ export function MonthsDialog() {
               <td className="num" data-minor={table.total.amount} data-testid="line-months-total">
                 {formatMinor(table.total.amount, cur, locale)}
               </td>
+              {split(table.total, false, 'line-months-total')}
             </tr>
           </tfoot>
         </table>

@@ -1,0 +1,113 @@
+/**
+ * Partners & synergies: add a partner programme and a referral synergy to a line of the sample;
+ * the line's month-by-month view splits its cost into covered and net, the summary's net and
+ * expected costs move; lowering the confidence raises the expected cost; the drop-out view says
+ * what the programme would add without that partner; undo takes the synergy away again.
+ */
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { expectSaved, openSample, rowId } from './app';
+
+const minor = async (l: Locator) => Number(await l.getAttribute('data-minor'));
+
+/** tenths × amount ÷ 10, rounded half to even (the engine's one rounding rule), exactly. */
+function tenths(amount: number, n: number): number {
+  const x = BigInt(amount) * BigInt(n);
+  const q = x / 10n;
+  const r = x % 10n;
+  return Number(r > 5n || (r === 5n && q % 2n === 1n) ? q + 1n : q);
+}
+
+async function figures(page: Page) {
+  return {
+    gross: await minor(page.getByTestId('synergy-gross')),
+    covered: await minor(page.getByTestId('synergy-covered')),
+    net: await minor(page.getByTestId('synergy-net')),
+    expected: await minor(page.getByTestId('synergy-expected')),
+  };
+}
+
+test('a referral synergy splits a line into covered and net, and its confidence moves the expected cost', async ({
+  page,
+}) => {
+  await openSample(page);
+  await page.getByTestId('nav-partners').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Partners & synergies');
+
+  await page.getByTestId('partner-add').click();
+  const partnerRow = page.locator('[data-testid^="partner-row-"]').last();
+  const partnerId = await rowId(partnerRow, 'partner-row-');
+  const name = page.getByTestId(`partner-name-${partnerId}`);
+  await name.fill('Employment programme');
+  await name.press('Enter');
+  // A month that is not YYYY-MM is refused at the field, and nothing is sent.
+  const end = page.getByTestId(`partner-endMonth-${partnerId}`);
+  await end.fill('2030-13');
+  await end.press('Enter');
+  await expect(end).toHaveAttribute('aria-invalid', 'true');
+  await end.press('Escape');
+
+  await page.getByTestId(`synergy-add-type-${partnerId}`).selectOption('referral');
+  await page.getByTestId(`synergy-add-${partnerId}`).click();
+  const synergyRow = page.getByTestId(`synergies-${partnerId}`).locator('[data-testid^="synergy-row-"]');
+  const synergyId = await rowId(synergyRow.first(), 'synergy-row-');
+
+  // Target the first individual line (paid per arrival).
+  await page.getByTestId(`synergy-targets-${synergyId}`).click();
+  const dialog = page.getByTestId('synergy-targets-dialog');
+  const first = dialog.locator('input[data-testid^="target-line-"]').first();
+  const lineId = ((await first.getAttribute('data-testid')) ?? '').replace('target-line-', '');
+  await first.check();
+  await page.getByTestId('synergy-targets-save').click();
+  await expectSaved(page);
+
+  // A ratio-like typo in a share is refused beside the field.
+  const share = page.getByTestId(`synergy-share-${synergyId}`);
+  await share.fill('150');
+  await share.press('Enter');
+  await expect(share).toHaveAttribute('aria-invalid', 'true');
+  await share.fill('50');
+  await share.press('Enter');
+  await expectSaved(page);
+
+  const covered = page.getByTestId(`synergy-covered-${synergyId}`);
+  await expect.poll(() => minor(covered)).toBeGreaterThan(0);
+  const a = await figures(page);
+  expect(a.covered).toBe(await minor(covered));
+  expect(a.net).toBeLessThan(a.gross);
+  // Identified: 30 % sure, so 70 % of what it covers is at risk.
+  expect(a.expected).toBe(a.net + tenths(a.covered, 7));
+  await expect(page.getByTestId('totals-covered')).toBeVisible();
+
+  // Lower the confidence: the expected cost rises.
+  const confidence = page.getByTestId(`synergy-confidence-${synergyId}`);
+  await confidence.fill('10');
+  await confidence.press('Enter');
+  await expect.poll(async () => (await figures(page)).expected).toBeGreaterThan(a.expected);
+  const b = await figures(page);
+  expect(b.expected).toBe(b.net + tenths(b.covered, 9));
+
+  // The drop-out view: without this partner, the programme adds what it covers.
+  await expect(page.getByTestId(`dropout-total-${partnerId}`)).toHaveAttribute('data-minor', String(b.covered));
+
+  // The line's month-by-month view splits its cost into covered and net.
+  await page.getByTestId('nav-budget').click();
+  await page.getByTestId(`cell-total-${lineId}`).click();
+  const total = await minor(page.getByTestId('line-months-total'));
+  const lineCovered = await minor(page.getByTestId('line-months-total-covered'));
+  const lineNet = await minor(page.getByTestId('line-months-total-net'));
+  expect(lineCovered).toBe(b.covered);
+  expect(lineCovered + lineNet).toBe(total);
+  await page.getByTestId('line-months-close').click();
+
+  // Undo (three times: confidence, share, targets) leaves the synergy covering nothing.
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Control+z');
+  await page.getByTestId('nav-partners').click();
+  await expect.poll(() => minor(page.getByTestId(`synergy-covered-${synergyId}`))).toBe(0);
+  // Clean up: the synergy, then the partner (a partner with synergies cannot be deleted).
+  await page.getByTestId(`synergy-delete-${synergyId}`).click();
+  await page.getByTestId('confirm-ok').click();
+  await page.getByTestId(`partner-delete-${partnerId}`).click();
+  await page.getByTestId('confirm-ok').click();
+  await expect(page.getByTestId(`partner-row-${partnerId}`)).toHaveCount(0);
+  await expectSaved(page);
+});
