@@ -75,6 +75,24 @@ export interface ComputeSummary {
   byFunder: { id: string; name: string; amount: number }[];
   /** The engine's metrics as they are (money in minor units; counts in persons or cases). */
   metrics: Metrics;
+  /**
+   * What partner programmes cover of the direct costs (the engine's synergies phase): gross, covered
+   * (inside and outside the budget), coordination, net (asked of the donor), expected, worst case,
+   * and per partner what the programme would add if it did not deliver, by year and funding source.
+   */
+  synergies: {
+    gross: number;
+    covered: number;
+    coveredInside: number;
+    coveredOutside: number;
+    coordination: number;
+    net: number;
+    expected: number;
+    worstCase: number;
+    leveraged: number;
+    addedBeneficiaries: number;
+    dropOut: { id: string; name: string; total: number; byYear: number[]; byFunder: Record<string, number> }[];
+  };
   diagnostics: ComputeResult['diagnostics'];
 }
 
@@ -122,7 +140,37 @@ export function summarise(file: string, model: Model, result: ComputeResult): Co
     total: result.totals.total,
     byFunder: fundersOf(model, result),
     metrics: { ...result.metrics },
+    synergies: synergiesOf(model, result),
     diagnostics: result.diagnostics,
+  };
+}
+
+function synergiesOf(model: Model, result: ComputeResult): ComputeSummary['synergies'] {
+  const s = result.synergies.totals;
+  const dropOut = new Map(result.synergies.partners.map((d) => [d.partnerId, d]));
+  return {
+    gross: s.gross,
+    covered: s.covered,
+    coveredInside: s.coveredInside,
+    coveredOutside: s.coveredOutside,
+    coordination: s.coordination,
+    net: s.net,
+    expected: s.expected,
+    worstCase: s.worstCase,
+    leveraged: s.leveraged,
+    addedBeneficiaries: s.addedBeneficiaries,
+    dropOut: [...model.partners]
+      .sort((a, b) => a.position - b.position)
+      .map((p) => {
+        const d = dropOut.get(p.id);
+        return {
+          id: p.id,
+          name: p.name,
+          total: d?.total ?? 0,
+          byYear: d?.byYear ?? result.byYear.map(() => 0),
+          byFunder: d?.byFunder ?? {},
+        };
+      }),
   };
 }
 
@@ -177,6 +225,30 @@ export function formatSummary(s: ComputeSummary): string[] {
   ]);
   rows.push(['Staff-months', count(m.staffMonths)]);
   table();
+  if (s.synergies.dropOut.length > 0) {
+    const sy = s.synergies;
+    lines.push('');
+    lines.push(`Partners and synergies: direct costs (${s.currency})`);
+    rows.push(['Gross (no partner delivers)', money(sy.gross)]);
+    rows.push(['Covered by partners', money(sy.covered)]);
+    rows.push(['  of which delivered by partners, beside the budget', money(sy.coveredOutside)]);
+    rows.push(['Referral coordination (our own cost, in gross and net)', money(sy.coordination)]);
+    rows.push(['Net (asked of the donor)', money(sy.net)]);
+    rows.push(['Expected (net + risk of partners not delivering)', money(sy.expected)]);
+    rows.push(['Worst case (every partner fails)', money(sy.worstCase)]);
+    table();
+    lines.push('');
+    lines.push(`If a partner does not deliver, the programme adds (${s.currency})`);
+    const names = new Map(s.byFunder.map((f) => [f.id, f.name]));
+    for (const d of sy.dropOut) {
+      const years = d.byYear.map((v, i) => `Y${i + 1} ${money(v)}`).join(', ');
+      rows.push([d.name, `${money(d.total)}  (${years})`]);
+      const sources = Object.entries(d.byFunder).filter(([, v]) => v !== 0);
+      for (const [id, v] of sources)
+        rows.push([`  from ${names.get(id) ?? (id === '' ? NO_FUNDER_NAME : id)}`, money(v)]);
+    }
+    table();
+  }
   const errors = s.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = s.diagnostics.length - errors;
   if (s.diagnostics.length > 0) {

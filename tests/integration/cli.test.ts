@@ -146,6 +146,45 @@ describe('rcs compute', () => {
     expect(json.metrics).toEqual(expected.metrics);
   });
 
+  it('prints gross, covered, net, expected and worst case, and the drop-out per partner (--json in minor units)', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'Partners.rcs');
+    fs.copyFileSync(path.join(ROOT, 'tests', 'fixtures', 'schema-v4.rcs'), file);
+    const model = JSON.parse(
+      fs.readFileSync(path.join(ROOT, 'tests', 'fixtures', 'schema-v4.expected.json'), 'utf8'),
+    ) as Model;
+    const expected = compute(model).synergies;
+    const money = (n: number): string => formatMinor(n, 'EUR', 'en');
+    const escape = (t: string): string => t.replace(/[.,()]/g, '\\$&');
+
+    const r = await cli('compute', file);
+    expect(r.code).toBe(EXIT_OK);
+    for (const [label, v] of [
+      ['Gross \\(no partner delivers\\)', expected.totals.gross],
+      ['Covered by partners', expected.totals.covered],
+      ['Net \\(asked of the donor\\)', expected.totals.net],
+      ['Worst case \\(every partner fails\\)', expected.totals.worstCase],
+    ] as const) {
+      expect(r.out).toMatch(new RegExp(`^  ${label} +${escape(money(v))}$`, 'm'));
+    }
+    expect(expected.totals.expected).toBeGreaterThan(expected.totals.net);
+    for (const d of expected.partners) {
+      const name = model.partners.find((p) => p.id === d.partnerId)?.name ?? '';
+      expect(r.out).toMatch(new RegExp(`^  ${escape(name)} +${escape(money(d.total))}  \\(Y1 `, 'm'));
+    }
+
+    const json = JSON.parse((await cli('compute', file, '--json')).out) as ComputeSummary;
+    expect(json.synergies).toMatchObject({
+      gross: expected.totals.gross,
+      covered: expected.totals.covered,
+      net: expected.totals.net,
+      expected: expected.totals.expected,
+      worstCase: expected.totals.worstCase,
+    });
+    expect(json.synergies.dropOut.map((d) => d.id)).toEqual(['v4-pa-ngo', 'v4-pa-jobs', 'v4-pa-state']);
+    expect(json.synergies.dropOut.reduce((a, d) => a + d.total, 0)).toBe(expected.totals.covered);
+  });
+
   it('says when there are no returnees to divide by', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'Small.rcs');
