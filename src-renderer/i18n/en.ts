@@ -136,6 +136,17 @@ const findings = {
     'Cash is {share} of individual support: the 2015 review prefers in-kind support with moderate cash.',
   'funder.ceilingExceeded': '“{name}” is asked for {used}, {over} more than its ceiling of {ceiling}.',
   'funder.none': 'There are no funding sources: add at least the main donor.',
+  'donor.matchingSynergy': 'Synergy “{name}” is a matching fund: this donor accepts no match funding in the budget.',
+  'synergy.noMonths':
+    'Synergy “{name}” operates in no month: its months fall outside the programme or the partner’s own dates, so it covers nothing.',
+  'synergy.noTargets': 'Synergy “{name}” targets no budget line yet, so it covers nothing.',
+  'synergy.noCoordination':
+    'Referral “{name}” has no coordination cost: referrals need staff time and follow-up, budgeted from the start.',
+  'synergy.capacity':
+    'Referral “{name}”: about {planned} people would take the partner’s service up, but it has room for {capacity}. The others stay with the programme.',
+  'synergy.matchingCapped': 'Matching fund “{name}”: the caps leave {capped} of the partner’s part unpaid.',
+  'synergy.lineOverCovered':
+    'The synergies on line “{name}” claim {over} more than its cost: they cover it fully, and the rest is not counted.',
 } as const satisfies Record<CheckCode, string>;
 
 /** The engine’s diagnostics, shown as model-integrity findings (`checks.<code>`). */
@@ -799,6 +810,7 @@ export const en = {
   'checks.place.profile': 'profile “{name}”',
   'checks.place.funder': 'funding source “{name}”',
   'checks.place.currency': 'currency {name}',
+  'checks.place.synergy': 'synergy “{name}”',
   'checks.unknown': 'Check “{code}”.',
 
   ...section('apiError', apiErrors),

@@ -135,6 +135,19 @@ const findings: Record<CheckCode, string> = {
     'Les espèces représentent {share} du soutien individuel : l’étude de 2015 privilégie un soutien en nature avec des montants en espèces modérés.',
   'funder.ceilingExceeded': '« {name} » est sollicité pour {used}, soit {over} de plus que son plafond de {ceiling}.',
   'funder.none': 'Il n’y a aucune source de financement : ajoutez au moins le bailleur principal.',
+  'donor.matchingSynergy':
+    'La synergie « {name} » est un fonds de contrepartie : ce bailleur n’accepte pas de fonds de contrepartie dans le budget.',
+  'synergy.noMonths':
+    'La synergie « {name} » n’opère aucun mois : ses mois sont hors du programme ou des dates du partenaire, elle ne couvre donc rien.',
+  'synergy.noTargets': 'La synergie « {name} » ne vise encore aucune ligne budgétaire : elle ne couvre rien.',
+  'synergy.noCoordination':
+    'L’orientation « {name} » n’a pas de coût de coordination : les orientations demandent du temps de personnel et un suivi, à budgéter dès le départ.',
+  'synergy.capacity':
+    'Orientation « {name} » : environ {planned} personnes recourraient au service du partenaire, qui n’a de place que pour {capacity}. Les autres restent à la charge du programme.',
+  'synergy.matchingCapped':
+    'Fonds de contrepartie « {name} » : les plafonds laissent {capped} de la part du partenaire non payés.',
+  'synergy.lineOverCovered':
+    'Les synergies de la ligne « {name} » réclament {over} de plus que son coût : elles la couvrent entièrement et le reste n’est pas compté.',
 };
 
 /** The engine’s diagnostics, shown as model-integrity findings (`checks.<code>`). */
@@ -811,6 +824,7 @@ export const fr: Messages = {
   'checks.place.profile': 'le profil « {name} »',
   'checks.place.funder': 'la source de financement « {name} »',
   'checks.place.currency': 'la devise {name}',
+  'checks.place.synergy': 'la synergie « {name} »',
   'checks.unknown': 'Contrôle « {code} ».',
 
   ...section('apiError', apiErrors),

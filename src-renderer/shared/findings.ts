@@ -23,6 +23,9 @@ const BY_CODE: Readonly<Record<string, Readonly<Record<string, ParamKind>>>> = {
   'principles.packageAbove': { amount: 'money', usd: 'usd', min: 'usd', max: 'usd' },
   'principles.largeCash': { share: 'percent', cash: 'money' },
   'funder.ceilingExceeded': { used: 'money', ceiling: 'money', over: 'money' },
+  'synergy.capacity': { planned: 'count', capacity: 'count' },
+  'synergy.matchingCapped': { capped: 'money' },
+  'synergy.lineOverCovered': { over: 'money' },
   // The engine gives the sum of a funding split already in percent ("60").
   'funding.sum': { sum: 'percent' },
 };
@@ -87,6 +90,8 @@ export function targetName(target: CheckTarget | null, model: Model): string {
       return target.code;
     case 'programme':
       return target.field;
+    case 'synergy':
+      return model.synergies.find((s) => s.id === target.synergyId)?.name ?? '';
   }
 }
 
@@ -132,12 +137,16 @@ export function destination(target: CheckTarget | null): Destination {
       return { screen: 'funding', focusId: funderFocusId(target.funderId) };
     case 'currency':
       return { screen: 'programme', focusId: currencyFocusId(target.code) };
+    case 'synergy':
+      return { screen: 'partners', focusId: synergyFocusId(target.synergyId) };
   }
 }
 
 export const programmeFocusId = (field: string) => `programme-${field}`;
 export const profileFocusId = (id: string) => `profile-${id}`;
 export const funderFocusId = (id: string) => `funder-${id}`;
+export const partnerFocusId = (id: string) => `partner-${id}`;
+export const synergyFocusId = (id: string) => `synergy-${id}`;
 export const currencyFocusId = (code: string) => `currency-${code}`;
 
 /** Findings about a line's funding split or community reach open the line's details panel too. */

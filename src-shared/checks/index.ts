@@ -244,6 +244,66 @@ export function runChecks(model: Model, result: ComputeResult): Finding[] {
       );
     }
   }
+  // ---- Partners and synergies (DESIGN §5 and §7) ---------------------------------------------------
+  const outcomes = new Map(result.synergies.synergies.map((o) => [o.synergyId, o]));
+  for (const s of model.synergies) {
+    const target: CheckTarget = { kind: 'synergy', synergyId: s.id };
+    const o = outcomes.get(s.id);
+    const e = s.effect;
+    if (s.lineIds.length === 0) {
+      push(`synergy.noTargets:${s.id}`, 'warning', 'integrity', 'synergy.noTargets', 'integrity', target, {
+        name: s.name,
+      });
+    }
+    if (o && o.window === null) {
+      push(`synergy.noMonths:${s.id}`, 'warning', 'principles', 'synergy.noMonths', 'synergyCalendar', target, {
+        name: s.name,
+      });
+    }
+    if (e.type === 'referral' && e.coordinationCost === 0) {
+      push(
+        `synergy.noCoordination:${s.id}`,
+        'warning',
+        'principles',
+        'synergy.noCoordination',
+        'synergyCoordination',
+        target,
+        { name: s.name },
+      );
+    }
+    if (e.type === 'referral' && e.capacity !== null && o && o.beyondCapacity > 0) {
+      push(`synergy.capacity:${s.id}`, 'warning', 'principles', 'synergy.capacity', 'synergyCapacity', target, {
+        name: s.name,
+        capacity: e.capacity,
+        planned: o.takenUp + o.beyondCapacity,
+      });
+    }
+    if (e.type === 'matching' && o && o.capped > 0) {
+      push(`synergy.matchingCapped:${s.id}`, 'note', 'integrity', 'synergy.matchingCapped', 'matchingCaps', target, {
+        name: s.name,
+        capped: o.capped,
+      });
+    }
+    if (e.type === 'matching' && programme.donorProfile === 'FCDO') {
+      push(`donor.fcdo.matching:${s.id}`, 'error', 'donor', 'donor.matchingSynergy', 'fcdoMatch', target, {
+        name: s.name,
+      });
+    }
+  }
+  for (const l of result.synergies.lines) {
+    if (l.overClaimed > 0) {
+      push(
+        `synergy.lineOverCovered:${l.lineId}`,
+        'warning',
+        'integrity',
+        'synergy.lineOverCovered',
+        'integrity',
+        { kind: 'line', lineId: l.lineId },
+        { over: l.overClaimed },
+      );
+    }
+  }
+
   if (model.lines.length > 0 && model.funders.length === 0) {
     push('integrity.noFunder', 'warning', 'integrity', 'funder.none', 'integrity', null);
   }

@@ -65,6 +65,28 @@ export const SOURCES = {
   integrity: {
     rule: { en: 'Consistency of the programme file', fr: 'Cohérence du fichier du programme' },
   },
+  synergyCalendar: {
+    cite: kp2(2300),
+    quote: 'at times not in line with the calendar of the training courses',
+  },
+  synergyCoordination: {
+    cite: kp2(2004),
+    quote: 'necessary resources for coordination allocated, before activities start',
+  },
+  synergyCapacity: {
+    cite: kp2(1793, 1794),
+    quote:
+      'options for synergies and referrals might be limited, requiring higher resources under reintegration programmes',
+  },
+  matchingCaps: {
+    cite: iom2015(475),
+    quote:
+      'the project cost should be USD 50,000 maximum for collective business projects, or USD 2,500 for individual/family businesses',
+    about: {
+      en: 'El Cucayo matching fund, 50–50 arrangement:',
+      fr: 'fonds de contrepartie El Cucayo, formule 50–50 :',
+    },
+  },
   ceiling: {
     rule: {
       en: 'Consistency of the programme file: ceilings of the funding sources',

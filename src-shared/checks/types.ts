@@ -20,6 +20,13 @@ export const CHECK_CODES = [
   'principles.largeCash',
   'funder.ceilingExceeded',
   'funder.none',
+  'donor.matchingSynergy',
+  'synergy.noMonths',
+  'synergy.noTargets',
+  'synergy.noCoordination',
+  'synergy.capacity',
+  'synergy.matchingCapped',
+  'synergy.lineOverCovered',
 ] as const;
 export type CheckCode = (typeof CHECK_CODES)[number];
 
@@ -31,7 +38,8 @@ export type CheckTarget =
   | { kind: 'programme'; field: string }
   | { kind: 'profile'; profileId: string }
   | { kind: 'funder'; funderId: string }
-  | { kind: 'currency'; code: string };
+  | { kind: 'currency'; code: string }
+  | { kind: 'synergy'; synergyId: string };
 
 export interface Finding {
   /** Stable id, e.g. "donor.eu.indirect" or "integrity.funding.sum:L12". */

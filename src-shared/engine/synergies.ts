@@ -73,6 +73,8 @@ export interface SynergyLine {
   /** Delivered by partners themselves, reported beside the budget (referral, public service). */
   coveredOutside: number[];
   net: number[];
+  /** What synergies claimed beyond the line's gross (cut: see the order Decision); 0 when none. */
+  overClaimed: number;
 }
 
 export interface SynergyOutcome {
@@ -235,7 +237,14 @@ export function computeSynergies(
     if (!r) return null;
     let s = lines.get(id);
     if (!s) {
-      s = { lineId: id, gross: [...r.months], coveredInside: zeros(D), coveredOutside: zeros(D), net: [...r.months] };
+      s = {
+        lineId: id,
+        gross: [...r.months],
+        coveredInside: zeros(D),
+        coveredOutside: zeros(D),
+        net: [...r.months],
+        overClaimed: 0,
+      };
       lines.set(id, s);
     }
     return s;
@@ -290,6 +299,7 @@ export function computeSynergies(
     const cover = (t: SynergyLine, m: number, claim: number): number => {
       const left = t.net[m] as number;
       const c = Math.max(0, Math.min(claim, left));
+      if (claim > c) t.overClaimed += claim - c;
       if (c === 0) return 0;
       t.net[m] = left - c;
       if (inside) t.coveredInside[m] = (t.coveredInside[m] as number) + c;

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { runChecks, SOURCES, type SourceKey, sourceText } from '../../src-shared/checks';
 import { compute } from '../../src-shared/engine';
-import { type BudgetLine, defaultProfileFields, type Model, type Programme } from '../../src-shared/model';
+import {
+  type BudgetLine,
+  defaultEffect,
+  defaultPartnerFields,
+  defaultProfileFields,
+  defaultSynergyFields,
+  type Model,
+  type Programme,
+  type Synergy,
+  type SynergyType,
+} from '../../src-shared/model';
 import { lineBuilder, testProgramme } from './model-fixtures';
 
 const programme: Programme = testProgramme({ title: 'Checks', reportingCurrency: 'USD', communities: 4 });
@@ -197,5 +207,68 @@ describe('sources shown to users', () => {
       'OIM (2015), «\u00a0Reintegration: Effective Approaches\u00a0», ligne 389\u00a0: «\u00a0A minimum of 18 months of socioeconomic assistance should be provided\u00a0»',
     );
     expect(sourceText('euIndirect', 'fr')).toContain('Règles des subventions de l’UE');
+  });
+});
+
+describe('checks of partners and synergies', () => {
+  const partner = {
+    ...defaultPartnerFields('Jobs programme', '2027-01', '2028-12'),
+    id: 'P',
+    position: 0,
+  };
+  /** A model that follows every rule, with synergies on its first line. */
+  const withSynergies = (...make: ((first: string) => Synergy)[]): Model => {
+    const m = good();
+    const first = m.lines[0]?.id ?? '';
+    return { ...m, partners: [partner], synergies: make.map((f) => f(first)) };
+  };
+  const synergy =
+    (id: string, type: SynergyType, over: Partial<Synergy> = {}) =>
+    (first: string): Synergy => ({
+      ...defaultSynergyFields(type, 'P', id, 24),
+      id,
+      position: 0,
+      lineIds: [first],
+      ...over,
+    });
+  const findings = (m: Model) => runChecks(m, compute(m));
+
+  it('a referral with no coordination cost, too little capacity, months outside, no target; each points at the synergy', () => {
+    const m = withSynergies(
+      // 100 arrivals, 22.8 % take it up: about 23 people, for 10 places; coordination cost 0 (the default).
+      synergy('S1', 'referral', { effect: { ...defaultEffect('referral'), capacity: 10 } as Synergy['effect'] }),
+      // The partner's own programme ends in December 2028: month 25 on is after it.
+      synergy('S2', 'costSharing', { firstMonth: 25, lastMonth: 30 }),
+      synergy('S3', 'costSharing', { lineIds: [] }),
+    );
+    const f = findings(m);
+    const byCode = (code: string) => f.filter((x) => x.code === code);
+    expect(byCode('synergy.noCoordination').map((x) => x.target)).toEqual([{ kind: 'synergy', synergyId: 'S1' }]);
+    expect(byCode('synergy.capacity')[0]).toMatchObject({ params: { capacity: 10, planned: 23 } });
+    expect(byCode('synergy.noMonths').map((x) => x.target)).toEqual([{ kind: 'synergy', synergyId: 'S2' }]);
+    expect(byCode('synergy.noTargets').map((x) => x.target)).toEqual([{ kind: 'synergy', synergyId: 'S3' }]);
+    expect(byCode('synergy.noCoordination')[0]?.source).toContain('line 2004');
+  });
+
+  it('two synergies claiming more than a line costs, matching caps, and a matching fund under FCDO', () => {
+    const m = withSynergies(
+      synergy('S1', 'coFinancing', { effect: { type: 'coFinancing', basis: 'share', share: '0.8', amount: 0 } }),
+      synergy('S2', 'costSharing', { effect: { type: 'costSharing', share: '0.5' } }),
+      synergy('S3', 'matching', {
+        effect: { ...defaultEffect('matching'), capPerGrant: 1 } as Synergy['effect'],
+      }),
+    );
+    const f = findings(m);
+    const over = f.find((x) => x.code === 'synergy.lineOverCovered');
+    // 80 % + 50 % of the first line: 30 % of its cost claimed twice, plus what the matching fund asked for.
+    expect(over?.target).toEqual({ kind: 'line', lineId: m.lines[0]?.id });
+    expect(Number(over?.params.over)).toBeGreaterThan(0);
+    expect(f.some((x) => x.code === 'synergy.matchingCapped')).toBe(true);
+    expect(f.some((x) => x.code === 'donor.matchingSynergy')).toBe(false);
+    m.programme = { ...m.programme, donorProfile: 'FCDO' };
+    expect(findings(m).find((x) => x.code === 'donor.matchingSynergy')).toMatchObject({
+      severity: 'error',
+      target: { kind: 'synergy', synergyId: 'S3' },
+    });
   });
 });

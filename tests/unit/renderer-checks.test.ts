@@ -10,6 +10,12 @@ import {
   type LineFields,
   type Model,
   type Profile,
+  defaultEffect,
+  defaultPartnerFields,
+  defaultSynergyFields,
+  type Synergy,
+  type SynergyEffect,
+  type SynergyType,
 } from '../../src-shared/model';
 import {
   countFindings,
@@ -114,8 +120,34 @@ function otherDonors(): Model[] {
   });
   return [
     { ...base, programme: { ...base.programme, donorProfile: 'US', indirectRate: '0.2' } },
-    { ...base, programme: { ...base.programme, donorProfile: 'FCDO' }, funders: [], lines: [matching, community] },
+    {
+      ...base,
+      programme: { ...base.programme, donorProfile: 'FCDO' },
+      funders: [],
+      lines: [matching, community],
+      // Synergies that break every synergy check: a referral with no coordination cost and too little
+      // room, a matching fund (refused by FCDO) whose cap cuts the partner's part, months outside the
+      // programme, no target, and two synergies claiming more than the community line costs.
+      partners: [{ ...defaultPartnerFields('Jobs', '2025-01', '2026-12'), id: 'P', position: 0 }],
+      synergies: [
+        synergy('S1', 'referral', ['match'], { effect: { ...referral, capacity: 1 } }),
+        synergy('S2', 'matching', ['match'], { effect: { ...matchingFund, capPerGrant: 1 } }),
+        synergy('S3', 'costSharing', ['comm'], { firstMonth: 30, lastMonth: 40 }),
+        synergy('S4', 'costSharing', []),
+        synergy('S5', 'coFinancing', ['comm'], {
+          effect: { type: 'coFinancing', basis: 'share', share: '0.8', amount: 0 },
+        }),
+        synergy('S6', 'costSharing', ['comm']),
+      ],
+    },
   ];
+}
+
+const referral = defaultEffect('referral') as Extract<SynergyEffect, { type: 'referral' }>;
+const matchingFund = defaultEffect('matching') as Extract<SynergyEffect, { type: 'matching' }>;
+
+function synergy(id: string, type: SynergyType, lineIds: string[], over: Partial<Synergy> = {}): Synergy {
+  return { ...defaultSynergyFields(type, 'P', id, 24), id, position: Number(id.slice(1)), lineIds, ...over };
 }
 
 function findingsOf(models: Model[]): Finding[] {

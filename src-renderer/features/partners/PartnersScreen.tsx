@@ -25,12 +25,10 @@ import { useDocStore, useLocale, useModel, useReadOnly, useResult, useT } from '
 import { useUi } from '../../document/ui';
 import { errorText } from '../../i18n';
 import { combo, ConfirmDeleteDialog, RowActions, RowTable } from '../../shared/common';
+import { partnerFocusId, synergyFocusId } from '../../shared/findings';
 import { type CommitResult, SelectInput, TextInput } from '../../shared/inputs';
 import { SynergyRow } from './SynergyRow';
 import { SynergySummary } from './SynergySummary';
-
-export const partnerFocusId = (id: string) => `partner-${id}`;
-export const synergyFocusId = (id: string) => `synergy-${id}`;
 
 export function PartnersScreen() {
   const t = useT();

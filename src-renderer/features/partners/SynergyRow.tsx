@@ -31,7 +31,7 @@ import { useUi } from '../../document/ui';
 import { errorText, translateCount } from '../../i18n';
 import { Dialog, RowActions } from '../../shared/common';
 import { type CommitResult, SelectInput, TextInput } from '../../shared/inputs';
-import { synergyFocusId } from './PartnersScreen';
+import { synergyFocusId } from '../../shared/findings';
 import { isMoneyField, isOptionalField, isPercentField, paramFields, paramText, parseParam } from './synergyFields';
 
 export function SynergyRow(props: {
