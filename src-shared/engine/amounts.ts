@@ -198,14 +198,15 @@ function fastAmounts(
 ): { amounts: number[]; missingRate: boolean } | null {
   const D = nums.length;
   const years = factors.length;
-  const f = new Float64Array(years);
+  // The year's factor in doubles, worked out when the year's first month buys something (the same
+  // expression as always; years where nothing is bought cost no conversion).
+  let fy = 0;
+  let fyYear = -1;
   const dens = Number(den);
-  for (let y = 0; y < years; y++) {
-    const k = factors[y];
-    f[y] = k ? (unitCost * Number(k.n)) / (Number(k.d) * dens) : 0;
-  }
 
-  const amounts = new Array<number>(D).fill(0);
+  // Every month is written below (0 when nothing is bought): no fill, and the array takes the
+  // elements kind of its values at once instead of changing it on the first fractional-free double.
+  const amounts = new Array<number>(D);
   let missingRate = false;
   let x = 0; // approximate running total, in minor units
   let magnitude = 0; // sum of the terms' magnitudes so far
@@ -215,13 +216,22 @@ function fastAmounts(
   let exact: { L: bigint; mult: bigint[]; cum: bigint; upTo: number } | null = null;
   for (let m = 0; m < D; m++) {
     const n = nums[m] as number;
-    if (n === 0) continue;
-    const y = Math.floor(m / 12);
-    if (!factors[y]) {
-      missingRate = true;
+    if (n === 0) {
+      amounts[m] = 0;
       continue;
     }
-    const term = n * (f[y] as number);
+    const y = (m / 12) | 0;
+    const k = y < years ? factors[y] : undefined;
+    if (!k) {
+      missingRate = true;
+      amounts[m] = 0;
+      continue;
+    }
+    if (y !== fyYear) {
+      fy = (unitCost * Number(k.n)) / (Number(k.d) * dens);
+      fyYear = y;
+    }
+    const term = n * fy;
     x += term;
     magnitude += Math.abs(term);
     // Past FAST_LIMIT (or a factor that is not a finite number) doubles no longer hold the running
