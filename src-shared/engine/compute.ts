@@ -115,15 +115,38 @@ class LevelSums implements OtherLineSums {
     }
   }
 
-  /** Makes the sums those of `next` (the non-percentage lines' entries of this compute). */
+  /**
+   * Makes the sums those of `next` (the non-percentage lines' entries of this compute). When that
+   * would take more additions than summing `next` afresh (a model seen for the first time), the
+   * sums start again from zero: the same whole numbers, so the same sums.
+   */
   update(next: LineCacheEntry[]): void {
     const was = this.generation;
     const now = was + 1;
-    for (const e of next) {
-      if (e.mark !== was) this.add(e, 1);
-      e.mark = now;
+    let kept = 0;
+    for (let i = 0; i < next.length; i++) if ((next[i] as LineCacheEntry).mark === was) kept++;
+    if (next.length - kept + (this.members.length - kept) > next.length) {
+      for (const lv of LEVELS) {
+        (this.sums.get(lv) as Float64Array).fill(0);
+        (this.indirect.get(lv) as Float64Array).fill(0);
+        (this.contingency.get(lv) as Float64Array).fill(0);
+      }
+      for (let i = 0; i < next.length; i++) {
+        const e = next[i] as LineCacheEntry;
+        this.add(e, 1);
+        e.mark = now;
+      }
+    } else {
+      for (let i = 0; i < next.length; i++) {
+        const e = next[i] as LineCacheEntry;
+        if (e.mark !== was) this.add(e, 1);
+        e.mark = now;
+      }
+      for (let i = 0; i < this.members.length; i++) {
+        const e = this.members[i] as LineCacheEntry;
+        if (e.mark !== now) this.add(e, -1);
+      }
     }
-    for (const e of this.members) if (e.mark !== now) this.add(e, -1);
     this.members = next;
     this.generation = now;
   }

@@ -68,10 +68,14 @@ export interface SplitEntry {
   total: number;
   funders: Model['funders'];
   split: Record<string, number>;
-  /** `split` as a list, for the sums. */
-  parts: readonly (readonly [string, number])[];
-  diagnostics: Diagnostic[];
+  /** `split` as two lists, for the sums: the ids, and each one's amount (null: one id, the whole total). */
+  ids: readonly string[];
+  amounts: readonly number[] | null;
+  diagnostics: readonly Diagnostic[];
 }
+
+/** No diagnostics (shared by every line that has none: it is never written to). */
+const NONE: readonly Diagnostic[] = Object.freeze([]);
 
 /** What the totals phase may reuse between computes (an engine's own caches). */
 export interface TotalsCaches {
@@ -85,10 +89,13 @@ function fundingSplit(
   funders: Model['funders'],
   funderIds: ReadonlySet<string>,
   mainDonor: string,
+  mainIds: readonly string[],
 ): SplitEntry {
   if (line.funding.length === 0) {
-    // No split: all of it to the main donor (most lines).
-    return { total, funders, split: { [mainDonor]: total }, parts: [[mainDonor, total] as const], diagnostics: [] };
+    // No split: all of it to the main donor (most lines). `mainIds` is [mainDonor], shared.
+    const split: Record<string, number> = {};
+    split[mainDonor] = total;
+    return { total, funders, split, ids: mainIds, amounts: null, diagnostics: NONE };
   }
   const diagnostics: Diagnostic[] = [];
   const split: Record<string, number> = {};
@@ -126,7 +133,9 @@ function fundingSplit(
     split[s.funderId] = (split[s.funderId] ?? 0) + (parts[i] as number);
   });
   if (gap !== null) split[''] = parts[known.length] as number;
-  return { total, funders, split, parts: Object.entries(split), diagnostics };
+  const ids = Object.keys(split);
+  const amounts = ids.map((id) => split[id] as number);
+  return { total, funders, split, ids, amounts, diagnostics: diagnostics.length > 0 ? diagnostics : NONE };
 }
 
 /**
@@ -185,6 +194,7 @@ function contribution(
   funders: Model['funders'],
   funderIds: ReadonlySet<string>,
   mainDonor: string,
+  mainIds: readonly string[],
 ): Contribution {
   const known = holder?.contribution;
   if (
@@ -198,8 +208,8 @@ function contribution(
     return known;
   }
   let total = 0;
-  for (const a of lm) total += a;
-  const funding = fundingSplit(line, total, funders, funderIds, mainDonor);
+  for (let m = 0; m < lm.length; m++) total += lm[m] as number;
+  const funding = fundingSplit(line, total, funders, funderIds, mainDonor, mainIds);
   // Beneficiaries of community lines: units bought × people per unit.
   const r = line.level === 'community' && line.driver.kind !== 'percentage' ? reach(line, plan) : null;
   const quantities = planFloats(plan);
@@ -293,8 +303,8 @@ export class TotalsAgg {
   readonly byFunder: Map<string, number> = new Map();
   readonly eligibleIndirectByFunder: Map<string, number> = new Map();
   readonly eligibleContingencyByFunder: Map<string, number> = new Map();
-  readonly communityPeople = new ExactSum();
-  readonly nonMigrantPeople = new ExactSum();
+  communityPeople = new ExactSum();
+  nonMigrantPeople = new ExactSum();
   staffMonths = 0;
   /** The contributions summed here, and the generation they were marked with. */
   private members: Contribution[] = [];
@@ -324,10 +334,13 @@ export class TotalsAgg {
     bump(this.byLevel, line.level, total);
     bump(this.byDimension, line.dimension, total);
     bump(this.byCategory, line.category, total);
-    for (const [fid, a] of c.funding.parts) {
-      bump(this.byFunder, fid, sign * a);
-      if (ind) bump(this.eligibleIndirectByFunder, fid, sign * a);
-      if (cont) bump(this.eligibleContingencyByFunder, fid, sign * a);
+    const { ids, amounts } = c.funding;
+    for (let i = 0; i < ids.length; i++) {
+      const fid = ids[i] as string;
+      const a = sign * (amounts === null ? c.funding.total : (amounts[i] as number));
+      bump(this.byFunder, fid, a);
+      if (ind) bump(this.eligibleIndirectByFunder, fid, a);
+      if (cont) bump(this.eligibleContingencyByFunder, fid, a);
     }
     if (c.reach) {
       this.communityPeople.add(c.reach.people, c.reach.peopleWhole, sign);
@@ -336,18 +349,52 @@ export class TotalsAgg {
     this.staffMonths += sign * c.staffMonths;
   }
 
+  /** Back to the empty sum. */
+  private clear(): void {
+    this.direct.fill(0);
+    this.eligibleIndirect.fill(0);
+    this.eligibleContingency.fill(0);
+    this.byLevel.clear();
+    this.byDimension.clear();
+    this.byCategory.clear();
+    this.byFunder.clear();
+    this.eligibleIndirectByFunder.clear();
+    this.eligibleContingencyByFunder.clear();
+    this.communityPeople = new ExactSum();
+    this.nonMigrantPeople = new ExactSum();
+    this.staffMonths = 0;
+  }
+
   /**
    * Makes this the sum over `next`: a contribution counted in the last generation and still there
    * is left alone, a new one is added, one no longer there is taken out (no set built per compute).
+   * When that would take more additions than summing `next` afresh (a model seen for the first
+   * time), the sums start again from zero: the same whole numbers, so the same totals.
    */
   update(next: Contribution[], withMonths = true): void {
     const was = this.generation;
     const now = was + 1;
-    for (const c of next) {
-      if (c.mark !== was) this.add(c, 1, withMonths);
-      c.mark = now;
+    let kept = 0;
+    for (let i = 0; i < next.length; i++) if ((next[i] as Contribution).mark === was) kept++;
+    const changes = next.length - kept + (this.members.length - kept);
+    if (changes > next.length) {
+      this.clear();
+      for (let i = 0; i < next.length; i++) {
+        const c = next[i] as Contribution;
+        this.add(c, 1, withMonths);
+        c.mark = now;
+      }
+    } else {
+      for (let i = 0; i < next.length; i++) {
+        const c = next[i] as Contribution;
+        if (c.mark !== was) this.add(c, 1, withMonths);
+        c.mark = now;
+      }
+      for (let i = 0; i < this.members.length; i++) {
+        const c = this.members[i] as Contribution;
+        if (c.mark !== now) this.add(c, -1, withMonths);
+      }
     }
-    for (const c of this.members) if (c.mark !== now) this.add(c, -1, withMonths);
     this.members = next;
     this.generation = now;
   }
@@ -393,6 +440,7 @@ export function totalsAndMetrics(input: TotalsInput): ComputeResult {
   const funders = [...model.funders].sort((a, b) => a.position - b.position);
   const funderIds = new Set(funders.map((f) => f.id));
   const mainDonor = (funders.find((f) => f.type === 'donor') ?? funders[0])?.id ?? '';
+  const mainIds: readonly string[] = Object.freeze([mainDonor]);
   const lines: LineResult[] = [];
   // Each line's contribution (kept from the last compute when nothing in it changed), in model
   // order: the results, the totals phase's diagnostics, and the order in which funders first
@@ -409,7 +457,7 @@ export function totalsAndMetrics(input: TotalsInput): ComputeResult {
     const line = ordered[i] as BudgetLine;
     const lm = months[i] ?? new Array<number>(D).fill(0);
     const plan = plans[i] as QuantityPlan;
-    const c = contribution(holders[i], line, lm, plan, model.funders, funderIds, mainDonor);
+    const c = contribution(holders[i], line, lm, plan, model.funders, funderIds, mainDonor, mainIds);
     if (line.driver.kind === 'percentage') fresh.add(c, 1);
     else steady.push(c);
     if (c.result.total === 0 && !cyclic.has(line.id)) {
@@ -417,7 +465,7 @@ export function totalsAndMetrics(input: TotalsInput): ComputeResult {
     }
     if (c.funding.diagnostics.length > 0) diagnostics.push(...c.funding.diagnostics);
     if (seen.all.size < possible || seen.indirect.size < possible || seen.contingency.size < possible) {
-      for (const [fid] of c.funding.parts) {
+      for (const fid of c.funding.ids) {
         if (fid === '') continue; // counted below: it is not one of the `possible` sources
         seen.all.add(fid);
         if (line.eligibleIndirect) seen.indirect.add(fid);
