@@ -135,7 +135,7 @@ export function planAmounts(
 
 /** The common denominator L of (den × each used year's factor) and each year's multiplier over L. */
 function scaled(
-  nums: readonly number[],
+  nums: ArrayLike<number>,
   den: bigint,
   perYear: readonly (Rational | null)[],
 ): { L: bigint; mult: bigint[] } {
@@ -154,7 +154,7 @@ function scaled(
 
 /** The exact path for a scaled plan: one bigint multiply, add and divide per month. */
 function exactScaled(
-  nums: readonly number[],
+  nums: ArrayLike<number>,
   den: bigint,
   perYear: readonly (Rational | null)[],
 ): { amounts: number[]; missingRate: boolean } {
@@ -191,7 +191,7 @@ function exactScaled(
  * approximate value's fraction is further than that bound from one half.
  */
 function fastAmounts(
-  nums: readonly number[],
+  nums: ArrayLike<number>,
   den: bigint,
   factors: readonly (Rational | null)[],
   unitCost: number,

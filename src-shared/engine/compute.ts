@@ -31,10 +31,11 @@
 import type { BudgetLine, Level, Model } from '../model';
 import { currencyFactors, planAmounts, roundRunning } from './amounts';
 import { buildCaseload } from './caseload';
-import { type CaseloadIndex, planQuantities, type QuantityPlan } from './drivers';
+import { type CaseloadIndex, planQuantities } from './drivers';
 import { computePercentages } from './percentages';
+import { type LinePlan, linePlan } from './plan';
 import type { ComputeResult, Diagnostic } from './result';
-import { type Contribution, type OtherLineSums, TotalsAgg, totalsAndMetrics } from './totals';
+import { type Contribution, hasReach, type OtherLineSums, TotalsAgg, totalsAndMetrics } from './totals';
 import type { Rational } from '../money';
 import { LEVELS } from '../model';
 
@@ -54,9 +55,9 @@ interface LineCacheEntry {
   programme: Model['programme'];
   profiles: Model['profiles'];
   currencies: Model['currencies'];
-  plan: QuantityPlan;
+  plan: LinePlan;
   amounts: number[];
-  diagnostics: Diagnostic[];
+  diagnostics: readonly Diagnostic[];
   /** The line's level and eligibility (its amounts count in those sums). */
   level: Level;
   eligibleIndirect: boolean;
@@ -77,7 +78,18 @@ interface EngineCaches {
   totals: TotalsAgg | null;
   /** The same for the percentage lines' bases: each level's non-percentage lines, month by month. */
   levels: LevelSums | null;
+  /**
+   * Where each line's quantity plan is built (durationMonths numbers). Reuse rule: a plan built here
+   * is read only while its line is computed (its amounts, and its LinePlan, which copies what it
+   * keeps); the next line's plan overwrites it, and PlanBuilder zeroes it first.
+   */
+  scratch: Float64Array | null;
+  /** A line's diagnostics while it is computed (emptied before each line; copied when not empty). */
+  lineDiagnostics: Diagnostic[];
 }
+
+/** No diagnostics (shared by every line that has none: it is never written to). */
+const NONE: readonly Diagnostic[] = Object.freeze([]);
 
 /**
  * Each level's monthly sums over the lines of the last compute (their cache entries), kept up to
@@ -191,9 +203,11 @@ function computeLine(
   factors: Map<string, (Rational | null)[]>,
   diagnostics: Diagnostic[],
   fastPath: boolean,
-): { plan: QuantityPlan; amounts: number[] } {
+  scratch: Float64Array,
+): { plan: LinePlan; amounts: number[] } {
   const D = model.programme.durationMonths;
-  const plan = planQuantities(line, model, caseload, diagnostics);
+  const built = planQuantities(line, model, caseload, diagnostics, scratch);
+  const plan = linePlan(built, hasReach(line));
   const f = factors.get(line.currency);
   if (!f) {
     diagnostics.push({
@@ -204,7 +218,7 @@ function computeLine(
     });
     return { plan, amounts: new Array<number>(D).fill(0) };
   }
-  const { amounts, missingRate } = planAmounts(plan, f, line.unitCost, fastPath);
+  const { amounts, missingRate } = planAmounts(built, f, line.unitCost, fastPath);
   if (missingRate) {
     diagnostics.push({
       severity: 'error',
@@ -240,6 +254,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
     fastPath: options.fastPath ?? true,
     totals: null,
     levels: null,
+    scratch: null,
+    lineDiagnostics: [],
   };
   return { compute: (model) => computeWith(caches, model) };
 }
@@ -278,10 +294,12 @@ function computeWith(caches: EngineCaches, model: Model): ComputeResult {
 
   const ordered = inModelOrder(model.lines);
   // Each line's plan and amounts, by its index in `ordered`.
-  const plans = new Array<QuantityPlan | undefined>(ordered.length);
+  const plans = new Array<LinePlan | undefined>(ordered.length);
   const months = new Array<number[] | undefined>(ordered.length);
   const entries: LineCacheEntry[] = [];
   const holders = new Array<LineCacheEntry | undefined>(ordered.length);
+  if (caches.scratch?.length !== D) caches.scratch = new Float64Array(D);
+  const scratch = caches.scratch;
 
   // Quantities and amounts of every line that is not a percentage line (reused from an earlier
   // compute when neither the line nor what it depends on has changed: see LineCacheEntry).
@@ -297,10 +315,12 @@ function computeWith(caches: EngineCaches, model: Model): ComputeResult {
       if (cached.diagnostics.length > 0) diagnostics.push(...cached.diagnostics);
       continue;
     }
-    const own: Diagnostic[] = [];
-    const { plan, amounts } = computeLine(line, model, caseload, factors, own, caches.fastPath);
+    const lineDiagnostics = caches.lineDiagnostics;
+    lineDiagnostics.length = 0;
+    const { plan, amounts } = computeLine(line, model, caseload, factors, lineDiagnostics, caches.fastPath, scratch);
     plans[i] = plan;
     months[i] = amounts;
+    const own = lineDiagnostics.length > 0 ? lineDiagnostics.slice() : NONE;
     if (own.length > 0) diagnostics.push(...own);
     const entry: LineCacheEntry = {
       programme: model.programme,

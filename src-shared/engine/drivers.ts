@@ -36,7 +36,7 @@
  */
 import { add, dec, fromInt, mul, rat, type Rational, ZERO, ceil } from '../money';
 import { type BudgetLine, type Driver, lineWindow, type Model, type Profile } from '../model';
-import { ceilDiv, emptyPlan, PlanBuilder, type QuantityPlan } from './plan';
+import { ceilDiv, PlanBuilder, type QuantityPlan } from './plan';
 import type { CaseloadSeries, Diagnostic } from './result';
 
 export type { QuantityPlan } from './plan';
@@ -148,19 +148,21 @@ export function checkWindow(
 
 /**
  * The quantity plan of a non-percentage line. Percentage lines are planned by compute(), which
- * knows the other lines' amounts.
+ * knows the other lines' amounts. With `scratch` (an engine's buffer of D numbers), the plan's
+ * numerators are written there: the plan is then read only until the next one is planned on it.
  */
 export function planQuantities(
   line: BudgetLine,
   model: Model,
   caseload: CaseloadIndex,
   diagnostics: Diagnostic[],
+  scratch?: Float64Array,
 ): QuantityPlan {
   const D = model.programme.durationMonths;
-  const plan = new PlanBuilder(D);
+  const plan = new PlanBuilder(D, scratch);
   const d: Driver = line.driver;
   const win = checkWindow(line, D, diagnostics);
-  if (!win) return emptyPlan(D, { code: d.kind, params: {} });
+  if (!win) return plan.finish({ code: d.kind, params: {} });
   const { start, end, last } = win;
 
   switch (d.kind) {
@@ -271,7 +273,7 @@ export function planQuantities(
     }
     case 'percentage':
       // Planned in compute(): the quantity of a percentage line is its base amount.
-      return emptyPlan(D, { code: 'percentage', params: { rate: d.rate, base: 0 } });
+      return plan.finish({ code: 'percentage', params: { rate: d.rate, base: 0 } });
   }
 }
 

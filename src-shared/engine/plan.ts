@@ -11,8 +11,12 @@ import type { Derivation } from './result';
 export interface QuantityPlan {
   /** The common denominator of `nums` (positive). */
   den: bigint;
-  /** Numerator per month, index 0 = month 1 (0: nothing bought); null when `exact` holds the plan. */
-  nums: number[] | null;
+  /**
+   * Numerator per month, index 0 = month 1 (0: nothing bought); null when `exact` holds the plan.
+   * A plan built on an engine's scratch buffer (PlanBuilder) reads that buffer: it is valid until
+   * the next plan is begun on it, and what outlives it is its LinePlan (linePlan below).
+   */
+  nums: readonly number[] | Float64Array | null;
   /** Exact quantity per month, when the months do not share a denominator or a numerator is too large. */
   exact: (Rational | null)[] | null;
   derivation: Derivation;
@@ -24,14 +28,21 @@ function fits(n: bigint): boolean {
   return n <= MAX_SAFE && n >= -MAX_SAFE;
 }
 
-/** Builds a plan month by month: scaled integers while they fit, rationals from the first that does not. */
+/**
+ * Builds a plan month by month: scaled integers while they fit, rationals from the first that does
+ * not. The numerators are written into `buffer` (zeroed here): an engine passes the same scratch
+ * buffer for every line, so the plan it gets is only read until the next line's plan begins.
+ */
 export class PlanBuilder {
   private den: bigint | null = null;
-  private nums: number[] | null;
+  private nums: Float64Array | null;
   private exact: (Rational | null)[] | null = null;
 
-  constructor(private readonly months: number) {
-    this.nums = new Array<number>(months).fill(0);
+  constructor(
+    private readonly months: number,
+    buffer?: Float64Array,
+  ) {
+    this.nums = buffer && buffer.length === months ? buffer.fill(0) : new Float64Array(months);
   }
 
   /** Month `index` (0-based) buys `q` (replacing what it held). */
@@ -80,9 +91,14 @@ export class PlanBuilder {
   }
 
   private toExact(): void {
-    const nums = this.nums as number[];
+    const nums = this.nums as Float64Array;
     const den = this.den ?? 1n;
-    this.exact = nums.map((n) => (n === 0 ? null : rat(BigInt(n), den)));
+    const exact = new Array<Rational | null>(nums.length);
+    for (let i = 0; i < nums.length; i++) {
+      const n = nums[i] as number;
+      exact[i] = n === 0 ? null : rat(BigInt(n), den);
+    }
+    this.exact = exact;
     this.nums = null;
   }
 
@@ -98,11 +114,6 @@ export function ceilDiv(a: number, b: number): number {
   while (q * b < a) q++;
   while (q > 0 && (q - 1) * b >= a) q--;
   return q;
-}
-
-/** An empty plan (the line buys nothing). */
-export function emptyPlan(months: number, derivation: Derivation): QuantityPlan {
-  return { den: 1n, nums: new Array<number>(months).fill(0), exact: null, derivation };
 }
 
 /** The plan of amounts given as whole numbers per month (a percentage line's base). */
@@ -121,12 +132,13 @@ export function planAt(plan: QuantityPlan, index: number): Rational | null {
 
 /** The exact total quantity over the programme. */
 export function planTotal(plan: QuantityPlan): Rational {
-  if (plan.nums) {
+  const nums = plan.nums;
+  if (nums) {
     // Summed in doubles while the sum stays a safe integer (it always does for ordinary plans).
     let sum = 0;
     let safe = true;
-    for (const n of plan.nums) {
-      sum += n;
+    for (let i = 0; i < nums.length; i++) {
+      sum += nums[i] as number;
       if (!Number.isSafeInteger(sum)) {
         safe = false;
         break;
@@ -134,19 +146,42 @@ export function planTotal(plan: QuantityPlan): Rational {
     }
     let s = 0n;
     if (safe) s = BigInt(sum);
-    else for (const n of plan.nums) if (n !== 0) s += BigInt(n);
+    else for (let i = 0; i < nums.length; i++) if (nums[i] !== 0) s += BigInt(nums[i] as number);
     return s === 0n ? ZERO : rat(s, plan.den);
   }
   return (plan.exact ?? []).reduce<Rational>((acc, q) => (q ? add(acc, q) : acc), ZERO);
 }
 
-/** Quantities as floats, for display only (never summed into money). */
+/** Quantities as floats, for display only (never summed into money): always a new array. */
 export function planFloats(plan: QuantityPlan): number[] {
-  if (plan.nums) {
-    // Whole quantities are their own floats (the plan's array is never changed once built).
-    if (plan.den === 1n) return plan.nums;
+  const nums = plan.nums;
+  if (nums) {
+    const out = new Array<number>(nums.length);
+    if (plan.den === 1n) {
+      for (let i = 0; i < nums.length; i++) out[i] = nums[i] as number;
+      return out;
+    }
     const d = Number(plan.den);
-    return plan.nums.map((n) => (n === 0 ? 0 : n / d));
+    for (let i = 0; i < nums.length; i++) {
+      const n = nums[i] as number;
+      out[i] = n === 0 ? 0 : n / d;
+    }
+    return out;
   }
   return (plan.exact ?? []).map((q) => (q ? Number(q.n) / Number(q.d) : 0));
+}
+
+/**
+ * What the rest of a compute, and the engine's cache, keep of a line's plan once its amounts are
+ * computed: the derivation, the quantities as floats (for the result) and, when asked for (a
+ * community line's reach), the exact total quantity. Unlike a plan, it never reads a scratch buffer.
+ */
+export interface LinePlan {
+  derivation: Derivation;
+  quantities: number[];
+  total: Rational | null;
+}
+
+export function linePlan(plan: QuantityPlan, withTotal: boolean): LinePlan {
+  return { derivation: plan.derivation, quantities: planFloats(plan), total: withTotal ? planTotal(plan) : null };
 }

@@ -20,11 +20,12 @@ import {
   roundHalfEven,
   sub,
   toNumber,
+  ZERO,
 } from '../money';
 import { type BudgetLine, CATEGORIES, DIMENSIONS, type Level, LEVELS, type Model, shareSum } from '../model';
 import { ratToString } from './drivers';
 import { overheads } from './percentages';
-import { planFloats, planTotal, type QuantityPlan } from './plan';
+import type { LinePlan } from './plan';
 import type { CaseloadSeries, ComputeResult, Diagnostic, LineResult, Metrics } from './result';
 
 function zeroRecord<K extends string>(keys: readonly K[]): Record<K, number> {
@@ -149,8 +150,13 @@ interface Reach {
   peopleWhole: number | null;
   nonMigrantsWhole: number | null;
 }
-function reach(line: BudgetLine, plan: QuantityPlan): Reach {
-  const people = mul(planTotal(plan), dec(line.beneficiariesPerUnit));
+/** Whether a line reaches community beneficiaries (then its LinePlan keeps its total quantity). */
+export function hasReach(line: BudgetLine): boolean {
+  return line.level === 'community' && line.driver.kind !== 'percentage';
+}
+
+function reach(line: BudgetLine, plan: LinePlan): Reach {
+  const people = mul(plan.total ?? ZERO, dec(line.beneficiariesPerUnit));
   const nonMigrants = mul(people, dec(line.nonMigrantShare));
   return { line, people, nonMigrants, peopleWhole: whole(people), nonMigrantsWhole: whole(nonMigrants) };
 }
@@ -173,7 +179,7 @@ export interface Contribution {
   months: number[];
   /** The generation of the engine's totals this contribution was last counted in (TotalsAgg). */
   mark: number;
-  plan: QuantityPlan;
+  plan: LinePlan;
   funders: Model['funders'];
   mainDonor: string;
   result: LineResult;
@@ -190,7 +196,7 @@ function contribution(
   holder: ContributionHolder | undefined,
   line: BudgetLine,
   lm: number[],
-  plan: QuantityPlan,
+  plan: LinePlan,
   funders: Model['funders'],
   funderIds: ReadonlySet<string>,
   mainDonor: string,
@@ -211,8 +217,8 @@ function contribution(
   for (let m = 0; m < lm.length; m++) total += lm[m] as number;
   const funding = fundingSplit(line, total, funders, funderIds, mainDonor, mainIds);
   // Beneficiaries of community lines: units bought × people per unit.
-  const r = line.level === 'community' && line.driver.kind !== 'percentage' ? reach(line, plan) : null;
-  const quantities = planFloats(plan);
+  const r = hasReach(line) ? reach(line, plan) : null;
+  const quantities = plan.quantities;
   const c: Contribution = {
     line,
     months: lm,
@@ -242,7 +248,7 @@ function contribution(
 function lineResult(
   line: BudgetLine,
   months: number[],
-  plan: QuantityPlan,
+  plan: LinePlan,
   quantities: number[],
   total: number,
   byFunder: Record<string, number>,
@@ -416,7 +422,7 @@ export interface TotalsInput {
   /** The model's lines in model order. */
   ordered: readonly BudgetLine[];
   /** Each line's plan and amounts, by its index in `ordered`. */
-  plans: readonly (QuantityPlan | undefined)[];
+  plans: readonly (LinePlan | undefined)[];
   /** Where each line's contribution is kept (none for percentage lines: theirs are new each time). */
   holders: readonly (ContributionHolder | undefined)[];
   /** The non-percentage lines' monthly sums (kept by the engine: see LevelSums in compute.ts). */
@@ -456,7 +462,7 @@ export function totalsAndMetrics(input: TotalsInput): ComputeResult {
   for (let i = 0; i < ordered.length; i++) {
     const line = ordered[i] as BudgetLine;
     const lm = months[i] ?? new Array<number>(D).fill(0);
-    const plan = plans[i] as QuantityPlan;
+    const plan = plans[i] as LinePlan;
     const c = contribution(holders[i], line, lm, plan, model.funders, funderIds, mainDonor, mainIds);
     if (line.driver.kind === 'percentage') fresh.add(c, 1);
     else steady.push(c);
