@@ -303,9 +303,10 @@ export class TotalsAgg {
   readonly direct: Float64Array;
   readonly eligibleIndirect: Float64Array;
   readonly eligibleContingency: Float64Array;
-  readonly byLevel: Map<string, number> = new Map();
-  readonly byDimension: Map<string, number> = new Map();
-  readonly byCategory: Map<string, number> = new Map();
+  /** By index in LEVELS, DIMENSIONS and CATEGORIES (a line with none of those counts in none). */
+  readonly byLevel = new Float64Array(LEVELS.length);
+  readonly byDimension = new Float64Array(DIMENSIONS.length);
+  readonly byCategory = new Float64Array(CATEGORIES.length);
   readonly byFunder: Map<string, number> = new Map();
   readonly eligibleIndirectByFunder: Map<string, number> = new Map();
   readonly eligibleContingencyByFunder: Map<string, number> = new Map();
@@ -337,9 +338,9 @@ export class TotalsAgg {
       if (cont) this.eligibleContingency[m] = (this.eligibleContingency[m] as number) + v;
     }
     const total = sign * c.result.total;
-    bump(this.byLevel, line.level, total);
-    bump(this.byDimension, line.dimension, total);
-    bump(this.byCategory, line.category, total);
+    bumpAt(this.byLevel, LEVEL_AT.get(line.level), total);
+    bumpAt(this.byDimension, DIMENSION_AT.get(line.dimension), total);
+    bumpAt(this.byCategory, CATEGORY_AT.get(line.category), total);
     const { ids, amounts } = c.funding;
     for (let i = 0; i < ids.length; i++) {
       const fid = ids[i] as string;
@@ -360,9 +361,9 @@ export class TotalsAgg {
     this.direct.fill(0);
     this.eligibleIndirect.fill(0);
     this.eligibleContingency.fill(0);
-    this.byLevel.clear();
-    this.byDimension.clear();
-    this.byCategory.clear();
+    this.byLevel.fill(0);
+    this.byDimension.fill(0);
+    this.byCategory.fill(0);
     this.byFunder.clear();
     this.eligibleIndirectByFunder.clear();
     this.eligibleContingencyByFunder.clear();
@@ -404,6 +405,15 @@ export class TotalsAgg {
     this.members = next;
     this.generation = now;
   }
+}
+
+const positions = (keys: readonly string[]): ReadonlyMap<string, number> => new Map(keys.map((k, i) => [k, i]));
+const LEVEL_AT = positions(LEVELS);
+const DIMENSION_AT = positions(DIMENSIONS);
+const CATEGORY_AT = positions(CATEGORIES);
+
+function bumpAt(sums: Float64Array, at: number | undefined, v: number): void {
+  if (at !== undefined) sums[at] = (sums[at] as number) + v;
 }
 
 function bump(map: Map<string, number>, key: string, v: number): void {
@@ -516,11 +526,11 @@ export function totalsAndMetrics(input: TotalsInput): ComputeResult {
     }
   }
   const byLevel = zeroRecord(LEVELS);
-  for (const l of LEVELS) byLevel[l] = at(l, agg.byLevel, fresh.byLevel);
+  LEVELS.forEach((l, i) => (byLevel[l] = (agg.byLevel[i] as number) + (fresh.byLevel[i] as number)));
   const byDimension = zeroRecord(DIMENSIONS);
-  for (const d of DIMENSIONS) byDimension[d] = at(d, agg.byDimension, fresh.byDimension);
+  DIMENSIONS.forEach((d, i) => (byDimension[d] = (agg.byDimension[i] as number) + (fresh.byDimension[i] as number)));
   const byCategory: Record<string, number> = zeroRecord(CATEGORIES);
-  for (const c of CATEGORIES) byCategory[c] = at(c, agg.byCategory, fresh.byCategory);
+  CATEGORIES.forEach((c, i) => (byCategory[c] = (agg.byCategory[i] as number) + (fresh.byCategory[i] as number)));
   // Funders in their order, then any other id a split named (the main donor when there are none).
   const byFunder: Record<string, number> = {};
   for (const f of funders) byFunder[f.id] = at(f.id, agg.byFunder, fresh.byFunder);
