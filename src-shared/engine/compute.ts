@@ -35,7 +35,7 @@ import { type CaseloadIndex, planQuantities } from './drivers';
 import { computePercentages } from './percentages';
 import { type LinePlan, linePlan } from './plan';
 import type { ComputeResult, Diagnostic } from './result';
-import { type Contribution, hasReach, type OtherLineSums, TotalsAgg, totalsAndMetrics } from './totals';
+import { type Contribution, hasReach, type OtherLineSums, SplitShapes, TotalsAgg, totalsAndMetrics } from './totals';
 import type { Rational } from '../money';
 import { LEVELS } from '../model';
 
@@ -51,11 +51,11 @@ export { roundRunning };
  * Each line keeps up to SLOTS entries (most recent first), one per context it was computed in, so
  * that a baseline and its scenarios, computed in turn by the same engine, each find their own.
  */
-interface LineCacheEntry {
+interface LineCacheEntry extends LinePlan {
   programme: Model['programme'];
   profiles: Model['profiles'];
   currencies: Model['currencies'];
-  plan: LinePlan;
+  /** (The line's LinePlan is the entry itself: one object fewer kept per line.) */
   amounts: number[];
   diagnostics: readonly Diagnostic[];
   /** The line's level and eligibility (its amounts count in those sums). */
@@ -86,6 +86,8 @@ interface EngineCaches {
   scratch: Float64Array | null;
   /** A line's diagnostics while it is computed (emptied before each line; copied when not empty). */
   lineDiagnostics: Diagnostic[];
+  /** Funding splits' shapes by their text (totals.ts). */
+  splitShapes: SplitShapes;
 }
 
 /** No diagnostics (shared by every line that has none: it is never written to). */
@@ -256,6 +258,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     levels: null,
     scratch: null,
     lineDiagnostics: [],
+    splitShapes: new SplitShapes(),
   };
   return { compute: (model) => computeWith(caches, model) };
 }
@@ -310,7 +313,7 @@ function computeWith(caches: EngineCaches, model: Model): ComputeResult {
     if (cached) {
       entries.push(cached);
       holders[i] = cached;
-      plans[i] = cached.plan;
+      plans[i] = cached;
       months[i] = cached.amounts;
       if (cached.diagnostics.length > 0) diagnostics.push(...cached.diagnostics);
       continue;
@@ -318,15 +321,16 @@ function computeWith(caches: EngineCaches, model: Model): ComputeResult {
     const lineDiagnostics = caches.lineDiagnostics;
     lineDiagnostics.length = 0;
     const { plan, amounts } = computeLine(line, model, caseload, factors, lineDiagnostics, caches.fastPath, scratch);
-    plans[i] = plan;
     months[i] = amounts;
     const own = lineDiagnostics.length > 0 ? lineDiagnostics.slice() : NONE;
     if (own.length > 0) diagnostics.push(...own);
     const entry: LineCacheEntry = {
+      derivation: plan.derivation,
+      quantities: plan.quantities,
+      total: plan.total,
       programme: model.programme,
       profiles: model.profiles,
       currencies: model.currencies,
-      plan,
       amounts,
       diagnostics: own,
       level: line.level,
@@ -337,6 +341,7 @@ function computeWith(caches: EngineCaches, model: Model): ComputeResult {
     };
     entries.push(entry);
     holders[i] = entry;
+    plans[i] = entry;
     rememberLine(caches.lines, line, entry);
   }
 
@@ -364,6 +369,7 @@ function computeWith(caches: EngineCaches, model: Model): ComputeResult {
         if (caches.totals?.months !== months) caches.totals = new TotalsAgg(months);
         return caches.totals;
       },
+      splitShapes: caches.splitShapes,
     },
     fastPath: caches.fastPath,
   });

@@ -82,6 +82,99 @@ const NONE: readonly Diagnostic[] = Object.freeze([]);
 export interface TotalsCaches {
   /** The engine's running sums over the lines of its last compute, for `months` months. */
   aggregate(months: number): TotalsAgg;
+  /** The engine's funding split shapes (see SplitShapes). */
+  splitShapes: SplitShapes;
+}
+
+/**
+ * What a funding split gives that does not depend on the line's total: which sources are known,
+ * the diagnostics' parameters, the weights, and the order of the split's keys. Many lines share a
+ * split ("0.6 donor, 0.4 government"), so it is worked out once per engine and text of the split.
+ */
+interface SplitShape {
+  /** The funder ids the split names that are not sources (each one a `funding.unknownFunder`). */
+  unknown: readonly string[];
+  /** The shares' sum in percent when it is not 100 % (`funding.sum`), else null. */
+  sumPercent: string | null;
+  /** The known shares' funder ids, in the split's order, and '' last when the shares leave a gap. */
+  parts: readonly string[];
+  gap: boolean;
+  weights: readonly bigint[];
+  weightsAsNumbers: readonly number[];
+  /** The keys of the line's `byFunder` record, in their order (that of the record built below). */
+  ids: readonly string[];
+}
+
+/**
+ * Split shapes by the split's text, valid for one set of source ids (they say which funder ids
+ * are known): a compute whose sources have other ids starts the map again. Bounded like dec()'s.
+ */
+export class SplitShapes {
+  private sourcesKey = '';
+  private readonly byText = new Map<string, SplitShape>();
+
+  /** Makes the shapes those of a model whose sources have these ids. */
+  useSources(funderIds: ReadonlySet<string>): void {
+    let key = '';
+    for (const id of funderIds) key += `${id.length}:${id}`;
+    if (key !== this.sourcesKey || this.byText.size >= SHAPES_MAX) {
+      this.byText.clear();
+      this.sourcesKey = key;
+    }
+  }
+
+  get(funding: BudgetLine['funding'], funderIds: ReadonlySet<string>): SplitShape {
+    let text = '';
+    for (let i = 0; i < funding.length; i++) {
+      const s = funding[i] as BudgetLine['funding'][number];
+      // Lengths first: two different splits never have the same text.
+      text += `${s.funderId.length}:${s.funderId}${s.share.length}:${s.share}`;
+    }
+    let shape = this.byText.get(text);
+    if (!shape) {
+      shape = splitShape(funding, funderIds);
+      this.byText.set(text, shape);
+    }
+    return shape;
+  }
+}
+const SHAPES_MAX = 4096;
+
+function splitShape(funding: BudgetLine['funding'], funderIds: ReadonlySet<string>): SplitShape {
+  const unknown: string[] = [];
+  const known = funding.filter((s) => {
+    if (funderIds.has(s.funderId)) return true;
+    unknown.push(s.funderId);
+    return false;
+  });
+  const sum = shareSum(funding);
+  const sumPercent = sum.n !== sum.d ? ratToString(mul(sum, fromInt(100))) : null;
+  // Decision: shares are never rescaled to fill a gap. What the shares leave uncovered (a split
+  // under 100 %, or the share of a source that no longer exists) is "unfunded": it goes to key '',
+  // shown as such in the funding totals and the totals bar (50 % + 30 % of 60,000 is 30,000 +
+  // 18,000 + 12,000 unfunded). A split over 100 % cannot be entered (the planner refuses it); one
+  // found in an older file is split in proportion, and the check above says so as an error.
+  const knownSum = known.length === funding.length ? sum : shareSum(known);
+  const gap = cmp(knownSum, ONE) < 0 ? rationalToDecimal(sub(ONE, knownSum)) : null;
+  const shares = known.map((s) => s.share);
+  const parts = known.map((s) => s.funderId);
+  if (gap !== null) {
+    shares.push(gap);
+    parts.push('');
+  }
+  const weights = shareWeights(shares);
+  // The record's keys in the order the split below puts them in (the same keys, the same order).
+  const order: Record<string, number> = {};
+  for (const id of parts) order[id] = 0;
+  return {
+    unknown,
+    sumPercent,
+    parts,
+    gap: gap !== null,
+    weights,
+    weightsAsNumbers: weights.map(Number),
+    ids: Object.freeze(Object.keys(order)),
+  };
 }
 
 function fundingSplit(
@@ -91,6 +184,7 @@ function fundingSplit(
   funderIds: ReadonlySet<string>,
   mainDonor: string,
   mainIds: readonly string[],
+  shapes: SplitShapes,
 ): SplitEntry {
   if (line.funding.length === 0) {
     // No split: all of it to the main donor (most lines). `mainIds` is [mainDonor], shared.
@@ -98,45 +192,37 @@ function fundingSplit(
     split[mainDonor] = total;
     return { total, funders, split, ids: mainIds, amounts: null, diagnostics: NONE };
   }
-  const diagnostics: Diagnostic[] = [];
-  const split: Record<string, number> = {};
-  const known = line.funding.filter((s) => {
-    if (funderIds.has(s.funderId)) return true;
-    diagnostics.push({
+  const shape = shapes.get(line.funding, funderIds);
+  let diagnostics: Diagnostic[] | null = null;
+  for (const funderId of shape.unknown) {
+    (diagnostics ??= []).push({
       severity: 'error',
       code: 'funding.unknownFunder',
       lineId: line.id,
-      params: { funderId: s.funderId },
+      params: { funderId },
     });
-    return false;
-  });
-  const sum = shareSum(line.funding);
-  if (sum.n !== sum.d) {
-    diagnostics.push({
+  }
+  if (shape.sumPercent !== null) {
+    (diagnostics ??= []).push({
       severity: 'error',
       code: 'funding.sum',
       lineId: line.id,
-      params: { sum: ratToString(mul(sum, fromInt(100))) },
+      params: { sum: shape.sumPercent },
     });
   }
-  // Decision: shares are never rescaled to fill a gap. What the shares leave uncovered (a split
-  // under 100 %, or the share of a source that no longer exists) is "unfunded": it goes to key '',
-  // shown as such in the funding totals and the totals bar (50 % + 30 % of 60,000 is 30,000 +
-  // 18,000 + 12,000 unfunded). A split over 100 % cannot be entered (the planner refuses it); one
-  // found in an older file is split in proportion, and the check above says so as an error.
-  const knownSum = known.length === line.funding.length ? sum : shareSum(known);
-  const gap = cmp(knownSum, ONE) < 0 ? rationalToDecimal(sub(ONE, knownSum)) : null;
-  const shares = known.map((s) => s.share);
-  if (gap !== null) shares.push(gap);
-  const weights = shareWeights(shares);
-  const parts = allocateSafe(total, weights.map(Number)) ?? allocate(BigInt(total), weights).map(Number);
-  known.forEach((s, i) => {
-    split[s.funderId] = (split[s.funderId] ?? 0) + (parts[i] as number);
-  });
-  if (gap !== null) split[''] = parts[known.length] as number;
-  const ids = Object.keys(split);
-  const amounts = ids.map((id) => split[id] as number);
-  return { total, funders, split, ids, amounts, diagnostics: diagnostics.length > 0 ? diagnostics : NONE };
+  const parts = allocateSafe(total, shape.weightsAsNumbers) ?? allocate(BigInt(total), shape.weights).map(Number);
+  const split: Record<string, number> = {};
+  const n = shape.parts.length;
+  for (let i = 0; i < n; i++) {
+    const id = shape.parts[i] as string;
+    // A source named twice adds up its parts; the gap ('', last) is set.
+    if (shape.gap && i === n - 1) split[''] = parts[i] as number;
+    else split[id] = (split[id] ?? 0) + (parts[i] as number);
+  }
+  const ids = shape.ids;
+  const amounts = new Array<number>(ids.length);
+  for (let i = 0; i < ids.length; i++) amounts[i] = split[ids[i] as string] as number;
+  return { total, funders, split, ids, amounts, diagnostics: diagnostics ?? NONE };
 }
 
 /**
@@ -201,6 +287,7 @@ function contribution(
   funderIds: ReadonlySet<string>,
   mainDonor: string,
   mainIds: readonly string[],
+  shapes: SplitShapes,
 ): Contribution {
   const known = holder?.contribution;
   if (
@@ -215,7 +302,7 @@ function contribution(
   }
   let total = 0;
   for (let m = 0; m < lm.length; m++) total += lm[m] as number;
-  const funding = fundingSplit(line, total, funders, funderIds, mainDonor, mainIds);
+  const funding = fundingSplit(line, total, funders, funderIds, mainDonor, mainIds, shapes);
   // Beneficiaries of community lines: units bought × people per unit.
   const r = hasReach(line) ? reach(line, plan) : null;
   const quantities = plan.quantities;
@@ -457,6 +544,8 @@ export function totalsAndMetrics(input: TotalsInput): ComputeResult {
   const funderIds = new Set(funders.map((f) => f.id));
   const mainDonor = (funders.find((f) => f.type === 'donor') ?? funders[0])?.id ?? '';
   const mainIds: readonly string[] = Object.freeze([mainDonor]);
+  const shapes = caches.splitShapes;
+  shapes.useSources(funderIds);
   const lines: LineResult[] = [];
   // Each line's contribution (kept from the last compute when nothing in it changed), in model
   // order: the results, the totals phase's diagnostics, and the order in which funders first
@@ -473,7 +562,7 @@ export function totalsAndMetrics(input: TotalsInput): ComputeResult {
     const line = ordered[i] as BudgetLine;
     const lm = months[i] ?? new Array<number>(D).fill(0);
     const plan = plans[i] as LinePlan;
-    const c = contribution(holders[i], line, lm, plan, model.funders, funderIds, mainDonor, mainIds);
+    const c = contribution(holders[i], line, lm, plan, model.funders, funderIds, mainDonor, mainIds, shapes);
     if (line.driver.kind === 'percentage') fresh.add(c, 1);
     else steady.push(c);
     if (c.result.total === 0 && !cyclic.has(line.id)) {
