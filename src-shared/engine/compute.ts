@@ -186,8 +186,12 @@ function lineSlot(held: LineCacheEntry | LineCacheEntry[] | undefined, model: Mo
 }
 
 /** Keeps `entry` first for `line`: alone, or in front of up to SLOTS - 1 entries of other contexts. */
-function rememberLine(cache: EngineCaches['lines'], line: BudgetLine, entry: LineCacheEntry): void {
-  const held = cache.get(line);
+function rememberLine(
+  cache: EngineCaches['lines'],
+  line: BudgetLine,
+  entry: LineCacheEntry,
+  held: LineCacheEntry | LineCacheEntry[] | undefined,
+): void {
   if (!held) {
     cache.set(line, entry);
     return;
@@ -309,7 +313,8 @@ function computeWith(caches: EngineCaches, model: Model): ComputeResult {
   for (let i = 0; i < ordered.length; i++) {
     const line = ordered[i] as BudgetLine;
     if (line.driver.kind === 'percentage') continue;
-    const cached = lineSlot(caches.lines.get(line), model);
+    const held = caches.lines.get(line);
+    const cached = lineSlot(held, model);
     if (cached) {
       entries.push(cached);
       holders[i] = cached;
@@ -342,7 +347,7 @@ function computeWith(caches: EngineCaches, model: Model): ComputeResult {
     entries.push(entry);
     holders[i] = entry;
     plans[i] = entry;
-    rememberLine(caches.lines, line, entry);
+    rememberLine(caches.lines, line, entry, held);
   }
 
   // The monthly sums of each level's lines so far (a percentage line's base), kept by the engine from

@@ -34,7 +34,15 @@ function zeroRecord<K extends string>(keys: readonly K[]): Record<K, number> {
   return r;
 }
 
-const sum = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0);
+/** Σ xs from 0, left to right (as xs.reduce((s, x) => s + x, 0) does, holes skipped alike). */
+function sum(xs: readonly number[]): number {
+  let s = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i];
+    if (x !== undefined) s += x;
+  }
+  return s;
+}
 
 /** Integer weights from exact decimal shares (scaled to a common power of ten). */
 function shareWeights(shares: readonly string[]): bigint[] {
