@@ -71,7 +71,8 @@ function sumSeries(
   key: 'arrivals' | 'active',
   duration: number,
 ): number[] {
-  const memo = `${key}:${ids.join(',')}`;
+  // Every profile (most lines): a constant key, whose hash the map does not work out again.
+  const memo = ids.length === 0 ? (key === 'arrivals' ? 'arrivals:' : 'active:') : `${key}:${ids.join(',')}`;
   const known = caseload.sums.get(memo);
   if (known) return known;
   const out = new Array<number>(duration).fill(0);
@@ -255,7 +256,7 @@ export function planQuantities(
         let staff = small ? ceilDiv(a * perD, perN) : Number(ceil(rat(BigInt(a) * per.d, per.n)));
         staff = Math.max(staff, d.min);
         if (d.max !== null) staff = Math.min(staff, d.max);
-        if (staff > 0) plan.set(m - 1, fromInt(staff));
+        if (staff > 0) plan.setWhole(m - 1, staff);
         staffMonths += staff;
         peakStaff = Math.max(peakStaff, staff);
       }

@@ -5,7 +5,7 @@
  * differ, one rational per month. Either way the value of month m is exact; no binary float ever
  * stands for a quantity (numerators are integers below 2^53, which doubles hold exactly).
  */
-import { add, rat, type Rational, ZERO } from '../money';
+import { add, fromInt, rat, type Rational, ZERO } from '../money';
 import type { Derivation } from './result';
 
 export interface QuantityPlan {
@@ -68,6 +68,17 @@ export class PlanBuilder {
       return;
     }
     for (let i = start; i <= last; i++) this.set(i, q);
+  }
+
+  /** Month `index` buys the whole number `n`: as set(index, n / 1), without making that rational when it fits. */
+  setWhole(index: number, n: number): void {
+    if (this.nums && (this.den === null || this.den === 1n) && Number.isSafeInteger(n)) {
+      if (index < 0 || index >= this.months) return;
+      this.den = 1n;
+      this.nums[index] = n;
+      return;
+    }
+    this.set(index, fromInt(n));
   }
 
   private lastFactor: Rational | null = null;
