@@ -80,6 +80,8 @@ export interface SplitEntry {
   /** `split` as two lists, for the sums: the ids, and each one's amount (null: one id, the whole total). */
   ids: readonly string[];
   amounts: readonly number[] | null;
+  /** Whether `split` has the key '' (what no source covers). */
+  unfunded: boolean;
   diagnostics: readonly Diagnostic[];
 }
 
@@ -111,6 +113,8 @@ interface SplitShape {
   weightsAsNumbers: readonly number[];
   /** The keys of the line's `byFunder` record, in their order (that of the record built below). */
   ids: readonly string[];
+  /** Whether '' is one of them. */
+  unfunded: boolean;
 }
 
 /**
@@ -174,6 +178,7 @@ function splitShape(funding: BudgetLine['funding'], funderIds: ReadonlySet<strin
   // The record's keys in the order the split below puts them in (the same keys, the same order).
   const order: Record<string, number> = {};
   for (const id of parts) order[id] = 0;
+  const ids = Object.freeze(Object.keys(order));
   return {
     unknown,
     sumPercent,
@@ -181,7 +186,8 @@ function splitShape(funding: BudgetLine['funding'], funderIds: ReadonlySet<strin
     gap: gap !== null,
     weights,
     weightsAsNumbers: weights.map(Number),
-    ids: Object.freeze(Object.keys(order)),
+    ids,
+    unfunded: ids.includes(''),
   };
 }
 
@@ -198,7 +204,7 @@ function fundingSplit(
     // No split: all of it to the main donor (most lines). `mainIds` is [mainDonor], shared.
     const split: Record<string, number> = {};
     split[mainDonor] = total;
-    return { total, funders, split, ids: mainIds, amounts: null, diagnostics: NONE };
+    return { total, funders, split, ids: mainIds, amounts: null, unfunded: mainDonor === '', diagnostics: NONE };
   }
   const shape = shapes.get(line.funding, funderIds);
   let diagnostics: Diagnostic[] | null = null;
@@ -230,7 +236,7 @@ function fundingSplit(
   const ids = shape.ids;
   const amounts = new Array<number>(ids.length);
   for (let i = 0; i < ids.length; i++) amounts[i] = split[ids[i] as string] as number;
-  return { total, funders, split, ids, amounts, diagnostics: diagnostics ?? NONE };
+  return { total, funders, split, ids, amounts, unfunded: shape.unfunded, diagnostics: diagnostics ?? NONE };
 }
 
 /**
@@ -585,7 +591,7 @@ export function totalsAndMetrics(input: TotalsInput): ComputeResult {
         if (line.eligibleContingency) seen.contingency.add(fid);
       }
     }
-    if (c.funding.split[''] !== undefined) {
+    if (c.funding.unfunded) {
       unfunded.all = true;
       if (line.eligibleIndirect) unfunded.indirect = true;
       if (line.eligibleContingency) unfunded.contingency = true;
