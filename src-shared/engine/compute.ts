@@ -33,7 +33,7 @@ import { currencyFactors, planAmounts, roundRunning } from './amounts';
 import { buildCaseload } from './caseload';
 import { type CaseloadIndex, planQuantities } from './drivers';
 import { computePercentages } from './percentages';
-import { type LinePlan, linePlan } from './plan';
+import { type LinePlan, PlanBuilder, planFloats, planTotal } from './plan';
 import type { ComputeResult, Diagnostic } from './result';
 import { type Contribution, hasReach, type OtherLineSums, SplitShapes, TotalsAgg, totalsAndMetrics } from './totals';
 import type { Rational } from '../money';
@@ -79,11 +79,11 @@ interface EngineCaches {
   /** The same for the percentage lines' bases: each level's non-percentage lines, month by month. */
   levels: LevelSums | null;
   /**
-   * Where each line's quantity plan is built (durationMonths numbers). Reuse rule: a plan built here
-   * is read only while its line is computed (its amounts, and its LinePlan, which copies what it
-   * keeps); the next line's plan overwrites it, and PlanBuilder zeroes it first.
+   * Where each line's quantity plan is built (a PlanBuilder of durationMonths months). Reuse rule: a
+   * plan built on it is read only while its line is computed (its amounts, and what its cache entry
+   * copies); the next line's plan overwrites it, and begin() zeroes it first.
    */
-  scratch: Float64Array | null;
+  builder: PlanBuilder | null;
   /** A line's diagnostics while it is computed (emptied before each line; copied when not empty). */
   lineDiagnostics: Diagnostic[];
   /** Funding splits' shapes by their text (totals.ts). */
@@ -202,6 +202,7 @@ function rememberLine(
   if (!Array.isArray(held)) cache.set(line, list);
 }
 
+/** A line's quantities and amounts, as its cache entry (its diagnostics go to `diagnostics`). */
 function computeLine(
   line: BudgetLine,
   model: Model,
@@ -209,12 +210,12 @@ function computeLine(
   factors: Map<string, (Rational | null)[]>,
   diagnostics: Diagnostic[],
   fastPath: boolean,
-  scratch: Float64Array,
-): { plan: LinePlan; amounts: number[] } {
+  builder: PlanBuilder,
+): LineCacheEntry {
   const D = model.programme.durationMonths;
-  const built = planQuantities(line, model, caseload, diagnostics, scratch);
-  const plan = linePlan(built, hasReach(line));
+  const built = planQuantities(line, model, caseload, diagnostics, builder);
   const f = factors.get(line.currency);
+  let amounts: number[];
   if (!f) {
     diagnostics.push({
       severity: 'error',
@@ -222,18 +223,35 @@ function computeLine(
       lineId: line.id,
       params: { currency: line.currency },
     });
-    return { plan, amounts: new Array<number>(D).fill(0) };
+    amounts = new Array<number>(D).fill(0);
+  } else {
+    const computed = planAmounts(built, f, line.unitCost, fastPath);
+    amounts = computed.amounts;
+    if (computed.missingRate) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'currency.noRate',
+        lineId: line.id,
+        params: { currency: line.currency },
+      });
+    }
   }
-  const { amounts, missingRate } = planAmounts(built, f, line.unitCost, fastPath);
-  if (missingRate) {
-    diagnostics.push({
-      severity: 'error',
-      code: 'currency.noRate',
-      lineId: line.id,
-      params: { currency: line.currency },
-    });
-  }
-  return { plan, amounts };
+  // What the entry keeps of the plan (LinePlan): `built` reads the builder's buffer, the entry never does.
+  return {
+    derivation: built.derivation,
+    quantities: planFloats(built),
+    total: hasReach(line) ? planTotal(built) : null,
+    programme: model.programme,
+    profiles: model.profiles,
+    currencies: model.currencies,
+    amounts,
+    diagnostics: NONE,
+    level: line.level,
+    eligibleIndirect: line.eligibleIndirect,
+    eligibleContingency: line.eligibleContingency,
+    mark: -1,
+    contribution: null,
+  };
 }
 
 export interface EngineOptions {
@@ -260,7 +278,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     fastPath: options.fastPath ?? true,
     totals: null,
     levels: null,
-    scratch: null,
+    builder: null,
     lineDiagnostics: [],
     splitShapes: new SplitShapes(),
   };
@@ -305,8 +323,8 @@ function computeWith(caches: EngineCaches, model: Model): ComputeResult {
   const months = new Array<number[] | undefined>(ordered.length);
   const entries: LineCacheEntry[] = [];
   const holders = new Array<LineCacheEntry | undefined>(ordered.length);
-  if (caches.scratch?.length !== D) caches.scratch = new Float64Array(D);
-  const scratch = caches.scratch;
+  if (caches.builder?.months !== D) caches.builder = new PlanBuilder(D);
+  const builder = caches.builder;
 
   // Quantities and amounts of every line that is not a percentage line (reused from an earlier
   // compute when neither the line nor what it depends on has changed: see LineCacheEntry).
@@ -325,25 +343,12 @@ function computeWith(caches: EngineCaches, model: Model): ComputeResult {
     }
     const lineDiagnostics = caches.lineDiagnostics;
     lineDiagnostics.length = 0;
-    const { plan, amounts } = computeLine(line, model, caseload, factors, lineDiagnostics, caches.fastPath, scratch);
-    months[i] = amounts;
-    const own = lineDiagnostics.length > 0 ? lineDiagnostics.slice() : NONE;
-    if (own.length > 0) diagnostics.push(...own);
-    const entry: LineCacheEntry = {
-      derivation: plan.derivation,
-      quantities: plan.quantities,
-      total: plan.total,
-      programme: model.programme,
-      profiles: model.profiles,
-      currencies: model.currencies,
-      amounts,
-      diagnostics: own,
-      level: line.level,
-      eligibleIndirect: line.eligibleIndirect,
-      eligibleContingency: line.eligibleContingency,
-      mark: -1,
-      contribution: null,
-    };
+    const entry = computeLine(line, model, caseload, factors, lineDiagnostics, caches.fastPath, builder);
+    months[i] = entry.amounts;
+    if (lineDiagnostics.length > 0) {
+      entry.diagnostics = lineDiagnostics.slice();
+      diagnostics.push(...entry.diagnostics);
+    }
     entries.push(entry);
     holders[i] = entry;
     plans[i] = entry;

@@ -149,18 +149,18 @@ export function checkWindow(
 
 /**
  * The quantity plan of a non-percentage line. Percentage lines are planned by compute(), which
- * knows the other lines' amounts. With `scratch` (an engine's buffer of D numbers), the plan's
- * numerators are written there: the plan is then read only until the next one is planned on it.
+ * knows the other lines' amounts. With `builder` (an engine's, of D months), the plan is built on
+ * it: the plan is then read only until the next one is begun on it (PlanBuilder).
  */
 export function planQuantities(
   line: BudgetLine,
   model: Model,
   caseload: CaseloadIndex,
   diagnostics: Diagnostic[],
-  scratch?: Float64Array,
+  builder?: PlanBuilder,
 ): QuantityPlan {
   const D = model.programme.durationMonths;
-  const plan = new PlanBuilder(D, scratch);
+  const plan = builder?.months === D ? builder.begin() : new PlanBuilder(D);
   const d: Driver = line.driver;
   const win = checkWindow(line, D, diagnostics);
   if (!win) return plan.finish({ code: d.kind, params: {} });

@@ -14,7 +14,7 @@ export interface QuantityPlan {
   /**
    * Numerator per month, index 0 = month 1 (0: nothing bought); null when `exact` holds the plan.
    * A plan built on an engine's scratch buffer (PlanBuilder) reads that buffer: it is valid until
-   * the next plan is begun on it, and what outlives it is its LinePlan (linePlan below).
+   * the next plan is begun on it, and what outlives it is its LinePlan (below).
    */
   nums: readonly number[] | Float64Array | null;
   /** Exact quantity per month, when the months do not share a denominator or a numerator is too large. */
@@ -30,19 +30,29 @@ function fits(n: bigint): boolean {
 
 /**
  * Builds a plan month by month: scaled integers while they fit, rationals from the first that does
- * not. The numerators are written into `buffer` (zeroed here): an engine passes the same scratch
- * buffer for every line, so the plan it gets is only read until the next line's plan begins.
+ * not. The numerators are written into the builder's buffer: an engine keeps one builder and begins
+ * every line's plan on it (begin() zeroes the buffer), so a plan it finishes is only read until the
+ * next line's plan begins.
  */
 export class PlanBuilder {
   private den: bigint | null = null;
   private nums: Float64Array | null;
   private exact: (Rational | null)[] | null = null;
+  private readonly buffer: Float64Array;
 
-  constructor(
-    private readonly months: number,
-    buffer?: Float64Array,
-  ) {
-    this.nums = buffer && buffer.length === months ? buffer.fill(0) : new Float64Array(months);
+  constructor(readonly months: number) {
+    this.buffer = new Float64Array(months);
+    this.nums = this.buffer;
+  }
+
+  /** Starts a new plan on this builder: nothing bought yet (the last plan's buffer is zeroed). */
+  begin(): this {
+    this.den = null;
+    this.nums = this.buffer.fill(0);
+    this.exact = null;
+    this.lastFactor = null;
+    this.lastFactorN = 0;
+    return this;
   }
 
   /** Month `index` (0-based) buys `q` (replacing what it held). */
@@ -184,15 +194,11 @@ export function planFloats(plan: QuantityPlan): number[] {
 
 /**
  * What the rest of a compute, and the engine's cache, keep of a line's plan once its amounts are
- * computed: the derivation, the quantities as floats (for the result) and, when asked for (a
- * community line's reach), the exact total quantity. Unlike a plan, it never reads a scratch buffer.
+ * computed: the derivation, the quantities as floats (for the result) and, for a community line
+ * (its reach), the exact total quantity. Unlike a plan, it never reads a scratch buffer.
  */
 export interface LinePlan {
   derivation: Derivation;
   quantities: number[];
   total: Rational | null;
-}
-
-export function linePlan(plan: QuantityPlan, withTotal: boolean): LinePlan {
-  return { derivation: plan.derivation, quantities: planFloats(plan), total: withTotal ? planTotal(plan) : null };
 }

@@ -560,7 +560,7 @@ export function totalsAndMetrics(input: TotalsInput): ComputeResult {
   const mainIds: readonly string[] = Object.freeze([mainDonor]);
   const shapes = caches.splitShapes;
   shapes.useSources(funderIds);
-  const lines: LineResult[] = [];
+  const lines = new Array<LineResult>(ordered.length);
   // Each line's contribution (kept from the last compute when nothing in it changed), in model
   // order: the results, the totals phase's diagnostics, and the order in which funders first
   // appear (which the overheads' split follows).
@@ -596,7 +596,7 @@ export function totalsAndMetrics(input: TotalsInput): ComputeResult {
       if (line.eligibleIndirect) unfunded.indirect = true;
       if (line.eligibleContingency) unfunded.contingency = true;
     }
-    lines.push(c.result);
+    lines[i] = c.result;
   }
   // The unfunded part (key ''), after the sources: it takes its share of the overheads too.
   if (unfunded.all) seen.all.add('');

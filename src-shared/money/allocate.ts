@@ -53,7 +53,8 @@ export function allocateSafe(total: number, weights: readonly number[]): number[
   const n = weights.length;
   if (n === 0) return [];
   let wsum = 0;
-  for (const w of weights) {
+  for (let i = 0; i < n; i++) {
+    const w = weights[i] as number;
     if (w < 0 || !Number.isSafeInteger(w)) return null;
     wsum += w;
   }
