@@ -71,11 +71,9 @@ function shareWeightsSmall(shares: readonly string[]): bigint[] | null {
 
 /**
  * A line's total split across funding sources (largest remainder; empty split = main donor), with
- * the diagnostics of its split. Reused while the line, its total and the funders are the same.
+ * the diagnostics of its split. Its contribution keeps what it needs of it (no object of its own).
  */
-export interface SplitEntry {
-  total: number;
-  funders: Model['funders'];
+interface SplitEntry {
   split: Record<string, number>;
   /** `split` as two lists, for the sums: the ids, and each one's amount (null: one id, the whole total). */
   ids: readonly string[];
@@ -194,7 +192,6 @@ function splitShape(funding: BudgetLine['funding'], funderIds: ReadonlySet<strin
 function fundingSplit(
   line: BudgetLine,
   total: number,
-  funders: Model['funders'],
   funderIds: ReadonlySet<string>,
   mainDonor: string,
   mainIds: readonly string[],
@@ -204,7 +201,7 @@ function fundingSplit(
     // No split: all of it to the main donor (most lines). `mainIds` is [mainDonor], shared.
     const split: Record<string, number> = {};
     split[mainDonor] = total;
-    return { total, funders, split, ids: mainIds, amounts: null, unfunded: mainDonor === '', diagnostics: NONE };
+    return { split, ids: mainIds, amounts: null, unfunded: mainDonor === '', diagnostics: NONE };
   }
   const shape = shapes.get(line.funding, funderIds);
   let diagnostics: Diagnostic[] | null = null;
@@ -236,7 +233,7 @@ function fundingSplit(
   const ids = shape.ids;
   const amounts = new Array<number>(ids.length);
   for (let i = 0; i < ids.length; i++) amounts[i] = split[ids[i] as string] as number;
-  return { total, funders, split, ids, amounts, unfunded: shape.unfunded, diagnostics: diagnostics ?? NONE };
+  return { split, ids, amounts, unfunded: shape.unfunded, diagnostics: diagnostics ?? NONE };
 }
 
 /**
@@ -283,7 +280,13 @@ export interface Contribution {
   funders: Model['funders'];
   mainDonor: string;
   result: LineResult;
-  funding: SplitEntry;
+  /** The line's funding split (SplitEntry): the result's byFunder as id and amount lists, for the sums. */
+  ids: readonly string[];
+  /** Each id's amount; null: one id, the whole total. */
+  partAmounts: readonly number[] | null;
+  /** Whether byFunder has the key '' (what no source covers). */
+  unfunded: boolean;
+  fundingDiagnostics: readonly Diagnostic[];
   reach: Reach | null;
   staffMonths: number;
 }
@@ -316,7 +319,7 @@ function contribution(
   }
   let total = 0;
   for (let m = 0; m < lm.length; m++) total += lm[m] as number;
-  const funding = fundingSplit(line, total, funders, funderIds, mainDonor, mainIds, shapes);
+  const funding = fundingSplit(line, total, funderIds, mainDonor, mainIds, shapes);
   // Beneficiaries of community lines: units bought × people per unit.
   const r = hasReach(line) ? reach(line, plan) : null;
   const quantities = plan.quantities;
@@ -337,7 +340,10 @@ function contribution(
       r ? (r.peopleWhole ?? toNumber(r.people)) : 0,
       r ? (r.nonMigrantsWhole ?? toNumber(r.nonMigrants)) : 0,
     ),
-    funding,
+    ids: funding.ids,
+    partAmounts: funding.amounts,
+    unfunded: funding.unfunded,
+    fundingDiagnostics: funding.diagnostics,
     reach: r,
     staffMonths: line.modality === 'staff' && line.driver.kind !== 'percentage' ? sum(quantities) : 0,
   };
@@ -442,10 +448,10 @@ export class TotalsAgg {
     bumpAt(this.byLevel, LEVEL_AT.get(line.level), total);
     bumpAt(this.byDimension, DIMENSION_AT.get(line.dimension), total);
     bumpAt(this.byCategory, CATEGORY_AT.get(line.category), total);
-    const { ids, amounts } = c.funding;
+    const { ids, partAmounts } = c;
     for (let i = 0; i < ids.length; i++) {
       const fid = ids[i] as string;
-      const a = sign * (amounts === null ? c.funding.total : (amounts[i] as number));
+      const a = sign * (partAmounts === null ? c.result.total : (partAmounts[i] as number));
       bump(this.byFunder, fid, a);
       if (ind) bump(this.eligibleIndirectByFunder, fid, a);
       if (cont) bump(this.eligibleContingencyByFunder, fid, a);
@@ -582,16 +588,16 @@ export function totalsAndMetrics(input: TotalsInput): ComputeResult {
     if (c.result.total === 0 && !cyclic.has(line.id)) {
       diagnostics.push({ severity: 'warning', code: 'line.zeroCost', lineId: line.id });
     }
-    if (c.funding.diagnostics.length > 0) diagnostics.push(...c.funding.diagnostics);
+    if (c.fundingDiagnostics.length > 0) diagnostics.push(...c.fundingDiagnostics);
     if (seen.all.size < possible || seen.indirect.size < possible || seen.contingency.size < possible) {
-      for (const fid of c.funding.ids) {
+      for (const fid of c.ids) {
         if (fid === '') continue; // counted below: it is not one of the `possible` sources
         seen.all.add(fid);
         if (line.eligibleIndirect) seen.indirect.add(fid);
         if (line.eligibleContingency) seen.contingency.add(fid);
       }
     }
-    if (c.funding.unfunded) {
+    if (c.unfunded) {
       unfunded.all = true;
       if (line.eligibleIndirect) unfunded.indirect = true;
       if (line.eligibleContingency) unfunded.contingency = true;
