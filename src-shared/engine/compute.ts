@@ -35,7 +35,15 @@ import { type CaseloadIndex, planQuantities } from './drivers';
 import { computePercentages } from './percentages';
 import { type LinePlan, PlanBuilder, planFloats, planTotal } from './plan';
 import type { ComputeResult, Diagnostic } from './result';
-import { type Contribution, hasReach, type OtherLineSums, SplitShapes, TotalsAgg, totalsAndMetrics } from './totals';
+import {
+  amountsTotal,
+  type Contribution,
+  hasReach,
+  type OtherLineSums,
+  SplitShapes,
+  TotalsAgg,
+  totalsAndMetrics,
+} from './totals';
 import type { Rational } from '../money';
 import { LEVELS } from '../model';
 
@@ -57,6 +65,8 @@ interface LineCacheEntry extends LinePlan {
   currencies: Model['currencies'];
   /** (The line's LinePlan is the entry itself: one object fewer kept per line.) */
   amounts: number[];
+  /** Σ amounts (totals.ts's amountsTotal), summed here while the amounts are in the CPU's cache. */
+  amountsTotal: number;
   diagnostics: readonly Diagnostic[];
   /** The line's level and eligibility (its amounts count in those sums). */
   level: Level;
@@ -245,6 +255,7 @@ function computeLine(
     profiles: model.profiles,
     currencies: model.currencies,
     amounts,
+    amountsTotal: amountsTotal(amounts),
     diagnostics: NONE,
     level: line.level,
     eligibleIndirect: line.eligibleIndirect,

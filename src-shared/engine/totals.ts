@@ -293,6 +293,16 @@ export interface Contribution {
 /** Where a line's contribution is kept between computes (the engine's cache entry of the line). */
 export interface ContributionHolder {
   contribution: Contribution | null;
+  /** The line's amounts and their sum (worked out where the amounts were made, while in cache). */
+  amounts: number[];
+  amountsTotal: number;
+}
+
+/** Σ amounts, month 1 first, from 0 (the line's total; the same sum wherever it is worked out). */
+export function amountsTotal(amounts: readonly number[]): number {
+  let total = 0;
+  for (let m = 0; m < amounts.length; m++) total += amounts[m] as number;
+  return total;
 }
 
 function contribution(
@@ -317,8 +327,7 @@ function contribution(
   ) {
     return known;
   }
-  let total = 0;
-  for (let m = 0; m < lm.length; m++) total += lm[m] as number;
+  const total = holder?.amounts === lm ? holder.amountsTotal : amountsTotal(lm);
   const funding = fundingSplit(line, total, funderIds, mainDonor, mainIds, shapes);
   // Beneficiaries of community lines: units bought × people per unit.
   const r = hasReach(line) ? reach(line, plan) : null;
