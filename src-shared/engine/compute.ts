@@ -56,13 +56,12 @@ export { roundRunning };
  * an edit to one line recomputes that line only (plus percentage lines and totals). The result is
  * the same as without the cache; nothing in it depends on time or order.
  *
- * Each line keeps up to SLOTS entries (most recent first), one per context it was computed in, so
- * that a baseline and its scenarios, computed in turn by the same engine, each find their own.
+ * The entries are kept by context (LineContext: those three objects), for up to SLOTS contexts
+ * (most recent first), so that a baseline and its scenarios, computed in turn by the same engine,
+ * each find their own. One small map per context rather than one map of every line of every
+ * context: a model's lines are looked up in a table the size of the model.
  */
 interface LineCacheEntry extends LinePlan {
-  programme: Model['programme'];
-  profiles: Model['profiles'];
-  currencies: Model['currencies'];
   /** (The line's LinePlan is the entry itself: one object fewer kept per line.) */
   amounts: number[];
   /** Σ amounts (totals.ts's amountsTotal), summed here while the amounts are in the CPU's cache. */
@@ -79,10 +78,18 @@ interface LineCacheEntry extends LinePlan {
 }
 const SLOTS = 6;
 
+/** The lines computed with one programme, profiles and currencies (the same objects). */
+interface LineContext {
+  programme: Model['programme'];
+  profiles: Model['profiles'];
+  currencies: Model['currencies'];
+  lines: WeakMap<BudgetLine, LineCacheEntry>;
+}
+
 /** What one engine instance remembers between computes (see createEngine). */
 interface EngineCaches {
-  /** One entry per line, or several (one per context) once a line was computed in more than one. */
-  lines: WeakMap<BudgetLine, LineCacheEntry | LineCacheEntry[]>;
+  /** The contexts lines were computed in, most recent first (at most SLOTS). */
+  contexts: LineContext[];
   fastPath: boolean;
   /** Running sums over the last compute's lines (totals.ts): an edit updates them, line by line. */
   totals: TotalsAgg | null;
@@ -176,40 +183,27 @@ class LevelSums implements OtherLineSums {
   }
 }
 
-/** The line cache entry computed in `model`'s context (its programme, profiles and currencies). */
-function lineSlot(held: LineCacheEntry | LineCacheEntry[] | undefined, model: Model): LineCacheEntry | null {
-  if (!held) return null;
-  const fits = (e: LineCacheEntry): boolean =>
-    e.programme === model.programme && e.profiles === model.profiles && e.currencies === model.currencies;
-  if (!Array.isArray(held)) return fits(held) ? held : null;
-  for (let i = 0; i < held.length; i++) {
-    const e = held[i] as LineCacheEntry;
-    if (fits(e)) {
+/** The context of `model` (its programme, profiles and currencies), made first; a new one evicts the oldest. */
+function contextOf(contexts: LineContext[], model: Model): LineContext {
+  for (let i = 0; i < contexts.length; i++) {
+    const c = contexts[i] as LineContext;
+    if (c.programme === model.programme && c.profiles === model.profiles && c.currencies === model.currencies) {
       if (i > 0) {
-        held.splice(i, 1);
-        held.unshift(e);
+        contexts.splice(i, 1);
+        contexts.unshift(c);
       }
-      return e;
+      return c;
     }
   }
-  return null;
-}
-
-/** Keeps `entry` first for `line`: alone, or in front of up to SLOTS - 1 entries of other contexts. */
-function rememberLine(
-  cache: EngineCaches['lines'],
-  line: BudgetLine,
-  entry: LineCacheEntry,
-  held: LineCacheEntry | LineCacheEntry[] | undefined,
-): void {
-  if (!held) {
-    cache.set(line, entry);
-    return;
-  }
-  const list = Array.isArray(held) ? held : [held];
-  list.unshift(entry);
-  if (list.length > SLOTS) list.length = SLOTS;
-  if (!Array.isArray(held)) cache.set(line, list);
+  const c: LineContext = {
+    programme: model.programme,
+    profiles: model.profiles,
+    currencies: model.currencies,
+    lines: new WeakMap(),
+  };
+  contexts.unshift(c);
+  if (contexts.length > SLOTS) contexts.length = SLOTS;
+  return c;
 }
 
 /** A line's quantities and amounts, as its cache entry (its diagnostics go to `diagnostics`). */
@@ -251,9 +245,6 @@ function computeLine(
     derivation: built.derivation,
     quantities: planFloats(built),
     total: hasReach(line) ? planTotal(built) : null,
-    programme: model.programme,
-    profiles: model.profiles,
-    currencies: model.currencies,
     amounts,
     amountsTotal: amountsTotal(amounts),
     diagnostics: NONE,
@@ -281,11 +272,11 @@ export interface Engine {
 /**
  * A new engine. Its caches belong to it: the renderer's worker, main's jobs and each test make
  * their own, and a baseline and its scenarios computed in turn by one engine each keep their
- * lines' amounts (several slots per line), so alternating them recomputes only what differs.
+ * lines' amounts (up to SLOTS contexts), so alternating them recomputes only what differs.
  */
 export function createEngine(options: EngineOptions = {}): Engine {
   const caches: EngineCaches = {
-    lines: new WeakMap(),
+    contexts: [],
     fastPath: options.fastPath ?? true,
     totals: null,
     levels: null,
@@ -336,14 +327,14 @@ function computeWith(caches: EngineCaches, model: Model): ComputeResult {
   const holders = new Array<LineCacheEntry | undefined>(ordered.length);
   if (caches.builder?.months !== D) caches.builder = new PlanBuilder(D);
   const builder = caches.builder;
+  const context = contextOf(caches.contexts, model);
 
   // Quantities and amounts of every line that is not a percentage line (reused from an earlier
   // compute when neither the line nor what it depends on has changed: see LineCacheEntry).
   for (let i = 0; i < ordered.length; i++) {
     const line = ordered[i] as BudgetLine;
     if (line.driver.kind === 'percentage') continue;
-    const held = caches.lines.get(line);
-    const cached = lineSlot(held, model);
+    const cached = context.lines.get(line);
     if (cached) {
       entries.push(cached);
       holders[i] = cached;
@@ -363,7 +354,7 @@ function computeWith(caches: EngineCaches, model: Model): ComputeResult {
     entries.push(entry);
     holders[i] = entry;
     plans[i] = entry;
-    rememberLine(caches.lines, line, entry, held);
+    context.lines.set(line, entry);
   }
 
   // The monthly sums of each level's lines so far (a percentage line's base), kept by the engine from
