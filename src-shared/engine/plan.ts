@@ -123,10 +123,23 @@ export class PlanBuilder {
     this.nums = null;
   }
 
+  /** The plan. The same object each time (one per builder): like its buffer, valid until begin(). */
   finish(derivation: Derivation): QuantityPlan {
-    if (this.nums) return { den: this.den ?? 1n, nums: this.nums, exact: null, derivation };
-    return { den: 1n, nums: null, exact: this.exact, derivation };
+    const plan = this.plan;
+    if (this.nums) {
+      plan.den = this.den ?? 1n;
+      plan.nums = this.nums;
+      plan.exact = null;
+    } else {
+      plan.den = 1n;
+      plan.nums = null;
+      plan.exact = this.exact;
+    }
+    plan.derivation = derivation;
+    return plan;
   }
+
+  private readonly plan: QuantityPlan = { den: 1n, nums: null, exact: null, derivation: { code: '', params: {} } };
 }
 
 /** ⌈a ÷ b⌉ for whole numbers a ≥ 0, b > 0 below 2^53 (exact: the quotient is corrected by its remainder). */
