@@ -121,6 +121,7 @@ class LevelSums implements OtherLineSums {
   readonly contingency = new Map<Level, Float64Array>();
   private members: LineCacheEntry[] = [];
   private generation = 0;
+  private partial = false;
 
   constructor(readonly months: number) {
     for (const lv of LEVELS) {
@@ -147,6 +148,34 @@ class LevelSums implements OtherLineSums {
   }
 
   /**
+   * For a compute whose entries are all new (a new context): the sums start again from zero, each
+   * entry is added by addNew() as it is made (its amounts still in the CPU's cache), in the order of
+   * `next`, and adopt(next) ends it. The same additions, in the same order, as update(next) makes.
+   */
+  restart(): void {
+    // Until adopt(), the sums are those of no compute: should this compute stop half-way (it never
+    // throws on user data, but), the next update() starts again from zero too.
+    this.partial = true;
+    for (const lv of LEVELS) {
+      (this.sums.get(lv) as Float64Array).fill(0);
+      (this.indirect.get(lv) as Float64Array).fill(0);
+      (this.contingency.get(lv) as Float64Array).fill(0);
+    }
+  }
+
+  addNew(e: LineCacheEntry): void {
+    this.add(e, 1);
+  }
+
+  adopt(next: LineCacheEntry[]): void {
+    this.partial = false;
+    const now = this.generation + 1;
+    for (let i = 0; i < next.length; i++) (next[i] as LineCacheEntry).mark = now;
+    this.members = next;
+    this.generation = now;
+  }
+
+  /**
    * Makes the sums those of `next` (the non-percentage lines' entries of this compute). When that
    * would take more additions than summing `next` afresh (a model seen for the first time), the
    * sums start again from zero: the same whole numbers, so the same sums.
@@ -156,12 +185,9 @@ class LevelSums implements OtherLineSums {
     const now = was + 1;
     let kept = 0;
     for (let i = 0; i < next.length; i++) if ((next[i] as LineCacheEntry).mark === was) kept++;
-    if (next.length - kept + (this.members.length - kept) > next.length) {
-      for (const lv of LEVELS) {
-        (this.sums.get(lv) as Float64Array).fill(0);
-        (this.indirect.get(lv) as Float64Array).fill(0);
-        (this.contingency.get(lv) as Float64Array).fill(0);
-      }
+    if (this.partial || next.length - kept + (this.members.length - kept) > next.length) {
+      this.restart();
+      this.partial = false;
       for (let i = 0; i < next.length; i++) {
         const e = next[i] as LineCacheEntry;
         this.add(e, 1);
@@ -184,7 +210,7 @@ class LevelSums implements OtherLineSums {
 }
 
 /** The context of `model` (its programme, profiles and currencies), made first; a new one evicts the oldest. */
-function contextOf(contexts: LineContext[], model: Model): LineContext {
+function contextOf(contexts: LineContext[], model: Model): LineContext | null {
   for (let i = 0; i < contexts.length; i++) {
     const c = contexts[i] as LineContext;
     if (c.programme === model.programme && c.profiles === model.profiles && c.currencies === model.currencies) {
@@ -195,6 +221,10 @@ function contextOf(contexts: LineContext[], model: Model): LineContext {
       return c;
     }
   }
+  return null;
+}
+
+function newContext(contexts: LineContext[], model: Model): LineContext {
   const c: LineContext = {
     programme: model.programme,
     profiles: model.profiles,
@@ -327,7 +357,14 @@ function computeWith(caches: EngineCaches, model: Model): ComputeResult {
   const holders = new Array<LineCacheEntry | undefined>(ordered.length);
   if (caches.builder?.months !== D) caches.builder = new PlanBuilder(D);
   const builder = caches.builder;
-  const context = contextOf(caches.contexts, model);
+  const known = contextOf(caches.contexts, model);
+  const context = known ?? newContext(caches.contexts, model);
+  // The monthly sums of each level's lines so far (a percentage line's base), kept by the engine from
+  // one compute to the next: an edit takes one line's months out and puts its new ones in. In a new
+  // context every line is new: the sums are rebuilt as the lines are computed (LevelSums.restart).
+  const levels = caches.levels?.months === D ? caches.levels : (caches.levels = new LevelSums(D));
+  const rebuild = known === null;
+  if (rebuild) levels.restart();
 
   // Quantities and amounts of every line that is not a percentage line (reused from an earlier
   // compute when neither the line nor what it depends on has changed: see LineCacheEntry).
@@ -337,6 +374,7 @@ function computeWith(caches: EngineCaches, model: Model): ComputeResult {
     const cached = context.lines.get(line);
     if (cached) {
       entries.push(cached);
+      if (rebuild) levels.addNew(cached);
       holders[i] = cached;
       plans[i] = cached;
       months[i] = cached.amounts;
@@ -352,15 +390,14 @@ function computeWith(caches: EngineCaches, model: Model): ComputeResult {
       diagnostics.push(...entry.diagnostics);
     }
     entries.push(entry);
+    if (rebuild) levels.addNew(entry);
     holders[i] = entry;
     plans[i] = entry;
     context.lines.set(line, entry);
   }
 
-  // The monthly sums of each level's lines so far (a percentage line's base), kept by the engine from
-  // one compute to the next: an edit takes one line's months out and puts its new ones in.
-  const levels = caches.levels?.months === D ? caches.levels : (caches.levels = new LevelSums(D));
-  levels.update(entries);
+  if (rebuild) levels.adopt(entries);
+  else levels.update(entries);
   // Percentage lines, in dependency order; cycles cost nothing and are flagged.
   const cyclic = computePercentages(ordered, D, plans, months, diagnostics, caches.fastPath, levels.sums);
 
@@ -384,5 +421,6 @@ function computeWith(caches: EngineCaches, model: Model): ComputeResult {
       splitShapes: caches.splitShapes,
     },
     fastPath: caches.fastPath,
+    rebuild,
   });
 }

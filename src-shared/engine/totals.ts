@@ -489,6 +489,28 @@ export class TotalsAgg {
   }
 
   /**
+   * For a compute whose contributions are all new (a new context): the sums start again from zero,
+   * each contribution is added (add(c, 1, …)) as it is made, in the order of `next`, and adopt(next)
+   * ends it. The same additions, in the same order, as update(next) makes.
+   */
+  restart(): void {
+    // Until adopt(), the sums are those of no compute: should this one stop half-way, the next
+    // update() starts again from zero too.
+    this.partial = true;
+    this.clear();
+  }
+
+  adopt(next: Contribution[]): void {
+    this.partial = false;
+    const now = this.generation + 1;
+    for (let i = 0; i < next.length; i++) (next[i] as Contribution).mark = now;
+    this.members = next;
+    this.generation = now;
+  }
+
+  private partial = false;
+
+  /**
    * Makes this the sum over `next`: a contribution counted in the last generation and still there
    * is left alone, a new one is added, one no longer there is taken out (no set built per compute).
    * When that would take more additions than summing `next` afresh (a model seen for the first
@@ -500,7 +522,8 @@ export class TotalsAgg {
     let kept = 0;
     for (let i = 0; i < next.length; i++) if ((next[i] as Contribution).mark === was) kept++;
     const changes = next.length - kept + (this.members.length - kept);
-    if (changes > next.length) {
+    if (this.partial || changes > next.length) {
+      this.partial = false;
       this.clear();
       for (let i = 0; i < next.length; i++) {
         const c = next[i] as Contribution;
@@ -560,6 +583,11 @@ export interface TotalsInput {
   diagnostics: Diagnostic[];
   caches: TotalsCaches;
   fastPath: boolean;
+  /**
+   * Every line is new to the engine (a new context): the running sums are rebuilt as the
+   * contributions are made (TotalsAgg.restart), not updated after.
+   */
+  rebuild: boolean;
 }
 
 export function totalsAndMetrics(input: TotalsInput): ComputeResult {
@@ -581,6 +609,12 @@ export function totalsAndMetrics(input: TotalsInput): ComputeResult {
   // appear (which the overheads' split follows).
   const steady: Contribution[] = [];
   const fresh = new TotalsAgg(D); // percentage lines: their amounts are new at every compute
+  // The other lines' sums are kept by the engine from one compute to the next (a one-line edit
+  // takes one line out and puts its new self in); the percentage lines' are added afresh. Their
+  // months are in `others` already (summed by level for the percentage lines' bases).
+  const agg = caches.aggregate(D);
+  const { rebuild } = input;
+  if (rebuild) agg.restart();
   const seen = { all: new Set<string>(), indirect: new Set<string>(), contingency: new Set<string>() };
   const unfunded = { all: false, indirect: false, contingency: false };
   // Funders still to be seen first: a split names only known funders (or the main donor, '' when
@@ -593,7 +627,10 @@ export function totalsAndMetrics(input: TotalsInput): ComputeResult {
     const plan = plans[i] as LinePlan;
     const c = contribution(holders[i], line, lm, plan, model.funders, funderIds, mainDonor, mainIds, shapes);
     if (line.driver.kind === 'percentage') fresh.add(c, 1);
-    else steady.push(c);
+    else {
+      steady.push(c);
+      if (rebuild) agg.add(c, 1, false);
+    }
     if (c.result.total === 0 && !cyclic.has(line.id)) {
       diagnostics.push({ severity: 'warning', code: 'line.zeroCost', lineId: line.id });
     }
@@ -617,11 +654,8 @@ export function totalsAndMetrics(input: TotalsInput): ComputeResult {
   if (unfunded.all) seen.all.add('');
   if (unfunded.indirect) seen.indirect.add('');
   if (unfunded.contingency) seen.contingency.add('');
-  // The other lines' sums are kept by the engine from one compute to the next (a one-line edit
-  // takes one line out and puts its new self in); the percentage lines' are added afresh.
-  const agg = caches.aggregate(D);
-  // Their months are in `others` already (summed by level for the percentage lines' bases).
-  agg.update(steady, false);
+  if (rebuild) agg.adopt(steady);
+  else agg.update(steady, false);
   const at = (k: string, map: Map<string, number>, m2: Map<string, number>): number =>
     (map.get(k) ?? 0) + (m2.get(k) ?? 0);
 
