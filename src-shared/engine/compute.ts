@@ -333,9 +333,22 @@ function inModelOrder(lines: readonly BudgetLine[]): readonly BudgetLine[] {
     const l = lines[i] as BudgetLine;
     const p = prev as BudgetLine;
     if (l.level !== p.level ? (LEVEL_INDEX[l.level] ?? 0) < (LEVEL_INDEX[p.level] ?? 0) : l.position < p.position) {
-      return [...lines].sort(
-        (a, b) => (LEVEL_INDEX[a.level] ?? 0) - (LEVEL_INDEX[b.level] ?? 0) || a.position - b.position,
+      // Each line's level index read once (not twice per comparison); the same comparison, and
+      // sort is stable, so the same order as sorting the lines themselves.
+      const n = lines.length;
+      const level = new Float64Array(n);
+      const position = new Float64Array(n);
+      const at = new Array<number>(n);
+      for (let k = 0; k < n; k++) {
+        const x = lines[k] as BudgetLine;
+        level[k] = LEVEL_INDEX[x.level] ?? 0;
+        position[k] = x.position;
+        at[k] = k;
+      }
+      at.sort(
+        (a, b) => (level[a] as number) - (level[b] as number) || (position[a] as number) - (position[b] as number),
       );
+      return at.map((k) => lines[k] as BudgetLine);
     }
     prev = l;
   }
