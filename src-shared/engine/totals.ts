@@ -97,7 +97,7 @@ export interface TotalsCaches {
 /**
  * What a funding split gives that does not depend on the line's total: which sources are known,
  * the diagnostics' parameters, the weights, and the order of the split's keys. Many lines share a
- * split ("0.6 donor, 0.4 government"), so it is worked out once per engine and text of the split.
+ * split ("0.6 donor, 0.4 government"), so it is worked out once per engine and list of shares.
  */
 interface SplitShape {
   /** The funder ids the split names that are not sources (each one a `funding.unknownFunder`). */
@@ -116,37 +116,50 @@ interface SplitShape {
 }
 
 /**
- * Split shapes by the split's text, valid for one set of source ids (they say which funder ids
- * are known): a compute whose sources have other ids starts the map again. Bounded like dec()'s.
+ * Split shapes by the split's shares (funder id and share, in order), valid for one set of source
+ * ids (they say which funder ids are known): a compute whose sources have other ids starts again.
+ * Bounded like dec()'s memo.
  */
 export class SplitShapes {
   private sourcesKey = '';
-  private readonly byText = new Map<string, SplitShape>();
+  /** A trie: one level per share of the split, keyed by funder id then share text. */
+  private root: ShapeNode = { shape: null, next: null };
+  private size = 0;
 
   /** Makes the shapes those of a model whose sources have these ids. */
   useSources(funderIds: ReadonlySet<string>): void {
     let key = '';
     for (const id of funderIds) key += `${id.length}:${id}`;
-    if (key !== this.sourcesKey || this.byText.size >= SHAPES_MAX) {
-      this.byText.clear();
+    if (key !== this.sourcesKey || this.size >= SHAPES_MAX) {
+      this.root = { shape: null, next: null };
+      this.size = 0;
       this.sourcesKey = key;
     }
   }
 
   get(funding: BudgetLine['funding'], funderIds: ReadonlySet<string>): SplitShape {
-    let text = '';
+    // Walked share by share (no text made per line): the same shares in the same order, the same node.
+    let node = this.root;
     for (let i = 0; i < funding.length; i++) {
       const s = funding[i] as BudgetLine['funding'][number];
-      // Lengths first: two different splits never have the same text.
-      text += `${s.funderId.length}:${s.funderId}${s.share.length}:${s.share}`;
+      node.next ??= new Map();
+      let byShare = node.next.get(s.funderId);
+      if (!byShare) node.next.set(s.funderId, (byShare = new Map()));
+      let child = byShare.get(s.share);
+      if (!child) byShare.set(s.share, (child = { shape: null, next: null }));
+      node = child;
     }
-    let shape = this.byText.get(text);
-    if (!shape) {
-      shape = splitShape(funding, funderIds);
-      this.byText.set(text, shape);
+    if (!node.shape) {
+      node.shape = splitShape(funding, funderIds);
+      this.size++;
     }
-    return shape;
+    return node.shape;
   }
+}
+
+interface ShapeNode {
+  shape: SplitShape | null;
+  next: Map<string, Map<string, ShapeNode>> | null;
 }
 const SHAPES_MAX = 4096;
 
