@@ -105,19 +105,16 @@ const FAST_LIMIT = 2 ** 50;
 /**
  * The amounts of one line: each month's quantity × the unit cost × the factor of its year (12
  * months a year), rounded by the running-total rule. `missingRate`: a month bought something in a
- * year without a factor (that month costs nothing; the caller reports it). `work`: an array of the
- * plan's length that the fast path may write the months into before copying them out (an engine
- * keeps one; see fastAmounts).
+ * year without a factor (that month costs nothing; the caller reports it).
  */
 export function planAmounts(
   plan: QuantityPlan,
   factors: readonly (Rational | null)[],
   unitCost = 1,
   fastPath = true,
-  work?: number[],
 ): { amounts: number[]; missingRate: boolean } {
   if (plan.nums) {
-    const fast = fastPath ? fastAmounts(plan.nums, plan.den, factors, unitCost, work) : null;
+    const fast = fastPath ? fastAmounts(plan.nums, plan.den, factors, unitCost) : null;
     if (fast) return fast;
     return exactScaled(plan.nums, plan.den, perYearFactors(unitCost, factors));
   }
@@ -198,7 +195,6 @@ function fastAmounts(
   den: bigint,
   factors: readonly (Rational | null)[],
   unitCost: number,
-  work?: number[],
 ): { amounts: number[]; missingRate: boolean } | null {
   const D = nums.length;
   const years = factors.length;
@@ -208,10 +204,9 @@ function fastAmounts(
   let fyYear = -1;
   const dens = Number(den);
 
-  // Every month is written below (0 when nothing is bought), so `work` (reused from line to line)
-  // holds nothing of the last line once the loop is done; it is then copied out with slice(), a
-  // plain copy into a new array, which V8 makes faster than allocating and filling one here.
-  const amounts = work?.length === D ? work : new Array<number>(D);
+  // Every month is written below (0 when nothing is bought): no fill, and the array takes the
+  // elements kind of its values at once instead of changing it on the first fractional-free double.
+  const amounts = new Array<number>(D);
   let missingRate = false;
   let x = 0; // approximate running total, in minor units
   let magnitude = 0; // sum of the terms' magnitudes so far
@@ -263,5 +258,5 @@ function fastAmounts(
     amounts[m] = r - prev;
     prev = r;
   }
-  return { amounts: amounts === work ? work.slice() : amounts, missingRate };
+  return { amounts, missingRate };
 }

@@ -101,8 +101,6 @@ interface EngineCaches {
    * copies); the next line's plan overwrites it, and begin() zeroes it first.
    */
   builder: PlanBuilder | null;
-  /** Where a line's amounts are written before being copied out (amounts.ts; durationMonths long). */
-  work: number[];
   /** A line's diagnostics while it is computed (emptied before each line; copied when not empty). */
   lineDiagnostics: Diagnostic[];
   /** Funding splits' shapes by their text (totals.ts). */
@@ -247,7 +245,6 @@ function computeLine(
   diagnostics: Diagnostic[],
   fastPath: boolean,
   builder: PlanBuilder,
-  work: number[],
 ): LineCacheEntry {
   const D = model.programme.durationMonths;
   const built = planQuantities(line, model, caseload, diagnostics, builder);
@@ -262,7 +259,7 @@ function computeLine(
     });
     amounts = new Array<number>(D).fill(0);
   } else {
-    const computed = planAmounts(built, f, line.unitCost, fastPath, work);
+    const computed = planAmounts(built, f, line.unitCost, fastPath);
     amounts = computed.amounts;
     if (computed.missingRate) {
       diagnostics.push({
@@ -314,7 +311,6 @@ export function createEngine(options: EngineOptions = {}): Engine {
     totals: null,
     levels: null,
     builder: null,
-    work: [],
     lineDiagnostics: [],
     splitShapes: new SplitShapes(),
   };
@@ -372,12 +368,8 @@ function computeWith(caches: EngineCaches, model: Model): ComputeResult {
   const months = new Array<number[] | undefined>(ordered.length);
   const entries: LineCacheEntry[] = [];
   const holders = new Array<LineCacheEntry | undefined>(ordered.length);
-  if (caches.builder?.months !== D) {
-    caches.builder = new PlanBuilder(D);
-    caches.work = new Array<number>(D).fill(0);
-  }
+  if (caches.builder?.months !== D) caches.builder = new PlanBuilder(D);
   const builder = caches.builder;
-  const work = caches.work;
   const known = contextOf(caches.contexts, model);
   const context = known ?? newContext(caches.contexts, model);
   // The monthly sums of each level's lines so far (a percentage line's base), kept by the engine from
@@ -404,7 +396,7 @@ function computeWith(caches: EngineCaches, model: Model): ComputeResult {
     }
     const lineDiagnostics = caches.lineDiagnostics;
     lineDiagnostics.length = 0;
-    const entry = computeLine(line, model, caseload, factors, lineDiagnostics, caches.fastPath, builder, work);
+    const entry = computeLine(line, model, caseload, factors, lineDiagnostics, caches.fastPath, builder);
     months[i] = entry.amounts;
     if (lineDiagnostics.length > 0) {
       entry.diagnostics = lineDiagnostics.slice();
