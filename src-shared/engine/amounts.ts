@@ -204,8 +204,8 @@ function fastAmounts(
   let fyYear = -1;
   const dens = Number(den);
 
-  // Every month is written below (0 when nothing is bought): no fill, and the array takes the
-  // elements kind of its values at once instead of changing it on the first fractional-free double.
+  // Every month is written below (0 when nothing is bought, or on a year without a rate), so the
+  // array needs no fill first.
   const amounts = new Array<number>(D);
   let missingRate = false;
   let x = 0; // approximate running total, in minor units
