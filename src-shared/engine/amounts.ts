@@ -135,7 +135,7 @@ export function planAmounts(
 
 /** The common denominator L of (den × each used year's factor) and each year's multiplier over L. */
 function scaled(
-  nums: readonly number[],
+  nums: ArrayLike<number>,
   den: bigint,
   perYear: readonly (Rational | null)[],
 ): { L: bigint; mult: bigint[] } {
@@ -154,7 +154,7 @@ function scaled(
 
 /** The exact path for a scaled plan: one bigint multiply, add and divide per month. */
 function exactScaled(
-  nums: readonly number[],
+  nums: ArrayLike<number>,
   den: bigint,
   perYear: readonly (Rational | null)[],
 ): { amounts: number[]; missingRate: boolean } {
@@ -191,21 +191,22 @@ function exactScaled(
  * approximate value's fraction is further than that bound from one half.
  */
 function fastAmounts(
-  nums: readonly number[],
+  nums: ArrayLike<number>,
   den: bigint,
   factors: readonly (Rational | null)[],
   unitCost: number,
 ): { amounts: number[]; missingRate: boolean } | null {
   const D = nums.length;
   const years = factors.length;
-  const f = new Float64Array(years);
+  // The year's factor in doubles, worked out when the year's first month buys something (the same
+  // expression as always; years where nothing is bought cost no conversion).
+  let fy = 0;
+  let fyYear = -1;
   const dens = Number(den);
-  for (let y = 0; y < years; y++) {
-    const k = factors[y];
-    f[y] = k ? (unitCost * Number(k.n)) / (Number(k.d) * dens) : 0;
-  }
 
-  const amounts = new Array<number>(D).fill(0);
+  // Every month is written below (0 when nothing is bought, or on a year without a rate), so the
+  // array needs no fill first.
+  const amounts = new Array<number>(D);
   let missingRate = false;
   let x = 0; // approximate running total, in minor units
   let magnitude = 0; // sum of the terms' magnitudes so far
@@ -215,13 +216,22 @@ function fastAmounts(
   let exact: { L: bigint; mult: bigint[]; cum: bigint; upTo: number } | null = null;
   for (let m = 0; m < D; m++) {
     const n = nums[m] as number;
-    if (n === 0) continue;
-    const y = Math.floor(m / 12);
-    if (!factors[y]) {
-      missingRate = true;
+    if (n === 0) {
+      amounts[m] = 0;
       continue;
     }
-    const term = n * (f[y] as number);
+    const y = (m / 12) | 0;
+    const k = y < years ? factors[y] : undefined;
+    if (!k) {
+      missingRate = true;
+      amounts[m] = 0;
+      continue;
+    }
+    if (y !== fyYear) {
+      fy = (unitCost * Number(k.n)) / (Number(k.d) * dens);
+      fyYear = y;
+    }
+    const term = n * fy;
     x += term;
     magnitude += Math.abs(term);
     // Past FAST_LIMIT (or a factor that is not a finite number) doubles no longer hold the running

@@ -86,5 +86,5 @@ export function buildCaseload(model: Model): { index: CaseloadIndex; series: Cas
     all.push({ profile, series: s });
     series.push(s);
   }
-  return { index: { byId, all, sums: new Map() }, series, persons: personsTotal };
+  return { index: { byId, all, sums: new Map(), persons: new Map() }, series, persons: personsTotal };
 }

@@ -31,11 +31,20 @@
 import type { BudgetLine, Level, Model } from '../model';
 import { currencyFactors, planAmounts, roundRunning } from './amounts';
 import { buildCaseload } from './caseload';
-import { type CaseloadIndex, planQuantities, type QuantityPlan } from './drivers';
+import { type CaseloadIndex, planQuantities } from './drivers';
 import { computePercentages } from './percentages';
+import { type LinePlan, PlanBuilder, planFloats, planTotal } from './plan';
 import type { ComputeResult, CostResult, Diagnostic } from './result';
 import { computeSynergies } from './synergies';
-import { type Contribution, type OtherLineSums, TotalsAgg, totalsAndMetrics } from './totals';
+import {
+  amountsTotal,
+  type Contribution,
+  hasReach,
+  type OtherLineSums,
+  SplitShapes,
+  TotalsAgg,
+  totalsAndMetrics,
+} from './totals';
 import type { Rational } from '../money';
 import { LEVELS } from '../model';
 
@@ -48,16 +57,17 @@ export { roundRunning };
  * an edit to one line recomputes that line only (plus percentage lines and totals). The result is
  * the same as without the cache; nothing in it depends on time or order.
  *
- * Each line keeps up to SLOTS entries (most recent first), one per context it was computed in, so
- * that a baseline and its scenarios, computed in turn by the same engine, each find their own.
+ * The entries are kept by context (LineContext: those three objects), for up to SLOTS contexts
+ * (most recent first), so that a baseline and its scenarios, computed in turn by the same engine,
+ * each find their own. One small map per context rather than one map of every line of every
+ * context: a model's lines are looked up in a table the size of the model.
  */
-interface LineCacheEntry {
-  programme: Model['programme'];
-  profiles: Model['profiles'];
-  currencies: Model['currencies'];
-  plan: QuantityPlan;
+interface LineCacheEntry extends LinePlan {
+  /** (The line's LinePlan is the entry itself: one object fewer kept per line.) */
   amounts: number[];
-  diagnostics: Diagnostic[];
+  /** Σ amounts (totals.ts's amountsTotal), summed here while the amounts are in the CPU's cache. */
+  amountsTotal: number;
+  diagnostics: readonly Diagnostic[];
   /** The line's level and eligibility (its amounts count in those sums). */
   level: Level;
   eligibleIndirect: boolean;
@@ -69,16 +79,37 @@ interface LineCacheEntry {
 }
 const SLOTS = 6;
 
+/** The lines computed with one programme, profiles and currencies (the same objects). */
+interface LineContext {
+  programme: Model['programme'];
+  profiles: Model['profiles'];
+  currencies: Model['currencies'];
+  lines: WeakMap<BudgetLine, LineCacheEntry>;
+}
+
 /** What one engine instance remembers between computes (see createEngine). */
 interface EngineCaches {
-  /** One entry per line, or several (one per context) once a line was computed in more than one. */
-  lines: WeakMap<BudgetLine, LineCacheEntry | LineCacheEntry[]>;
+  /** The contexts lines were computed in, most recent first (at most SLOTS). */
+  contexts: LineContext[];
   fastPath: boolean;
   /** Running sums over the last compute's lines (totals.ts): an edit updates them, line by line. */
   totals: TotalsAgg | null;
   /** The same for the percentage lines' bases: each level's non-percentage lines, month by month. */
   levels: LevelSums | null;
+  /**
+   * Where each line's quantity plan is built (a PlanBuilder of durationMonths months). Reuse rule: a
+   * plan built on it is read only while its line is computed (its amounts, and what its cache entry
+   * copies); the next line's plan overwrites it, and begin() zeroes it first.
+   */
+  builder: PlanBuilder | null;
+  /** A line's diagnostics while it is computed (emptied before each line; copied when not empty). */
+  lineDiagnostics: Diagnostic[];
+  /** Funding splits' shapes by their text (totals.ts). */
+  splitShapes: SplitShapes;
 }
+
+/** No diagnostics (shared by every line that has none: it is never written to). */
+const NONE: readonly Diagnostic[] = Object.freeze([]);
 
 /**
  * Each level's monthly sums over the lines of the last compute (their cache entries), kept up to
@@ -91,6 +122,7 @@ class LevelSums implements OtherLineSums {
   readonly contingency = new Map<Level, Float64Array>();
   private members: LineCacheEntry[] = [];
   private generation = 0;
+  private partial = false;
 
   constructor(readonly months: number) {
     for (const lv of LEVELS) {
@@ -116,52 +148,96 @@ class LevelSums implements OtherLineSums {
     }
   }
 
-  /** Makes the sums those of `next` (the non-percentage lines' entries of this compute). */
+  /**
+   * For a compute whose entries are all new (a new context): the sums start again from zero, each
+   * entry is added by addNew() as it is made (its amounts still in the CPU's cache), in the order of
+   * `next`, and adopt(next) ends it. The same additions, in the same order, as update(next) makes.
+   */
+  restart(): void {
+    // Until adopt(), the sums are those of no compute: should this compute stop half-way (it never
+    // throws on user data, but), the next update() starts again from zero too.
+    this.partial = true;
+    for (const lv of LEVELS) {
+      (this.sums.get(lv) as Float64Array).fill(0);
+      (this.indirect.get(lv) as Float64Array).fill(0);
+      (this.contingency.get(lv) as Float64Array).fill(0);
+    }
+  }
+
+  addNew(e: LineCacheEntry): void {
+    this.add(e, 1);
+  }
+
+  adopt(next: LineCacheEntry[]): void {
+    this.partial = false;
+    const now = this.generation + 1;
+    for (let i = 0; i < next.length; i++) (next[i] as LineCacheEntry).mark = now;
+    this.members = next;
+    this.generation = now;
+  }
+
+  /**
+   * Makes the sums those of `next` (the non-percentage lines' entries of this compute). When that
+   * would take more additions than summing `next` afresh (a model seen for the first time), the
+   * sums start again from zero: the same whole numbers, so the same sums.
+   */
   update(next: LineCacheEntry[]): void {
     const was = this.generation;
     const now = was + 1;
-    for (const e of next) {
-      if (e.mark !== was) this.add(e, 1);
-      e.mark = now;
+    let kept = 0;
+    for (let i = 0; i < next.length; i++) if ((next[i] as LineCacheEntry).mark === was) kept++;
+    if (this.partial || next.length - kept + (this.members.length - kept) > next.length) {
+      this.restart();
+      this.partial = false;
+      for (let i = 0; i < next.length; i++) {
+        const e = next[i] as LineCacheEntry;
+        this.add(e, 1);
+        e.mark = now;
+      }
+    } else {
+      for (let i = 0; i < next.length; i++) {
+        const e = next[i] as LineCacheEntry;
+        if (e.mark !== was) this.add(e, 1);
+        e.mark = now;
+      }
+      for (let i = 0; i < this.members.length; i++) {
+        const e = this.members[i] as LineCacheEntry;
+        if (e.mark !== now) this.add(e, -1);
+      }
     }
-    for (const e of this.members) if (e.mark !== now) this.add(e, -1);
     this.members = next;
     this.generation = now;
   }
 }
 
-/** The line cache entry computed in `model`'s context (its programme, profiles and currencies). */
-function lineSlot(held: LineCacheEntry | LineCacheEntry[] | undefined, model: Model): LineCacheEntry | null {
-  if (!held) return null;
-  const fits = (e: LineCacheEntry): boolean =>
-    e.programme === model.programme && e.profiles === model.profiles && e.currencies === model.currencies;
-  if (!Array.isArray(held)) return fits(held) ? held : null;
-  for (let i = 0; i < held.length; i++) {
-    const e = held[i] as LineCacheEntry;
-    if (fits(e)) {
+/** The context of `model` (its programme, profiles and currencies), made first; a new one evicts the oldest. */
+function contextOf(contexts: LineContext[], model: Model): LineContext | null {
+  for (let i = 0; i < contexts.length; i++) {
+    const c = contexts[i] as LineContext;
+    if (c.programme === model.programme && c.profiles === model.profiles && c.currencies === model.currencies) {
       if (i > 0) {
-        held.splice(i, 1);
-        held.unshift(e);
+        contexts.splice(i, 1);
+        contexts.unshift(c);
       }
-      return e;
+      return c;
     }
   }
   return null;
 }
 
-/** Keeps `entry` first for `line`: alone, or in front of up to SLOTS - 1 entries of other contexts. */
-function rememberLine(cache: EngineCaches['lines'], line: BudgetLine, entry: LineCacheEntry): void {
-  const held = cache.get(line);
-  if (!held) {
-    cache.set(line, entry);
-    return;
-  }
-  const list = Array.isArray(held) ? held : [held];
-  list.unshift(entry);
-  if (list.length > SLOTS) list.length = SLOTS;
-  if (!Array.isArray(held)) cache.set(line, list);
+function newContext(contexts: LineContext[], model: Model): LineContext {
+  const c: LineContext = {
+    programme: model.programme,
+    profiles: model.profiles,
+    currencies: model.currencies,
+    lines: new WeakMap(),
+  };
+  contexts.unshift(c);
+  if (contexts.length > SLOTS) contexts.length = SLOTS;
+  return c;
 }
 
+/** A line's quantities and amounts, as its cache entry (its diagnostics go to `diagnostics`). */
 function computeLine(
   line: BudgetLine,
   model: Model,
@@ -169,10 +245,12 @@ function computeLine(
   factors: Map<string, (Rational | null)[]>,
   diagnostics: Diagnostic[],
   fastPath: boolean,
-): { plan: QuantityPlan; amounts: number[] } {
+  builder: PlanBuilder,
+): LineCacheEntry {
   const D = model.programme.durationMonths;
-  const plan = planQuantities(line, model, caseload, diagnostics);
+  const built = planQuantities(line, model, caseload, diagnostics, builder);
   const f = factors.get(line.currency);
+  let amounts: number[];
   if (!f) {
     diagnostics.push({
       severity: 'error',
@@ -180,18 +258,33 @@ function computeLine(
       lineId: line.id,
       params: { currency: line.currency },
     });
-    return { plan, amounts: new Array<number>(D).fill(0) };
+    amounts = new Array<number>(D).fill(0);
+  } else {
+    const computed = planAmounts(built, f, line.unitCost, fastPath);
+    amounts = computed.amounts;
+    if (computed.missingRate) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'currency.noRate',
+        lineId: line.id,
+        params: { currency: line.currency },
+      });
+    }
   }
-  const { amounts, missingRate } = planAmounts(plan, f, line.unitCost, fastPath);
-  if (missingRate) {
-    diagnostics.push({
-      severity: 'error',
-      code: 'currency.noRate',
-      lineId: line.id,
-      params: { currency: line.currency },
-    });
-  }
-  return { plan, amounts };
+  // What the entry keeps of the plan (LinePlan): `built` reads the builder's buffer, the entry never does.
+  return {
+    derivation: built.derivation,
+    quantities: planFloats(built),
+    total: hasReach(line) ? planTotal(built) : null,
+    amounts,
+    amountsTotal: amountsTotal(amounts),
+    diagnostics: NONE,
+    level: line.level,
+    eligibleIndirect: line.eligibleIndirect,
+    eligibleContingency: line.eligibleContingency,
+    mark: -1,
+    contribution: null,
+  };
 }
 
 export interface EngineOptions {
@@ -210,14 +303,17 @@ export interface Engine {
 /**
  * A new engine. Its caches belong to it: the renderer's worker, main's jobs and each test make
  * their own, and a baseline and its scenarios computed in turn by one engine each keep their
- * lines' amounts (several slots per line), so alternating them recomputes only what differs.
+ * lines' amounts (up to SLOTS contexts), so alternating them recomputes only what differs.
  */
 export function createEngine(options: EngineOptions = {}): Engine {
   const caches: EngineCaches = {
-    lines: new WeakMap(),
+    contexts: [],
     fastPath: options.fastPath ?? true,
     totals: null,
     levels: null,
+    builder: null,
+    lineDiagnostics: [],
+    splitShapes: new SplitShapes(),
   };
   return {
     compute: (model) => {
@@ -244,9 +340,22 @@ function inModelOrder(lines: readonly BudgetLine[]): readonly BudgetLine[] {
     const l = lines[i] as BudgetLine;
     const p = prev as BudgetLine;
     if (l.level !== p.level ? (LEVEL_INDEX[l.level] ?? 0) < (LEVEL_INDEX[p.level] ?? 0) : l.position < p.position) {
-      return [...lines].sort(
-        (a, b) => (LEVEL_INDEX[a.level] ?? 0) - (LEVEL_INDEX[b.level] ?? 0) || a.position - b.position,
+      // Each line's level index read once (not twice per comparison); the same comparison, and
+      // sort is stable, so the same order as sorting the lines themselves.
+      const n = lines.length;
+      const level = new Float64Array(n);
+      const position = new Float64Array(n);
+      const at = new Array<number>(n);
+      for (let k = 0; k < n; k++) {
+        const x = lines[k] as BudgetLine;
+        level[k] = LEVEL_INDEX[x.level] ?? 0;
+        position[k] = x.position;
+        at[k] = k;
+      }
+      at.sort(
+        (a, b) => (level[a] as number) - (level[b] as number) || (position[a] as number) - (position[b] as number),
       );
+      return at.map((k) => lines[k] as BudgetLine);
     }
     prev = l;
   }
@@ -262,52 +371,53 @@ function computeWith(caches: EngineCaches, model: Model): CostResult {
 
   const ordered = inModelOrder(model.lines);
   // Each line's plan and amounts, by its index in `ordered`.
-  const plans = new Array<QuantityPlan | undefined>(ordered.length);
+  const plans = new Array<LinePlan | undefined>(ordered.length);
   const months = new Array<number[] | undefined>(ordered.length);
   const entries: LineCacheEntry[] = [];
   const holders = new Array<LineCacheEntry | undefined>(ordered.length);
+  if (caches.builder?.months !== D) caches.builder = new PlanBuilder(D);
+  const builder = caches.builder;
+  const known = contextOf(caches.contexts, model);
+  const context = known ?? newContext(caches.contexts, model);
+  // The monthly sums of each level's lines so far (a percentage line's base), kept by the engine from
+  // one compute to the next: an edit takes one line's months out and puts its new ones in. In a new
+  // context every line is new: the sums are rebuilt as the lines are computed (LevelSums.restart).
+  const levels = caches.levels?.months === D ? caches.levels : (caches.levels = new LevelSums(D));
+  const rebuild = known === null;
+  if (rebuild) levels.restart();
 
   // Quantities and amounts of every line that is not a percentage line (reused from an earlier
   // compute when neither the line nor what it depends on has changed: see LineCacheEntry).
   for (let i = 0; i < ordered.length; i++) {
     const line = ordered[i] as BudgetLine;
     if (line.driver.kind === 'percentage') continue;
-    const cached = lineSlot(caches.lines.get(line), model);
+    const cached = context.lines.get(line);
     if (cached) {
       entries.push(cached);
+      if (rebuild) levels.addNew(cached);
       holders[i] = cached;
-      plans[i] = cached.plan;
+      plans[i] = cached;
       months[i] = cached.amounts;
       if (cached.diagnostics.length > 0) diagnostics.push(...cached.diagnostics);
       continue;
     }
-    const own: Diagnostic[] = [];
-    const { plan, amounts } = computeLine(line, model, caseload, factors, own, caches.fastPath);
-    plans[i] = plan;
-    months[i] = amounts;
-    if (own.length > 0) diagnostics.push(...own);
-    const entry: LineCacheEntry = {
-      programme: model.programme,
-      profiles: model.profiles,
-      currencies: model.currencies,
-      plan,
-      amounts,
-      diagnostics: own,
-      level: line.level,
-      eligibleIndirect: line.eligibleIndirect,
-      eligibleContingency: line.eligibleContingency,
-      mark: -1,
-      contribution: null,
-    };
+    const lineDiagnostics = caches.lineDiagnostics;
+    lineDiagnostics.length = 0;
+    const entry = computeLine(line, model, caseload, factors, lineDiagnostics, caches.fastPath, builder);
+    months[i] = entry.amounts;
+    if (lineDiagnostics.length > 0) {
+      entry.diagnostics = lineDiagnostics.slice();
+      diagnostics.push(...entry.diagnostics);
+    }
     entries.push(entry);
+    if (rebuild) levels.addNew(entry);
     holders[i] = entry;
-    rememberLine(caches.lines, line, entry);
+    plans[i] = entry;
+    context.lines.set(line, entry);
   }
 
-  // The monthly sums of each level's lines so far (a percentage line's base), kept by the engine from
-  // one compute to the next: an edit takes one line's months out and puts its new ones in.
-  const levels = caches.levels?.months === D ? caches.levels : (caches.levels = new LevelSums(D));
-  levels.update(entries);
+  if (rebuild) levels.adopt(entries);
+  else levels.update(entries);
   // Percentage lines, in dependency order; cycles cost nothing and are flagged.
   const cyclic = computePercentages(ordered, D, plans, months, diagnostics, caches.fastPath, levels.sums);
 
@@ -328,7 +438,9 @@ function computeWith(caches: EngineCaches, model: Model): CostResult {
         if (caches.totals?.months !== months) caches.totals = new TotalsAgg(months);
         return caches.totals;
       },
+      splitShapes: caches.splitShapes,
     },
     fastPath: caches.fastPath,
+    rebuild,
   });
 }

@@ -36,7 +36,7 @@
  */
 import { add, dec, fromInt, mul, rat, type Rational, ZERO, ceil } from '../money';
 import { type BudgetLine, type Driver, lineWindow, type Model, type Profile } from '../model';
-import { ceilDiv, emptyPlan, PlanBuilder, type QuantityPlan } from './plan';
+import { ceilDiv, PlanBuilder, type QuantityPlan } from './plan';
 import type { CaseloadSeries, Diagnostic } from './result';
 
 export type { QuantityPlan } from './plan';
@@ -46,6 +46,8 @@ export interface CaseloadIndex {
   all: { profile: Profile; series: CaseloadSeries }[];
   /** Arrivals or active cases summed over a choice of profiles, once per choice and compute. */
   sums: Map<string, number[]>;
+  /** The persons of a choice of profiles (perProject) and their text, once per choice and compute. */
+  persons: Map<string, { persons: Rational; text: string }>;
 }
 
 function selected(
@@ -64,6 +66,28 @@ function selected(
   return out;
 }
 
+/** The persons (units × persons per unit) of the chosen profiles, exact, and as derivation text. */
+function personsOf(
+  caseload: CaseloadIndex,
+  ids: readonly string[],
+  profiles: { profile: Profile; series: CaseloadSeries }[],
+): { persons: Rational; text: string } {
+  // JSON: no two lists of ids share a key (not even [] and [''], or ['a,b'] and ['a', 'b']).
+  const memo = ids.length === 0 ? '[]' : JSON.stringify(ids);
+  const known = caseload.persons.get(memo);
+  if (known) return known;
+  let persons: Rational = ZERO;
+  for (const p of profiles) {
+    persons = add(persons, mul(fromInt(p.series.totalArrivals), dec(p.profile.personsPerUnit)));
+  }
+  const out = { persons, text: ratToString(persons) };
+  caseload.persons.set(memo, out);
+  return out;
+}
+
+const TWO_20 = 2n ** 20n;
+const TWO_31 = 2n ** 31n;
+
 function sumSeries(
   caseload: CaseloadIndex,
   ids: readonly string[],
@@ -71,7 +95,8 @@ function sumSeries(
   key: 'arrivals' | 'active',
   duration: number,
 ): number[] {
-  const memo = `${key}:${ids.join(',')}`;
+  // Every profile (most lines): a constant key, whose hash the map does not work out again.
+  const memo = ids.length === 0 ? (key === 'arrivals' ? 'arrivals:' : 'active:') : `${key}:${ids.join(',')}`;
   const known = caseload.sums.get(memo);
   if (known) return known;
   const out = new Array<number>(duration).fill(0);
@@ -107,23 +132,42 @@ const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 function ratToString(r: Rational): string {
   // For derivation text only: exact when the value is a decimal, else 6 decimals.
   if (r.d === 1n) return r.n.toString();
-  if (r.n >= 0n && r.n * 1_000_000n <= SAFE && r.d <= SAFE) {
-    // Whole millionths, by an exact integer division in doubles (the quotient corrected by its remainder).
-    const num = Number(r.n) * 1_000_000;
-    const den = Number(r.d);
-    let q = Math.floor(num / den);
-    while (q * den > num) q--;
-    while ((q + 1) * den <= num) q++;
-    const whole = Math.floor(q / 1_000_000);
-    const frac = q - whole * 1_000_000;
-    if (frac === 0) return String(whole);
-    return `${whole}.${String(frac).padStart(6, '0').replace(/0+$/, '')}`;
-  }
+  if (r.n >= 0n && r.n * 1_000_000n <= SAFE && r.d <= SAFE) return millionths(Number(r.n) * 1_000_000, Number(r.d));
   const scaled = (r.n * 1_000_000n) / r.d;
   const neg = scaled < 0n;
   const digits = (neg ? -scaled : scaled).toString().padStart(7, '0');
   const s = `${digits.slice(0, -6)}.${digits.slice(-6)}`.replace(/\.?0+$/, '');
   return (neg ? '-' : '') + s;
+}
+
+/** `num` ÷ `den` (whole numbers, num ≥ 0, both at most 2^53 - 1) in whole millionths, as ratToString writes them. */
+function millionths(num: number, den: number): string {
+  // An exact integer division in doubles (the quotient corrected by its remainder).
+  let q = Math.floor(num / den);
+  while (q * den > num) q--;
+  while ((q + 1) * den <= num) q++;
+  const whole = Math.floor(q / 1_000_000);
+  const frac = q - whole * 1_000_000;
+  if (frac === 0) return String(whole);
+  return `${whole}.${String(frac).padStart(6, '0').replace(/0+$/, '')}`;
+}
+
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+
+/**
+ * ratToString(r × k) for a whole number k ≥ 0: the same text, without the bigint product when r's
+ * parts and n × k are safe integers (the usual derivation texts: units bought).
+ */
+function ratTimesToString(r: Rational, k: number): string {
+  if (r.n <= SAFE && r.n >= -SAFE && r.d <= SAFE) {
+    const n = Number(r.n) * k;
+    const d = Number(r.d);
+    if (Number.isSafeInteger(n)) {
+      if (d === 1) return String(n);
+      if (n >= 0 && n * 1_000_000 <= MAX_SAFE) return millionths(n * 1_000_000, d);
+    }
+  }
+  return ratToString(mul(r, fromInt(k)));
 }
 
 /**
@@ -148,19 +192,21 @@ export function checkWindow(
 
 /**
  * The quantity plan of a non-percentage line. Percentage lines are planned by compute(), which
- * knows the other lines' amounts.
+ * knows the other lines' amounts. With `builder` (an engine's, of D months), the plan is built on
+ * it: the plan is then read only until the next one is begun on it (PlanBuilder).
  */
 export function planQuantities(
   line: BudgetLine,
   model: Model,
   caseload: CaseloadIndex,
   diagnostics: Diagnostic[],
+  builder?: PlanBuilder,
 ): QuantityPlan {
   const D = model.programme.durationMonths;
-  const plan = new PlanBuilder(D);
+  const plan = builder?.months === D ? builder.begin() : new PlanBuilder(D);
   const d: Driver = line.driver;
   const win = checkWindow(line, D, diagnostics);
-  if (!win) return emptyPlan(D, { code: d.kind, params: {} });
+  if (!win) return plan.finish({ code: d.kind, params: {} });
   const { start, end, last } = win;
 
   switch (d.kind) {
@@ -180,17 +226,14 @@ export function planQuantities(
     }
     case 'perProject': {
       const profiles = selected(d.profileIds, caseload, line, diagnostics);
-      let persons: Rational = ZERO;
-      for (const p of profiles) {
-        persons = add(persons, mul(fromInt(p.series.totalArrivals), dec(p.profile.personsPerUnit)));
-      }
+      const { persons, text } = personsOf(caseload, d.profileIds, profiles);
       const perProject = dec(d.returneesPerProject);
       const projects = persons.n === 0n ? 0n : ceil(rat(persons.n * perProject.d, persons.d * perProject.n));
       schedule(plan, fromInt(projects), d.schedule, start, end, D);
       return plan.finish({
         code: 'perProject',
         params: {
-          returnees: ratToString(persons),
+          returnees: text,
           returneesPerProject: d.returneesPerProject,
           projects: Number(projects),
           schedule: d.schedule,
@@ -208,14 +251,13 @@ export function planQuantities(
         counted += a;
         plan.setMultiple(m - 1, factor, a);
       }
-      const units = mul(factor, fromInt(counted));
       return plan.finish({
         code: 'perArrival',
         params: {
           arrivals: counted,
           takeUp: d.takeUp,
           quantity: d.quantity,
-          units: ratToString(units),
+          units: ratTimesToString(factor, counted),
           offset: d.offset,
         },
       });
@@ -233,7 +275,7 @@ export function planQuantities(
       }
       return plan.finish({
         code: 'perActiveCase',
-        params: { caseMonths, quantity: d.quantity, units: ratToString(mul(q, fromInt(caseMonths))) },
+        params: { caseMonths, quantity: d.quantity, units: ratTimesToString(q, caseMonths) },
       });
     }
     case 'staffing': {
@@ -243,7 +285,7 @@ export function planQuantities(
       // Cases per staff member as small whole numbers, when they are (then no bigint per month).
       const perD = Number(per.d);
       const perN = Number(per.n);
-      const small = per.d < 2n ** 20n && per.n > 0n && per.n < 2n ** 31n;
+      const small = per.d < TWO_20 && per.n > 0n && per.n < TWO_31;
       let staffMonths = 0;
       let peakStaff = 0;
       let peakCases = 0;
@@ -253,7 +295,7 @@ export function planQuantities(
         let staff = small ? ceilDiv(a * perD, perN) : Number(ceil(rat(BigInt(a) * per.d, per.n)));
         staff = Math.max(staff, d.min);
         if (d.max !== null) staff = Math.min(staff, d.max);
-        if (staff > 0) plan.set(m - 1, fromInt(staff));
+        if (staff > 0) plan.setWhole(m - 1, staff);
         staffMonths += staff;
         peakStaff = Math.max(peakStaff, staff);
       }
@@ -271,7 +313,7 @@ export function planQuantities(
     }
     case 'percentage':
       // Planned in compute(): the quantity of a percentage line is its base amount.
-      return emptyPlan(D, { code: 'percentage', params: { rate: d.rate, base: 0 } });
+      return plan.finish({ code: 'percentage', params: { rate: d.rate, base: 0 } });
   }
 }
 

@@ -9,7 +9,7 @@ import { dec, type Rational } from '../money';
 import { type BudgetLine, type Level, LEVELS, type Model, type PercentageDriver } from '../model';
 import { planAmounts } from './amounts';
 import { checkWindow } from './drivers';
-import { integerPlan, type QuantityPlan } from './plan';
+import { integerPlan, type LinePlan } from './plan';
 import type { Diagnostic } from './result';
 
 /** Percentage lines in an order where each comes after the percentage lines in its base; cycles apart. */
@@ -72,7 +72,7 @@ export function rateOf(base: readonly number[], rate: Rational, fastPath = true)
 export function computePercentages(
   ordered: readonly BudgetLine[],
   D: number,
-  plans: (QuantityPlan | undefined)[],
+  plans: (LinePlan | undefined)[],
   months: (number[] | undefined)[],
   diagnostics: Diagnostic[],
   fastPath = true,
@@ -147,7 +147,7 @@ export function computePercentages(
     }
     if (cyclic.has(line.id)) {
       diagnostics.push({ severity: 'error', code: 'percentage.cycle', lineId: line.id });
-      plans[at] = integerPlan(new Array<number>(D).fill(0), percentage(d.rate, 0));
+      plans[at] = { derivation: percentage(d.rate, 0), quantities: new Array<number>(D).fill(0), total: null };
       months[at] = new Array<number>(D).fill(0);
       continue;
     }
@@ -172,7 +172,8 @@ export function computePercentages(
       inWindow[m - 1] = b;
       baseTotal += b;
     }
-    plans[at] = integerPlan(inWindow, percentage(d.rate, baseTotal));
+    // The quantity of a percentage line is its base (whole minor units, the array is not changed after).
+    plans[at] = { derivation: percentage(d.rate, baseTotal), quantities: inWindow, total: null };
     const amounts = rateOf(inWindow, dec(d.rate), fastPath);
     months[at] = amounts;
     const own = levelSums.get(line.level) as number[];
@@ -181,7 +182,7 @@ export function computePercentages(
   return cyclic;
 }
 
-function percentage(rate: string, base: number): QuantityPlan['derivation'] {
+function percentage(rate: string, base: number): LinePlan['derivation'] {
   return { code: 'percentage', params: { rate, base } };
 }
 

@@ -5,14 +5,18 @@
  * differ, one rational per month. Either way the value of month m is exact; no binary float ever
  * stands for a quantity (numerators are integers below 2^53, which doubles hold exactly).
  */
-import { add, rat, type Rational, ZERO } from '../money';
+import { add, fromInt, rat, type Rational, ZERO } from '../money';
 import type { Derivation } from './result';
 
 export interface QuantityPlan {
   /** The common denominator of `nums` (positive). */
   den: bigint;
-  /** Numerator per month, index 0 = month 1 (0: nothing bought); null when `exact` holds the plan. */
-  nums: number[] | null;
+  /**
+   * Numerator per month, index 0 = month 1 (0: nothing bought); null when `exact` holds the plan.
+   * A plan built on an engine's scratch buffer (PlanBuilder) reads that buffer: it is valid until
+   * the next plan is begun on it, and what outlives it is its LinePlan (below).
+   */
+  nums: readonly number[] | Float64Array | null;
   /** Exact quantity per month, when the months do not share a denominator or a numerator is too large. */
   exact: (Rational | null)[] | null;
   derivation: Derivation;
@@ -24,14 +28,31 @@ function fits(n: bigint): boolean {
   return n <= MAX_SAFE && n >= -MAX_SAFE;
 }
 
-/** Builds a plan month by month: scaled integers while they fit, rationals from the first that does not. */
+/**
+ * Builds a plan month by month: scaled integers while they fit, rationals from the first that does
+ * not. The numerators are written into the builder's buffer: an engine keeps one builder and begins
+ * every line's plan on it (begin() zeroes the buffer), so a plan it finishes is only read until the
+ * next line's plan begins.
+ */
 export class PlanBuilder {
   private den: bigint | null = null;
-  private nums: number[] | null;
+  private nums: Float64Array | null;
   private exact: (Rational | null)[] | null = null;
+  private readonly buffer: Float64Array;
 
-  constructor(private readonly months: number) {
-    this.nums = new Array<number>(months).fill(0);
+  constructor(readonly months: number) {
+    this.buffer = new Float64Array(months);
+    this.nums = this.buffer;
+  }
+
+  /** Starts a new plan on this builder: nothing bought yet (the last plan's buffer is zeroed). */
+  begin(): this {
+    this.den = null;
+    this.nums = this.buffer.fill(0);
+    this.exact = null;
+    this.lastFactor = null;
+    this.lastFactorN = 0;
+    return this;
   }
 
   /** Month `index` (0-based) buys `q` (replacing what it held). */
@@ -59,6 +80,17 @@ export class PlanBuilder {
     for (let i = start; i <= last; i++) this.set(i, q);
   }
 
+  /** Month `index` buys the whole number `n`: as set(index, n / 1), without making that rational when it fits. */
+  setWhole(index: number, n: number): void {
+    if (this.nums && (this.den === null || this.den === 1n) && Number.isSafeInteger(n)) {
+      if (index < 0 || index >= this.months) return;
+      this.den = 1n;
+      this.nums[index] = n;
+      return;
+    }
+    this.set(index, fromInt(n));
+  }
+
   private lastFactor: Rational | null = null;
   private lastFactorN = 0;
 
@@ -80,16 +112,34 @@ export class PlanBuilder {
   }
 
   private toExact(): void {
-    const nums = this.nums as number[];
+    const nums = this.nums as Float64Array;
     const den = this.den ?? 1n;
-    this.exact = nums.map((n) => (n === 0 ? null : rat(BigInt(n), den)));
+    const exact = new Array<Rational | null>(nums.length);
+    for (let i = 0; i < nums.length; i++) {
+      const n = nums[i] as number;
+      exact[i] = n === 0 ? null : rat(BigInt(n), den);
+    }
+    this.exact = exact;
     this.nums = null;
   }
 
+  /** The plan. The same object each time (one per builder): like its buffer, valid until begin(). */
   finish(derivation: Derivation): QuantityPlan {
-    if (this.nums) return { den: this.den ?? 1n, nums: this.nums, exact: null, derivation };
-    return { den: 1n, nums: null, exact: this.exact, derivation };
+    const plan = this.plan;
+    if (this.nums) {
+      plan.den = this.den ?? 1n;
+      plan.nums = this.nums;
+      plan.exact = null;
+    } else {
+      plan.den = 1n;
+      plan.nums = null;
+      plan.exact = this.exact;
+    }
+    plan.derivation = derivation;
+    return plan;
   }
+
+  private readonly plan: QuantityPlan = { den: 1n, nums: null, exact: null, derivation: { code: '', params: {} } };
 }
 
 /** ⌈a ÷ b⌉ for whole numbers a ≥ 0, b > 0 below 2^53 (exact: the quotient is corrected by its remainder). */
@@ -98,11 +148,6 @@ export function ceilDiv(a: number, b: number): number {
   while (q * b < a) q++;
   while (q > 0 && (q - 1) * b >= a) q--;
   return q;
-}
-
-/** An empty plan (the line buys nothing). */
-export function emptyPlan(months: number, derivation: Derivation): QuantityPlan {
-  return { den: 1n, nums: new Array<number>(months).fill(0), exact: null, derivation };
 }
 
 /** The plan of amounts given as whole numbers per month (a percentage line's base). */
@@ -121,12 +166,13 @@ export function planAt(plan: QuantityPlan, index: number): Rational | null {
 
 /** The exact total quantity over the programme. */
 export function planTotal(plan: QuantityPlan): Rational {
-  if (plan.nums) {
+  const nums = plan.nums;
+  if (nums) {
     // Summed in doubles while the sum stays a safe integer (it always does for ordinary plans).
     let sum = 0;
     let safe = true;
-    for (const n of plan.nums) {
-      sum += n;
+    for (let i = 0; i < nums.length; i++) {
+      sum += nums[i] as number;
       if (!Number.isSafeInteger(sum)) {
         safe = false;
         break;
@@ -134,19 +180,38 @@ export function planTotal(plan: QuantityPlan): Rational {
     }
     let s = 0n;
     if (safe) s = BigInt(sum);
-    else for (const n of plan.nums) if (n !== 0) s += BigInt(n);
+    else for (let i = 0; i < nums.length; i++) if (nums[i] !== 0) s += BigInt(nums[i] as number);
     return s === 0n ? ZERO : rat(s, plan.den);
   }
   return (plan.exact ?? []).reduce<Rational>((acc, q) => (q ? add(acc, q) : acc), ZERO);
 }
 
-/** Quantities as floats, for display only (never summed into money). */
+/** Quantities as floats, for display only (never summed into money): always a new array. */
 export function planFloats(plan: QuantityPlan): number[] {
-  if (plan.nums) {
-    // Whole quantities are their own floats (the plan's array is never changed once built).
-    if (plan.den === 1n) return plan.nums;
+  const nums = plan.nums;
+  if (nums) {
+    const out = new Array<number>(nums.length);
+    if (plan.den === 1n) {
+      for (let i = 0; i < nums.length; i++) out[i] = nums[i] as number;
+      return out;
+    }
     const d = Number(plan.den);
-    return plan.nums.map((n) => (n === 0 ? 0 : n / d));
+    for (let i = 0; i < nums.length; i++) {
+      const n = nums[i] as number;
+      out[i] = n === 0 ? 0 : n / d;
+    }
+    return out;
   }
   return (plan.exact ?? []).map((q) => (q ? Number(q.n) / Number(q.d) : 0));
+}
+
+/**
+ * What the rest of a compute, and the engine's cache, keep of a line's plan once its amounts are
+ * computed: the derivation, the quantities as floats (for the result) and, for a community line
+ * (its reach), the exact total quantity. Unlike a plan, it never reads a scratch buffer.
+ */
+export interface LinePlan {
+  derivation: Derivation;
+  quantities: number[];
+  total: Rational | null;
 }

@@ -20,11 +20,12 @@ import {
   roundHalfEven,
   sub,
   toNumber,
+  ZERO,
 } from '../money';
 import { type BudgetLine, CATEGORIES, DIMENSIONS, type Level, LEVELS, type Model, shareSum } from '../model';
 import { ratToString } from './drivers';
 import { overheads } from './percentages';
-import { planFloats, planTotal, type QuantityPlan } from './plan';
+import type { LinePlan } from './plan';
 import type { CaseloadSeries, CostResult, Diagnostic, LineResult, Metrics } from './result';
 
 function zeroRecord<K extends string>(keys: readonly K[]): Record<K, number> {
@@ -33,7 +34,15 @@ function zeroRecord<K extends string>(keys: readonly K[]): Record<K, number> {
   return r;
 }
 
-const sum = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0);
+/** Σ xs from 0, left to right (as xs.reduce((s, x) => s + x, 0) does, holes skipped alike). */
+function sum(xs: readonly number[]): number {
+  let s = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i];
+    if (x !== undefined) s += x;
+  }
+  return s;
+}
 
 /** Integer weights from exact decimal shares (scaled to a common power of ten). */
 function shareWeights(shares: readonly string[]): bigint[] {
@@ -62,71 +71,182 @@ function shareWeightsSmall(shares: readonly string[]): bigint[] | null {
 
 /**
  * A line's total split across funding sources (largest remainder; empty split = main donor), with
- * the diagnostics of its split. Reused while the line, its total and the funders are the same.
+ * the diagnostics of its split. Its contribution keeps what it needs of it (no object of its own).
  */
-export interface SplitEntry {
-  total: number;
-  funders: Model['funders'];
+interface SplitEntry {
   split: Record<string, number>;
-  /** `split` as a list, for the sums. */
-  parts: readonly (readonly [string, number])[];
-  diagnostics: Diagnostic[];
+  /** `split` as two lists, for the sums: the ids, and each one's amount (null: one id, the whole total). */
+  ids: readonly string[];
+  amounts: readonly number[] | null;
+  /** Whether `split` has the key '' (what no source covers). */
+  unfunded: boolean;
+  diagnostics: readonly Diagnostic[];
 }
+
+/** No diagnostics (shared by every line that has none: it is never written to). */
+const NONE: readonly Diagnostic[] = Object.freeze([]);
 
 /** What the totals phase may reuse between computes (an engine's own caches). */
 export interface TotalsCaches {
   /** The engine's running sums over the lines of its last compute, for `months` months. */
   aggregate(months: number): TotalsAgg;
+  /** The engine's funding split shapes (see SplitShapes). */
+  splitShapes: SplitShapes;
 }
 
-function fundingSplit(
-  line: BudgetLine,
-  total: number,
-  funders: Model['funders'],
-  funderIds: ReadonlySet<string>,
-  mainDonor: string,
-): SplitEntry {
-  if (line.funding.length === 0) {
-    // No split: all of it to the main donor (most lines).
-    return { total, funders, split: { [mainDonor]: total }, parts: [[mainDonor, total] as const], diagnostics: [] };
+/**
+ * What a funding split gives that does not depend on the line's total: which sources are known,
+ * the diagnostics' parameters, the weights, and the order of the split's keys. Many lines share a
+ * split ("0.6 donor, 0.4 government"), so it is worked out once per engine and list of shares.
+ */
+interface SplitShape {
+  /** The funder ids the split names that are not sources (each one a `funding.unknownFunder`). */
+  unknown: readonly string[];
+  /** The shares' sum in percent when it is not 100 % (`funding.sum`), else null. */
+  sumPercent: string | null;
+  /** The known shares' funder ids, in the split's order, and '' last when the shares leave a gap. */
+  parts: readonly string[];
+  gap: boolean;
+  weights: readonly bigint[];
+  weightsAsNumbers: readonly number[];
+  /** The keys of the line's `byFunder` record, in their order (that of the record built below). */
+  ids: readonly string[];
+  /** Whether '' is one of them. */
+  unfunded: boolean;
+}
+
+/**
+ * Split shapes by the split's shares (funder id and share, in order), valid for one set of source
+ * ids (they say which funder ids are known): a compute whose sources have other ids starts again.
+ * Bounded like dec()'s memo.
+ */
+export class SplitShapes {
+  private sourcesKey = '';
+  /** A trie: one level per share of the split, keyed by funder id then share text. */
+  private root: ShapeNode = { shape: null, next: null };
+  private size = 0;
+
+  /** Makes the shapes those of a model whose sources have these ids. */
+  useSources(funderIds: ReadonlySet<string>): void {
+    let key = '';
+    for (const id of funderIds) key += `${id.length}:${id}`;
+    if (key !== this.sourcesKey || this.size >= SHAPES_MAX) {
+      this.root = { shape: null, next: null };
+      this.size = 0;
+      this.sourcesKey = key;
+    }
   }
-  const diagnostics: Diagnostic[] = [];
-  const split: Record<string, number> = {};
-  const known = line.funding.filter((s) => {
+
+  get(funding: BudgetLine['funding'], funderIds: ReadonlySet<string>): SplitShape {
+    // Walked share by share (no text made per line): the same shares in the same order, the same node.
+    let node = this.root;
+    for (let i = 0; i < funding.length; i++) {
+      const s = funding[i] as BudgetLine['funding'][number];
+      node.next ??= new Map();
+      let byShare = node.next.get(s.funderId);
+      if (!byShare) node.next.set(s.funderId, (byShare = new Map()));
+      let child = byShare.get(s.share);
+      if (!child) byShare.set(s.share, (child = { shape: null, next: null }));
+      node = child;
+    }
+    if (!node.shape) {
+      node.shape = splitShape(funding, funderIds);
+      this.size++;
+    }
+    return node.shape;
+  }
+}
+
+interface ShapeNode {
+  shape: SplitShape | null;
+  next: Map<string, Map<string, ShapeNode>> | null;
+}
+const SHAPES_MAX = 4096;
+
+function splitShape(funding: BudgetLine['funding'], funderIds: ReadonlySet<string>): SplitShape {
+  const unknown: string[] = [];
+  const known = funding.filter((s) => {
     if (funderIds.has(s.funderId)) return true;
-    diagnostics.push({
-      severity: 'error',
-      code: 'funding.unknownFunder',
-      lineId: line.id,
-      params: { funderId: s.funderId },
-    });
+    unknown.push(s.funderId);
     return false;
   });
-  const sum = shareSum(line.funding);
-  if (sum.n !== sum.d) {
-    diagnostics.push({
-      severity: 'error',
-      code: 'funding.sum',
-      lineId: line.id,
-      params: { sum: ratToString(mul(sum, fromInt(100))) },
-    });
-  }
+  const sum = shareSum(funding);
+  const sumPercent = sum.n !== sum.d ? ratToString(mul(sum, fromInt(100))) : null;
   // Decision: shares are never rescaled to fill a gap. What the shares leave uncovered (a split
   // under 100 %, or the share of a source that no longer exists) is "unfunded": it goes to key '',
   // shown as such in the funding totals and the totals bar (50 % + 30 % of 60,000 is 30,000 +
   // 18,000 + 12,000 unfunded). A split over 100 % cannot be entered (the planner refuses it); one
   // found in an older file is split in proportion, and the check above says so as an error.
-  const knownSum = known.length === line.funding.length ? sum : shareSum(known);
+  const knownSum = known.length === funding.length ? sum : shareSum(known);
   const gap = cmp(knownSum, ONE) < 0 ? rationalToDecimal(sub(ONE, knownSum)) : null;
   const shares = known.map((s) => s.share);
-  if (gap !== null) shares.push(gap);
+  const parts = known.map((s) => s.funderId);
+  if (gap !== null) {
+    shares.push(gap);
+    parts.push('');
+  }
   const weights = shareWeights(shares);
-  const parts = allocateSafe(total, weights.map(Number)) ?? allocate(BigInt(total), weights).map(Number);
-  known.forEach((s, i) => {
-    split[s.funderId] = (split[s.funderId] ?? 0) + (parts[i] as number);
-  });
-  if (gap !== null) split[''] = parts[known.length] as number;
-  return { total, funders, split, parts: Object.entries(split), diagnostics };
+  // The record's keys in the order the split below puts them in (the same keys, the same order).
+  const order: Record<string, number> = {};
+  for (const id of parts) order[id] = 0;
+  const ids = Object.freeze(Object.keys(order));
+  return {
+    unknown,
+    sumPercent,
+    parts,
+    gap: gap !== null,
+    weights,
+    weightsAsNumbers: weights.map(Number),
+    ids,
+    unfunded: ids.includes(''),
+  };
+}
+
+function fundingSplit(
+  line: BudgetLine,
+  total: number,
+  funderIds: ReadonlySet<string>,
+  mainDonor: string,
+  mainIds: readonly string[],
+  shapes: SplitShapes,
+): SplitEntry {
+  if (line.funding.length === 0) {
+    // No split: all of it to the main donor (most lines). `mainIds` is [mainDonor], shared.
+    const split: Record<string, number> = {};
+    split[mainDonor] = total;
+    return { split, ids: mainIds, amounts: null, unfunded: mainDonor === '', diagnostics: NONE };
+  }
+  const shape = shapes.get(line.funding, funderIds);
+  let diagnostics: Diagnostic[] | null = null;
+  for (const funderId of shape.unknown) {
+    (diagnostics ??= []).push({
+      severity: 'error',
+      code: 'funding.unknownFunder',
+      lineId: line.id,
+      params: { funderId },
+    });
+  }
+  if (shape.sumPercent !== null) {
+    (diagnostics ??= []).push({
+      severity: 'error',
+      code: 'funding.sum',
+      lineId: line.id,
+      params: { sum: shape.sumPercent },
+    });
+  }
+  const parts = allocateSafe(total, shape.weightsAsNumbers) ?? allocate(BigInt(total), shape.weights).map(Number);
+  const split: Record<string, number> = {};
+  const n = shape.parts.length;
+  for (let i = 0; i < n; i++) {
+    const id = shape.parts[i] as string;
+    // A source named twice adds up its parts; the gap ('', last) is set.
+    if (shape.gap && i === n - 1) split[''] = parts[i] as number;
+    else split[id] = (split[id] ?? 0) + (parts[i] as number);
+  }
+  const ids = shape.ids;
+  const amounts = new Array<number>(ids.length);
+  for (let i = 0; i < ids.length; i++) amounts[i] = split[ids[i] as string] as number;
+  return { split, ids, amounts, unfunded: shape.unfunded, diagnostics: diagnostics ?? NONE };
 }
 
 /**
@@ -140,8 +260,13 @@ interface Reach {
   peopleWhole: number | null;
   nonMigrantsWhole: number | null;
 }
-function reach(line: BudgetLine, plan: QuantityPlan): Reach {
-  const people = mul(planTotal(plan), dec(line.beneficiariesPerUnit));
+/** Whether a line reaches community beneficiaries (then its LinePlan keeps its total quantity). */
+export function hasReach(line: BudgetLine): boolean {
+  return line.level === 'community' && line.driver.kind !== 'percentage';
+}
+
+function reach(line: BudgetLine, plan: LinePlan): Reach {
+  const people = mul(plan.total ?? ZERO, dec(line.beneficiariesPerUnit));
   const nonMigrants = mul(people, dec(line.nonMigrantShare));
   return { line, people, nonMigrants, peopleWhole: whole(people), nonMigrantsWhole: whole(nonMigrants) };
 }
@@ -164,27 +289,45 @@ export interface Contribution {
   months: number[];
   /** The generation of the engine's totals this contribution was last counted in (TotalsAgg). */
   mark: number;
-  plan: QuantityPlan;
+  plan: LinePlan;
   funders: Model['funders'];
   mainDonor: string;
   result: LineResult;
-  funding: SplitEntry;
+  /** The line's funding split (SplitEntry): the result's byFunder as id and amount lists, for the sums. */
+  ids: readonly string[];
+  /** Each id's amount; null: one id, the whole total. */
+  partAmounts: readonly number[] | null;
+  /** Whether byFunder has the key '' (what no source covers). */
+  unfunded: boolean;
+  fundingDiagnostics: readonly Diagnostic[];
   reach: Reach | null;
   staffMonths: number;
 }
 /** Where a line's contribution is kept between computes (the engine's cache entry of the line). */
 export interface ContributionHolder {
   contribution: Contribution | null;
+  /** The line's amounts and their sum (worked out where the amounts were made, while in cache). */
+  amounts: number[];
+  amountsTotal: number;
+}
+
+/** Σ amounts, month 1 first, from 0 (the line's total; the same sum wherever it is worked out). */
+export function amountsTotal(amounts: readonly number[]): number {
+  let total = 0;
+  for (let m = 0; m < amounts.length; m++) total += amounts[m] as number;
+  return total;
 }
 
 function contribution(
   holder: ContributionHolder | undefined,
   line: BudgetLine,
   lm: number[],
-  plan: QuantityPlan,
+  plan: LinePlan,
   funders: Model['funders'],
   funderIds: ReadonlySet<string>,
   mainDonor: string,
+  mainIds: readonly string[],
+  shapes: SplitShapes,
 ): Contribution {
   const known = holder?.contribution;
   if (
@@ -197,12 +340,11 @@ function contribution(
   ) {
     return known;
   }
-  let total = 0;
-  for (const a of lm) total += a;
-  const funding = fundingSplit(line, total, funders, funderIds, mainDonor);
+  const total = holder?.amounts === lm ? holder.amountsTotal : amountsTotal(lm);
+  const funding = fundingSplit(line, total, funderIds, mainDonor, mainIds, shapes);
   // Beneficiaries of community lines: units bought × people per unit.
-  const r = line.level === 'community' && line.driver.kind !== 'percentage' ? reach(line, plan) : null;
-  const quantities = planFloats(plan);
+  const r = hasReach(line) ? reach(line, plan) : null;
+  const quantities = plan.quantities;
   const c: Contribution = {
     line,
     months: lm,
@@ -220,7 +362,10 @@ function contribution(
       r ? (r.peopleWhole ?? toNumber(r.people)) : 0,
       r ? (r.nonMigrantsWhole ?? toNumber(r.nonMigrants)) : 0,
     ),
-    funding,
+    ids: funding.ids,
+    partAmounts: funding.amounts,
+    unfunded: funding.unfunded,
+    fundingDiagnostics: funding.diagnostics,
     reach: r,
     staffMonths: line.modality === 'staff' && line.driver.kind !== 'percentage' ? sum(quantities) : 0,
   };
@@ -232,7 +377,7 @@ function contribution(
 function lineResult(
   line: BudgetLine,
   months: number[],
-  plan: QuantityPlan,
+  plan: LinePlan,
   quantities: number[],
   total: number,
   byFunder: Record<string, number>,
@@ -287,14 +432,15 @@ export class TotalsAgg {
   readonly direct: Float64Array;
   readonly eligibleIndirect: Float64Array;
   readonly eligibleContingency: Float64Array;
-  readonly byLevel: Map<string, number> = new Map();
-  readonly byDimension: Map<string, number> = new Map();
-  readonly byCategory: Map<string, number> = new Map();
+  /** By index in LEVELS, DIMENSIONS and CATEGORIES (a line with none of those counts in none). */
+  readonly byLevel = new Float64Array(LEVELS.length);
+  readonly byDimension = new Float64Array(DIMENSIONS.length);
+  readonly byCategory = new Float64Array(CATEGORIES.length);
   readonly byFunder: Map<string, number> = new Map();
   readonly eligibleIndirectByFunder: Map<string, number> = new Map();
   readonly eligibleContingencyByFunder: Map<string, number> = new Map();
-  readonly communityPeople = new ExactSum();
-  readonly nonMigrantPeople = new ExactSum();
+  communityPeople = new ExactSum();
+  nonMigrantPeople = new ExactSum();
   staffMonths = 0;
   /** The contributions summed here, and the generation they were marked with. */
   private members: Contribution[] = [];
@@ -321,13 +467,16 @@ export class TotalsAgg {
       if (cont) this.eligibleContingency[m] = (this.eligibleContingency[m] as number) + v;
     }
     const total = sign * c.result.total;
-    bump(this.byLevel, line.level, total);
-    bump(this.byDimension, line.dimension, total);
-    bump(this.byCategory, line.category, total);
-    for (const [fid, a] of c.funding.parts) {
-      bump(this.byFunder, fid, sign * a);
-      if (ind) bump(this.eligibleIndirectByFunder, fid, sign * a);
-      if (cont) bump(this.eligibleContingencyByFunder, fid, sign * a);
+    bumpAt(this.byLevel, LEVEL_AT.get(line.level), total);
+    bumpAt(this.byDimension, DIMENSION_AT.get(line.dimension), total);
+    bumpAt(this.byCategory, CATEGORY_AT.get(line.category), total);
+    const { ids, partAmounts } = c;
+    for (let i = 0; i < ids.length; i++) {
+      const fid = ids[i] as string;
+      const a = sign * (partAmounts === null ? c.result.total : (partAmounts[i] as number));
+      bump(this.byFunder, fid, a);
+      if (ind) bump(this.eligibleIndirectByFunder, fid, a);
+      if (cont) bump(this.eligibleContingencyByFunder, fid, a);
     }
     if (c.reach) {
       this.communityPeople.add(c.reach.people, c.reach.peopleWhole, sign);
@@ -336,21 +485,87 @@ export class TotalsAgg {
     this.staffMonths += sign * c.staffMonths;
   }
 
+  /** Back to the empty sum. */
+  private clear(): void {
+    this.direct.fill(0);
+    this.eligibleIndirect.fill(0);
+    this.eligibleContingency.fill(0);
+    this.byLevel.fill(0);
+    this.byDimension.fill(0);
+    this.byCategory.fill(0);
+    this.byFunder.clear();
+    this.eligibleIndirectByFunder.clear();
+    this.eligibleContingencyByFunder.clear();
+    this.communityPeople = new ExactSum();
+    this.nonMigrantPeople = new ExactSum();
+    this.staffMonths = 0;
+  }
+
+  /**
+   * For a compute whose contributions are all new (a new context): the sums start again from zero,
+   * each contribution is added (add(c, 1, …)) as it is made, in the order of `next`, and adopt(next)
+   * ends it. The same additions, in the same order, as update(next) makes.
+   */
+  restart(): void {
+    // Until adopt(), the sums are those of no compute: should this one stop half-way, the next
+    // update() starts again from zero too.
+    this.partial = true;
+    this.clear();
+  }
+
+  adopt(next: Contribution[]): void {
+    this.partial = false;
+    const now = this.generation + 1;
+    for (let i = 0; i < next.length; i++) (next[i] as Contribution).mark = now;
+    this.members = next;
+    this.generation = now;
+  }
+
+  private partial = false;
+
   /**
    * Makes this the sum over `next`: a contribution counted in the last generation and still there
    * is left alone, a new one is added, one no longer there is taken out (no set built per compute).
+   * When that would take more additions than summing `next` afresh (a model seen for the first
+   * time), the sums start again from zero: the same whole numbers, so the same totals.
    */
   update(next: Contribution[], withMonths = true): void {
     const was = this.generation;
     const now = was + 1;
-    for (const c of next) {
-      if (c.mark !== was) this.add(c, 1, withMonths);
-      c.mark = now;
+    let kept = 0;
+    for (let i = 0; i < next.length; i++) if ((next[i] as Contribution).mark === was) kept++;
+    const changes = next.length - kept + (this.members.length - kept);
+    if (this.partial || changes > next.length) {
+      this.partial = false;
+      this.clear();
+      for (let i = 0; i < next.length; i++) {
+        const c = next[i] as Contribution;
+        this.add(c, 1, withMonths);
+        c.mark = now;
+      }
+    } else {
+      for (let i = 0; i < next.length; i++) {
+        const c = next[i] as Contribution;
+        if (c.mark !== was) this.add(c, 1, withMonths);
+        c.mark = now;
+      }
+      for (let i = 0; i < this.members.length; i++) {
+        const c = this.members[i] as Contribution;
+        if (c.mark !== now) this.add(c, -1, withMonths);
+      }
     }
-    for (const c of this.members) if (c.mark !== now) this.add(c, -1, withMonths);
     this.members = next;
     this.generation = now;
   }
+}
+
+const positions = (keys: readonly string[]): ReadonlyMap<string, number> => new Map(keys.map((k, i) => [k, i]));
+const LEVEL_AT = positions(LEVELS);
+const DIMENSION_AT = positions(DIMENSIONS);
+const CATEGORY_AT = positions(CATEGORIES);
+
+function bumpAt(sums: Float64Array, at: number | undefined, v: number): void {
+  if (at !== undefined) sums[at] = (sums[at] as number) + v;
 }
 
 function bump(map: Map<string, number>, key: string, v: number): void {
@@ -369,7 +584,7 @@ export interface TotalsInput {
   /** The model's lines in model order. */
   ordered: readonly BudgetLine[];
   /** Each line's plan and amounts, by its index in `ordered`. */
-  plans: readonly (QuantityPlan | undefined)[];
+  plans: readonly (LinePlan | undefined)[];
   /** Where each line's contribution is kept (none for percentage lines: theirs are new each time). */
   holders: readonly (ContributionHolder | undefined)[];
   /** The non-percentage lines' monthly sums (kept by the engine: see LevelSums in compute.ts). */
@@ -381,6 +596,11 @@ export interface TotalsInput {
   diagnostics: Diagnostic[];
   caches: TotalsCaches;
   fastPath: boolean;
+  /**
+   * Every line is new to the engine (a new context): the running sums are rebuilt as the
+   * contributions are made (TotalsAgg.restart), not updated after.
+   */
+  rebuild: boolean;
 }
 
 export function totalsAndMetrics(input: TotalsInput): CostResult {
@@ -393,12 +613,21 @@ export function totalsAndMetrics(input: TotalsInput): CostResult {
   const funders = [...model.funders].sort((a, b) => a.position - b.position);
   const funderIds = new Set(funders.map((f) => f.id));
   const mainDonor = (funders.find((f) => f.type === 'donor') ?? funders[0])?.id ?? '';
-  const lines: LineResult[] = [];
+  const mainIds: readonly string[] = Object.freeze([mainDonor]);
+  const shapes = caches.splitShapes;
+  shapes.useSources(funderIds);
+  const lines = new Array<LineResult>(ordered.length);
   // Each line's contribution (kept from the last compute when nothing in it changed), in model
   // order: the results, the totals phase's diagnostics, and the order in which funders first
   // appear (which the overheads' split follows).
   const steady: Contribution[] = [];
   const fresh = new TotalsAgg(D); // percentage lines: their amounts are new at every compute
+  // The other lines' sums are kept by the engine from one compute to the next (a one-line edit
+  // takes one line out and puts its new self in); the percentage lines' are added afresh. Their
+  // months are in `others` already (summed by level for the percentage lines' bases).
+  const agg = caches.aggregate(D);
+  const { rebuild } = input;
+  if (rebuild) agg.restart();
   const seen = { all: new Set<string>(), indirect: new Set<string>(), contingency: new Set<string>() };
   const unfunded = { all: false, indirect: false, contingency: false };
   // Funders still to be seen first: a split names only known funders (or the main donor, '' when
@@ -408,38 +637,38 @@ export function totalsAndMetrics(input: TotalsInput): CostResult {
   for (let i = 0; i < ordered.length; i++) {
     const line = ordered[i] as BudgetLine;
     const lm = months[i] ?? new Array<number>(D).fill(0);
-    const plan = plans[i] as QuantityPlan;
-    const c = contribution(holders[i], line, lm, plan, model.funders, funderIds, mainDonor);
+    const plan = plans[i] as LinePlan;
+    const c = contribution(holders[i], line, lm, plan, model.funders, funderIds, mainDonor, mainIds, shapes);
     if (line.driver.kind === 'percentage') fresh.add(c, 1);
-    else steady.push(c);
+    else {
+      steady.push(c);
+      if (rebuild) agg.add(c, 1, false);
+    }
     if (c.result.total === 0 && !cyclic.has(line.id)) {
       diagnostics.push({ severity: 'warning', code: 'line.zeroCost', lineId: line.id });
     }
-    if (c.funding.diagnostics.length > 0) diagnostics.push(...c.funding.diagnostics);
+    if (c.fundingDiagnostics.length > 0) diagnostics.push(...c.fundingDiagnostics);
     if (seen.all.size < possible || seen.indirect.size < possible || seen.contingency.size < possible) {
-      for (const [fid] of c.funding.parts) {
+      for (const fid of c.ids) {
         if (fid === '') continue; // counted below: it is not one of the `possible` sources
         seen.all.add(fid);
         if (line.eligibleIndirect) seen.indirect.add(fid);
         if (line.eligibleContingency) seen.contingency.add(fid);
       }
     }
-    if (c.funding.split[''] !== undefined) {
+    if (c.unfunded) {
       unfunded.all = true;
       if (line.eligibleIndirect) unfunded.indirect = true;
       if (line.eligibleContingency) unfunded.contingency = true;
     }
-    lines.push(c.result);
+    lines[i] = c.result;
   }
   // The unfunded part (key ''), after the sources: it takes its share of the overheads too.
   if (unfunded.all) seen.all.add('');
   if (unfunded.indirect) seen.indirect.add('');
   if (unfunded.contingency) seen.contingency.add('');
-  // The other lines' sums are kept by the engine from one compute to the next (a one-line edit
-  // takes one line out and puts its new self in); the percentage lines' are added afresh.
-  const agg = caches.aggregate(D);
-  // Their months are in `others` already (summed by level for the percentage lines' bases).
-  agg.update(steady, false);
+  if (rebuild) agg.adopt(steady);
+  else agg.update(steady, false);
   const at = (k: string, map: Map<string, number>, m2: Map<string, number>): number =>
     (map.get(k) ?? 0) + (m2.get(k) ?? 0);
 
@@ -462,11 +691,11 @@ export function totalsAndMetrics(input: TotalsInput): CostResult {
     }
   }
   const byLevel = zeroRecord(LEVELS);
-  for (const l of LEVELS) byLevel[l] = at(l, agg.byLevel, fresh.byLevel);
+  LEVELS.forEach((l, i) => (byLevel[l] = (agg.byLevel[i] as number) + (fresh.byLevel[i] as number)));
   const byDimension = zeroRecord(DIMENSIONS);
-  for (const d of DIMENSIONS) byDimension[d] = at(d, agg.byDimension, fresh.byDimension);
+  DIMENSIONS.forEach((d, i) => (byDimension[d] = (agg.byDimension[i] as number) + (fresh.byDimension[i] as number)));
   const byCategory: Record<string, number> = zeroRecord(CATEGORIES);
-  for (const c of CATEGORIES) byCategory[c] = at(c, agg.byCategory, fresh.byCategory);
+  CATEGORIES.forEach((c, i) => (byCategory[c] = (agg.byCategory[i] as number) + (fresh.byCategory[i] as number)));
   // Funders in their order, then any other id a split named (the main donor when there are none).
   const byFunder: Record<string, number> = {};
   for (const f of funders) byFunder[f.id] = at(f.id, agg.byFunder, fresh.byFunder);

@@ -53,7 +53,8 @@ export function allocateSafe(total: number, weights: readonly number[]): number[
   const n = weights.length;
   if (n === 0) return [];
   let wsum = 0;
-  for (const w of weights) {
+  for (let i = 0; i < n; i++) {
+    const w = weights[i] as number;
     if (w < 0 || !Number.isSafeInteger(w)) return null;
     wsum += w;
   }
@@ -80,7 +81,16 @@ export function allocateSafe(total: number, weights: readonly number[]): number[
     given += q;
   }
   let left = t - given;
-  if (left > 0) {
+  if (left > 0 && n <= SELECT_MAX) {
+    // A few parts (a funding split): the `left` largest remainders, ties to the earlier part, picked
+    // one at a time (the same parts as the sort below, without its arrays). A taken one is set to -1.
+    for (; left > 0; left--) {
+      let best = 0;
+      for (let i = 1; i < n; i++) if ((rems[i] as number) > (rems[best] as number)) best = i;
+      parts[best] = (parts[best] as number) + 1;
+      rems[best] = -1;
+    }
+  } else if (left > 0) {
     const order = [...rems.keys()].sort((a, b) => {
       const ra = rems[a] as number;
       const rb = rems[b] as number;
@@ -94,6 +104,8 @@ export function allocateSafe(total: number, weights: readonly number[]): number[
   }
   return total < 0 ? parts.map((p) => (p === 0 ? 0 : -p)) : parts;
 }
+
+const SELECT_MAX = 8;
 
 /** Same as allocate, over plain safe integers. */
 export function allocateNumbers(total: number, weights: readonly number[]): number[] {

@@ -54,3 +54,42 @@ describe('createEngine', () => {
     expect(resolve(base, EMPTY_OVERLAY)).toBe(base);
   });
 });
+
+/**
+ * An engine reuses buffers and memos between computes (issue 7): its plan builder (one per
+ * duration), its running sums (rebuilt or updated), and its funding split shapes (valid for one set
+ * of source ids). Nothing of one compute may show in the next: whatever the order, every result
+ * equals a fresh engine's, to the cent and to the diagnostic.
+ */
+describe('an engine’s reused buffers and memos', () => {
+  const big = generateModel({ lines: 400, months: 60 });
+  const small = generateModel({ lines: 40, months: 13, seed: 3 });
+  // Same duration as `big`, fewer lines: the same builder and sums, reused with other contents.
+  const fewer = { ...big, lines: big.lines.filter((_, i) => i % 3 === 0) };
+  // The same splits, but one of their sources gone: a split shape memo must not be reused.
+  const sourceGone: Model = { ...big, funders: big.funders.filter((f) => f.id !== big.funders[1]?.id) };
+  const fresh = (m: Model) => createEngine().compute(structuredClone(m));
+
+  it('big, small, big again (and models of one duration with other lines) equal fresh engines', () => {
+    const expected = new Map<Model, ReturnType<typeof fresh>>(
+      [big, small, fewer, sourceGone].map((m) => [m, fresh(m)] as const),
+    );
+    expect(expected.get(sourceGone)?.diagnostics.some((d) => d.code === 'funding.unknownFunder')).toBe(true);
+    expect(expected.get(fewer)?.totals.total).not.toBe(expected.get(big)?.totals.total);
+    const engine = createEngine();
+    for (const m of [big, small, big, fewer, big, sourceGone, big, small, sourceGone, fewer]) {
+      expect(engine.compute(m)).toEqual(expected.get(m));
+    }
+    // Copies (nothing reused from the line cache) after all that, on the same engine.
+    for (const m of [small, big, sourceGone]) expect(engine.compute(structuredClone(m))).toEqual(expected.get(m));
+  });
+
+  it('the exact path (no fast path) reuses the same buffers without leaking either', () => {
+    const engine = createEngine({ fastPath: false });
+    const expectBig = createEngine({ fastPath: false }).compute(structuredClone(big));
+    const expectSmall = createEngine({ fastPath: false }).compute(structuredClone(small));
+    expect(engine.compute(big)).toEqual(expectBig);
+    expect(engine.compute(small)).toEqual(expectSmall);
+    expect(engine.compute(structuredClone(big))).toEqual(expectBig);
+  });
+});
