@@ -228,7 +228,7 @@ export function computeSynergies(
   result: CostResult,
 ): SynergyResult {
   const D = result.durationMonths;
-  if (synergies.length === 0) return summarise(result, new Map(), [], synergies);
+  if (synergies.length === 0) return summarise(result, new Map(), [], new Map());
   const byLine = new Map<string, LineResult>(result.lines.map((l) => [l.lineId, l]));
   const modelLines = new Map(model.lines.map((l) => [l.id, l]));
   const lines = new Map<string, SynergyLine>();
@@ -258,6 +258,19 @@ export function computeSynergies(
   );
 
   const outcomes: SynergyOutcome[] = [];
+  /** What each synergy covered on each of its lines (for the drop-out by funding source). */
+  const perLine = new Map<string, Map<string, number>>();
+  /** Active cases by (profiles, delay): several synergies and lines ask for the same series. */
+  const settled = new Map<string, number[]>();
+  const settledOf = (ids: ReadonlySet<string> | null, delay: number): number[] => {
+    const key = `${delay}|${ids === null ? '*' : JSON.stringify([...ids].sort())}`;
+    let series = settled.get(key);
+    if (!series) {
+      series = settledActive(model, result, ids, delay);
+      settled.set(key, series);
+    }
+    return series;
+  };
   for (const s of ordered) {
     const partner = partnerById.get(s.partnerId);
     const window = partner ? synergyWindow(s, partner, model.programme) : null;
@@ -282,20 +295,20 @@ export function computeSynergies(
     const e = s.effect;
     if (e.type === 'communityOpen') {
       // No money moves; the reach grows (see the header). A share of 100 % adds nothing: a project
-      // with no returnee among its beneficiaries is not reported as one of ours.
-      const share = dec(e.nonMigrantShare);
-      if (share.n < share.d) {
-        let added: Rational = ZERO;
-        for (const t of targets) {
-          const reached = byLine.get(t.lineId)?.beneficiaries ?? 0;
-          added = add(added, div(mul(fromInt(reached), share), sub(rat(1), share)));
-        }
-        out.addedBeneficiaries = Number(roundHalfEven(added));
+      // with no returnee among its beneficiaries is not reported as one of ours. People reached are
+      // counts for reading (fractional when beneficiaries per unit are), so this is done in doubles.
+      const share = Number(e.nonMigrantShare);
+      if (share < 1) {
+        let reached = 0;
+        for (const t of targets) reached += byLine.get(t.lineId)?.beneficiaries ?? 0;
+        out.addedBeneficiaries = Math.round((reached * share) / (1 - share));
       }
       continue;
     }
     if (!window) continue;
     const inside = synergyPlacement(e.type) === 'inside';
+    const mine = new Map<string, number>();
+    perLine.set(s.id, mine);
     const cover = (t: SynergyLine, m: number, claim: number): number => {
       const left = t.net[m] as number;
       const c = Math.max(0, Math.min(claim, left));
@@ -306,6 +319,7 @@ export function computeSynergies(
       else t.coveredOutside[m] = (t.coveredOutside[m] as number) + c;
       out.covered[m] = (out.covered[m] as number) + c;
       out.coveredTotal += c;
+      mine.set(t.lineId, (mine.get(t.lineId) ?? 0) + c);
       return c;
     };
     const runners = targets.map(() => new Running());
@@ -421,11 +435,11 @@ export function computeSynergies(
         const chosen = s.profileIds.length > 0 ? new Set(s.profileIds) : null;
         targets.forEach((t, i) => {
           const own = lineProfiles(modelLines, t.lineId);
-          const all = settledActive(model, result, own, 0);
-          const settled = settledActive(model, result, intersect(own, chosen), e.delayMonths);
+          const all = settledOf(own, 0);
+          const covered = settledOf(intersect(own, chosen), e.delayMonths);
           for (const m of months) {
             const active = all[m] as number;
-            const frac = active === 0 ? ZERO : mul(share, rat(settled[m] as number, active));
+            const frac = active === 0 ? ZERO : mul(share, rat(covered[m] as number, active));
             cover(t, m, (runners[i] as Running).next(mul(fromInt(t.gross[m] as number), frac)));
           }
         });
@@ -433,14 +447,14 @@ export function computeSynergies(
       }
     }
   }
-  return summarise(result, lines, outcomes, synergies);
+  return summarise(result, lines, outcomes, perLine);
 }
 
 function summarise(
   result: CostResult,
   lines: Map<string, SynergyLine>,
   outcomes: SynergyOutcome[],
-  synergies: readonly Synergy[],
+  perLine: ReadonlyMap<string, ReadonlyMap<string, number>>,
 ): SynergyResult {
   const D = result.durationMonths;
   const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
@@ -460,7 +474,6 @@ function summarise(
   const leveraged = sum(outcomes.map((o) => o.leveraged));
 
   // Drop-out per partner: its synergies' covered amounts, by year and by the lines' funding splits.
-  const bySynergy = new Map(synergies.map((s) => [s.id, s]));
   const lineResults = new Map(result.lines.map((l) => [l.lineId, l]));
   const partners = new Map<string, PartnerDropOut>();
   const years = Math.ceil(D / 12);
@@ -476,10 +489,8 @@ function summarise(
       const y = programmeYear(m + 1) - 1;
       d.byYear[y] = (d.byYear[y] as number) + c;
     });
-    // Each target line's share of this synergy's cover goes to that line's sources.
-    const s = bySynergy.get(o.synergyId);
-    const perLine = s ? coveredPerLine(s, o, lines) : new Map<string, number>();
-    for (const [lineId, amount] of perLine) {
+    // What this synergy covered of each line goes to that line's sources, by its split.
+    for (const [lineId, amount] of perLine.get(o.synergyId) ?? []) {
       const split = Object.entries(lineResults.get(lineId)?.byFunder ?? {});
       const parts =
         split.length === 0
@@ -512,22 +523,4 @@ function summarise(
       addedBeneficiaries,
     },
   };
-}
-
-/**
- * What one synergy covered on each of its lines. The lines keep only the sums of all synergies, so
- * this is recovered from the synergy's own monthly cover, spread over its target lines in
- * proportion to what they had covered in those months (exact when it targets one line).
- */
-function coveredPerLine(s: Synergy, o: SynergyOutcome, lines: Map<string, SynergyLine>): Map<string, number> {
-  const out = new Map<string, number>();
-  const targets = s.lineIds.map((id) => lines.get(id)).filter((l): l is SynergyLine => l !== undefined);
-  if (targets.length === 0) return out;
-  o.covered.forEach((c, m) => {
-    if (c === 0) return;
-    const weights = targets.map((t) => BigInt((t.coveredInside[m] as number) + (t.coveredOutside[m] as number)));
-    const parts = allocate(BigInt(c), weights);
-    targets.forEach((t, i) => out.set(t.lineId, (out.get(t.lineId) ?? 0) + Number(parts[i] ?? 0n)));
-  });
-  return out;
 }

@@ -28,7 +28,7 @@
  * runs (the compute, spreadsheet and scenario cases ten), then up to --runs timed runs, stopping early (after at least 3) once it has used its time
  * budget, so the whole bench stays within seconds.
  *
- * Options: --runs N (default 15), --budget-ms M per case (default 4000), --cases a,b,c,d,e, --json.
+ * Options: --runs N (default 15), --budget-ms M per case (default 4000), --cases a,b,c,d,e,f,g, --json.
  */
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -37,7 +37,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HyperFormula } from 'hyperformula';
 import { compute, type ComputeResult, createEngine } from '../../src-shared/engine';
-import { generateModel, PERCENTAGE_EVERY } from './generate';
+import { generateModel, PERCENTAGE_EVERY, withSynergies } from './generate';
 import type { BudgetLine, Model } from '../../src-shared/model';
 import {
   type BudgetSheet,
@@ -64,8 +64,8 @@ interface CaseResult {
   notes: string[];
 }
 
-type CaseId = 'a' | 'b' | 'c' | 'd' | 'e' | 'f';
-const ALL_CASES: CaseId[] = ['a', 'f', 'b', 'c', 'd', 'e'];
+type CaseId = 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g';
+const ALL_CASES: CaseId[] = ['a', 'f', 'g', 'b', 'c', 'd', 'e'];
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
@@ -115,6 +115,9 @@ const COMPUTE_WARM_UP = 10;
 /** Case (e): computes of each model in turn, and the target for their median (× a repeated compute). */
 const ALTERNATIONS = 20;
 const ALTERNATION_TARGET = 1.2;
+/** Case (g), issue 9: synergies, and the most a full compute with them may cost (× without). */
+const SYNERGIES_G = 200;
+const SYNERGY_TARGET = 1.5;
 const HF_VERSION = HyperFormula.version;
 
 function describe(model: Model): string {
@@ -175,6 +178,49 @@ function caseA(): CaseResult {
     notes: [
       `(a) ${describe(model)}; one percentage line in ${PERCENTAGE_EVERY}`,
       `(a) ${returnees.toLocaleString('en')} returnees; grand total incl. indirect and contingency: EUR ${(total / 100).toFixed(2)}`,
+    ],
+  };
+}
+
+/**
+ * (g) The 2,000-line programme with 200 synergies of every type, against the same programme
+ * without: full computes (fresh copies, nothing reused), timed in turn so that load weighs on both.
+ */
+function caseG(): CaseResult {
+  const plain = generateModel({ lines: LINES_A, months: MONTHS });
+  const rich = withSynergies(plain, SYNERGIES_G);
+  const runs = Math.max(RUNS, 20);
+  const freshPlain = copies(plain, COMPUTE_WARM_UP + runs);
+  const freshRich = copies(rich, COMPUTE_WARM_UP + runs);
+  const without: number[] = [];
+  const withS: number[] = [];
+  let covered = 0;
+  for (let i = 0; i < COMPUTE_WARM_UP + runs; i++) {
+    let t = performance.now();
+    compute(freshPlain[i] as Model);
+    const a = performance.now() - t;
+    t = performance.now();
+    const r = compute(freshRich[i] as Model);
+    const b = performance.now() - t;
+    covered = r.synergies.totals.covered;
+    if (i >= COMPUTE_WARM_UP) {
+      without.push(a);
+      withS.push(b);
+    }
+  }
+  if (covered <= 0) fail('the synergies of case g cover nothing');
+  return {
+    rows: [
+      {
+        key: 'synergiesWithout',
+        label: `compute ${LINES_A.toLocaleString('en')} lines, no synergy (timed in turn)`,
+        samples: without,
+      },
+      { key: 'synergiesWith', label: `the same with ${SYNERGIES_G} synergies of every type`, samples: withS },
+    ],
+    peakRssKb: process.resourceUsage().maxRSS,
+    notes: [
+      `(g) ${SYNERGIES_G} synergies with 10 partners cover EUR ${(covered / 100).toFixed(2)} of the direct costs`,
     ],
   };
 }
@@ -558,6 +604,8 @@ function runCase(id: CaseId): CaseResult | Promise<CaseResult> {
       return caseE();
     case 'f':
       return caseF();
+    case 'g':
+      return caseG();
   }
 }
 
@@ -666,6 +714,15 @@ async function main(): Promise<void> {
       `Alternating a baseline and a one-line-changed copy on one engine: median ${ms(alternate)} ms against ` +
         `${ms(repeat)} ms for the same model again, ratio ${r.toFixed(2)} (target ≤ ${ALTERNATION_TARGET}: ` +
         `${r <= ALTERNATION_TARGET ? 'met' : 'NOT met'}).`,
+    );
+  }
+  const withS = medians['synergiesWith'];
+  const withoutS = medians['synergiesWithout'];
+  if (withS !== undefined && withoutS !== undefined) {
+    const r = withS / withoutS;
+    lines.push(
+      `Target (issue 9): full compute with ${SYNERGIES_G} synergies ≤ ${SYNERGY_TARGET} × without — ${ms(withS)} ms ` +
+        `against ${ms(withoutS)} ms, ratio ${r.toFixed(2)}, ${r <= SYNERGY_TARGET ? 'met' : 'NOT met'}.`,
     );
   }
   for (const id of CASES) for (const note of results[id]?.notes ?? []) lines.push(note);

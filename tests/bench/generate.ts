@@ -34,6 +34,15 @@ import {
   MODALITIES,
   type Profile,
   SCHEDULES,
+  defaultEffect,
+  defaultSynergyFields,
+  monthLabel,
+  type Partner,
+  PARTNER_TYPES,
+  type Synergy,
+  type SynergyEffect,
+  SYNERGY_STATUSES,
+  SYNERGY_TYPES,
 } from '../../src-shared/model';
 
 export interface GenerateOptions {
@@ -386,4 +395,53 @@ export function generateModel(opts: GenerateOptions): Model {
     partners: [],
     synergies: [],
   };
+}
+
+/**
+ * `model` with `count` synergies of every type (in turn) with ten partner programmes, each on one to
+ * three of its lines, in windows of the programme; deterministic (issue 9's benchmark case).
+ */
+export function withSynergies(model: Model, count: number, seed = 9): Model {
+  const rng = new Rng(seed);
+  const D = model.programme.durationMonths;
+  const partners: Partner[] = Array.from({ length: 10 }, (_, i) => ({
+    id: `pa-${i}`,
+    position: i,
+    name: `Partner programme ${i + 1}`,
+    organisation: '',
+    type: PARTNER_TYPES[i % PARTNER_TYPES.length] ?? 'development',
+    startMonth: model.programme.startMonth,
+    endMonth: monthLabel(model.programme.startMonth, D),
+    notes: '',
+  }));
+  const costed = model.lines.filter((l) => l.driver.kind !== 'percentage');
+  const synergies: Synergy[] = Array.from({ length: count }, (_, i) => {
+    const type = SYNERGY_TYPES[i % SYNERGY_TYPES.length] ?? 'referral';
+    const start = 1 + Math.floor(rng.float() * (D / 2));
+    const targets = Array.from({ length: 1 + Math.floor(rng.float() * 3) }, () => rng.pick(costed).id);
+    const effect: SynergyEffect =
+      type === 'referral'
+        ? { type, share: '0.5', uptake: '0.228', capacity: 100 + Math.floor(rng.float() * 400), coordinationCost: 2500 }
+        : type === 'matching'
+          ? {
+              ...(defaultEffect(type) as Extract<SynergyEffect, { type: 'matching' }>),
+              capPerGrant: 50_000,
+              collectiveCap: 5_000_000,
+            }
+          : type === 'coFinancing' && i % 2 === 0
+            ? { type, basis: 'amount', share: '0', amount: 1_000_000 }
+            : defaultEffect(type);
+    return {
+      ...defaultSynergyFields(type, `pa-${i % 10}`, `Synergy ${i + 1}`, D),
+      id: `sy-${i}`,
+      position: i,
+      effect,
+      lineIds: [...new Set(targets)],
+      firstMonth: start,
+      lastMonth: Math.min(D, start + 12 + Math.floor(rng.float() * D)),
+      status: SYNERGY_STATUSES[i % SYNERGY_STATUSES.length] ?? 'identified',
+      funderId: i % 3 === 0 ? FUNDER_IDS.coFinancier : null,
+    };
+  });
+  return { ...model, partners, synergies };
 }

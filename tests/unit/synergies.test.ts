@@ -280,6 +280,7 @@ describe('properties over random programmes', () => {
       share: fc.constantFrom('0.3', '1'),
       delayMonths: fc.integer({ min: 0, max: 6 }),
     }),
+    fc.record({ type: fc.constant('communityOpen' as const), nonMigrantShare: fc.constantFrom('0', '0.5417', '1') }),
   );
 
   const programmes = fc
@@ -302,6 +303,9 @@ describe('properties over random programmes', () => {
       const lines = costs.map((unitCost, i) =>
         line({
           unitCost,
+          // Fractional people reached on community lines (a project open to all counts them).
+          level: i % 3 === 2 ? 'community' : 'individual',
+          beneficiariesPerUnit: '0.35',
           driver:
             i % 2 === 0
               ? { kind: 'perArrival', quantity: '1', profileIds: ['A'], takeUp: '1', offset: 0, start: 1, end: 18 }
