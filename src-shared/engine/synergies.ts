@@ -149,27 +149,99 @@ export function synergyWindow(
   partner: Pick<Partner, 'startMonth' | 'endMonth'> | undefined,
   programme: Model['programme'],
 ): { start: number; end: number } | null {
-  let start = Math.max(1, s.firstMonth);
-  let end = Math.min(programme.durationMonths, s.lastMonth);
-  if (partner) {
-    start = Math.max(start, programmeMonthOf(programme.startMonth, partner.startMonth));
-    end = Math.min(end, programmeMonthOf(programme.startMonth, partner.endMonth));
-  }
+  return clipWindow(s, partner ? partnerMonths(partner, programme) : null, programme);
+}
+
+/** A partner programme's own first and last months, as programme months. */
+function partnerMonths(
+  partner: Pick<Partner, 'startMonth' | 'endMonth'>,
+  programme: Model['programme'],
+): { start: number; end: number } {
+  return {
+    start: programmeMonthOf(programme.startMonth, partner.startMonth),
+    end: programmeMonthOf(programme.startMonth, partner.endMonth),
+  };
+}
+
+function clipWindow(
+  s: Pick<Synergy, 'firstMonth' | 'lastMonth'>,
+  own: { start: number; end: number } | null,
+  programme: Model['programme'],
+): { start: number; end: number } | null {
+  const start = Math.max(1, s.firstMonth, own?.start ?? 1);
+  const end = Math.min(programme.durationMonths, s.lastMonth, own?.end ?? programme.durationMonths);
   return end >= start ? { start, end } : null;
 }
 
 /** A running rounding: feed exact amounts month by month, get each month's rounded part. */
 class Running {
+  /** The running total over SHARE_DEN while it is exact in doubles (the fast path), else null. */
+  private fast: number | null = 0;
   private cum: Rational = ZERO;
-  private prev = 0n;
+  private prev = 0;
+
   next(x: Rational): number {
     if (x.n === 0n) return 0;
+    if (this.fast !== null) {
+      this.cum = { n: BigInt(this.fast), d: SHARE_DEN_N };
+      this.fast = null;
+    }
     this.cum = add(this.cum, x);
-    const r = roundHalfEven(this.cum);
-    const part = Number(r - this.prev);
-    this.prev = r;
+    return this.step(Number(roundHalfEven(this.cum)));
+  }
+
+  /**
+   * `amount` × `share`: exactly what next(amount × share) gives, in doubles while the running total
+   * over SHARE_DEN stays a safe integer (shares of at most 6 decimals; see shareParts).
+   */
+  nextShare(amount: number, share: ShareParts): number {
+    if (this.fast !== null && share.num !== null) {
+      const total = this.fast + amount * share.num;
+      if (Number.isSafeInteger(total)) {
+        this.fast = total;
+        const r = total % SHARE_DEN;
+        let q = (total - r) / SHARE_DEN;
+        if (2 * r > SHARE_DEN || (2 * r === SHARE_DEN && q % 2 !== 0)) q += 1;
+        return this.step(q);
+      }
+    }
+    return this.next(mul(fromInt(amount), share.exact));
+  }
+
+  private step(rounded: number): number {
+    const part = rounded - this.prev;
+    this.prev = rounded;
     return part;
   }
+}
+
+/**
+ * `share` of each month of `amounts`, rounded as a running total: in doubles where that is exact
+ * (Running.nextShare), or through exact rationals only (`exact`); the two give the same numbers
+ * (tests/unit/synergies.test.ts checks it on random amounts, extreme ones included).
+ */
+export function shareOfEachMonth(amounts: readonly number[], share: string, exact = false): number[] {
+  const running = new Running();
+  const parts = shareParts(share);
+  return amounts.map((a) => (exact ? running.next(mul(fromInt(a), parts.exact)) : running.nextShare(a, parts)));
+}
+
+/** Shares as whole millionths for the fast path (null when finer), and exactly. */
+const SHARE_DEN = 1_000_000;
+const SHARE_DEN_N = 1_000_000n;
+interface ShareParts {
+  num: number | null;
+  exact: Rational;
+}
+function shareParts(s: string | Rational): ShareParts {
+  const exact = typeof s === 'string' ? dec(s) : s;
+  const scaled = exact.n * SHARE_DEN_N;
+  const whole = scaled % exact.d === 0n ? scaled / exact.d : null;
+  // A rate above 1 (a matching partner's 3 for 1) is fine: nextShare checks the totals stay exact.
+  return {
+    num: whole !== null && whole >= 0n && whole <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(whole) : null,
+    exact,
+  };
 }
 
 const zeros = (n: number): number[] => new Array<number>(n).fill(0);
@@ -229,8 +301,13 @@ export function computeSynergies(
 ): SynergyResult {
   const D = result.durationMonths;
   if (synergies.length === 0) return summarise(result, new Map(), [], new Map());
-  const byLine = new Map<string, LineResult>(result.lines.map((l) => [l.lineId, l]));
-  const modelLines = new Map(model.lines.map((l) => [l.id, l]));
+  // Only the lines some synergy targets are looked up (a programme has many more).
+  const targeted = new Set<string>();
+  for (const s of synergies) for (const id of s.lineIds) targeted.add(id);
+  const byLine = new Map<string, LineResult>();
+  for (const l of result.lines) if (targeted.has(l.lineId)) byLine.set(l.lineId, l);
+  const modelLines = new Map<string, Model['lines'][number]>();
+  for (const l of model.lines) if (targeted.has(l.id)) modelLines.set(l.id, l);
   const lines = new Map<string, SynergyLine>();
   const lineOf = (id: string): SynergyLine | null => {
     const r = byLine.get(id);
@@ -271,9 +348,19 @@ export function computeSynergies(
     }
     return series;
   };
+  /** Each partner's own dates in programme months, worked out once. */
+  const ownMonths = new Map<string, { start: number; end: number }>();
+  const windowOf = (s: Synergy, partner: Partner): { start: number; end: number } | null => {
+    let own = ownMonths.get(partner.id);
+    if (!own) {
+      own = partnerMonths(partner, model.programme);
+      ownMonths.set(partner.id, own);
+    }
+    return clipWindow(s, own, model.programme);
+  };
   for (const s of ordered) {
     const partner = partnerById.get(s.partnerId);
-    const window = partner ? synergyWindow(s, partner, model.programme) : null;
+    const window = partner ? windowOf(s, partner) : null;
     const out: SynergyOutcome = {
       synergyId: s.id,
       partnerId: s.partnerId,
@@ -351,14 +438,13 @@ export function computeSynergies(
           }
           break;
         }
+        const yearly = e.type === 'handover' ? e.shares.map(shareParts) : [shareParts(e.share)];
         for (const m of months) {
-          const share =
-            e.type === 'handover'
-              ? dec(e.shares[Math.min(programmeYear(m + 1), e.shares.length) - 1] ?? '0')
-              : dec(e.share);
-          targets.forEach((t, i) => {
-            cover(t, m, (runners[i] as Running).next(mul(fromInt(t.gross[m] as number), share)));
-          });
+          const share = yearly[Math.min(programmeYear(m + 1), yearly.length) - 1] as ShareParts;
+          for (let i = 0; i < targets.length; i++) {
+            const t = targets[i] as SynergyLine;
+            cover(t, m, (runners[i] as Running).nextShare(t.gross[m] as number, share));
+          }
         }
         break;
       }
@@ -366,11 +452,11 @@ export function computeSynergies(
         const p = dec(e.programmePart);
         const q = dec(e.partnerPart);
         // 'share': the partner's part of the investment; 'leverage': what it adds to our grant.
-        const rate = e.mode === 'share' ? div(q, add(p, q)) : div(q, p);
+        const rate = shareParts(e.mode === 'share' ? div(q, add(p, q)) : div(q, p));
         let room = e.collectiveCap === null ? Infinity : e.collectiveCap;
         for (const m of months) {
           targets.forEach((t, i) => {
-            let claim = (runners[i] as Running).next(mul(fromInt(t.gross[m] as number), rate));
+            let claim = (runners[i] as Running).nextShare(t.gross[m] as number, rate);
             if (e.capPerGrant !== null) {
               const units = byLine.get(t.lineId)?.quantities[m] ?? 0;
               const perGrant = Math.floor(e.capPerGrant * units);
@@ -401,6 +487,8 @@ export function computeSynergies(
         if (targets.length === 0) profiles = null;
         const eligible = arrivalsOf(result, profiles);
         const coordination = new Running();
+        /** share × uptake: the part of the lines the partner delivers while there is room. */
+        const full = shareParts(mul(share, uptake));
         let referredAll: Rational = ZERO;
         let takenAll: Rational = ZERO;
         let beyond: Rational = ZERO;
@@ -420,10 +508,11 @@ export function computeSynergies(
           referredAll = add(referredAll, mul(referred, k));
           takenAll = add(takenAll, mul(taken, k));
           out.coordination[m] = coordination.next(mul(mul(referred, k), fromInt(e.coordinationCost)));
-          const rate = mul(mul(share, uptake), k);
-          targets.forEach((t, i) => {
-            cover(t, m, (runners[i] as Running).next(mul(fromInt(t.gross[m] as number), rate)));
-          });
+          const rate = k.n === k.d ? full : shareParts(mul(full.exact, k));
+          for (let i = 0; i < targets.length; i++) {
+            const t = targets[i] as SynergyLine;
+            cover(t, m, (runners[i] as Running).nextShare(t.gross[m] as number, rate));
+          }
         }
         out.referred = Number(roundHalfEven(referredAll));
         out.takenUp = Number(roundHalfEven(takenAll));
@@ -458,7 +547,8 @@ function summarise(
 ): SynergyResult {
   const D = result.durationMonths;
   const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
-  const grossLines = sum(result.lines.map((l) => l.total));
+  // Every line's total, summed once by the costs phase (the direct cost).
+  const grossLines = result.totals.direct;
   let coveredInside = 0;
   let coveredOutside = 0;
   for (const l of lines.values()) {

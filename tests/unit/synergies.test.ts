@@ -6,7 +6,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compute, computeSynergies, programmeMonthOf, type SynergyResult } from '../../src-shared/engine';
+import {
+  compute,
+  computeSynergies,
+  programmeMonthOf,
+  shareOfEachMonth,
+  type SynergyResult,
+} from '../../src-shared/engine';
 import {
   type BudgetLine,
   defaultProfileFields,
@@ -378,6 +384,26 @@ describe('properties over random programmes', () => {
         expect(sum(r.partners.map((d) => d.total))).toBe(r.totals.covered);
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe('the fast path of shares', () => {
+  it('gives exactly what exact rationals give, extreme amounts and fine shares included', () => {
+    const share = fc.oneof(
+      fc
+        .integer({ min: 0, max: 1_000_000 })
+        .map((n) => (n === 1_000_000 ? '1' : `0.${String(n).padStart(6, '0')}`.replace(/0+$/, '').replace(/\.$/, ''))),
+      fc.constantFrom('0.5', '0.3333333', '0.123456789', '1', '0'),
+    );
+    const amounts = fc.array(fc.oneof(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 1e15 })), {
+      maxLength: 120,
+    });
+    fc.assert(
+      fc.property(amounts, share, (xs, s) => {
+        expect(shareOfEachMonth(xs, s)).toEqual(shareOfEachMonth(xs, s, true));
+      }),
+      { numRuns: 400 },
     );
   });
 });
