@@ -35,7 +35,7 @@ import { type CaseloadIndex, planQuantities } from './drivers';
 import { computePercentages } from './percentages';
 import { type LinePlan, PlanBuilder, planFloats, planTotal } from './plan';
 import type { ComputeResult, CostResult, Diagnostic } from './result';
-import { computeSynergies } from './synergies';
+import { computeSynergies, fundByPartners } from './synergies';
 import {
   amountsTotal,
   type Contribution,
@@ -317,9 +317,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
   };
   return {
     compute: (model) => {
-      // The costs, then what partners cover of them (synergies.ts): one result, one function.
+      // The costs, then what partners cover of them and who pays it (synergies.ts): one result.
       const costs = computeWith(caches, model);
-      return Object.assign(costs, { synergies: computeSynergies(model, model.partners, model.synergies, costs) });
+      const synergies = computeSynergies(model, model.partners, model.synergies, costs);
+      const funded = fundByPartners(costs, new Set(model.funders.map((f) => f.id)), model.synergies, synergies);
+      return funded ? { ...costs, ...funded, synergies } : Object.assign(costs, { synergies });
     },
   };
 }

@@ -100,6 +100,8 @@ export interface SynergyOutcome {
   addedBeneficiaries: number;
   /** Target lines that do not exist (the checks report them; they cover nothing). */
   unknownLines: string[];
+  /** What it covers of each of its lines (line id -> minor units), in all. */
+  byLine: Record<string, number>;
 }
 
 /** What the programme would have to add if one partner did not deliver. */
@@ -376,6 +378,7 @@ export function computeSynergies(
       capped: 0,
       addedBeneficiaries: 0,
       unknownLines: s.lineIds.filter((id) => !byLine.has(id)),
+      byLine: {},
     };
     outcomes.push(out);
     const targets = s.lineIds.map(lineOf).filter((l): l is SynergyLine => l !== null);
@@ -396,6 +399,7 @@ export function computeSynergies(
     const inside = synergyPlacement(e.type) === 'inside';
     const mine = new Map<string, number>();
     perLine.set(s.id, mine);
+    const byLineOut = out.byLine;
     const cover = (t: SynergyLine, m: number, claim: number): number => {
       const left = t.net[m] as number;
       const c = Math.max(0, Math.min(claim, left));
@@ -407,6 +411,7 @@ export function computeSynergies(
       out.covered[m] = (out.covered[m] as number) + c;
       out.coveredTotal += c;
       mine.set(t.lineId, (mine.get(t.lineId) ?? 0) + c);
+      byLineOut[t.lineId] = (byLineOut[t.lineId] ?? 0) + c;
       return c;
     };
     const runners = targets.map(() => new Running());
@@ -613,4 +618,63 @@ function summarise(
       addedBeneficiaries,
     },
   };
+}
+
+/**
+ * Decision: what a synergy inside the budget covers (co-financing, cost sharing, matching in 'share'
+ * mode, handover) is paid by the funding source the synergy names. On each line, that amount moves
+ * from the line's own split (in proportion to it, largest remainder) to that source, in the line's
+ * byFunder and in the programme's: a handover is then a schedule of the government's part, year by
+ * year, not a flat split. Indirect costs and contingency stay with the split of the lines they are
+ * computed on. A synergy that names no source, or a source no longer in the programme, leaves the
+ * split as it is. Gives new line results and a new byFunder; the costs phase's own are kept by the
+ * engine between computes and are never changed. Sums are kept: each line's byFunder still adds up
+ * to its total, and the programme's to the grand total.
+ */
+export function fundByPartners(
+  result: CostResult,
+  funderIds: ReadonlySet<string>,
+  synergies: readonly Synergy[],
+  sy: SynergyResult,
+): Pick<CostResult, 'lines' | 'byFunder'> | null {
+  const moves = new Map<string, Map<string, number>>(); // line id -> funder id -> amount
+  const byId = new Map(synergies.map((s) => [s.id, s]));
+  for (const o of sy.synergies) {
+    const s = byId.get(o.synergyId);
+    if (!s || s.funderId === null || !funderIds.has(s.funderId)) continue;
+    if (synergyPlacement(s.effect.type) !== 'inside') continue;
+    for (const [lineId, amount] of Object.entries(o.byLine)) {
+      if (amount === 0) continue;
+      let m = moves.get(lineId);
+      if (!m) {
+        m = new Map();
+        moves.set(lineId, m);
+      }
+      m.set(s.funderId, (m.get(s.funderId) ?? 0) + amount);
+    }
+  }
+  if (moves.size === 0) return null;
+  const byFunder: Record<string, number> = { ...result.byFunder };
+  const lines = result.lines.map((l) => {
+    const m = moves.get(l.lineId);
+    if (!m) return l;
+    const own: Record<string, number> = { ...l.byFunder };
+    // Taken from the line's own split only (what earlier synergies moved stays where they put it).
+    const left: Record<string, number> = { ...l.byFunder };
+    for (const [to, amount] of m) {
+      const ids = Object.keys(left).filter((id) => (left[id] ?? 0) > 0);
+      const weights = ids.map((id) => BigInt(left[id] ?? 0));
+      const parts = ids.length === 0 ? [] : allocate(BigInt(amount), weights);
+      ids.forEach((id, i) => {
+        const part = Number(parts[i] ?? 0n);
+        left[id] = (left[id] ?? 0) - part;
+        own[id] = (own[id] ?? 0) - part;
+        byFunder[id] = (byFunder[id] ?? 0) - part;
+      });
+      own[to] = (own[to] ?? 0) + amount;
+      byFunder[to] = (byFunder[to] ?? 0) + amount;
+    }
+    return { ...l, byFunder: own };
+  });
+  return { lines, byFunder };
 }

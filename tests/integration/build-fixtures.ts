@@ -21,7 +21,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compute, computeSynergies } from '../../src-shared/engine';
+import { compute } from '../../src-shared/engine';
 import type { LineFields, Model } from '../../src-shared/model';
 import { CURRENT_SCHEMA_VERSION } from '../../src-main/db';
 import { DocumentService } from '../../src-main/documents';
@@ -386,7 +386,7 @@ export function fixtureTotals(model: Model, withSynergies = false): unknown {
   };
   if (!withSynergies) return recorded;
   // From v4: what partners cover, net, expected, worst case, and each partner's drop-out.
-  const sy = computeSynergies(model, model.partners, model.synergies, r);
+  const sy = r.synergies;
   return { ...recorded, synergies: { totals: sy.totals, partners: sy.partners } };
 }
 

@@ -253,82 +253,87 @@ describe('public service take-over and community projects open to all', () => {
   });
 });
 
-describe('properties over random programmes', () => {
-  const effects: fc.Arbitrary<SynergyEffect> = fc.oneof(
-    fc.record({
-      type: fc.constant('referral' as const),
-      share: fc.constantFrom('0', '0.25', '1'),
-      uptake: fc.constantFrom('0.228', '0.5', '1'),
-      capacity: fc.option(fc.integer({ min: 0, max: 50 }), { nil: null }),
-      coordinationCost: fc.integer({ min: 0, max: 10_000 }),
-    }),
-    fc.record({
-      type: fc.constant('coFinancing' as const),
-      basis: fc.constantFrom('share' as const, 'amount' as const),
-      share: fc.constantFrom('0.1', '0.333', '1'),
-      amount: fc.integer({ min: 0, max: 10_000_000 }),
-    }),
-    fc.record({ type: fc.constant('costSharing' as const), share: fc.constantFrom('0.5', '0.07', '1') }),
-    fc.record({
-      type: fc.constant('matching' as const),
-      programmePart: fc.constantFrom('1', '25', '50'),
-      partnerPart: fc.constantFrom('1', '3', '75'),
-      capPerGrant: fc.option(fc.integer({ min: 0, max: 100_000 }), { nil: null }),
-      collectiveCap: fc.option(fc.integer({ min: 0, max: 1_000_000 }), { nil: null }),
-      mode: fc.constantFrom('share' as const, 'leverage' as const),
-    }),
-    fc.record({
-      type: fc.constant('handover' as const),
-      shares: fc.array(fc.constantFrom('0', '0.5', '0.75', '1'), { minLength: 1, maxLength: 3 }),
-    }),
-    fc.record({
-      type: fc.constant('publicService' as const),
-      share: fc.constantFrom('0.3', '1'),
-      delayMonths: fc.integer({ min: 0, max: 6 }),
-    }),
-    fc.record({ type: fc.constant('communityOpen' as const), nonMigrantShare: fc.constantFrom('0', '0.5417', '1') }),
-  );
+const effects: fc.Arbitrary<SynergyEffect> = fc.oneof(
+  fc.record({
+    type: fc.constant('referral' as const),
+    share: fc.constantFrom('0', '0.25', '1'),
+    uptake: fc.constantFrom('0.228', '0.5', '1'),
+    capacity: fc.option(fc.integer({ min: 0, max: 50 }), { nil: null }),
+    coordinationCost: fc.integer({ min: 0, max: 10_000 }),
+  }),
+  fc.record({
+    type: fc.constant('coFinancing' as const),
+    basis: fc.constantFrom('share' as const, 'amount' as const),
+    share: fc.constantFrom('0.1', '0.333', '1'),
+    amount: fc.integer({ min: 0, max: 10_000_000 }),
+  }),
+  fc.record({ type: fc.constant('costSharing' as const), share: fc.constantFrom('0.5', '0.07', '1') }),
+  fc.record({
+    type: fc.constant('matching' as const),
+    programmePart: fc.constantFrom('1', '25', '50'),
+    partnerPart: fc.constantFrom('1', '3', '75'),
+    capPerGrant: fc.option(fc.integer({ min: 0, max: 100_000 }), { nil: null }),
+    collectiveCap: fc.option(fc.integer({ min: 0, max: 1_000_000 }), { nil: null }),
+    mode: fc.constantFrom('share' as const, 'leverage' as const),
+  }),
+  fc.record({
+    type: fc.constant('handover' as const),
+    shares: fc.array(fc.constantFrom('0', '0.5', '0.75', '1'), { minLength: 1, maxLength: 3 }),
+  }),
+  fc.record({
+    type: fc.constant('publicService' as const),
+    share: fc.constantFrom('0.3', '1'),
+    delayMonths: fc.integer({ min: 0, max: 6 }),
+  }),
+  fc.record({ type: fc.constant('communityOpen' as const), nonMigrantShare: fc.constantFrom('0', '0.5417', '1') }),
+);
 
-  const programmes = fc
-    .record({
-      arrivals: fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 18 }),
-      costs: fc.array(fc.integer({ min: 0, max: 500_000 }), { minLength: 1, maxLength: 5 }),
-      picks: fc.array(
-        fc.record({
-          effect: effects,
-          targets: fc.array(fc.nat(4), { minLength: 1, maxLength: 3 }),
-          start: fc.integer({ min: 1, max: 18 }),
-          length: fc.integer({ min: 0, max: 18 }),
-          confidence: fc.constantFrom('0', '0.3', '1'),
-        }),
-        { maxLength: 5 },
+const programmes = fc
+  .record({
+    arrivals: fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 18 }),
+    costs: fc.array(fc.integer({ min: 0, max: 500_000 }), { minLength: 1, maxLength: 5 }),
+    picks: fc.array(
+      fc.record({
+        effect: effects,
+        targets: fc.array(fc.nat(4), { minLength: 1, maxLength: 3 }),
+        start: fc.integer({ min: 1, max: 18 }),
+        length: fc.integer({ min: 0, max: 18 }),
+        confidence: fc.constantFrom('0', '0.3', '1'),
+      }),
+      { maxLength: 5 },
+    ),
+  })
+  .map(({ arrivals, costs, picks }) => {
+    const line = lineBuilder('L');
+    const lines = costs.map((unitCost, i) =>
+      line({
+        unitCost,
+        // Fractional people reached on community lines (a project open to all counts them).
+        level: i % 3 === 2 ? 'community' : 'individual',
+        beneficiariesPerUnit: '0.35',
+        driver:
+          i % 2 === 0
+            ? { kind: 'perArrival', quantity: '1', profileIds: ['A'], takeUp: '1', offset: 0, start: 1, end: 18 }
+            : { kind: 'perActiveCase', quantity: '0.5', profileIds: [], start: 1, end: 18 },
+      }),
+    );
+    const m = model(lines, [profile('A', arrivals, 6)], 18);
+    const synergies = picks.map((p) =>
+      synergy(
+        p.effect,
+        p.targets.map((t) => lines[t % lines.length]?.id ?? ''),
+        {
+          firstMonth: p.start,
+          lastMonth: p.start + p.length,
+          confidence: p.confidence,
+          funderId: p.start % 3 === 0 ? null : p.start % 3 === 1 ? 'GOV' : 'EU',
+        },
       ),
-    })
-    .map(({ arrivals, costs, picks }) => {
-      const line = lineBuilder('L');
-      const lines = costs.map((unitCost, i) =>
-        line({
-          unitCost,
-          // Fractional people reached on community lines (a project open to all counts them).
-          level: i % 3 === 2 ? 'community' : 'individual',
-          beneficiariesPerUnit: '0.35',
-          driver:
-            i % 2 === 0
-              ? { kind: 'perArrival', quantity: '1', profileIds: ['A'], takeUp: '1', offset: 0, start: 1, end: 18 }
-              : { kind: 'perActiveCase', quantity: '0.5', profileIds: [], start: 1, end: 18 },
-        }),
-      );
-      const m = model(lines, [profile('A', arrivals, 6)], 18);
-      const synergies = picks.map((p) =>
-        synergy(
-          p.effect,
-          p.targets.map((t) => lines[t % lines.length]?.id ?? ''),
-          { firstMonth: p.start, lastMonth: p.start + p.length, confidence: p.confidence },
-        ),
-      );
-      return { m, synergies };
-    });
+    );
+    return { m, synergies };
+  });
 
+describe('properties over random programmes', () => {
   it('covered + net = gross on every line-month, covered never above gross nor below 0', () => {
     fc.assert(
       fc.property(programmes, ({ m, synergies }) => {
@@ -404,6 +409,59 @@ describe('the fast path of shares', () => {
         expect(shareOfEachMonth(xs, s)).toEqual(shareOfEachMonth(xs, s, true));
       }),
       { numRuns: 400 },
+    );
+  });
+});
+
+describe('who pays what partners cover inside the budget', () => {
+  const funders: Model['funders'] = [
+    { id: 'EU', position: 0, name: 'EU', type: 'donor', status: 'confirmed', ceiling: null },
+    { id: 'GOV', position: 1, name: 'Ministry', type: 'government', status: 'confirmed', ceiling: null },
+  ];
+
+  it('a handover puts its part under the government, year by year; the line and the programme still add up', () => {
+    const line = lineBuilder('F')({
+      unitCost: 100_000,
+      driver: { kind: 'fixed', quantity: '1', schedule: 'monthly', start: 1, end: 36 },
+      funding: [{ funderId: 'EU', share: '1' }],
+    });
+    const m: Model = {
+      ...model([line], [], 36),
+      funders,
+      partners: [partner()],
+      synergies: [synergy({ type: 'handover', shares: ['0', '0.5', '1'] }, [line.id], { funderId: 'GOV' })],
+    };
+    const r = compute(m);
+    // Year 2: 12 × 50,000; year 3: 12 × 100,000 = 1,800,000 under the ministry, the rest under the EU.
+    expect(r.lines[0]?.byFunder).toEqual({ EU: 1_800_000, GOV: 1_800_000 });
+    expect(r.byFunder.GOV).toBe(1_800_000);
+    expect((r.byFunder.EU ?? 0) + (r.byFunder.GOV ?? 0)).toBe(r.totals.total);
+    // Without a source named, the split stays as it was.
+    const none = compute({ ...m, synergies: m.synergies.map((s) => ({ ...s, funderId: null })) });
+    expect(none.lines[0]?.byFunder).toEqual({ EU: 3_600_000 });
+  });
+
+  it('on random programmes: every line and the programme still add up, no source goes below zero', () => {
+    fc.assert(
+      fc.property(programmes, ({ m, synergies }) => {
+        const split = m.lines.map((l, i) => ({
+          ...l,
+          funding:
+            i % 2 === 0
+              ? [{ funderId: 'EU', share: '1' }]
+              : [
+                  { funderId: 'EU', share: '0.6' },
+                  { funderId: 'GOV', share: '0.3' },
+                ],
+        }));
+        const r = compute({ ...m, lines: split, funders, partners: [partner()], synergies });
+        for (const l of r.lines) {
+          expect(sum(Object.values(l.byFunder))).toBe(l.total);
+          for (const v of Object.values(l.byFunder)) expect(v).toBeGreaterThanOrEqual(0);
+        }
+        expect(sum(Object.values(r.byFunder))).toBe(r.totals.total);
+      }),
+      { numRuns: 100 },
     );
   });
 });
