@@ -36,8 +36,10 @@ import type {
   Level,
   Modality,
   Model,
+  Partner,
   Profile,
   Programme,
+  Synergy,
 } from '../../src-shared/model';
 
 const KP2 = 'Knowledge Paper #2';
@@ -353,7 +355,7 @@ const individual: LineSpec[] = [
     },
     justification:
       'Places in public or private TVET centres and apprenticeships with local employers for returnees who seek wage employment rather than self-employment. ' +
-      `A later issue models referrals to a TVET partner programme as a synergy: in Guinea, "IOM had referred 202 Guinean returnees to INTEGRA partners, of which 46 received actual support" (${KP2}, L2236; digest SY-01: derived uptake 22.8 %), so this line is budgeted in full and the partner's share will reduce it. ` +
+      `Half the returnees concerned are referred to a partner employment programme (Partners screen), with the uptake seen in Guinea, where "IOM had referred 202 Guinean returnees to INTEGRA partners, of which 46 received actual support" (${KP2}, L2236; digest SY-01: derived uptake 22.8 %): this line is budgeted in full and the partner's part is reported beside it. ` +
       'Assumption: 25 % of adults and victims of trafficking, two months after arrival; XOF 426,000 (about EUR 650) per trainee for a 3- to 6-month course with materials and a small allowance.',
   },
   {
@@ -411,12 +413,11 @@ const individual: LineSpec[] = [
     currency: 'XOF',
     unitCost: 65_600,
     driver: { kind: 'perActiveCase', quantity: '1', profileIds: ['p-health'], start: 3, end: 36 },
-    funding: split([EU, '0.7'], [GOV, '0.3']),
     justification:
       'Treatment fees, medication and referral to health providers for every month a returnee with health-related needs is in assistance. ' +
       `For them, services "should go beyond a project's lifespan. Thus, referral to existing health and social services in the country of return is essential" (${R2015}, §3.3.4, L403). ` +
-      `The national health scheme pays part: in Mali, referred returnees "gain access to free health care in all public health centres in Mali for a period of two years" (${KP2}, L1468-1470; digest SY-07). ` +
-      'Assumption: XOF 65,600 (about EUR 100) per case-month; the ministry covers 30 % through its medical assistance scheme.',
+      `The national health scheme pays part, as a public service take-over (Partners screen): in Mali, referred returnees "gain access to free health care in all public health centres in Mali for a period of two years" (${KP2}, L1468-1470; digest SY-07). ` +
+      'Assumption: XOF 65,600 (about EUR 100) per case-month, budgeted in full; the scheme covers 30 % of it once a case is enrolled, three months after arrival.',
   },
   {
     id: 'ind-accommodation',
@@ -651,11 +652,10 @@ const structural: LineSpec[] = [
     currency: 'XOF',
     unitCost: 394_000,
     driver: { kind: 'fixed', quantity: '10', schedule: 'monthly', start: 4, end: 36 },
-    funding: split([EU, '0.5'], [GOV, '0.5']),
     justification:
       'Salaries of 10 reintegration officers in the regional labour and social affairs offices, trained by the programme. ' +
       `Anchor: in Ethiopia the EU-IOM Joint Initiative "covered the cost of twelve reintegration officers from the Bureaus of Labour and Social Affairs"; "In the longer term, local governments are expected to continue covering the salary of these officers from their own budget" (${KP2}, L528-532; digest SY-08). ` +
-      'Assumption: XOF 394,000 (about EUR 600) per officer-month from month 4. The planned handover (ministry 0 % in year 1, 50 % in year 2, 100 % in year 3, about 55 % overall) is carried here as a flat 50 % split; a handover synergy in a later issue will phase it by year.',
+      'Assumption: XOF 394,000 (about EUR 600) per officer-month from month 4. The handover is a synergy with the ministry (Partners screen): 0 % in year 1, 50 % in year 2, 100 % in year 3, shown under the ministry as a funding source, year by year.',
   },
   {
     id: 'str-material',
@@ -851,6 +851,99 @@ export const SAMPLE_PROGRAMME: Programme = {
   inflation: '0.02',
 };
 
+/**
+ * The partner programmes the sample works with (DESIGN §5), each synergy anchored in the sources
+ * (cited in the lines' justifications and below); its parameters are assumptions where marked.
+ */
+export const SAMPLE_PARTNERS: Partner[] = [
+  {
+    id: 'pa-employment',
+    position: 0,
+    name: 'Youth employment and TVET programme',
+    organisation: 'Development partner (illustrative)',
+    type: 'development',
+    startMonth: '2026-07',
+    endMonth: '2029-12',
+    notes: `Referrals into its training and job placement, as the INTEGRA partners in Guinea (${KP2}, L2236).`,
+  },
+  {
+    id: 'pa-ministry',
+    position: 1,
+    name: 'Ministry of Labour and Social Affairs',
+    organisation: 'National government',
+    type: 'government',
+    startMonth: '2027-01',
+    endMonth: '2035-12',
+    notes: `Takes the seconded reintegration officers over year by year, as the Ethiopian Bureaus of Labour and Social Affairs are expected to (${KP2}, L528-532).`,
+  },
+  {
+    id: 'pa-health',
+    position: 2,
+    name: 'National medical assistance scheme',
+    organisation: 'Ministry of Health',
+    type: 'government',
+    startMonth: '2027-01',
+    endMonth: '2035-12',
+    notes: `Free care in public health centres for referred returnees, as in Mali (${KP2}, L1468-1470).`,
+  },
+];
+
+export const SAMPLE_SYNERGIES: Synergy[] = [
+  {
+    id: 'sy-referral-tvet',
+    position: 0,
+    partnerId: 'pa-employment',
+    name: 'Referral to training and job placement',
+    // Uptake: INTEGRA, 46 of 202 referred (KP2 L2236; digest SY-01, derived 22.8 %).
+    // Assumption: half the returnees concerned referred; 120 places; EUR 40 of coordination each.
+    effect: { type: 'referral', share: '0.5', uptake: '0.228', capacity: 120, coordinationCost: 40_00 },
+    lineIds: ['ind-tvet'],
+    profileIds: [],
+    firstMonth: 4,
+    lastMonth: 32,
+    commitment: 'general',
+    status: 'inPrinciple',
+    confidence: null,
+    funderId: null,
+    notes: 'Assumption: parameters agreed in principle at the design stage.',
+  },
+  {
+    id: 'sy-handover-officers',
+    position: 1,
+    partnerId: 'pa-ministry',
+    name: 'Handover of the seconded officers',
+    // Assumption: the ministry's part by programme year (KP2 L528-532 gives the intent, not the pace).
+    effect: { type: 'handover', shares: ['0', '0.5', '1'] },
+    lineIds: ['str-officers'],
+    profileIds: [],
+    firstMonth: 1,
+    lastMonth: 36,
+    commitment: 'mutual',
+    status: 'signed',
+    confidence: null,
+    funderId: 'f-government',
+    notes: '',
+  },
+  {
+    id: 'sy-health-scheme',
+    position: 2,
+    partnerId: 'pa-health',
+    name: 'Public health care after enrolment',
+    // Assumption: 30 % of the medical costs of returnees with health-related needs, from the third
+    // month after arrival (enrolment).
+    effect: { type: 'publicService', share: '0.3', delayMonths: 3 },
+    lineIds: ['ind-medical'],
+    profileIds: ['p-health'],
+    firstMonth: 1,
+    lastMonth: 36,
+    commitment: 'general',
+    status: 'inPrinciple',
+    confidence: null,
+    funderId: null,
+    notes: '',
+  },
+];
+
 /** A fresh copy of the sample programme every call (callers may mutate it). */
 export function sampleModel(): Model {
   return {
@@ -864,7 +957,7 @@ export function sampleModel(): Model {
     profiles: structuredClone(SAMPLE_PROFILES),
     currencies: structuredClone(SAMPLE_CURRENCIES),
     funders: structuredClone(SAMPLE_FUNDERS),
-    partners: [],
-    synergies: [],
+    partners: structuredClone(SAMPLE_PARTNERS),
+    synergies: structuredClone(SAMPLE_SYNERGIES),
   };
 }

@@ -30,8 +30,8 @@
  *   Outside the budget.
  * - communityOpen: no money moves; opening the target (community) lines to community members adds
  *   non-migrant beneficiaries so that they are `nonMigrantShare` of all beneficiaries:
- *   added = people reached × share ÷ (1 − share) (the Joint Initiative: 2,490 returnees and 2,943
- *   community members is a share of 2,943 ÷ 5,433).
+ *   added = returnees reached × share ÷ (1 − share), less the non-migrants the lines count already
+ *   (the Joint Initiative: 2,490 returnees and 2,943 community members is a share of 2,943 ÷ 5,433).
  *
  * Decision: a synergy operates in its own months intersected with the partner's own dates and the
  *   programme; outside them it covers nothing (the checks flag a synergy with no month left).
@@ -387,11 +387,17 @@ export function computeSynergies(
       // No money moves; the reach grows (see the header). A share of 100 % adds nothing: a project
       // with no returnee among its beneficiaries is not reported as one of ours. People reached are
       // counts for reading (fractional when beneficiaries per unit are), so this is done in doubles.
+      // The lines' own non-migrants (their non-migrant share) are not counted twice.
       const share = Number(e.nonMigrantShare);
       if (share < 1) {
-        let reached = 0;
-        for (const t of targets) reached += byLine.get(t.lineId)?.beneficiaries ?? 0;
-        out.addedBeneficiaries = Math.round((reached * share) / (1 - share));
+        let returnees = 0;
+        let already = 0;
+        for (const t of targets) {
+          const r = byLine.get(t.lineId);
+          returnees += (r?.beneficiaries ?? 0) - (r?.nonMigrantBeneficiaries ?? 0);
+          already += r?.nonMigrantBeneficiaries ?? 0;
+        }
+        out.addedBeneficiaries = Math.max(0, Math.round((returnees * share) / (1 - share) - already));
       }
       continue;
     }

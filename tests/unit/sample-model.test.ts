@@ -282,5 +282,24 @@ describe('sample programme', () => {
       const base = r.byLevel.individual + r.byLevel.community;
       expect(Math.abs(total('sup-me') - base * 0.04)).toBeLessThanOrEqual(1);
     });
+
+    it('works with partners: a referral (INTEGRA uptake), a handover by year, a public health take-over', () => {
+      expect(model.synergies.map((s) => s.effect.type)).toEqual(['referral', 'handover', 'publicService']);
+      const sy = r.synergies;
+      for (const o of sy.synergies) expect(o.coveredTotal, o.synergyId).toBeGreaterThan(0);
+      expect(sy.totals.net).toBeLessThan(sy.totals.gross);
+      expect(sy.totals.expected).toBeGreaterThan(sy.totals.net);
+      expect(sy.totals.expected).toBeLessThan(sy.totals.worstCase);
+      // The ministry pays the officers year by year: nothing in year 1, all of them in year 3.
+      const handover = sy.partners.find((d) => d.partnerId === 'pa-ministry');
+      expect(handover?.byYear[0]).toBe(0);
+      expect(handover?.byYear[2]).toBeGreaterThan(handover?.byYear[1] ?? Infinity);
+      const officers = r.lines.find((l) => l.lineId === 'str-officers');
+      expect(officers?.byFunder['f-government']).toBe(handover?.total);
+      // The referral stays within the partner's 120 places (the checks would say otherwise).
+      const referral = sy.synergies.find((o) => o.synergyId === 'sy-referral-tvet');
+      expect(referral?.beyondCapacity).toBe(0);
+      expect(referral?.takenUp).toBeLessThanOrEqual(120);
+    });
   });
 });
