@@ -921,7 +921,7 @@ export const SAMPLE_SYNERGIES: Synergy[] = [
     commitment: 'mutual',
     status: 'signed',
     confidence: null,
-    funderId: 'f-government',
+    funderId: GOV,
     notes: '',
   },
   {
