@@ -244,3 +244,8 @@ export function RowTable(props: {
     </div>
   );
 }
+
+/** A table row's props while a jump from the checks panel highlights it (see ui.goTo). */
+export function highlightProps(highlighted: boolean): { className?: string; 'data-highlighted'?: 'true' } {
+  return highlighted ? { className: 'highlighted', 'data-highlighted': 'true' } : {};
+}

@@ -6,6 +6,8 @@
  */
 import { type ReactNode, useId } from 'react';
 import { CellError } from './CellError';
+import { errorText } from '../i18n';
+import type { Locale } from '../../src-shared/money';
 import { FieldError } from './common';
 import { SelectFace, TextFace } from './faces';
 import { type CommitResult, useDraft } from './draft';
@@ -203,4 +205,23 @@ export function FieldControl(props: { suffix?: string; children: ReactNode }) {
       )}
     </div>
   );
+}
+
+/**
+ * The commit of a short text field (a name, an organisation): trimmed, at most 200 characters,
+ * not empty when `required`; `onChange` only when it differs from `current`.
+ */
+export function textCommit(
+  locale: Locale,
+  current: string,
+  onChange: (value: string) => void,
+  required = true,
+): (text: string) => CommitResult {
+  return (text) => {
+    const v = text.trim();
+    if (required && v === '') return { ok: false, message: errorText(locale, 'text.required') };
+    if (v.length > 200) return { ok: false, message: errorText(locale, 'text.tooLong') };
+    if (v !== current) onChange(v);
+    return { ok: true };
+  };
 }

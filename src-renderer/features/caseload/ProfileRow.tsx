@@ -13,7 +13,7 @@ import {
 import { useLocale, useModelPart, useT } from '../../document/react';
 import { useUi } from '../../document/ui';
 import { errorText } from '../../i18n';
-import { RowActions } from '../../shared/common';
+import { RowActions, highlightProps } from '../../shared/common';
 import { profileFocusId } from '../../shared/findings';
 import { type CommitResult, SelectInput, TextInput } from '../../shared/inputs';
 import {
@@ -65,11 +65,7 @@ export function ProfileRow(props: {
   const explicitTotal = p.monthly.reduce((s, n) => s + n, 0);
 
   return (
-    <tr
-      data-testid={`profile-row-${p.id}`}
-      className={highlighted ? 'highlighted' : undefined}
-      data-highlighted={highlighted ? 'true' : undefined}
-    >
+    <tr data-testid={`profile-row-${p.id}`} {...highlightProps(highlighted)}>
       <td>
         <TextInput
           variant="cell"

@@ -12,9 +12,9 @@ import { byPosition, mainDonor } from '../../document/order';
 import { useDocStore, useLocale, useModel, useModelPart, useReadOnly, useResult, useT } from '../../document/react';
 import { useUi } from '../../document/ui';
 import { errorText } from '../../i18n';
-import { combo, ConfirmDeleteDialog, RowActions, RowTable } from '../../shared/common';
+import { combo, ConfirmDeleteDialog, RowActions, RowTable, highlightProps } from '../../shared/common';
 import { funderFocusId } from '../../shared/findings';
-import { type CommitResult, SelectInput, TextInput } from '../../shared/inputs';
+import { type CommitResult, SelectInput, TextInput, textCommit } from '../../shared/inputs';
 
 export function FundingScreen() {
   const t = useT();
@@ -160,11 +160,7 @@ function FunderRow(props: {
   const use = f.ceiling !== null && f.ceiling > 0 ? props.amount / f.ceiling : null;
 
   return (
-    <tr
-      data-testid={`funder-row-${f.id}`}
-      className={highlighted ? 'highlighted' : undefined}
-      data-highlighted={highlighted ? 'true' : undefined}
-    >
+    <tr data-testid={`funder-row-${f.id}`} {...highlightProps(highlighted)}>
       <td>
         <div className="name-cell">
           <TextInput
@@ -175,13 +171,7 @@ function FunderRow(props: {
             title={f.name}
             focusId={focusId}
             readOnly={readOnly}
-            commit={(text): CommitResult => {
-              const v = text.trim();
-              if (v === '') return { ok: false, message: errorText(locale, 'text.required') };
-              if (v.length > 200) return { ok: false, message: errorText(locale, 'text.tooLong') };
-              if (v !== f.name) update({ name: v });
-              return { ok: true };
-            }}
+            commit={textCommit(locale, f.name, (name) => update({ name }))}
           />
           {props.isMain && (
             <span className="badge badge-main" data-testid={`funder-main-${f.id}`}>

@@ -24,9 +24,9 @@ import { byPosition } from '../../document/order';
 import { useDocStore, useLocale, useModel, useReadOnly, useResult, useT } from '../../document/react';
 import { useUi } from '../../document/ui';
 import { errorText } from '../../i18n';
-import { combo, ConfirmDeleteDialog, RowActions, RowTable } from '../../shared/common';
+import { combo, ConfirmDeleteDialog, RowActions, RowTable, highlightProps } from '../../shared/common';
 import { partnerFocusId, synergyFocusId } from '../../shared/findings';
-import { type CommitResult, SelectInput, TextInput } from '../../shared/inputs';
+import { type CommitResult, SelectInput, TextInput, textCommit } from '../../shared/inputs';
 import { SynergyRow } from './SynergyRow';
 import { SynergySummary } from './SynergySummary';
 
@@ -146,15 +146,8 @@ function PartnerRow(props: {
   const update = (patch: Partial<PartnerFields>) => props.send({ type: 'partner.update', id: p.id, patch });
   const label = (field: 'name' | 'organisation' | 'type' | 'startMonth' | 'endMonth') =>
     t('partners.fieldLabel', { field: t(`partners.col.${field}`), name: p.name });
-  const text =
-    (field: 'name' | 'organisation', required: boolean) =>
-    (value: string): CommitResult => {
-      const v = value.trim();
-      if (required && v === '') return { ok: false, message: errorText(locale, 'text.required') };
-      if (v.length > 200) return { ok: false, message: errorText(locale, 'text.tooLong') };
-      if (v !== p[field]) update({ [field]: v });
-      return { ok: true };
-    };
+  const text = (field: 'name' | 'organisation', required: boolean) =>
+    textCommit(locale, p[field], (v) => update({ [field]: v }), required);
   const month =
     (field: 'startMonth' | 'endMonth') =>
     (value: string): CommitResult => {
@@ -166,11 +159,7 @@ function PartnerRow(props: {
       return { ok: true };
     };
   return (
-    <tr
-      data-testid={`partner-row-${p.id}`}
-      className={highlighted ? 'highlighted' : undefined}
-      data-highlighted={highlighted ? 'true' : undefined}
-    >
+    <tr data-testid={`partner-row-${p.id}`} {...highlightProps(highlighted)}>
       <td>
         <TextInput
           variant="cell"

@@ -29,8 +29,8 @@ import { byPosition, linesOfLevel } from '../../document/order';
 import { useLocale, useModel, useT } from '../../document/react';
 import { useUi } from '../../document/ui';
 import { errorText, translateCount } from '../../i18n';
-import { Dialog, RowActions } from '../../shared/common';
-import { type CommitResult, SelectInput, TextInput } from '../../shared/inputs';
+import { Dialog, RowActions, highlightProps } from '../../shared/common';
+import { type CommitResult, SelectInput, TextInput, textCommit } from '../../shared/inputs';
 import { synergyFocusId } from '../../shared/findings';
 import { isMoneyField, isOptionalField, isPercentField, paramFields, paramText, parseParam } from './synergyFields';
 
@@ -81,11 +81,7 @@ export function SynergyRow(props: {
         });
 
   return (
-    <tr
-      data-testid={`synergy-row-${s.id}`}
-      className={highlighted ? 'highlighted' : undefined}
-      data-highlighted={highlighted ? 'true' : undefined}
-    >
+    <tr data-testid={`synergy-row-${s.id}`} {...highlightProps(highlighted)}>
       <td>
         <TextInput
           variant="cell"
@@ -94,13 +90,7 @@ export function SynergyRow(props: {
           testId={`synergy-name-${s.id}`}
           focusId={focusId}
           readOnly={readOnly}
-          commit={(text): CommitResult => {
-            const v = text.trim();
-            if (v === '') return { ok: false, message: errorText(locale, 'text.required') };
-            if (v.length > 200) return { ok: false, message: errorText(locale, 'text.tooLong') };
-            if (v !== s.name) update({ name: v });
-            return { ok: true };
-          }}
+          commit={textCommit(locale, s.name, (name) => update({ name }))}
         />
       </td>
       <td>
