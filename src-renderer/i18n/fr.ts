@@ -873,7 +873,7 @@ export const fr: Messages = {
   'history.log.omitted.other': 'et {n} autres modifications',
   // ---- issue 9 : partenaires et synergies ------------------------------------------------------
   'nav.partners': 'Partenaires',
-  'totals.covered': 'Couvert par les partenaires',
+  'totals.covered': 'Partenaires',
   'line.monthsCovered': 'Couvert par les partenaires',
   'line.monthsNet': 'Net pour le programme',
   'totals.coveredHint':

@@ -4,6 +4,7 @@
  */
 import type { ReactElement, ReactNode } from 'react';
 import { ResponsiveContainer } from 'recharts';
+import type { Locale } from '../../src-shared/money';
 
 export function ChartCard(props: {
   id: string;
@@ -36,4 +37,13 @@ export function ChartCard(props: {
       )}
     </figure>
   );
+}
+
+/** Axis ticks: 1.4m, 700k (1,4 M, 700 k in French). */
+export function compact(locale: Locale): (v: number) => string {
+  const f = new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+    notation: 'compact',
+    maximumFractionDigits: 1,
+  });
+  return (v) => f.format(v);
 }

@@ -52,7 +52,21 @@
  * minus covered, so every line-month reconciles exactly. Expected cost = net + Σ over synergies of
  * (1 − confidence) × covered, summed exactly and rounded once.
  */
-import { add, allocate, cmp, dec, div, fromInt, mul, type Rational, rat, roundHalfEven, sub, ZERO } from '../money';
+import {
+  add,
+  allocate,
+  cmp,
+  dec,
+  div,
+  fromInt,
+  mul,
+  type Rational,
+  rat,
+  roundHalfEven,
+  sub,
+  toNumber,
+  ZERO,
+} from '../money';
 import {
   driverProfiles,
   type Model,
@@ -73,8 +87,14 @@ export interface SynergyLine {
   /** Delivered by partners themselves, reported beside the budget (referral, public service). */
   coveredOutside: number[];
   net: number[];
-  /** What synergies claimed beyond the line's gross (cut: see the order Decision); 0 when none. */
+  /**
+   * What the synergies on the line claim beyond its gross, from the rates they claim in each month
+   * (their shares of it added up above 100 %), to the nearest minor unit; 0 when none. The running
+   * roundings alone never make a claim: a cent cut off by them is not a finding.
+   */
   overClaimed: number;
+  /** The rates claimed in each month, all synergies together (for overClaimed). */
+  claimedRates: number[];
 }
 
 export interface SynergyOutcome {
@@ -323,6 +343,7 @@ export function computeSynergies(
         coveredOutside: zeros(D),
         net: [...r.months],
         overClaimed: 0,
+        claimedRates: zeros(D),
       };
       lines.set(id, s);
     }
@@ -406,10 +427,11 @@ export function computeSynergies(
     const mine = new Map<string, number>();
     perLine.set(s.id, mine);
     const byLineOut = out.byLine;
-    const cover = (t: SynergyLine, m: number, claim: number): number => {
+    /** Covers `claim` of line `t` in month `m`, a claim of `rate` of its gross (for overClaimed). */
+    const cover = (t: SynergyLine, m: number, claim: number, rate: number): number => {
+      t.claimedRates[m] = (t.claimedRates[m] as number) + rate;
       const left = t.net[m] as number;
       const c = Math.max(0, Math.min(claim, left));
-      if (claim > c) t.overClaimed += claim - c;
       if (c === 0) return 0;
       t.net[m] = left - c;
       if (inside) t.coveredInside[m] = (t.coveredInside[m] as number) + c;
@@ -445,16 +467,20 @@ export function computeSynergies(
           const order = cells.map((_, k) => k).sort((a, b) => (cells[a]?.[1] ?? 0) - (cells[b]?.[1] ?? 0) || a - b);
           for (const k of order) {
             const [i, m] = cells[k] as [number, number];
-            cover(targets[i] as SynergyLine, m, Number(parts[k] ?? 0n));
+            const t = targets[i] as SynergyLine;
+            const part = Number(parts[k] ?? 0n);
+            const g = t.gross[m] as number;
+            cover(t, m, part, g === 0 ? 0 : part / g);
           }
           break;
         }
         const yearly = e.type === 'handover' ? e.shares.map(shareParts) : [shareParts(e.share)];
         for (const m of months) {
           const share = yearly[Math.min(programmeYear(m + 1), yearly.length) - 1] as ShareParts;
+          const asRate = toNumber(share.exact);
           for (let i = 0; i < targets.length; i++) {
             const t = targets[i] as SynergyLine;
-            cover(t, m, (runners[i] as Running).nextShare(t.gross[m] as number, share));
+            cover(t, m, (runners[i] as Running).nextShare(t.gross[m] as number, share), asRate);
           }
         }
         break;
@@ -464,6 +490,7 @@ export function computeSynergies(
         const q = dec(e.partnerPart);
         // 'share': the partner's part of the investment; 'leverage': what it adds to our grant.
         const rate = shareParts(e.mode === 'share' ? div(q, add(p, q)) : div(q, p));
+        const asRate = toNumber(rate.exact);
         let room = e.collectiveCap === null ? Infinity : e.collectiveCap;
         for (const m of months) {
           targets.forEach((t, i) => {
@@ -480,7 +507,7 @@ export function computeSynergies(
               out.capped += claim - room;
               claim = room;
             }
-            if (e.mode === 'share') claim = cover(t, m, claim);
+            if (e.mode === 'share') claim = cover(t, m, claim, asRate);
             else out.leveraged += claim;
             room -= claim;
           });
@@ -520,9 +547,10 @@ export function computeSynergies(
           takenAll = add(takenAll, mul(taken, k));
           out.coordination[m] = coordination.next(mul(mul(referred, k), fromInt(e.coordinationCost)));
           const rate = k.n === k.d ? full : shareParts(mul(full.exact, k));
+          const asRate = toNumber(rate.exact);
           for (let i = 0; i < targets.length; i++) {
             const t = targets[i] as SynergyLine;
-            cover(t, m, (runners[i] as Running).nextShare(t.gross[m] as number, rate));
+            cover(t, m, (runners[i] as Running).nextShare(t.gross[m] as number, rate), asRate);
           }
         }
         out.referred = Number(roundHalfEven(referredAll));
@@ -540,12 +568,20 @@ export function computeSynergies(
           for (const m of months) {
             const active = all[m] as number;
             const frac = active === 0 ? ZERO : mul(share, rat(covered[m] as number, active));
-            cover(t, m, (runners[i] as Running).next(mul(fromInt(t.gross[m] as number), frac)));
+            cover(t, m, (runners[i] as Running).next(mul(fromInt(t.gross[m] as number), frac)), toNumber(frac));
           }
         });
         break;
       }
     }
+  }
+  for (const l of lines.values()) {
+    let over = 0;
+    l.claimedRates.forEach((r, m) => {
+      // A float sum of exact rates: 1e-9 of slack keeps 0.3 + 0.7 from counting as above 100 %.
+      if (r > 1 + 1e-9) over += (r - 1) * (l.gross[m] as number);
+    });
+    l.overClaimed = Math.round(over);
   }
   return summarise(result, lines, outcomes, perLine);
 }

@@ -171,6 +171,19 @@ describe('co-financing, cost sharing and handover', () => {
     expect(r.lines[0]?.net[0]).toBe(0);
   });
 
+  it('only shares above 100 % are over-claimed, never a cent the running roundings move', () => {
+    // 101 a month: 50 % is 50.5, rounded half to even month by month; then 100 % in year 2.
+    const l = monthly(24, 101);
+    const alone = run(model([l]), [synergy({ type: 'handover', shares: ['0.5', '1'] }, [l.id])]);
+    expect(alone.lines[0]?.overClaimed).toBe(0);
+    const both = run(model([l]), [
+      synergy({ type: 'costSharing', share: '0.7' }, [l.id]),
+      synergy({ type: 'coFinancing', basis: 'share', share: '0.5', amount: 0 }, [l.id]),
+    ]);
+    // 20 % of 24 × 101 claimed twice.
+    expect(both.lines[0]?.overClaimed).toBe(Math.round(0.2 * 24 * 101));
+  });
+
   it('the partner’s own dates limit the synergy', () => {
     const l = monthly(12, 1_000);
     // The partner programme runs from April 2027: programme months 4 on.

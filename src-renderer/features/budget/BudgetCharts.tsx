@@ -1,10 +1,10 @@
 /** The budget's charts (cost by level, by year), from the engine's result for the model on screen. */
 import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, Legend, Tooltip, XAxis, YAxis } from 'recharts';
-import { currencyExponent, formatMinor, type Locale } from '../../../src-shared/money';
+import { currencyExponent, formatMinor } from '../../../src-shared/money';
 import { LEVELS } from '../../../src-shared/model';
 import { useDeferredResult, useLocale, useModelPart, useT } from '../../document/react';
-import { ChartCard } from '../../shared/ChartCard';
+import { ChartCard, compact } from '../../shared/ChartCard';
 
 export const LEVEL_COLORS: Record<string, string> = {
   individual: '#2f6690',
@@ -17,14 +17,6 @@ export const LEVEL_COLORS: Record<string, string> = {
 
 function major(minor: number, currency: string): number {
   return minor / 10 ** currencyExponent(currency);
-}
-
-function compact(locale: Locale): (v: number) => string {
-  const f = new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
-    notation: 'compact',
-    maximumFractionDigits: 1,
-  });
-  return (v) => f.format(v);
 }
 
 interface LevelDatum {

@@ -9,7 +9,7 @@ import { currencyExponent, formatMinor, formatPercent } from '../../../src-share
 import type { Partner } from '../../../src-shared/model';
 import { byPosition, mainDonor } from '../../document/order';
 import { useLocale, useModel, useResult, useT } from '../../document/react';
-import { ChartCard } from '../../shared/ChartCard';
+import { ChartCard, compact } from '../../shared/ChartCard';
 
 const COLORS = { gross: '#6b7280', net: '#2f6690', expected: '#c08a2d', worstCase: '#b5523b' } as const;
 
@@ -104,8 +104,8 @@ export function SynergySummary(props: { partners: readonly Partner[] }) {
         >
           <BarChart data={chart} margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
             <CartesianGrid vertical={false} stroke="#e5e7eb" />
-            <XAxis dataKey="name" fontSize={12} stroke="#6b7280" />
-            <YAxis fontSize={11} stroke="#6b7280" width={64} />
+            <XAxis dataKey="name" fontSize={11} stroke="#6b7280" interval={0} />
+            <YAxis fontSize={11} stroke="#6b7280" width={56} tickFormatter={compact(locale)} />
             <Tooltip separator=": " cursor={{ fill: 'rgba(0,0,0,0.04)' }} />
             <Bar dataKey="value" isAnimationActive={false}>
               {chart.map((d) => (
