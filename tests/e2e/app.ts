@@ -19,6 +19,8 @@ export async function openSample(page: Page): Promise<void> {
   await expect(open.or(docName)).toBeVisible();
   if ((await docName.isVisible()) && !(await docName.innerText()).includes('Sample programme')) {
     await page.getByTestId('close-document').click();
+    // The start screen comes after the close is confirmed: wait for it, or the sample is never opened.
+    await expect(open).toBeVisible();
   }
   if (await open.isVisible().catch(() => false)) await open.click();
   await expect(docName).toContainText('Sample programme');
