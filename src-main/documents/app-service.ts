@@ -35,6 +35,8 @@ import { isErrno, stripExtension, withExtension } from './files';
 import { fileExists } from './messages';
 import { SettingsStore } from './settings-store';
 import { fieldsFromZod, validationFailure } from '../../src-shared/commands';
+import { monthOf } from '../../src-shared/model';
+import { templateModel } from '../sample/templates';
 
 export const SAMPLE_FILE_NAME = 'Sample programme.rcs';
 
@@ -199,11 +201,12 @@ export function createHandlers(options: AppServiceOptions): AppHandlers {
 
     'document.current': () => docs.current(),
 
-    'document.create': ({ name, programme }) => {
+    'document.create': ({ name, programme, template }) => {
       ensureDocumentsDir();
       const target = pathForName(name);
       if (fs.existsSync(target)) throw fileExists(target);
-      return opened(docs.create(target, undefined, programme));
+      const model = template ? templateModel(template, programme?.startMonth ?? monthOf(new Date())) : undefined;
+      return opened(docs.create(target, model, template ? {} : programme));
     },
 
     'document.open': ({ path: requested, readOnly }) => {

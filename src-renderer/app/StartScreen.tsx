@@ -1,10 +1,11 @@
 /** Start: new blank programme, the sample, files from the documents folder and recent files. */
 import { useState } from 'react';
-import type { LibraryFile, RecentFile } from '../../src-shared/api';
+import { type LibraryFile, type RecentFile, TEMPLATE_IDS, type TemplateId } from '../../src-shared/api';
 import { useDoc, useDocStore, useLocale, useT } from '../document/react';
 import { formatDateTime } from '../i18n';
 import { LocaleSelect } from '../shared/common';
 import { ErrorBanner } from './Banners';
+import { NameDialog } from './NameDialog';
 import { NewProgrammeDialog } from './NewProgrammeDialog';
 
 export function StartScreen() {
@@ -14,6 +15,7 @@ export function StartScreen() {
   const appInfo = useDoc((s) => s.appInfo);
   const busy = useDoc((s) => s.busy);
   const [newOpen, setNewOpen] = useState(false);
+  const [template, setTemplate] = useState<TemplateId | null>(null);
   const dir = library?.documentsDir ?? appInfo?.documentsDir ?? '';
 
   return (
@@ -73,6 +75,23 @@ export function StartScreen() {
             </>
           )}
           <p className="hint">{t('start.readOnlyHint')}</p>
+          <h3 className="start-templates-h">{t('templates.heading')}</h3>
+          <ul className="start-templates" data-testid="start-templates">
+            {TEMPLATE_IDS.map((id) => (
+              <li key={id}>
+                <button
+                  type="button"
+                  className="link"
+                  data-testid={`start-template-${id}`}
+                  disabled={busy}
+                  onClick={() => setTemplate(id)}
+                >
+                  {t(`templates.${id}.title`)}
+                </button>
+                <p className="hint">{t(`templates.${id}.about`)}</p>
+              </li>
+            ))}
+          </ul>
           {busy && (
             <p className="hint" role="status">
               {t('start.working')}
@@ -115,6 +134,19 @@ export function StartScreen() {
         </div>
       </main>
       {newOpen && <NewProgrammeDialog help={t('start.newHelp', { dir })} onClose={() => setNewOpen(false)} />}
+      {template && (
+        <NameDialog
+          open
+          title={t(`templates.${template}.title`)}
+          help={`${t(`templates.${template}.about`)} ${t('templates.help', { dir })}`}
+          label={t('templates.nameLabel')}
+          initial={t(`templates.${template}.title`).slice(0, 120)}
+          submitLabel={t('templates.create')}
+          testId="template-dialog"
+          onSubmit={(name) => store.getState().create(name, undefined, template)}
+          onClose={() => setTemplate(null)}
+        />
+      )}
     </div>
   );
 }

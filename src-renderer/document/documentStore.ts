@@ -31,6 +31,7 @@ import {
   type RecentFile,
   type Reply,
   type Settings,
+  type TemplateId,
   type Snapshot,
 } from '../../src-shared/api';
 import { applyWrites, newId, planCommand, stateOf, writesOf } from '../../src-shared/commands';
@@ -98,7 +99,7 @@ export interface DocState {
   openSample(): Promise<boolean>;
   open(path: string, readOnly: boolean): Promise<boolean>;
   openDialog(readOnly: boolean): Promise<boolean>;
-  create(name: string, programme?: NewProgramme): Promise<boolean>;
+  create(name: string, programme?: NewProgramme, template?: TemplateId): Promise<boolean>;
   saveAs(name: string): Promise<boolean>;
   saveAsDialog(): Promise<boolean>;
   close(): Promise<boolean>;
@@ -471,8 +472,10 @@ export function createDocumentStore(api: Api, initialLocale: Locale = 'en', even
       openSample: () => documentAction('openSample', () => api['document.openSample']({})),
       open: (path, readOnly) => documentAction('open', () => api['document.open']({ path, readOnly })),
       openDialog: (readOnly) => documentAction('openDialog', () => api['document.openDialog']({ readOnly })),
-      create: (name, programme) =>
-        documentAction('create', () => api['document.create'](programme ? { name, programme } : { name })),
+      create: (name, programme, template) =>
+        documentAction('create', () =>
+          api['document.create']({ name, ...(programme ? { programme } : {}), ...(template ? { template } : {}) }),
+        ),
       saveAs: (name) => documentAction('saveAs', () => api['document.saveAs']({ name })),
       saveAsDialog: () => documentAction('saveAsDialog', () => api['document.saveAsDialog']({})),
 

@@ -242,6 +242,19 @@ export const en = {
   'start.new': 'New programme…',
   'start.newTitle': 'New programme',
   'start.newHelp': 'A blank programme file is created in your documents folder: {dir}',
+  'templates.heading': 'New from a template',
+  'templates.help': 'The programme file is created in your documents folder: {dir}',
+  'templates.nameLabel': 'File name',
+  'templates.create': 'Create',
+  'templates.elCucayo.title': 'Matching fund for returnees’ businesses (El Cucayo, Ecuador)',
+  'templates.elCucayo.about':
+    'A 50–50 matching fund: the programme and the fund each pay half of a business project, at most USD 1,250 each. The rule and the USD 2,500 ceiling come from Ecuador’s “El Cucayo” fund (IOM 2015, “Reintegration: Effective Approaches”, line 475).',
+  'templates.pare.title': 'Remittances into business, one for one (PARE 1+1, Moldova)',
+  'templates.pare.about':
+    'Each euro a returnee invests in a business is matched by a grant of the same value, so the investment doubles at the programme’s cost. The 1+1 principle and the 1,700 businesses supported come from Knowledge Paper #2, lines 1632–1639.',
+  'templates.faoIom.title': 'Agricultural reintegration with a cost split (FAO–IOM, Sudan)',
+  'templates.faoIom.about':
+    'The programme pays cash to set up the farm business and FAO pays the machinery, seeds and fertilizers, each its own part. The split of tasks and costs is the one described for West Darfur in Knowledge Paper #2, lines 1399–1406.',
   'start.nameLabel': 'File name',
   'start.titlePlaceholder': 'The file name, if left empty',
   'start.openSample': 'Open the sample programme',

@@ -243,6 +243,20 @@ export const fr: Messages = {
   'start.new': 'Nouveau programme…',
   'start.newTitle': 'Nouveau programme',
   'start.newHelp': 'Un programme vierge est créé dans votre dossier de documents : {dir}',
+  'templates.heading': 'Nouveau à partir d’un modèle',
+  'templates.help': 'Le fichier du programme est créé dans votre dossier de documents : {dir}',
+  'templates.nameLabel': 'Nom du fichier',
+  'templates.create': 'Créer',
+  'templates.elCucayo.title':
+    'Fonds de contrepartie pour les entreprises des personnes de retour (El Cucayo, Équateur)',
+  'templates.elCucayo.about':
+    'Un fonds de contrepartie 50–50 : le programme et le fonds paient chacun la moitié d’un projet d’entreprise, au plus 1 250 USD chacun. La règle et le plafond de 2 500 USD viennent du fonds « El Cucayo » de l’Équateur (OIM 2015, « Reintegration: Effective Approaches », ligne 475).',
+  'templates.pare.title': 'Transferts de fonds investis dans l’entreprise, un pour un (PARE 1+1, Moldavie)',
+  'templates.pare.about':
+    'Chaque euro qu’une personne de retour investit dans une entreprise est complété par une subvention de même valeur : l’investissement double, au coût du programme. Le principe 1+1 et les 1 700 entreprises soutenues viennent du Knowledge Paper #2, lignes 1632–1639.',
+  'templates.faoIom.title': 'Réintégration agricole avec partage des coûts (FAO–OIM, Soudan)',
+  'templates.faoIom.about':
+    'Le programme verse l’argent pour créer l’exploitation et la FAO paie les machines, les semences et les engrais, chacun sa part. Le partage des tâches et des coûts est celui décrit pour le Darfour occidental dans le Knowledge Paper #2, lignes 1399–1406.',
   'start.nameLabel': 'Nom du fichier',
   'start.titlePlaceholder': 'Le nom du fichier, si laissé vide',
   'start.openSample': 'Ouvrir le programme d’exemple',

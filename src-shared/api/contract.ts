@@ -62,6 +62,10 @@ function listCommands<K extends ListEntity>(name: K) {
   ] as const;
 }
 
+/** The small programmes "New from template" starts from (src-main/sample/templates.ts). */
+export const TEMPLATE_IDS = ['elCucayo', 'pare', 'faoIom'] as const;
+export type TemplateId = (typeof TEMPLATE_IDS)[number];
+
 /** What the New programme dialog asks for; the rest starts blank (rates 0, no notes). */
 export const newProgrammeSchema = programmeSchema
   .pick({ title: true, startMonth: true, durationMonths: true, reportingCurrency: true, donorProfile: true })
@@ -265,6 +269,8 @@ export const contract = {
         name: fileNameSchema,
         /** The new programme's first settings, asked for by the New programme dialog. */
         programme: newProgrammeSchema.optional(),
+        /** Start from one of the templates instead of a blank programme (its own title and settings). */
+        template: z.enum(TEMPLATE_IDS).optional(),
       })
       .strict(),
     reply: returns<Snapshot>(),

@@ -5,7 +5,7 @@
  * what the programme would add without that partner; undo takes the synergy away again.
  */
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { expectSaved, openSample, rowId } from './app';
+import { appUrl, expectSaved, openSample, rowId } from './app';
 
 const minor = async (l: Locator) => Number(await l.getAttribute('data-minor'));
 
@@ -115,4 +115,36 @@ test('a referral synergy splits a line into covered and net, and its confidence 
   await page.getByTestId('confirm-ok').click();
   await expect(page.getByTestId(`partner-row-${partnerId}`)).toHaveCount(0);
   await expectSaved(page);
+});
+
+test('New from a template: the El Cucayo matching fund opens with its partner and synergy at work', async ({
+  page,
+}) => {
+  await page.goto(appUrl());
+  const docName = page.getByTestId('doc-file-name');
+  const templates = page.getByTestId('start-templates');
+  await expect(templates.or(docName)).toBeVisible();
+  if (await docName.isVisible()) {
+    await page.getByTestId('close-document').click();
+    await expect(templates).toBeVisible();
+  }
+  await expect(page.getByTestId('start-template-elCucayo')).toContainText('El Cucayo');
+  await page.getByTestId('start-template-elCucayo').click();
+  const name = `Cucayo ${Date.now()}`;
+  const dialog = page.getByTestId('template-dialog');
+  await expect(dialog).toContainText('line 475');
+  await dialog.locator('input').fill(name);
+  await dialog.locator('input').press('Enter');
+  await expect(docName).toContainText(name);
+
+  await page.getByTestId('nav-partners').click();
+  const covered = page.getByTestId('synergy-covered-matching-50-50');
+  await expect.poll(() => minor(covered)).toBeGreaterThan(0);
+  const byFund = await minor(covered);
+  // Half of each USD 2,500 project, at most USD 1,250: half the grants line, month by month.
+  await page.getByTestId('nav-budget').click();
+  await page.getByTestId('cell-total-grants').click();
+  const total = await minor(page.getByTestId('line-months-total'));
+  expect(await minor(page.getByTestId('line-months-total-covered'))).toBe(byFund);
+  expect(Math.abs(2 * byFund - total)).toBeLessThanOrEqual(1);
 });

@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { checkQuotations, SOURCES_PRESENT, sourceLines } from './quotes';
 import { SAMPLE_CASELOAD, sampleModel, XOF_PER_EUR } from '../../src-main/sample/sample-model';
 import { compute } from '../../src-shared/engine';
 import {
@@ -157,40 +156,9 @@ describe('sample programme', () => {
 
   // The sources live beside the repository (../shared/domain/sources); where they are present,
   // every quotation must be found, word for word, in the lines it cites.
-  const sources = fileURLToPath(new URL('../../../shared/domain/sources/', import.meta.url));
-  const kp2 = `${sources}knowledge-paper-2-development-and-reintegration.txt`;
-  const r2015 = `${sources}reintegration-effective-approaches-2015.md`;
-  it.skipIf(!existsSync(kp2) || !existsSync(r2015))('every quotation is in the source lines it cites', () => {
-    const text = { kp2: readFileSync(kp2, 'utf8').split('\n'), r2015: readFileSync(r2015, 'utf8').split('\n') };
-    const norm = (s: string): string =>
-      s
-        .replace(/<sup>.*?<\/sup>/g, '')
-        .replace(/[’‘]/g, "'")
-        .replace(/[“”]/g, '"')
-        .replace(/\s+/g, ' ')
-        .toLowerCase()
-        .trim();
-    let checked = 0;
-    for (const l of model.lines) {
-      const j = l.justification;
-      for (const m of j.matchAll(/"([^"]+)"/g)) {
-        const rest = j.slice((m.index ?? 0) + m[0].length);
-        const cite =
-          /\((Knowledge Paper #2|Reintegration: Effective approaches \(IOM 2015\)),.{0,40}?L(\d+)(?:-(\d+))?/.exec(
-            rest,
-          );
-        expect(cite, `${l.id}: "${m[1]}" has no citation after it`).not.toBeNull();
-        if (!cite) continue;
-        const src = cite[1] === 'Knowledge Paper #2' ? text.kp2 : text.r2015;
-        const from = Number(cite[2]);
-        const to = cite[3] ? Number(cite[3]) : from;
-        const cited = norm(src.slice(from - 1, to).join(' '));
-        for (const fragment of (m[1] ?? '').split('…').map(norm).filter(Boolean)) {
-          expect(cited.includes(fragment), `${l.id}: "${fragment}" not in L${from}-${to}`).toBe(true);
-          checked++;
-        }
-      }
-    }
+  it.skipIf(!SOURCES_PRESENT)('every quotation is in the source lines it cites', () => {
+    const checked = checkQuotations(model.lines.map((l) => ({ id: l.id, text: l.justification })));
+    const text = sourceLines();
     expect(checked).toBeGreaterThan(40);
     // The anchor figure itself, where the digest says it is.
     expect(text.kp2[2194]).toContain('benefiting 2,490 returnees and 2,943 members of their communities');
