@@ -145,6 +145,8 @@ const findings = {
   'synergy.capacity':
     'Referral “{name}”: about {planned} people would take the partner’s service up, but it has room for {capacity}. The others stay with the programme.',
   'synergy.matchingCapped': 'Matching fund “{name}”: the caps leave {capped} of the partner’s part unpaid.',
+  'synergy.noHandover':
+    'Seconded staff “{name}”: no handover to the authorities by the programme’s last year, and no government share in its funding.',
   'synergy.lineOverCovered':
     'The synergies on line “{name}” claim {over} more than its cost: they cover it fully, and the rest is not counted.',
 } as const satisfies Record<CheckCode, string>;

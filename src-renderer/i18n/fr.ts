@@ -146,6 +146,8 @@ const findings: Record<CheckCode, string> = {
     'Orientation « {name} » : environ {planned} personnes recourraient au service du partenaire, qui n’a de place que pour {capacity}. Les autres restent à la charge du programme.',
   'synergy.matchingCapped':
     'Fonds de contrepartie « {name} » : les plafonds laissent {capped} de la part du partenaire non payés.',
+  'synergy.noHandover':
+    'Personnel détaché « {name} » : aucune reprise par les autorités d’ici la dernière année du programme, et aucune part de l’État dans son financement.',
   'synergy.lineOverCovered':
     'Les synergies de la ligne « {name} » réclament {over} de plus que son coût : elles la couvrent entièrement et le reste n’est pas compté.',
 };
@@ -250,7 +252,7 @@ export const fr: Messages = {
   'templates.elCucayo.title':
     'Fonds de contrepartie pour les entreprises des personnes de retour (El Cucayo, Équateur)',
   'templates.elCucayo.about':
-    'Un fonds de contrepartie 50–50 : le programme et le fonds paient chacun la moitié d’un projet d’entreprise, au plus 1 250 USD chacun. La règle et le plafond de 2 500 USD viennent du fonds « El Cucayo » de l’Équateur (OIM 2015, « Reintegration: Effective Approaches », ligne 475).',
+    'Un fonds de contrepartie 50–50 : le programme et le fonds paient chacun la moitié d’un projet d’entreprise, au plus 1 250 USD chacun. La règle et le plafond de 2 500 USD viennent du fonds « El Cucayo » de l’Équateur (OIM 2015, ligne 475).',
   'templates.pare.title': 'Transferts de fonds investis dans l’entreprise, un pour un (PARE 1+1, Moldavie)',
   'templates.pare.about':
     'Chaque euro qu’une personne de retour investit dans une entreprise est complété par une subvention de même valeur : l’investissement double, au coût du programme. Le principe 1+1 et les 1 700 entreprises soutenues viennent du Knowledge Paper #2, lignes 1632–1639.',

@@ -6,7 +6,7 @@
  * the donor's rule; `source` holds the English text (CLI, API), the UI shows it in its language.
  */
 import { currencyExponent, dec, fromInt, mul, rat, roundHalfEven } from '../money';
-import { MIN_DURATION, FOLLOW_UP_MONTHS, type Model } from '../model';
+import { MIN_DURATION, FOLLOW_UP_MONTHS, type Model, programmeYear } from '../model';
 import type { ComputeResult, Diagnostic } from '../engine';
 import { type SourceKey, sourceText } from './sources';
 import type { CheckCode, CheckTarget, Finding } from './types';
@@ -288,6 +288,31 @@ export function runChecks(model: Model, result: ComputeResult): Finding[] {
       push(`donor.fcdo.matching:${s.id}`, 'error', 'donor', 'donor.matchingSynergy', 'fcdoMatch', target, {
         name: s.name,
       });
+    }
+  }
+  // Staff seconded to the authorities (structural staff lines) with nobody taking them over by the
+  // programme's last year: neither a handover with a share then, nor a government source in the split.
+  const lastYear = programmeYear(programme.durationMonths);
+  const government = new Set(model.funders.filter((f) => f.type === 'government').map((f) => f.id));
+  for (const l of model.lines) {
+    if (l.level !== 'structural' || l.modality !== 'staff') continue;
+    const handedOver = model.synergies.some(
+      (s) =>
+        s.effect.type === 'handover' &&
+        s.lineIds.includes(l.id) &&
+        Number(s.effect.shares[Math.min(lastYear, s.effect.shares.length) - 1] ?? '0') > 0,
+    );
+    const governmentPays = l.funding.some((f) => government.has(f.funderId) && Number(f.share) > 0);
+    if (!handedOver && !governmentPays) {
+      push(
+        `synergy.noHandover:${l.id}`,
+        'note',
+        'principles',
+        'synergy.noHandover',
+        'handover',
+        { kind: 'line', lineId: l.id },
+        { name: l.name },
+      );
     }
   }
   for (const l of result.synergies.lines) {

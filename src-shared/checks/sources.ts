@@ -65,6 +65,10 @@ export const SOURCES = {
   integrity: {
     rule: { en: 'Consistency of the programme file', fr: 'Cohérence du fichier du programme' },
   },
+  handover: {
+    cite: kp2(531, 532),
+    quote: 'local governments are expected to continue covering the salary of these officers from their own budget',
+  },
   synergyCalendar: {
     cite: kp2(2300),
     quote: 'at times not in line with the calendar of the training courses',

@@ -27,6 +27,7 @@ export const CHECK_CODES = [
   'synergy.capacity',
   'synergy.matchingCapped',
   'synergy.lineOverCovered',
+  'synergy.noHandover',
 ] as const;
 export type CheckCode = (typeof CHECK_CODES)[number];
 

@@ -272,3 +272,39 @@ describe('checks of partners and synergies', () => {
     });
   });
 });
+
+describe('seconded staff', () => {
+  const seconded = (m: Model) => m.lines.find((l) => l.level === 'structural' && l.modality === 'staff');
+  it('a note when nobody takes structural staff over by the last year; none with a handover or a government share', () => {
+    const m = good();
+    m.lines = m.lines.map((l) => (l.level === 'structural' ? { ...l, modality: 'staff' as const } : l));
+    const staff = seconded(m);
+    expect(
+      runChecks(m, compute(m))
+        .filter((f) => f.code === 'synergy.noHandover')
+        .map((f) => f.target),
+    ).toEqual([{ kind: 'line', lineId: staff?.id }]);
+    const handedOver: Model = {
+      ...m,
+      partners: [{ ...defaultPartnerFields('Ministry', '2027-01', '2030-12'), id: 'P', position: 0 }],
+      synergies: [
+        {
+          ...defaultSynergyFields('handover', 'P', 'Officers', 24),
+          id: 'S',
+          position: 0,
+          lineIds: [staff?.id ?? ''],
+        },
+      ],
+    };
+    expect(runChecks(handedOver, compute(handedOver)).some((f) => f.code === 'synergy.noHandover')).toBe(false);
+    const government: Model = {
+      ...m,
+      funders: [
+        ...m.funders,
+        { id: 'g', position: 1, name: 'State', type: 'government', status: 'confirmed', ceiling: null },
+      ],
+      lines: m.lines.map((l) => (l.id === staff?.id ? { ...l, funding: [{ funderId: 'g', share: '1' }] } : l)),
+    };
+    expect(runChecks(government, compute(government)).some((f) => f.code === 'synergy.noHandover')).toBe(false);
+  });
+});

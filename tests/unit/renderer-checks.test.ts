@@ -119,7 +119,12 @@ function otherDonors(): Model[] {
     driver: perArrival([]),
   });
   return [
-    { ...base, programme: { ...base.programme, donorProfile: 'US', indirectRate: '0.2' } },
+    {
+      ...base,
+      programme: { ...base.programme, donorProfile: 'US', indirectRate: '0.2' },
+      // Seconded staff with nobody taking them over (synergy.noHandover).
+      lines: [...base.lines, line('seconded', 'structural', { modality: 'staff' }, 2)],
+    },
     {
       ...base,
       programme: { ...base.programme, donorProfile: 'FCDO' },
