@@ -462,6 +462,7 @@ export const en = {
   'line.eligibleContingency': 'Eligible for contingency',
   'line.deleteTitle': 'Delete this line?',
   'line.deleteBody': '“{name}” ({total}) will be deleted. You can undo this with {shortcut}.',
+  'line.deleteSynergy': 'The synergy “{synergy}” will no longer act on it.',
   'line.noneSelected': 'Select a line in this section first.',
   'line.selected': 'Selected: {name}',
   'line.monthShort': 'M{n}',

@@ -470,6 +470,7 @@ export const fr: Messages = {
   'line.eligibleContingency': 'Éligible aux imprévus',
   'line.deleteTitle': 'Supprimer cette ligne ?',
   'line.deleteBody': '« {name} » ({total}) sera supprimée. Vous pourrez annuler avec {shortcut}.',
+  'line.deleteSynergy': 'La synergie « {synergy} » n’agira plus sur elle.',
   'line.noneSelected': 'Sélectionnez d’abord une ligne de cette section.',
   'line.selected': 'Sélection : {name}',
   'line.monthShort': 'M{n}',

@@ -103,6 +103,11 @@ test('a referral synergy splits a line into covered and net, and its confidence 
   expect(lineCovered).toBe(mine);
   expect(lineCovered + lineNet).toBe(total);
   await page.getByTestId('line-months-close').click();
+  // Deleting the line says what depends on it; cancelled here.
+  await page.getByTestId(`cell-name-${lineId}`).click();
+  await page.keyboard.press('Delete');
+  await expect(page.getByTestId('confirm-delete')).toContainText('will no longer act on it');
+  await page.getByTestId('confirm-cancel').click();
 
   // Undo (three times: confidence, share, targets) leaves the synergy covering nothing.
   for (let i = 0; i < 3; i++) await page.keyboard.press('Control+z');

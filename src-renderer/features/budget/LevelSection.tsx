@@ -545,11 +545,17 @@ export function LevelSection({ level }: { level: Level }) {
       {deleting && (
         <ConfirmDeleteDialog
           title={t('line.deleteTitle')}
-          body={t('line.deleteBody', {
-            name: deleting.line.name || t('line.unnamed'),
-            total: `${formatMinor(lineResults.get(deleting.line.id)?.total ?? 0, currency, locale)} ${currency}`,
-            shortcut: combo(['Mod', 'Z']),
-          })}
+          body={[
+            t('line.deleteBody', {
+              name: deleting.line.name || t('line.unnamed'),
+              total: `${formatMinor(lineResults.get(deleting.line.id)?.total ?? 0, currency, locale)} ${currency}`,
+              shortcut: combo(['Mod', 'Z']),
+            }),
+            // What depends on it: synergies that target it no longer will (the same undo brings both back).
+            ...model.synergies
+              .filter((s) => s.lineIds.includes(deleting.line.id))
+              .map((s) => t('line.deleteSynergy', { synergy: s.name })),
+          ].join(' ')}
           testId="confirm-delete"
           onCancel={() => setConfirmDelete(null)}
           onConfirm={doDelete}
