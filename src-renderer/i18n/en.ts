@@ -948,6 +948,7 @@ export const en = {
   'synergies.lastMonth': 'last month',
   'synergies.noWindow':
     'No month left: its months fall outside the programme or the partner’s own dates. It covers nothing.',
+  'synergies.partner': 'Partner programme',
   'synergies.commitment': 'Commitment',
   'synergies.commitment.general': 'General agreement',
   'synergies.commitment.mutual': 'Mutual commitment',

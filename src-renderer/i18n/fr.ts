@@ -964,6 +964,7 @@ export const fr: Messages = {
   'synergies.lastMonth': 'dernier mois',
   'synergies.noWindow':
     'Aucun mois restant : ses mois sont hors du programme ou des dates du partenaire. Elle ne couvre rien.',
+  'synergies.partner': 'Programme partenaire',
   'synergies.commitment': 'Engagement',
   'synergies.commitment.general': 'Accord général',
   'synergies.commitment.mutual': 'Engagement mutuel',

@@ -113,6 +113,9 @@ test('a referral synergy splits a line into covered and net, and its confidence 
   for (let i = 0; i < 3; i++) await page.keyboard.press('Control+z');
   await page.getByTestId('nav-partners').click();
   await expect.poll(() => minor(page.getByTestId(`synergy-covered-${synergyId}`))).toBe(0);
+  // A synergy moves to another partner: it is then listed under that partner.
+  await page.getByTestId(`synergy-partner-${synergyId}`).selectOption('pa-employment');
+  await expect(page.getByTestId('synergies-pa-employment').getByTestId(`synergy-row-${synergyId}`)).toBeVisible();
   // Clean up: the synergy, then the partner (a partner with synergies cannot be deleted).
   await page.getByTestId(`synergy-delete-${synergyId}`).click();
   await page.getByTestId('confirm-ok').click();

@@ -92,6 +92,17 @@ export function SynergyRow(props: {
           readOnly={readOnly}
           commit={textCommit(locale, s.name, (name) => update({ name }))}
         />
+        {model.partners.length > 1 && (
+          <SelectInput
+            variant="cell"
+            ariaLabel={label(t('synergies.partner'))}
+            value={s.partnerId}
+            testId={`synergy-partner-${s.id}`}
+            readOnly={readOnly}
+            options={byPosition(model.partners).map((p) => ({ value: p.id, label: p.name }))}
+            onChange={(partnerId) => update({ partnerId })}
+          />
+        )}
       </td>
       <td>
         <SelectInput
