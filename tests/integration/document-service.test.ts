@@ -4,7 +4,13 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { newId } from '../../src-shared/commands';
 import { type Command, type Snapshot } from '../../src-shared/api';
-import { defaultLineFields, type Level } from '../../src-shared/model';
+import {
+  defaultEffect,
+  defaultLineFields,
+  defaultPartnerFields,
+  defaultSynergyFields,
+  type Level,
+} from '../../src-shared/model';
 import { APPLICATION_ID, CURRENT_SCHEMA_VERSION } from '../../src-main/db';
 import { DocumentService, writeModelToFile } from '../../src-main/documents';
 import {
@@ -533,5 +539,95 @@ describe('read-only, save as, close', () => {
     writeModelToFile(second, smallModel());
     s.open(second);
     expect(listDir(dir)).toEqual(['.~lock.Second.rcs#', 'Budget.rcs', 'Second.rcs']);
+  });
+});
+
+describe('partners and synergies: a refused command saves nothing', () => {
+  const partnerId = newId();
+  const synergyOf = (over: Record<string, unknown>): Command =>
+    ({
+      type: 'synergy.add',
+      id: newId(),
+      fields: { ...defaultSynergyFields('referral', partnerId, 'Referral', 36), lineIds: ['ind-a'], ...over },
+    }) as Command;
+  const bad: { name: string; command: Command; field: string; code: string; message: RegExp }[] = [
+    {
+      name: 'a share above 100 %',
+      command: synergyOf({ effect: { ...defaultEffect('referral'), share: '1.5' } }),
+      field: 'effect.share',
+      code: 'share.range',
+      message: /^The share must be between 0 % and 100 %\./,
+    },
+    {
+      name: 'a ratio with an empty part',
+      command: synergyOf({ effect: { ...defaultEffect('matching'), partnerPart: '' } }),
+      field: 'effect.partnerPart',
+      code: 'number.invalid',
+      message: /^The partner's part of the ratio is not a valid number/,
+    },
+    {
+      name: 'months running backwards',
+      command: synergyOf({ firstMonth: 12, lastMonth: 3 }),
+      field: 'lastMonth',
+      code: 'window.endBeforeStart',
+      message: /^The last month cannot be before the first month\./,
+    },
+    {
+      name: 'a line that does not exist',
+      command: synergyOf({ lineIds: ['nope'] }),
+      field: 'lineIds.0',
+      code: 'line.notFound',
+      message: /^A target line is not a budget line of this programme/,
+    },
+    {
+      name: 'a partner that does not exist',
+      command: synergyOf({ partnerId: 'gone' }),
+      field: 'partnerId',
+      code: 'partner.notFound',
+      message: /^The partner programme is not a partner programme of this programme/,
+    },
+    {
+      name: 'a partner programme whose dates run backwards',
+      command: {
+        type: 'partner.update',
+        id: partnerId,
+        patch: { startMonth: '2028-01', endMonth: '2027-01' },
+      },
+      field: 'endMonth',
+      code: 'window.endBeforeStart',
+      message: /^The last month cannot be before the first month\./,
+    },
+  ];
+
+  for (const b of bad) {
+    it(`refuses ${b.name} with a field code and a clear sentence`, () => {
+      const { s, file } = openSmall();
+      commandOf(s, {
+        type: 'partner.add',
+        id: partnerId,
+        fields: defaultPartnerFields('Jobs', '2026-01', '2028-12'),
+      });
+      const bytes = sha256(file);
+      const before = s.snapshot();
+      const err = failure(() => commandOf(s, b.command));
+      expect(err.code).toBe('validation');
+      expect(err.fields).toMatchObject({ [b.field]: b.code });
+      expect(err.message).toMatch(b.message);
+      expect(sha256(file)).toBe(bytes);
+      expect(modelText(s.snapshot().model)).toBe(modelText(before.model));
+    });
+  }
+
+  it('refuses to delete a partner that synergies belong to, and deleting a targeted line detaches it in one step', () => {
+    const { s } = openSmall();
+    commandOf(s, { type: 'partner.add', id: partnerId, fields: defaultPartnerFields('Jobs', '2026-01', '2028-12') });
+    commandOf(s, synergyOf({}));
+    const err = failure(() => commandOf(s, { type: 'partner.delete', id: partnerId }));
+    expect(err.fields).toEqual({ id: 'partner.inUse' });
+    expect(err.message).toMatch(/synerg/);
+    commandOf(s, { type: 'line.delete', id: 'ind-a' });
+    expect(s.snapshot().model.synergies[0]?.lineIds).toEqual([]);
+    s.undo();
+    expect(s.snapshot().model.synergies[0]?.lineIds).toEqual(['ind-a']);
   });
 });
