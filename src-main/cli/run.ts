@@ -80,6 +80,8 @@ export interface ComputeSummary {
    * (inside and outside the budget), coordination, net (asked of the donor), expected, worst case,
    * and per partner what the programme would add if it did not deliver, by year and funding source.
    */
+  /** Businesses, jobs and people the lines yield (counts, for reading) and the all-in cost of each. */
+  outcomes: ComputeResult['outcomes'];
   synergies: {
     gross: number;
     covered: number;
@@ -140,6 +142,7 @@ export function summarise(file: string, model: Model, result: ComputeResult): Co
     total: result.totals.total,
     byFunder: fundersOf(model, result),
     metrics: { ...result.metrics },
+    outcomes: result.outcomes,
     synergies: synergiesOf(model, result),
     diagnostics: result.diagnostics,
   };
@@ -224,6 +227,18 @@ export function formatSummary(s: ComputeSummary): string[] {
       : count(m.peakActiveCases),
   ]);
   rows.push(['Staff-months', count(m.staffMonths)]);
+  const o = s.outcomes;
+  if (o.totals.businesses > 0 || o.totals.jobs > 0 || o.totals.people > 0) {
+    const per = (n: number | null): string => (n === null ? 'n/a' : `${money(n)} ${s.currency}`);
+    rows.push(['Businesses started', count(o.totals.businesses)]);
+    rows.push(['Cost per business started, all-in', per(o.costPerBusiness)]);
+    rows.push(['Jobs created', count(o.totals.jobs)]);
+    rows.push(['Cost per job created, all-in', per(o.costPerJob)]);
+    for (const level of LEVELS) {
+      if (o.byLevel[level].people > 0)
+        rows.push([`People reached, ${LEVEL_LABELS[level].toLowerCase()}`, count(o.byLevel[level].people)]);
+    }
+  }
   table();
   if (s.synergies.dropOut.length > 0) {
     const sy = s.synergies;

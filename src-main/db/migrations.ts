@@ -185,8 +185,9 @@ const v3: Migration = {
 };
 
 /**
- * v4: partner programmes and their synergies (issue 9, DESIGN §5). Two new tables; nothing else
- * changes, so a v3 file migrates to a v4 file with no partner and no synergy, and the same totals.
+ * v4: partner programmes and their synergies, and outputs per unit on budget lines (issue 9, DESIGN
+ * §5). Two new tables and one column: a v3 file migrates to a v4 file with no partner, no synergy,
+ * no output recorded on any line, and the same totals.
  * A synergy's effect (type and parameters) is JSON validated on read with the model's
  * synergyEffectSchema, as a line's driver is; its target lines and profiles are JSON lists of ids.
  */
@@ -223,6 +224,9 @@ const v4: Migration = {
         funder_id   TEXT,
         notes       TEXT    NOT NULL
       ) STRICT;
+
+      ALTER TABLE budget_line ADD COLUMN outputs TEXT NOT NULL
+        DEFAULT '{"businesses":"0","jobs":"0","people":"0"}' CHECK (json_valid(outputs));
     `);
   },
 };

@@ -88,11 +88,11 @@ export const TABLES: { readonly [K in EntityName]: TableMap<EntityRows[K]> } = {
   line: entityTable('line', {
     table: 'budget_line',
     columns: columns(
-      'id, level, position, name, category, dimension, modality, unit_label, unit_cost, driver, justification, eligible_indirect, eligible_contingency, currency, funding, beneficiaries_per_unit, non_migrant_share',
+      'id, level, position, name, category, dimension, modality, unit_label, unit_cost, driver, justification, eligible_indirect, eligible_contingency, currency, funding, beneficiaries_per_unit, non_migrant_share, outputs',
     ),
     key: 'id',
     bool: ['eligible_indirect', 'eligible_contingency'],
-    json: ['driver', 'funding'],
+    json: ['driver', 'funding', 'outputs'],
   }),
   partner: entityTable('partner', {
     table: 'partner',

@@ -222,6 +222,8 @@ interface LineSpec {
   funding?: FundingShare[];
   beneficiariesPerUnit?: string;
   nonMigrantShare?: string;
+  /** Outputs per unit, where the sample records them (businesses, jobs, people reached). */
+  outputs?: BudgetLine['outputs'];
   eligibleIndirect?: boolean;
   eligibleContingency?: boolean;
 }
@@ -820,6 +822,7 @@ function toLines(level: Level, specs: LineSpec[]): BudgetLine[] {
     funding: (s.funding ?? []).map((f) => ({ ...f })),
     beneficiariesPerUnit: s.beneficiariesPerUnit ?? '0',
     nonMigrantShare: s.nonMigrantShare ?? '0',
+    outputs: s.outputs ?? { businesses: '0', jobs: '0', people: '0' },
   }));
 }
 

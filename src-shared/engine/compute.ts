@@ -35,6 +35,7 @@ import { type CaseloadIndex, planQuantities } from './drivers';
 import { computePercentages } from './percentages';
 import { type LinePlan, PlanBuilder, planFloats, planTotal } from './plan';
 import type { ComputeResult, CostResult, Diagnostic } from './result';
+import { computeOutcomes } from './outcomes';
 import { computeSynergies, fundByPartners } from './synergies';
 import {
   amountsTotal,
@@ -321,7 +322,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const costs = computeWith(caches, model);
       const synergies = computeSynergies(model, model.partners, model.synergies, costs);
       const funded = fundByPartners(costs, new Set(model.funders.map((f) => f.id)), model.synergies, synergies);
-      return funded ? { ...costs, ...funded, synergies } : Object.assign(costs, { synergies });
+      const outcomes = computeOutcomes(model, costs);
+      return funded ? { ...costs, ...funded, synergies, outcomes } : Object.assign(costs, { synergies, outcomes });
     },
   };
 }

@@ -3,3 +3,4 @@ export * from './compute';
 export * from './drivers';
 export * from './resolve';
 export * from './synergies';
+export * from './outcomes';

@@ -1,5 +1,6 @@
 /** What compute() returns. All amounts are integer minor units of the reporting currency. */
 import type { Dimension, Level } from '../model';
+import type { OutcomesResult } from './outcomes';
 import type { SynergyResult } from './synergies';
 
 /**
@@ -142,7 +143,9 @@ export interface ComputeResult {
   diagnostics: Diagnostic[];
   /** What partner programmes cover of the lines, net, expected and worst case (synergies.ts). */
   synergies: SynergyResult;
+  /** Businesses, jobs and people the lines yield, and the cost of each (outcomes.ts). */
+  outcomes: OutcomesResult;
 }
 
-/** The costs phase's result, before the synergies phase adds what partners cover. */
-export type CostResult = Omit<ComputeResult, 'synergies'>;
+/** The costs phase's result, before the synergies and outcomes phases add to it. */
+export type CostResult = Omit<ComputeResult, 'synergies' | 'outcomes'>;

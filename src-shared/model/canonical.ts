@@ -94,6 +94,7 @@ export function canonicalLine(l: BudgetLine): BudgetLine {
     funding: l.funding.map((f) => ({ funderId: f.funderId, share: f.share })),
     beneficiariesPerUnit: l.beneficiariesPerUnit,
     nonMigrantShare: l.nonMigrantShare,
+    outputs: { businesses: l.outputs.businesses, jobs: l.outputs.jobs, people: l.outputs.people },
   };
 }
 

@@ -244,6 +244,7 @@ const line: EntitySpec<'line'> = {
     funding: 'funding split',
     beneficiariesPerUnit: 'beneficiaries per unit',
     nonMigrantShare: 'non-migrant share',
+    outputs: 'outputs per unit',
   },
   referencedBy: [
     {

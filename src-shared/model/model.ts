@@ -206,6 +206,15 @@ export function driverProfiles(d: Driver): string[] | null {
 }
 
 /** The editable fields of a budget line (everything but id, level and position). */
+/** Outputs per unit of a line: businesses started, jobs created, people reached (0: none recorded). */
+export const outputsSchema = z.object({
+  businesses: nonNegativeDecimal,
+  jobs: nonNegativeDecimal,
+  people: nonNegativeDecimal,
+});
+export type Outputs = z.infer<typeof outputsSchema>;
+export const NO_OUTPUTS: Outputs = { businesses: '0', jobs: '0', people: '0' };
+
 export const lineFieldsSchema = z.object({
   name: nameText,
   category: z.enum(CATEGORIES),
@@ -224,6 +233,8 @@ export const lineFieldsSchema = z.object({
   /** Community lines: people reached per unit, and the share of them who are not migrants. */
   beneficiariesPerUnit: nonNegativeDecimal,
   nonMigrantShare: shareString,
+  /** What each unit yields, on any level (outcomes and reach, DESIGN §5): counts per unit. */
+  outputs: outputsSchema,
 });
 export type LineFields = z.infer<typeof lineFieldsSchema>;
 
@@ -456,6 +467,7 @@ export function defaultLineFields(level: Level, durationMonths: number, name: st
     funding: [],
     beneficiariesPerUnit: '0',
     nonMigrantShare: '0',
+    outputs: { ...NO_OUTPUTS },
   };
 }
 

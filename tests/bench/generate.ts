@@ -353,6 +353,7 @@ export function generateModel(opts: GenerateOptions): Model {
       funding: funding(rng),
       beneficiariesPerUnit: community ? String(rng.int(0, 25)) : '0',
       nonMigrantShare: community ? rng.pick(['0.5', '0.54', '0.7']) : '0',
+      outputs: { businesses: '0', jobs: '0', people: '0' },
     });
   }
   const years = Math.ceil(months / 12);

@@ -28,7 +28,13 @@ import { DocumentService } from '../../src-main/documents';
 
 const common: Pick<
   LineFields,
-  'justification' | 'eligibleIndirect' | 'eligibleContingency' | 'funding' | 'beneficiariesPerUnit' | 'nonMigrantShare'
+  | 'justification'
+  | 'eligibleIndirect'
+  | 'eligibleContingency'
+  | 'funding'
+  | 'beneficiariesPerUnit'
+  | 'nonMigrantShare'
+  | 'outputs'
 > = {
   justification: '',
   eligibleIndirect: true,
@@ -36,6 +42,7 @@ const common: Pick<
   funding: [],
   beneficiariesPerUnit: '0',
   nonMigrantShare: '0',
+  outputs: { businesses: '0', jobs: '0', people: '0' },
 };
 
 /**

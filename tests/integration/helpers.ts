@@ -106,6 +106,7 @@ export function fields(overrides: Partial<LineFields> = {}): LineFields {
     funding: [],
     beneficiariesPerUnit: '0',
     nonMigrantShare: '0',
+    outputs: { businesses: '0', jobs: '0', people: '0' },
     ...overrides,
   };
 }

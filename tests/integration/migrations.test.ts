@@ -16,7 +16,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ApiFailure } from '../../src-shared/api';
 import { compute } from '../../src-shared/engine';
-import { DRIVER_KINDS, type Model, SYNERGY_TYPES } from '../../src-shared/model';
+import { DRIVER_KINDS, type Model, NO_OUTPUTS, SYNERGY_TYPES } from '../../src-shared/model';
 import { APPLICATION_ID, CURRENT_SCHEMA_VERSION, type Migration, MIGRATIONS, runMigrations } from '../../src-main/db';
 import { DocumentService, writeModelToFile } from '../../src-main/documents';
 import { fixtureTotals } from './build-fixtures';
@@ -85,6 +85,7 @@ function migratedV1(v1Model: Model): Model {
       funding: [],
       beneficiariesPerUnit: '0',
       nonMigrantShare: '0',
+      outputs: { ...NO_OUTPUTS },
     })),
     profiles: [],
     currencies: [],
@@ -260,8 +261,13 @@ describe('schema v3 fixture (tests/fixtures/schema-v3.rcs)', () => {
     const { dir, file } = copyFixture('schema-v3.rcs');
     const s = service();
     const snap = s.open(file);
-    // Migrated to v4 (backup first): the same model, with no partner and no synergy.
-    expect(snap.model).toEqual({ ...expected, partners: [], synergies: [] });
+    // Migrated to v4 (backup first): the same model, with no partner, no synergy, no output recorded.
+    expect(snap.model).toEqual({
+      ...expected,
+      lines: expected.lines.map((l) => ({ ...l, outputs: { ...NO_OUTPUTS } })),
+      partners: [],
+      synergies: [],
+    });
     expect(snap.info.migratedFrom).toEqual({ version: 3, backupPath: path.join(dir, 'Old budget.v3-backup.rcs') });
     const log = s.changeLog();
     expect(log.map((e) => [e.kind, e.command, e.target])).toEqual([

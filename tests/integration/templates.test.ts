@@ -48,6 +48,10 @@ describe('templates', () => {
     const grants = r.lines.find((l) => l.lineId === 'grants')?.total ?? 0;
     expect(r.synergies.totals.leveraged).toBe(grants);
     expect(r.synergies.totals.covered).toBe(0);
+    // Kosovo: 2.75 jobs per business started (IOM 2015, L365); one business per grant.
+    const o = r.outcomes;
+    expect(o.totals.jobs).toBeCloseTo(o.totals.businesses * 2.75, 6);
+    expect(o.costPerJob).toBe(Math.round(r.totals.total / Math.round(o.totals.jobs)));
   });
 
   it('FAO–IOM: FAO pays the inputs, and the funding screen shows it under FAO', () => {

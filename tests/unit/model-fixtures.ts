@@ -47,6 +47,7 @@ export function lineBuilder(
       funding: [],
       beneficiariesPerUnit: '0',
       nonMigrantShare: '0',
+      outputs: { businesses: '0', jobs: '0', people: '0' },
       ...defaults,
       ...over,
     };

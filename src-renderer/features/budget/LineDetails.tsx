@@ -45,7 +45,8 @@ import {
   setSharePercent,
   shareText,
 } from './fundingSplit';
-import { parseLineDetail } from './lineFields';
+import { parseLineDetail, parseOutput } from './lineFields';
+import { useResults } from '../../document/react';
 
 interface DetailsProps {
   line: BudgetLine;
@@ -79,6 +80,7 @@ export function LineDetails(props: DetailsProps) {
       <div className="details-col">
         <FundingEditor {...props} />
         {showReach && <ReachFields {...props} />}
+        <OutputFields {...props} />
       </div>
       <div className="details-col">
         <Classification {...props} />
@@ -470,6 +472,50 @@ function ReachFields(props: DetailsProps) {
         </p>
       )}
       <p className="hint">{t('reach.hint')}</p>
+    </section>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Outcomes: what each unit yields (any level)
+
+function OutputFields(props: DetailsProps) {
+  const { line, t, locale, readOnly } = props;
+  const outcome = useResults((s) => s.result?.outcomes.byLine[line.id] ?? null);
+  const count = (n: number) => formatDecimal(String(Math.round(n * 10) / 10), locale);
+  return (
+    <section className="details-section" aria-labelledby={`outputs-h-${line.id}`}>
+      <h3 id={`outputs-h-${line.id}`} className="details-title">
+        {t('line.section.outputs')}
+      </h3>
+      <div className="details-fields">
+        {(['businesses', 'jobs', 'people'] as const).map((field) => (
+          <TextInput
+            key={field}
+            label={t(`outputs.${field}`)}
+            value={formatDecimal(line.outputs[field], locale)}
+            commit={(text): CommitResult => {
+              const r = parseOutput(line, field, text, locale);
+              if (!r.ok) return { ok: false, message: errorText(locale, r.code, r.params ?? {}, r.context) };
+              if (r.value.outputs?.[field] !== line.outputs[field]) props.update(r.value);
+              return { ok: true };
+            }}
+            testId={`field-output-${field}-${line.id}`}
+            readOnly={readOnly}
+            numeric
+          />
+        ))}
+      </div>
+      {outcome && (
+        <p className="hint" data-testid={`outputs-result-${line.id}`}>
+          {t('outputs.result', {
+            businesses: count(outcome.businesses),
+            jobs: count(outcome.jobs),
+            people: count(outcome.people),
+          })}
+        </p>
+      )}
+      <p className="hint">{t('outputs.hint', { unit: line.unitLabel || t('outputs.unit') })}</p>
     </section>
   );
 }

@@ -25,6 +25,7 @@ export function MetricsPanel() {
   const startMonth = useModelPart((m) => m?.programme.startMonth ?? '2025-01');
   if (!result) return null;
   const m = result.metrics;
+  const o = result.outcomes;
   const cur = result.currency;
   const money = (v: number | null) => (v === null ? t('metrics.none') : `${formatMinor(v, cur, locale)} ${cur}`);
   const count = (v: number) => formatDecimal(String(Math.round(v)), locale);
@@ -91,6 +92,33 @@ export function MetricsPanel() {
           value={formatDecimal(String(Math.round(m.staffMonths * 10) / 10), locale)}
           raw={m.staffMonths}
         />
+        {(o.totals.businesses > 0 || o.totals.jobs > 0 || o.totals.people > 0) && (
+          <>
+            <Metric
+              id="costPerBusiness"
+              label={t('metrics.costPerBusiness')}
+              value={money(o.costPerBusiness)}
+              raw={o.costPerBusiness}
+              sub={t('metrics.businesses', { n: count(o.totals.businesses) })}
+            />
+            <Metric
+              id="costPerJob"
+              label={t('metrics.costPerJob')}
+              value={money(o.costPerJob)}
+              raw={o.costPerJob}
+              sub={t('metrics.jobs', { n: count(o.totals.jobs) })}
+            />
+            <Metric
+              id="peopleReached"
+              label={t('metrics.peopleReached')}
+              value={count(o.totals.people)}
+              raw={o.totals.people}
+              sub={LEVELS.filter((l) => o.byLevel[l].people > 0)
+                .map((l) => `${t(`level.${l}`)} ${count(o.byLevel[l].people)}`)
+                .join(' · ')}
+            />
+          </>
+        )}
         <div className="metric metric-wide">
           <dt className="metric-label">{t('metrics.levelShare')}</dt>
           <dd className="level-share" data-testid="metric-levelShare">

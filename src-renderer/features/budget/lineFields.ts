@@ -90,6 +90,18 @@ export function parseLineDetail(
   return { ok: true, value: { nonMigrantShare: r.value } };
 }
 
+/** An output per unit typed in the details panel (businesses, jobs, people): a decimal ≥ 0. */
+export function parseOutput(
+  line: Pick<LineFields, 'outputs'>,
+  field: keyof LineFields['outputs'],
+  input: string,
+  locale: Locale,
+): FieldResult<Partial<LineFields>> {
+  const r = parseNonNegativeDecimal(input.trim() === '' ? '0' : input, locale, 6);
+  if (!r.ok) return { ...r, context: 'quantity' };
+  return { ok: true, value: { outputs: { ...line.outputs, [field]: r.value } } };
+}
+
 export { withSchedule } from './drivers';
 
 /** The longest name a line may have (lineFieldsSchema `name`). */
