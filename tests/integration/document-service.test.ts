@@ -295,6 +295,22 @@ describe('undo and redo', () => {
   });
 });
 
+/** `b.command` is refused with that field code and sentence, and neither the file nor the model moves. */
+function expectRefused(
+  s: DocumentService,
+  file: string,
+  b: { command: Command; field: string; code: string; message: RegExp },
+): void {
+  const bytes = sha256(file);
+  const before = s.snapshot();
+  const err = failure(() => commandOf(s, b.command));
+  expect(err.code).toBe('validation');
+  expect(err.fields).toMatchObject({ [b.field]: b.code });
+  expect(err.message).toMatch(b.message);
+  expect(sha256(file)).toBe(bytes);
+  expect(modelText(s.snapshot().model)).toBe(modelText(before.model));
+}
+
 describe('validation: a refused command saves nothing', () => {
   const bad: { name: string; command: Command; field: string; code: string; message: RegExp }[] = [
     {
@@ -364,15 +380,8 @@ describe('validation: a refused command saves nothing', () => {
   for (const b of bad) {
     it(`refuses ${b.name} with a field code and a clear sentence`, () => {
       const { s, file } = openSmall();
-      const bytes = sha256(file);
-      const before = s.snapshot();
-      const err = failure(() => commandOf(s, b.command));
-      expect(err.code).toBe('validation');
-      expect(err.fields).toMatchObject({ [b.field]: b.code });
-      expect(err.message).toMatch(b.message);
-      expect(sha256(file)).toBe(bytes);
+      expectRefused(s, file, b);
       const after = s.snapshot();
-      expect(modelText(after.model)).toBe(modelText(before.model));
       expect(after.info.revision).toBe(0);
       expect(after.info.canUndo).toBe(false);
     });
@@ -607,14 +616,7 @@ describe('partners and synergies: a refused command saves nothing', () => {
         id: partnerId,
         fields: defaultPartnerFields('Jobs', '2026-01', '2028-12'),
       });
-      const bytes = sha256(file);
-      const before = s.snapshot();
-      const err = failure(() => commandOf(s, b.command));
-      expect(err.code).toBe('validation');
-      expect(err.fields).toMatchObject({ [b.field]: b.code });
-      expect(err.message).toMatch(b.message);
-      expect(sha256(file)).toBe(bytes);
-      expect(modelText(s.snapshot().model)).toBe(modelText(before.model));
+      expectRefused(s, file, b);
     });
   }
 

@@ -94,20 +94,20 @@ export function MetricsPanel() {
         />
         {(o.totals.businesses > 0 || o.totals.jobs > 0 || o.totals.people > 0) && (
           <>
-            <Metric
-              id="costPerBusiness"
-              label={t('metrics.costPerBusiness')}
-              value={money(o.costPerBusiness)}
-              raw={o.costPerBusiness}
-              sub={t('metrics.businesses', { n: count(o.totals.businesses) })}
-            />
-            <Metric
-              id="costPerJob"
-              label={t('metrics.costPerJob')}
-              value={money(o.costPerJob)}
-              raw={o.costPerJob}
-              sub={t('metrics.jobs', { n: count(o.totals.jobs) })}
-            />
+            {(['business', 'job'] as const).map((k) => {
+              const cost = k === 'business' ? o.costPerBusiness : o.costPerJob;
+              const n = k === 'business' ? o.totals.businesses : o.totals.jobs;
+              return (
+                <Metric
+                  key={k}
+                  id={k === 'business' ? 'costPerBusiness' : 'costPerJob'}
+                  label={t(k === 'business' ? 'metrics.costPerBusiness' : 'metrics.costPerJob')}
+                  value={money(cost)}
+                  raw={cost}
+                  sub={t(k === 'business' ? 'metrics.businesses' : 'metrics.jobs', { n: count(n) })}
+                />
+              );
+            })}
             <Metric
               id="peopleReached"
               label={t('metrics.peopleReached')}
