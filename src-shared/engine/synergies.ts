@@ -165,15 +165,6 @@ export function programmeMonthOf(start: string, month: string): number {
   return (y1 - y0) * 12 + (m1 - m0) + 1;
 }
 
-/** The months a synergy operates in: its own, the partner's and the programme's, intersected. */
-export function synergyWindow(
-  s: Pick<Synergy, 'firstMonth' | 'lastMonth'>,
-  partner: Pick<Partner, 'startMonth' | 'endMonth'> | undefined,
-  programme: Model['programme'],
-): { start: number; end: number } | null {
-  return clipWindow(s, partner ? partnerMonths(partner, programme) : null, programme);
-}
-
 /** A partner programme's own first and last months, as programme months. */
 function partnerMonths(
   partner: Pick<Partner, 'startMonth' | 'endMonth'>,
@@ -185,6 +176,7 @@ function partnerMonths(
   };
 }
 
+/** The months a synergy operates in: its own, the partner's (`own`) and the programme's, intersected. */
 function clipWindow(
   s: Pick<Synergy, 'firstMonth' | 'lastMonth'>,
   own: { start: number; end: number } | null,
