@@ -149,6 +149,17 @@ test('New from a template: the El Cucayo matching fund opens with its partner an
   const covered = page.getByTestId('synergy-covered-matching-50-50');
   await expect.poll(() => minor(covered)).toBeGreaterThan(0);
   const byFund = await minor(covered);
+  // A second synergy with the fund, moved up: its partner's table lists it first.
+  await page.getByTestId('synergy-add-type-senami').selectOption('costSharing');
+  await page.getByTestId('synergy-add-senami').click();
+  const rows = page.getByTestId('synergies-senami').locator('[data-testid^="synergy-row-"]');
+  await expect(rows).toHaveCount(2);
+  const added = await rowId(rows.nth(1), 'synergy-row-');
+  await page.getByTestId(`synergy-up-${added}`).click();
+  await expect(rows.first()).toHaveAttribute('data-testid', `synergy-row-${added}`);
+  await page.getByTestId(`synergy-delete-${added}`).click();
+  await page.getByTestId('confirm-ok').click();
+  await expect(rows).toHaveCount(1);
   // Half of each USD 2,500 project, at most USD 1,250: half the grants line, month by month.
   await page.getByTestId('nav-budget').click();
   await page.getByTestId('cell-total-grants').click();

@@ -280,10 +280,13 @@ function PartnerSynergies(props: {
           <SynergyRow
             key={s.id}
             synergy={s}
-            index={props.all.indexOf(s)}
-            first={i === 0}
-            last={i === props.synergies.length - 1}
-            count={props.all.length}
+            index={i}
+            count={props.synergies.length}
+            // Up and down among this partner's synergies: to the place of the neighbour in the whole list.
+            onMove={(to) => {
+              const neighbour = props.synergies[to];
+              if (neighbour) props.send({ type: 'synergy.move', id: s.id, index: props.all.indexOf(neighbour) });
+            }}
             outcome={outcome.get(s.id) ?? null}
             readOnly={props.readOnly}
             send={props.send}

@@ -36,10 +36,10 @@ import { isMoneyField, isOptionalField, isPercentField, paramFields, paramText, 
 
 export function SynergyRow(props: {
   synergy: Synergy;
+  /** Its place among its partner's synergies, and how many there are. */
   index: number;
-  first: boolean;
-  last: boolean;
   count: number;
+  onMove: (index: number) => void;
   outcome: SynergyOutcome | null;
   readOnly: boolean;
   send: (command: Command) => void;
@@ -253,7 +253,7 @@ export function SynergyRow(props: {
         index={props.index}
         count={props.count}
         readOnly={readOnly}
-        onMove={(index) => props.send({ type: 'synergy.move', id: s.id, index })}
+        onMove={props.onMove}
         onDelete={props.onDelete}
       />
     </tr>
