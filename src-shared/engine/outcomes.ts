@@ -32,13 +32,26 @@ export interface OutcomesResult {
 const none = (): OutcomeCounts => ({ businesses: 0, jobs: 0, people: 0 });
 
 export function computeOutcomes(model: Model, result: CostResult): OutcomesResult {
-  const units = new Map(result.lines.map((l) => [l.lineId, l.quantities.reduce((a, b) => a + b, 0)]));
+  // Most programmes record outputs on few lines: only theirs are looked up (and only when there are any).
+  const recording = model.lines.filter(
+    (l) => l.outputs.businesses !== '0' || l.outputs.jobs !== '0' || l.outputs.people !== '0',
+  );
+  const wanted = new Set(recording.map((l) => l.id));
+  const units = new Map<string, number>();
+  if (wanted.size > 0) {
+    for (const l of result.lines) {
+      if (wanted.has(l.lineId))
+        units.set(
+          l.lineId,
+          l.quantities.reduce((a, b) => a + b, 0),
+        );
+    }
+  }
   const byLine: Record<string, OutcomeCounts> = {};
   const byLevel = Object.fromEntries(LEVELS.map((l) => [l, none()])) as Record<Level, OutcomeCounts>;
   const totals = none();
-  for (const l of model.lines) {
+  for (const l of recording) {
     const o = l.outputs;
-    if (o.businesses === '0' && o.jobs === '0' && o.people === '0') continue;
     const n = units.get(l.id) ?? 0;
     const counts: OutcomeCounts = {
       businesses: n * Number(o.businesses),

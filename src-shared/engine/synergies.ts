@@ -55,6 +55,7 @@
 import {
   add,
   allocate,
+  allocateSafe,
   cmp,
   dec,
   div,
@@ -443,26 +444,33 @@ export function computeSynergies(
       case 'costSharing':
       case 'handover': {
         if (e.type === 'coFinancing' && e.basis === 'amount') {
-          const cells: [number, number][] = [];
-          const weights: bigint[] = [];
-          targets.forEach((t, i) => {
+          // The cells (target line, month), target by target; each covers its own part only, so
+          // the order they are covered in does not matter (no room is shared between them).
+          const weights: number[] = [];
+          let grossSum = 0;
+          for (const t of targets) {
             for (const m of months) {
-              cells.push([i, m]);
-              weights.push(BigInt(t.gross[m] as number));
+              weights.push(t.gross[m] as number);
+              grossSum += t.gross[m] as number;
             }
-          });
-          const grossSum = weights.reduce((a, b) => a + b, 0n);
+          }
           // An amount above the targets' gross covers them fully; the rest is not used.
-          const amount = BigInt(e.amount) > grossSum ? grossSum : BigInt(e.amount);
-          const parts = grossSum === 0n ? [] : allocate(amount, weights);
-          // Month-major, as the Decision on caps says (the parts do not depend on the order).
-          const order = cells.map((_, k) => k).sort((a, b) => (cells[a]?.[1] ?? 0) - (cells[b]?.[1] ?? 0) || a - b);
-          for (const k of order) {
-            const [i, m] = cells[k] as [number, number];
-            const t = targets[i] as SynergyLine;
-            const part = Number(parts[k] ?? 0n);
-            const g = t.gross[m] as number;
-            cover(t, m, part, g === 0 ? 0 : part / g);
+          const amount = Math.min(e.amount, grossSum);
+          const parts =
+            grossSum === 0
+              ? []
+              : (allocateSafe(amount, weights) ??
+                allocate(
+                  BigInt(amount),
+                  weights.map((w) => BigInt(w)),
+                ).map(Number));
+          let k = 0;
+          for (const t of targets) {
+            for (const m of months) {
+              const part = parts[k++] ?? 0;
+              const g = t.gross[m] as number;
+              cover(t, m, part, g === 0 ? 0 : part / g);
+            }
           }
           break;
         }
