@@ -94,8 +94,11 @@ test('a referral synergy splits a line into covered and net, and its confidence 
   // The drop-out view: without this partner, the programme adds what it covers.
   await expect(page.getByTestId(`dropout-total-${partnerId}`)).toHaveAttribute('data-minor', String(mine));
 
-  // The line's month-by-month view splits its cost into covered and net.
+  // The budget's key figures carry them too.
   await page.getByTestId('nav-budget').click();
+  await expect(page.getByTestId('metric-netCost')).toHaveAttribute('data-value', String(b.net));
+  await expect(page.getByTestId('metric-expectedCost')).toHaveAttribute('data-value', String(b.expected));
+  // The line's month-by-month view splits its cost into covered and net.
   await page.getByTestId(`cell-total-${lineId}`).click();
   const total = await minor(page.getByTestId('line-months-total'));
   const lineCovered = await minor(page.getByTestId('line-months-total-covered'));

@@ -26,6 +26,7 @@ export function MetricsPanel() {
   if (!result) return null;
   const m = result.metrics;
   const o = result.outcomes;
+  const sy = result.synergies.totals;
   const cur = result.currency;
   const money = (v: number | null) => (v === null ? t('metrics.none') : `${formatMinor(v, cur, locale)} ${cur}`);
   const count = (v: number) => formatDecimal(String(Math.round(v)), locale);
@@ -116,6 +117,31 @@ export function MetricsPanel() {
               sub={LEVELS.filter((l) => o.byLevel[l].people > 0)
                 .map((l) => `${t(`level.${l}`)} ${count(o.byLevel[l].people)}`)
                 .join(' · ')}
+            />
+          </>
+        )}
+        {result.synergies.synergies.length > 0 && (
+          <>
+            <Metric
+              id="partnerCovered"
+              label={t('metrics.partnerCovered')}
+              value={money(sy.covered)}
+              raw={sy.covered}
+              sub={t('metrics.leverage', { pct: sy.leverage === null ? '—' : formatPercent(sy.leverage, locale, 0) })}
+            />
+            <Metric
+              id="netCost"
+              label={t('synergies.figure.net')}
+              value={money(sy.net)}
+              raw={sy.net}
+              sub={t('metrics.directCosts')}
+            />
+            <Metric
+              id="expectedCost"
+              label={t('synergies.figure.expected')}
+              value={money(sy.expected)}
+              raw={sy.expected}
+              sub={t('metrics.worstCase', { amount: money(sy.worstCase) })}
             />
           </>
         )}
