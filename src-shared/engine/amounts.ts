@@ -98,6 +98,24 @@ export function perYearFactors(unitCost: number, factors: readonly (Rational | n
   });
 }
 
+/**
+ * A factors array's common scale: L, the lcm of its years' denominators, and each year's numerator
+ * over L (0 for a year without a factor), so that year y's factor is mult[y] ÷ L. Worked out once
+ * per array (one per currency and compute, or per percentage line) for the fast path's ties,
+ * rather than once per line that meets one.
+ */
+const SCALES = new WeakMap<readonly (Rational | null)[], { L: bigint; mult: readonly bigint[] }>();
+function scaleOf(factors: readonly (Rational | null)[]): { L: bigint; mult: readonly bigint[] } {
+  let scale = SCALES.get(factors);
+  if (!scale) {
+    let L = 1n;
+    for (const k of factors) if (k) L = (L / gcd(L, k.d)) * k.d;
+    scale = { L, mult: factors.map((k) => (k ? k.n * (L / k.d) : 0n)) };
+    SCALES.set(factors, scale);
+  }
+  return scale;
+}
+
 const U = 2 ** -53;
 /** Approximate values must stay below this for their floor and fraction to be exact in doubles. */
 const FAST_LIMIT = 2 ** 50;
@@ -212,8 +230,9 @@ function fastAmounts(
   let magnitude = 0; // sum of the terms' magnitudes so far
   let terms = 0;
   let prev = 0; // the last rounded running total
-  // The exact running total, caught up only when a month cannot be decided in doubles.
-  let exact: { L: bigint; mult: bigint[]; cum: bigint; upTo: number } | null = null;
+  // The exact running total, caught up only when a month cannot be decided in doubles: Σ n × mult
+  // over the months so far, the line's value being that × the unit cost ÷ L.
+  let exact: { L: bigint; mult: readonly bigint[]; unit: bigint; cum: bigint; upTo: number } | null = null;
   for (let m = 0; m < D; m++) {
     const n = nums[m] as number;
     if (n === 0) {
@@ -246,14 +265,17 @@ function fastAmounts(
     else if (0.5 - frac > err) r = fl;
     else {
       // Too close to one half to tell in doubles: decide exactly.
-      if (!exact) exact = { ...scaled(nums, den, perYearFactors(unitCost, factors)), cum: 0n, upTo: -1 };
+      if (!exact) {
+        const scale = scaleOf(factors);
+        exact = { L: scale.L * den, mult: scale.mult, unit: BigInt(unitCost), cum: 0n, upTo: -1 };
+      }
       for (let k = exact.upTo + 1; k <= m; k++) {
         const nk = nums[k] as number;
         const yk = Math.floor(k / 12);
         if (nk !== 0 && factors[yk]) exact.cum += BigInt(nk) * (exact.mult[yk] as bigint);
       }
       exact.upTo = m;
-      r = Number(roundHalfEvenParts(exact.cum, exact.L));
+      r = Number(roundHalfEvenParts(exact.cum * exact.unit, exact.L));
     }
     amounts[m] = r - prev;
     prev = r;

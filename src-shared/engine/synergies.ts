@@ -611,7 +611,17 @@ function summarise(
   const leveraged = sum(outcomes.map((o) => o.leveraged));
 
   // Drop-out per partner: its synergies' covered amounts, by year and by the lines' funding splits.
-  const lineResults = new Map(result.lines.map((l) => [l.lineId, l]));
+  // Only the lines some synergy covered are looked up (built when the first is: none, nothing built).
+  let lineResults: Map<string, LineResult> | null = null;
+  const lineResult = (id: string): LineResult | undefined => {
+    if (!lineResults) {
+      lineResults = new Map();
+      const wanted = new Set<string>();
+      for (const covered of perLine.values()) for (const lineId of covered.keys()) wanted.add(lineId);
+      for (const l of result.lines) if (wanted.has(l.lineId)) lineResults.set(l.lineId, l);
+    }
+    return lineResults.get(id);
+  };
   const partners = new Map<string, PartnerDropOut>();
   const years = Math.ceil(D / 12);
   for (const o of outcomes) {
@@ -628,7 +638,7 @@ function summarise(
     });
     // What this synergy covered of each line goes to that line's sources, by its split.
     for (const [lineId, amount] of perLine.get(o.synergyId) ?? []) {
-      const split = Object.entries(lineResults.get(lineId)?.byFunder ?? {});
+      const split = Object.entries(lineResult(lineId)?.byFunder ?? {});
       const parts =
         split.length === 0
           ? []

@@ -21,10 +21,28 @@ export function rat(n: bigint | number, d: bigint | number = 1n): Rational {
   return dd < 0n ? { n: -nn, d: -dd } : { n: nn, d: dd };
 }
 
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
 export function gcd(a: bigint, b: bigint): bigint {
   let x = a < 0n ? -a : a;
   let y = b < 0n ? -b : b;
-  while (y !== 0n) [x, y] = [y, x % y];
+  // Both below 2^53 (nearly always): Euclid in doubles is exact there (remainders of safe integers
+  // are safe integers), and much faster than in bigint.
+  if (x <= MAX_SAFE && y <= MAX_SAFE) {
+    let p = Number(x);
+    let q = Number(y);
+    while (q !== 0) {
+      const t = p % q;
+      p = q;
+      q = t;
+    }
+    return BigInt(p);
+  }
+  while (y !== 0n) {
+    const t = x % y;
+    x = y;
+    y = t;
+  }
   return x;
 }
 

@@ -8,6 +8,7 @@ import {
   decimalToRational,
   formatDecimal,
   formatMinor,
+  gcd,
   parseDecimal,
   parseInteger,
   parseMoney,
@@ -46,6 +47,34 @@ describe('roundHalfEven', () => {
         },
       ),
     );
+  });
+});
+
+describe('gcd', () => {
+  /** Euclid in bigint only: the reference for gcd's doubles path below 2^53. */
+  const reference = (a: bigint, b: bigint): bigint => {
+    let x = a < 0n ? -a : a;
+    let y = b < 0n ? -b : b;
+    while (y !== 0n) [x, y] = [y, x % y];
+    return x;
+  };
+  const MAX = 2n ** 53n - 1n;
+
+  it('equals Euclid in bigint, on both sides of 2^53 and with signs and zeros', () => {
+    const around = fc.oneof(
+      fc.bigInt({ min: -MAX, max: MAX }),
+      fc.bigInt({ min: MAX - 1000n, max: MAX + 1000n }),
+      fc.bigInt({ min: -(2n ** 80n), max: 2n ** 80n }),
+      fc.constantFrom(0n, 1n, -1n, MAX, MAX + 1n, -MAX),
+    );
+    fc.assert(
+      fc.property(around, around, (a, b) => {
+        expect(gcd(a, b)).toBe(reference(a, b));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(gcd(2n ** 52n * 3n, 2n ** 40n * 9n)).toBe(2n ** 40n * 3n);
+    expect(gcd(655957n * 1000n, 10n ** 9n)).toBe(1000n);
   });
 });
 
