@@ -215,13 +215,7 @@ function fastAmounts(
   unitCost: number,
 ): { amounts: number[]; missingRate: boolean } | null {
   const D = nums.length;
-  const years = factors.length;
-  // The year's factor in doubles, worked out when the year's first month buys something (the same
-  // expression as always; years where nothing is bought cost no conversion).
-  let fy = 0;
-  let fyYear = -1;
   const dens = Number(den);
-
   // Every month is written below (0 when nothing is bought, or on a year without a rate), so the
   // array needs no fill first.
   const amounts = new Array<number>(D);
@@ -230,55 +224,82 @@ function fastAmounts(
   let magnitude = 0; // sum of the terms' magnitudes so far
   let terms = 0;
   let prev = 0; // the last rounded running total
-  // The exact running total, caught up only when a month cannot be decided in doubles: Σ n × mult
-  // over the months so far, the line's value being that × the unit cost ÷ L.
-  let exact: { L: bigint; mult: readonly bigint[]; unit: bigint; cum: bigint; upTo: number } | null = null;
-  for (let m = 0; m < D; m++) {
-    const n = nums[m] as number;
-    if (n === 0) {
-      amounts[m] = 0;
-      continue;
-    }
-    const y = (m / 12) | 0;
-    const k = y < years ? factors[y] : undefined;
+  let exact: ExactRunning | null = null;
+  // Year by year (12 months each): the year's factor in doubles once, then its months.
+  for (let y = 0, from = 0; from < D; y++, from += 12) {
+    const to = Math.min(D, from + 12);
+    const k = y < factors.length ? factors[y] : undefined;
     if (!k) {
-      missingRate = true;
-      amounts[m] = 0;
+      for (let m = from; m < to; m++) {
+        if (nums[m] !== 0) missingRate = true;
+        amounts[m] = 0;
+      }
       continue;
     }
-    if (y !== fyYear) {
-      fy = (unitCost * Number(k.n)) / (Number(k.d) * dens);
-      fyYear = y;
-    }
-    const term = n * fy;
-    x += term;
-    magnitude += Math.abs(term);
-    // Past FAST_LIMIT (or a factor that is not a finite number) doubles no longer hold the running
-    // total's whole part and fraction exactly: the exact path takes the whole line.
-    if (!(magnitude < FAST_LIMIT)) return null;
-    terms++;
-    const err = (terms + 8) * U * magnitude * 1.01;
-    const fl = Math.floor(x);
-    const frac = x - fl;
-    let r: number;
-    if (frac - 0.5 > err) r = fl + 1;
-    else if (0.5 - frac > err) r = fl;
-    else {
-      // Too close to one half to tell in doubles: decide exactly.
-      if (!exact) {
-        const scale = scaleOf(factors);
-        exact = { L: scale.L * den, mult: scale.mult, unit: BigInt(unitCost), cum: 0n, upTo: -1 };
+    const fy = (unitCost * Number(k.n)) / (Number(k.d) * dens);
+    for (let m = from; m < to; m++) {
+      const n = nums[m] as number;
+      if (n === 0) {
+        amounts[m] = 0;
+        continue;
       }
-      for (let k = exact.upTo + 1; k <= m; k++) {
-        const nk = nums[k] as number;
-        const yk = Math.floor(k / 12);
-        if (nk !== 0 && factors[yk]) exact.cum += BigInt(nk) * (exact.mult[yk] as bigint);
+      const term = n * fy;
+      x += term;
+      magnitude += Math.abs(term);
+      // Past FAST_LIMIT (or a factor that is not a finite number) doubles no longer hold the running
+      // total's whole part and fraction exactly: the exact path takes the whole line.
+      if (!(magnitude < FAST_LIMIT)) return null;
+      terms++;
+      const err = (terms + 8) * ERR * magnitude;
+      const fl = Math.floor(x);
+      const frac = x - fl;
+      let r: number;
+      if (frac - 0.5 > err) r = fl + 1;
+      else if (0.5 - frac > err) r = fl;
+      else {
+        // Too close to one half to tell in doubles: decide exactly.
+        exact ??= exactRunning(factors, den, unitCost);
+        r = exactUpTo(exact, nums, factors, m);
       }
-      exact.upTo = m;
-      r = Number(roundHalfEvenParts(exact.cum * exact.unit, exact.L));
+      amounts[m] = r - prev;
+      prev = r;
     }
-    amounts[m] = r - prev;
-    prev = r;
   }
   return { amounts, missingRate };
+}
+
+/** u × 1.01: the fast path's error bound per term and magnitude (see fastAmounts). */
+const ERR = U * 1.01;
+
+/**
+ * The fast path's exact running total, caught up only when a month cannot be decided in doubles:
+ * Σ n × mult[year] over the months up to `upTo`, the line's value being that × the unit cost ÷ L.
+ */
+interface ExactRunning {
+  L: bigint;
+  mult: readonly bigint[];
+  unit: bigint;
+  cum: bigint;
+  upTo: number;
+}
+
+function exactRunning(factors: readonly (Rational | null)[], den: bigint, unitCost: number): ExactRunning {
+  const scale = scaleOf(factors);
+  return { L: scale.L * den, mult: scale.mult, unit: BigInt(unitCost), cum: 0n, upTo: -1 };
+}
+
+/** The running total up to month m (0-based), rounded half-to-even exactly. */
+function exactUpTo(
+  exact: ExactRunning,
+  nums: ArrayLike<number>,
+  factors: readonly (Rational | null)[],
+  m: number,
+): number {
+  for (let k = exact.upTo + 1; k <= m; k++) {
+    const nk = nums[k] as number;
+    const yk = Math.floor(k / 12);
+    if (nk !== 0 && factors[yk]) exact.cum += BigInt(nk) * (exact.mult[yk] as bigint);
+  }
+  exact.upTo = m;
+  return Number(roundHalfEvenParts(exact.cum * exact.unit, exact.L));
 }
