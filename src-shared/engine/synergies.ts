@@ -35,10 +35,15 @@
  *
  * Decision: a synergy operates in its own months intersected with the partner's own dates and the
  *   programme; outside them it covers nothing (the checks flag a synergy with no month left).
- * Decision: when several synergies target one line, they apply in the order of the Partners screen
- *   (partner, then synergy) and each covers its part of the GROSS, but never more than what the
- *   ones before left uncovered in that month: covered never exceeds gross, and the check flags a
- *   line whose synergies claim more than 100 %.
+ * Decision: when several synergies target one line, those outside the budget (referral, public
+ *   service) apply first, then the others; within each group, in the order of the Partners screen
+ *   (partner, then synergy). Each covers its part of the GROSS, but never more than what the ones
+ *   before left uncovered in that month: covered never exceeds gross, and the check flags a line
+ *   whose synergies claim more than 100 %. Outside first, because what a partner delivers itself
+ *   never enters the budget (compute.ts takes it out before the overheads): what the inside ones
+ *   share is what the budget holds.
+ * Decision: a percentage line (a share of other lines) is not a service a partner can deliver
+ *   itself: synergies outside the budget cover nothing of it.
  * Decision: a cap (per grant, collective) or a capacity reached in the middle of a month covers
  *   what is left of it in that month and nothing after: months are taken in order, and within a
  *   month the target lines in the synergy's order.
@@ -77,7 +82,7 @@ import {
   synergyConfidence,
   synergyPlacement,
 } from '../model';
-import type { CostResult, LineResult } from './result';
+import type { CaseloadSeries, CostResult, LineResult } from './result';
 
 /** A line's gross split by partners, month by month (index 0 = month 1), in reporting minor units. */
 export interface SynergyLine {
@@ -262,7 +267,7 @@ function shareParts(s: string | Rational): ShareParts {
 const zeros = (n: number): number[] => new Array<number>(n).fill(0);
 
 /** Arrivals per month summed over `ids` (every profile when null), from the caseload series. */
-function arrivalsOf(result: CostResult, ids: ReadonlySet<string> | null): number[] {
+function arrivalsOf(result: CaseloadSource, ids: ReadonlySet<string> | null): number[] {
   const out = zeros(result.durationMonths);
   for (const p of result.caseload.profiles) {
     if (ids && !ids.has(p.profileId)) continue;
@@ -274,7 +279,12 @@ function arrivalsOf(result: CostResult, ids: ReadonlySet<string> | null): number
 }
 
 /** Active cases per month of `ids` (all when null) that arrived at least `delay` months before. */
-function settledActive(model: Model, result: CostResult, ids: ReadonlySet<string> | null, delay: number): number[] {
+function settledActive(
+  model: Model,
+  result: CaseloadSource,
+  ids: ReadonlySet<string> | null,
+  delay: number,
+): number[] {
   const D = result.durationMonths;
   const out = zeros(D);
   const durations = new Map(model.profiles.map((p) => [p.id, p.durationMonths]));
@@ -304,55 +314,136 @@ function lineProfiles(lines: ReadonlyMap<string, Model['lines'][number]>, lineId
   return ids && ids.length > 0 ? new Set(ids) : null;
 }
 
+/** What the synergies read of the caseload: its length and each profile's arrivals. */
+interface CaseloadSource {
+  durationMonths: number;
+  caseload: { profiles: readonly Pick<CaseloadSeries, 'profileId' | 'arrivals'>[] };
+}
+
+/** What the synergies read of a line: its amounts (the gross they cover), units and reach. */
+export type SourceLine = Pick<LineResult, 'months' | 'quantities' | 'beneficiaries' | 'nonMigrantBeneficiaries'>;
+
 /**
- * Splits every line of `result` into covered and net by the synergies, in the order of the
- * Partners screen. Pure; never throws on stored data (an unknown line or partner covers nothing).
+ * What the synergies outside the budget did (compute.ts runs them before the percentage lines and
+ * overheads, on the gross of the lines they target): the lines' split so far, each such synergy's
+ * outcome and what it covered of each line. The synergies inside the budget then carry on from it.
+ */
+export interface OutsideState {
+  lines: Map<string, SynergyLine>;
+  outcomes: Map<string, SynergyOutcome>;
+  perLine: Map<string, Map<string, number>>;
+}
+
+/** The synergies in the order of the Partners screen (partner, then synergy). */
+function screenOrder(partners: readonly Partner[], synergies: readonly Synergy[]): Synergy[] {
+  const partnerOrder = new Map([...partners].sort((a, b) => a.position - b.position).map((p, i) => [p.id, i]));
+  return [...synergies].sort(
+    (a, b) =>
+      (partnerOrder.get(a.partnerId) ?? Infinity) - (partnerOrder.get(b.partnerId) ?? Infinity) ||
+      a.position - b.position,
+  );
+}
+
+/**
+ * The synergies outside the budget (referral, public service), on the gross of the lines they
+ * target (`lineOf`; percentage lines are not given: see the header's Decision), in screen order.
+ * compute.ts takes what they cover out of the lines' budget amounts, and adds their coordination
+ * costs to the budget. null when the programme has none.
+ */
+export function outsideSynergies(
+  model: Model,
+  source: CaseloadSource,
+  lineOf: (id: string) => SourceLine | undefined,
+): OutsideState | null {
+  if (!model.synergies.some((s) => synergyPlacement(s.effect.type) === 'outside')) return null;
+  const state: OutsideState = { lines: new Map(), outcomes: new Map(), perLine: new Map() };
+  runSynergies(model, model.partners, model.synergies, source, lineOf, 'outside', state);
+  return state;
+}
+
+/**
+ * Splits every line of `result` into covered and net by the synergies: those outside the budget
+ * first (or what `outside` says they did, when compute.ts ran them before the overheads), then the
+ * others in the order of the Partners screen. Pure; never throws on stored data (an unknown line or
+ * partner covers nothing).
  */
 export function computeSynergies(
   model: Model,
   partners: readonly Partner[],
   synergies: readonly Synergy[],
   result: CostResult,
+  outside: OutsideState | null = null,
 ): SynergyResult {
-  const D = result.durationMonths;
   if (synergies.length === 0) return summarise(result, new Map(), [], new Map());
   // Only the lines some synergy targets are looked up (a programme has many more).
   const targeted = new Set<string>();
   for (const s of synergies) for (const id of s.lineIds) targeted.add(id);
   const byLine = new Map<string, LineResult>();
   for (const l of result.lines) if (targeted.has(l.lineId)) byLine.set(l.lineId, l);
+  const lineOf = (id: string): LineResult | undefined => byLine.get(id);
+  const state: OutsideState = outside ?? { lines: new Map(), outcomes: new Map(), perLine: new Map() };
+  if (!outside) runSynergies(model, partners, synergies, result, lineOf, 'outside', state);
+  runSynergies(model, partners, synergies, result, lineOf, 'inside', state);
+  const outcomes: SynergyOutcome[] = [];
+  for (const s of screenOrder(partners, synergies)) {
+    const o = state.outcomes.get(s.id);
+    if (o) outcomes.push(o);
+  }
+  for (const l of state.lines.values()) {
+    let over = 0;
+    l.claimedRates.forEach((r, m) => {
+      // A float sum of exact rates: 1e-9 of slack keeps 0.3 + 0.7 from counting as above 100 %.
+      if (r > 1 + 1e-9) over += (r - 1) * (l.gross[m] as number);
+    });
+    l.overClaimed = Math.round(over);
+  }
+  return summarise(result, state.lines, outcomes, state.perLine);
+}
+
+/**
+ * Runs the synergies of one stage ('outside': referral and public service; 'inside': the others)
+ * in screen order, on `state` (the lines' split so far, kept between the stages).
+ */
+function runSynergies(
+  model: Model,
+  partners: readonly Partner[],
+  synergies: readonly Synergy[],
+  source: CaseloadSource,
+  sourceLine: (id: string) => SourceLine | undefined,
+  stage: 'outside' | 'inside',
+  state: OutsideState,
+): void {
+  const D = source.durationMonths;
+  const result = source;
+  const lines = state.lines;
+  const perLine = state.perLine;
+  const targeted = new Set<string>();
+  for (const s of synergies) for (const id of s.lineIds) targeted.add(id);
   const modelLines = new Map<string, Model['lines'][number]>();
   for (const l of model.lines) if (targeted.has(l.id)) modelLines.set(l.id, l);
-  const lines = new Map<string, SynergyLine>();
+  const byLine = { get: sourceLine, has: (id: string) => sourceLine(id) !== undefined };
   const lineOf = (id: string): SynergyLine | null => {
-    const r = byLine.get(id);
-    if (!r) return null;
     let s = lines.get(id);
-    if (!s) {
-      s = {
-        lineId: id,
-        gross: [...r.months],
-        coveredInside: zeros(D),
-        coveredOutside: zeros(D),
-        net: [...r.months],
-        overClaimed: 0,
-        claimedRates: zeros(D),
-      };
-      lines.set(id, s);
-    }
+    if (s) return s;
+    const r = sourceLine(id);
+    if (!r) return null;
+    s = {
+      lineId: id,
+      gross: [...r.months],
+      coveredInside: zeros(D),
+      coveredOutside: zeros(D),
+      net: [...r.months],
+      overClaimed: 0,
+      claimedRates: zeros(D),
+    };
+    lines.set(id, s);
     return s;
   };
   const partnerById = new Map(partners.map((p) => [p.id, p]));
-  const partnerOrder = new Map([...partners].sort((a, b) => a.position - b.position).map((p, i) => [p.id, i]));
-  const ordered = [...synergies].sort(
-    (a, b) =>
-      (partnerOrder.get(a.partnerId) ?? Infinity) - (partnerOrder.get(b.partnerId) ?? Infinity) ||
-      a.position - b.position,
+  const ordered = screenOrder(partners, synergies).filter(
+    (s) => (synergyPlacement(s.effect.type) === 'outside') === (stage === 'outside'),
   );
 
-  const outcomes: SynergyOutcome[] = [];
-  /** What each synergy covered on each of its lines (for the drop-out by funding source). */
-  const perLine = new Map<string, Map<string, number>>();
   /** Active cases by (profiles, delay): several synergies and lines ask for the same series. */
   const settled = new Map<string, number[]>();
   const settledOf = (ids: ReadonlySet<string> | null, delay: number): number[] => {
@@ -391,10 +482,10 @@ export function computeSynergies(
       beyondCapacity: 0,
       capped: 0,
       addedBeneficiaries: 0,
-      unknownLines: s.lineIds.filter((id) => !byLine.has(id)),
+      unknownLines: s.lineIds.filter((id) => !modelLines.has(id)),
       byLine: {},
     };
-    outcomes.push(out);
+    state.outcomes.set(s.id, out);
     const targets = s.lineIds.map(lineOf).filter((l): l is SynergyLine => l !== null);
     const e = s.effect;
     if (e.type === 'communityOpen') {
@@ -575,15 +666,6 @@ export function computeSynergies(
       }
     }
   }
-  for (const l of lines.values()) {
-    let over = 0;
-    l.claimedRates.forEach((r, m) => {
-      // A float sum of exact rates: 1e-9 of slack keeps 0.3 + 0.7 from counting as above 100 %.
-      if (r > 1 + 1e-9) over += (r - 1) * (l.gross[m] as number);
-    });
-    l.overClaimed = Math.round(over);
-  }
-  return summarise(result, lines, outcomes, perLine);
 }
 
 function summarise(
