@@ -75,13 +75,14 @@ export interface ComputeSummary {
   byFunder: { id: string; name: string; amount: number }[];
   /** The engine's metrics as they are (money in minor units; counts in persons or cases). */
   metrics: Metrics;
+  /** Businesses, jobs and people the lines yield (counts, for reading) and the all-in cost of each. */
+  outcomes: ComputeResult['outcomes'];
   /**
    * What partner programmes cover of the direct costs (the engine's synergies phase): gross, covered
    * (inside and outside the budget), coordination, net (asked of the donor), expected, worst case,
    * and per partner what the programme would add if it did not deliver, by year and funding source.
+   * `direct` above is the budget: gross less what partners deliver beside it, coordination included.
    */
-  /** Businesses, jobs and people the lines yield (counts, for reading) and the all-in cost of each. */
-  outcomes: ComputeResult['outcomes'];
   synergies: {
     gross: number;
     covered: number;
@@ -247,7 +248,7 @@ export function formatSummary(s: ComputeSummary): string[] {
     rows.push(['Gross (no partner delivers)', money(sy.gross)]);
     rows.push(['Covered by partners', money(sy.covered)]);
     rows.push(['  of which delivered by partners, beside the budget', money(sy.coveredOutside)]);
-    rows.push(['Referral coordination (our own cost, in gross and net)', money(sy.coordination)]);
+    rows.push(['Referral coordination (our own cost, in the budget)', money(sy.coordination)]);
     rows.push(['Net (asked of the donor)', money(sy.net)]);
     rows.push(['Expected (net + risk of partners not delivering)', money(sy.expected)]);
     rows.push(['Worst case (every partner fails)', money(sy.worstCase)]);

@@ -344,6 +344,8 @@ export function sameLineResult(a: LineResult, b: LineResult): boolean {
     a.total === b.total &&
     a.beneficiaries === b.beneficiaries &&
     a.nonMigrantBeneficiaries === b.nonMigrantBeneficiaries &&
+    a.partnerDelivered === b.partnerDelivered &&
+    a.coordinationOf === b.coordinationOf &&
     sameNumbers(a.months, b.months) &&
     sameNumbers(a.quantities, b.quantities) &&
     sameRecord(a.byFunder, b.byFunder) &&

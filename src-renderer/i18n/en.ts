@@ -894,7 +894,17 @@ export const en = {
   // ---- issue 9: partners and synergies ---------------------------------------------------------
   'nav.partners': 'Partners',
   'totals.covered': 'Partners cover',
-  'line.monthsCovered': 'Covered by partners',
+  'coordination.caption': 'Coordination of referrals to partner programmes (in the budget)',
+  'coordination.synergy': 'Referral',
+  'coordination.referrals': 'Referrals',
+  'coordination.cost': 'Cost per referral',
+  'coordination.unnamed': 'Unnamed referral',
+  'coordination.help':
+    'The partner delivers the referred service itself, beside the budget; the budget holds only this coordination cost (DESIGN §5). It counts in this level’s total.',
+  'line.partnerDeliveredShort': '+ {amount} by partners',
+  'line.partnerDelivered': 'Partners deliver {amount} of this line themselves, beside the budget (not in this total)',
+  'line.monthsDelivered': 'Delivered by partners, beside the budget',
+  'line.monthsCovered': 'Paid by partners',
   'line.monthsNet': 'Net to the programme',
   'totals.coveredHint':
     'What partner programmes pay or deliver of the budget lines they target: see Partners & synergies for the net, expected and worst-case costs.',

@@ -909,7 +909,18 @@ export const fr: Messages = {
   // ---- issue 9 : partenaires et synergies ------------------------------------------------------
   'nav.partners': 'Partenaires',
   'totals.covered': 'Partenaires',
-  'line.monthsCovered': 'Couvert par les partenaires',
+  'coordination.caption': 'Coordination des orientations vers des programmes partenaires (dans le budget)',
+  'coordination.synergy': 'Orientation',
+  'coordination.referrals': 'Orientations',
+  'coordination.cost': 'Coût par orientation',
+  'coordination.unnamed': 'Orientation sans nom',
+  'coordination.help':
+    'Le partenaire fournit lui-même le service vers lequel il est orienté, hors budget ; le budget ne porte que ce coût de coordination (DESIGN §5). Il compte dans le total de ce niveau.',
+  'line.partnerDeliveredShort': '+ {amount} par les partenaires',
+  'line.partnerDelivered':
+    'Les partenaires fournissent eux-mêmes {amount} de cette ligne, hors budget (pas dans ce total)',
+  'line.monthsDelivered': 'Fourni par les partenaires, hors budget',
+  'line.monthsCovered': 'Payé par les partenaires',
   'line.monthsNet': 'Net pour le programme',
   'totals.coveredHint':
     'Ce que les programmes partenaires paient ou assurent des lignes qu’ils visent : voir Partenaires et synergies pour les coûts net, attendu et du pire cas.',

@@ -4,8 +4,10 @@
  * returns NaN — problems in the model come back as diagnostics on the line they belong to.
  *
  * The phases, each in its own file: caseload (caseload.ts), quantities (drivers.ts, plan.ts),
- * amounts (amounts.ts), percentages and overheads (percentages.ts), totals and metrics
- * (totals.ts). This file runs them, and keeps what an engine instance reuses between computes.
+ * amounts (amounts.ts), what partners deliver beside the budget and the coordination it costs
+ * (outside.ts), percentages and overheads (percentages.ts), totals and metrics (totals.ts), then
+ * what partners cover (synergies.ts) and what the lines yield (outcomes.ts). This file runs them,
+ * and keeps what an engine instance reuses between computes.
  *
  * For every line and month: quantity (drivers.ts) × unit cost × inflation factor × exchange rate.
  * - Inflation: factor (1 + i)^(year − 1) with i the annual rate of the line's currency (the
@@ -36,7 +38,8 @@ import { computePercentages } from './percentages';
 import { type LinePlan, PlanBuilder, planFloats, planTotal } from './plan';
 import type { ComputeResult, CostResult, Diagnostic } from './result';
 import { computeOutcomes } from './outcomes';
-import { computeSynergies, fundByPartners } from './synergies';
+import { outsideBudget, withCoordination } from './outside';
+import { computeSynergies, fundByPartners, type OutsideState } from './synergies';
 import {
   amountsTotal,
   type Contribution,
@@ -319,8 +322,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
   return {
     compute: (model) => {
       // The costs, then what partners cover of them and who pays it (synergies.ts): one result.
-      const costs = computeWith(caches, model);
-      const synergies = computeSynergies(model, model.partners, model.synergies, costs);
+      const { costs, outside } = computeWith(caches, model);
+      const synergies = computeSynergies(model, model.partners, model.synergies, costs, outside);
       const funded = fundByPartners(costs, new Set(model.funders.map((f) => f.id)), model.synergies, synergies);
       const outcomes = computeOutcomes(model, costs);
       return funded ? { ...costs, ...funded, synergies, outcomes } : Object.assign(costs, { synergies, outcomes });
@@ -366,7 +369,7 @@ function inModelOrder(lines: readonly BudgetLine[]): readonly BudgetLine[] {
   return lines;
 }
 
-function computeWith(caches: EngineCaches, model: Model): CostResult {
+function computeWith(caches: EngineCaches, model: Model): { costs: CostResult; outside: OutsideState | null } {
   const D = model.programme.durationMonths;
   const diagnostics: Diagnostic[] = [];
   // Caseload.
@@ -422,21 +425,28 @@ function computeWith(caches: EngineCaches, model: Model): CostResult {
 
   if (rebuild) levels.adopt(entries);
   else levels.update(entries);
+  // What partners deliver themselves leaves the budget, and referrals' coordination enters it,
+  // before anything is computed on the budget (outside.ts).
+  const outside = outsideBudget(model, ordered, plans, months, series, levels);
+  const others = outside?.others ?? levels;
   // Percentage lines, in dependency order; cycles cost nothing and are flagged.
-  const cyclic = computePercentages(ordered, D, plans, months, diagnostics, caches.fastPath, levels.sums);
+  const cyclic = computePercentages(ordered, D, plans, months, diagnostics, caches.fastPath, others.sums);
+  const all = outside ? withCoordination(outside, ordered, plans, months, holders) : null;
 
   // Totals, funders, beneficiaries, metrics.
-  return totalsAndMetrics({
+  const costs = totalsAndMetrics({
     model,
-    ordered,
-    plans,
-    months,
+    ordered: all?.ordered ?? ordered,
+    plans: all?.plans ?? plans,
+    months: all?.months ?? months,
     cyclic,
     series,
     returneesExact,
     diagnostics,
-    holders,
-    others: levels,
+    holders: all?.holders ?? holders,
+    partnerDelivered: all?.delivered ?? null,
+    coordinationOf: all?.coordinationOf ?? null,
+    others,
     caches: {
       aggregate: (months) => {
         if (caches.totals?.months !== months) caches.totals = new TotalsAgg(months);
@@ -447,4 +457,5 @@ function computeWith(caches: EngineCaches, model: Model): CostResult {
     fastPath: caches.fastPath,
     rebuild,
   });
+  return { costs, outside: outside?.state ?? null };
 }

@@ -63,6 +63,16 @@ export interface LineResult {
   /** Community lines: people reached (units × beneficiaries per unit) and the non-migrants among them. */
   beneficiaries: number;
   nonMigrantBeneficiaries: number;
+  /**
+   * What partners deliver of the line themselves (referral, public service), reported beside the
+   * budget, never in it: `months` and `total` are the budget's (gross less this); 0 for most lines.
+   */
+  partnerDelivered: number;
+  /**
+   * Set on a coordination line (outside.ts): a referral's coordination cost, which the budget holds
+   * as a line of its own (its id is "coordination:" + the synergy's); null for the model's lines.
+   */
+  coordinationOf: string | null;
 }
 
 export interface Totals {

@@ -279,12 +279,7 @@ function arrivalsOf(result: CaseloadSource, ids: ReadonlySet<string> | null): nu
 }
 
 /** Active cases per month of `ids` (all when null) that arrived at least `delay` months before. */
-function settledActive(
-  model: Model,
-  result: CaseloadSource,
-  ids: ReadonlySet<string> | null,
-  delay: number,
-): number[] {
+function settledActive(model: Model, result: CaseloadSource, ids: ReadonlySet<string> | null, delay: number): number[] {
   const D = result.durationMonths;
   const out = zeros(D);
   const durations = new Map(model.profiles.map((p) => [p.id, p.durationMonths]));
@@ -397,7 +392,7 @@ export function computeSynergies(
     });
     l.overClaimed = Math.round(over);
   }
-  return summarise(result, state.lines, outcomes, state.perLine);
+  return summarise(result, state.lines, outcomes, state.perLine, outside !== null);
 }
 
 /**
@@ -673,11 +668,11 @@ function summarise(
   lines: Map<string, SynergyLine>,
   outcomes: SynergyOutcome[],
   perLine: ReadonlyMap<string, ReadonlyMap<string, number>>,
+  /** The result is the budget (outside.ts): without what partners deliver, with the coordination. */
+  budget = false,
 ): SynergyResult {
   const D = result.durationMonths;
   const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
-  // Every line's total, summed once by the costs phase (the direct cost).
-  const grossLines = result.totals.direct;
   let coveredInside = 0;
   let coveredOutside = 0;
   for (const l of lines.values()) {
@@ -686,6 +681,9 @@ function summarise(
   }
   const covered = coveredInside + coveredOutside;
   const coordination = sum(outcomes.map((o) => sum(o.coordination)));
+  // Every line's gross: the direct cost summed once by the costs phase, which for the budget is
+  // Σ gross − what partners deliver + coordination.
+  const grossLines = budget ? result.totals.direct + coveredOutside - coordination : result.totals.direct;
   const net = grossLines - covered + coordination;
   let risk: Rational = ZERO;
   for (const o of outcomes) risk = add(risk, mul(sub(rat(1), dec(o.confidence)), fromInt(o.coveredTotal)));

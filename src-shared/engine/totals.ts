@@ -328,11 +328,14 @@ function contribution(
   mainDonor: string,
   mainIds: readonly string[],
   shapes: SplitShapes,
+  delivered = 0,
+  coordinationOf: string | null = null,
 ): Contribution {
   const known = holder?.contribution;
   if (
     known &&
     known.months === lm &&
+    known.result.partnerDelivered === delivered &&
     known.line === line &&
     known.plan === plan &&
     known.funders === funders &&
@@ -361,6 +364,8 @@ function contribution(
       funding.split,
       r ? (r.peopleWhole ?? toNumber(r.people)) : 0,
       r ? (r.nonMigrantsWhole ?? toNumber(r.nonMigrants)) : 0,
+      delivered,
+      coordinationOf,
     ),
     ids: funding.ids,
     partAmounts: funding.amounts,
@@ -383,6 +388,8 @@ function lineResult(
   byFunder: Record<string, number>,
   beneficiaries: number,
   nonMigrantBeneficiaries: number,
+  partnerDelivered: number,
+  coordinationOf: string | null,
 ): LineResult {
   return {
     lineId: line.id,
@@ -394,6 +401,8 @@ function lineResult(
     byFunder,
     beneficiaries,
     nonMigrantBeneficiaries,
+    partnerDelivered,
+    coordinationOf,
   };
 }
 
@@ -590,6 +599,10 @@ export interface TotalsInput {
   /** The non-percentage lines' monthly sums (kept by the engine: see LevelSums in compute.ts). */
   others: OtherLineSums;
   months: readonly (number[] | undefined)[];
+  /** What partners deliver outside the budget of each line, by index (outside.ts); null: nothing. */
+  partnerDelivered: ReadonlyMap<number, number> | null;
+  /** The coordination lines' synergies, by index (outside.ts); null: none. */
+  coordinationOf: ReadonlyMap<number, string> | null;
   cyclic: ReadonlySet<string>;
   series: CaseloadSeries[];
   returneesExact: Rational;
@@ -638,13 +651,26 @@ export function totalsAndMetrics(input: TotalsInput): CostResult {
     const line = ordered[i] as BudgetLine;
     const lm = months[i] ?? new Array<number>(D).fill(0);
     const plan = plans[i] as LinePlan;
-    const c = contribution(holders[i], line, lm, plan, model.funders, funderIds, mainDonor, mainIds, shapes);
+    const delivered = input.partnerDelivered?.get(i) ?? 0;
+    const c = contribution(
+      holders[i],
+      line,
+      lm,
+      plan,
+      model.funders,
+      funderIds,
+      mainDonor,
+      mainIds,
+      shapes,
+      delivered,
+      input.coordinationOf?.get(i) ?? null,
+    );
     if (line.driver.kind === 'percentage') fresh.add(c, 1);
     else {
       steady.push(c);
       if (rebuild) agg.add(c, 1, false);
     }
-    if (c.result.total === 0 && !cyclic.has(line.id)) {
+    if (c.result.total === 0 && delivered === 0 && !cyclic.has(line.id)) {
       diagnostics.push({ severity: 'warning', code: 'line.zeroCost', lineId: line.id });
     }
     if (c.fundingDiagnostics.length > 0) diagnostics.push(...c.fundingDiagnostics);

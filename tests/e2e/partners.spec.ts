@@ -1,6 +1,7 @@
 /**
  * Partners & synergies: add a partner programme and a referral synergy to a line of the sample;
- * the line's month-by-month view splits its cost into covered and net, the summary's net and
+ * what the partner delivers leaves the line's budget amount and is shown beside it (the grid's
+ * total, the line's month-by-month view); the summary's net and
  * expected costs move; lowering the confidence raises the expected cost; the drop-out view says
  * what the programme would add without that partner; undo takes the synergy away again.
  */
@@ -30,8 +31,15 @@ test('a referral synergy splits a line into covered and net, and its confidence 
   page,
 }) => {
   await openSample(page);
-  await page.getByTestId('nav-partners').click();
+  // The sample's referral to training: its coordination is in the budget, under the individual
+  // level's grid (the partner delivers the training itself, beside the budget); its name leads to it.
+  const coordination = page.getByTestId('coordination-row-sy-referral-tvet');
+  await expect(coordination).toContainText('Referral to training and job placement');
+  expect(await minor(page.getByTestId('coordination-total-sy-referral-tvet'))).toBeGreaterThan(0);
+  await expect(page.getByTestId('cell-delivered-ind-tvet')).toBeVisible();
+  await coordination.getByRole('button').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Partners & synergies');
+  await expect(page.getByTestId('synergy-row-sy-referral-tvet')).toBeVisible();
 
   // The sample works with partners already: what they cover before this test adds one.
   const base = await figures(page);
@@ -78,9 +86,13 @@ test('a referral synergy splits a line into covered and net, and its confidence 
   const mine = await minor(covered);
   const a = await figures(page);
   expect(a.covered).toBe(base.covered + mine);
-  expect(a.net).toBe(base.net - mine);
+  // The partner delivers it outside the budget: the net cost falls by at least that (percentage
+  // lines on the level fall with it), and gross − net is still what partners cover.
+  expect(a.net).toBeLessThanOrEqual(base.net - mine);
+  expect(a.gross - a.net).toBe(a.covered);
   // Identified: 30 % sure, so 70 % of what it covers is at risk (each sum rounded once: ± 1).
-  expect(Math.abs(a.expected - (base.expected - mine + tenths(mine, 7)))).toBeLessThanOrEqual(1);
+  const atRisk = (f: typeof a) => f.expected - f.net;
+  expect(Math.abs(atRisk(a) - (atRisk(base) + tenths(mine, 7)))).toBeLessThanOrEqual(1);
   await expect(page.getByTestId('totals-covered')).toBeVisible();
 
   // Lower the confidence: the expected cost rises.
@@ -89,7 +101,7 @@ test('a referral synergy splits a line into covered and net, and its confidence 
   await confidence.press('Enter');
   await expect.poll(async () => (await figures(page)).expected).toBeGreaterThan(a.expected);
   const b = await figures(page);
-  expect(Math.abs(b.expected - (base.expected - mine + tenths(mine, 9)))).toBeLessThanOrEqual(1);
+  expect(Math.abs(atRisk(b) - (atRisk(base) + tenths(mine, 9)))).toBeLessThanOrEqual(1);
 
   // The drop-out view: without this partner, the programme adds what it covers.
   await expect(page.getByTestId(`dropout-total-${partnerId}`)).toHaveAttribute('data-minor', String(mine));
@@ -98,14 +110,18 @@ test('a referral synergy splits a line into covered and net, and its confidence 
   await page.getByTestId('nav-budget').click();
   await expect(page.getByTestId('metric-netCost')).toHaveAttribute('data-value', String(b.net));
   await expect(page.getByTestId('metric-expectedCost')).toHaveAttribute('data-value', String(b.expected));
-  // The line's month-by-month view splits its cost into covered and net.
+  // The line's total is the budget's: what the partner delivers is said beside it, not in it.
+  await expect(page.getByTestId(`cell-delivered-${lineId}`)).toBeVisible();
+  // Its month-by-month view: what the partner delivers beside the budget, nothing paid by partners
+  // inside it, and the whole amount net to the programme.
   await page.getByTestId(`cell-total-${lineId}`).click();
   const total = await minor(page.getByTestId('line-months-total'));
-  const lineCovered = await minor(page.getByTestId('line-months-total-covered'));
-  const lineNet = await minor(page.getByTestId('line-months-total-net'));
-  expect(lineCovered).toBe(mine);
-  expect(lineCovered + lineNet).toBe(total);
+  expect(await minor(page.getByTestId('line-months-total-delivered'))).toBe(mine);
+  expect(await minor(page.getByTestId('line-months-total-covered'))).toBe(0);
+  expect(await minor(page.getByTestId('line-months-total-net'))).toBe(total);
   await page.getByTestId('line-months-close').click();
+  // The referral's coordination is in the budget, under the line's level (none here: its cost is 0).
+  await expect(page.getByTestId(`coordination-row-${synergyId}`)).toHaveCount(0);
   // Deleting the line says what depends on it; cancelled here.
   await page.getByTestId(`cell-name-${lineId}`).click();
   await page.keyboard.press('Delete');

@@ -478,3 +478,89 @@ describe('who pays what partners cover inside the budget', () => {
     );
   });
 });
+
+describe('outside the budget (DESIGN §5): what partners deliver themselves is reported beside it', () => {
+  const line = lineBuilder('O');
+  // INTEGRA again: 202 returnees in month 1, EUR 1,000.00 of job placement each, 22.8 % taken up by the partner.
+  const placement = line({
+    unitCost: 100_000,
+    driver: { kind: 'perArrival', quantity: '1', profileIds: ['A'], takeUp: '1', offset: 0, start: 1, end: 24 },
+  });
+  // M&E: 10 % of the individual level, on the support level.
+  const me = line({
+    level: 'support',
+    driver: { kind: 'percentage', rate: '0.1', levels: ['individual'], lineIds: [], start: 1, end: 24 },
+  });
+  const base = model([placement, me], [profile('A', [202])]);
+  const m: Model = {
+    ...base,
+    programme: { ...base.programme, indirectRate: '0.07' },
+    partners: [partner()],
+    synergies: [
+      synergy({ type: 'referral', share: '1', uptake: '0.228', capacity: null, coordinationCost: 2_500 }, [
+        placement.id,
+      ]),
+    ],
+  };
+
+  it('the budget holds the line less what the partner delivers, and the coordination as a line of its own', () => {
+    const r = compute(m);
+    const id = m.synergies[0]?.id ?? '';
+    const placed = r.lines.find((l) => l.lineId === placement.id);
+    // Gross 20,200,000; the partner delivers 4,605,600 itself: 15,594,400 in the budget.
+    expect(placed).toMatchObject({ total: 15_594_400, partnerDelivered: 4_605_600, coordinationOf: null });
+    // 202 referrals × 2,500 = 505,000, on the individual level (the placement's), after its lines.
+    const coordination = r.lines.find((l) => l.coordinationOf === id);
+    expect(coordination).toMatchObject({ lineId: `coordination:${id}`, level: 'individual', total: 505_000 });
+    expect(r.lines.map((l) => l.lineId)).toEqual([placement.id, `coordination:${id}`, me.id]);
+    // The individual level: 15,594,400 + 505,000 = 16,099,400; M&E is 10 % of it: 1,609,940.
+    expect(r.byLevel.individual).toBe(16_099_400);
+    expect(r.lines.find((l) => l.lineId === me.id)?.total).toBe(1_609_940);
+    // Direct 17,709,340; indirect 7 % of it = 1,239,653.8 → 1,239,654.
+    expect(r.totals.direct).toBe(17_709_340);
+    expect(r.totals.indirect).toBe(1_239_654);
+    // Beside the budget: gross = direct + delivered; net = direct (nothing inside).
+    expect(r.synergies.totals).toMatchObject({
+      coveredOutside: 4_605_600,
+      coordination: 505_000,
+      gross: 17_709_340 + 4_605_600,
+      net: 17_709_340,
+      worstCase: 17_709_340 + 4_605_600,
+    });
+    // The synergy line keeps the gross: covered + net = gross.
+    expect(r.synergies.lines[0]).toMatchObject({ lineId: placement.id });
+    expect(r.synergies.lines[0]?.gross[0]).toBe(20_200_000);
+  });
+
+  it('a line partners deliver all of is not flagged as costing nothing', () => {
+    const all = { ...m, synergies: m.synergies.map((s) => ({ ...s, effect: { ...s.effect, uptake: '1' } })) };
+    const r = compute(all as Model);
+    expect(r.lines.find((l) => l.lineId === placement.id)).toMatchObject({ total: 0, partnerDelivered: 20_200_000 });
+    expect(r.diagnostics.filter((d) => d.code === 'line.zeroCost' && d.lineId === placement.id)).toEqual([]);
+  });
+
+  it('on random programmes: the budget reconciles, and only synergies outside it change it', () => {
+    fc.assert(
+      fc.property(programmes, ({ m: plain, synergies }) => {
+        const m = { ...plain, partners: [partner()], synergies };
+        const r = compute(m);
+        const direct = r.totals.direct;
+        expect(sum(r.lines.map((l) => l.total))).toBe(direct);
+        const t = r.synergies.totals;
+        expect(t.gross).toBe(direct + t.coveredOutside);
+        expect(t.net).toBe(direct - t.coveredInside);
+        for (const l of r.lines) {
+          const s = r.synergies.lines.find((x) => x.lineId === l.lineId);
+          expect(l.partnerDelivered).toBe(sum(s?.coveredOutside ?? []));
+          if (s) expect(sum(s.gross)).toBe(l.total + l.partnerDelivered);
+        }
+        expect(sum(r.lines.filter((l) => l.coordinationOf !== null).map((l) => l.total))).toBe(t.coordination);
+        // Inside the budget only: the budget's totals are those without any synergy.
+        const inside = synergies.filter((s) => s.effect.type !== 'referral' && s.effect.type !== 'publicService');
+        const without = compute(plain);
+        expect(compute({ ...m, synergies: inside }).totals).toEqual(without.totals);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

@@ -25,6 +25,7 @@ import { COLUMNS, NAME_COL, useUi } from '../../document/ui';
 import { combo, ConfirmDeleteDialog } from '../../shared/common';
 import type { GridAction } from '../../shared/keyboard/shortcuts';
 import { GridColGroup, GridHeaderRow, useColumnWidths } from './GridColumns';
+import { CoordinationRows } from './CoordinationRows';
 import { copyName } from './lineFields';
 import { isNewLineKey, type LineContext, LineRow } from './LineRow';
 import { nearWindow, OVERSCAN_ROWS, rowsToRender, windowPieces } from './rowWindow';
@@ -541,6 +542,7 @@ export function LevelSection({ level }: { level: Level }) {
           })}
         </table>
       </div>
+      <CoordinationRows level={level} model={model} />
 
       {deleting && (
         <ConfirmDeleteDialog

@@ -116,6 +116,11 @@ export const LineRow = memo(function LineRow(p: RowProps) {
   const derivation = derivationText(p.result?.derivation, t, locale, reporting);
   const detailsCol = COLUMNS.indexOf('details');
   const totalCol = COLUMNS.indexOf('total');
+  // What partners deliver of the line themselves: beside the budget, said where its total is.
+  const delivered =
+    p.result && p.result.partnerDelivered > 0
+      ? t('line.partnerDelivered', { amount: formatMinor(p.result.partnerDelivered, reporting, locale) })
+      : null;
   const scheduleCol = COLUMNS.indexOf('schedule');
   const derivationCol = COLUMNS.indexOf('derivation');
 
@@ -274,8 +279,8 @@ export const LineRow = memo(function LineRow(p: RowProps) {
             tabIndex={p.tabStopRow && p.activeCol === totalCol ? 0 : -1}
             aria-label={`${t('line.cellLabel', { column: t('col.total'), name })}: ${
               p.result ? formatMinor(p.result.total, reporting, locale) : '…'
-            }. ${t('line.monthsOf', { name })}`}
-            title={t('line.monthsOf', { name })}
+            }. ${delivered ? `${delivered}. ` : ''}${t('line.monthsOf', { name })}`}
+            title={delivered ? `${delivered}. ${t('line.monthsOf', { name })}` : t('line.monthsOf', { name })}
             data-col={totalCol}
             data-testid={`cell-total-${line.id}`}
             onFocus={() => p.onFocusCell(p.rowIndex, totalCol)}
@@ -283,6 +288,13 @@ export const LineRow = memo(function LineRow(p: RowProps) {
             onKeyDown={(e) => onPlainCellKey(e, (a) => p.onAction(p.rowIndex, totalCol, a), true)}
           >
             {p.result === null ? '…' : formatMinor(p.result.total, reporting, locale)}
+            {p.result !== null && p.result.partnerDelivered > 0 && (
+              <span className="cell-total-note" data-testid={`cell-delivered-${line.id}`} aria-hidden="true">
+                {t('line.partnerDeliveredShort', {
+                  amount: formatMinor(p.result.partnerDelivered, reporting, locale),
+                })}
+              </span>
+            )}
           </button>
         </td>
       </tr>

@@ -22,22 +22,27 @@ export function MonthsDialog() {
   const startMonth = useModelPart((m) => m?.programme.startMonth ?? '2025-01');
   const result = useResult();
   const lineResult = result?.lines.find((l) => l.lineId === monthsOf?.lineId) ?? null;
-  // What partners cover of this line, month by month (none: no synergy targets it).
+  // What partners pay of this line and deliver beside it, month by month (none: no synergy targets it).
   const synergyLine = result?.synergies.lines.find((l) => l.lineId === monthsOf?.lineId) ?? null;
-  const covered = useMemo(() => synergyLine?.gross.map((g, i) => g - (synergyLine.net[i] ?? 0)) ?? [], [synergyLine]);
   const table = useMemo(
-    () => (lineResult ? monthTable(lineResult, startMonth, covered) : null),
-    [lineResult, startMonth, covered],
+    () =>
+      lineResult
+        ? monthTable(lineResult, startMonth, synergyLine?.coveredInside ?? [], synergyLine?.coveredOutside ?? [])
+        : null,
+    [lineResult, startMonth, synergyLine],
   );
   if (!monthsOf || !line || !table || !result) return null;
   const cur = result.currency;
   const name = line.name || t('line.unnamed');
   const partners = synergyLine !== null;
   const money = (v: number, zeroDash: boolean) => (v === 0 && zeroDash ? '–' : formatMinor(v, cur, locale));
-  /** Covered and net cells, when partners cover part of the line. */
-  const split = (r: { amount: number; covered: number }, zeroDash: boolean, testId?: string) =>
+  /** Delivered (beside the budget), paid by partners and net cells, when partners work on the line. */
+  const split = (r: { amount: number; covered: number; delivered: number }, zeroDash: boolean, testId?: string) =>
     partners && (
       <>
+        <td className="num" data-minor={r.delivered} data-testid={testId && `${testId}-delivered`}>
+          {money(r.delivered, zeroDash)}
+        </td>
         <td className="num" data-minor={r.covered} data-testid={testId && `${testId}-covered`}>
           {money(r.covered, zeroDash)}
         </td>
@@ -64,6 +69,9 @@ export function MonthsDialog() {
               </th>
               {partners && (
                 <>
+                  <th scope="col" className="num">
+                    {t('line.monthsDelivered')}
+                  </th>
                   <th scope="col" className="num">
                     {t('line.monthsCovered')}
                   </th>
