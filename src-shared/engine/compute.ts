@@ -45,11 +45,13 @@ import {
   type Contribution,
   hasReach,
   type OtherLineSums,
+  reachMetrics,
+  type ReachExact,
   SplitShapes,
   TotalsAgg,
   totalsAndMetrics,
 } from './totals';
-import type { Rational } from '../money';
+import { add, fromInt, type Rational } from '../money';
 import { LEVELS } from '../model';
 
 export { roundRunning };
@@ -322,8 +324,21 @@ export function createEngine(options: EngineOptions = {}): Engine {
   return {
     compute: (model) => {
       // The costs, then what partners cover of them and who pays it (synergies.ts): one result.
-      const { costs, outside } = computeWith(caches, model);
+      const { costs, outside, reach } = computeWith(caches, model);
       const synergies = computeSynergies(model, model.partners, model.synergies, costs, outside);
+      // Community projects opened to all reach more people at the same cost (synergies.ts): they
+      // count in the reach metrics, as non-migrant community beneficiaries.
+      const added = synergies.totals.addedBeneficiaries;
+      if (added > 0) {
+        costs.metrics = {
+          ...costs.metrics,
+          ...reachMetrics(costs.totals.total, {
+            returnees: reach.returnees,
+            community: add(reach.community, fromInt(added)),
+            nonMigrant: add(reach.nonMigrant, fromInt(added)),
+          }),
+        };
+      }
       const funded = fundByPartners(costs, new Set(model.funders.map((f) => f.id)), model.synergies, synergies);
       const outcomes = computeOutcomes(model, costs);
       return funded ? { ...costs, ...funded, synergies, outcomes } : Object.assign(costs, { synergies, outcomes });
@@ -369,7 +384,10 @@ function inModelOrder(lines: readonly BudgetLine[]): readonly BudgetLine[] {
   return lines;
 }
 
-function computeWith(caches: EngineCaches, model: Model): { costs: CostResult; outside: OutsideState | null } {
+function computeWith(
+  caches: EngineCaches,
+  model: Model,
+): { costs: CostResult; outside: OutsideState | null; reach: ReachExact } {
   const D = model.programme.durationMonths;
   const diagnostics: Diagnostic[] = [];
   // Caseload.
@@ -434,7 +452,7 @@ function computeWith(caches: EngineCaches, model: Model): { costs: CostResult; o
   const all = outside ? withCoordination(outside, ordered, plans, months, holders) : null;
 
   // Totals, funders, beneficiaries, metrics.
-  const costs = totalsAndMetrics({
+  const { costs, reach } = totalsAndMetrics({
     model,
     ordered: all?.ordered ?? ordered,
     plans: all?.plans ?? plans,
@@ -457,5 +475,5 @@ function computeWith(caches: EngineCaches, model: Model): { costs: CostResult; o
     fastPath: caches.fastPath,
     rebuild,
   });
-  return { costs, outside: outside?.state ?? null };
+  return { costs, outside: outside?.state ?? null, reach };
 }

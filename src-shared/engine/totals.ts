@@ -616,7 +616,43 @@ export interface TotalsInput {
   rebuild: boolean;
 }
 
-export function totalsAndMetrics(input: TotalsInput): CostResult {
+/** Cost per person: an exact division rounded once (half-to-even) to minor units; null for nobody. */
+function per(amount: number, people: Rational): number | null {
+  return people.n > 0n ? Number(roundHalfEven(rat(BigInt(amount) * people.d, people.n))) : null;
+}
+
+/** The people a programme reaches, exactly: returnees assisted, community beneficiaries, non-migrants among them. */
+export interface ReachExact {
+  returnees: Rational;
+  community: Rational;
+  nonMigrant: Rational;
+}
+
+/** The reach metrics of `reach` for a programme costing `grandTotal` (all in). */
+export function reachMetrics(
+  grandTotal: number,
+  reach: ReachExact,
+): Pick<
+  Metrics,
+  | 'communityBeneficiaries'
+  | 'nonMigrantBeneficiaries'
+  | 'nonMigrantShare'
+  | 'directBeneficiaries'
+  | 'costPerBeneficiary'
+> {
+  const commB = toNumber(reach.community);
+  const nmB = toNumber(reach.nonMigrant);
+  const directExact = add(reach.returnees, reach.nonMigrant);
+  return {
+    communityBeneficiaries: commB,
+    nonMigrantBeneficiaries: nmB,
+    nonMigrantShare: commB > 0 ? nmB / commB : null,
+    directBeneficiaries: toNumber(directExact),
+    costPerBeneficiary: per(grandTotal, directExact),
+  };
+}
+
+export function totalsAndMetrics(input: TotalsInput): { costs: CostResult; reach: ReachExact } {
   const { model, ordered, plans, holders, others, months, cyclic, series, returneesExact, diagnostics, caches } = input;
   const { fastPath } = input;
   const { programme } = model;
@@ -790,27 +826,18 @@ export function totalsAndMetrics(input: TotalsInput): CostResult {
     }
   });
 
-  const commB = toNumber(communityBeneficiaries);
-  const nmB = toNumber(nonMigrant);
-  const directExact = add(returneesExact, nonMigrant);
-  // Cost per person, exact division rounded once (half-to-even) to minor units.
-  const per = (amount: number, people: Rational): number | null =>
-    people.n > 0n ? Number(roundHalfEven(rat(BigInt(amount) * people.d, people.n))) : null;
+  const reachExact: ReachExact = { returnees: returneesExact, community: communityBeneficiaries, nonMigrant };
   const metrics: Metrics = {
     returneesAssisted: toNumber(returneesExact),
     costPerReturneeIndividual: per(byLevel.individual, returneesExact),
     costPerReturneeAllIn: per(grandTotal, returneesExact),
-    communityBeneficiaries: commB,
-    nonMigrantBeneficiaries: nmB,
-    nonMigrantShare: commB > 0 ? nmB / commB : null,
-    directBeneficiaries: toNumber(directExact),
-    costPerBeneficiary: per(grandTotal, directExact),
+    ...reachMetrics(grandTotal, reachExact),
     peakActiveCases,
     peakMonth,
     staffMonths,
   };
 
-  return {
+  const costs: CostResult = {
     currency: programme.reportingCurrency,
     durationMonths: D,
     lines,
@@ -833,4 +860,5 @@ export function totalsAndMetrics(input: TotalsInput): CostResult {
     metrics,
     diagnostics,
   };
+  return { costs, reach: reachExact };
 }

@@ -263,6 +263,22 @@ describe('public service take-over and community projects open to all', () => {
     const r = run(m, [synergy({ type: 'communityOpen', nonMigrantShare: '0.5417' }, [project.id])]);
     expect(r.totals.addedBeneficiaries).toBe(2_943);
     expect(r.totals.covered).toBe(0);
+    // The reach metrics count them: 2,490 + 2,943 = 5,433 community beneficiaries, 2,943 of them
+    // non-migrants; direct beneficiaries (no returnee profile here) 2,943; the same cost, 1,000,
+    // now per 2,943 people: 0.3398 → 0.
+    const withIt = compute({
+      ...m,
+      partners: [partner()],
+      synergies: [synergy({ type: 'communityOpen', nonMigrantShare: '0.5417' }, [project.id])],
+    });
+    expect(withIt.totals).toEqual(compute(m).totals);
+    expect(withIt.metrics).toMatchObject({
+      communityBeneficiaries: 5_433,
+      nonMigrantBeneficiaries: 2_943,
+      directBeneficiaries: 2_943,
+      costPerBeneficiary: 0,
+    });
+    expect(withIt.metrics.nonMigrantShare).toBeCloseTo(2_943 / 5_433, 12);
   });
 });
 
