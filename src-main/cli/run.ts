@@ -252,6 +252,10 @@ export function formatSummary(s: ComputeSummary): string[] {
     rows.push(['Net (asked of the donor)', money(sy.net)]);
     rows.push(['Expected (net + risk of partners not delivering)', money(sy.expected)]);
     rows.push(['Worst case (every partner fails)', money(sy.worstCase)]);
+    if (sy.leveraged !== 0) rows.push(['Leverage: what partners add beside the budget', money(sy.leveraged)]);
+    if (sy.addedBeneficiaries !== 0) {
+      rows.push(['People added by projects open to all (in the metrics)', count(sy.addedBeneficiaries)]);
+    }
     table();
     lines.push('');
     lines.push(`If a partner does not deliver, the programme adds (${s.currency})`);

@@ -184,20 +184,11 @@ export const SAMPLE_FUNDERS: Funder[] = [
     status: 'confirmed',
     ceiling: null,
   },
-  {
-    id: 'f-returnees',
-    position: 3,
-    name: "Returnees' own investment (matching)",
-    type: 'returnee',
-    status: 'pipeline',
-    ceiling: null,
-  },
 ];
 
 const EU = 'f-eu';
 const MUNI = 'f-municipalities';
 const GOV = 'f-government';
-const RET = 'f-returnees';
 
 function split(...parts: [string, string][]): FundingShare[] {
   return parts.map(([funderId, share]) => ({ funderId, share }));
@@ -295,7 +286,7 @@ const individual: LineSpec[] = [
     modality: 'matchingGrant',
     unitLabel: 'business',
     currency: 'XOF',
-    unitCost: 1_312_000,
+    unitCost: 656_000,
     driver: {
       kind: 'perArrival',
       quantity: '1',
@@ -305,14 +296,11 @@ const individual: LineSpec[] = [
       start: 8,
       end: 36,
     },
-    funding: split([EU, '0.5'], [RET, '0.5']),
-    // The returnees' own half is not the organisation's cost to charge overheads on.
-    eligibleIndirect: false,
-    eligibleContingency: false,
     justification:
-      'Returnees who invest savings or remittances in a business six months after arrival have their investment matched one for one; the line carries the whole investment, half of it paid by the returnee. ' +
+      "Returnees who invest savings or remittances in a business six months after arrival have their investment matched one for one; the line carries the programme's grant only. " +
       `Anchor: the "1+1" principle, whereby "the funds invested by individuals to create or develop businesses, are matched by non-refundable grants of equal value" (${KP2}, L1632-1633; digest SY-10); in Tajikistan FAO "matched funds contributions of returnees, with FAO funds (50/50)" (${KP2}, L2624-2625). ` +
-      "Assumption: 10 % of adults and families do so, with a total investment of XOF 1,312,000 (about EUR 2,000) per business. The line bears no indirect costs or contingency: half of it is the returnees' own money and the grant passes straight to them.",
+      "The returnees' own half is not a cost of the programme: it is the matching synergy on the Partners screen (leverage, beside the budget), never an eligible cost. " +
+      'Assumption: 10 % of adults and families do so, with a total investment of XOF 1,312,000 (about EUR 2,000) per business, of which the grant is XOF 656,000.',
   },
   {
     id: 'ind-business-training',
@@ -495,11 +483,11 @@ const community: LineSpec[] = [
     unitCost: 9_840_000,
     driver: { kind: 'perProject', returneesPerProject: '30', profileIds: ALL, schedule: 'spread', start: 8, end: 33 },
     funding: split([EU, '0.8'], [MUNI, '0.2']),
-    beneficiariesPerUnit: '20.5',
-    nonMigrantShare: '0.54',
+    beneficiariesPerUnit: '9.4',
+    nonMigrantShare: '0',
     justification:
       'Collective enterprises (cooperatives, processing units, shops) run by returnees and non-migrant community members together: one project per 30 returnees of the caseload. ' +
-      `Anchor: under the EU-IOM Joint Initiative, "265 community-based initiatives were implemented in 10 West African countries, directly benefiting 2,490 returnees and 2,943 members of their communities" (${KP2}, L2194-2195; digest SY-12). Derived from those figures (digest §5.4): 5,433 ÷ 265 ≈ 20.5 beneficiaries per initiative, of whom 2,943 ÷ 5,433 ≈ 54 % non-migrants; this line uses both. ` +
+      `Anchor: under the EU-IOM Joint Initiative, "265 community-based initiatives were implemented in 10 West African countries, directly benefiting 2,490 returnees and 2,943 members of their communities" (${KP2}, L2194-2195; digest SY-12). Derived from those figures (digest §5.4): 2,490 ÷ 265 ≈ 9.4 returnees reached per initiative, the people this line counts; the community members the projects are open to (2,943 ÷ 5,433 ≈ 54.17 % of all beneficiaries) are added by the community-open synergy on the Partners screen. ` +
       `Interventions "must not privilege any category of returnee or privilege returnees vis-à-vis those that remained behind" (${KP2}, L1035-1037). ` +
       `Municipalities co-fund community activities as in Georgia, where they are "co-funding, and co-leading community level activities" (${KP2}, L2521). ` +
       'Assumption: XOF 9,840,000 (about EUR 15,000) per project for equipment, inputs, training and 12 months of support; municipalities 20 %.',
@@ -889,6 +877,26 @@ export const SAMPLE_PARTNERS: Partner[] = [
     endMonth: '2035-12',
     notes: `Free care in public health centres for referred returnees, as in Mali (${KP2}, L1468-1470).`,
   },
+  {
+    id: 'pa-municipalities',
+    position: 3,
+    name: 'Partner municipalities (local development plans)',
+    organisation: 'Five municipalities of return',
+    type: 'government',
+    startMonth: '2027-01',
+    endMonth: '2035-12',
+    notes: `Open the community projects to their residents, as the Joint Initiative's community-based initiatives were (${KP2}, L2194-2195).`,
+  },
+  {
+    id: 'pa-returnees',
+    position: 4,
+    name: 'Returnees investing in their own business',
+    organisation: 'Returnees (their savings and remittances)',
+    type: 'privateSector',
+    startMonth: '2027-01',
+    endMonth: '2035-12',
+    notes: `Each returnee's own investment, matched one for one by the programme's grant (${KP2}, L1632-1633).`,
+  },
 ];
 
 export const SAMPLE_SYNERGIES: Synergy[] = [
@@ -944,6 +952,49 @@ export const SAMPLE_SYNERGIES: Synergy[] = [
     confidence: null,
     funderId: null,
     notes: '',
+  },
+  {
+    id: 'sy-community-open',
+    position: 3,
+    partnerId: 'pa-municipalities',
+    name: 'Community projects open to community members',
+    // The Joint Initiative's share of community members among the beneficiaries of its 265
+    // community-based initiatives: 2,943 ÷ (2,490 + 2,943) = 54.17 % (KP2 L2194-2195; digest SY-12).
+    effect: { type: 'communityOpen', nonMigrantShare: '0.5417' },
+    lineIds: ['com-projects'],
+    profileIds: [],
+    firstMonth: 1,
+    lastMonth: 36,
+    commitment: 'mutual',
+    status: 'inPrinciple',
+    confidence: null,
+    funderId: null,
+    notes: 'More people reached at the same cost: the reach metrics count them.',
+  },
+  {
+    id: 'sy-matching-returnees',
+    position: 4,
+    partnerId: 'pa-returnees',
+    name: "Returnees' own investment, matched 1+1",
+    // The "1+1" principle (KP2 L1632-1633): the returnee's investment equals the grant. Leverage:
+    // the grant is the budgeted cost; the returnee's half is beside the budget, never eligible.
+    effect: {
+      type: 'matching',
+      programmePart: '1',
+      partnerPart: '1',
+      mode: 'leverage',
+      capPerGrant: null,
+      collectiveCap: null,
+    },
+    lineIds: ['ind-matching'],
+    profileIds: [],
+    firstMonth: 1,
+    lastMonth: 36,
+    commitment: 'mutual',
+    status: 'signed',
+    confidence: null,
+    funderId: null,
+    notes: 'A condition of each grant agreement: no investment, no grant.',
   },
 ];
 

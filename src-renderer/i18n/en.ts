@@ -903,6 +903,8 @@ export const en = {
     'The partner delivers the referred service itself, beside the budget; the budget holds only this coordination cost (DESIGN §5). It counts in this level’s total.',
   'line.partnerDeliveredShort': '+ {amount} by partners',
   'line.partnerDelivered': 'Partners deliver {amount} of this line themselves, beside the budget (not in this total)',
+  'line.monthsGross': 'Gross cost',
+  'line.monthsInBudget': 'In the budget',
   'line.monthsDelivered': 'Delivered by partners, beside the budget',
   'line.monthsCovered': 'Paid by partners',
   'line.monthsNet': 'Net to the programme',

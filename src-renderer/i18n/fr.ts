@@ -919,6 +919,8 @@ export const fr: Messages = {
   'line.partnerDeliveredShort': '+ {amount} par les partenaires',
   'line.partnerDelivered':
     'Les partenaires fournissent eux-mêmes {amount} de cette ligne, hors budget (pas dans ce total)',
+  'line.monthsGross': 'Coût brut',
+  'line.monthsInBudget': 'Dans le budget',
   'line.monthsDelivered': 'Fourni par les partenaires, hors budget',
   'line.monthsCovered': 'Payé par les partenaires',
   'line.monthsNet': 'Net pour le programme',

@@ -192,9 +192,16 @@ export function runChecks(model: Model, result: ComputeResult): Finding[] {
   }
 
   // Community lines that reach people, none of them non-migrants (do-no-harm). A line with no
-  // beneficiaries recorded (e.g. to avoid counting the same people twice) is left alone.
+  // beneficiaries recorded (e.g. to avoid counting the same people twice) is left alone, and so is
+  // a line a partner opens to community members (a community-open synergy with a share above 0).
+  const opened = new Set<string>();
+  for (const s of model.synergies) {
+    if (s.effect.type === 'communityOpen' && dec(s.effect.nonMigrantShare).n > 0n) {
+      for (const id of s.lineIds) opened.add(id);
+    }
+  }
   for (const l of model.lines) {
-    if (l.level !== 'community' || l.driver.kind === 'percentage') continue;
+    if (l.level !== 'community' || l.driver.kind === 'percentage' || opened.has(l.id)) continue;
     if (dec(l.nonMigrantShare).n === 0n && dec(l.beneficiariesPerUnit).n > 0n) {
       push(
         `principles.doNoHarm:${l.id}`,

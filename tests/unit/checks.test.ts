@@ -137,6 +137,44 @@ describe('checks', () => {
       expect.objectContaining({ code: 'principles.noNonMigrants', target: { kind: 'line', lineId: m.lines[2]?.id } }),
     );
     expect(f).toContainEqual(expect.objectContaining({ code: 'principles.largeCash', severity: 'note' }));
+    // Opened to community members by a partner (a community-open synergy): no finding; at 0 %, still one.
+    const open = (share: string): Model => ({
+      ...m,
+      partners: [
+        {
+          id: 'P',
+          position: 0,
+          name: 'Municipality',
+          organisation: '',
+          type: 'government',
+          startMonth: m.programme.startMonth,
+          endMonth: m.programme.startMonth,
+          notes: '',
+        },
+      ],
+      synergies: [
+        {
+          id: 'S',
+          position: 0,
+          partnerId: 'P',
+          name: 'Open to all',
+          effect: { type: 'communityOpen', nonMigrantShare: share },
+          lineIds: [m.lines[2]?.id ?? ''],
+          profileIds: [],
+          firstMonth: 1,
+          lastMonth: 1,
+          commitment: 'general',
+          status: 'signed',
+          confidence: null,
+          funderId: null,
+          notes: '',
+        },
+      ],
+    });
+    const noNonMigrants = (x: Model) =>
+      runChecks(x, compute(x)).filter((g) => g.code === 'principles.noNonMigrants').length;
+    expect(noNonMigrants(open('0.5417'))).toBe(0);
+    expect(noNonMigrants(open('0'))).toBe(1);
   });
 
   it('the package range is converted to USD through a USD rate when the budget is in EUR', () => {

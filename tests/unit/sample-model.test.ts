@@ -97,11 +97,12 @@ describe('sample programme', () => {
     expect(currencies).toEqual(new Set(['EUR', 'XOF']));
   });
 
-  it('has four funding sources, some lines split across two of them, every split summing to 100 %', () => {
+  it('has three funding sources, some lines split across two of them, every split summing to 100 %', () => {
     for (const f of model.funders) expect(funderSchema.parse(f)).toEqual(f);
-    expect(model.funders.map((f) => f.type)).toEqual(['donor', 'coFinancier', 'government', 'returnee']);
+    // The returnees' own investment is not a source of the budget: it is a matching synergy (leverage).
+    expect(model.funders.map((f) => f.type)).toEqual(['donor', 'coFinancier', 'government']);
     const split = model.lines.filter((l) => l.funding.length > 1);
-    expect(split.length).toBeGreaterThanOrEqual(4);
+    expect(split.length).toBeGreaterThanOrEqual(3);
     for (const l of model.lines) {
       if (l.funding.length === 0) continue;
       const thousandths = l.funding.reduce((s, f) => s + Math.round(Number(f.share) * 1000), 0);
@@ -124,11 +125,15 @@ describe('sample programme', () => {
     expect(community.some((l) => l.driver.kind === 'perProject')).toBe(true);
     const projects = line(model, 'com-projects');
     // EU-IOM Joint Initiative: 2,490 returnees and 2,943 community members in 265 initiatives
-    // (Knowledge Paper #2, L2194-2195): 5,433 / 265 = 20.5 per initiative, 2,943 / 5,433 = 54.2 %.
+    // (Knowledge Paper #2, L2194-2195): 2,490 / 265 = 9.4 returnees per initiative on the line; the
+    // community members (2,943 / 5,433 = 54.17 %) come from the synergy that opens it to them.
     expect(projects.justification).toContain('2,490 returnees and 2,943 members of their communities');
-    expect(projects.beneficiariesPerUnit).toBe('20.5');
-    expect(Math.abs(Number(projects.nonMigrantShare) - 2943 / 5433)).toBeLessThan(0.005);
-    expect(community.filter((l) => Number(l.beneficiariesPerUnit) > 0 && Number(l.nonMigrantShare) > 0).length).toBe(3);
+    expect(projects.beneficiariesPerUnit).toBe('9.4');
+    expect(projects.nonMigrantShare).toBe('0');
+    const open = model.synergies.find((s) => s.lineIds.includes('com-projects'));
+    expect(open?.effect).toEqual({ type: 'communityOpen', nonMigrantShare: '0.5417' });
+    expect(Math.abs(0.5417 - 2943 / 5433)).toBeLessThan(0.0001);
+    expect(community.filter((l) => Number(l.beneficiariesPerUnit) > 0 && Number(l.nonMigrantShare) > 0).length).toBe(2);
   });
 
   it('budgets M&E as a percentage line (category monitoringEvaluation) plus baseline and evaluation', () => {
@@ -205,24 +210,27 @@ describe('sample programme', () => {
       expect(byId.get('ind-economic-inkind')?.derivation.params['units']).toBe('783');
       // ceil(594 ÷ 60) = 10 case managers at the peak (the maximum).
       expect(byId.get('ind-case-management')?.derivation.params['peakStaff']).toBe(10);
-      // Community reach: 40 projects × 20.5 + 8 groups × 8 + 8 schemes × 25 + 200 workers × 1
-      // = 820 + 64 + 200 + 200 = 1,284 people; non-migrants 820 × 0.54 + 64 × 0 + 200 × 0.6 + 200 × 0.7
-      // = 442.8 + 0 + 120 + 140 = 702.8.
+      // Community reach on the lines: 40 projects × 9.4 + 8 groups × 8 + 8 schemes × 25 + 200 workers × 1
+      // = 376 + 64 + 200 + 200 = 840 people; non-migrants 0 + 0 + 200 × 0.6 + 200 × 0.7 = 260.
+      // The projects opened to community members (54.17 %) add 376 × 0.5417 ÷ 0.4583 = 444.4 → 444:
+      // 1,284 people, 704 of them non-migrants.
       expect(byId.get('com-returnee-groups')?.derivation.params['projects']).toBe(8);
+      expect(r.synergies.totals.addedBeneficiaries).toBe(444);
       expect(r.metrics.communityBeneficiaries).toBe(1284);
-      expect(r.metrics.nonMigrantBeneficiaries).toBeCloseTo(702.8, 9);
+      expect(r.metrics.nonMigrantBeneficiaries).toBe(704);
     });
 
-    it('indirect is 7 % and contingency 3 % of eligible direct cost; only the matching grant is not eligible', () => {
-      expect(model.lines.filter((l) => !l.eligibleIndirect || !l.eligibleContingency).map((l) => l.id)).toEqual([
-        'ind-matching',
-      ]);
-      expect(r.totals.directEligibleIndirect).toBe(r.totals.direct - total('ind-matching'));
-      expect(r.totals.directEligibleContingency).toBe(r.totals.direct - total('ind-matching'));
+    it('indirect is 7 % and contingency 3 % of the direct cost: every line is eligible', () => {
+      expect(model.lines.filter((l) => !l.eligibleIndirect || !l.eligibleContingency)).toEqual([]);
+      expect(r.totals.directEligibleIndirect).toBe(r.totals.direct);
+      expect(r.totals.directEligibleContingency).toBe(r.totals.direct);
       expect(Math.abs(r.totals.indirect - r.totals.directEligibleIndirect * 0.07)).toBeLessThanOrEqual(1);
       expect(Math.abs(r.totals.contingency - r.totals.directEligibleContingency * 0.03)).toBeLessThanOrEqual(1);
-      // The returnees pay their half of the matching grant and nothing else.
-      expect(Math.abs((r.byFunder['f-returnees'] ?? 0) - total('ind-matching') / 2)).toBeLessThanOrEqual(0.5);
+      // The returnees' own half of each business is beside the budget (1+1 leverage), never a cost in it.
+      const matching = r.synergies.synergies.find((o) => o.synergyId === 'sy-matching-returnees');
+      expect(matching?.leveraged).toBe(total('ind-matching'));
+      expect(matching?.coveredTotal).toBe(0);
+      expect(Object.keys(r.byFunder)).toEqual(['f-eu', 'f-municipalities', 'f-government']);
     });
 
     it('individual cost per returnee lies in the 2015 paper band (USD 569 to 8,845, read as EUR)', () => {
@@ -251,10 +259,17 @@ describe('sample programme', () => {
       expect(Math.abs(total('sup-me') - base * 0.04)).toBeLessThanOrEqual(1);
     });
 
-    it('works with partners: a referral (INTEGRA uptake), a handover by year, a public health take-over', () => {
-      expect(model.synergies.map((s) => s.effect.type)).toEqual(['referral', 'handover', 'publicService']);
+    it('works with partners: a referral (INTEGRA uptake), a handover by year, a public health take-over, projects open to all, matched investment', () => {
+      expect(model.synergies.map((s) => s.effect.type)).toEqual([
+        'referral',
+        'handover',
+        'publicService',
+        'communityOpen',
+        'matching',
+      ]);
       const sy = r.synergies;
-      for (const o of sy.synergies) expect(o.coveredTotal, o.synergyId).toBeGreaterThan(0);
+      // The three that take a part of the lines on; the other two add reach and leverage beside it.
+      for (const o of sy.synergies.slice(0, 3)) expect(o.coveredTotal, o.synergyId).toBeGreaterThan(0);
       expect(sy.totals.net).toBeLessThan(sy.totals.gross);
       expect(sy.totals.expected).toBeGreaterThan(sy.totals.net);
       expect(sy.totals.expected).toBeLessThan(sy.totals.worstCase);

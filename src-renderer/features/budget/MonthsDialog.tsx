@@ -36,13 +36,23 @@ export function MonthsDialog() {
   const name = line.name || t('line.unnamed');
   const partners = synergyLine !== null;
   const money = (v: number, zeroDash: boolean) => (v === 0 && zeroDash ? '–' : formatMinor(v, cur, locale));
-  /** Delivered (beside the budget), paid by partners and net cells, when partners work on the line. */
-  const split = (r: { amount: number; covered: number; delivered: number }, zeroDash: boolean, testId?: string) =>
+  type Cells = { amount: number; covered: number; delivered: number };
+  /** Gross and delivered (beside the budget) cells, before the budget's amount, when partners work on the line. */
+  const outside = (r: Cells, zeroDash: boolean, testId?: string) =>
     partners && (
       <>
+        <td className="num" data-minor={r.amount + r.delivered} data-testid={testId && `${testId}-gross`}>
+          {money(r.amount + r.delivered, zeroDash)}
+        </td>
         <td className="num" data-minor={r.delivered} data-testid={testId && `${testId}-delivered`}>
           {money(r.delivered, zeroDash)}
         </td>
+      </>
+    );
+  /** Paid by partners (inside the budget) and net cells, after the budget's amount. */
+  const inside = (r: Cells, zeroDash: boolean, testId?: string) =>
+    partners && (
+      <>
         <td className="num" data-minor={r.covered} data-testid={testId && `${testId}-covered`}>
           {money(r.covered, zeroDash)}
         </td>
@@ -64,14 +74,21 @@ export function MonthsDialog() {
               <th scope="col" className="num">
                 {t('line.monthsQuantity')}
               </th>
-              <th scope="col" className="num">
-                {t('line.monthsAmount')} ({cur})
-              </th>
               {partners && (
                 <>
                   <th scope="col" className="num">
+                    {t('line.monthsGross')} ({cur})
+                  </th>
+                  <th scope="col" className="num">
                     {t('line.monthsDelivered')}
                   </th>
+                </>
+              )}
+              <th scope="col" className="num">
+                {partners ? t('line.monthsInBudget') : `${t('line.monthsAmount')} (${cur})`}
+              </th>
+              {partners && (
+                <>
                   <th scope="col" className="num">
                     {t('line.monthsCovered')}
                   </th>
@@ -91,19 +108,21 @@ export function MonthsDialog() {
                     <span className="muted">{formatMonth(r.calendar, locale)}</span>
                   </th>
                   <td className="num">{quantityText(r.quantity, locale)}</td>
+                  {outside(r, true)}
                   <td className="num" data-minor={r.amount}>
                     {r.amount === 0 ? '–' : formatMinor(r.amount, cur, locale)}
                   </td>
-                  {split(r, true)}
+                  {inside(r, true)}
                 </tr>
               ) : (
                 <tr key={`y${r.year}`} className="subtotal" data-testid={`line-months-year-${r.year}`}>
                   <th scope="row">{t('line.monthsYear', { n: r.year })}</th>
                   <td className="num">{quantityText(r.quantity, locale)}</td>
+                  {outside(r, false)}
                   <td className="num" data-minor={r.amount}>
                     {formatMinor(r.amount, cur, locale)}
                   </td>
-                  {split(r, false)}
+                  {inside(r, false)}
                 </tr>
               ),
             )}
@@ -112,10 +131,11 @@ export function MonthsDialog() {
             <tr className="total">
               <th scope="row">{t('line.monthsTotal')}</th>
               <td className="num">{quantityText(table.total.quantity, locale)}</td>
+              {outside(table.total, false, 'line-months-total')}
               <td className="num" data-minor={table.total.amount} data-testid="line-months-total">
                 {formatMinor(table.total.amount, cur, locale)}
               </td>
-              {split(table.total, false, 'line-months-total')}
+              {inside(table.total, false, 'line-months-total')}
             </tr>
           </tfoot>
         </table>
