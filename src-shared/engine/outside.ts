@@ -110,7 +110,6 @@ export function outsideBudget(
 
   // Coordination lines, after the last line of their level.
   const extra = new Map<Level, CoordinationLine[]>();
-  const lines = new Map(model.lines.map((l) => [l.id, l]));
   const synergies = new Map(model.synergies.map((s) => [s.id, s]));
   for (const o of state.outcomes.values()) {
     let total = 0;
@@ -118,7 +117,9 @@ export function outsideBudget(
     const s = synergies.get(o.synergyId);
     if (total === 0 || !s || s.effect.type !== 'referral') continue;
     const cost = s.effect.coordinationCost;
-    const first = s.lineIds.map((id) => lines.get(id)).find((l) => l !== undefined);
+    // (Its target lines are in indexOf: every line a synergy targets is.)
+    const at = s.lineIds.map((id) => indexOf.get(id)).find((i) => i !== undefined);
+    const first = at === undefined ? undefined : ordered[at];
     const line: BudgetLine = {
       id: COORDINATION_PREFIX + s.id,
       level: first?.level ?? 'individual',

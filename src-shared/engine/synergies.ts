@@ -61,7 +61,6 @@ import {
   add,
   allocate,
   allocateSafe,
-  cmp,
   dec,
   div,
   fromInt,
@@ -99,8 +98,17 @@ export interface SynergyLine {
    * roundings alone never make a claim: a cent cut off by them is not a finding.
    */
   overClaimed: number;
-  /** The rates claimed in each month, all synergies together (for overClaimed). */
-  claimedRates: number[];
+}
+
+/**
+ * The rates the synergies claim of a line, for its overClaimed: summed month by month (`rates`)
+ * on a line two or more synergies target; on a line only one targets, the rates are its own (at
+ * most 1 each, unless a stored share is above 100 %), and what it claims beyond the gross is summed
+ * as it goes (`over`), with no array for it.
+ */
+interface LineClaims {
+  rates: number[] | null;
+  over: number;
 }
 
 export interface SynergyOutcome {
@@ -236,6 +244,100 @@ class Running {
 }
 
 /**
+ * A running rounding of gross × share × c ÷ a, month by month (a public service's part of a line:
+ * `c` of the `a` active cases covered): exactly what Running.next of those exact products gives.
+ * Decided in doubles while an error bound puts each running total clearly on one side of a half
+ * (the argument of amounts.ts's fast path: each term is within a few ulps, the sum within
+ * (k + 8) × u × Σ|terms| × 1.01); from the first month it cannot, or when the share is finer than
+ * millionths or the totals reach 2^50, the running total is exact (rationals) from the start.
+ */
+class RatioRunning {
+  private x = 0;
+  private magnitude = 0;
+  private terms = 0;
+  private prev = 0;
+  /** The first month fed (months are fed in order, every one of them). */
+  private from = -1;
+  /** The exact running total, once the doubles can no longer decide (null before). */
+  private exact: Rational | null = null;
+
+  /**
+   * Month m's term is gross[m] × share × covered[m] ÷ active[m] (0 when active[m] is 0).
+   * `exactOnly`: rationals from the first month (the reference the doubles are tested against).
+   */
+  constructor(
+    private readonly share: ShareParts,
+    private readonly gross: readonly number[],
+    private readonly covered: readonly number[],
+    private readonly active: readonly number[],
+    exactOnly = false,
+  ) {
+    if (exactOnly) this.exact = ZERO;
+  }
+
+  /** Month m's exact term (null when it is 0). */
+  private term(m: number): Rational | null {
+    const g = this.gross[m] ?? 0;
+    const c = this.covered[m] ?? 0;
+    const a = this.active[m] ?? 0;
+    if (g === 0 || c === 0 || a === 0) return null;
+    return mul(fromInt(g), mul(this.share.exact, rat(c, a)));
+  }
+
+  /** The rate claimed in month m (share × covered ÷ active), as a float for the over-claim check. */
+  rate(m: number): number {
+    const c = this.covered[m] ?? 0;
+    const a = this.active[m] ?? 0;
+    if (a === 0) return 0;
+    return this.share.num !== null
+      ? (this.share.num * c) / (SHARE_DEN * a)
+      : toNumber(mul(this.share.exact, rat(c, a)));
+  }
+
+  /** Month m's rounded part (months are fed in order, from the first, none skipped). */
+  next(m: number): number {
+    if (this.from < 0) this.from = m;
+    const gross = this.gross[m] ?? 0;
+    const c = this.covered[m] ?? 0;
+    const a = this.active[m] ?? 0;
+    if (gross === 0 || c === 0 || a === 0 || this.share.exact.n === 0n) return 0;
+    if (this.exact === null && this.share.num !== null) {
+      const approx = (gross * (this.share.num * c)) / (SHARE_DEN * a);
+      this.x += approx;
+      this.magnitude += Math.abs(approx);
+      this.terms++;
+      if (this.magnitude < FAST_LIMIT) {
+        const err = (this.terms + 8) * U * this.magnitude * 1.01;
+        const fl = Math.floor(this.x);
+        const frac = this.x - fl;
+        if (frac - 0.5 > err) return this.step(fl + 1);
+        if (0.5 - frac > err) return this.step(fl);
+      }
+      // Too close to a half, or too large: exact from the first month.
+      let sum: Rational = ZERO;
+      for (let k = this.from; k <= m; k++) {
+        const t = this.term(k);
+        if (t) sum = add(sum, t);
+      }
+      this.exact = sum;
+      return this.step(Number(roundHalfEven(sum)));
+    }
+    const t = this.term(m);
+    if (t) this.exact = add(this.exact ?? ZERO, t);
+    return this.step(Number(roundHalfEven(this.exact ?? ZERO)));
+  }
+
+  private step(rounded: number): number {
+    const part = rounded - this.prev;
+    this.prev = rounded;
+    return part;
+  }
+}
+const U = 2 ** -53;
+/** Running totals in doubles stay below this for their floor and fraction to be exact. */
+const FAST_LIMIT = 2 ** 50;
+
+/**
  * `share` of each month of `amounts`, rounded as a running total: in doubles where that is exact
  * (Running.nextShare), or through exact rationals only (`exact`); the two give the same numbers
  * (tests/unit/synergies.test.ts checks it on random amounts, extreme ones included).
@@ -244,6 +346,22 @@ export function shareOfEachMonth(amounts: readonly number[], share: string, exac
   const running = new Running();
   const parts = shareParts(share);
   return amounts.map((a) => (exact ? running.next(mul(fromInt(a), parts.exact)) : running.nextShare(a, parts)));
+}
+
+/**
+ * A public service's parts of a line: gross[m] × share × covered[m] ÷ active[m], rounded as a
+ * running total (RatioRunning), in doubles where that is exact or through rationals only
+ * (`exact`); the two give the same numbers (tests/unit/synergies.test.ts).
+ */
+export function coveredCasesParts(
+  gross: readonly number[],
+  covered: readonly number[],
+  active: readonly number[],
+  share: string,
+  exact = false,
+): number[] {
+  const running = new RatioRunning(shareParts(share), gross, covered, active, exact);
+  return gross.map((_, m) => running.next(m));
 }
 
 /** Shares as whole millionths for the fast path (null when finer), and exactly. */
@@ -265,6 +383,12 @@ function shareParts(s: string | Rational): ShareParts {
 }
 
 const zeros = (n: number): number[] => new Array<number>(n).fill(0);
+
+/** Rates summed in floats above 1 + this are over 100 % (0.3 + 0.7 is not). */
+const OVER_SLACK = 1e-9;
+
+/** A share of nothing (a referral's months beyond the partner's capacity). */
+const NO_SHARE: ShareParts = { num: 0, exact: ZERO };
 
 /** Arrivals per month summed over `ids` (every profile when null), from the caseload series. */
 function arrivalsOf(result: CaseloadSource, ids: ReadonlySet<string> | null): number[] {
@@ -327,6 +451,36 @@ export interface OutsideState {
   lines: Map<string, SynergyLine>;
   outcomes: Map<string, SynergyOutcome>;
   perLine: Map<string, Map<string, number>>;
+  /** Each line's claims so far (see LineClaims). */
+  claims: Map<SynergyLine, LineClaims>;
+  /** The synergies in screen order (worked out once for both stages). */
+  order: Synergy[];
+  /** The lines two or more synergies target. */
+  shared: Set<string>;
+  /** The model's lines the synergies target, by id (a programme has many more). */
+  modelLines: Map<string, Model['lines'][number]>;
+}
+
+/** A new state: no line split yet; the synergies' order and the lines they target, worked out once. */
+function newState(model: Model, partners: readonly Partner[], synergies: readonly Synergy[]): OutsideState {
+  const seen = new Set<string>();
+  const shared = new Set<string>();
+  // (A line listed twice by one synergy counts as shared too: its two claims add up.)
+  for (const s of synergies) {
+    for (const id of s.lineIds) {
+      if (seen.has(id)) shared.add(id);
+      else seen.add(id);
+    }
+  }
+  return {
+    lines: new Map(),
+    outcomes: new Map(),
+    perLine: new Map(),
+    claims: new Map(),
+    order: screenOrder(partners, synergies),
+    shared,
+    modelLines: new Map(model.lines.filter((l) => seen.has(l.id)).map((l) => [l.id, l])),
+  };
 }
 
 /** The synergies in the order of the Partners screen (partner, then synergy). */
@@ -351,8 +505,8 @@ export function outsideSynergies(
   lineOf: (id: string) => SourceLine | undefined,
 ): OutsideState | null {
   if (!model.synergies.some((s) => synergyPlacement(s.effect.type) === 'outside')) return null;
-  const state: OutsideState = { lines: new Map(), outcomes: new Map(), perLine: new Map() };
-  runSynergies(model, model.partners, model.synergies, source, lineOf, 'outside', state);
+  const state = newState(model, model.partners, model.synergies);
+  runSynergies(model, model.partners, source, lineOf, 'outside', state);
   return state;
 }
 
@@ -376,20 +530,22 @@ export function computeSynergies(
   const byLine = new Map<string, LineResult>();
   for (const l of result.lines) if (targeted.has(l.lineId)) byLine.set(l.lineId, l);
   const lineOf = (id: string): LineResult | undefined => byLine.get(id);
-  const state: OutsideState = outside ?? { lines: new Map(), outcomes: new Map(), perLine: new Map() };
-  if (!outside) runSynergies(model, partners, synergies, result, lineOf, 'outside', state);
-  runSynergies(model, partners, synergies, result, lineOf, 'inside', state);
+  const state = outside ?? newState(model, partners, synergies);
+  if (!outside) runSynergies(model, partners, result, lineOf, 'outside', state);
+  runSynergies(model, partners, result, lineOf, 'inside', state);
   const outcomes: SynergyOutcome[] = [];
-  for (const s of screenOrder(partners, synergies)) {
+  for (const s of state.order) {
     const o = state.outcomes.get(s.id);
     if (o) outcomes.push(o);
   }
-  for (const l of state.lines.values()) {
-    let over = 0;
-    l.claimedRates.forEach((r, m) => {
+  for (const [l, c] of state.claims) {
+    let over = c.over;
+    const rates = c.rates;
+    for (let m = 0; rates && m < rates.length; m++) {
+      const r = rates[m] as number;
       // A float sum of exact rates: 1e-9 of slack keeps 0.3 + 0.7 from counting as above 100 %.
-      if (r > 1 + 1e-9) over += (r - 1) * (l.gross[m] as number);
-    });
+      if (r > 1 + OVER_SLACK) over += (r - 1) * (l.gross[m] as number);
+    }
     l.overClaimed = Math.round(over);
   }
   return summarise(result, state.lines, outcomes, state.perLine, outside !== null);
@@ -402,7 +558,6 @@ export function computeSynergies(
 function runSynergies(
   model: Model,
   partners: readonly Partner[],
-  synergies: readonly Synergy[],
   source: CaseloadSource,
   sourceLine: (id: string) => SourceLine | undefined,
   stage: 'outside' | 'inside',
@@ -412,10 +567,8 @@ function runSynergies(
   const result = source;
   const lines = state.lines;
   const perLine = state.perLine;
-  const targeted = new Set<string>();
-  for (const s of synergies) for (const id of s.lineIds) targeted.add(id);
-  const modelLines = new Map<string, Model['lines'][number]>();
-  for (const l of model.lines) if (targeted.has(l.id)) modelLines.set(l.id, l);
+  const ordered = state.order.filter((s) => (synergyPlacement(s.effect.type) === 'outside') === (stage === 'outside'));
+  const modelLines = state.modelLines;
   const byLine = { get: sourceLine, has: (id: string) => sourceLine(id) !== undefined };
   const lineOf = (id: string): SynergyLine | null => {
     let s = lines.get(id);
@@ -424,20 +577,19 @@ function runSynergies(
     if (!r) return null;
     s = {
       lineId: id,
-      gross: [...r.months],
+      // The line's amounts as they are (never written: gross is only read).
+      gross: r.months,
       coveredInside: zeros(D),
       coveredOutside: zeros(D),
       net: [...r.months],
       overClaimed: 0,
-      claimedRates: zeros(D),
     };
     lines.set(id, s);
+    state.claims.set(s, { rates: state.shared.has(id) ? zeros(D) : null, over: 0 });
     return s;
   };
   const partnerById = new Map(partners.map((p) => [p.id, p]));
-  const ordered = screenOrder(partners, synergies).filter(
-    (s) => (synergyPlacement(s.effect.type) === 'outside') === (stage === 'outside'),
-  );
+  const noCoordination = zeros(D);
 
   /** Active cases by (profiles, delay): several synergies and lines ask for the same series. */
   const settled = new Map<string, number[]>();
@@ -471,7 +623,8 @@ function runSynergies(
       covered: zeros(D),
       coveredTotal: 0,
       leveraged: 0,
-      coordination: zeros(D),
+      // Only a referral has coordination costs; the others share one array of zeros (never written).
+      coordination: s.effect.type === 'referral' ? zeros(D) : noCoordination,
       referred: 0,
       takenUp: 0,
       beyondCapacity: 0,
@@ -503,12 +656,15 @@ function runSynergies(
     }
     if (!window) continue;
     const inside = synergyPlacement(e.type) === 'inside';
-    const mine = new Map<string, number>();
-    perLine.set(s.id, mine);
-    const byLineOut = out.byLine;
-    /** Covers `claim` of line `t` in month `m`, a claim of `rate` of its gross (for overClaimed). */
-    const cover = (t: SynergyLine, m: number, claim: number, rate: number): number => {
-      t.claimedRates[m] = (t.claimedRates[m] as number) + rate;
+    /** What it covers of each target (by index in `targets`), summed as it goes. */
+    const onTarget = new Array<number>(targets.length).fill(0);
+    const claims = targets.map((t) => state.claims.get(t) as LineClaims);
+    /** Covers `claim` of target `i` in month `m`, a claim of `rate` of its gross (for overClaimed). */
+    const cover = (i: number, m: number, claim: number, rate: number): number => {
+      const t = targets[i] as SynergyLine;
+      const claimed = claims[i] as LineClaims;
+      if (claimed.rates) claimed.rates[m] = (claimed.rates[m] as number) + rate;
+      else if (rate > 1 + OVER_SLACK) claimed.over += (rate - 1) * (t.gross[m] as number);
       const left = t.net[m] as number;
       const c = Math.max(0, Math.min(claim, left));
       if (c === 0) return 0;
@@ -517,13 +673,13 @@ function runSynergies(
       else t.coveredOutside[m] = (t.coveredOutside[m] as number) + c;
       out.covered[m] = (out.covered[m] as number) + c;
       out.coveredTotal += c;
-      mine.set(t.lineId, (mine.get(t.lineId) ?? 0) + c);
-      byLineOut[t.lineId] = (byLineOut[t.lineId] ?? 0) + c;
+      onTarget[i] = (onTarget[i] as number) + c;
       return c;
     };
     const runners = targets.map(() => new Running());
-    const months: number[] = [];
-    for (let m = window.start - 1; m < window.end; m++) months.push(m);
+    // The months it operates in (0-based, inclusive).
+    const first = window.start - 1;
+    const last = window.end - 1;
 
     switch (e.type) {
       case 'coFinancing':
@@ -535,7 +691,7 @@ function runSynergies(
           const weights: number[] = [];
           let grossSum = 0;
           for (const t of targets) {
-            for (const m of months) {
+            for (let m = first; m <= last; m++) {
               weights.push(t.gross[m] as number);
               grossSum += t.gross[m] as number;
             }
@@ -551,22 +707,25 @@ function runSynergies(
                   weights.map((w) => BigInt(w)),
                 ).map(Number));
           let k = 0;
-          for (const t of targets) {
-            for (const m of months) {
+          for (let i = 0; i < targets.length; i++) {
+            const t = targets[i] as SynergyLine;
+            for (let m = first; m <= last; m++) {
               const part = parts[k++] ?? 0;
               const g = t.gross[m] as number;
-              cover(t, m, part, g === 0 ? 0 : part / g);
+              cover(i, m, part, g === 0 ? 0 : part / g);
             }
           }
           break;
         }
         const yearly = e.type === 'handover' ? e.shares.map(shareParts) : [shareParts(e.share)];
-        for (const m of months) {
-          const share = yearly[Math.min(programmeYear(m + 1), yearly.length) - 1] as ShareParts;
-          const asRate = toNumber(share.exact);
+        const rates = yearly.map((y) => toNumber(y.exact));
+        for (let m = first; m <= last; m++) {
+          const y = Math.min(programmeYear(m + 1), yearly.length) - 1;
+          const share = yearly[y] as ShareParts;
+          const asRate = rates[y] as number;
           for (let i = 0; i < targets.length; i++) {
             const t = targets[i] as SynergyLine;
-            cover(t, m, (runners[i] as Running).nextShare(t.gross[m] as number, share), asRate);
+            cover(i, m, (runners[i] as Running).nextShare(t.gross[m] as number, share), asRate);
           }
         }
         break;
@@ -578,12 +737,13 @@ function runSynergies(
         const rate = shareParts(e.mode === 'share' ? div(q, add(p, q)) : div(q, p));
         const asRate = toNumber(rate.exact);
         let room = e.collectiveCap === null ? Infinity : e.collectiveCap;
-        for (const m of months) {
+        const units = targets.map((t) => byLine.get(t.lineId)?.quantities);
+        for (let m = first; m <= last; m++) {
           targets.forEach((t, i) => {
             let claim = (runners[i] as Running).nextShare(t.gross[m] as number, rate);
             if (e.capPerGrant !== null) {
-              const units = byLine.get(t.lineId)?.quantities[m] ?? 0;
-              const perGrant = Math.floor(e.capPerGrant * units);
+              const bought = units[i]?.[m] ?? 0;
+              const perGrant = Math.floor(e.capPerGrant * bought);
               if (claim > perGrant) {
                 out.capped += claim - perGrant;
                 claim = perGrant;
@@ -593,7 +753,7 @@ function runSynergies(
               out.capped += claim - room;
               claim = room;
             }
-            if (e.mode === 'share') claim = cover(t, m, claim, asRate);
+            if (e.mode === 'share') claim = cover(i, m, claim, asRate);
             else out.leveraged += claim;
             room -= claim;
           });
@@ -611,54 +771,99 @@ function runSynergies(
         if (targets.length === 0) profiles = null;
         const eligible = arrivalsOf(result, profiles);
         const coordination = new Running();
+        const cost = e.coordinationCost;
         /** share × uptake: the part of the lines the partner delivers while there is room. */
-        const full = shareParts(mul(share, uptake));
-        let referredAll: Rational = ZERO;
-        let takenAll: Rational = ZERO;
-        let beyond: Rational = ZERO;
-        let room: Rational | null = e.capacity === null ? null : fromInt(e.capacity);
-        for (const m of months) {
-          const referred = mul(fromInt(eligible[m] as number), share);
-          const taken = mul(referred, uptake);
-          // The part of this month's referrals the capacity still takes (1, a fraction, or 0).
-          let k: Rational = rat(1);
-          if (room !== null) {
-            if (taken.n === 0n) k = rat(1);
-            else if (room.n <= 0n) k = ZERO;
-            else if (cmp(taken, room) > 0) k = div(room, taken);
-            room = sub(room, mul(taken, k));
-            beyond = add(beyond, mul(taken, sub(rat(1), k)));
+        const su = mul(share, uptake);
+        const full = shareParts(su);
+        const shareOnly = shareParts(share);
+        // In month m, referred = arrivals × share and taken = referred × uptake; the capacity takes
+        // a part k of them: 1 while there is room, room ÷ taken in the month it runs out, 0 after
+        // (a month with nobody taken up takes k = 1). Months with k = 1 or 0 are counted as whole
+        // arrivals and multiplied once at the end; only the month the room runs out is worked in
+        // rationals. The same exact values as month-by-month rationals.
+        let arrivalsTaken = 0; // Σ arrivals of the months with k = 1
+        let arrivalsBeyond = 0; // Σ arrivals of the months with k = 0 (everyone beyond the capacity)
+        let referredPart: Rational = ZERO; // the month the room runs out
+        let takenPart: Rational = ZERO;
+        let beyondPart: Rational = ZERO;
+        let roomLeft = true;
+        const capacityScaled = e.capacity === null ? null : BigInt(e.capacity) * su.d;
+        for (let m = first; m <= last; m++) {
+          const arrivals = eligible[m] as number;
+          let k: Rational | 1 | 0 = 1;
+          if (capacityScaled !== null && arrivals > 0 && su.n !== 0n) {
+            if (!roomLeft) k = 0;
+            else {
+              // taken ≤ room ⇔ su × (arrivals taken so far + arrivals) ≤ capacity.
+              const need = BigInt(arrivalsTaken + arrivals) * su.n;
+              if (need < capacityScaled) k = 1;
+              else if (need === capacityScaled) {
+                k = 1;
+                roomLeft = false;
+              } else {
+                const room = sub(fromInt(e.capacity ?? 0), mul(su, fromInt(arrivalsTaken)));
+                k = div(room, mul(su, fromInt(arrivals)));
+                roomLeft = false;
+              }
+            }
           }
-          referredAll = add(referredAll, mul(referred, k));
-          takenAll = add(takenAll, mul(taken, k));
-          out.coordination[m] = coordination.next(mul(mul(referred, k), fromInt(e.coordinationCost)));
-          const rate = k.n === k.d ? full : shareParts(mul(full.exact, k));
+          let rate: ShareParts;
+          if (k === 1) {
+            arrivalsTaken += arrivals;
+            const amount = arrivals * cost;
+            out.coordination[m] = Number.isSafeInteger(amount)
+              ? coordination.nextShare(amount, shareOnly)
+              : coordination.next(mul(mul(fromInt(arrivals), share), fromInt(cost)));
+            rate = full;
+          } else if (k === 0) {
+            arrivalsBeyond += arrivals;
+            out.coordination[m] = 0;
+            rate = NO_SHARE;
+          } else {
+            const referred = mul(fromInt(arrivals), share);
+            const taken = mul(referred, uptake);
+            referredPart = add(referredPart, mul(referred, k));
+            takenPart = add(takenPart, mul(taken, k));
+            beyondPart = add(beyondPart, mul(taken, sub(rat(1), k)));
+            out.coordination[m] = coordination.next(mul(mul(referred, k), fromInt(cost)));
+            rate = shareParts(mul(full.exact, k));
+          }
           const asRate = toNumber(rate.exact);
           for (let i = 0; i < targets.length; i++) {
             const t = targets[i] as SynergyLine;
-            cover(t, m, (runners[i] as Running).nextShare(t.gross[m] as number, rate), asRate);
+            cover(i, m, (runners[i] as Running).nextShare(t.gross[m] as number, rate), asRate);
           }
         }
+        const referredAll = add(mul(fromInt(arrivalsTaken), share), referredPart);
+        const takenAll = add(mul(fromInt(arrivalsTaken), su), takenPart);
+        const beyond = add(mul(fromInt(arrivalsBeyond), su), beyondPart);
         out.referred = Number(roundHalfEven(referredAll));
         out.takenUp = Number(roundHalfEven(takenAll));
         out.beyondCapacity = Number(roundHalfEven(beyond));
         break;
       }
       case 'publicService': {
-        const share = dec(e.share);
+        const share = shareParts(e.share);
         const chosen = s.profileIds.length > 0 ? new Set(s.profileIds) : null;
         targets.forEach((t, i) => {
           const own = lineProfiles(modelLines, t.lineId);
           const all = settledOf(own, 0);
           const covered = settledOf(intersect(own, chosen), e.delayMonths);
-          for (const m of months) {
-            const active = all[m] as number;
-            const frac = active === 0 ? ZERO : mul(share, rat(covered[m] as number, active));
-            cover(t, m, (runners[i] as Running).next(mul(fromInt(t.gross[m] as number), frac)), toNumber(frac));
-          }
+          const running = new RatioRunning(share, t.gross, covered, all);
+          for (let m = first; m <= last; m++) cover(i, m, running.next(m), running.rate(m));
         });
         break;
       }
+    }
+    // What it covered of each line (its targets are distinct lines; a repeated one adds up).
+    const mine = new Map<string, number>();
+    perLine.set(s.id, mine);
+    for (let i = 0; i < targets.length; i++) {
+      const c = onTarget[i] as number;
+      if (c === 0) continue;
+      const id = (targets[i] as SynergyLine).lineId;
+      mine.set(id, (mine.get(id) ?? 0) + c);
+      out.byLine[id] = (out.byLine[id] ?? 0) + c;
     }
   }
 }
@@ -672,7 +877,11 @@ function summarise(
   budget = false,
 ): SynergyResult {
   const D = result.durationMonths;
-  const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+  const sum = (xs: readonly number[]): number => {
+    let total = 0;
+    for (let i = 0; i < xs.length; i++) total += xs[i] as number;
+    return total;
+  };
   let coveredInside = 0;
   let coveredOutside = 0;
   for (const l of lines.values()) {
@@ -712,10 +921,12 @@ function summarise(
       partners.set(o.partnerId, d);
     }
     d.total += o.coveredTotal;
-    o.covered.forEach((c, m) => {
+    for (let m = 0; m < o.covered.length; m++) {
+      const c = o.covered[m] as number;
+      if (c === 0) continue;
       const y = programmeYear(m + 1) - 1;
       d.byYear[y] = (d.byYear[y] as number) + c;
-    });
+    }
     // What this synergy covered of each line goes to that line's sources, by its split.
     for (const [lineId, amount] of perLine.get(o.synergyId) ?? []) {
       const split = Object.entries(lineResult(lineId)?.byFunder ?? {});

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import {
   compute,
   computeSynergies,
+  coveredCasesParts,
   programmeMonthOf,
   shareOfEachMonth,
   type SynergyResult,
@@ -182,6 +183,12 @@ describe('co-financing, cost sharing and handover', () => {
     ]);
     // 20 % of 24 × 101 claimed twice.
     expect(both.lines[0]?.overClaimed).toBe(Math.round(0.2 * 24 * 101));
+    // One synergy alone whose stored share is above 100 % (a hand-edited file): 50 % over, each month.
+    const over = run(model([l]), [synergy({ type: 'costSharing', share: '1.5' }, [l.id])]);
+    expect(over.lines[0]?.overClaimed).toBe(Math.round(0.5 * 24 * 101));
+    // The same line listed twice by one synergy: its two claims add up.
+    const twice = run(model([l]), [synergy({ type: 'costSharing', share: '0.7' }, [l.id, l.id])]);
+    expect(twice.lines[0]?.overClaimed).toBe(Math.round(0.4 * 24 * 101));
   });
 
   it('the partner’s own dates limit the synergy', () => {
@@ -438,6 +445,34 @@ describe('the fast path of shares', () => {
         expect(shareOfEachMonth(xs, s)).toEqual(shareOfEachMonth(xs, s, true));
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('a public service’s parts (gross × share × covered ÷ active) are what exact rationals give, ties included', () => {
+    const share = fc.constantFrom('0.3', '0.5', '1', '0.25', '0.1234567', '0');
+    // Months of (gross, covered, active): small odd grosses at 50 % of all cases make exact halves.
+    const month = fc.oneof(
+      fc.record({
+        gross: fc.integer({ min: 0, max: 9 }).map((n) => 2 * n + 1),
+        active: fc.integer({ min: 1, max: 4 }),
+        part: fc.constant(1),
+      }),
+      fc.record({
+        gross: fc.oneof(fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 0, max: 1e14 })),
+        active: fc.integer({ min: 0, max: 5_000 }),
+        part: fc.double({ min: 0, max: 1, noNaN: true }),
+      }),
+    );
+    fc.assert(
+      fc.property(fc.array(month, { maxLength: 60 }), share, (ms, s) => {
+        const gross = ms.map((x) => x.gross);
+        const active = ms.map((x) => x.active);
+        const covered = ms.map((x) => Math.floor(x.active * x.part));
+        expect(coveredCasesParts(gross, covered, active, s)).toEqual(
+          coveredCasesParts(gross, covered, active, s, true),
+        );
+      }),
+      { numRuns: 500 },
     );
   });
 });
