@@ -13,10 +13,11 @@
  * that budget. covered + net = gross still holds for every line-month (the synergies' results keep
  * the gross), and the budget's direct cost = Σ gross − covered outside + coordination.
  *
- * Decision: a coordination line takes the level, dimension, category and modality of its
- *   synergy's first target line that exists (the service the referral stands for in the budget;
- *   individual level, service, when none does); it is funded by the main donor (an empty split)
- *   and is eligible for indirect costs and contingency, as the programme's own work.
+ * Decision: a coordination line takes the level and dimension of its synergy's first target line
+ *   that exists (the service the referral stands for in the budget; the individual level and the
+ *   economic dimension when none does); it is a service (category 'services', never staff-months
+ *   nor reach), funded by the main donor (an empty split), eligible for indirect costs and
+ *   contingency, as the programme's own work.
  * Decision: a line whose budget amount falls to 0 because partners deliver all of it is not
  *   flagged as costing nothing (line.zeroCost): partners deliver it.
  */
@@ -124,10 +125,10 @@ export function outsideBudget(
       id: COORDINATION_PREFIX + s.id,
       level: first?.level ?? 'individual',
       position: Number.MAX_SAFE_INTEGER,
-      name: first?.name ?? '',
-      category: first?.category ?? 'services',
+      name: s.name,
+      category: 'services',
       dimension: first?.dimension ?? 'economic',
-      modality: first?.modality ?? 'service',
+      modality: 'service',
       unitLabel: '',
       unitCost: cost,
       driver: { kind: 'fixed', quantity: '0', schedule: 'monthly', start: 1, end: D },

@@ -583,6 +583,15 @@ describe('outside the budget (DESIGN §5): what partners deliver themselves is r
     expect(r.synergies.lines[0]?.gross[0]).toBe(20_200_000);
   });
 
+  it('a coordination line is a service of the programme: no staff-months, counted under services', () => {
+    const staff = { ...placement, modality: 'staff' as const, category: 'humanResources' as const };
+    const m2 = { ...m, lines: [staff, me] };
+    const r = compute(m2);
+    expect(r.metrics.staffMonths).toBe(compute({ ...m2, synergies: [] }).metrics.staffMonths);
+    // Services: the coordination, 505,000, and M&E (a service too), 10 % of 16,099,400.
+    expect(r.byCategory.services).toBe(505_000 + 1_609_940);
+  });
+
   it('a line partners deliver all of is not flagged as costing nothing', () => {
     const all = { ...m, synergies: m.synergies.map((s) => ({ ...s, effect: { ...s.effect, uptake: '1' } })) };
     const r = compute(all as Model);
