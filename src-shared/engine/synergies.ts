@@ -930,15 +930,17 @@ function summarise(
     // What this synergy covered of each line goes to that line's sources, by its split.
     for (const [lineId, amount] of perLine.get(o.synergyId) ?? []) {
       const split = Object.entries(lineResult(lineId)?.byFunder ?? {});
+      if (split.length === 0) continue;
+      const weights = split.map(([, v]) => Math.max(0, v));
+      // The same largest-remainder parts, in doubles where that is exact (money's allocateSafe).
       const parts =
-        split.length === 0
-          ? []
-          : allocate(
-              BigInt(amount),
-              split.map(([, v]) => BigInt(Math.max(0, v))),
-            );
+        allocateSafe(amount, weights) ??
+        allocate(
+          BigInt(amount),
+          weights.map((w) => BigInt(w)),
+        ).map(Number);
       split.forEach(([funder], i) => {
-        d.byFunder[funder] = (d.byFunder[funder] ?? 0) + Number(parts[i] ?? 0n);
+        d.byFunder[funder] = (d.byFunder[funder] ?? 0) + (parts[i] ?? 0);
       });
     }
   }
