@@ -261,6 +261,94 @@ export function templateModel(id: TemplateId, startMonth: string): Model {
       ];
       return m;
     }
+    case 'georgia': {
+      const m = base(
+        'Community revitalisation co-funded by municipalities (Georgia model)',
+        startMonth,
+        'EUR',
+        `Template: the IOM Development Fund and SDC project in Georgia, ${KP2}, L2514-2535.`,
+      );
+      m.lines = lines(
+        m,
+        [
+          'hubs',
+          'community',
+          {
+            name: 'Service Hubs open to all local residents',
+            category: 'services',
+            modality: 'service',
+            unitLabel: 'hub-month',
+            unitCost: 150_000,
+            driver: { kind: 'perCommunity', quantity: '1', schedule: 'monthly', start: 4, end: 24 },
+            beneficiariesPerUnit: '25',
+            nonMigrantShare: '0.7',
+            justification: `The project "will establish Service Hubs in pilot communities to enhance access to services and counselling for all local residents" (${KP2}, L2528-2529). Assumption: one hub in each of the 4 pilot communities from month 4, EUR 1,500 a month each (premises, a counsellor), 25 people a month, 70 % of them residents who did not migrate.`,
+          },
+        ],
+        [
+          'revitalisation',
+          'community',
+          {
+            name: 'Small community revitalisation projects',
+            category: 'works',
+            modality: 'works',
+            unitLabel: 'project',
+            unitCost: 2_000_000,
+            driver: { kind: 'perCommunity', quantity: '2', schedule: 'spread', start: 7, end: 22 },
+            beneficiariesPerUnit: '150',
+            nonMigrantShare: '0.8',
+            justification: `Communities identify "community revitalization priorities through community consultations", and the project funds "pilot initiatives expected to positively contribute to community revitalization" (${KP2}, L2533-2535). Assumption: two projects per community at EUR 20,000, 150 people each, 80 % non-migrants.`,
+          },
+        ],
+        [
+          'collective',
+          'individual',
+          {
+            name: 'Collective reintegration projects of returnee groups',
+            category: 'grantsToBeneficiaries',
+            modality: 'inKind',
+            unitLabel: 'project',
+            unitCost: 1_200_000,
+            driver: {
+              kind: 'perProject',
+              returneesPerProject: '10',
+              profileIds: [],
+              schedule: 'spread',
+              start: 6,
+              end: 20,
+            },
+            justification: `The project "will also support collective reintegration projects in pilot communities to support groups of local returnees" (${KP2}, L2531-2532). Assumption: one project per 10 returnees, EUR 12,000 each.`,
+            outputs: { businesses: '1', jobs: '0', people: '10' },
+          },
+        ],
+      );
+      m.funders = [
+        ...m.funders,
+        {
+          id: 'municipalities',
+          position: 1,
+          name: 'Pilot municipalities (co-funding)',
+          type: 'coFinancier',
+          status: 'pipeline',
+          ceiling: null,
+        },
+      ];
+      m.partners = [partner('municipalities-partner', 'Pilot municipalities', 'government', m, `${KP2}, L2519-2521.`)];
+      m.synergies = [
+        {
+          ...synergy(
+            'municipal-co-funding',
+            'municipalities-partner',
+            'Municipalities co-fund the community activities',
+            { type: 'coFinancing', basis: 'share', share: '0.3', amount: 0 },
+            ['hubs', 'revitalisation'],
+            `Municipalities take part in implementation, "co-funding, and co-leading community level activities" (${KP2}, L2520-2521). Assumption: 30 % of the community lines.`,
+          ),
+          funderId: 'municipalities',
+        },
+      ];
+      return m;
+    }
   }
 }
 

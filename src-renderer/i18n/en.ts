@@ -258,6 +258,9 @@ export const en = {
   'templates.faoIom.title': 'Agricultural reintegration with a cost split (FAO–IOM, Sudan)',
   'templates.faoIom.about':
     'The programme pays cash to set up the farm business and FAO pays the machinery, seeds and fertilizers, each its own part. The split of tasks and costs is the one described for West Darfur in Knowledge Paper #2, lines 1399–1406.',
+  'templates.georgia.title': 'Community revitalisation co-funded by municipalities (Georgia)',
+  'templates.georgia.about':
+    'Service Hubs for all residents, small revitalisation projects and collective projects of returnee groups, with the pilot municipalities paying part of the community activities. The project and the municipalities’ co-funding and co-leading come from Knowledge Paper #2, lines 2514–2535; the 30 % is an assumption to adjust.',
   'start.nameLabel': 'File name',
   'start.titlePlaceholder': 'The file name, if left empty',
   'start.openSample': 'Open the sample programme',

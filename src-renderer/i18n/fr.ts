@@ -260,6 +260,9 @@ export const fr: Messages = {
   'templates.faoIom.title': 'Réintégration agricole avec partage des coûts (FAO–OIM, Soudan)',
   'templates.faoIom.about':
     'Le programme verse l’argent pour créer l’exploitation et la FAO paie les machines, les semences et les engrais, chacun sa part. Le partage des tâches et des coûts est celui décrit pour le Darfour occidental dans le Knowledge Paper #2, lignes 1399–1406.',
+  'templates.georgia.title': 'Revitalisation communautaire cofinancée par les municipalités (Géorgie)',
+  'templates.georgia.about':
+    'Des Service Hubs ouverts à tous les habitants, de petits projets de revitalisation et des projets collectifs de groupes de personnes de retour, les municipalités pilotes payant une part des activités communautaires. Le projet, le cofinancement et le copilotage par les municipalités viennent du Knowledge Paper #2, lignes 2514–2535 ; les 30 % sont une hypothèse à ajuster.',
   'start.nameLabel': 'Nom du fichier',
   'start.titlePlaceholder': 'Le nom du fichier, si laissé vide',
   'start.openSample': 'Ouvrir le programme d’exemple',

@@ -63,7 +63,7 @@ function listCommands<K extends ListEntity>(name: K) {
 }
 
 /** The small programmes "New from template" starts from (src-main/sample/templates.ts). */
-export const TEMPLATE_IDS = ['elCucayo', 'pare', 'faoIom'] as const;
+export const TEMPLATE_IDS = ['elCucayo', 'pare', 'faoIom', 'georgia'] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
 
 /** What the New programme dialog asks for; the rest starts blank (rates 0, no notes). */

@@ -62,6 +62,17 @@ describe('templates', () => {
     expect(r.byFunder.fao).toBeGreaterThanOrEqual(inputs?.total ?? 0);
   });
 
+  it('Georgia: the municipalities pay 30 % of the community lines, under their funding source', () => {
+    const r = compute(templateModel('georgia', '2027-01'));
+    const community = r.lines.filter((l) => l.level === 'community');
+    const paid = community.reduce((s, l) => s + (l.byFunder.municipalities ?? 0), 0);
+    const total = community.reduce((s, l) => s + l.total, 0);
+    // 30 % of each line, rounded month by month: within a cent per line-month of 30 % of the total.
+    expect(Math.abs(paid - 0.3 * total)).toBeLessThanOrEqual(community.length * 24);
+    expect(r.synergies.totals.coveredInside).toBe(paid);
+    expect(r.lines.find((l) => l.lineId === 'collective')?.byFunder.municipalities ?? 0).toBe(0);
+  });
+
   it('main creates a programme from a template in the documents folder', () => {
     const root = tempDir();
     const h = createHandlers({
