@@ -569,7 +569,7 @@ function runSynergies(
   const perLine = state.perLine;
   const ordered = state.order.filter((s) => (synergyPlacement(s.effect.type) === 'outside') === (stage === 'outside'));
   const modelLines = state.modelLines;
-  const byLine = { get: sourceLine, has: (id: string) => sourceLine(id) !== undefined };
+  const byLine = { get: sourceLine };
   const lineOf = (id: string): SynergyLine | null => {
     let s = lines.get(id);
     if (s) return s;
