@@ -449,7 +449,9 @@ function computeWith(
   const others = outside?.others ?? levels;
   // Percentage lines, in dependency order; cycles cost nothing and are flagged.
   const cyclic = computePercentages(ordered, D, plans, months, diagnostics, caches.fastPath, others.sums);
-  const all = outside ? withCoordination(outside, ordered, plans, months, holders) : null;
+  // The coordination lines join the others (by level); with none, the lines keep their indexes.
+  const all =
+    outside && outside.coordination.size > 0 ? withCoordination(outside, ordered, plans, months, holders) : null;
 
   // Totals, funders, beneficiaries, metrics.
   const { costs, reach } = totalsAndMetrics({
@@ -462,7 +464,7 @@ function computeWith(
     returneesExact,
     diagnostics,
     holders: all?.holders ?? holders,
-    partnerDelivered: all?.delivered ?? null,
+    partnerDelivered: all?.delivered ?? outside?.delivered ?? null,
     coordinationOf: all?.coordinationOf ?? null,
     others,
     caches: {

@@ -459,6 +459,8 @@ export interface OutsideState {
   shared: Set<string>;
   /** The model's lines the synergies target, by id (a programme has many more). */
   modelLines: Map<string, Model['lines'][number]>;
+  /** The zeros a line's covered side shares until something is covered on it (never written). */
+  noneCovered: number[];
 }
 
 /** A new state: no line split yet; the synergies' order and the lines they target, worked out once. */
@@ -480,6 +482,7 @@ function newState(model: Model, partners: readonly Partner[], synergies: readonl
     order: screenOrder(partners, synergies),
     shared,
     modelLines: new Map(model.lines.filter((l) => seen.has(l.id)).map((l) => [l.id, l])),
+    noneCovered: zeros(model.programme.durationMonths),
   };
 }
 
@@ -579,8 +582,10 @@ function runSynergies(
       lineId: id,
       // The line's amounts as they are (never written: gross is only read).
       gross: r.months,
-      coveredInside: zeros(D),
-      coveredOutside: zeros(D),
+      // Until a synergy covers something of it, each side is the stage's one array of zeros (never
+      // written: cover() gives the line its own array first).
+      coveredInside: noneCovered,
+      coveredOutside: noneCovered,
       net: [...r.months],
       overClaimed: 0,
     };
@@ -590,6 +595,7 @@ function runSynergies(
   };
   const partnerById = new Map(partners.map((p) => [p.id, p]));
   const noCoordination = zeros(D);
+  const noneCovered = state.noneCovered;
 
   /** Active cases by (profiles, delay): several synergies and lines ask for the same series. */
   const settled = new Map<string, number[]>();
@@ -669,8 +675,13 @@ function runSynergies(
       const c = Math.max(0, Math.min(claim, left));
       if (c === 0) return 0;
       t.net[m] = left - c;
-      if (inside) t.coveredInside[m] = (t.coveredInside[m] as number) + c;
-      else t.coveredOutside[m] = (t.coveredOutside[m] as number) + c;
+      if (inside) {
+        if (t.coveredInside === noneCovered) t.coveredInside = zeros(D);
+        t.coveredInside[m] = (t.coveredInside[m] as number) + c;
+      } else {
+        if (t.coveredOutside === noneCovered) t.coveredOutside = zeros(D);
+        t.coveredOutside[m] = (t.coveredOutside[m] as number) + c;
+      }
       out.covered[m] = (out.covered[m] as number) + c;
       out.coveredTotal += c;
       onTarget[i] = (onTarget[i] as number) + c;
@@ -1008,10 +1019,19 @@ export function fundByPartners(
     const left: Record<string, number> = { ...l.byFunder };
     for (const [to, amount] of m) {
       const ids = Object.keys(left).filter((id) => (left[id] ?? 0) > 0);
-      const weights = ids.map((id) => BigInt(left[id] ?? 0));
-      const parts = ids.length === 0 ? [] : allocate(BigInt(amount), weights);
+      const parts =
+        ids.length === 0
+          ? []
+          : (allocateSafe(
+              amount,
+              ids.map((id) => left[id] ?? 0),
+            ) ??
+            allocate(
+              BigInt(amount),
+              ids.map((id) => BigInt(left[id] ?? 0)),
+            ).map(Number));
       ids.forEach((id, i) => {
-        const part = Number(parts[i] ?? 0n);
+        const part = parts[i] ?? 0;
         left[id] = (left[id] ?? 0) - part;
         own[id] = (own[id] ?? 0) - part;
         byFunder[id] = (byFunder[id] ?? 0) - part;
