@@ -4,3 +4,4 @@ export * from './drivers';
 export * from './resolve';
 export * from './synergies';
 export * from './outcomes';
+export * from './sensitivity';

@@ -23,12 +23,14 @@
  *       turn, 20 times each, against another engine computing the same model again and again
  *       (target: median ≤ 1.2 × the repeated compute). Both results must equal a fresh engine's to
  *       the cent, or the bench fails.
+ *   (h) sensitivity: a tornado of the 2,000-line programme, 30 key parameters ± 20 % (target, issue
+ *       10: at most 3 s for the whole run).
  *
  * Each case runs in its own child process, so its peak RSS is its own. Each case does two warm-up
  * runs (the compute, spreadsheet and scenario cases ten), then up to --runs timed runs, stopping early (after at least 3) once it has used its time
  * budget, so the whole bench stays within seconds.
  *
- * Options: --runs N (default 15), --budget-ms M per case (default 4000), --cases a,b,c,d,e,f,g, --json.
+ * Options: --runs N (default 15), --budget-ms M per case (default 4000), --cases a,b,c,d,e,f,g,h, --json.
  */
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -36,7 +38,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HyperFormula } from 'hyperformula';
-import { compute, type ComputeResult, createEngine } from '../../src-shared/engine';
+import { compute, type ComputeResult, createEngine, keyParameters, tornado } from '../../src-shared/engine';
 import { generateModel, PERCENTAGE_EVERY, withSynergies } from './generate';
 import type { BudgetLine, Model } from '../../src-shared/model';
 import {
@@ -64,8 +66,8 @@ interface CaseResult {
   notes: string[];
 }
 
-type CaseId = 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g';
-const ALL_CASES: CaseId[] = ['a', 'f', 'g', 'b', 'c', 'd', 'e'];
+type CaseId = 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h';
+const ALL_CASES: CaseId[] = ['a', 'f', 'g', 'h', 'b', 'c', 'd', 'e'];
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
@@ -125,6 +127,9 @@ const ALTERNATION_TARGET = 1.2;
 /** Case (g), issue 9: synergies, and the most a full compute with them may cost (× without). */
 const SYNERGIES_G = 200;
 const SYNERGY_TARGET = 1.5;
+/** Case (h), issue 10: a tornado's parameters, and its target for the whole run. */
+const TORNADO_PARAMETERS = 30;
+const TORNADO_TARGET_MS = 3000;
 const HF_VERSION = HyperFormula.version;
 
 function describe(model: Model): string {
@@ -237,6 +242,35 @@ function caseG(): CaseResult {
     notes: [
       `(g) ${SYNERGIES_G} synergies with 10 partners cover EUR ${(covered / 100).toFixed(2)} of the direct costs`,
     ],
+  };
+}
+
+/**
+ * (h) Sensitivity (issue 10): a tornado of the 2,000-line programme with 5 synergies, its 30 key
+ * parameters each moved ± 20 % (61 computes on one engine), timed whole.
+ */
+function caseH(): CaseResult {
+  const model = withSynergies(generateModel({ lines: LINES_A, months: MONTHS }), 5);
+  const params = keyParameters(model, compute(model));
+  if (params.length !== TORNADO_PARAMETERS) fail(`case h has ${params.length} parameters, not ${TORNADO_PARAMETERS}`);
+  let widest = '';
+  const samples = timeRuns(
+    () => {
+      widest = tornado(structuredClone(model), '20', params).rows[0]?.parameter.id ?? '';
+    },
+    1,
+    5,
+  );
+  return {
+    rows: [
+      {
+        key: 'tornado',
+        label: `tornado, ${TORNADO_PARAMETERS} parameters ± 20 %, ${LINES_A.toLocaleString('en')} lines (whole run)`,
+        samples,
+      },
+    ],
+    peakRssKb: process.resourceUsage().maxRSS,
+    notes: [`(h) the widest swing: ${widest}`],
   };
 }
 
@@ -621,6 +655,8 @@ function runCase(id: CaseId): CaseResult | Promise<CaseResult> {
       return caseF();
     case 'g':
       return caseG();
+    case 'h':
+      return caseH();
   }
 }
 
@@ -729,6 +765,13 @@ async function main(): Promise<void> {
       `Alternating a baseline and a one-line-changed copy on one engine: median ${ms(alternate)} ms against ` +
         `${ms(repeat)} ms for the same model again, ratio ${r.toFixed(2)} (target ≤ ${ALTERNATION_TARGET}: ` +
         `${r <= ALTERNATION_TARGET ? 'met' : 'NOT met'}).`,
+    );
+  }
+  const tornadoMs = medians['tornado'];
+  if (tornadoMs !== undefined) {
+    lines.push(
+      `Target (issue 10): tornado with ${TORNADO_PARAMETERS} parameters ≤ ${TORNADO_TARGET_MS} ms — ${ms(tornadoMs)} ms, ` +
+        `${tornadoMs <= TORNADO_TARGET_MS ? 'met' : 'NOT met'}.`,
     );
   }
   const withS = medians['synergiesWith'];
