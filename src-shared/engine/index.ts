@@ -5,3 +5,4 @@ export * from './resolve';
 export * from './synergies';
 export * from './outcomes';
 export * from './sensitivity';
+export * from './compare';
