@@ -22,6 +22,7 @@
  * the spreadsheet comparison compute them from line totals (rate × Σ rounded base totals) exactly
  * as the engine does month by month.
  */
+import { seededRandom } from '../../src-shared/engine';
 import {
   type BudgetLine,
   CATEGORIES,
@@ -51,17 +52,8 @@ export interface GenerateOptions {
   seed?: number;
 }
 
-/** mulberry32: a small, fast, well-distributed 32-bit PRNG. Returns floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32: a small, fast, well-distributed 32-bit PRNG (the engine's, for Monte-Carlo runs). Returns floats in [0, 1). */
+export const mulberry32 = seededRandom;
 
 export class Rng {
   private readonly next: () => number;
