@@ -231,7 +231,48 @@ const v4: Migration = {
   },
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4];
+/**
+ * v5: scenarios and uncertainty ranges (issue 10, DESIGN §6). A scenario is a row with its name, a
+ * description and its overlay (JSON: only its differences from the baseline, validated on read
+ * with the model's overlaySchema); a range is a key parameter's low / likely / high factors. A v4
+ * file migrates to a v5 file with no scenario and no range, and the same totals.
+ */
+const v5: Migration = {
+  version: 5,
+  description: 'scenarios and uncertainty ranges',
+  tables: [
+    'programme',
+    'budget_line',
+    'change_log',
+    'profile',
+    'currency',
+    'funder',
+    'partner',
+    'synergy',
+    'scenario',
+    'parameter_range',
+  ],
+  up(db) {
+    db.exec(`
+      CREATE TABLE scenario (
+        id          TEXT    PRIMARY KEY,
+        position    INTEGER NOT NULL CHECK (position >= 0),
+        name        TEXT    NOT NULL,
+        description TEXT    NOT NULL,
+        overlay     TEXT    NOT NULL CHECK (json_valid(overlay))
+      ) STRICT;
+
+      CREATE TABLE parameter_range (
+        id     TEXT PRIMARY KEY,
+        low    TEXT NOT NULL,
+        likely TEXT NOT NULL,
+        high   TEXT NOT NULL
+      ) STRICT;
+    `);
+  },
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5];
 
 /** The schema version this build of the app writes. */
 export const CURRENT_SCHEMA_VERSION = MIGRATIONS.length;

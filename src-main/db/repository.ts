@@ -165,6 +165,8 @@ export class DocumentRepository {
       funders: this.readRows('funder'),
       partners: this.readRows('partner'),
       synergies: this.readRows('synergy'),
+      scenarios: this.readRows('scenario'),
+      ranges: this.readRows('range'),
     };
   }
 

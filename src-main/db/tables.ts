@@ -107,4 +107,15 @@ export const TABLES: { readonly [K in EntityName]: TableMap<EntityRows[K]> } = {
     key: 'id',
     json: ['effect', 'line_ids', 'profile_ids'],
   }),
+  scenario: entityTable('scenario', {
+    table: 'scenario',
+    columns: columns('id, position, name, description, overlay'),
+    key: 'id',
+    json: ['overlay'],
+  }),
+  range: entityTable('range', {
+    table: 'parameter_range',
+    columns: columns('id, low, likely, high'),
+    key: 'id',
+  }),
 };

@@ -31,7 +31,9 @@ import {
   type EntityName,
   type EntityRows,
   type Funder,
+  type ParameterRange,
   type Partner,
+  type Scenario,
   type Synergy,
   MODEL_KEYS,
   type Model,
@@ -119,6 +121,8 @@ class OpenDocument {
   readonly funders = new Map<string, Funder>();
   readonly partners = new Map<string, Partner>();
   readonly synergies = new Map<string, Synergy>();
+  readonly scenarios = new Map<string, Scenario>();
+  readonly ranges = new Map<string, ParameterRange>();
   private cachedModel: Model | null = null;
   undoStack: UndoStep[] = [];
   redoStack: UndoStep[] = [];
@@ -144,6 +148,8 @@ class OpenDocument {
     for (const f of model.funders) this.funders.set(f.id, f);
     for (const p of model.partners) this.partners.set(p.id, p);
     for (const s of model.synergies) this.synergies.set(s.id, s);
+    for (const s of model.scenarios) this.scenarios.set(s.id, s);
+    for (const r of model.ranges) this.ranges.set(r.id, r);
   }
 
   state(): ModelState {
@@ -155,6 +161,8 @@ class OpenDocument {
       funders: this.funders,
       partners: this.partners,
       synergies: this.synergies,
+      scenarios: this.scenarios,
+      ranges: this.ranges,
     };
   }
 
@@ -171,6 +179,8 @@ class OpenDocument {
         funders: rows('funder'),
         partners: rows('partner'),
         synergies: rows('synergy'),
+        scenarios: rows('scenario'),
+        ranges: rows('range'),
       };
     }
     return this.cachedModel;

@@ -7,6 +7,12 @@ import fs from 'node:fs';
 import {
   type BudgetLine,
   budgetLineSchema,
+  canonicalRange,
+  canonicalScenario,
+  type ParameterRange,
+  parameterRangeSchema,
+  type Scenario,
+  scenarioSchema,
   type ChangeLogEntry,
   type Currency,
   currencySchema,
@@ -187,7 +193,40 @@ export function normaliseModel(model: Model): Model {
       return r.data;
     }),
   ).map(canonicalSynergy);
-  return { programme, lines: lines.sort(compareLines), profiles, currencies, funders, partners, synergies };
+  const names = new Set<string>();
+  const scenarioIds = new Set<string>();
+  const scenarios: Scenario[] = densePositions(
+    (model.scenarios ?? []).map((raw, i) => {
+      const r = scenarioSchema.safeParse(raw);
+      if (!r.success) throw new InvalidModelError(`scenario ${i}: ${issuesText(r.error.issues)}`);
+      const name = r.data.name.trim().toLowerCase();
+      if (names.has(name) || scenarioIds.has(r.data.id)) {
+        throw new InvalidModelError(`scenario ${i} (${r.data.name}): its name or id is used twice`);
+      }
+      names.add(name);
+      scenarioIds.add(r.data.id);
+      return r.data;
+    }),
+  ).map(canonicalScenario);
+  const rangeIds = new Set<string>();
+  const ranges: ParameterRange[] = (model.ranges ?? []).map((raw, i) => {
+    const r = parameterRangeSchema.safeParse(raw);
+    if (!r.success) throw new InvalidModelError(`range ${i}: ${issuesText(r.error.issues)}`);
+    if (rangeIds.has(r.data.id)) throw new InvalidModelError(`range ${i} (${r.data.id}): set twice`);
+    rangeIds.add(r.data.id);
+    return canonicalRange(r.data);
+  });
+  return {
+    programme,
+    lines: lines.sort(compareLines),
+    profiles,
+    currencies,
+    funders,
+    partners,
+    synergies,
+    scenarios,
+    ranges: ranges.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+  };
 }
 
 /** Writes `model` as a new .rcs file at `path` (current schema). Returns the normalised model written. */
@@ -246,5 +285,7 @@ export function blankModel(title: string, author: string, now: Date = new Date()
     ],
     partners: [],
     synergies: [],
+    scenarios: [],
+    ranges: [],
   };
 }

@@ -1013,5 +1013,7 @@ export function sampleModel(): Model {
     funders: structuredClone(SAMPLE_FUNDERS),
     partners: structuredClone(SAMPLE_PARTNERS),
     synergies: structuredClone(SAMPLE_SYNERGIES),
+    scenarios: [],
+    ranges: [],
   };
 }

@@ -53,6 +53,8 @@ function base(title: string, startMonth: string, currency: string, notes: string
     funders: [{ id: 'donor', position: 0, name: 'Main donor', type: 'donor', status: 'confirmed', ceiling: null }],
     partners: [],
     synergies: [],
+    scenarios: [],
+    ranges: [],
   };
 }
 

@@ -88,6 +88,14 @@ const errors = {
   'staff.maxBelowMin': 'The maximum cannot be below the minimum ({min}).',
   'currency.isReporting': '{code} is the reporting currency already.',
   'currency.exists': '{code} is in the list already.',
+  'scenario.reservedName': '“Baseline” is the name of the programme itself. Choose another name.',
+  'scenario.nameTaken': 'Another scenario has this name. Choose another name.',
+  'scenario.baselineOnly':
+    'This is the same in every scenario. Switch to the baseline to change it; a scenario changes caseload, rates, unit costs, drivers and synergies.',
+  'scenario.baselineLine': 'This line belongs to the baseline: turn it off in this scenario instead of deleting it.',
+  'scenario.notFound': 'This scenario no longer exists. It may have been deleted in another window.',
+  'range.factor': 'Enter a factor from 0 to 10 with at most 6 decimals: 1 is the value itself, 0.8 is 20 % lower.',
+  'range.order': 'Keep low ≤ likely ≤ high.',
 } as const satisfies Record<ErrorTextCode, string>;
 
 /** More specific field messages, `errors.<context>.<code>`, tried first by errorText(); `main.` for codes main sent (no parameters to fill). */
@@ -313,6 +321,17 @@ export const en = {
   'history.synergy.update': 'editing the synergy “{name}”',
   'history.synergy.delete': 'deleting the synergy “{name}”',
   'history.synergy.move': 'moving the synergy “{name}”',
+  'history.scenario.add': 'adding the scenario “{name}”',
+  'history.scenario.update': 'editing the scenario “{name}”',
+  'history.scenario.delete': 'deleting the scenario “{name}”',
+  'history.scenario.move': 'moving the scenario “{name}”',
+  'history.scenario.duplicate': 'copying the scenario “{name}”',
+  'history.scenario.promote': 'promoting the scenario “{name}” to baseline',
+  'history.scenario.edit': 'an edit in the scenario “{name}”',
+  'history.scenario.setOff': 'turning a line or synergy off or on in the scenario “{name}”',
+  'history.scenario.revert': 'going back to the baseline in the scenario “{name}”',
+  'history.range.put': 'setting an uncertainty range',
+  'history.range.delete': 'removing an uncertainty range',
   'top.nothingToUndo': 'Nothing to undo',
   'top.nothingToRedo': 'Nothing to redo',
   'top.savedAt': 'All changes saved · {time}',

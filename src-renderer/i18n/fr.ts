@@ -84,6 +84,16 @@ const errors: Record<ErrorTextCode, string> = {
   'staff.maxBelowMin': 'Le maximum ne peut pas être inférieur au minimum ({min}).',
   'currency.isReporting': '{code} est déjà la devise de présentation.',
   'currency.exists': '{code} figure déjà dans la liste.',
+  'scenario.reservedName': '« Référence » est le nom du programme lui-même. Choisissez un autre nom.',
+  'scenario.nameTaken': 'Un autre scénario porte ce nom. Choisissez un autre nom.',
+  'scenario.baselineOnly':
+    'Cette valeur est la même dans tous les scénarios. Revenez à la référence pour la modifier ; un scénario modifie le nombre de cas, les taux, les coûts unitaires, les inducteurs et les synergies.',
+  'scenario.baselineLine':
+    'Cette ligne appartient à la référence : désactivez-la dans ce scénario au lieu de la supprimer.',
+  'scenario.notFound': 'Ce scénario n’existe plus. Il a peut-être été supprimé dans une autre fenêtre.',
+  'range.factor':
+    'Saisissez un facteur de 0 à 10 avec au plus 6 décimales : 1 est la valeur elle-même, 0.8 est 20 % plus bas.',
+  'range.order': 'Gardez bas ≤ probable ≤ haut.',
 };
 
 /** More specific field messages, `errors.<context>.<code>`, tried first by errorText(); `main.` for codes main sent (no parameters to fill). */
@@ -316,6 +326,17 @@ export const fr: Messages = {
   'history.synergy.update': 'modification de la synergie « {name} »',
   'history.synergy.delete': 'suppression de la synergie « {name} »',
   'history.synergy.move': 'déplacement de la synergie « {name} »',
+  'history.scenario.add': 'ajout du scénario « {name} »',
+  'history.scenario.update': 'modification du scénario « {name} »',
+  'history.scenario.delete': 'suppression du scénario « {name} »',
+  'history.scenario.move': 'déplacement du scénario « {name} »',
+  'history.scenario.duplicate': 'copie du scénario « {name} »',
+  'history.scenario.promote': 'passage du scénario « {name} » en référence',
+  'history.scenario.edit': 'une modification dans le scénario « {name} »',
+  'history.scenario.setOff': 'désactivation ou réactivation dans le scénario « {name} »',
+  'history.scenario.revert': 'retour à la référence dans le scénario « {name} »',
+  'history.range.put': 'réglage d’une plage d’incertitude',
+  'history.range.delete': 'suppression d’une plage d’incertitude',
   'top.nothingToUndo': 'Rien à annuler',
   'top.nothingToRedo': 'Rien à rétablir',
   'top.savedAt': 'Tout est enregistré · {time}',

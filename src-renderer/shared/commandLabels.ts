@@ -31,6 +31,17 @@ export const COMMAND_PHRASES: Readonly<Record<HistoryLabel['action'], MessageKey
   'synergy.update': 'history.synergy.update',
   'synergy.delete': 'history.synergy.delete',
   'synergy.move': 'history.synergy.move',
+  'scenario.add': 'history.scenario.add',
+  'scenario.update': 'history.scenario.update',
+  'scenario.delete': 'history.scenario.delete',
+  'scenario.move': 'history.scenario.move',
+  'scenario.duplicate': 'history.scenario.duplicate',
+  'scenario.promote': 'history.scenario.promote',
+  'scenario.edit': 'history.scenario.edit',
+  'scenario.setOff': 'history.scenario.setOff',
+  'scenario.revert': 'history.scenario.revert',
+  'range.put': 'history.range.put',
+  'range.delete': 'history.range.delete',
 };
 
 export function isCommandType(s: string): s is HistoryLabel['action'] {

@@ -70,6 +70,14 @@ export const FIELD_CODES = [
   'partner.inUse',
   'currency.inUse',
   'funding.over',
+  // scenarios and uncertainty ranges (model/scenarios.ts, commands/scenarios.ts)
+  'scenario.reservedName',
+  'scenario.nameTaken',
+  'scenario.baselineOnly',
+  'scenario.baselineLine',
+  'scenario.notFound',
+  'range.factor',
+  'range.order',
 ] as const;
 export type FieldCode = (typeof FIELD_CODES)[number];
 

@@ -15,7 +15,10 @@ import {
   lineFieldsSchema,
   lineIdSchema,
   type ListEntity,
+  parameterIdSchema,
+  parameterRangeSchema,
   programmeSchema,
+  scenarioFieldsSchema,
 } from '../model';
 
 /** Phantom marker carrying a reply type. */
@@ -73,37 +76,71 @@ export const newProgrammeSchema = programmeSchema
   .strict();
 export type NewProgramme = z.infer<typeof newProgrammeSchema>;
 
-export const commandSchema = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('programme.update'),
-    patch: programmeSchema.partial(),
-    /**
-     * With a shorter duration: clip the lines that run past the new end to it, in the same
-     * undoable step (without it such lines make the change refused, naming them).
-     */
-    clip: z.boolean().optional(),
-  }),
-  z.object({
-    type: z.literal('line.add'),
-    /** The new line's id, made by the client (UUIDv7, src-shared/commands/ids.ts). */
-    id: lineIdSchema,
-    level: z.enum(LEVELS),
-    /** Insert after this line (same level); null or absent: at the end of the level. */
-    afterId: lineIdSchema.nullable().optional(),
-    fields: lineFieldsSchema,
-  }),
-  z.object({ type: z.literal('line.update'), id: lineIdSchema, patch: lineFieldsSchema.partial() }),
+const programmeUpdateCommand = z.object({
+  type: z.literal('programme.update'),
+  patch: programmeSchema.partial(),
   /**
-   * `newId`: the copy's id, made by the client. `name`: the copy's name, written by the client in
-   * the user's language ("Grants (copy)" / "Grants (copie)"); absent: the original's name.
+   * With a shorter duration: clip the lines that run past the new end to it, in the same
+   * undoable step (without it such lines make the change refused, naming them).
    */
-  z.object({
-    type: z.literal('line.duplicate'),
-    id: lineIdSchema,
-    newId: lineIdSchema,
-    name: lineFieldsSchema.shape.name.optional(),
-  }),
-  z.object({ type: z.literal('line.delete'), id: lineIdSchema }),
+  clip: z.boolean().optional(),
+});
+const lineAddCommand = z.object({
+  type: z.literal('line.add'),
+  /** The new line's id, made by the client (UUIDv7, src-shared/commands/ids.ts). */
+  id: lineIdSchema,
+  level: z.enum(LEVELS),
+  /** Insert after this line (same level); null or absent: at the end of the level. */
+  afterId: lineIdSchema.nullable().optional(),
+  fields: lineFieldsSchema,
+});
+const lineUpdateCommand = z.object({
+  type: z.literal('line.update'),
+  id: lineIdSchema,
+  patch: lineFieldsSchema.partial(),
+});
+/**
+ * `newId`: the copy's id, made by the client. `name`: the copy's name, written by the client in
+ * the user's language ("Grants (copy)" / "Grants (copie)"); absent: the original's name.
+ */
+const lineDuplicateCommand = z.object({
+  type: z.literal('line.duplicate'),
+  id: lineIdSchema,
+  newId: lineIdSchema,
+  name: lineFieldsSchema.shape.name.optional(),
+});
+const lineDeleteCommand = z.object({ type: z.literal('line.delete'), id: lineIdSchema });
+const [profileAdd, profileUpdate, profileDelete, profileMove] = listCommands('profile');
+// Local currencies: put adds or replaces by code. Deleting one that a line uses is refused.
+const currencyPutCommand = z.object({ type: z.literal('currency.put'), currency: currencySchema });
+const [synergyAdd, synergyUpdate, synergyDelete, synergyMove] = listCommands('synergy');
+
+/**
+ * The edits that may be made inside a scenario (issue 10, item 2): each writes an override of the
+ * scenario, never the baseline (src-shared/commands/scenarios.ts says which fields each may change).
+ */
+export const scenarioEditSchema = z.discriminatedUnion('type', [
+  programmeUpdateCommand,
+  lineAddCommand,
+  lineUpdateCommand,
+  lineDuplicateCommand,
+  lineDeleteCommand,
+  profileUpdate,
+  currencyPutCommand,
+  synergyUpdate,
+]);
+export type ScenarioEdit = z.infer<typeof scenarioEditSchema>;
+
+/** What a scenario may override, by kind, for `scenario.revert` (id: '' for the programme's settings). */
+export const OVERRIDE_KINDS = ['programme', 'profile', 'currency', 'line', 'synergy'] as const;
+export type OverrideKind = (typeof OVERRIDE_KINDS)[number];
+
+export const commandSchema = z.discriminatedUnion('type', [
+  programmeUpdateCommand,
+  lineAddCommand,
+  lineUpdateCommand,
+  lineDuplicateCommand,
+  lineDeleteCommand,
   z.object({
     type: z.literal('line.move'),
     id: lineIdSchema,
@@ -111,15 +148,55 @@ export const commandSchema = z.discriminatedUnion('type', [
     /** Position among the lines of `level` after the move (0-based, clamped). */
     index: z.number().int().min(0),
   }),
-  ...listCommands('profile'),
-  // Local currencies: put adds or replaces by code. Deleting one that a line uses is refused.
-  z.object({ type: z.literal('currency.put'), currency: currencySchema }),
+  profileAdd,
+  profileUpdate,
+  profileDelete,
+  profileMove,
+  currencyPutCommand,
   z.object({ type: z.literal('currency.delete'), code: z.string().regex(/^[A-Z]{3}$/) }),
   ...listCommands('funder'),
   // Partner programmes and their synergies (DESIGN §5). Deleting a partner that synergies belong to
   // is refused; deleting a line or profile a synergy targets takes it out of the synergy's targets.
   ...listCommands('partner'),
-  ...listCommands('synergy'),
+  synergyAdd,
+  synergyUpdate,
+  synergyDelete,
+  synergyMove,
+  // Scenarios (DESIGN §6): add (blank), rename or describe, delete, move in the switcher; a copy of
+  // another (its overrides too); promote (the baseline takes the scenario's values); an edit made in
+  // a scenario (an override); a baseline line or synergy turned off or on in it; an override taken
+  // back (one field, or all of one row's).
+  ...listCommands('scenario'),
+  z.object({
+    type: z.literal('scenario.duplicate'),
+    id: lineIdSchema,
+    newId: lineIdSchema,
+    name: scenarioFieldsSchema.shape.name,
+  }),
+  z.object({ type: z.literal('scenario.promote'), id: lineIdSchema }),
+  z.object({ type: z.literal('scenario.edit'), scenario: lineIdSchema, command: scenarioEditSchema }),
+  z.object({
+    type: z.literal('scenario.setOff'),
+    scenario: lineIdSchema,
+    kind: z.enum(['line', 'synergy']),
+    id: lineIdSchema,
+    off: z.boolean(),
+  }),
+  z.object({
+    type: z.literal('scenario.revert'),
+    scenario: lineIdSchema,
+    kind: z.enum(OVERRIDE_KINDS),
+    /** The row's id (a currency's code; '' for the programme's settings). */
+    id: z.string().regex(/^[A-Za-z0-9_-]{0,64}$/),
+    /** One field of the override; absent: all of that row's. */
+    field: z
+      .string()
+      .regex(/^[A-Za-z]{1,40}$/)
+      .optional(),
+  }),
+  // Uncertainty ranges of the key parameters, as factors (model/scenarios.ts).
+  z.object({ type: z.literal('range.put'), range: parameterRangeSchema }),
+  z.object({ type: z.literal('range.delete'), id: parameterIdSchema }),
 ]);
 export type Command = z.infer<typeof commandSchema>;
 

@@ -47,6 +47,8 @@ export function stateOf(model: Model): ModelState {
       funders: byKey('funder'),
       partners: byKey('partner'),
       synergies: byKey('synergy'),
+      scenarios: byKey('scenario'),
+      ranges: byKey('range'),
     };
     states.set(model, state);
   }

@@ -3,3 +3,4 @@ export * from './ids';
 export * from './plan';
 export * from './validation';
 export * from './log';
+export * from './scenarios';

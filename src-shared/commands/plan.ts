@@ -59,6 +59,7 @@ import {
   type Programme,
   programmeSchema,
   type Reference,
+  type ScenarioFields,
   type SynergyFields,
   durationEffects,
   shareSum,
@@ -69,6 +70,16 @@ import {
   validateSynergyReferences,
 } from '../model';
 import { cmp, ONE } from '../money';
+import {
+  planRangeDelete,
+  planRangePut,
+  planScenarioDuplicate,
+  planScenarioEdit,
+  planScenarioPromote,
+  planScenarioRevert,
+  planScenarioSetOff,
+  scenarioNameTaken,
+} from './scenarios';
 import { fieldsFromZod, validationFailure } from './validation';
 
 /** One row of one entity before and after a command (null: the row does not exist then). */
@@ -97,6 +108,9 @@ export interface ModelState {
   readonly funders: ReadonlyMap<string, EntityRows['funder']>;
   readonly partners: ReadonlyMap<string, EntityRows['partner']>;
   readonly synergies: ReadonlyMap<string, EntityRows['synergy']>;
+  readonly scenarios: ReadonlyMap<string, EntityRows['scenario']>;
+  /** Uncertainty ranges by key parameter id. */
+  readonly ranges: ReadonlyMap<string, EntityRows['range']>;
 }
 
 /** The rows of one entity in a state, by key. */
@@ -168,26 +182,45 @@ function planChanges(state: ModelState, cmd: Command): Omit<Plan, 'label'> {
     case 'funder.add':
     case 'partner.add':
     case 'synergy.add':
+    case 'scenario.add':
       return planListAdd(listOf(cmd.type), state, cmd.id, cmd.fields);
     case 'profile.update':
     case 'funder.update':
     case 'partner.update':
     case 'synergy.update':
+    case 'scenario.update':
       return planListUpdate(listOf(cmd.type), state, cmd.id, cmd.patch);
     case 'profile.delete':
     case 'funder.delete':
     case 'partner.delete':
     case 'synergy.delete':
+    case 'scenario.delete':
       return planDelete(listOf(cmd.type), state, cmd.id);
     case 'profile.move':
     case 'funder.move':
     case 'partner.move':
     case 'synergy.move':
+    case 'scenario.move':
       return planListMove(listOf(cmd.type), state, cmd.id, cmd.index);
     case 'currency.put':
       return planCurrencyPut(state, cmd.currency);
     case 'currency.delete':
       return planDelete('currency', state, cmd.code);
+    // Scenarios and uncertainty ranges (commands/scenarios.ts).
+    case 'scenario.duplicate':
+      return planScenarioDuplicate(state, cmd.id, cmd.newId, cmd.name);
+    case 'scenario.promote':
+      return planScenarioPromote(state, cmd.id);
+    case 'scenario.edit':
+      return planScenarioEdit(state, cmd.scenario, cmd.command);
+    case 'scenario.setOff':
+      return planScenarioSetOff(state, cmd.scenario, cmd.kind, cmd.id, cmd.off);
+    case 'scenario.revert':
+      return planScenarioRevert(state, cmd.scenario, cmd.kind, cmd.id, cmd.field);
+    case 'range.put':
+      return planRangePut(state, cmd.range);
+    case 'range.delete':
+      return planRangeDelete(state, cmd.id);
   }
 }
 
@@ -200,6 +233,9 @@ function listOf(type: `${ListEntity}.${string}`): ListEntity {
 function historyLabel(cmd: Command, state: ModelState, changes: readonly RowChange[]): HistoryLabel {
   const action = cmd.type;
   if (cmd.type === 'programme.update') return { action, name: null };
+  if ('scenario' in cmd) return { action, name: state.scenarios.get(cmd.scenario)?.name ?? null };
+  if (cmd.type === 'range.put') return { action, name: cmd.range.id };
+  if (cmd.type === 'range.delete') return { action, name: cmd.id };
   if (cmd.type === 'currency.put') return { action, name: cmd.currency.code };
   if (cmd.type === 'currency.delete') return { action, name: cmd.code };
   const name = cmd.type.slice(0, cmd.type.indexOf('.')) as EntityName;
@@ -554,10 +590,14 @@ function checkedListFields<K extends ListEntity>(
   fields: unknown,
   state: ModelState,
   prefix: string[],
+  selfId: string | null,
 ): object {
   const parsed = LIST_FIELDS[name].safeParse(fields);
   if (!parsed.success) throw validationFailure(fieldsFromZod(parsed.error, prefix));
   let cross: Record<string, FieldCode> = {};
+  if (name === 'scenario' && scenarioNameTaken(state, (parsed.data as ScenarioFields).name, selfId)) {
+    cross = { name: 'scenario.nameTaken' };
+  }
   if (name === 'profile') cross = validateProfileAgainstProgramme(parsed.data as ProfileFields, state.programme);
   if (name === 'partner') cross = validatePartnerFields(parsed.data as PartnerFields);
   if (name === 'synergy') cross = validateSynergyReferences(parsed.data as SynergyFields, state);
@@ -588,10 +628,13 @@ function planListAdd<K extends ListEntity>(
   fields: unknown,
 ): Omit<Plan, 'label'> {
   checkNewId(state, id, 'id');
+  if (stateRows(state, name).has(id)) throw validationFailure({ id: 'id.taken' });
   const spec = ENTITIES[name] as EntitySpec<EntityName>;
-  const valid = checkedListFields(name, fields, state, ['fields']);
+  const valid = checkedListFields(name, fields, state, ['fields'], null);
   const ordered = groupRows(state, name, '');
-  const row = spec.canonical({ ...valid, id, position: ordered.length } as unknown as EntityRows[K]);
+  // A new scenario starts with no override: it computes exactly as the baseline.
+  const extra = name === 'scenario' ? { overlay: {} } : {};
+  const row = spec.canonical({ ...valid, ...extra, id, position: ordered.length } as unknown as EntityRows[K]);
   return {
     summary: `Added the ${spec.what} ${quote(spec.label(row))}`,
     changes: [{ table: name, id, before: null, after: row } as EntityChange, ...renumber(name, ordered, new Set(), '')],
@@ -607,8 +650,9 @@ function planListUpdate<K extends ListEntity>(
   const spec = ENTITIES[name] as EntitySpec<EntityName>;
   const before = listRow(name, state, id);
   const { id: _id, position: _position, ...current } = before;
-  const valid = checkedListFields(name, { ...current, ...definedOnly(patch) }, state, ['patch']);
-  const after = spec.canonical({ ...valid, id, position: before.position } as unknown as EntityRows[K]);
+  const valid = checkedListFields(name, { ...current, ...definedOnly(patch) }, state, ['patch'], id);
+  // What the fields do not hold (a scenario's overrides) stays as it was.
+  const after = spec.canonical({ ...before, ...valid, id, position: before.position } as unknown as EntityRows[K]);
   const changed = changedLabels(before, after, spec.fieldNames);
   if (changed.length === 0) return noChange();
   return {

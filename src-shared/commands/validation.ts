@@ -113,6 +113,12 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   commitment: 'The commitment',
   confidence: 'The confidence',
   funderId: 'The funding source',
+  // scenario and uncertainty range
+  description: 'The description',
+  scenario: 'The scenario',
+  low: 'The low value',
+  likely: 'The likely value',
+  high: 'The high value',
 };
 
 function labelOf(path: string): string {
@@ -205,6 +211,20 @@ function phrase(code: FieldCode, ctx: ValidationContext): string {
       return 'cannot be deleted while lines are entered in it';
     case 'funding.over':
       return 'adds up to more than 100 % of the line: lower a share first';
+    case 'scenario.reservedName':
+      return 'cannot be "Baseline": that is the name of the programme itself in the scenario switcher';
+    case 'scenario.nameTaken':
+      return 'is already the name of another scenario: choose another name';
+    case 'scenario.baselineOnly':
+      return 'is the same in every scenario: switch to the baseline to change it';
+    case 'scenario.baselineLine':
+      return 'belongs to the baseline: turn the line off in this scenario instead of deleting it';
+    case 'scenario.notFound':
+      return 'is not a scenario of this programme (it may have been deleted)';
+    case 'range.factor':
+      return 'must be a factor between 0 and 10 with at most 6 decimals (1 is the value itself, 0.8 is 20 % lower)';
+    case 'range.order':
+      return 'must keep low ≤ likely ≤ high';
   }
 }
 

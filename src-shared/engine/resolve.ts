@@ -22,36 +22,23 @@
  * Decision: a scenario's own lines come after the baseline's lines of their level, in the order
  *   given; an added line whose id the baseline already uses is left out and reported.
  */
-import type { BudgetLine, Currency, Driver, Model, Profile, Programme, Synergy } from '../model';
+import {
+  type BudgetLine,
+  type Currency,
+  EMPTY_OVERLAY,
+  type LineOverride,
+  type Model,
+  type Overlay,
+  type Profile,
+  type ProfileOverride,
+  type Programme,
+  type Synergy,
+  type SynergyOverride,
+} from '../model';
 
-/** A profile's caseload in a scenario. */
-export type ProfileOverride = Partial<
-  Pick<Profile, 'arrivals' | 'pattern' | 'monthly' | 'arrivalStart' | 'arrivalEnd' | 'durationMonths'>
->;
-/** A line in a scenario: its unit cost, its driver (parameters and window), or off. */
-export interface LineOverride {
-  unitCost?: number;
-  driver?: Driver;
-  off?: boolean;
-}
-/** A synergy in a scenario: off, its parameters, or its confidence (null: its status's default). */
-export interface SynergyOverride {
-  off?: boolean;
-  effect?: Synergy['effect'];
-  confidence?: string | null;
-}
-
-/** A scenario's differences from the baseline (every part optional; ids as in the baseline). */
-export interface Overlay {
-  readonly programme?: Partial<Pick<Programme, 'indirectRate' | 'contingencyRate' | 'inflation'>>;
-  readonly profiles?: Readonly<Record<string, ProfileOverride>>;
-  readonly currencies?: Readonly<Record<string, Partial<Pick<Currency, 'rates' | 'inflation'>>>>;
-  readonly lines?: Readonly<Record<string, LineOverride>>;
-  readonly addedLines?: readonly BudgetLine[];
-  readonly synergies?: Readonly<Record<string, SynergyOverride>>;
-}
-
-export const EMPTY_OVERLAY: Overlay = Object.freeze({});
+// The overlay's types and schema live with the model (src-shared/model/scenarios.ts): the file and
+// the API check them there.
+export { EMPTY_OVERLAY, type LineOverride, type Overlay, type ProfileOverride, type SynergyOverride };
 
 /** An override that names something the baseline no longer has (left out of the scenario). */
 export interface MissingTarget {

@@ -36,6 +36,15 @@ import {
   synergyFieldsSchema,
   synergySchema,
 } from './partners';
+import {
+  canonicalRange,
+  canonicalScenario,
+  type ParameterRange,
+  parameterRangeSchema,
+  type Scenario,
+  scenarioFieldsSchema,
+  scenarioSchema,
+} from './scenarios';
 
 /** The row type of each entity. */
 export interface EntityRows {
@@ -45,6 +54,8 @@ export interface EntityRows {
   line: BudgetLine;
   partner: Partner;
   synergy: Synergy;
+  scenario: Scenario;
+  range: ParameterRange;
 }
 export type EntityName = keyof EntityRows;
 
@@ -56,6 +67,8 @@ export const ENTITY_NAMES = [
   'line',
   'partner',
   'synergy',
+  'scenario',
+  'range',
 ] as const satisfies readonly EntityName[];
 
 /** Where each entity's rows sit in a `Model`. */
@@ -66,6 +79,8 @@ export const MODEL_KEYS = {
   line: 'lines',
   partner: 'partners',
   synergy: 'synergies',
+  scenario: 'scenarios',
+  range: 'ranges',
 } as const satisfies Record<EntityName, keyof Model>;
 export type ModelKey<K extends EntityName> = (typeof MODEL_KEYS)[K];
 
@@ -126,6 +141,7 @@ export const LIST_FIELDS = {
   funder: funderFieldsSchema,
   partner: partnerFieldsSchema,
   synergy: synergyFieldsSchema,
+  scenario: scenarioFieldsSchema,
 } as const;
 export type ListEntity = keyof typeof LIST_FIELDS;
 
@@ -325,6 +341,36 @@ const synergy: EntitySpec<'synergy'> = {
   referencedBy: [],
 };
 
+// A scenario names lines, profiles, currencies and synergies in its overlay, but nothing refuses or
+// rewrites a delete for it: an override of something the baseline no longer has is reported where
+// the scenario is shown, and left out of what it computes (engine/resolve.ts).
+const scenario: EntitySpec<'scenario'> = {
+  name: 'scenario',
+  what: 'scenario',
+  short: 'scenario',
+  key: (s) => s.id,
+  label: (s) => s.name,
+  schema: scenarioSchema,
+  canonical: canonicalScenario,
+  compare: compareByPosition,
+  group: () => '',
+  fieldNames: { name: 'name', description: 'description', overlay: 'overrides' },
+  referencedBy: [],
+};
+
+const range: EntitySpec<'range'> = {
+  name: 'range',
+  what: 'uncertainty range',
+  short: 'range',
+  key: (r) => r.id,
+  label: (r) => r.id,
+  schema: parameterRangeSchema as unknown as z.ZodType<ParameterRange>,
+  canonical: canonicalRange,
+  compare: (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  fieldNames: { low: 'low', likely: 'likely', high: 'high' },
+  referencedBy: [],
+};
+
 export const ENTITIES: { readonly [K in EntityName]: EntitySpec<K> } = {
   profile,
   currency,
@@ -332,6 +378,8 @@ export const ENTITIES: { readonly [K in EntityName]: EntitySpec<K> } = {
   line,
   partner,
   synergy,
+  scenario,
+  range,
 };
 
 /**

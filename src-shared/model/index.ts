@@ -1,3 +1,4 @@
 export * from './model';
 export * from './canonical';
 export * from './entities';
+export * from './scenarios';

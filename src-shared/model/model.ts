@@ -21,6 +21,7 @@ import {
 import { type Currency, type Funder, fundingShareSchema, inflationString, positiveDecimal } from './finance';
 import type { Profile } from './caseload';
 import type { Partner, Synergy } from './partners';
+import type { ParameterRange, Scenario } from './scenarios';
 export * from './schemas-base';
 export * from './finance';
 export * from './caseload';
@@ -298,6 +299,14 @@ export interface Model {
   /** Partner programmes and their synergies (DESIGN §5), in the order of the Partners screen. */
   partners: Partner[];
   synergies: Synergy[];
+  /**
+   * What-ifs on this programme (DESIGN §6), each storing only its differences from it (the
+   * baseline), in the order of the scenario switcher; and the uncertainty ranges of its key
+   * parameters, as factors (src-shared/model/scenarios.ts). The engine computes the baseline and
+   * ignores both: a scenario is computed as the model src-shared/engine/resolve.ts gives for it.
+   */
+  scenarios: Scenario[];
+  ranges: ParameterRange[];
 }
 
 export function lineWindow(d: Driver): { start: number; end: number } {

@@ -191,7 +191,7 @@ export function canonicalPartner(p: Partner): Partner {
   };
 }
 
-function canonicalEffect(e: SynergyEffect): SynergyEffect {
+export function canonicalEffect(e: SynergyEffect): SynergyEffect {
   switch (e.type) {
     case 'referral':
       return {

@@ -387,6 +387,8 @@ export function generateModel(opts: GenerateOptions): Model {
     ],
     partners: [],
     synergies: [],
+    scenarios: [],
+    ranges: [],
   };
 }
 

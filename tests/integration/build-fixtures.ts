@@ -144,6 +144,8 @@ export const FIXTURE_V2_MODEL: Model = {
   ],
   partners: [],
   synergies: [],
+  scenarios: [],
+  ranges: [],
   lines: [
     {
       ...common,

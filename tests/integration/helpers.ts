@@ -169,6 +169,8 @@ export function smallModel(): Model {
     funders: [{ id: 'main-donor', position: 0, name: 'Main donor', type: 'donor', status: 'confirmed', ceiling: null }],
     partners: [],
     synergies: [],
+    scenarios: [],
+    ranges: [],
   };
 }
 
@@ -263,6 +265,8 @@ export function fullModel(): Model {
     ],
     partners: [],
     synergies: [],
+    scenarios: [],
+    ranges: [],
     lines: [
       ...base.lines.filter((l) => l.id !== 'sup-a'),
       line('ind-arr', 'individual', 3, {

@@ -92,6 +92,8 @@ function migratedV1(v1Model: Model): Model {
     funders: [MAIN_DONOR as Model['funders'][number]],
     partners: [],
     synergies: [],
+    scenarios: [],
+    ranges: [],
   };
 }
 
@@ -267,6 +269,8 @@ describe('schema v3 fixture (tests/fixtures/schema-v3.rcs)', () => {
       lines: expected.lines.map((l) => ({ ...l, outputs: { ...NO_OUTPUTS } })),
       partners: [],
       synergies: [],
+      scenarios: [],
+      ranges: [],
     });
     expect(snap.info.migratedFrom).toEqual({ version: 3, backupPath: path.join(dir, 'Old budget.v3-backup.rcs') });
     const log = s.changeLog();
@@ -336,6 +340,10 @@ describe('schema v4 fixture (tests/fixtures/schema-v4.rcs)', () => {
     if (CURRENT_SCHEMA_VERSION === 4) {
       expect(snap.model).toEqual(expected);
       expect(snap.info.migratedFrom).toBeNull();
+    } else if (CURRENT_SCHEMA_VERSION === 5) {
+      // Migrated to v5 (backup first): the same model, with no scenario and no uncertainty range.
+      expect(snap.model).toEqual({ ...expected, scenarios: [], ranges: [] });
+      expect(snap.info.migratedFrom).toEqual({ version: 4, backupPath: path.join(dir, 'Old budget.v4-backup.rcs') });
     } else {
       expect(snap.model).toMatchObject(expected);
     }

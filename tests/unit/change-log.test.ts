@@ -20,6 +20,8 @@ function model(lines = 3): Model {
     funders: [],
     partners: [],
     synergies: [],
+    scenarios: [],
+    ranges: [],
   };
 }
 

@@ -32,6 +32,8 @@ function good(): Model {
     funders: [{ id: 'd', name: 'Donor', type: 'donor', status: 'confirmed', ceiling: null, position: 0 }],
     partners: [],
     synergies: [],
+    scenarios: [],
+    ranges: [],
     lines: [
       // USD 2,000 per returnee: inside USD 569–8,845
       line({

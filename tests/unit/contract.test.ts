@@ -101,6 +101,21 @@ describe('every document command of the contract', () => {
     'synergy.update': { type: 'synergy.update', id: 'SY1', patch: { status: 'signed' } },
     'synergy.delete': { type: 'synergy.delete', id: 'SY1' },
     'synergy.move': { type: 'synergy.move', id: 'SY1', index: 1 },
+    'scenario.add': { type: 'scenario.add', id: newId(), fields: { name: 'Fewer arrivals', description: '' } },
+    'scenario.update': { type: 'scenario.update', id: 'SC1', patch: { description: 'A weaker franc.' } },
+    'scenario.delete': { type: 'scenario.delete', id: 'SC1' },
+    'scenario.move': { type: 'scenario.move', id: 'SC1', index: 1 },
+    'scenario.duplicate': { type: 'scenario.duplicate', id: 'SC1', newId: newId(), name: 'Weak currency 2' },
+    'scenario.promote': { type: 'scenario.promote', id: 'SC1' },
+    'scenario.edit': {
+      type: 'scenario.edit',
+      scenario: 'SC1',
+      command: { type: 'line.update', id: 'L1', patch: { unitCost: 99_00 } },
+    },
+    'scenario.setOff': { type: 'scenario.setOff', scenario: 'SC1', kind: 'line', id: 'L1', off: true },
+    'scenario.revert': { type: 'scenario.revert', scenario: 'SC1', kind: 'currency', id: 'XOF' },
+    'range.put': { type: 'range.put', range: { id: 'arrivals:P1', low: '0.8', likely: '1', high: '1.1' } },
+    'range.delete': { type: 'range.delete', id: 'indirectRate:' },
   };
 
   function state(): ModelState {
@@ -128,8 +143,14 @@ describe('every document command of the contract', () => {
       funders: new Map(funders.map((f) => [f.id, f])),
       partners: new Map(partners.map((p) => [p.id, p])),
       synergies: new Map(synergies.map((s) => [s.id, s])),
+      scenarios: new Map([
+        ['SC1', { id: 'SC1', position: 0, name: 'Weak currency', description: '', overlay: scenarioOverlay }],
+        ['SC2', { id: 'SC2', position: 1, name: 'Other', description: '', overlay: {} }],
+      ]),
+      ranges: new Map([['indirectRate:', { id: 'indirectRate:', low: '0.9', likely: '1', high: '1.2' }]]),
     };
   }
+  const scenarioOverlay = { currencies: { XOF: { rates: ['721.553'] } } };
 
   it('has an example here, passes the boundary, and is planned by main', () => {
     const types = commandSchema.options.map((o) => o.shape.type.value);

@@ -34,7 +34,18 @@ const makeLine = lineBuilder('L', { unitCost: 10000 }); // EUR 100.00
 const line = (driver: Driver, over: Partial<BudgetLine> = {}): BudgetLine => makeLine({ driver, ...over });
 
 function model(over: Partial<Model>): Model {
-  return { programme, lines: [], profiles: [], currencies: [], funders: [], partners: [], synergies: [], ...over };
+  return {
+    programme,
+    lines: [],
+    profiles: [],
+    currencies: [],
+    funders: [],
+    partners: [],
+    synergies: [],
+    scenarios: [],
+    ranges: [],
+    ...over,
+  };
 }
 
 // Adults: 10 arrive in month 1, 20 in month 2, 30 in month 3; assisted 2 months.

@@ -23,6 +23,8 @@ function base(): Model {
     ],
     partners: [],
     synergies: [],
+    scenarios: [],
+    ranges: [],
     lines: [
       line({
         driver: { kind: 'perArrival', quantity: '1', profileIds: [], takeUp: '0.6', offset: 0, start: 1, end: 24 },

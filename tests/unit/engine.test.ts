@@ -15,6 +15,8 @@ const m = (lines: BudgetLine[]): Model => ({
   funders: [],
   partners: [],
   synergies: [],
+  scenarios: [],
+  ranges: [],
 });
 
 const line: (over: Partial<BudgetLine> & Pick<BudgetLine, 'unitCost' | 'driver'>) => BudgetLine = lineBuilder('L');

@@ -25,6 +25,8 @@ describe('outcomes', () => {
     funders: [],
     partners: [],
     synergies: [],
+    scenarios: [],
+    ranges: [],
   });
 
   it('counts units bought × outputs per unit, per line and per level; costs divide the whole budget', () => {

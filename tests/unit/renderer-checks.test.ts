@@ -70,6 +70,8 @@ function broken(): Model {
     funders: [{ id: 'F1', position: 0, name: 'Donor', type: 'donor', status: 'confirmed', ceiling: 1 }],
     partners: [],
     synergies: [],
+    scenarios: [],
+    ranges: [],
     lines: [
       line('cash', 'individual', {
         modality: 'cash',

@@ -85,7 +85,7 @@ describe('engine sync: diff by identity', () => {
 
   it('a part of the model the protocol does not know makes it send the whole model', () => {
     const m0 = base();
-    const m1 = { ...m0, scenarios: [] } as unknown as Model;
+    const m1 = { ...m0, somethingNew: [] } as unknown as Model;
     expect(diffModels(m0, m1)).toBeNull();
     const client = createSyncClient();
     client.next(m0);

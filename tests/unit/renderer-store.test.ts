@@ -48,6 +48,8 @@ function model(): Model {
     ],
     partners: [],
     synergies: [],
+    scenarios: [],
+    ranges: [],
   };
 }
 

@@ -79,6 +79,8 @@ function model(lines: BudgetLine[], profiles: Profile[] = [], durationMonths = 2
     funders: [],
     partners: [],
     synergies: [],
+    scenarios: [],
+    ranges: [],
   };
 }
 
