@@ -9,6 +9,8 @@ import { FundingScreen } from '../features/funding/FundingScreen';
 import { HistoryScreen } from '../features/history/HistoryScreen';
 import { PartnersScreen } from '../features/partners/PartnersScreen';
 import { ProgrammeScreen } from '../features/programme/ProgrammeScreen';
+import { ScenariosScreen } from '../features/scenarios/ScenariosScreen';
+import { ScenarioNotice } from '../features/scenarios/ScenarioSwitcher';
 import { IS_MAC } from '../shared/common';
 import { ShortcutHelp } from '../shared/keyboard/ShortcutHelp';
 import { globalShortcut } from '../shared/keyboard/shortcuts';
@@ -77,6 +79,7 @@ function DocumentView() {
           <TotalsBar />
         </div>
         <ReadOnlyNotice />
+        <ScenarioNotice />
       </div>
       <ErrorBanner />
       <DocumentNotices />
@@ -102,6 +105,8 @@ function CurrentScreen({ screen }: { screen: Screen }) {
       return <FundingScreen />;
     case 'partners':
       return <PartnersScreen />;
+    case 'scenarios':
+      return <ScenariosScreen />;
     case 'checks':
       return <ChecksScreen />;
     case 'history':
