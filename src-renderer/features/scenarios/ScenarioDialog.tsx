@@ -4,10 +4,12 @@
  * the same rules main applies (src-shared/model/scenarios.ts, commands/scenarios.ts).
  */
 import { type FormEvent, useId, useState } from 'react';
-import { scenarioFieldsSchema } from '../../../src-shared/model';
+import { type Scenario, scenarioFieldsSchema } from '../../../src-shared/model';
 import { useDocStore, useLocale, useModelPart, useT } from '../../document/react';
 import { apiErrorText, errorText } from '../../i18n';
 import { Dialog, FieldError } from '../../shared/common';
+
+const NO_SCENARIOS: readonly Scenario[] = [];
 
 export function ScenarioDialog(props: {
   title: string;
@@ -23,7 +25,7 @@ export function ScenarioDialog(props: {
   const t = useT();
   const locale = useLocale();
   const store = useDocStore();
-  const names = useModelPart((m) => m?.scenarios ?? []);
+  const names = useModelPart((m) => m?.scenarios ?? NO_SCENARIOS);
   const [name, setName] = useState(props.initialName);
   const [description, setDescription] = useState(props.initialDescription);
   const [error, setError] = useState<string | null>(null);

@@ -5,14 +5,17 @@
  */
 import { useId, useState } from 'react';
 import { newId } from '../../../src-shared/commands';
+import type { Scenario } from '../../../src-shared/model';
 import { useActiveScenario, useDoc, useDocStore, useModelPart, useReadOnly, useT } from '../../document/react';
 import { useUi } from '../../document/ui';
 import { ScenarioDialog } from './ScenarioDialog';
 
+const NO_SCENARIOS: readonly Scenario[] = [];
+
 export function ScenarioSwitcher() {
   const t = useT();
   const store = useDocStore();
-  const scenarios = useModelPart((m) => m?.scenarios ?? []);
+  const scenarios = useModelPart((m) => m?.scenarios ?? NO_SCENARIOS);
   const active = useActiveScenario();
   const readOnly = useReadOnly();
   const busy = useDoc((s) => s.busy);
