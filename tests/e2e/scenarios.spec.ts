@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { addAdultProfile, addLine, editCell, expectSaved, startNewProgramme, typeInto } from './app';
+import { addAdultProfile, addLine, editCell, expectSaved, openSample, startNewProgramme, typeInto } from './app';
 
 test('a scenario: lower arrivals and raise a unit cost in it, the baseline unchanged, marks and a way back', async ({
   page,
@@ -69,4 +69,27 @@ test('a scenario: lower arrivals and raise a unit cost in it, the baseline uncha
   await expect(total).toHaveText('480,000.00'); // 960 × 500.00
   await expect(page.getByTestId(`override-line-${lineId}-unitCost`)).toHaveCount(0);
   await expectSaved(page);
+});
+
+test('the sample opens with its three scenarios in the switcher; choosing one shows its totals everywhere', async ({
+  page,
+}) => {
+  await openSample(page);
+  const switcher = page.getByTestId('scenario-switcher');
+  await expect(switcher.locator('option')).toHaveText([
+    'Baseline',
+    '20 % fewer arrivals',
+    'Main partner drops out',
+    'Weaker CFA franc, higher inflation',
+  ]);
+  await expect(page.getByTestId('totals-total')).toHaveText('5,851,029.46');
+  await switcher.selectOption({ label: '20 % fewer arrivals' });
+  await expect(page.getByTestId('totals-total')).toHaveText('5,105,755.51');
+  await expect(page.getByTestId('scenario-notice')).toContainText('20 % fewer arrivals');
+  // The caseload shows the scenario's arrivals, each marked as changed.
+  await page.getByTestId('nav-caseload').click();
+  await expect(page.getByTestId('override-profile-p-adult-arrivals')).toBeVisible();
+  await switcher.selectOption('');
+  await expect(page.getByTestId('totals-total')).toHaveText('5,851,029.46');
+  await expect(page.getByTestId('override-profile-p-adult-arrivals')).toHaveCount(0);
 });
