@@ -5,6 +5,7 @@ import { type Screen, useUi } from '../document/ui';
 import { BudgetScreen } from '../features/budget/BudgetScreen';
 import { CaseloadScreen } from '../features/caseload/CaseloadScreen';
 import { ChecksScreen } from '../features/checks/ChecksScreen';
+import { CompareScreen } from '../features/compare/CompareScreen';
 import { FundingScreen } from '../features/funding/FundingScreen';
 import { HistoryScreen } from '../features/history/HistoryScreen';
 import { PartnersScreen } from '../features/partners/PartnersScreen';
@@ -102,6 +103,8 @@ function CurrentScreen({ screen }: { screen: Screen }) {
       return <FundingScreen />;
     case 'partners':
       return <PartnersScreen />;
+    case 'compare':
+      return <CompareScreen />;
     case 'checks':
       return <ChecksScreen />;
     case 'history':

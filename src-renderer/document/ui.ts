@@ -5,7 +5,16 @@
 import { create } from 'zustand';
 import type { Level } from '../../src-shared/model';
 
-export const SCREENS = ['programme', 'caseload', 'budget', 'funding', 'partners', 'checks', 'history'] as const;
+export const SCREENS = [
+  'programme',
+  'caseload',
+  'budget',
+  'funding',
+  'partners',
+  'compare',
+  'checks',
+  'history',
+] as const;
 export type Screen = (typeof SCREENS)[number];
 
 /** The budget grid's columns, in order: a focus request's `col` is an index in this list. */
