@@ -10,6 +10,7 @@ import { FundingScreen } from '../features/funding/FundingScreen';
 import { HistoryScreen } from '../features/history/HistoryScreen';
 import { PartnersScreen } from '../features/partners/PartnersScreen';
 import { ProgrammeScreen } from '../features/programme/ProgrammeScreen';
+import { SensitivityScreen } from '../features/sensitivity/SensitivityScreen';
 import { IS_MAC } from '../shared/common';
 import { ShortcutHelp } from '../shared/keyboard/ShortcutHelp';
 import { globalShortcut } from '../shared/keyboard/shortcuts';
@@ -105,6 +106,8 @@ function CurrentScreen({ screen }: { screen: Screen }) {
       return <PartnersScreen />;
     case 'compare':
       return <CompareScreen />;
+    case 'sensitivity':
+      return <SensitivityScreen />;
     case 'checks':
       return <ChecksScreen />;
     case 'history':

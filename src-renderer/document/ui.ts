@@ -12,6 +12,7 @@ export const SCREENS = [
   'funding',
   'partners',
   'compare',
+  'sensitivity',
   'checks',
   'history',
 ] as const;
