@@ -4,6 +4,12 @@
  */
 import { runCli } from './run';
 
+// Output piped into a program that stops reading early (`rcs compare … | head`): stop quietly.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
 runCli(process.argv.slice(2), {
   out: (line) => console.log(line),
   err: (line) => console.error(line),

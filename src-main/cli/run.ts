@@ -1,19 +1,40 @@
 /**
- * The command line (DESIGN §8): `rcs compute | check | export <file.rcs>`.
+ * The command line (DESIGN §8): `rcs compute | check | compare | montecarlo | export <file.rcs>`.
  *
  * Files are opened READ-ONLY through DocumentService, so the CLI never changes, migrates or locks
- * a programme; totals come from the same engine as the app.
+ * a programme; totals come from the same engine as the app, and scenarios are resolved with the
+ * same overlay function (src-shared/engine/resolve.ts).
  *
  * Exit codes: 0 done; 1 the file could not be read (missing, not ours, damaged, newer version...);
- * 2 wrong usage or a command that is not available yet; 3 `check` found at least one error.
+ * 2 wrong usage (an unknown option or scenario name, a bad number of draws or seed, a Monte-Carlo
+ * run on a file with no ranges...) or a command that is not available yet; 3 `check` found at
+ * least one error.
  */
 import path from 'node:path';
 import { ApiFailure } from '../../src-shared/api';
 import { type Finding, runChecks } from '../../src-shared/checks';
-import { compute, type ComputeResult, type Metrics } from '../../src-shared/engine';
+import { compute, type ComputeResult, createEngine, type Metrics } from '../../src-shared/engine';
 import { currencyExponent, formatMinor, shareToPercentString } from '../../src-shared/money';
-import { LEVELS, type Level, type Model, monthLabel } from '../../src-shared/model';
+import { type Level, LEVELS, type Model, monthLabel } from '../../src-shared/model';
 import { DocumentService } from '../documents/document-service';
+import { LEVEL_LABELS, NO_FUNDER_NAME } from './format';
+import {
+  BASELINE_NAME,
+  type ChosenScenario,
+  chooseScenario,
+  CliFailure,
+  formatCompare,
+  formatMonteCarlo,
+  missingWarnings,
+  parseDraws,
+  parseSeed,
+  resolveChosen,
+  type ScenarioRef,
+  summariseCompare,
+  summariseMonteCarlo,
+} from './scenarios';
+
+export { NO_FUNDER_NAME } from './format';
 
 export const EXIT_OK = 0;
 export const EXIT_FILE = 1;
@@ -29,32 +50,103 @@ export const USAGE = [
   'Usage: rcs <command> <file.rcs> [options]',
   '',
   'Commands:',
-  '  compute <file.rcs> [--json]   Print the totals: by level, by programme year, indirect costs,',
+  '  compute <file.rcs> [--json] [--scenario NAME]',
+  '                                Print the totals: by level, by programme year, indirect costs,',
   '                                contingency, the total, by funding source, and the key metrics',
   '                                (cost per returnee, peak caseload, staff-months). --json prints',
   '                                them as JSON, amounts in integer minor units (cents) of the',
-  '                                reporting currency.',
+  "                                reporting currency. --scenario computes one of the file's",
+  '                                scenarios instead of the baseline (its name, in any case).',
   '  check <file.rcs> [--json]     Run the checks (donor rules, reintegration principles, model',
   '                                integrity): one finding a line, with its severity, where it is',
   '                                and the source of the rule. Exit code 3 if any is an error.',
+  '  compare <file.rcs> A B [C D] [--json]',
+  '                                Compare 2 to 4 scenarios by name ("Baseline" is the programme',
+  '                                itself): totals side by side with their changes against A (by',
+  '                                level, year, funding source, category; metrics), the lines that',
+  '                                differ and why, and a bridge from A to each other by cause.',
+  '  montecarlo <file.rcs> --draws N --seed S [--scenario NAME] [--json]',
+  "                                A seeded Monte-Carlo run over the file's uncertainty ranges:",
+  '                                P10, P50 and P90 of the total and of the net cost. N from 1 to',
+  '                                1,000,000; S from 0 to 4294967295 (same seed, same numbers).',
   '  export <file.rcs>             Export to a spreadsheet (not available yet).',
   '  help                          Show this text.',
   '',
   'The file is only read, never changed. Exit codes: 0 done, 1 the file could not be read,',
-  '2 wrong usage, 3 check found errors.',
+  '2 wrong usage (an unknown option or scenario, bad draws or seed, no ranges), 3 check found errors.',
 ].join('\n');
 
-const LEVEL_LABELS: Record<Level, string> = {
-  individual: 'Individual',
-  community: 'Community',
-  structural: 'Structural',
-  support: 'Programme support',
+const COMMANDS = ['compute', 'check', 'compare', 'montecarlo', 'export'] as const;
+type CliCommand = (typeof COMMANDS)[number];
+
+/** Options that take a value (`--draws 500` or `--draws=500`). */
+const VALUE_OPTIONS = ['--scenario', '--draws', '--seed'] as const;
+type ValueOption = (typeof VALUE_OPTIONS)[number];
+
+/** The options each command takes, as its refusal lists them. */
+const OPTIONS: Record<CliCommand, readonly string[]> = {
+  compute: ['--json', '--scenario'],
+  check: ['--json'],
+  compare: ['--json'],
+  montecarlo: ['--json', '--draws', '--seed', '--scenario'],
+  export: [],
 };
+const OPTION_HELP: Record<string, string> = {
+  '--json': '--json',
+  '--scenario': '--scenario NAME',
+  '--draws': '--draws N',
+  '--seed': '--seed S',
+};
+
+interface ParsedArgs {
+  positionals: string[];
+  /** Options without a value (--json, --help, and any unknown one). */
+  flags: string[];
+  values: Map<ValueOption, string>;
+  /** The first problem with a value option (given twice, or with no value). */
+  problem: string | null;
+}
+
+function isValueOption(name: string): name is ValueOption {
+  return (VALUE_OPTIONS as readonly string[]).includes(name);
+}
+
+function parseArgs(argv: readonly string[]): ParsedArgs {
+  const parsed: ParsedArgs = { positionals: [], flags: [], values: new Map(), problem: null };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (!arg.startsWith('--')) {
+      parsed.positionals.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    if (!isValueOption(name)) {
+      parsed.flags.push(arg);
+      continue;
+    }
+    let value: string | undefined = eq > 0 ? arg.slice(eq + 1) : argv[i + 1];
+    if (eq < 0) {
+      if (value !== undefined && !value.startsWith('--')) i++;
+      else value = undefined;
+    }
+    if (value === undefined) parsed.problem ??= `${OPTION_HELP[name] ?? name} needs a value after it.`;
+    else if (parsed.values.has(name)) parsed.problem ??= `${name} is given twice; give it once.`;
+    else parsed.values.set(name, value);
+  }
+  return parsed;
+}
+
+function isCommand(c: string): c is CliCommand {
+  return (COMMANDS as readonly string[]).includes(c);
+}
 
 /** Everything `compute --json` prints. Amounts are integer minor units of `currency`. */
 export interface ComputeSummary {
   file: string;
   title: string;
+  /** The scenario computed (--scenario), with the overrides it left out; null for the baseline. */
+  scenario: ScenarioRef | null;
   currency: string;
   /** Digits after the decimal point of `currency` (2 for EUR: 12345 means 123.45). */
   minorUnitDigits: number;
@@ -99,12 +191,6 @@ export interface ComputeSummary {
   diagnostics: ComputeResult['diagnostics'];
 }
 
-/**
- * Name shown for amounts no funding source covers (engine key ''): what a split under 100 %
- * leaves, or everything when the programme has no source at all.
- */
-export const NO_FUNDER_NAME = 'Unfunded';
-
 function fundersOf(model: Model, result: ComputeResult): ComputeSummary['byFunder'] {
   const out: ComputeSummary['byFunder'] = model.funders.map((f) => ({
     id: f.id,
@@ -119,11 +205,17 @@ function fundersOf(model: Model, result: ComputeResult): ComputeSummary['byFunde
   return out;
 }
 
-export function summarise(file: string, model: Model, result: ComputeResult): ComputeSummary {
+export function summarise(
+  file: string,
+  model: Model,
+  result: ComputeResult,
+  scenario: ScenarioRef | null = null,
+): ComputeSummary {
   const p = model.programme;
   return {
     file,
     title: p.title,
+    scenario,
     currency: result.currency,
     minorUnitDigits: currencyExponent(result.currency),
     startMonth: p.startMonth,
@@ -193,6 +285,9 @@ export function formatSummary(s: ComputeSummary): string[] {
   lines.push(
     `${path.basename(s.file)} · ${s.currency} · ${s.durationMonths} months from ${s.startMonth} (opened read-only)`,
   );
+  if (s.scenario) {
+    lines.push(`Scenario "${s.scenario.name}"${s.scenario.description ? `: ${s.scenario.description}` : ''}`);
+  }
   lines.push('');
   lines.push(`By level (${s.currency})`);
   for (const level of LEVELS) rows.push([LEVEL_LABELS[level], money(s.byLevel[level])]);
@@ -298,20 +393,19 @@ function describeFailure(err: unknown): string {
 }
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const flags = argv.filter((a) => a.startsWith('--'));
-  const args = argv.filter((a) => !a.startsWith('--'));
-  const [command, file, ...extra] = args;
+  const parsed = parseArgs(argv);
+  const [command, file, ...extra] = parsed.positionals;
 
-  if (command === undefined || command === 'help' || flags.includes('--help')) {
+  if (command === undefined || command === 'help' || parsed.flags.includes('--help')) {
     (command === undefined ? io.err : io.out)(USAGE);
     return command === undefined ? EXIT_USAGE : EXIT_OK;
   }
-  if (command !== 'compute' && command !== 'check' && command !== 'export') {
+  if (!isCommand(command)) {
     io.err(`"${command}" is not a command of rcs.`);
     io.err(USAGE);
     return EXIT_USAGE;
   }
-  if (file === undefined || extra.length > 0) {
+  if (file === undefined || (command !== 'compare' && extra.length > 0)) {
     io.err(file === undefined ? `rcs ${command} needs one .rcs file.` : `rcs ${command} takes one file only.`);
     io.err(USAGE);
     return EXIT_USAGE;
@@ -320,31 +414,110 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.err(`rcs ${command} is not available yet.`);
     return EXIT_USAGE;
   }
-  const unknown = flags.filter((f) => f !== '--json');
+  const allowed = OPTIONS[command];
+  const unknown = [...parsed.flags, ...parsed.values.keys()].filter((f) => !allowed.includes(f));
   if (unknown.length > 0) {
-    io.err(`Unknown option ${unknown.join(', ')} for rcs ${command} (only --json).`);
+    io.err(
+      `Unknown option ${unknown.join(', ')} for rcs ${command} (only ${allowed.map((o) => OPTION_HELP[o] ?? o).join(', ')}).`,
+    );
     return EXIT_USAGE;
   }
-
-  const abs = path.resolve(file);
-  let model: Model;
+  const json = parsed.flags.includes('--json');
   try {
-    model = loadReadOnly(abs);
+    if (parsed.problem) throw new CliFailure(parsed.problem, EXIT_USAGE);
+    const names = command === 'compare' ? compareNames(extra) : [];
+    const draws = command === 'montecarlo' ? parseDraws(parsed.values.get('--draws'), EXIT_USAGE) : 0;
+    const seed = command === 'montecarlo' ? parseSeed(parsed.values.get('--seed'), EXIT_USAGE) : 0;
+
+    const abs = path.resolve(file);
+    let model: Model;
+    try {
+      model = loadReadOnly(abs);
+    } catch (err) {
+      io.err(describeFailure(err));
+      return EXIT_FILE;
+    }
+    const wanted = parsed.values.get('--scenario');
+    const chosen = (name: string | undefined): ChosenScenario =>
+      chooseScenario(model, name ?? BASELINE_NAME, EXIT_USAGE);
+
+    if (command === 'check') {
+      const findings = describeFindings(model, runChecks(model, compute(model)));
+      if (json) io.out(JSON.stringify({ file: abs, findings }, null, 2));
+      else for (const line of formatFindings(findings, model.programme.reportingCurrency)) io.out(line);
+      return findings.some((f) => f.severity === 'error') ? EXIT_CHECK_ERRORS : EXIT_OK;
+    }
+    if (command === 'compare') {
+      const scenarios = names.map(chosen);
+      const summary = summariseCompare(abs, model, scenarios, createEngine());
+      for (const ref of summary.scenarios) for (const w of missingWarnings(ref)) io.err(w);
+      if (json) io.out(JSON.stringify(summary, null, 2));
+      else for (const line of formatCompare(summary)) io.out(line);
+      return EXIT_OK;
+    }
+    if (command === 'montecarlo') {
+      const every = Math.max(1, Math.ceil(draws / 10));
+      const progress =
+        draws >= 10_000
+          ? (done: number) => {
+              if (done % every === 0 && done < draws) {
+                io.err(`  ${Math.round((done / draws) * 100)} % (${done.toLocaleString('en-GB')} draws)`);
+              }
+            }
+          : undefined;
+      const summary = summariseMonteCarlo(
+        abs,
+        model,
+        chosen(wanted),
+        draws,
+        seed,
+        createEngine(),
+        EXIT_USAGE,
+        progress,
+      );
+      for (const w of missingWarnings(summary.scenario)) io.err(w);
+      if (json) io.out(JSON.stringify(summary, null, 2));
+      else for (const line of formatMonteCarlo(summary)) io.out(line);
+      return EXIT_OK;
+    }
+    // compute, of the baseline or of a scenario
+    const scenario = wanted === undefined ? null : chosen(wanted);
+    let summary: ComputeSummary;
+    if (scenario === null || scenario.id === null) {
+      summary = summarise(abs, model, compute(model));
+    } else {
+      const resolved = resolveChosen(model, scenario);
+      for (const w of missingWarnings(resolved.ref)) io.err(w);
+      summary = summarise(abs, resolved.model, compute(resolved.model), resolved.ref);
+    }
+    if (json) io.out(JSON.stringify(summary, null, 2));
+    else for (const line of formatSummary(summary)) io.out(line);
+    return EXIT_OK;
   } catch (err) {
-    io.err(describeFailure(err));
-    return EXIT_FILE;
+    if (!(err instanceof CliFailure)) throw err;
+    io.err(err.message);
+    return err.exitCode;
   }
-  const result = compute(model);
-  if (command === 'check') {
-    const findings = describeFindings(model, runChecks(model, result));
-    if (flags.includes('--json')) io.out(JSON.stringify({ file: abs, findings }, null, 2));
-    else for (const line of formatFindings(findings, model.programme.reportingCurrency)) io.out(line);
-    return findings.some((f) => f.severity === 'error') ? EXIT_CHECK_ERRORS : EXIT_OK;
+}
+
+/** The 2 to 4 names `compare` takes, none twice (case and surrounding spaces aside). */
+function compareNames(names: readonly string[]): string[] {
+  if (names.length < 2 || names.length > 4) {
+    throw new CliFailure(
+      `rcs compare compares 2 to 4 scenarios ("${BASELINE_NAME}" counts as one), given by name after the file; ` +
+        `${names.length === 0 ? 'none was' : names.length === 1 ? 'only 1 was' : `${names.length} were`} given.`,
+      EXIT_USAGE,
+    );
   }
-  const summary = summarise(abs, model, result);
-  if (flags.includes('--json')) io.out(JSON.stringify(summary, null, 2));
-  else for (const line of formatSummary(summary)) io.out(line);
-  return EXIT_OK;
+  const seen = new Set<string>();
+  for (const n of names) {
+    const k = n.trim().toLowerCase();
+    if (seen.has(k)) {
+      throw new CliFailure(`"${n}" is named twice (capitals do not matter): name each scenario once.`, EXIT_USAGE);
+    }
+    seen.add(k);
+  }
+  return [...names];
 }
 
 /** A finding as `check` reports it: the engine's finding plus a readable place. */

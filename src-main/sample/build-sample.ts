@@ -20,6 +20,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const m = sampleModel();
   console.log(
     `wrote ${SAMPLE_FILE}: "${m.programme.title}", ${m.lines.length} lines, ${m.profiles.length} profiles, ` +
-      `${1 + m.currencies.length} currencies, ${m.funders.length} funding sources`,
+      `${1 + m.currencies.length} currencies, ${m.funders.length} funding sources, ${m.scenarios.length} scenarios, ` +
+      `${m.ranges.length} uncertainty ranges`,
   );
 }

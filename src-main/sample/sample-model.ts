@@ -2,7 +2,8 @@
  * The sample programme shipped in resources/sample.rcs (DESIGN §11): a development-oriented
  * reintegration programme in an illustrative West African country (the country is fictional), with
  * a returnee caseload that drives its individual and staffing lines, lines at all four levels, two
- * currencies and four funding sources.
+ * currencies and four funding sources; three scenarios a donor asks about (fewer arrivals, the main
+ * partner dropping out, a weaker franc) and uncertainty ranges for a Monte-Carlo run.
  *
  * Rules this file keeps:
  * - every figure taken from the domain sources is cited in the line's justification with its source
@@ -36,11 +37,15 @@ import type {
   Level,
   Modality,
   Model,
+  ParameterRange,
   Partner,
   Profile,
+  ProfileOverride,
   Programme,
+  Scenario,
   Synergy,
 } from '../../src-shared/model';
+import { allocate, dec, mul, rat, rationalToDecimal, roundHalfEven } from '../../src-shared/money';
 
 const KP2 = 'Knowledge Paper #2';
 const R2015 = 'Reintegration: Effective approaches (IOM 2015)';
@@ -998,6 +1003,113 @@ export const SAMPLE_SYNERGIES: Synergy[] = [
   },
 ];
 
+// ---------------------------------------------------------------------------------------------
+// Scenarios and uncertainty ranges (DESIGN §6)
+// ---------------------------------------------------------------------------------------------
+
+/** n × factor, rounded half to even (whole arrivals). */
+function scaleWhole(n: number, factor: string): number {
+  return Number(roundHalfEven(mul(rat(n), dec(factor))));
+}
+
+/** decimal × factor, exactly (a decimal times a decimal is a decimal). */
+function scaleDecimal(value: string, factor: string): string {
+  const out = rationalToDecimal(mul(dec(value), dec(factor)));
+  if (out === null) throw new Error(`${value} × ${factor} is not a decimal`);
+  return out;
+}
+
+/**
+ * Every profile's arrivals × `factor`, rounded half to even. A profile with explicit monthly numbers
+ * (where the arrivals figure is not used) gets its rounded total shared over its months by largest
+ * remainder, so that every profile, and the caseload, is exactly `factor` of the baseline's (each
+ * month rounded on its own would give the victims of trafficking 31 instead of 32).
+ */
+function scaledArrivals(factor: string): Record<string, ProfileOverride> {
+  const out: Record<string, ProfileOverride> = {};
+  for (const p of SAMPLE_PROFILES) {
+    if (p.pattern !== 'explicit') {
+      out[p.id] = { arrivals: scaleWhole(p.arrivals, factor) };
+      continue;
+    }
+    const planned = p.monthly.reduce((a, b) => a + b, 0);
+    const total = scaleWhole(planned, factor);
+    const monthly = allocate(BigInt(total), p.monthly.map(BigInt)).map(Number);
+    out[p.id] = { arrivals: total, monthly };
+  }
+  return out;
+}
+
+/**
+ * The main partner: the one that covers the most of the direct costs in the baseline. The engine's
+ * drop-out per partner (what the programme adds if it does not deliver) gives, in EUR: the Ministry
+ * of Labour and Social Affairs 113,587.52 (the seconded officers it takes over: none in year 1, half
+ * in year 2, all in year 3), the employment programme 15,437.69, the health scheme 12,748.28; the
+ * municipalities and the returnees cover none of the budget (reach and leverage beside it).
+ * tests/unit/sample-model.test.ts checks that it is still the largest.
+ */
+export const SAMPLE_MAIN_PARTNER = 'pa-ministry';
+
+/** The XOF per EUR of the weaker-franc scenario: the parity × 1.1 (721.5527), exactly. */
+export const WEAK_XOF_PER_EUR = scaleDecimal(XOF_PER_EUR, '1.1');
+
+/**
+ * Three scenarios a donor asks about (issue 10), each written as its differences from the baseline
+ * only, so that a change to the baseline flows into them.
+ */
+export const SAMPLE_SCENARIOS: Scenario[] = [
+  {
+    id: 'sc-fewer-arrivals',
+    position: 0,
+    name: '20 % fewer arrivals',
+    description:
+      'Every returnee profile has 20 % fewer arrivals than planned (944 persons instead of 1,180), in the same months, as when return flows slow down.',
+    overlay: { profiles: scaledArrivals('0.8') },
+  },
+  {
+    id: 'sc-partner-drops',
+    position: 1,
+    name: 'Main partner drops out',
+    description:
+      'The main partner, the Ministry of Labour and Social Affairs, drops out and does not take the seconded reintegration officers over, so the programme pays them for all three years.',
+    overlay: {
+      synergies: Object.fromEntries(
+        SAMPLE_SYNERGIES.filter((s) => s.partnerId === SAMPLE_MAIN_PARTNER).map((s) => [s.id, { off: true as const }]),
+      ),
+    },
+  },
+  {
+    id: 'sc-weak-franc',
+    position: 2,
+    name: 'Weaker CFA franc, higher inflation',
+    description:
+      `The CFA franc is devalued by 10 % against the euro (${WEAK_XOF_PER_EUR} XOF per EUR instead of ${XOF_PER_EUR}) and local inflation doubles to 6 % a year (assumption), ` +
+      `since costs depend on "cost of living, inflation and exchange rates" (${R2015}, §3.3, L329).`,
+    overlay: {
+      currencies: {
+        XOF: {
+          rates: SAMPLE_CURRENCIES[0]!.rates.map((r) => scaleDecimal(r, '1.1')),
+          // Assumption: 6 % a year, twice the 3 % of the baseline (the WAEMU convergence ceiling):
+          // a devaluation passes into the prices of imported goods. Not from the domain sources.
+          inflation: '0.06',
+        },
+      },
+    },
+  },
+];
+
+/**
+ * How unsure the sample's inputs are (factors of their value in whichever scenario is run), so that
+ * a Monte-Carlo run on the sample is meaningful. All assumptions: arrivals may fall short by a fifth
+ * or exceed the plan by a tenth; the parity may move (0.95 to 1.15: a devaluation is likelier than a
+ * revaluation); local inflation may be anywhere from half to twice the 3 % expected.
+ */
+export const SAMPLE_RANGES: ParameterRange[] = [
+  ...SAMPLE_PROFILES.map((p) => ({ id: `arrivals:${p.id}`, low: '0.8', likely: '1', high: '1.1' })),
+  { id: 'exchangeRate:XOF', low: '0.95', likely: '1', high: '1.15' },
+  { id: 'inflation:XOF', low: '0.5', likely: '1', high: '2' },
+].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
 /** A fresh copy of the sample programme every call (callers may mutate it). */
 export function sampleModel(): Model {
   return {
@@ -1013,7 +1125,7 @@ export function sampleModel(): Model {
     funders: structuredClone(SAMPLE_FUNDERS),
     partners: structuredClone(SAMPLE_PARTNERS),
     synergies: structuredClone(SAMPLE_SYNERGIES),
-    scenarios: [],
-    ranges: [],
+    scenarios: structuredClone(SAMPLE_SCENARIOS),
+    ranges: structuredClone(SAMPLE_RANGES),
   };
 }

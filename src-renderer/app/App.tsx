@@ -10,6 +10,8 @@ import { FundingScreen } from '../features/funding/FundingScreen';
 import { HistoryScreen } from '../features/history/HistoryScreen';
 import { PartnersScreen } from '../features/partners/PartnersScreen';
 import { ProgrammeScreen } from '../features/programme/ProgrammeScreen';
+import { ScenariosScreen } from '../features/scenarios/ScenariosScreen';
+import { ScenarioNotice } from '../features/scenarios/ScenarioSwitcher';
 import { SensitivityScreen } from '../features/sensitivity/SensitivityScreen';
 import { IS_MAC } from '../shared/common';
 import { ShortcutHelp } from '../shared/keyboard/ShortcutHelp';
@@ -79,6 +81,7 @@ function DocumentView() {
           <TotalsBar />
         </div>
         <ReadOnlyNotice />
+        <ScenarioNotice />
       </div>
       <ErrorBanner />
       <DocumentNotices />
@@ -104,6 +107,8 @@ function CurrentScreen({ screen }: { screen: Screen }) {
       return <FundingScreen />;
     case 'partners':
       return <PartnersScreen />;
+    case 'scenarios':
+      return <ScenariosScreen />;
     case 'compare':
       return <CompareScreen />;
     case 'sensitivity':

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { useDoc, useLocale, useModelPart, useT } from '../document/react';
+import { useActiveScenario, useDoc, useLocale, useModelPart, useT } from '../document/react';
 import { useUi } from '../document/ui';
 import { formatDateTime } from '../i18n';
 
@@ -32,6 +32,7 @@ export function PrintHeader() {
   const title = useModelPart((m) => m?.programme.title ?? '');
   const currency = useModelPart((m) => m?.programme.reportingCurrency ?? '');
   const file = useDoc((s) => s.snapshot?.info.name ?? '');
+  const scenario = useActiveScenario();
   const screen = useUi((s) => s.screen);
   const printing = useUi((s) => s.printing);
   const [printedAt, setPrintedAt] = useState(() => new Date().toISOString());
@@ -42,7 +43,7 @@ export function PrintHeader() {
     <header className="print-header" data-testid="print-header">
       <h1 className="print-title">{title}</h1>
       <p className="print-meta">
-        <span data-testid="print-scenario">{t('print.scenario', { name: t('print.baseline') })}</span>
+        <span data-testid="print-scenario">{t('print.scenario', { name: scenario?.name ?? t('print.baseline') })}</span>
         {' · '}
         <span>{t(`nav.${screen}`)}</span>
         {' · '}

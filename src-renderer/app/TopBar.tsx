@@ -7,6 +7,7 @@ import { formatTime } from '../i18n';
 import { COMMAND_PHRASES } from '../shared/commandLabels';
 import { combo, LocaleSelect } from '../shared/common';
 import { countFindings, countsText } from '../shared/findings';
+import { ScenarioSwitcher } from '../features/scenarios/ScenarioSwitcher';
 import { NameDialog } from './NameDialog';
 
 export function TopBar() {
@@ -50,6 +51,7 @@ export function TopBar() {
       </div>
 
       <div className="topbar-actions">
+        <ScenarioSwitcher />
         <HistoryButton
           step="undo"
           can={info.canUndo}

@@ -34,9 +34,10 @@ import {
   type TemplateId,
   type Snapshot,
 } from '../../src-shared/api';
-import { applyWrites, newId, planCommand, stateOf, writesOf } from '../../src-shared/commands';
+import { applyWrites, commandInScenario, newId, planCommand, stateOf, writesOf } from '../../src-shared/commands';
+import { resolveScenario } from '../../src-shared/engine/resolve';
 import type { Locale } from '../../src-shared/money';
-import type { ChangeLogEntry, Model, RowWrite } from '../../src-shared/model';
+import type { ChangeLogEntry, Model, RowWrite, Scenario } from '../../src-shared/model';
 import { networkError } from '../api/errors';
 
 export interface Library {
@@ -90,6 +91,13 @@ export interface DocState {
   lastError: Failure | null;
   /** Long jobs (verify; later export, import, Monte-Carlo) by id, as their events tell. */
   jobs: Readonly<Record<string, JobView>>;
+  /**
+   * The scenario this window shows and edits (null: the baseline). Every screen shows the model
+   * viewModelOf() gives; every edit is made in it (commandInScenario). A scenario deleted meanwhile
+   * (by undo, or another window) shows the baseline.
+   */
+  scenarioId: string | null;
+  setScenario(id: string | null): void;
   init(): Promise<void>;
   refreshLibrary(): Promise<void>;
   /** Applies `command` at once and sends it. Resolves true when main accepted it. */
@@ -132,6 +140,31 @@ export interface JobView {
 }
 
 export type DocStore = StoreApi<DocState>;
+
+/** The scenario shown, or null for the baseline (or when the one chosen is gone). */
+export function activeScenario(s: Pick<DocState, 'snapshot' | 'scenarioId'>): Scenario | null {
+  if (s.scenarioId === null || !s.snapshot) return null;
+  return stateOf(s.snapshot.model).scenarios.get(s.scenarioId) ?? null;
+}
+
+/** The last model resolved for each baseline: the same object while neither it nor the overlay changes. */
+const views = new WeakMap<Model, { overlay: object; view: Model }>();
+
+/**
+ * The model every screen shows and the engine computes: the baseline, or the active scenario's
+ * model (src-shared/engine/resolve.ts), which keeps every row the scenario does not touch as the
+ * very same object (memoised rows and the engine's per-line caches see only what differs).
+ */
+export function viewModelOf(s: Pick<DocState, 'snapshot' | 'scenarioId'>): Model | null {
+  const model = s.snapshot?.model ?? null;
+  const scenario = activeScenario(s);
+  if (!model || !scenario) return model;
+  const cached = views.get(model);
+  if (cached && cached.overlay === scenario.overlay) return cached.view;
+  const view = resolveScenario(model, scenario.overlay).model;
+  views.set(model, { overlay: scenario.overlay, view });
+  return view;
+}
 
 /** The planned writes of `command` on `model`, or null when the planner refuses it. */
 function tryPlan(model: Model, command: Command): RowWrite[] | null {
@@ -221,7 +254,15 @@ export function createDocumentStore(api: Api, initialLocale: Locale = 'en', even
 
     /** A new document (or none) replaces the current one: forget everything about the old. */
     function resetTo(snapshot: Snapshot | null): void {
-      set({ confirmed: snapshot, snapshot, pending: false, saveFailed: false, lastError: null });
+      const samePath = snapshot !== null && snapshot.info.path === get().snapshot?.info.path;
+      set({
+        confirmed: snapshot,
+        snapshot,
+        pending: false,
+        saveFailed: false,
+        lastError: null,
+        ...(samePath ? {} : { scenarioId: null }),
+      });
     }
 
     /**
@@ -378,6 +419,7 @@ export function createDocumentStore(api: Api, initialLocale: Locale = 'en', even
       let planned: RowWrite[] | null = null;
       if (command) {
         try {
+          command = commandInScenario(command, activeScenario(get())?.id ?? null, stateOf(snapshot.model));
           planned = writesOf(planCommand(stateOf(snapshot.model), command).changes, 'after');
         } catch (err) {
           // Refused by the same rules main applies: say so at once; nothing was sent or shown.
@@ -439,6 +481,11 @@ export function createDocumentStore(api: Api, initialLocale: Locale = 'en', even
       saveFailed: false,
       lastError: null,
       jobs: {},
+      scenarioId: null,
+
+      setScenario(id) {
+        set({ scenarioId: id });
+      },
 
       async init() {
         const [info, settings, current, library] = await Promise.all([

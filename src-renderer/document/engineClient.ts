@@ -11,7 +11,7 @@
  * engineStart.ts (DOM types; this file is also compiled and tested for Node).
  */
 import type { Model } from '../../src-shared/model';
-import type { DocState, DocStore } from './documentStore';
+import { type DocState, type DocStore, viewModelOf } from './documentStore';
 import type { EngineCore } from './engineCore';
 import { createResultReceiver, createSyncClient, type EngineReply, type ModelMessage } from './engineSync';
 import type { ResultsStore } from './results';
@@ -108,7 +108,8 @@ export function connectEngine(doc: DocStore, results: ResultsStore, transport: T
       path = nextPath;
       sync.reset();
     }
-    model = snapshot?.model ?? null;
+    // The baseline, or the active scenario's model (the same rows where it does not differ).
+    model = viewModelOf(state);
     pump();
   }
 

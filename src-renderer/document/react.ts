@@ -4,9 +4,9 @@ import { useStore } from 'zustand';
 import type { Finding } from '../../src-shared/checks/types';
 import type { ComputeResult } from '../../src-shared/engine';
 import type { Locale } from '../../src-shared/money';
-import type { Model } from '../../src-shared/model';
+import type { Model, Scenario } from '../../src-shared/model';
 import { translator, type Translate } from '../i18n';
-import type { DocState, DocStore } from './documentStore';
+import { activeScenario, type DocState, type DocStore, viewModelOf } from './documentStore';
 import { resultsOf } from './engineStart';
 import type { ResultsState } from './results';
 
@@ -32,16 +32,27 @@ export function useT(): Translate {
 }
 
 /**
- * The model on screen. Commands, replies and other windows' changes replace only the rows they
- * touch (src-shared/commands/apply.ts), so the identity of every other part is kept.
+ * The model on screen: the baseline, or the active scenario's model (viewModelOf). Commands,
+ * replies and other windows' changes replace only the rows they touch (src-shared/commands/apply.ts),
+ * and a scenario only the rows it overrides, so the identity of every other part is kept.
  */
 export function useModel(): Model | null {
-  return useDoc((s) => s.snapshot?.model ?? null);
+  return useDoc(viewModelOf);
 }
 
 /** A part of the model on screen (re-renders only when that part changes). */
 export function useModelPart<T>(select: (model: Model | null) => T): T {
-  return useDoc((s) => select(s.snapshot?.model ?? null));
+  return useDoc((s) => select(viewModelOf(s)));
+}
+
+/** The baseline itself, whichever scenario is shown (what a scenario's overrides are compared with). */
+export function useBaseline(): Model | null {
+  return useDoc((s) => s.snapshot?.model ?? null);
+}
+
+/** The scenario shown (null: the baseline). */
+export function useActiveScenario(): Scenario | null {
+  return useDoc(activeScenario);
 }
 
 /**

@@ -11,6 +11,7 @@ export const SCREENS = [
   'budget',
   'funding',
   'partners',
+  'scenarios',
   'compare',
   'sensitivity',
   'checks',

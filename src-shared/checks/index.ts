@@ -13,6 +13,7 @@ import type { CheckCode, CheckTarget, Finding } from './types';
 
 export { CHECK_CODES, type CheckCode, type CheckTarget, type Finding, type FindingCode } from './types';
 export { SOURCES, type SourceKey, sourceText } from './sources';
+export { differingFindings, type FindingDifference } from './compare';
 
 /** Share of individual-level cost in cash above which the cash note appears (DESIGN §7 "large cash share"). */
 export const LARGE_CASH_SHARE = '0.5';

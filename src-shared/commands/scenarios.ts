@@ -23,7 +23,7 @@
  *   Other scenarios keep their own overrides. One undo step puts everything back.
  * - Scenario names are unique (case and surrounding spaces aside) and none may be "Baseline".
  */
-import { ApiFailure, type Command, type OverrideKind, type ScenarioEdit } from '../api';
+import { ApiFailure, type Command, type OverrideKind, type ScenarioEdit, scenarioEditSchema } from '../api';
 import { resolveScenario } from '../engine/resolve';
 import {
   type BudgetLine,
@@ -403,4 +403,33 @@ export function planRangeDelete(state: ModelState, id: string): Planned {
   const before = state.ranges.get(id);
   if (!before) return NO_CHANGE;
   return { summary: `Removed the uncertainty range of ${id}`, changes: [{ table: 'range', id, before, after: null }] };
+}
+
+/** The commands an edit made in a scenario may be (the contract's scenarioEditSchema). */
+export const SCENARIO_EDIT_TYPES: ReadonlySet<string> = new Set(
+  scenarioEditSchema.options.map((o) => o.shape.type.value),
+);
+
+/**
+ * The command that makes `command` in the scenario `scenarioId` (null: the baseline, `command`
+ * itself): an edit becomes `scenario.edit`; deleting a baseline line or synergy turns it off there;
+ * scenario and range commands are the same everywhere. Anything else (moving lines, funding
+ * sources, partners…) is the same in every scenario and is refused, saying where to make it.
+ */
+export function commandInScenario(command: Command, scenarioId: string | null, state: ModelState): Command {
+  if (scenarioId === null || command.type.startsWith('scenario.') || command.type.startsWith('range.')) return command;
+  if (command.type === 'line.delete' && state.lines.has(command.id)) {
+    return { type: 'scenario.setOff', scenario: scenarioId, kind: 'line', id: command.id, off: true };
+  }
+  if (command.type === 'synergy.delete' && state.synergies.has(command.id)) {
+    return { type: 'scenario.setOff', scenario: scenarioId, kind: 'synergy', id: command.id, off: true };
+  }
+  if (SCENARIO_EDIT_TYPES.has(command.type)) {
+    return { type: 'scenario.edit', scenario: scenarioId, command: command as ScenarioEdit };
+  }
+  throw new ApiFailure(
+    'validation',
+    'This change is the same in every scenario: switch to the baseline to make it. Nothing was saved.',
+    { _: 'scenario.baselineOnly' },
+  );
 }

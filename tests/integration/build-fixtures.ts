@@ -1,27 +1,34 @@
 /**
- * Regenerates tests/fixtures/schema-v4.rcs, schema-v4.expected.json (its model) and
- * schema-v4.totals.json (what the engine computed for it when it was written).
+ * Regenerates tests/fixtures/schema-v5.rcs, schema-v5.expected.json (its model) and
+ * schema-v5.totals.json (what the engine computed for it, and for each of its scenarios, when it was
+ * written).
  *
  *   npx tsx tests/integration/build-fixtures.ts            # all three files
- *   npx tsx tests/integration/build-fixtures.ts --totals   # only schema-v4.totals.json
+ *   npx tsx tests/integration/build-fixtures.ts --totals   # only schema-v5.totals.json
  *
  * Each fixture is a REAL file written by the code of its schema version, committed so that every
  * later version of the app is tested against it (tests/integration/migrations.test.ts). Run this
- * only while schema v4 is the current schema: once a v5 migration exists, the v4 fixture must never
- * change again; add a schema-v5 fixture (and a builder for it) instead.
+ * only while schema v5 is the current schema: once a v6 migration exists, the v5 fixture must never
+ * change again; add a schema-v6 fixture (and a builder for it) instead.
  *
- * The v4 file holds the whole model of v2 (FIXTURE_V2_MODEL, below), two partner programmes with a
- * synergy of every type, and a structured change log: it is created, then edited through
- * DocumentService (commands, an undo, a redo), as a person would.
+ * The v5 file holds the v4 fixture's model (the whole model of v2, FIXTURE_V2_MODEL below, two
+ * partner programmes with a synergy of every type, edited as the v4 fixture was), two scenarios
+ * that between them override something of every kind (a profile's caseload, a currency's rates and
+ * inflation, the programme's overhead and inflation rates, a line's unit cost and driver, a line
+ * turned off, a line of the scenario only, a synergy turned off, a synergy's parameters), and two
+ * uncertainty ranges. It is created, then edited through DocumentService (commands, an undo, a
+ * redo), as a person would, so its change log is real too.
  *
- * The schema-v1, v2 and v3 fixtures are frozen: they were written by earlier versions of this file
+ * The schema-v1 to v4 fixtures are frozen: they were written by earlier versions of this file
  * (git history: commit c652ebe for v1; the v2 builder is this file before issue 6; the v3 builder is
- * this file before issue 9), and their models are recorded in their .expected.json files.
+ * this file before issue 9; the v4 builder is this file as of commit cc0f607), and their models are
+ * recorded in their .expected.json files.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compute } from '../../src-shared/engine';
+import { compute, resolve } from '../../src-shared/engine';
+import type { Command } from '../../src-shared/api';
 import type { LineFields, Model } from '../../src-shared/model';
 import { CURRENT_SCHEMA_VERSION } from '../../src-main/db';
 import { DocumentService } from '../../src-main/documents';
@@ -382,7 +389,7 @@ export const FIXTURE_V2_MODEL: Model = {
   ],
 };
 
-/** What a fixture's totals file (schema-v2/v3/v4.totals.json) records of compute()'s result (v4: and of the synergies). */
+/** What a fixture's totals file (schema-v2/v3/v4/v5.totals.json) records of compute()'s result (from v4: and of the synergies). */
 export function fixtureTotals(model: Model, withSynergies = false): unknown {
   const r = compute(model);
   const recorded = {
@@ -399,7 +406,10 @@ export function fixtureTotals(model: Model, withSynergies = false): unknown {
   return { ...recorded, synergies: { totals: sy.totals, partners: sy.partners } };
 }
 
-/** The v4 fixture's model before its edits: the v2 model, two partners and a synergy of every type. */
+/**
+ * The v4 fixture's model before its edits: the v2 model, two partners and a synergy of every type
+ * (the v5 fixture starts from it too).
+ */
 const FIXTURE_V4_MODEL: Model = {
   ...FIXTURE_V2_MODEL,
   programme: {
@@ -552,13 +562,37 @@ const FIXTURE_V4_MODEL: Model = {
   ],
 };
 
-/** Writes the v4 fixture and edits it as a person would; returns the model it ends with. */
-function writeV4(file: string): Model {
+/**
+ * What schema-v5.totals.json records: the baseline's totals and synergies (as for v4), and the same
+ * for each scenario, by id (the model the scenario computes: baseline + overlay, engine/resolve.ts).
+ */
+export function fixtureTotalsWithScenarios(model: Model): unknown {
+  const scenarios = Object.fromEntries(
+    model.scenarios.map((sc) => [sc.id, fixtureTotals(resolve(model, sc.overlay), true)]),
+  );
+  return { ...(fixtureTotals(model, true) as object), scenarios };
+}
+
+/** The v5 fixture's model before its edits: the v4 fixture's, under its own title. */
+const FIXTURE_V5_MODEL: Model = {
+  ...FIXTURE_V4_MODEL,
+  programme: {
+    ...FIXTURE_V4_MODEL.programme,
+    title: 'Réintégration durable — Fixture v5',
+    notes:
+      'Schema v5 fixture: the v4 fixture (the whole model of v2, partners and synergies of every type), two scenarios overriding something of every kind, two uncertainty ranges.',
+  },
+};
+
+/** Writes the v5 fixture and edits it as a person would; returns the model it ends with. */
+function writeV5(file: string): Model {
   let minute = 0;
-  const now = () => new Date(Date.UTC(2026, 11, 1, 9, minute++));
+  const now = () => new Date(Date.UTC(2027, 2, 1, 9, minute++));
   const s = new DocumentService({ author: () => 'Fixture builder', now });
   fs.rmSync(file, { force: true });
-  s.create(file, FIXTURE_V4_MODEL);
+  s.create(file, FIXTURE_V5_MODEL);
+
+  // The v4 fixture's edits, as they were made to it.
   s.command({ type: 'synergy.update', id: 'v4-sy-cofin', patch: { status: 'inPrinciple', lastMonth: 18 } });
   s.command({
     type: 'partner.add',
@@ -573,40 +607,111 @@ function writeV4(file: string): Model {
     },
   });
   s.command({ type: 'partner.move', id: 'v4-pa-ngo', index: 0 });
-  // Deleting a targeted line takes it out of the synergy, in the same undoable step.
   s.command({ type: 'line.delete', id: 'v2-str-monthly' });
   s.undo();
   s.redo();
+
+  // Scenario 1: the caseload, the currencies and the programme's rates.
+  const low = 'v5-sc-low';
+  s.command({
+    type: 'scenario.add',
+    id: low,
+    fields: {
+      name: 'Fewer arrivals, weaker franc',
+      description: 'Fewer adults, assisted for less long; a weaker franc; other overhead rates.',
+    },
+  });
+  const edit = (scenario: string, command: Extract<Command, { type: 'scenario.edit' }>['command']) =>
+    s.command({ type: 'scenario.edit', scenario, command });
+  edit(low, { type: 'profile.update', id: 'v2-pr-adult', patch: { arrivals: 480, durationMonths: 9 } });
+  edit(low, { type: 'profile.update', id: 'v2-pr-child', patch: { monthly: [0, 0, 4, 4, 4, 0, 0, 4, 4, 4] } });
+  edit(low, {
+    type: 'currency.put',
+    currency: { code: 'XOF', rates: ['721.5527', '721.5527', '726'], inflation: '0.06' },
+  });
+  edit(low, {
+    type: 'programme.update',
+    patch: { indirectRate: '0.065', contingencyRate: '0.05', inflation: '0.025' },
+  });
+  // A value set and then set back: no override is left of it.
+  edit(low, { type: 'profile.update', id: 'v2-pr-vot', patch: { arrivals: 50 } });
+  edit(low, { type: 'profile.update', id: 'v2-pr-vot', patch: { arrivals: 45 } });
+
+  // Scenario 2: the lines and the synergies.
+  const lean = 'v5-sc-lean';
+  s.command({
+    type: 'scenario.add',
+    id: lean,
+    fields: { name: 'Leaner delivery', description: '' },
+  });
+  s.command({ type: 'scenario.update', id: lean, patch: { description: 'Cheaper counselling, no radio, a survey.' } });
+  edit(lean, { type: 'line.update', id: 'v2-ind-psy', patch: { unitCost: 80000 } });
+  edit(lean, {
+    type: 'line.update',
+    id: 'v2-com-dialogue',
+    patch: { driver: { kind: 'perCommunity', quantity: '2', schedule: 'spread', start: 4, end: 24 } },
+  });
+  s.command({ type: 'scenario.setOff', scenario: lean, kind: 'line', id: 'v2-com-monthly', off: true });
+  edit(lean, {
+    type: 'line.add',
+    id: 'v5-sup-survey',
+    level: 'support',
+    fields: {
+      ...common,
+      name: 'Mid-term survey',
+      category: 'monitoringEvaluation',
+      dimension: 'social',
+      modality: 'service',
+      unitLabel: 'survey',
+      unitCost: 1500000,
+      currency: 'EUR',
+      driver: { kind: 'fixed', quantity: '1', schedule: 'once', start: 18, end: 18 },
+      justification: 'A line of this scenario only.',
+    },
+  });
+  s.command({ type: 'scenario.setOff', scenario: lean, kind: 'synergy', id: 'v4-sy-referral', off: true });
+  edit(lean, {
+    type: 'synergy.update',
+    id: 'v4-sy-health',
+    patch: { effect: { type: 'publicService', share: '0.5', delayMonths: 2 } },
+  });
+  s.command({ type: 'scenario.move', id: lean, index: 0 });
+
+  // Two uncertainty ranges, one set twice (the second replaces the first).
+  s.command({ type: 'range.put', range: { id: 'arrivals:v2-pr-adult', low: '0.8', likely: '1', high: '1.1' } });
+  s.command({ type: 'range.put', range: { id: 'arrivals:v2-pr-adult', low: '0.75', likely: '1', high: '1.2' } });
+  s.command({ type: 'range.put', range: { id: 'exchangeRate:GNF', low: '0.9', likely: '1', high: '1.35' } });
+
   const model = s.snapshot().model;
   s.close();
   return model;
 }
 
 function main(): void {
-  if (CURRENT_SCHEMA_VERSION !== 4) {
+  if (CURRENT_SCHEMA_VERSION !== 5) {
     throw new Error(
-      `The current schema is v${CURRENT_SCHEMA_VERSION}: the v4 fixture is frozen. Write a schema-v${CURRENT_SCHEMA_VERSION} fixture instead.`,
+      `The current schema is v${CURRENT_SCHEMA_VERSION}: the v5 fixture is frozen. Write a schema-v${CURRENT_SCHEMA_VERSION} fixture instead.`,
     );
   }
   const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures');
-  const file = path.join(dir, 'schema-v4.rcs');
-  const expectedFile = path.join(dir, 'schema-v4.expected.json');
+  const file = path.join(dir, 'schema-v5.rcs');
+  const expectedFile = path.join(dir, 'schema-v5.expected.json');
   let written: Model;
   if (process.argv.includes('--totals')) {
     written = JSON.parse(fs.readFileSync(expectedFile, 'utf8')) as Model;
   } else {
     fs.mkdirSync(dir, { recursive: true });
-    written = writeV4(file);
-    for (const leftover of [`${file}-journal`, path.join(dir, '.~lock.schema-v4.rcs#')])
+    written = writeV5(file);
+    for (const leftover of [`${file}-journal`, path.join(dir, '.~lock.schema-v5.rcs#')])
       fs.rmSync(leftover, { force: true });
     fs.writeFileSync(expectedFile, `${JSON.stringify(written, null, 2)}\n`);
     console.log(`wrote ${file}`);
   }
   fs.writeFileSync(
-    path.join(dir, 'schema-v4.totals.json'),
-    `${JSON.stringify(fixtureTotals(written, true), null, 2)}\n`,
+    path.join(dir, 'schema-v5.totals.json'),
+    `${JSON.stringify(fixtureTotalsWithScenarios(written), null, 2)}\n`,
   );
-  console.log(`wrote ${path.join(dir, 'schema-v4.totals.json')}`);
+  console.log(`wrote ${path.join(dir, 'schema-v5.totals.json')}`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

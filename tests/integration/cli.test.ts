@@ -8,9 +8,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { compute } from '../../src-shared/engine';
+import { compute, keyParameters, monteCarlo, resolve, resolveScenario } from '../../src-shared/engine';
 import { formatMinor } from '../../src-shared/money';
-import type { Model } from '../../src-shared/model';
+import type { BudgetLine, Model, Scenario } from '../../src-shared/model';
 import { runChecks } from '../../src-shared/checks';
 import {
   type CheckLine,
@@ -21,7 +21,9 @@ import {
   runCli,
   type ComputeSummary,
 } from '../../src-main/cli/run';
+import type { CompareSummary, MonteCarloSummary } from '../../src-main/cli/scenarios';
 import { writeModelToFile } from '../../src-main/documents/write-model';
+import { SAMPLE_FILE } from '../../src-main/sample/build-sample';
 import { sampleModel } from '../../src-main/sample/sample-model';
 import { fullModel, smallModel } from './helpers';
 
@@ -265,6 +267,403 @@ describe('rcs check', () => {
   });
 });
 
+const money = (n: number): string => formatMinor(n, 'EUR', 'en');
+const escape = (t: string): string => t.replace(/[.,()+[\]%]/g, '\\$&');
+const FEWER = '20 % fewer arrivals';
+const PARTNER = 'Main partner drops out';
+const FRANC = 'Weaker CFA franc, higher inflation';
+
+function scenarioNamed(model: Model, name: string): Scenario {
+  const s = model.scenarios.find((x) => x.name === name);
+  if (!s) throw new Error(`no scenario ${name}`);
+  return s;
+}
+
+/** The sample with a scenario that overrides something of every kind, and two that no longer fit. */
+function everyKindFile(): { file: string; model: Model } {
+  const base = sampleModel();
+  const tvet = base.lines.find((l) => l.id === 'ind-tvet') as BudgetLine;
+  const baselineStudy = base.lines.find((l) => l.id === 'sup-baseline') as BudgetLine;
+  const extra: BudgetLine = { ...baselineStudy, id: 'sc-own-survey', name: 'Mid-term survey', position: 0 };
+  const clash: BudgetLine = { ...baselineStudy, position: 0 };
+  const scenario: Scenario = {
+    id: 'sc-every-kind',
+    position: base.scenarios.length,
+    name: 'Every kind',
+    description: 'A unit cost, a driver, a line off, a line of its own, and two overrides that no longer fit.',
+    overlay: {
+      lines: {
+        'ind-tvet': { unitCost: tvet.unitCost * 2 },
+        'sup-staff': {
+          driver: { kind: 'fixed', quantity: '3', schedule: 'monthly', start: 1, end: 36 },
+        },
+        'str-material': { off: true },
+        'gone-line': { unitCost: 100 },
+      },
+      addedLines: [extra, clash],
+    },
+  };
+  const dir = tempDir();
+  const file = path.join(dir, 'Every kind.rcs');
+  const model = writeModelToFile(file, { ...base, scenarios: [...base.scenarios, scenario] });
+  return { file, model };
+}
+
+describe('rcs compute --scenario', () => {
+  it('computes the named scenario (any case), as the engine does on the resolved model', async () => {
+    const { file, model } = sampleFile();
+    const s = scenarioNamed(model, FEWER);
+    const expected = compute(resolve(model, s.overlay));
+    const r = await cli('compute', file, '--scenario', FEWER.toUpperCase(), '--json');
+    expect(r.code).toBe(EXIT_OK);
+    expect(r.err).toBe('');
+    const json = JSON.parse(r.out) as ComputeSummary;
+    expect(json.scenario).toEqual({ id: s.id, name: FEWER, description: s.description, missing: [] });
+    expect(json.total).toBe(expected.totals.total);
+    expect(json.byLevel).toEqual(expected.byLevel);
+    expect(json.metrics.returneesAssisted).toBe(944);
+    expect(json.total).toBeLessThan(compute(model).totals.total);
+
+    const text = await cli('compute', file, `--scenario=${FEWER.toLowerCase()}`);
+    expect(text.code).toBe(EXIT_OK);
+    expect(text.out.split('\n')[2]).toBe(`Scenario "${FEWER}": ${s.description}`);
+    expect(text.out).toMatch(new RegExp(`^  Total +${escape(money(expected.totals.total))}$`, 'm'));
+  });
+
+  it('"Baseline" (any case) is the programme itself: the same output as without --scenario', async () => {
+    const { file } = sampleFile();
+    const plain = await cli('compute', file, '--json');
+    const baseline = await cli('compute', file, '--scenario', 'bAsElInE', '--json');
+    expect(baseline.code).toBe(EXIT_OK);
+    expect(baseline.out).toBe(plain.out);
+    expect((JSON.parse(plain.out) as ComputeSummary).scenario).toBeNull();
+  });
+
+  it('warns, one line each, of the overrides a scenario holds of what the baseline no longer has', async () => {
+    const { file, model } = everyKindFile();
+    const s = scenarioNamed(model, 'Every kind');
+    const r = await cli('compute', file, '--scenario', 'every kind', '--json');
+    expect(r.code).toBe(EXIT_OK);
+    expect(r.err.split('\n')).toEqual([
+      'Warning: scenario "Every kind" overrides the line "gone-line", which the baseline no longer has; that override is left out of what the scenario computes.',
+      'Warning: scenario "Every kind" has a line of its own with the id "sup-baseline", which the baseline now uses; that line is left out of what the scenario computes.',
+    ]);
+    const json = JSON.parse(r.out) as ComputeSummary;
+    expect(json.scenario?.missing).toEqual([
+      { kind: 'line', id: 'gone-line' },
+      { kind: 'addedLine', id: 'sup-baseline' },
+    ]);
+    expect(json.total).toBe(compute(resolve(model, s.overlay)).totals.total);
+  });
+
+  it('an unknown name is refused with the names there are (exit 2)', async () => {
+    const { file } = sampleFile();
+    const r = await cli('compute', file, '--scenario', 'Optimistic');
+    expect(r.code).toBe(EXIT_USAGE);
+    expect(r.out).toBe('');
+    expect(r.err).toBe(
+      `There is no scenario "Optimistic" in this programme. Its scenarios are: "Baseline", "${FEWER}", "${PARTNER}", "${FRANC}" (capitals do not matter).`,
+    );
+    const dir = tempDir();
+    const small = path.join(dir, 'Small.rcs');
+    writeModelToFile(small, smallModel());
+    expect((await cli('compute', small, '--scenario', 'Optimistic')).err).toBe(
+      'There is no scenario "Optimistic" in this programme: it has none, only "Baseline".',
+    );
+    expect((await cli('compute', file, '--scenario')).err).toBe('--scenario NAME needs a value after it.');
+  });
+});
+
+describe('rcs compare', () => {
+  it('Baseline vs 20 % fewer arrivals on resources/sample.rcs: a negative total delta that the bridge adds up to, all caseload', async () => {
+    const before = hash(SAMPLE_FILE);
+    const model = sampleModel();
+    const fewer = compute(resolve(model, scenarioNamed(model, FEWER).overlay));
+    const base = compute(model);
+    const r = await cli('compare', SAMPLE_FILE, 'Baseline', FEWER, '--json');
+    expect(r.code).toBe(EXIT_OK);
+    expect(r.err).toBe('');
+    const json = JSON.parse(r.out) as CompareSummary;
+    expect(json.scenarios.map((s) => s.name)).toEqual(['Baseline', FEWER]);
+    const total = json.totals.find((t) => t.key === 'total');
+    expect(total?.values).toEqual([base.totals.total, fewer.totals.total]);
+    const delta = total?.deltas[1] ?? NaN;
+    expect(delta).toBeLessThan(0);
+    expect(delta).toBe(fewer.totals.total - base.totals.total);
+    const [b] = json.bridges;
+    expect(b?.steps.reduce((a, x) => a + x.amount, 0)).toBe(delta);
+    expect([b?.fromTotal, b?.toTotal]).toEqual([base.totals.total, fewer.totals.total]);
+    expect(b?.steps.map((x) => [x.cause, x.amount])).toEqual([
+      ['caseload', delta],
+      ['rates', 0],
+      ['unitCosts', 0],
+      ['lines', 0],
+      ['synergies', 0],
+    ]);
+    // By level, year, funding source and category, each from the engine; metrics in money.
+    expect(json.totals.find((t) => t.key === 'level:individual')?.values).toEqual([
+      base.byLevel.individual,
+      fewer.byLevel.individual,
+    ]);
+    expect(json.totals.filter((t) => t.key.startsWith('year:')).map((t) => t.values)).toEqual(
+      base.byYear.map((v, i) => [v, fewer.byYear[i]]),
+    );
+    expect(json.totals.find((t) => t.key === 'funder:f-eu')?.label).toBe('European Union (main donor)');
+    expect(json.totals.find((t) => t.key === 'category:humanResources')?.label).toBe('Human resources');
+    expect(json.totals.find((t) => t.key === 'metric:costPerReturneeAllIn')?.values).toEqual([
+      base.metrics.costPerReturneeAllIn,
+      fewer.metrics.costPerReturneeAllIn,
+    ]);
+    // The lines that differ move with the caseload: none of them is overridden.
+    expect(json.lines.length).toBeGreaterThan(10);
+    for (const l of json.lines) {
+      expect(l.causes, l.lineId).toEqual(['other']);
+      expect(l.deltas[1], l.lineId).toBe((l.totals[1] ?? 0) - (l.totals[0] ?? 0));
+    }
+    expect(json.lines.find((l) => l.lineId === 'coordination:sy-referral-tvet')?.name).toBe(
+      'Referral coordination: Referral to training and job placement',
+    );
+
+    const text = await cli('compare', SAMPLE_FILE, 'baseline', FEWER.toUpperCase());
+    expect(text.code).toBe(EXIT_OK);
+    const pct = `${((delta / base.totals.total) * 100).toFixed(1)}%`;
+    expect(text.out).toMatch(
+      new RegExp(
+        `^  Total \\(all in\\) +${escape(money(base.totals.total))} +${escape(money(fewer.totals.total))} +${escape(money(delta))} +${escape(pct)}$`,
+        'm',
+      ),
+    );
+    expect(text.out).toContain(`  [2] ${FEWER}: `);
+    expect(text.out).toContain(`Bridge from [1] Baseline to [2] ${FEWER} (EUR)`);
+    expect(text.out).toMatch(new RegExp(`^ {4}Caseload \\(.*\\) +${escape(money(delta))}$`, 'm'));
+    expect(text.out).toMatch(new RegExp(`^  Total of \\[2\\] +${escape(money(fewer.totals.total))}$`, 'm'));
+    expect(text.out).toMatch(new RegExp(`^Lines that differ: ${json.lines.length} \\(EUR\\)$`, 'm'));
+    expect(hash(SAMPLE_FILE)).toBe(before);
+  });
+
+  it('four scenarios: a bridge from the first to each other, each adding up exactly; the partner dropping out raises the net cost only', async () => {
+    const { file, model } = sampleFile();
+    const r = await cli('compare', file, 'Baseline', FEWER, PARTNER, FRANC, '--json');
+    expect(r.code).toBe(EXIT_OK);
+    const json = JSON.parse(r.out) as CompareSummary;
+    expect(json.bridges.map((b) => [b.from, b.to])).toEqual([
+      ['Baseline', FEWER],
+      ['Baseline', PARTNER],
+      ['Baseline', FRANC],
+    ]);
+    const total = json.totals.find((t) => t.key === 'total');
+    json.bridges.forEach((b, i) => {
+      expect(
+        b.steps.reduce((a, x) => a + x.amount, 0),
+        b.to,
+      ).toBe(b.toTotal - b.fromTotal);
+      expect(b.toTotal - b.fromTotal, b.to).toBe(total?.deltas[i + 1]);
+    });
+    const drop = compute(model).synergies.partners.find((p) => p.partnerId === 'pa-ministry')?.total ?? NaN;
+    expect(total?.deltas[2]).toBe(0);
+    expect(json.totals.find((t) => t.key === 'net')?.deltas[2]).toBe(drop);
+    expect(json.totals.find((t) => t.key === 'funder:f-government')?.values[2]).toBe(0);
+    // The weaker franc: a rates step, a lower total.
+    expect(json.bridges[2]?.steps.find((x) => x.cause === 'rates')?.amount).toBe(total?.deltas[3]);
+    expect(total?.deltas[3]).toBeLessThan(0);
+
+    const text = await cli('compare', file, 'Baseline', FEWER, PARTNER, FRANC);
+    expect(text.out).toMatch(
+      /^ {2}Totals \(EUR\) +\[1\] +\[2\] +Δ \[2\] +Δ% \[2\] +\[3\] +Δ \[3\] +Δ% \[3\] +\[4\] +Δ \[4\] +Δ% \[4\]$/m,
+    );
+    expect(text.out).toMatch(new RegExp(`^ {4}Synergies \\(.*\\) +0\\.00$`, 'm'));
+    expect(text.out).toMatch(
+      new RegExp(`^  Net direct costs \\(asked of the donor\\) .* \\+${escape(money(drop))} +\\+`, 'm'),
+    );
+  });
+
+  it('names the cause of each line that differs: unit cost, driver, off, a line of the scenario only', async () => {
+    const { file, model } = everyKindFile();
+    const s = scenarioNamed(model, 'Every kind');
+    const r = await cli('compare', file, 'Baseline', 'Every kind', '--json');
+    expect(r.code).toBe(EXIT_OK);
+    expect(r.err.split('\n')).toHaveLength(2); // the two overrides that no longer fit
+    const json = JSON.parse(r.out) as CompareSummary;
+    const cause = (id: string) => json.lines.find((l) => l.lineId === id)?.causes;
+    expect(cause('ind-tvet')).toEqual(['unitCost']);
+    expect(cause('sup-staff')).toEqual(['driver']);
+    expect(cause('str-material')).toEqual(['off']);
+    expect(cause('sc-own-survey')).toEqual(['added']);
+    expect(json.lines.find((l) => l.lineId === 'str-material')?.totals[1]).toBe(0);
+    expect(json.lines.find((l) => l.lineId === 'sc-own-survey')).toMatchObject({
+      name: 'Mid-term survey',
+      level: 'support',
+    });
+    const [b] = json.bridges;
+    const scenarioTotal = compute(resolveScenario(model, s.overlay).model).totals.total;
+    expect(b?.toTotal).toBe(scenarioTotal);
+    expect(b?.steps.reduce((a, x) => a + x.amount, 0)).toBe(scenarioTotal - compute(model).totals.total);
+    expect(b?.steps.find((x) => x.cause === 'unitCosts')?.amount).toBeGreaterThan(0);
+    expect(b?.steps.find((x) => x.cause === 'lines')?.amount).not.toBe(0);
+    expect(b?.steps.find((x) => x.cause === 'caseload')?.amount).toBe(0);
+    const text = await cli('compare', file, 'Baseline', 'Every kind');
+    expect(text.out).toMatch(
+      /^ {2}Mid-term survey +Programme support +0\.00 +[\d,.]+ +\+[\d,.]+ +line of the scenario only$/m,
+    );
+    expect(text.out).toMatch(/^ {2}Material support to local authorities .* +turned off$/m);
+  });
+
+  it('refuses fewer than 2 or more than 4 names, a name given twice, an unknown name (exit 2)', async () => {
+    const { file } = sampleFile();
+    const one = await cli('compare', file, 'Baseline');
+    expect(one.code).toBe(EXIT_USAGE);
+    expect(one.err).toBe(
+      'rcs compare compares 2 to 4 scenarios ("Baseline" counts as one), given by name after the file; only 1 was given.',
+    );
+    expect((await cli('compare', file)).err).toContain('none was given');
+    const five = await cli('compare', file, 'Baseline', FEWER, PARTNER, FRANC, 'Fifth');
+    expect(five.code).toBe(EXIT_USAGE);
+    expect(five.err).toContain('2 to 4 scenarios');
+    expect(five.err).toContain('5 were given');
+    const twice = await cli('compare', file, FEWER, FEWER.toUpperCase());
+    expect(twice.code).toBe(EXIT_USAGE);
+    expect(twice.err).toBe(
+      `"${FEWER.toUpperCase()}" is named twice (capitals do not matter): name each scenario once.`,
+    );
+    const unknown = await cli('compare', file, 'Baseline', 'Optimistic');
+    expect(unknown.code).toBe(EXIT_USAGE);
+    expect(unknown.err).toMatch(
+      /^There is no scenario "Optimistic" in this programme\. Its scenarios are: "Baseline", /,
+    );
+    for (const r of [one, five, twice, unknown]) expect(r.out).toBe('');
+    expect((await cli('compare', file, 'Baseline', FEWER, '--scenario', 'x')).err).toBe(
+      'Unknown option --scenario for rcs compare (only --json).',
+    );
+  });
+});
+
+describe('rcs montecarlo', () => {
+  it('P10 / P50 / P90 of the total and net cost, as the engine gives them; the same seed gives the same JSON', async () => {
+    const { file, model } = sampleFile();
+    const first = await cli('montecarlo', file, '--draws', '120', '--seed', '42', '--json');
+    expect(first.code).toBe(EXIT_OK);
+    expect(first.err).toBe('');
+    const again = await cli('montecarlo', file, '--draws=120', '--seed=42', '--json');
+    expect(again.out).toBe(first.out);
+    const json = JSON.parse(first.out) as MonteCarloSummary;
+    expect(json).toMatchObject({ draws: 120, seed: 42, scenario: { id: null, name: 'Baseline' }, notDrawn: [] });
+    expect(json.ranges.map((r) => r.id)).toEqual([
+      'arrivals:p-adult',
+      'arrivals:p-family',
+      'arrivals:p-child',
+      'arrivals:p-vot',
+      'arrivals:p-health',
+      'exchangeRate:XOF',
+      'inflation:XOF',
+    ]);
+    // The engine's own run with the file's ranges as numbers.
+    const ranges = new Map(
+      model.ranges.map((r) => [r.id, { low: Number(r.low), likely: Number(r.likely), high: Number(r.high) }]),
+    );
+    const run = monteCarlo(model, ranges, 120, 42, keyParameters(model, compute(model)));
+    expect(json.total).toEqual(run?.total);
+    expect(json.net).toEqual(run?.net);
+    expect(json.total.p10).toBeLessThan(json.total.p50);
+    expect(json.total.p50).toBeLessThan(json.total.p90);
+    expect(json.net.p90).toBeLessThan(json.total.p90);
+    // Each percentile is the total of one draw.
+    expect(run?.totals).toContain(json.total.p50);
+    expect(json.deterministic.total).toBe(compute(model).totals.total);
+
+    const other = JSON.parse(
+      (await cli('montecarlo', file, '--draws', '120', '--seed', '43', '--json')).out,
+    ) as MonteCarloSummary;
+    expect(other.total).not.toEqual(json.total);
+
+    const text = await cli('montecarlo', file, '--draws', '120', '--seed', '42');
+    expect(text.code).toBe(EXIT_OK);
+    expect(text.out).toContain('Monte-Carlo: 120 draws, seed 42');
+    expect(text.out).toMatch(
+      new RegExp(
+        `^  Total \\(all in\\) +${escape(money(json.total.p10))} +${escape(money(json.total.p50))} +${escape(money(json.total.p90))} +${escape(money(json.deterministic.total))}$`,
+        'm',
+      ),
+    );
+    expect(text.out).toMatch(/^ {2}Exchange rate: XOF per EUR +0\.95 +1 +1\.15$/m);
+    expect(text.out).toContain('triangular');
+    expect(text.out).toContain('mulberry32');
+    expect(text.out).toContain('nearest-rank percentiles');
+  });
+
+  it('runs on a scenario: its values are the likely ones', async () => {
+    const { file, model } = sampleFile();
+    const s = scenarioNamed(model, FRANC);
+    const r = await cli(
+      'montecarlo',
+      file,
+      '--draws',
+      '40',
+      '--seed',
+      '7',
+      '--scenario',
+      FRANC.toLowerCase(),
+      '--json',
+    );
+    expect(r.code).toBe(EXIT_OK);
+    const json = JSON.parse(r.out) as MonteCarloSummary;
+    const resolved = resolve(model, s.overlay);
+    expect(json.scenario).toMatchObject({ id: s.id, name: FRANC });
+    expect(json.deterministic.total).toBe(compute(resolved).totals.total);
+    const ranges = new Map(
+      model.ranges.map((x) => [x.id, { low: Number(x.low), likely: Number(x.likely), high: Number(x.high) }]),
+    );
+    expect(json.total).toEqual(monteCarlo(resolved, ranges, 40, 7, keyParameters(resolved, compute(resolved)))?.total);
+  });
+
+  it('says which ranges are not drawn (not a key parameter of the scenario)', async () => {
+    const base = sampleModel();
+    const file = path.join(tempDir(), 'Ranges.rcs');
+    writeModelToFile(file, {
+      ...base,
+      ranges: [...base.ranges, { id: 'unitCost:sup-audit', low: '0.9', likely: '1', high: '1.2' }],
+    });
+    const json = JSON.parse(
+      (await cli('montecarlo', file, '--draws', '5', '--seed', '1', '--json')).out,
+    ) as MonteCarloSummary;
+    expect(json.notDrawn).toEqual(['unitCost:sup-audit']);
+    const text = await cli('montecarlo', file, '--draws', '5', '--seed', '1');
+    expect(text.out).toContain('Not drawn (not a key parameter of this scenario): unitCost:sup-audit');
+  });
+
+  it('refuses bad draws and seeds, and a file with no ranges, each with its reason (exit 2)', async () => {
+    const { file } = sampleFile();
+    const refused = async (args: string[], message: string) => {
+      const r = await cli('montecarlo', file, ...args);
+      expect(r.code, args.join(' ')).toBe(EXIT_USAGE);
+      expect(r.out, args.join(' ')).toBe('');
+      expect(r.err, args.join(' ')).toBe(message);
+    };
+    const draws = (v: string) => `--draws must be a whole number from 1 to 1,000,000 (the app's limit), not "${v}".`;
+    const seed = (v: string) => `--seed must be a whole number from 0 to 4294967295, not "${v}".`;
+    for (const v of ['0', '1000001', '2.5', 'many', '1e3', '']) await refused(['--draws', v, '--seed', '1'], draws(v));
+    for (const v of ['-1', '4294967296', '1.5', 'abc']) await refused(['--draws', '10', '--seed', v], seed(v));
+    await refused(
+      ['--seed', '1'],
+      "rcs montecarlo needs --draws N: how many draws, a whole number from 1 to 1,000,000 (the app's limit).",
+    );
+    await refused(
+      ['--draws', '10'],
+      'rcs montecarlo needs --seed S: a whole number from 0 to 4294967295; the same seed gives the same numbers.',
+    );
+    await refused(['--draws', '10', '--draws', '20', '--seed', '1'], '--draws is given twice; give it once.');
+    // The largest seed and the app's limit of draws are accepted (checked without running a million draws).
+    expect((await cli('montecarlo', file, '--draws', '1', '--seed', '4294967295')).code).toBe(EXIT_OK);
+
+    const small = path.join(tempDir(), 'Small.rcs');
+    writeModelToFile(small, smallModel());
+    const none = await cli('montecarlo', small, '--draws', '10', '--seed', '1');
+    expect(none.code).toBe(EXIT_USAGE);
+    expect(none.err).toBe(
+      'This programme has no uncertainty ranges: set ranges first (a low, likely and high factor on key parameters such as arrivals or exchange rates), then run rcs montecarlo again.',
+    );
+  });
+});
+
 describe('rcs usage', () => {
   it('export is not available yet (exit 2)', async () => {
     const { file } = sampleFile();
@@ -284,7 +683,9 @@ describe('rcs usage', () => {
     expect((await cli('compute', 'a.rcs', '--csv')).err).toContain('Unknown option --csv');
     const help = await cli('help');
     expect(help.code).toBe(EXIT_OK);
-    expect(help.out).toContain('compute <file.rcs> [--json]');
+    expect(help.out).toContain('compute <file.rcs> [--json] [--scenario NAME]');
+    expect(help.out).toContain('compare <file.rcs> A B [C D] [--json]');
+    expect(help.out).toContain('montecarlo <file.rcs> --draws N --seed S [--scenario NAME] [--json]');
   });
 });
 
@@ -306,5 +707,12 @@ describe('the rcs entry point', () => {
     expect(missing.stderr).toContain('could not be found');
     expect(run('check', file).status).toBe(EXIT_CHECK_ERRORS);
     expect(run('export', file).status).toBe(EXIT_USAGE);
+    const compared = run('compare', file, 'Baseline', '20 % fewer arrivals', '--json');
+    expect(compared.status, compared.stderr).toBe(EXIT_OK);
+    const bridge = (JSON.parse(compared.stdout) as CompareSummary).bridges[0];
+    expect(bridge?.toTotal).toBeLessThan(bridge?.fromTotal ?? 0);
+    const mc = run('montecarlo', file, '--draws', '0', '--seed', '1');
+    expect(mc.status).toBe(EXIT_USAGE);
+    expect(mc.stderr).toContain("(the app's limit)");
   });
 });

@@ -633,3 +633,52 @@ describe('partners and synergies: a refused command saves nothing', () => {
     expect(s.snapshot().model.synergies[0]?.lineIds).toEqual(['ind-a']);
   });
 });
+
+describe('scenarios in the file (issue 10)', () => {
+  it('a scenario and its overrides are saved at once, undoable, named in the undo button; the baseline rows are untouched', () => {
+    const { s, file } = openSmall();
+    const before = s.current()!.model.lines;
+    commandOf(s, {
+      type: 'scenario.add',
+      id: 'sc-1',
+      fields: { name: 'Dearer packages', description: 'Prices +10 %.' },
+    });
+    const snap = commandOf(s, {
+      type: 'scenario.edit',
+      scenario: 'sc-1',
+      command: { type: 'line.update', id: 'ind-a', patch: { unitCost: 175050 } },
+    });
+    expect(snap.model.lines).toEqual(before);
+    expect(snap.model.scenarios[0]?.overlay).toEqual({ lines: { 'ind-a': { unitCost: 175050 } } });
+    expect(snap.info.undoLabel).toEqual({ action: 'scenario.edit', name: 'Dearer packages' });
+    expect(snap.info.undoSummary).toBe('In the scenario "Dearer packages": Edited "Reintegration package": unit cost');
+    // A name already used is refused beside the field, and nothing is written.
+    const refused = failure(() =>
+      s.command({ type: 'scenario.add', id: 'sc-2', fields: { name: 'dearer packages', description: '' } }),
+    );
+    expect(refused.fields).toEqual({ name: 'scenario.nameTaken' });
+    s.close();
+
+    const again = service();
+    const reopened = again.open(file);
+    expect(reopened.model.scenarios).toEqual(snap.model.scenarios);
+    // Undo in a new session is not possible, but a revert is: the scenario is empty again.
+    const back = commandOf(again, { type: 'scenario.revert', scenario: 'sc-1', kind: 'line', id: 'ind-a' });
+    expect(back.model.scenarios[0]?.overlay).toEqual({});
+    const undone = undoOf(again);
+    expect(undone.model.scenarios[0]?.overlay).toEqual({ lines: { 'ind-a': { unitCost: 175050 } } });
+  });
+
+  it('a file whose overlay is not one refuses to open as damaged, and is left untouched', () => {
+    const { s, file } = openSmall();
+    commandOf(s, { type: 'scenario.add', id: 'sc-1', fields: { name: 'A', description: '' } });
+    s.close();
+    const db = new Database(file);
+    db.prepare(`UPDATE scenario SET overlay = '{"lines":{"ind-a":{"unitCost":-5}}}'`).run();
+    db.close();
+    const hash = sha256(file);
+    const e = failure(() => service().open(file));
+    expect(e.code).toBe('damaged');
+    expect(sha256(file)).toBe(hash);
+  });
+});

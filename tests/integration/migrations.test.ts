@@ -8,6 +8,9 @@
  * profiles, no local currencies, one "Main donor" funding source).
  * schema-v2.rcs (issue 3) holds the whole of model v2 for the versions after it.
  * schema-v3.rcs (issue 6) holds the same model, edited, with its structured change log.
+ * schema-v4.rcs (issue 9) adds partner programmes and a synergy of every type.
+ * schema-v5.rcs (issue 10) adds two scenarios that override something of every kind, and two
+ * uncertainty ranges; the totals of each scenario are recorded with the baseline's.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,11 +18,11 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ApiFailure } from '../../src-shared/api';
-import { compute } from '../../src-shared/engine';
+import { compute, resolveScenario } from '../../src-shared/engine';
 import { DRIVER_KINDS, type Model, NO_OUTPUTS, SYNERGY_TYPES } from '../../src-shared/model';
 import { APPLICATION_ID, CURRENT_SCHEMA_VERSION, type Migration, MIGRATIONS, runMigrations } from '../../src-main/db';
 import { DocumentService, writeModelToFile } from '../../src-main/documents';
-import { fixtureTotals } from './build-fixtures';
+import { fixtureTotals, fixtureTotalsWithScenarios } from './build-fixtures';
 import {
   closeServices,
   failure,
@@ -367,6 +370,93 @@ describe('schema v4 fixture (tests/fixtures/schema-v4.rcs)', () => {
   it('computes the same totals and synergies as when it was written', () => {
     const { file } = copyFixture('schema-v4.rcs');
     expect(fixtureTotals(service().open(file).model, true)).toEqual(readJson<unknown>('schema-v4.totals.json'));
+  });
+});
+
+describe('schema v5 fixture (tests/fixtures/schema-v5.rcs)', () => {
+  const expected = readJson<Model>('schema-v5.expected.json');
+
+  it('is a real v5 file of ours, with two scenarios that override something of every kind, and two ranges', () => {
+    const db = new Database(path.join(fixtures, 'schema-v5.rcs'), { readonly: true, fileMustExist: true });
+    expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    expect(db.pragma('user_version', { simple: true })).toBe(5);
+    db.close();
+    // The v4 fixture's model, under its own title, with scenarios and ranges.
+    const v4 = readJson<Model>('schema-v4.expected.json');
+    const { programme, scenarios, ranges, ...rest } = expected;
+    const { programme: v4Programme, scenarios: _s, ranges: _r, ...v4Rest } = v4;
+    expect(rest).toEqual(v4Rest);
+    expect({ ...programme, title: '', notes: '' }).toEqual({ ...v4Programme, title: '', notes: '' });
+    expect(scenarios.map((x) => [x.id, x.position, x.name])).toEqual([
+      ['v5-sc-lean', 0, 'Leaner delivery'],
+      ['v5-sc-low', 1, 'Fewer arrivals, weaker franc'],
+    ]);
+    const [lean, low] = scenarios.map((x) => x.overlay);
+    expect(Object.keys(low?.profiles ?? {})).toEqual(['v2-pr-adult', 'v2-pr-child']);
+    expect(low?.profiles?.['v2-pr-child']?.monthly).toHaveLength(10);
+    expect(Object.keys(low?.currencies?.['XOF'] ?? {})).toEqual(['rates', 'inflation']);
+    expect(Object.keys(low?.programme ?? {})).toEqual(['indirectRate', 'contingencyRate', 'inflation']);
+    expect(lean?.lines).toMatchObject({
+      'v2-ind-psy': { unitCost: 80000 },
+      'v2-com-dialogue': { driver: { kind: 'perCommunity' } },
+      'v2-com-monthly': { off: true },
+    });
+    expect(lean?.addedLines?.map((l) => l.id)).toEqual(['v5-sup-survey']);
+    expect(lean?.synergies).toEqual({
+      'v4-sy-health': { effect: { type: 'publicService', share: '0.5', delayMonths: 2 } },
+      'v4-sy-referral': { off: true },
+    });
+    expect(ranges).toEqual([
+      { id: 'arrivals:v2-pr-adult', low: '0.75', likely: '1', high: '1.2' },
+      { id: 'exchangeRate:GNF', low: '0.9', likely: '1', high: '1.35' },
+    ]);
+  });
+
+  it('opens with the expected content; every scenario resolves with nothing missing', () => {
+    const { dir, file } = copyFixture('schema-v5.rcs');
+    const original = sha256(file);
+    const s = service();
+    const snap = s.open(file);
+    if (CURRENT_SCHEMA_VERSION === 5) {
+      expect(snap.model).toEqual(expected);
+      expect(modelText(snap.model)).toBe(modelText(expected)); // same key order too
+      expect(snap.info.migratedFrom).toBeNull();
+    } else {
+      expect(snap.model).toMatchObject(expected);
+      expect(snap.info.migratedFrom).toEqual({ version: 5, backupPath: path.join(dir, 'Old budget.v5-backup.rcs') });
+    }
+    for (const sc of snap.model.scenarios) expect(resolveScenario(snap.model, sc.overlay).missing, sc.id).toEqual([]);
+    const log = s.changeLog().map((e) => [e.kind, e.command, e.target]);
+    expect(log.slice(0, 4)).toEqual([
+      ['command', 'range.put', 'exchangeRate:GNF'],
+      ['command', 'range.put', 'arrivals:v2-pr-adult'],
+      ['command', 'range.put', 'arrivals:v2-pr-adult'],
+      ['command', 'scenario.move', 'Leaner delivery'],
+    ]);
+    expect(log.filter(([, command]) => command === 'scenario.edit' || command === 'scenario.setOff')).toHaveLength(12);
+    expect(log.at(-1)).toEqual(['create', null, null]);
+    if (CURRENT_SCHEMA_VERSION === 5) {
+      s.close();
+      expect(sha256(file)).toBe(original);
+      expect(listDir(dir)).toEqual(['Old budget.rcs']);
+    }
+  });
+
+  it('computes the same totals and synergies as when it was written, for the baseline and each scenario', () => {
+    const { file } = copyFixture('schema-v5.rcs');
+    const model = service().open(file).model;
+    const stored = readJson<{ scenarios: Record<string, unknown> }>('schema-v5.totals.json');
+    expect(fixtureTotalsWithScenarios(model)).toEqual(stored);
+    expect(Object.keys(stored.scenarios)).toEqual(['v5-sc-lean', 'v5-sc-low']);
+    // The baseline's part is what the v4 fixture records for the same model.
+    const { scenarios: _scenarios, ...baseline } = stored;
+    expect(baseline).toEqual(readJson<unknown>('schema-v4.totals.json'));
+    // Each scenario computes something else than the baseline.
+    for (const sc of model.scenarios) {
+      expect(compute(resolveScenario(model, sc.overlay).model).totals.total, sc.id).not.toBe(
+        compute(model).totals.total,
+      );
+    }
   });
 });
 

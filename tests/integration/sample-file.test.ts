@@ -6,7 +6,7 @@ import { DocumentService } from '../../src-main/documents';
 import { buildSample, SAMPLE_FILE } from '../../src-main/sample/build-sample';
 import { sampleModel } from '../../src-main/sample/sample-model';
 import { runChecks } from '../../src-shared/checks';
-import { compute } from '../../src-shared/engine';
+import { compute, resolveScenario } from '../../src-shared/engine';
 
 const dir = mkdtempSync(join(tmpdir(), 'rcs-sample-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -46,6 +46,36 @@ describe('resources/sample.rcs', () => {
       expect(fromFile.byFunder).toEqual(fromSource.byFunder);
       expect(fromFile.metrics).toEqual(fromSource.metrics);
       expect(runChecks(snapshot.model, fromFile)).toEqual(runChecks(sampleModel(), fromSource));
+    } finally {
+      service.close();
+    }
+  });
+
+  it('opens with its three scenarios and its ranges; each scenario resolves fully and computes as from the source', () => {
+    const service = new DocumentService();
+    try {
+      const m = service.open(SAMPLE_FILE, { readOnly: true }).model;
+      expect(m.scenarios.map((s) => s.name)).toEqual([
+        '20 % fewer arrivals',
+        'Main partner drops out',
+        'Weaker CFA franc, higher inflation',
+      ]);
+      expect(m.ranges.length).toBeGreaterThan(0);
+      const source = sampleModel();
+      const base = compute(m);
+      for (const s of m.scenarios) {
+        const fromFile = resolveScenario(m, s.overlay);
+        expect(fromFile.missing, s.name).toEqual([]);
+        const r = compute(fromFile.model);
+        const fromSource = compute(resolveScenario(source, source.scenarios[s.position]!.overlay).model);
+        expect(r.totals, s.name).toEqual(fromSource.totals);
+        expect(r.synergies.totals, s.name).toEqual(fromSource.synergies.totals);
+        // Every scenario moves the total or the net cost.
+        expect([r.totals.total, r.synergies.totals.net], s.name).not.toEqual([
+          base.totals.total,
+          base.synergies.totals.net,
+        ]);
+      }
     } finally {
       service.close();
     }

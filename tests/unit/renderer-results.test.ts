@@ -183,3 +183,48 @@ describe('engine client', () => {
     expect(posted[1]).toMatchObject({ model: m1 });
   });
 });
+
+describe('engine client: the scenario shown (issue 10)', () => {
+  it('computes the active scenario’s model, sending only the rows the scenario changes', () => {
+    const lineId = model.lines[3]!.id;
+    const withScenario: Model = {
+      ...model,
+      scenarios: [
+        {
+          id: 'S',
+          position: 0,
+          name: 'S',
+          description: '',
+          overlay: { lines: { [lineId]: { unitCost: 77_700 } }, programme: { indirectRate: '0.09' } },
+        },
+      ],
+    };
+    const doc = createStore<Pick<DocState, 'snapshot' | 'scenarioId'>>()(() => ({
+      snapshot: snapshot(withScenario),
+      scenarioId: null,
+    })) as unknown as DocStore;
+    const results = createResultsStore();
+    const t = manualTransport();
+    connectEngine(doc, results, t.factory);
+    t.answer();
+    expect(results.getState().result?.totals).toEqual(compute(withScenario).totals);
+    doc.setState({ scenarioId: 'S' });
+    const message = t.posted[0];
+    // One line differs: the message carries it alone (the others keep their identity on both sides).
+    expect(message?.base).not.toBeNull();
+    if (message && message.base !== null) expect(message.changes.lines?.set.map((l) => l.id)).toEqual([lineId]);
+    t.answer();
+    const scenario = compute({
+      ...withScenario,
+      programme: { ...withScenario.programme, indirectRate: '0.09' },
+      lines: withScenario.lines.map((l) => (l.id === lineId ? { ...l, unitCost: 77_700 } : l)),
+    });
+    expect(results.getState().result?.totals).toEqual(scenario.totals);
+    // The checks run on the scenario too: 9 % indirect costs are above the EU's 7 %.
+    expect(results.getState().findings.map((f) => f.code)).toContain('donor.indirectAbove');
+    doc.setState({ scenarioId: null });
+    t.answer();
+    expect(results.getState().result?.totals).toEqual(compute(withScenario).totals);
+    expect(results.getState().findings.map((f) => f.code)).not.toContain('donor.indirectAbove');
+  });
+});

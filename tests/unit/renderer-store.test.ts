@@ -11,7 +11,12 @@ import {
 } from '../../src-shared/api';
 import { applyWrites, planCommand, stateOf, writesOf } from '../../src-shared/commands';
 import { type BudgetLine, defaultLineFields, defaultProfileFields, type Model } from '../../src-shared/model';
-import { createDocumentStore, sendCreating } from '../../src-renderer/document/documentStore';
+import {
+  activeScenario,
+  createDocumentStore,
+  sendCreating,
+  viewModelOf,
+} from '../../src-renderer/document/documentStore';
 import { byPosition, linesOfLevel } from '../../src-renderer/document/order';
 import { createHttpApi } from '../../src-renderer/api/transport';
 
@@ -608,5 +613,65 @@ describe('HTTP transport', () => {
     expect(!r.ok && r.error.message).toMatch(/^network: /);
     const garbage = createHttpApi('t', async () => new Response('<html>', { status: 502 }));
     expect((await garbage['app.info']({})).ok).toBe(false);
+  });
+});
+
+describe('document store: the scenario shown (issue 10)', () => {
+  it('edits made while a scenario is shown are overrides of it; the baseline and its screen stay as they were', async () => {
+    const main = fakeMain(snapshot(model()));
+    const store = createDocumentStore(main.api);
+    await store.getState().init();
+    expect(
+      await store.getState().command({ type: 'scenario.add', id: 'S1', fields: { name: 'Dear', description: '' } }),
+    ).toBe(true);
+    const baseline = store.getState().snapshot!.model;
+    store.getState().setScenario('S1');
+    // An empty scenario shows the baseline itself.
+    expect(viewModelOf(store.getState())).toBe(baseline);
+    expect(await store.getState().command({ type: 'line.update', id: 'A', patch: { unitCost: 5000 } })).toBe(true);
+    expect(main.sent.at(-1)).toEqual({
+      type: 'scenario.edit',
+      scenario: 'S1',
+      command: { type: 'line.update', id: 'A', patch: { unitCost: 5000 } },
+    });
+    const s = store.getState();
+    expect(cost(s.snapshot, 'A')).toBe(1000); // the baseline
+    const view = viewModelOf(s)!;
+    expect(view.lines.find((l) => l.id === 'A')?.unitCost).toBe(5000); // what every screen shows
+    expect(view.lines.find((l) => l.id === 'B')).toBe(s.snapshot!.model.lines.find((l) => l.id === 'B'));
+    expect(viewModelOf(store.getState())).toBe(view); // the same object until something changes
+    // Deleting a baseline line in a scenario turns it off there; moving lines is a baseline matter.
+    expect(await store.getState().command({ type: 'line.delete', id: 'B' })).toBe(true);
+    expect(main.sent.at(-1)).toEqual({ type: 'scenario.setOff', scenario: 'S1', kind: 'line', id: 'B', off: true });
+    expect(store.getState().snapshot!.model.lines.map((l) => l.id)).toEqual(['A', 'B', 'C']);
+    expect(viewModelOf(store.getState())!.lines.map((l) => l.id)).toEqual(['A', 'C']);
+    const sent = main.sent.length;
+    expect(await store.getState().command({ type: 'line.move', id: 'A', level: 'individual', index: 1 })).toBe(false);
+    expect(main.sent).toHaveLength(sent);
+    expect(store.getState().lastError?.error.fields).toEqual({ _: 'scenario.baselineOnly' });
+    // Back to the baseline: edits go to it again.
+    store.getState().setScenario(null);
+    expect(viewModelOf(store.getState())).toBe(store.getState().snapshot!.model);
+    expect(await store.getState().command({ type: 'line.update', id: 'A', patch: { unitCost: 2000 } })).toBe(true);
+    expect(main.sent.at(-1)).toEqual({ type: 'line.update', id: 'A', patch: { unitCost: 2000 } });
+  });
+
+  it('a scenario deleted meanwhile (undo, another window) shows the baseline; another document starts on the baseline', async () => {
+    const main = fakeMain(snapshot(model()));
+    const store = createDocumentStore(main.api, 'en', main.events);
+    await store.getState().init();
+    await store.getState().command({ type: 'scenario.add', id: 'S1', fields: { name: 'Dear', description: '' } });
+    store.getState().setScenario('S1');
+    main.changeElsewhere({ type: 'scenario.delete', id: 'S1' });
+    expect(activeScenario(store.getState())).toBeNull();
+    expect(viewModelOf(store.getState())).toBe(store.getState().snapshot!.model);
+    store.getState().setScenario('S1');
+    const other = snapshot(model());
+    main.api['document.openSample'] = async () => ({
+      ok: true,
+      value: { ...other, info: { ...other.info, path: '/docs/other.rcs' } },
+    });
+    await store.getState().openSample();
+    expect(store.getState().scenarioId).toBeNull();
   });
 });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { checkQuotations, SOURCES_PRESENT, sourceLines } from './quotes';
-import { SAMPLE_CASELOAD, sampleModel, XOF_PER_EUR } from '../../src-main/sample/sample-model';
-import { compute } from '../../src-shared/engine';
+import {
+  SAMPLE_CASELOAD,
+  SAMPLE_MAIN_PARTNER,
+  sampleModel,
+  WEAK_XOF_PER_EUR,
+  XOF_PER_EUR,
+} from '../../src-main/sample/sample-model';
+import { compute, keyParameters, resolveScenario } from '../../src-shared/engine';
 import {
   type BudgetLine,
   budgetLineSchema,
@@ -9,8 +15,11 @@ import {
   funderSchema,
   LEVELS,
   MIN_DURATION,
+  type Overlay,
+  parameterRangeSchema,
   profileSchema,
   programmeSchema,
+  scenarioSchema,
   validateLineAgainstProgramme,
 } from '../../src-shared/model';
 
@@ -162,11 +171,138 @@ describe('sample programme', () => {
   // The sources live beside the repository (../shared/domain/sources); where they are present,
   // every quotation must be found, word for word, in the lines it cites.
   it.skipIf(!SOURCES_PRESENT)('every quotation is in the source lines it cites', () => {
-    const checked = checkQuotations(model.lines.map((l) => ({ id: l.id, text: l.justification })));
+    const checked = checkQuotations([
+      ...model.lines.map((l) => ({ id: l.id, text: l.justification })),
+      ...model.scenarios.map((x) => ({ id: x.id, text: x.description })),
+    ]);
     const text = sourceLines();
     expect(checked).toBeGreaterThan(40);
     // The anchor figure itself, where the digest says it is.
     expect(text.kp2[2194]).toContain('benefiting 2,490 returnees and 2,943 members of their communities');
+  });
+
+  describe('scenarios and uncertainty ranges', () => {
+    const base = compute(model);
+    const scenario = (id: string) => {
+      const s = model.scenarios.find((x) => x.id === id);
+      if (!s) throw new Error(`no scenario ${id}`);
+      const resolved = resolveScenario(model, s.overlay);
+      return { s, missing: resolved.missing, model: resolved.model, result: compute(resolved.model) };
+    };
+
+    it('has three valid scenarios, positions 0..2, each described in one sentence', () => {
+      expect(model.scenarios.map((s) => [s.id, s.position])).toEqual([
+        ['sc-fewer-arrivals', 0],
+        ['sc-partner-drops', 1],
+        ['sc-weak-franc', 2],
+      ]);
+      for (const s of model.scenarios) {
+        expect(scenarioSchema.parse(s), s.id).toEqual(s);
+        expect(s.description, s.id).toMatch(/\.$/);
+        // One sentence: no full stop followed by a new sentence inside it.
+        expect(s.description.slice(0, -1), s.id).not.toMatch(/[.!?] +[A-Z]/);
+      }
+      expect(new Set(model.scenarios.map((s) => s.name.toLowerCase())).size).toBe(3);
+    });
+
+    it('each resolves with nothing missing, and holds differences from the baseline only', () => {
+      for (const s of model.scenarios) {
+        expect(scenario(s.id).missing, s.id).toEqual([]);
+        const o: Overlay = s.overlay;
+        for (const [id, p] of Object.entries(o.profiles ?? {})) {
+          const b = model.profiles.find((x) => x.id === id)!;
+          for (const [k, v] of Object.entries(p)) expect(v, `${s.id} ${id}.${k}`).not.toEqual(b[k as keyof typeof b]);
+        }
+        for (const [code, c] of Object.entries(o.currencies ?? {})) {
+          const b = model.currencies.find((x) => x.code === code)!;
+          for (const [k, v] of Object.entries(c)) expect(v, `${s.id} ${code}.${k}`).not.toEqual(b[k as keyof typeof b]);
+        }
+      }
+    });
+
+    it('20 % fewer arrivals: every profile exactly 80 %, 944 persons instead of 1,180, a lower total and net cost', () => {
+      const { s, result } = scenario('sc-fewer-arrivals');
+      expect(Object.keys(s.overlay)).toEqual(['profiles']);
+      for (const p of model.profiles) {
+        const o = s.overlay.profiles?.[p.id];
+        if (p.pattern === 'explicit') {
+          // Shared over the same months by largest remainder: each month is 80 % rounded down or up.
+          const monthly = o?.monthly ?? [];
+          expect(monthly.reduce((a, b) => a + b, 0)).toBe(32);
+          monthly.forEach((n, i) => expect(Math.abs(n - (p.monthly[i] ?? 0) * 0.8)).toBeLessThan(1));
+          expect(o?.arrivals).toBe(32);
+        } else {
+          expect(o, p.id).toEqual({ arrivals: (p.arrivals * 4) / 5 });
+        }
+      }
+      expect(result.metrics.returneesAssisted).toBe(944);
+      expect(result.caseload.cumulative[35]).toBe(784); // 980 cases × 0.8
+      expect(result.diagnostics).toEqual([]);
+      expect(result.totals.total).toBeLessThan(base.totals.total);
+      expect(result.synergies.totals.net).toBeLessThan(base.synergies.totals.net);
+      // The support lines that do not follow the caseload stay: less than 20 % lower overall.
+      expect(result.totals.total).toBeGreaterThan(base.totals.total * 0.8);
+    });
+
+    it('the main partner drops out: the one that covers the most; the net cost rises by exactly its drop-out', () => {
+      const largest = [...base.synergies.partners].sort((a, b) => b.total - a.total)[0];
+      expect(largest?.partnerId).toBe(SAMPLE_MAIN_PARTNER);
+      const { s, model: m, result } = scenario('sc-partner-drops');
+      const its = model.synergies.filter((x) => x.partnerId === SAMPLE_MAIN_PARTNER).map((x) => x.id);
+      expect(its.length).toBeGreaterThan(0);
+      expect(s.overlay).toEqual({ synergies: Object.fromEntries(its.map((id) => [id, { off: true }])) });
+      expect(m.synergies.some((x) => x.partnerId === SAMPLE_MAIN_PARTNER)).toBe(false);
+      expect(m.partners).toEqual(model.partners);
+      expect(result.synergies.totals.net).toBe(base.synergies.totals.net + (largest?.total ?? NaN));
+      // The officers were in the budget all along, paid by the ministry from year 2: the total stays,
+      // and the main donor is asked for what the ministry no longer pays.
+      expect(result.totals.total).toBe(base.totals.total);
+      expect(result.byFunder['f-government'] ?? 0).toBe(0);
+      expect(result.byFunder['f-eu']).toBe((base.byFunder['f-eu'] ?? 0) + (base.byFunder['f-government'] ?? 0));
+    });
+
+    it('a weaker franc: XOF 10 % weaker (exact decimals), 6 % local inflation; less EUR for XOF lines in year 1, EUR lines unchanged', () => {
+      const { s, result } = scenario('sc-weak-franc');
+      expect(WEAK_XOF_PER_EUR).toBe('721.5527');
+      expect(s.overlay).toEqual({
+        currencies: { XOF: { rates: [WEAK_XOF_PER_EUR, WEAK_XOF_PER_EUR, WEAK_XOF_PER_EUR], inflation: '0.06' } },
+      });
+      const year1 = (r: typeof base, id: string) =>
+        (r.lines.find((l) => l.lineId === id)?.months ?? []).slice(0, 12).reduce((a, b) => a + b, 0);
+      const targeted = new Set(model.synergies.flatMap((x) => x.lineIds));
+      const plain = model.lines.filter((l) => l.driver.kind !== 'percentage' && !targeted.has(l.id));
+      let xofLines = 0;
+      for (const l of plain) {
+        const before = year1(base, l.id);
+        const after = year1(result, l.id);
+        if (l.currency === 'EUR') {
+          expect(result.lines.find((x) => x.lineId === l.id)?.months, l.id).toEqual(
+            base.lines.find((x) => x.lineId === l.id)?.months,
+          );
+        } else if (before > 0) {
+          // Year 1 has no inflation yet: the same francs at 1.1 times the rate, to a cent.
+          expect(Math.abs(after - before / 1.1), l.id).toBeLessThanOrEqual(1);
+          xofLines++;
+        }
+      }
+      expect(xofLines).toBeGreaterThan(10);
+      expect(result.byYear[0]).toBeLessThan(base.byYear[0] ?? 0);
+      expect(result.totals.total).toBeLessThan(base.totals.total);
+    });
+
+    it('has uncertainty ranges on key parameters of the sample: arrivals of every profile, the XOF rate and inflation', () => {
+      const ids = new Set(keyParameters(model, base).map((p) => p.id));
+      expect(model.ranges.length).toBe(7);
+      for (const r of model.ranges) {
+        expect(parameterRangeSchema.parse(r), r.id).toEqual(r);
+        expect(ids.has(r.id), r.id).toBe(true);
+      }
+      expect(model.ranges.map((r) => r.id)).toEqual([...model.ranges.map((r) => r.id)].sort());
+      for (const p of model.profiles) {
+        expect(model.ranges).toContainEqual({ id: `arrivals:${p.id}`, low: '0.8', likely: '1', high: '1.1' });
+      }
+      expect(model.ranges).toContainEqual({ id: 'exchangeRate:XOF', low: '0.95', likely: '1', high: '1.15' });
+    });
   });
 
   it('returns a fresh copy each call', () => {
@@ -176,6 +312,8 @@ describe('sample programme', () => {
     a.profiles[0]!.arrivals = 1;
     a.funders[0]!.name = 'changed';
     a.currencies[0]!.rates[0] = '1';
+    a.scenarios[0]!.overlay.profiles!['p-adult']!.arrivals = 1;
+    a.ranges[0]!.high = '2';
     expect(sampleModel()).toEqual(model);
   });
 

@@ -26,8 +26,13 @@ function refusal(model: Model, cmd: Command): Record<string, string> | undefined
   throw new Error(`${cmd.type} was not refused`);
 }
 
+/** The sample without its own scenarios and ranges: these tests start from none. */
+function bareSample(): Model {
+  return { ...sampleModel(), scenarios: [], ranges: [] };
+}
+
 function withScenario(overlay: Overlay = {}): Model {
-  const m = sampleModel();
+  const m = bareSample();
   return { ...m, scenarios: [{ id: 'sc', position: 0, name: 'Fewer arrivals', description: '', overlay }] };
 }
 
@@ -40,7 +45,7 @@ const edit = (command: Extract<Command, { type: 'scenario.edit' }>['command']): 
 
 describe('scenario commands', () => {
   it('a new scenario has no override and computes exactly as the baseline; names are unique and never "Baseline"', () => {
-    const m0 = sampleModel();
+    const m0 = bareSample();
     const m1 = run(m0, {
       type: 'scenario.add',
       id: 'a',
@@ -226,7 +231,7 @@ describe('scenario commands', () => {
   });
 
   it('ranges: low ≤ likely ≤ high, factors from 0 to 10, set and removed', () => {
-    const m0 = sampleModel();
+    const m0 = bareSample();
     const m1 = run(m0, { type: 'range.put', range: { id: 'arrivals:p-adult', low: '0.8', likely: '1', high: '1.25' } });
     expect(m1.ranges).toEqual([{ id: 'arrivals:p-adult', low: '0.8', likely: '1', high: '1.25' }]);
     expect(

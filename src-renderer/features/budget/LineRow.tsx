@@ -25,6 +25,7 @@ import { gridShortcut } from '../../shared/keyboard/shortcuts';
 import { type ActionHandler, type CommitResult, onPlainCellKey, SelectCell, TextCell } from './cells';
 import { convertDriver, derivationText, isOnce, mainField, schedulesOf, withSchedule } from './drivers';
 import { LineDetails } from './LineDetails';
+import { OverrideMark } from '../../shared/OverrideMark';
 import { lineCellText, parseLineCell, type TextColumn } from './lineFields';
 
 export interface RowProps {
@@ -197,6 +198,7 @@ export const LineRow = memo(function LineRow(p: RowProps) {
             }
             commit={commitText('unitCost')}
           />
+          <OverrideMark kind="line" id={line.id} field="unitCost" currency={line.currency} />
         </td>
         <td role="gridcell">
           <SelectCell
@@ -222,6 +224,7 @@ export const LineRow = memo(function LineRow(p: RowProps) {
               {t(`driver.unit.${driver.kind}`)}
             </span>
           </div>
+          <OverrideMark kind="line" id={line.id} field="driver" />
         </td>
         <td role="gridcell">
           {schedules ? (

@@ -24,6 +24,7 @@ import {
   profileFieldText,
   type ProfileTextField,
 } from './profiles';
+import { OverrideMark } from '../../shared/OverrideMark';
 
 type Column = ProfileTextField | 'kind' | 'unit' | 'pattern';
 
@@ -132,6 +133,7 @@ export function ProfileRow(props: {
             readOnly={readOnly}
           />
         )}
+        <OverrideMark kind="profile" id={p.id} field={explicit ? 'monthly' : 'arrivals'} />
       </td>
       <td>
         <div className="pattern-cell">
@@ -205,6 +207,7 @@ export function ProfileRow(props: {
               ⚠ ≥ {min.months}
             </span>
           )}
+          <OverrideMark kind="profile" id={p.id} field="durationMonths" />
         </div>
       </td>
       <td className="num muted" data-testid={`profile-persons-${p.id}`}>

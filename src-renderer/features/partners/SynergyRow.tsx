@@ -33,6 +33,7 @@ import { Dialog, RowActions, highlightProps } from '../../shared/common';
 import { type CommitResult, SelectInput, TextInput, textCommit } from '../../shared/inputs';
 import { synergyFocusId } from '../../shared/findings';
 import { isMoneyField, isOptionalField, isPercentField, paramFields, paramText, parseParam } from './synergyFields';
+import { OverrideMark } from '../../shared/OverrideMark';
 
 export function SynergyRow(props: {
   synergy: Synergy;
@@ -223,7 +224,9 @@ export function SynergyRow(props: {
             <span className="suffix" aria-hidden="true">
               %
             </span>
+            <OverrideMark kind="synergy" id={s.id} field="confidence" />
           </label>
+          <OverrideMark kind="synergy" id={s.id} field="effect" />
         </div>
       </td>
       <td className="num" data-testid={`synergy-covered-${s.id}`} data-minor={o?.coveredTotal ?? 0}>

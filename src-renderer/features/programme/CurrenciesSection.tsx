@@ -24,6 +24,7 @@ import {
   withRate,
 } from './currencies';
 import { signedPercentText } from './programmeFields';
+import { OverrideMark } from '../../shared/OverrideMark';
 
 /**
  * A warning that asks for confirmation (a rate that is probably a slip): shown the first time a
@@ -118,6 +119,7 @@ export function CurrenciesSection() {
                           return { ok: true };
                         }}
                       />
+                      <OverrideMark kind="currency" id={c.code} field="inflation" />
                     </td>
                     {Array.from({ length: years }, (_, i) => {
                       const year = i + 1;
@@ -152,6 +154,7 @@ export function CurrenciesSection() {
                       );
                     })}
                     <td className="muted">
+                      <OverrideMark kind="currency" id={c.code} field="rates" />
                       {n === 0 ? t('currency.notUsed') : translateCount(locale, 'currency.lines', n)}
                     </td>
                     <td>

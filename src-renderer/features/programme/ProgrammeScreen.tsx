@@ -11,6 +11,7 @@ import { FieldControl, FormField } from '../../shared/inputs';
 import { CurrenciesSection } from './CurrenciesSection';
 import { type ProgrammeField, parseProgrammeField, programmeFieldText } from './programmeFields';
 import { type Shortening, ShortenDialog } from './ShortenDialog';
+import { OverrideMark } from '../../shared/OverrideMark';
 
 export function ProgrammeScreen() {
   const t = useT();
@@ -150,6 +151,7 @@ function TextField(props: {
             }}
           />
         )}
+        <OverrideMark kind="programme" id="" field={props.field} />
       </FieldControl>
       {shortening && (
         <ShortenDialog
