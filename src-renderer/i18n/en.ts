@@ -1158,7 +1158,7 @@ export const en = {
   'compare.referenceBadge': 'reference',
   'compare.makeReference': 'Make “{name}” the reference',
   'compare.noScenarios':
-    'This programme has no scenarios yet. Create one (the baseline with some values changed), then compare it with the baseline here.',
+    'This programme has no scenarios yet. Create one with “New scenario…” beside undo and redo, then compare it with the baseline here.',
   'compare.pickMore': 'Pick at least two to compare.',
   'compare.maxPicked': 'Four are picked, the most that can be compared: untick one to pick another.',
   'compare.computing': 'Computing the comparison…',
@@ -1215,7 +1215,10 @@ export const en = {
   'compare.bridgeCol.running': 'Running total ({currency})',
   'sensitivity.heading': 'Sensitivity and uncertainty',
   'sensitivity.intro':
-    'How far the total moves when one key parameter moves and the others stay put (sensitivity), and what totals to expect when several are uncertain at once (uncertainty). Computed on the baseline.',
+    'How far the total moves when one key parameter moves and the others stay put (sensitivity), and what totals to expect when several are uncertain at once (uncertainty).',
+  'sensitivity.onBaseline': 'Computed on the baseline. Show a scenario (beside undo and redo) to compute it instead.',
+  'sensitivity.onScenario':
+    'Computed on the scenario “{name}”. The ranges are the programme’s: the same factors of each value in every scenario.',
   'sensitivity.tornado': 'Sensitivity: each key parameter ± {pct}',
   'sensitivity.move': 'Move each parameter by ± (%)',
   'sensitivity.moveHint': 'Above 0 and at most 100; press Enter to apply.',

@@ -1185,7 +1185,7 @@ export const fr: Messages = {
   'compare.referenceBadge': 'point de comparaison',
   'compare.makeReference': 'Comparer à « {name} »',
   'compare.noScenarios':
-    'Ce programme n’a pas encore de scénario. Créez-en un (la référence avec quelques valeurs changées), puis comparez-le ici à la référence.',
+    'Ce programme n’a pas encore de scénario. Créez-en un avec « Nouveau scénario… » à côté d’Annuler et Rétablir, puis comparez-le ici à la référence.',
   'compare.pickMore': 'Choisissez-en au moins deux à comparer.',
   'compare.maxPicked': 'Quatre sont choisis, le maximum : décochez-en un pour en choisir un autre.',
   'compare.computing': 'Calcul de la comparaison…',
@@ -1243,7 +1243,11 @@ export const fr: Messages = {
   'compare.bridgeCol.running': 'Total cumulé ({currency})',
   'sensitivity.heading': 'Sensibilité et incertitude',
   'sensitivity.intro':
-    'De combien le total varie quand un paramètre clé varie et que les autres restent fixes (sensibilité), et quels totaux attendre quand plusieurs sont incertains à la fois (incertitude). Calculé sur la référence.',
+    'De combien le total varie quand un paramètre clé varie et que les autres restent fixes (sensibilité), et quels totaux attendre quand plusieurs sont incertains à la fois (incertitude).',
+  'sensitivity.onBaseline':
+    'Calculé sur la référence. Affichez un scénario (à côté d’Annuler et Rétablir) pour le calculer à la place.',
+  'sensitivity.onScenario':
+    'Calculé sur le scénario « {name} ». Les fourchettes sont celles du programme : les mêmes facteurs de chaque valeur dans tous les scénarios.',
   'sensitivity.tornado': 'Sensibilité : chaque paramètre clé ± {pct}',
   'sensitivity.move': 'Faire varier chaque paramètre de ± (%)',
   'sensitivity.moveHint': 'Plus de 0 et au plus 100 ; appuyez sur Entrée pour appliquer.',

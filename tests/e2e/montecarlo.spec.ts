@@ -1,13 +1,15 @@
 /**
  * Sensitivity & uncertainty (issue 10, items 4–5) on a copy of the sample: the tornado names the
- * parameters in words and refuses a move of 0 % beside its field; a range typed in percent is
- * kept as factors (−20 % → 0.8) and a range whose low is above its likely value is refused beside
- * the field; 0 and 10,000,000 draws are refused beside the field; a run of a million draws shows
+ * parameters in words and refuses a move of 0 % beside its field; the sample's ranges show in
+ * percent and are taken away through the UI; a range typed in percent is kept as factors
+ * (−20 % → 0.8) and a range whose low is above its likely value is refused beside the field; 0 and 10,000,000 draws are refused beside the field; a run of a million draws shows
  * its progress, can be cancelled (the bar goes, no result is shown) while the window still answers;
- * a small run gives P10 ≤ P50 ≤ P90, and the same seed gives the same numbers again.
+ * a small run gives P10 ≤ P50 ≤ P90, and the same seed gives the same numbers again; a scenario
+ * shown in the switcher is what the screen computes.
  */
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import type { Snapshot } from '../../src-shared/api';
+import { compute, resolve } from '../../src-shared/engine';
 import { apiCall, expectSaved, openSample } from './app';
 
 const minor = async (l: Locator) => Number(await l.getAttribute('data-minor'));
@@ -63,13 +65,24 @@ test('a tornado in words, ranges in percent, a cancellable Monte-Carlo run, the 
     .poll(() => minor(page.getByTestId('tornado-row-exchangeRate:XOF').locator('td').first()))
     .toBeLessThan(low20);
 
-  // Nothing has a range yet: Run waits for one.
+  // The sample's ranges, shown in percent of each value: arrivals −20 % to +10 %.
+  const model = (await apiCall<Snapshot>(page, 'document.current')).model;
+  expect(model.ranges.length).toBeGreaterThan(2);
+  const low = page.getByTestId('range-low-arrivals:p-adult');
+  const likely = page.getByTestId('range-likely-arrivals:p-adult');
+  const high = page.getByTestId('range-high-arrivals:p-adult');
+  await expect(low).toHaveValue('\u221220');
+  await expect(likely).toHaveValue('0');
+  await expect(high).toHaveValue('+10');
+  // Every range taken away through the UI: Run waits for one.
+  for (const r of model.ranges) await page.getByTestId(`range-clear-${r.id}`).click();
+  await expectSaved(page);
+  expect((await apiCall<Snapshot>(page, 'document.current')).model.ranges).toEqual([]);
   await expect(page.getByTestId('mc-run')).toBeDisabled();
   await expect(page.getByTestId('mc-no-ranges')).toBeVisible();
+  await expect(low).toHaveValue('0');
 
   // A range for the adults' arrivals, in percent of the value: kept as factors.
-  const low = page.getByTestId('range-low-arrivals:p-adult');
-  const high = page.getByTestId('range-high-arrivals:p-adult');
   await enter(low, '-20');
   await expectSaved(page);
   await enter(high, '+30');
@@ -79,7 +92,6 @@ test('a tornado in words, ranges in percent, a cancellable Monte-Carlo run, the 
   await expect(low).toHaveValue('\u221220');
   await expect(high).toHaveValue('+30');
   // Low above likely: refused beside the field, nothing sent.
-  const likely = page.getByTestId('range-likely-arrivals:p-adult');
   await enter(low, '+10');
   await expect(low).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByTestId('range-row-arrivals:p-adult').getByTestId('field-error')).toContainText(
@@ -145,7 +157,6 @@ test('a tornado in words, ranges in percent, a cancellable Monte-Carlo run, the 
   await expect(page.getByTestId('mc-hist-total')).toBeVisible();
   await expect(page.getByTestId('mc-hist-total-table')).toHaveCount(1);
   await expect(page.getByTestId('uncertainty-method')).toContainText('mulberry32');
-  await page.screenshot({ path: 'test-results/sensitivity-en.png', fullPage: true });
 
   // Another seed gives other numbers; the same seed again gives the same numbers.
   await enter(seed, '8');
@@ -161,8 +172,20 @@ test('a tornado in words, ranges in percent, a cancellable Monte-Carlo run, the 
   await page.getByTestId('range-clear-exchangeRate:XOF').click();
   await expect(page.getByTestId('mc-stale')).toBeVisible();
 
+  // A scenario shown in the switcher is what the screen computes (the ranges stay the programme's).
+  await expect(page.getByTestId('sensitivity-on')).toContainText('Computed on the baseline');
+  await page.getByTestId('scenario-switcher').selectOption('sc-fewer-arrivals');
+  await expect(page.getByTestId('sensitivity-on')).toContainText('Computed on the scenario “20 % fewer arrivals”');
+  const now = (await apiCall<Snapshot>(page, 'document.current')).model;
+  const fewer = now.scenarios.find((x) => x.id === 'sc-fewer-arrivals');
+  if (!fewer) throw new Error('the sample has changed');
+  await expect(page.getByTestId('tornado-base')).toHaveAttribute(
+    'data-minor',
+    String(compute(resolve(now, fewer.overlay)).totals.total),
+  );
+  await page.getByTestId('scenario-notice-baseline').click();
+
   await page.getByTestId('locale-select').selectOption('fr');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sensibilité et incertitude');
-  await page.screenshot({ path: 'test-results/sensitivity-fr.png', fullPage: true });
   await page.getByTestId('locale-select').selectOption('en');
 });

@@ -52,8 +52,10 @@ describe('compare: picking', () => {
     expect(makeReference(picked, 'zz')).toEqual(picked);
   });
 
-  it('by default the baseline and the first scenario (by position); deleted scenarios drop out', () => {
+  it('by default the baseline and the scenario shown, or the first one (by position); deleted ones drop out', () => {
     expect(defaultPicks(model)).toEqual([BASELINE, 'sc-a']);
+    expect(defaultPicks(model, 'sc-b')).toEqual([BASELINE, 'sc-b']);
+    expect(defaultPicks(model, 'sc-gone')).toEqual([BASELINE, 'sc-a']);
     expect(defaultPicks({ ...sample, scenarios: [] })).toEqual([BASELINE]);
     expect(existingPicks(['sc-gone', BASELINE, 'sc-b'], model)).toEqual([BASELINE, 'sc-b']);
   });

@@ -4,6 +4,9 @@
  * programme, by level, year, funding source and category, and the key figures in money; the lines
  * that differ and why; charts; and a bridge from the reference to another by cause. Everything is
  * computed in the analysis worker (analysisCore.ts), never during a render.
+ *
+ * Decision: the comparison is of the baseline and the scenarios' overlays on it, whichever
+ *   scenario the switcher shows (that one is picked by default, beside the baseline).
  */
 import { useEffect, useMemo } from 'react';
 import type { CompareRow } from '../../../src-shared/engine';
@@ -12,7 +15,7 @@ import type { Model, Overlay } from '../../../src-shared/model';
 import type { CompareOutcome } from '../../document/analysisCore';
 import { useAnalysis, useAnalysisStore } from '../../document/analysisStart';
 import { byPosition } from '../../document/order';
-import { useLocale, useModel, useT } from '../../document/react';
+import { useActiveScenario, useBaseline, useLocale, useT } from '../../document/react';
 import { translateCount, type Translate } from '../../i18n';
 import { formatDeltaPercent, signedMinor } from '../../shared/signed';
 import { CompareCharts } from './CompareCharts';
@@ -37,10 +40,15 @@ const GROUPS: readonly RowGroup[] = ['summary', 'level', 'year', 'funder', 'cate
 
 export function CompareScreen() {
   const t = useT();
-  const model = useModel();
+  // The baseline itself, not the scenario the switcher shows: every overlay applies to it.
+  const model = useBaseline();
+  const shown = useActiveScenario()?.id ?? null;
   const analysis = useAnalysisStore();
   const stored = useCompareUi((s) => s.picked);
-  const picked = useMemo(() => (model ? existingPicks(stored ?? defaultPicks(model), model) : []), [model, stored]);
+  const picked = useMemo(
+    () => (model ? existingPicks(stored ?? defaultPicks(model, shown), model) : []),
+    [model, stored, shown],
+  );
   const scenarios = model?.scenarios;
   const overlays = useMemo(
     () => picked.map((id): Overlay | null => scenarios?.find((s) => s.id === id)?.overlay ?? null),

@@ -32,8 +32,12 @@ export function existingPicks(picked: readonly string[], model: Model): string[]
   return picked.filter((p) => p === BASELINE || ids.has(p));
 }
 
-/** What to compare when nothing was picked yet: the baseline and the first scenario. */
-export function defaultPicks(model: Model): string[] {
+/**
+ * What to compare when nothing was picked yet: the baseline and the scenario shown (`preferred`,
+ * the switcher's), or else the first scenario.
+ */
+export function defaultPicks(model: Model, preferred: string | null = null): string[] {
+  if (preferred !== null && model.scenarios.some((s) => s.id === preferred)) return [BASELINE, preferred];
   const first = [...model.scenarios].sort((a, b) => a.position - b.position)[0];
   return first ? [BASELINE, first.id] : [BASELINE];
 }

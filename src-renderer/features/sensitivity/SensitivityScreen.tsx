@@ -1,5 +1,6 @@
 /**
- * Sensitivity & uncertainty (DESIGN §6, issue 10 items 4–5), on the baseline: a tornado of how the
+ * Sensitivity & uncertainty (DESIGN §6, issue 10 items 4–5), on the model shown (the baseline, or
+ * the scenario the switcher shows: the ranges, factors of each value, serve both): a tornado of how the
  * total (and the net cost, where partners cover part of it) moves when each key parameter moves by
  * ± x %, and a seeded Monte-Carlo run over the ranges the parameters carry. Both are computed in
  * the analysis worker (analysisCore.ts); the ranges are kept in the programme (range.put /
@@ -11,7 +12,7 @@ import { currencyExponent, formatDecimal, formatMinor, type Locale } from '../..
 import type { Model } from '../../../src-shared/model';
 import type { TornadoOutcome } from '../../document/analysisCore';
 import { useAnalysis, useAnalysisStore } from '../../document/analysisStart';
-import { useLocale, useModel, useT } from '../../document/react';
+import { useActiveScenario, useLocale, useModel, useT } from '../../document/react';
 import type { Translate } from '../../i18n';
 import { ChartCard, compact } from '../../shared/ChartCard';
 import { signedMinor } from '../../shared/signed';
@@ -25,13 +26,18 @@ const UP_COLOR = '#c08a2d';
 
 export function SensitivityScreen() {
   const t = useT();
+  // The model shown: the baseline, or the scenario the switcher shows.
   const model = useModel();
+  const scenario = useActiveScenario();
   if (!model) return null;
   return (
     <div className="screen sensitivity-screen">
       <div className="screen-head">
         <h1 className="screen-title">{t('sensitivity.heading')}</h1>
         <p className="screen-intro">{t('sensitivity.intro')}</p>
+        <p className="screen-intro" data-testid="sensitivity-on" data-scenario={scenario?.id ?? ''}>
+          {scenario ? t('sensitivity.onScenario', { name: scenario.name }) : t('sensitivity.onBaseline')}
+        </p>
       </div>
       <TornadoCard model={model} />
       <UncertaintyCard model={model} />
