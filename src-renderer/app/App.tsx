@@ -5,12 +5,14 @@ import { type Screen, useUi } from '../document/ui';
 import { BudgetScreen } from '../features/budget/BudgetScreen';
 import { CaseloadScreen } from '../features/caseload/CaseloadScreen';
 import { ChecksScreen } from '../features/checks/ChecksScreen';
+import { CompareScreen } from '../features/compare/CompareScreen';
 import { FundingScreen } from '../features/funding/FundingScreen';
 import { HistoryScreen } from '../features/history/HistoryScreen';
 import { PartnersScreen } from '../features/partners/PartnersScreen';
 import { ProgrammeScreen } from '../features/programme/ProgrammeScreen';
 import { ScenariosScreen } from '../features/scenarios/ScenariosScreen';
 import { ScenarioNotice } from '../features/scenarios/ScenarioSwitcher';
+import { SensitivityScreen } from '../features/sensitivity/SensitivityScreen';
 import { IS_MAC } from '../shared/common';
 import { ShortcutHelp } from '../shared/keyboard/ShortcutHelp';
 import { globalShortcut } from '../shared/keyboard/shortcuts';
@@ -107,6 +109,10 @@ function CurrentScreen({ screen }: { screen: Screen }) {
       return <PartnersScreen />;
     case 'scenarios':
       return <ScenariosScreen />;
+    case 'compare':
+      return <CompareScreen />;
+    case 'sensitivity':
+      return <SensitivityScreen />;
     case 'checks':
       return <ChecksScreen />;
     case 'history':

@@ -12,6 +12,8 @@ export const SCREENS = [
   'funding',
   'partners',
   'scenarios',
+  'compare',
+  'sensitivity',
   'checks',
   'history',
 ] as const;

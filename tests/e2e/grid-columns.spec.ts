@@ -50,7 +50,7 @@ async function cutOff(page: Page): Promise<string[]> {
       for (const sel of ['.cell-unit', '.cell-plain.derivation', '.cell-total']) check(row.querySelector(sel), sel);
     }
     check(section.ownerDocument.querySelector('[data-testid="doc-title"]'), 'title');
-    // The screen tabs and the totals bar fit beside each other.
+    // The screen tabs and the totals bar fit: beside each other, or the totals under the tabs.
     check(section.ownerDocument.querySelector('.subbar'), 'tabs and totals');
     if (rows.length < 10) out.push(`only ${rows.length} rows rendered`);
     return out;

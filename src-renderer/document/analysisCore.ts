@@ -1,0 +1,351 @@
+/**
+ * What the analysis worker does (issue 10, items 3–5), without the Worker around it, so that the
+ * in-process fallback and the tests run exactly this: compare 2–4 scenarios, a tornado of the key
+ * parameters, a seeded Monte-Carlo run. Every number comes from src-shared/engine (compare.ts,
+ * sensitivity.ts) on one engine per request; this file only shapes requests and replies, counts
+ * progress and bins the draws. Nothing here touches the DOM.
+ *
+ * Messages (window → worker): `{ kind, id, payload }`, one request at a time per worker. Replies
+ * (worker → window): progress (`done` of `total` steps: computes, or draws for a Monte-Carlo run;
+ * about every 1 % and at least every quarter of a second), then one `done` or `failed`, each with
+ * the request's id so that the window can drop what answers a request it no longer wants
+ * (analysisClient.ts).
+ *
+ * Decision: amounts cross as the engine's whole minor units (never floats); only Δ % is a float,
+ *   for display.
+ * Decision: the draws of a Monte-Carlo run do not cross (a million draws would be 16 MB): the
+ *   worker sends their percentiles and a histogram of each.
+ */
+import {
+  type Bridge,
+  bridge,
+  type CompareRow,
+  compareTotals,
+  createEngine,
+  type DifferingLine,
+  differingLines,
+  type Engine,
+  type KeyParameter,
+  keyParameters,
+  type MissingTarget,
+  monteCarlo,
+  type Outcome,
+  type Percentiles,
+  type Range,
+  resolveScenario,
+  tornado,
+  type TornadoRow,
+} from '../../src-shared/engine';
+import type { Level, Model, Overlay, ParameterRange } from '../../src-shared/model';
+import { DEFAULT_BINS, MAX_DRAWS, MAX_SEED } from './analysisLimits';
+
+export interface CompareRequest {
+  /** The programme itself: the model every overlay applies to. */
+  baseline: Model;
+  /** 2 to 4 scenarios, the reference first: an overlay, or null for the baseline. */
+  overlays: (Overlay | null)[];
+  /** Bridges to compute, as pairs of indexes in `overlays` (from, to). */
+  bridges: [number, number][];
+  /** What the window calls each overlay (a scenario's id, '' for the baseline); the worker does not read it. */
+  keys?: string[];
+}
+
+export interface TornadoRequest {
+  model: Model;
+  /** ± this many percent, an exact decimal string ("20"). */
+  percent: string;
+}
+
+export interface MonteCarloRequest {
+  model: Model;
+  ranges: ParameterRange[];
+  /** 1 to 1,000,000. */
+  draws: number;
+  /** 0 to 4294967295. */
+  seed: number;
+  /** Bars of each histogram (at most; fewer when the draws span fewer minor units). */
+  bins?: number;
+}
+
+/** What each scenario of a comparison gives the charts. */
+export interface ScenarioFigures {
+  total: number;
+  direct: number;
+  indirect: number;
+  contingency: number;
+  byLevel: Record<Level, number>;
+  /** funder id ('' = unfunded) -> minor units. */
+  byFunder: Record<string, number>;
+  /** Per programme month, direct + indirect + contingency. */
+  monthly: number[];
+}
+
+export interface CompareOutcome {
+  currency: string;
+  startMonth: string;
+  rows: CompareRow[];
+  lines: DifferingLine[];
+  /** In the order of the request's pairs. */
+  bridges: Bridge[];
+  figures: ScenarioFigures[];
+  /** Per scenario: overrides that no longer fit the baseline (left out of it). */
+  missing: MissingTarget[][];
+}
+
+export interface TornadoOutcome {
+  currency: string;
+  percent: string;
+  base: Outcome;
+  /** Sorted by swing, largest first. */
+  rows: TornadoRow[];
+  /** The key parameters in their stable order (the uncertainty table lists them so). */
+  params: KeyParameter[];
+  /** The model has synergies: the net cost differs from the gross and is shown too. */
+  hasSynergies: boolean;
+}
+
+/** One bar of a histogram: the draws whose value v is in [from, to) (whole minor units). */
+export interface Bin {
+  from: number;
+  to: number;
+  count: number;
+}
+
+export interface MonteCarloOutcome {
+  currency: string;
+  draws: number;
+  seed: number;
+  /** How many key parameters carried a range (were drawn). */
+  ranged: number;
+  total: Percentiles;
+  net: Percentiles;
+  totalBins: Bin[];
+  netBins: Bin[];
+  hasSynergies: boolean;
+}
+
+export interface Payloads {
+  compare: CompareRequest;
+  tornado: TornadoRequest;
+  montecarlo: MonteCarloRequest;
+}
+export interface Outcomes {
+  compare: CompareOutcome;
+  tornado: TornadoOutcome;
+  montecarlo: MonteCarloOutcome;
+}
+export type AnalysisKind = keyof Payloads;
+export const ANALYSIS_KINDS: readonly AnalysisKind[] = ['compare', 'tornado', 'montecarlo'];
+
+export type AnalysisRequest = { [K in AnalysisKind]: { kind: K; id: number; payload: Payloads[K] } }[AnalysisKind];
+export type AnalysisDone = {
+  [K in AnalysisKind]: { type: 'done'; kind: K; id: number; value: Outcomes[K] };
+}[AnalysisKind];
+export type AnalysisReply =
+  | { type: 'progress'; kind: AnalysisKind; id: number; done: number; total: number }
+  | AnalysisDone
+  | { type: 'failed'; kind: AnalysisKind; id: number; message: string };
+
+/**
+ * Calls `post(done)` about every 1 % of `total` steps, at least every `everyMs` while steps go on,
+ * and at the last step: often enough for a progress bar, rarely enough not to flood the window.
+ */
+export function progressTicker(
+  total: number,
+  post: (done: number) => void,
+  now: () => number = Date.now,
+  everyMs = 250,
+): (done: number) => void {
+  const step = Math.max(1, Math.ceil(total / 100));
+  let next = step;
+  let last = now();
+  return (done) => {
+    const t = now();
+    if (done >= next || done >= total || t - last >= everyMs) {
+      next = (Math.floor(done / step) + 1) * step;
+      last = t;
+      post(done);
+    }
+  };
+}
+
+/**
+ * A histogram of whole numbers in at most `bins` bars of equal width (in whole units, the last
+ * bar taking what the division leaves): each value is counted in exactly one bar, [from, to).
+ */
+export function histogram(values: readonly number[], bins = DEFAULT_BINS): Bin[] {
+  if (values.length === 0) return [];
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const span = max - min + 1;
+  const n = Math.max(1, Math.min(Math.floor(bins), span));
+  const width = Math.floor(span / n);
+  const edges: number[] = [];
+  for (let i = 0; i < n; i++) edges.push(min + i * width);
+  edges.push(max + 1);
+  const out: Bin[] = edges.slice(0, -1).map((from, i) => ({ from, to: edges[i + 1] as number, count: 0 }));
+  for (const v of values) {
+    // The last edge ≤ v (binary search): the bar holding v.
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((edges[mid] as number) <= v) lo = mid;
+      else hi = mid - 1;
+    }
+    (out[lo] as Bin).count += 1;
+  }
+  return out;
+}
+
+/** An engine that tells `tick` of each compute it makes (progress in computes). */
+function counting(engine: Engine, tick: () => void): Engine {
+  return {
+    compute(model) {
+      const r = engine.compute(model);
+      tick();
+      return r;
+    },
+  };
+}
+
+type Post = (reply: AnalysisReply) => void;
+
+function runCompare(req: CompareRequest, progress: (done: number, total: number) => void): CompareOutcome {
+  const overlays = req.overlays.map((o) => o ?? {});
+  // A bridge is 6 computes (the first scenario's total, then one per cause).
+  const total = overlays.length + 6 * req.bridges.length;
+  let done = 0;
+  const tick = progressTicker(total, (d) => progress(d, total));
+  const engine = counting(createEngine(), () => tick(++done));
+  const resolved = overlays.map((o) => resolveScenario(req.baseline, o));
+  const results = resolved.map((r) => engine.compute(r.model));
+  const first = results[0];
+  if (!first) throw new Error('nothing to compare');
+  return {
+    currency: first.currency,
+    startMonth: req.baseline.programme.startMonth,
+    rows: compareTotals(results),
+    lines: differingLines(results, overlays),
+    bridges: req.bridges.map(([a, b]) => bridge(req.baseline, overlays[a] ?? {}, overlays[b] ?? {}, engine)),
+    figures: results.map((r) => ({
+      total: r.totals.total,
+      direct: r.totals.direct,
+      indirect: r.totals.indirect,
+      contingency: r.totals.contingency,
+      byLevel: r.byLevel,
+      byFunder: r.byFunder,
+      monthly: r.monthly.total,
+    })),
+    missing: resolved.map((r) => r.missing),
+  };
+}
+
+function runTornado(req: TornadoRequest, progress: (done: number, total: number) => void): TornadoOutcome {
+  const engine = createEngine();
+  const base = engine.compute(req.model);
+  const params = keyParameters(req.model, base);
+  // The base again (from the engine's cache), then each parameter down and up.
+  const total = 1 + 2 * params.length;
+  let done = 0;
+  const tick = progressTicker(total, (d) => progress(d, total));
+  const t = tornado(
+    req.model,
+    req.percent,
+    params,
+    counting(engine, () => tick(++done)),
+  );
+  return {
+    currency: base.currency,
+    percent: req.percent,
+    base: t.base,
+    rows: t.rows,
+    params,
+    hasSynergies: req.model.synergies.length > 0,
+  };
+}
+
+function runMonteCarlo(
+  req: MonteCarloRequest,
+  progress: (done: number, total: number) => void,
+): MonteCarloOutcome | null {
+  const engine = createEngine();
+  const base = engine.compute(req.model);
+  const params = keyParameters(req.model, base);
+  const ranges = new Map<string, Range>(
+    req.ranges.map((r) => [r.id, { low: Number(r.low), likely: Number(r.likely), high: Number(r.high) }]),
+  );
+  const tick = progressTicker(req.draws, (d) => progress(d, req.draws));
+  const run = monteCarlo(req.model, ranges, req.draws, req.seed, params, tick, engine);
+  if (!run) return null;
+  const bins = req.bins ?? DEFAULT_BINS;
+  return {
+    currency: base.currency,
+    draws: run.draws,
+    seed: run.seed,
+    ranged: params.filter((p) => ranges.has(p.id)).length,
+    total: run.total,
+    net: run.net,
+    totalBins: histogram(run.totals, bins),
+    netBins: histogram(run.nets, bins),
+    hasSynergies: req.model.synergies.length > 0,
+  };
+}
+
+/** A request's checks before any compute (the screens check the same beside their fields). */
+function refusal(req: AnalysisRequest): string | null {
+  switch (req.kind) {
+    case 'compare': {
+      const n = req.payload.overlays.length;
+      if (n < 2 || n > 4) return `compare takes 2 to 4 scenarios, not ${n}`;
+      const bad = req.payload.bridges.some(([a, b]) => !(a >= 0 && a < n && b >= 0 && b < n));
+      return bad ? 'a bridge names a scenario that is not compared' : null;
+    }
+    case 'tornado': {
+      const p = Number(req.payload.percent);
+      return /^\d+(\.\d+)?$/.test(req.payload.percent) && p > 0 && p <= 100
+        ? null
+        : `the move must be above 0 and at most 100 %, not ${req.payload.percent}`;
+    }
+    case 'montecarlo': {
+      const { draws, seed } = req.payload;
+      if (!Number.isInteger(draws) || draws < 1 || draws > MAX_DRAWS) return `draws must be 1 to ${MAX_DRAWS}`;
+      if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) return `the seed must be 0 to ${MAX_SEED}`;
+      return null;
+    }
+  }
+}
+
+/** Runs one request, posting its progress and then its outcome (or why it failed). */
+export function handleAnalysis(req: AnalysisRequest, post: Post): void {
+  const { kind, id } = req;
+  const progress = (done: number, total: number) => post({ type: 'progress', kind, id, done, total });
+  try {
+    const refused = refusal(req);
+    if (refused) {
+      post({ type: 'failed', kind, id, message: refused });
+      return;
+    }
+    switch (req.kind) {
+      case 'compare':
+        post({ type: 'done', kind: 'compare', id, value: runCompare(req.payload, progress) });
+        return;
+      case 'tornado':
+        post({ type: 'done', kind: 'tornado', id, value: runTornado(req.payload, progress) });
+        return;
+      case 'montecarlo': {
+        const value = runMonteCarlo(req.payload, progress);
+        if (value) post({ type: 'done', kind: 'montecarlo', id, value });
+        else post({ type: 'failed', kind, id, message: 'stopped' });
+        return;
+      }
+    }
+  } catch (err) {
+    console.error('analysis failed', err);
+    post({ type: 'failed', kind, id, message: err instanceof Error ? err.message : String(err) });
+  }
+}
