@@ -25,7 +25,7 @@ export function ScenarioSwitcher() {
 
   return (
     <div className={`scenario-switcher${active ? ' in-scenario' : ''}`} data-testid="scenario-switcher-box">
-      <label htmlFor={selectId} className="scenario-switcher-label">
+      <label htmlFor={selectId} className="sr-only">
         {t('scenario.switcher')}
       </label>
       <select
