@@ -21,6 +21,7 @@ import {
   bridge,
   type CompareRow,
   compareTotals,
+  type ComputeResult,
   createEngine,
   type DifferingLine,
   differingLines,
@@ -37,6 +38,7 @@ import {
   type TornadoRow,
 } from '../../src-shared/engine';
 import type { Level, Model, Overlay, ParameterRange } from '../../src-shared/model';
+import { differingFindings, type FindingDifference, runChecks } from '../../src-shared/checks';
 import { DEFAULT_BINS, MAX_DRAWS, MAX_SEED } from './analysisLimits';
 
 export interface CompareRequest {
@@ -90,6 +92,8 @@ export interface CompareOutcome {
   figures: ScenarioFigures[];
   /** Per scenario: overrides that no longer fit the baseline (left out of it). */
   missing: MissingTarget[][];
+  /** The checks' findings that are not the same in every scenario (issue 10, item 6). */
+  findings: FindingDifference[];
 }
 
 export interface TornadoOutcome {
@@ -242,6 +246,7 @@ function runCompare(req: CompareRequest, progress: (done: number, total: number)
       monthly: r.monthly.total,
     })),
     missing: resolved.map((r) => r.missing),
+    findings: differingFindings(resolved.map((r, i) => runChecks(r.model, results[i] as ComputeResult))),
   };
 }
 

@@ -1187,6 +1187,11 @@ export const en = {
   'compare.linesHint':
     'Only the lines whose amount differs in some month, with why: the line’s own change in a scenario, or something else that moves it (the caseload, a rate, a synergy, the lines a percentage is taken on).',
   'compare.linesNone': 'No line differs between these scenarios.',
+  'compare.findings': 'Findings that differ',
+  'compare.findingsHint': 'What the checks panel says in one scenario and not in another, or says with other figures.',
+  'compare.findingsNone': 'The checks find the same things in every scenario compared.',
+  'compare.col.finding': 'Severity',
+  'compare.findingAbsent': 'not found',
   'compare.col.line': 'Budget line',
   'compare.col.cause': 'Why it differs',
   'compare.cause.unitCost': 'unit cost',

@@ -1215,6 +1215,12 @@ export const fr: Messages = {
   'compare.linesHint':
     'Seules les lignes dont le montant diffère un mois au moins, avec la raison : la modification de la ligne elle-même dans un scénario, ou autre chose qui la fait varier (la cohorte, un taux, une synergie, les lignes sur lesquelles un pourcentage est pris).',
   'compare.linesNone': 'Aucune ligne ne diffère entre ces scénarios.',
+  'compare.findings': 'Constats qui diffèrent',
+  'compare.findingsHint':
+    'Ce que le panneau des contrôles signale dans un scénario et pas dans un autre, ou avec d’autres chiffres.',
+  'compare.findingsNone': 'Les contrôles relèvent les mêmes points dans tous les scénarios comparés.',
+  'compare.col.finding': 'Gravité',
+  'compare.findingAbsent': 'absent',
   'compare.col.line': 'Ligne budgétaire',
   'compare.col.cause': 'Pourquoi elle diffère',
   'compare.cause.unitCost': 'coût unitaire',

@@ -8,6 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sampleModel } from '../../src-main/sample/sample-model';
+import { differingFindings, runChecks } from '../../src-shared/checks';
 import {
   bridge,
   compareTotals,
@@ -154,6 +155,22 @@ describe('the core: the engine’s numbers', () => {
     );
     if (done.type !== 'done' || done.kind !== 'compare') throw new Error('not done');
     expect(done.value.missing).toEqual([[], [{ kind: 'line', id: 'gone' }]]);
+  });
+
+  it('compare: the checks’ findings that differ between the scenarios (issue 10, item 6)', () => {
+    const high = { programme: { indirectRate: '0.12' } };
+    const done = last(
+      run({ kind: 'compare', id: 4, payload: { baseline: model, overlays: [null, high], bridges: [] } }),
+    );
+    if (done.type !== 'done' || done.kind !== 'compare') throw new Error('not done');
+    const scenario = resolve(model, high);
+    expect(done.value.findings).toEqual(
+      differingFindings([runChecks(model, compute(model)), runChecks(scenario, compute(scenario))]),
+    );
+    expect(done.value.findings.map((d) => d.findings.map((f) => f?.code ?? null))).toContainEqual([
+      null,
+      'donor.indirectAbove',
+    ]);
   });
 
   it('tornado: the engine’s rows, the key parameters in their order, progress to 1 + 2 per parameter', () => {

@@ -9,6 +9,7 @@
  *   scenario the switcher shows (that one is picked by default, beside the baseline).
  */
 import { useEffect, useMemo } from 'react';
+import type { Finding } from '../../../src-shared/checks';
 import type { CompareRow } from '../../../src-shared/engine';
 import { formatMinor, type Locale } from '../../../src-shared/money';
 import type { Model, Overlay } from '../../../src-shared/model';
@@ -17,6 +18,7 @@ import { useAnalysis, useAnalysisStore } from '../../document/analysisStart';
 import { byPosition } from '../../document/order';
 import { useActiveScenario, useBaseline, useLocale, useT } from '../../document/react';
 import { translateCount, type Translate } from '../../i18n';
+import { findingText } from '../../shared/findings';
 import { formatDeltaPercent, signedMinor } from '../../shared/signed';
 import { CompareCharts } from './CompareCharts';
 import { useCompareUi } from './compareUi';
@@ -176,6 +178,7 @@ function Results(props: { model: Model }) {
           <MissingNotes value={value} names={names} locale={locale} t={t} />
           <TotalsTable value={value} names={names} model={model} />
           <LinesTable value={value} names={names} model={model} />
+          <FindingsTable value={value} names={names} model={model} />
           <CompareCharts value={value} names={names} keys={keys} model={model} />
         </div>
       )}
@@ -374,4 +377,61 @@ function LinesTable(props: { value: CompareOutcome; names: string[]; model: Mode
       )}
     </section>
   );
+}
+
+/** The checks' findings that differ between the scenarios compared: in which each is, in words. */
+function FindingsTable(props: { value: CompareOutcome; names: string[]; model: Model }) {
+  const t = useT();
+  const locale = useLocale();
+  const { value, names, model } = props;
+  return (
+    <section className="card" aria-labelledby="compare-findings-h" data-testid="compare-findings">
+      <h2 id="compare-findings-h" className="card-title">
+        {t('compare.findings')}
+      </h2>
+      <p className="hint">{t('compare.findingsHint')}</p>
+      {value.findings.length === 0 ? (
+        <p className="empty" data-testid="compare-findings-none">
+          {t('compare.findingsNone')}
+        </p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data-table compare-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('compare.col.finding')}</th>
+                {names.map((name, i) => (
+                  <th scope="col" key={i}>
+                    {name}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {value.findings.map((d) => (
+                <tr key={d.id} data-testid={`compare-finding-${d.id}`}>
+                  <th scope="row">{t(`checks.severity.${severityOf(d.findings)}`)}</th>
+                  {d.findings.map((f, i) => (
+                    <td key={i} data-present={f ? 'true' : 'false'}>
+                      {f ? (
+                        findingText(f, model, locale, t)
+                      ) : (
+                        <span className="muted">{t('compare.findingAbsent')}</span>
+                      )}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** The most serious severity a finding has in any of the scenarios. */
+function severityOf(findings: readonly (Finding | null)[]): Finding['severity'] {
+  const order: Finding['severity'][] = ['error', 'warning', 'note'];
+  return order.find((sev) => findings.some((f) => f?.severity === sev)) ?? 'note';
 }
