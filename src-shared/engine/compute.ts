@@ -355,7 +355,20 @@ export function compute(model: Model): ComputeResult {
 
 const LEVEL_INDEX: Readonly<Record<string, number>> = Object.fromEntries(LEVELS.map((l, i) => [l, i]));
 
-/** The lines by level, then position: the model's own order, which is checked (O(n)) before sorting. */
+/** The last order sorted by inModelOrder: the lines' levels and positions, and the order found. */
+interface SortedOrder {
+  level: Float64Array;
+  position: Float64Array;
+  at: number[];
+}
+let lastOrder: SortedOrder | null = null;
+
+/**
+ * The lines by level, then position: the model's own order, which is checked (O(n)) before sorting.
+ * A list whose levels and positions are those of the last one sorted (the same programme with some
+ * lines changed: a scenario, a Monte-Carlo draw) takes the order found then: sort is stable and
+ * compares only those, so it is the order sorting would give.
+ */
 function inModelOrder(lines: readonly BudgetLine[]): readonly BudgetLine[] {
   let prev = lines[0];
   for (let i = 1; i < lines.length; i++) {
@@ -367,21 +380,37 @@ function inModelOrder(lines: readonly BudgetLine[]): readonly BudgetLine[] {
       const n = lines.length;
       const level = new Float64Array(n);
       const position = new Float64Array(n);
-      const at = new Array<number>(n);
       for (let k = 0; k < n; k++) {
         const x = lines[k] as BudgetLine;
         level[k] = LEVEL_INDEX[x.level] ?? 0;
         position[k] = x.position;
-        at[k] = k;
       }
-      at.sort(
-        (a, b) => (level[a] as number) - (level[b] as number) || (position[a] as number) - (position[b] as number),
-      );
-      return at.map((k) => lines[k] as BudgetLine);
+      const known = lastOrder;
+      let at: number[];
+      if (known && sameKeys(known, level, position)) at = known.at;
+      else {
+        at = new Array<number>(n);
+        for (let k = 0; k < n; k++) at[k] = k;
+        at.sort(
+          (a, b) => (level[a] as number) - (level[b] as number) || (position[a] as number) - (position[b] as number),
+        );
+        lastOrder = { level, position, at };
+      }
+      const out = new Array<BudgetLine>(n);
+      for (let k = 0; k < n; k++) out[k] = lines[at[k] as number] as BudgetLine;
+      return out;
     }
     prev = l;
   }
   return lines;
+}
+
+function sameKeys(known: SortedOrder, level: Float64Array, position: Float64Array): boolean {
+  if (known.level.length !== level.length) return false;
+  for (let k = 0; k < level.length; k++) {
+    if (known.level[k] !== level[k] || known.position[k] !== position[k]) return false;
+  }
+  return true;
 }
 
 function computeWith(

@@ -85,6 +85,18 @@ function personsOf(
   return out;
 }
 
+/** The memo keys of a list of profile ids ("arrivals:a,b", "active:a,b"), by the list. */
+const CHOICE_KEYS = new WeakMap<readonly string[], { arrivals: string; active: string }>();
+function choiceKey(ids: readonly string[], key: 'arrivals' | 'active'): string {
+  let keys = CHOICE_KEYS.get(ids);
+  if (!keys) {
+    const joined = ids.join(',');
+    keys = { arrivals: `arrivals:${joined}`, active: `active:${joined}` };
+    CHOICE_KEYS.set(ids, keys);
+  }
+  return keys[key];
+}
+
 const TWO_20 = 2n ** 20n;
 const TWO_31 = 2n ** 31n;
 
@@ -95,8 +107,10 @@ function sumSeries(
   key: 'arrivals' | 'active',
   duration: number,
 ): number[] {
-  // Every profile (most lines): a constant key, whose hash the map does not work out again.
-  const memo = ids.length === 0 ? (key === 'arrivals' ? 'arrivals:' : 'active:') : `${key}:${ids.join(',')}`;
+  // Every profile (most lines): a constant key, whose hash the map does not work out again; a choice
+  // of profiles: its text, made once per list of ids (a line's list is the same array from one
+  // compute to the next while the line is).
+  const memo = ids.length === 0 ? (key === 'arrivals' ? 'arrivals:' : 'active:') : choiceKey(ids, key);
   const known = caseload.sums.get(memo);
   if (known) return known;
   const out = new Array<number>(duration).fill(0);

@@ -216,7 +216,8 @@ class Adjusted {
   private own(map: Map<Level, Float64Array>, from: ReadonlyMap<Level, Float64Array>, level: Level): Float64Array {
     let a = map.get(level);
     if (!a) {
-      a = Float64Array.from(from.get(level) ?? new Float64Array(this.D));
+      const base = from.get(level);
+      a = base ? new Float64Array(base) : new Float64Array(this.D);
       map.set(level, a);
     }
     return a;
