@@ -42,7 +42,7 @@ port?.on('message', (request: ThreadRequest) => {
       (done) => {
         if (done % every === 0) post({ type: 'progress', done });
       },
-      createEngine(),
+      createEngine({ contexts: 1 }),
     );
     const totals = Float64Array.from(batch?.totals ?? []);
     const nets = Float64Array.from(batch?.nets ?? []);

@@ -95,8 +95,9 @@ interface LineContext {
 
 /** What one engine instance remembers between computes (see createEngine). */
 interface EngineCaches {
-  /** The contexts lines were computed in, most recent first (at most SLOTS). */
+  /** The contexts lines were computed in, most recent first (at most `slots`). */
   contexts: LineContext[];
+  slots: number;
   fastPath: boolean;
   /** Running sums over the last compute's lines (totals.ts): an edit updates them, line by line. */
   totals: TotalsAgg | null;
@@ -231,7 +232,7 @@ function contextOf(contexts: LineContext[], model: Model): LineContext | null {
   return null;
 }
 
-function newContext(contexts: LineContext[], model: Model): LineContext {
+function newContext(contexts: LineContext[], model: Model, slots: number): LineContext {
   const c: LineContext = {
     programme: model.programme,
     profiles: model.profiles,
@@ -239,7 +240,7 @@ function newContext(contexts: LineContext[], model: Model): LineContext {
     lines: new WeakMap(),
   };
   contexts.unshift(c);
-  if (contexts.length > SLOTS) contexts.length = SLOTS;
+  if (contexts.length > slots) contexts.length = slots;
   return c;
 }
 
@@ -299,6 +300,13 @@ export interface EngineOptions {
    * computes every month in bigint: the reference the fast path is tested against.
    */
   fastPath?: boolean;
+  /**
+   * How many contexts (programme, profiles and currencies) the engine keeps lines for (default
+   * SLOTS: a baseline and its scenarios in turn). A Monte-Carlo run, whose draws each move the
+   * caseload or the rates, keeps fewer: a kept context would only hold memory the collector must
+   * then copy.
+   */
+  contexts?: number;
 }
 
 /** An engine: `compute` with caches of its own (nothing is shared between two engines). */
@@ -314,6 +322,7 @@ export interface Engine {
 export function createEngine(options: EngineOptions = {}): Engine {
   const caches: EngineCaches = {
     contexts: [],
+    slots: Math.max(1, Math.floor(options.contexts ?? SLOTS)),
     fastPath: options.fastPath ?? true,
     totals: null,
     levels: null,
@@ -432,7 +441,7 @@ function computeWith(
   if (caches.builder?.months !== D) caches.builder = new PlanBuilder(D);
   const builder = caches.builder;
   const known = contextOf(caches.contexts, model);
-  const context = known ?? newContext(caches.contexts, model);
+  const context = known ?? newContext(caches.contexts, model, caches.slots);
   // The monthly sums of each level's lines so far (a percentage line's base), kept by the engine from
   // one compute to the next: an edit takes one line's months out and puts its new ones in. In a new
   // context every line is new: the sums are rebuilt as the lines are computed (LevelSums.restart).

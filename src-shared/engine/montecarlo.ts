@@ -347,7 +347,9 @@ export interface DrawBatch {
 
 /**
  * Draws from ... to − 1 of a run seeded `seed` (draw d is the same whatever else is computed, see
- * the Decision at the top), on `engine`. `onDraw` is told how many of these draws are done (for a
+ * the Decision at the top), on `engine` (by default one that keeps the lines of the last draw only:
+ * a draw that moves the caseload or a rate has lines of its own, and those of earlier draws would
+ * only hold memory). `onDraw` is told how many of these draws are done (for a
  * progress bar) and may return false to stop (cancel): null is then returned.
  */
 export function monteCarloDraws(
@@ -358,7 +360,7 @@ export function monteCarloDraws(
   from: number,
   to: number,
   onDraw?: (done: number) => boolean | void,
-  engine: Engine = createEngine(),
+  engine: Engine = createEngine({ contexts: 1 }),
 ): DrawBatch | null {
   if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to < from) {
     throw new RangeError(`Draws ${from} to ${to} are not a run of draws: give whole numbers with 0 ≤ from ≤ to.`);
@@ -438,7 +440,7 @@ export function monteCarlo(
   seed: number,
   params: readonly KeyParameter[],
   onDraw?: (done: number) => boolean | void,
-  engine: Engine = createEngine(),
+  engine: Engine = createEngine({ contexts: 1 }),
 ): MonteCarloResult | null {
   const batch = monteCarloDraws(model, ranges, params, seed, 0, draws, onDraw, engine);
   return batch && summarizeDraws(seed, batch.totals, batch.nets);

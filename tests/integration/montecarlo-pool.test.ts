@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sampleModel } from '../../src-main/sample/sample-model';
-import { chunksOf, runMonteCarlo } from '../../src-main/documents/montecarlo-pool';
+import { chunksOf, runMonteCarlo, YOUNG_GENERATION_MB } from '../../src-main/documents/montecarlo-pool';
 import { compute, keyParameters, monteCarlo, type Range } from '../../src-shared/engine';
 
 const script = pathToFileURL(path.resolve(import.meta.dirname, '../../src-main/documents/montecarlo-thread.ts'));
@@ -21,7 +21,7 @@ const script = pathToFileURL(path.resolve(import.meta.dirname, '../../src-main/d
 /** A thread that loads tsx first, then the thread's TypeScript source. */
 function tsThread(url: string | URL): Worker {
   const code = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(String(url))}); })`;
-  return new Worker(code, { eval: true });
+  return new Worker(code, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
 }
 
 const model = sampleModel();
