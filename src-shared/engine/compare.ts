@@ -121,7 +121,7 @@ class Scenarios {
 }
 
 function bridgeOn(scenarios: Scenarios, a: Overlay, b: Overlay, engine: Engine): Bridge {
-  const totalOf = (o: Overlay) => engine.compute(scenarios.model(o)).totals.total;
+  const totalOf = (o: Overlay) => engine.outcome(scenarios.model(o)).total;
   const from = totalOf(a);
   const steps: BridgeStep[] = [];
   let current = from;

@@ -36,19 +36,20 @@ import { buildCaseload } from './caseload';
 import { type CaseloadIndex, planQuantities } from './drivers';
 import { computePercentages } from './percentages';
 import { type LinePlan, PlanBuilder, planFloats, planTotal } from './plan';
-import type { ComputeResult, CostResult, Diagnostic } from './result';
+import type { ComputeResult, Diagnostic } from './result';
 import { computeOutcomes } from './outcomes';
 import { outsideBudget, withCoordination } from './outside';
 import { computeSynergies, fundByPartners, type OutsideState } from './synergies';
 import {
   amountsTotal,
+  budgetTotals,
   type Contribution,
   hasReach,
   type OtherLineSums,
   reachMetrics,
-  type ReachExact,
   SplitShapes,
   TotalsAgg,
+  type TotalsInput,
   totalsAndMetrics,
 } from './totals';
 import { add, fromInt, type Rational } from '../money';
@@ -309,9 +310,24 @@ export interface EngineOptions {
   contexts?: number;
 }
 
+/** The two figures a sensitivity or Monte-Carlo run reads of a programme (sensitivity.ts, montecarlo.ts). */
+export interface TotalAndNet {
+  /** The total with overheads: ComputeResult.totals.total. */
+  total: number;
+  /** The net cost asked of the donor: ComputeResult.synergies.totals.net. */
+  net: number;
+}
+
 /** An engine: `compute` with caches of its own (nothing is shared between two engines). */
 export interface Engine {
   compute(model: Model): ComputeResult;
+  /**
+   * compute(model)'s total and net cost, and nothing else: the same phases up to the overheads and
+   * the synergies, without what only the full result holds (each line's result and funding split,
+   * the sums by level, funder and category, the metrics, what partners pay and what lines yield).
+   * Exactly compute(model).totals.total and .synergies.totals.net (tests/unit/engine-outcome.test.ts).
+   */
+  outcome(model: Model): TotalAndNet;
 }
 
 /**
@@ -333,7 +349,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
   return {
     compute: (model) => {
       // The costs, then what partners cover of them and who pays it (synergies.ts): one result.
-      const { costs, outside, reach } = computeWith(caches, model);
+      const { result, outside } = computeWith(caches, model, totalsAndMetrics);
+      const { costs, reach } = result;
       const synergies = computeSynergies(model, model.partners, model.synergies, costs, outside);
       // Community projects opened to all reach more people at the same cost (synergies.ts): they
       // count in the reach metrics, as non-migrant community beneficiaries.
@@ -351,6 +368,15 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const funded = fundByPartners(costs, new Set(model.funders.map((f) => f.id)), model.synergies, synergies);
       const outcomes = computeOutcomes(model, costs);
       return funded ? { ...costs, ...funded, synergies, outcomes } : Object.assign(costs, { synergies, outcomes });
+    },
+    outcome: (model) => {
+      // The same phases; the totals phase gives only the budget's totals and the results of the
+      // lines the synergies read (budgetTotals), and the synergies run as in compute().
+      const targeted = new Set<string>();
+      for (const s of model.synergies) for (const id of s.lineIds) targeted.add(id);
+      const { result: costs, outside } = computeWith(caches, model, (input) => budgetTotals(input, targeted));
+      const synergies = computeSynergies(model, model.partners, model.synergies, costs, outside);
+      return { total: costs.totals.total, net: synergies.totals.net };
     },
   };
 }
@@ -422,10 +448,16 @@ function sameKeys(known: SortedOrder, level: Float64Array, position: Float64Arra
   return true;
 }
 
-function computeWith(
+/**
+ * The phases up to the totals (caseload, quantities, amounts, what partners deliver outside the
+ * budget, percentage lines), then `totals` on what they give: the full totals phase for compute(),
+ * the budget's totals only for outcome().
+ */
+function computeWith<T>(
   caches: EngineCaches,
   model: Model,
-): { costs: CostResult; outside: OutsideState | null; reach: ReachExact } {
+  totals: (input: TotalsInput) => T,
+): { result: T; outside: OutsideState | null } {
   const D = model.programme.durationMonths;
   const diagnostics: Diagnostic[] = [];
   // Caseload.
@@ -492,7 +524,7 @@ function computeWith(
     outside && outside.coordination.size > 0 ? withCoordination(outside, ordered, plans, months, holders) : null;
 
   // Totals, funders, beneficiaries, metrics.
-  const { costs, reach } = totalsAndMetrics({
+  const result = totals({
     model,
     ordered: all?.ordered ?? ordered,
     plans: all?.plans ?? plans,
@@ -515,5 +547,5 @@ function computeWith(
     fastPath: caches.fastPath,
     rebuild,
   });
-  return { costs, outside: outside?.state ?? null, reach };
+  return { result, outside: outside?.state ?? null };
 }

@@ -30,7 +30,6 @@
 import { decimalToRational, rat, roundHalfEven } from '../money';
 import { type BudgetLine, type Currency, type Model, type Profile, type Synergy, synergyConfidence } from '../model';
 import { createEngine, type Engine } from './compute';
-import type { ComputeResult } from './result';
 import { type KeyParameter, type Range, seededRandom, triangular } from './sensitivity';
 
 /** mix32 ("lowbias32", C. Wellons): a bijective 32-bit integer hash. */
@@ -332,11 +331,6 @@ export class DrawModels {
   }
 }
 
-/** What a run keeps of a draw: the total (all in) and the net cost asked of the donor. */
-function outcomeOf(r: ComputeResult): { total: number; net: number } {
-  return { total: r.totals.total, net: r.synergies.totals.net };
-}
-
 /** The totals and net costs of draws from ... to − 1, in draw order. */
 export interface DrawBatch {
   from: number;
@@ -372,7 +366,7 @@ export function monteCarloDraws(
   const factors = new Array<number>(ranged.length);
   for (let d = from; d < to; d++) {
     drawFactors(seed, d, ranged, factors);
-    const o = outcomeOf(engine.compute(models.model(factors)));
+    const o = engine.outcome(models.model(factors));
     totals[d - from] = o.total;
     nets[d - from] = o.net;
     if (onDraw && onDraw(d - from + 1) === false) return null;

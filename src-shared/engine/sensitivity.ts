@@ -187,15 +187,24 @@ export function tornado(
   params?: readonly KeyParameter[],
   engine: Engine = createEngine(),
 ): { base: Outcome; rows: TornadoRow[] } {
-  const baseResult = engine.compute(model);
-  const base = outcomeOf(baseResult);
-  const list = params ?? keyParameters(model, baseResult);
+  // Each computed as far as its total and net cost (Engine.outcome), the baseline in full only when
+  // it ranks the parameters.
+  let base: Outcome;
+  let list: readonly KeyParameter[];
+  if (params) {
+    base = engine.outcome(model);
+    list = params;
+  } else {
+    const baseResult = engine.compute(model);
+    base = outcomeOf(baseResult);
+    list = keyParameters(model, baseResult);
+  }
   const share = mul(dec(percent), rat(1, 100));
   const down = rationalToDecimal({ n: share.d - share.n, d: share.d }) ?? '1';
   const up = rationalToDecimal({ n: share.d + share.n, d: share.d }) ?? '1';
   const rows = list.map((p, i) => {
-    const low = outcomeOf(engine.compute(resolve(model, parameterOverlay(model, p, down))));
-    const high = outcomeOf(engine.compute(resolve(model, parameterOverlay(model, p, up))));
+    const low = engine.outcome(resolve(model, parameterOverlay(model, p, down)));
+    const high = engine.outcome(resolve(model, parameterOverlay(model, p, up)));
     return { parameter: p, low, high, swing: Math.abs(high.total - low.total), order: i };
   });
   rows.sort((a, b) => b.swing - a.swing || a.order - b.order);

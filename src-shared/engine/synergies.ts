@@ -445,6 +445,15 @@ interface CaseloadSource {
   caseload: { profiles: readonly Pick<CaseloadSeries, 'profileId' | 'arrivals'>[] };
 }
 
+/**
+ * What the synergies read of the costs phase's result: the lines some synergy targets (more may be
+ * there), the direct cost, the caseload. A full CostResult, or Engine.outcome()'s budget totals.
+ */
+export type CostsRead = Pick<CostResult, 'lines' | 'durationMonths'> & {
+  totals: Pick<CostResult['totals'], 'direct'>;
+  caseload: { profiles: readonly CaseloadSeries[] };
+};
+
 /** What the synergies read of a line: its amounts (the gross they cover), units and reach. */
 export type SourceLine = Pick<LineResult, 'months' | 'quantities' | 'beneficiaries' | 'nonMigrantBeneficiaries'>;
 
@@ -529,7 +538,7 @@ export function computeSynergies(
   model: Model,
   partners: readonly Partner[],
   synergies: readonly Synergy[],
-  result: CostResult,
+  result: CostsRead,
   outside: OutsideState | null = null,
 ): SynergyResult {
   if (synergies.length === 0) return summarise(result, new Map(), [], new Map());
@@ -977,7 +986,7 @@ function publicServiceCover(cover: Cover, s: Synergy, e: EffectOf<'publicService
 }
 
 function summarise(
-  result: CostResult,
+  result: CostsRead,
   lines: Map<string, SynergyLine>,
   outcomes: SynergyOutcome[],
   perLine: ReadonlyMap<string, ReadonlyMap<string, number>>,

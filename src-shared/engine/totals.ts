@@ -858,6 +858,72 @@ function caseloadTotals(
   return { arrivals, active, cumulative, peakActiveCases, peakMonth };
 }
 
+/**
+ * What Engine.outcome() needs of the totals phase: the budget's totals, and the results of the lines
+ * the synergies read (those some synergy targets, in model order); the caseload as the synergies read
+ * it. Every figure in it is the one totalsAndMetrics gives.
+ */
+export interface BudgetTotals {
+  durationMonths: number;
+  lines: LineResult[];
+  caseload: { profiles: CaseloadSeries[] };
+  totals: CostResult['totals'];
+}
+
+/**
+ * The totals phase for Engine.outcome(): the monthly direct and eligible cost (the other lines' sums
+ * the engine keeps, plus the percentage lines'), the overheads, and the totals, as totalsAndMetrics
+ * works them out; a contribution only for the percentage lines (their sums) and the lines
+ * `targeted` by a synergy (their results). The engine's running sums over lines (TotalsAgg) are
+ * neither read nor changed, so the next full compute updates them as if this one had not happened.
+ */
+export function budgetTotals(input: TotalsInput, targeted: ReadonlySet<string>): BudgetTotals {
+  const { model, ordered, plans, holders, months, others, series, caches, fastPath } = input;
+  const { programme } = model;
+  const D = programme.durationMonths;
+  const sources = sourcesOf(model);
+  caches.splitShapes.useSources(sources.funderIds);
+  const fresh = new TotalsAgg(D);
+  const lines: LineResult[] = [];
+  for (let i = 0; i < ordered.length; i++) {
+    const line = ordered[i] as BudgetLine;
+    const percentage = line.driver.kind === 'percentage';
+    const read = targeted.has(line.id);
+    if (!percentage && !read) continue;
+    const c = contribution(
+      holders[i],
+      line,
+      months[i] ?? new Array<number>(D).fill(0),
+      plans[i] as LinePlan,
+      model.funders,
+      sources.funderIds,
+      sources.mainDonor,
+      sources.mainIds,
+      caches.splitShapes,
+      input.partnerDelivered?.get(i) ?? 0,
+      input.coordinationOf?.get(i) ?? null,
+    );
+    if (percentage) fresh.add(c, 1);
+    if (read) lines.push(c.result);
+  }
+  const { direct, eligibleIndirect, eligibleContingency } = monthlySums(fresh, others, D);
+  const { indirect, contingency } = overheads(programme, eligibleIndirect, eligibleContingency, fastPath);
+  const total = direct.map((a, m) => a + (indirect[m] as number) + (contingency[m] as number));
+  return {
+    durationMonths: D,
+    lines,
+    caseload: { profiles: series },
+    totals: {
+      direct: sum(direct),
+      directEligibleIndirect: sum(eligibleIndirect),
+      directEligibleContingency: sum(eligibleContingency),
+      indirect: sum(indirect),
+      contingency: sum(contingency),
+      total: sum(total),
+    },
+  };
+}
+
 export function totalsAndMetrics(input: TotalsInput): { costs: CostResult; reach: ReachExact } {
   const { model, ordered, others, series, returneesExact, diagnostics, caches } = input;
   const { fastPath } = input;

@@ -112,6 +112,10 @@ describe('compare', () => {
         computed.push(m);
         return inner.compute(m);
       },
+      outcome: (m: Model) => {
+        computed.push(m);
+        return inner.outcome(m);
+      },
     };
     // From the baseline to fewer arrivals: the baseline, then the caseload step; the 4 others are 0.
     const br = bridge(baseline, {}, fewer, counting);
@@ -134,6 +138,10 @@ describe('compare', () => {
       compute: (m: Model): ComputeResult => {
         computed.push(m);
         return inner.compute(m);
+      },
+      outcome: (m: Model) => {
+        computed.push(m);
+        return inner.outcome(m);
       },
     };
     const c = compareScenarios(baseline, overlays, counting);
