@@ -39,7 +39,7 @@ import { type LinePlan, PlanBuilder, planFloats, planTotal } from './plan';
 import type { ComputeResult, Diagnostic } from './result';
 import { computeOutcomes } from './outcomes';
 import { outsideBudget, withCoordination } from './outside';
-import { computeSynergies, fundByPartners, type OutsideState } from './synergies';
+import { computeSynergies, fundByPartners, type OutsideState, synergyNet } from './synergies';
 import {
   amountsTotal,
   budgetTotals,
@@ -375,8 +375,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const targeted = new Set<string>();
       for (const s of model.synergies) for (const id of s.lineIds) targeted.add(id);
       const { result: costs, outside } = computeWith(caches, model, (input) => budgetTotals(input, targeted));
-      const synergies = computeSynergies(model, model.partners, model.synergies, costs, outside);
-      return { total: costs.totals.total, net: synergies.totals.net };
+      return { total: costs.totals.total, net: synergyNet(model, model.partners, model.synergies, costs, outside) };
     },
   };
 }

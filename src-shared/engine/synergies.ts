@@ -542,6 +542,44 @@ export function computeSynergies(
   outside: OutsideState | null = null,
 ): SynergyResult {
   if (synergies.length === 0) return summarise(result, new Map(), [], new Map());
+  const { state, outcomes } = runStages(model, partners, synergies, result, outside);
+  for (const [l, c] of state.claims) {
+    let over = c.over;
+    const rates = c.rates;
+    for (let m = 0; rates && m < rates.length; m++) {
+      const r = rates[m] as number;
+      // A float sum of exact rates: 1e-9 of slack keeps 0.3 + 0.7 from counting as above 100 %.
+      if (r > 1 + OVER_SLACK) over += (r - 1) * (l.gross[m] as number);
+    }
+    l.overClaimed = Math.round(over);
+  }
+  return summarise(result, state.lines, outcomes, state.perLine, outside !== null);
+}
+
+/**
+ * computeSynergies(…).totals.net alone: the same stages, the same sums (netTotals), without the
+ * over-claims, the expected cost and the partners' drop-out (Engine.outcome).
+ */
+export function synergyNet(
+  model: Model,
+  partners: readonly Partner[],
+  synergies: readonly Synergy[],
+  result: CostsRead,
+  outside: OutsideState | null = null,
+): number {
+  if (synergies.length === 0) return netTotals(result, new Map(), []).net;
+  const { state, outcomes } = runStages(model, partners, synergies, result, outside);
+  return netTotals(result, state.lines, outcomes, outside !== null).net;
+}
+
+/** Both stages (the outside one unless compute.ts ran it), and the outcomes in screen order. */
+function runStages(
+  model: Model,
+  partners: readonly Partner[],
+  synergies: readonly Synergy[],
+  result: CostsRead,
+  outside: OutsideState | null,
+): { state: OutsideState; outcomes: SynergyOutcome[] } {
   // Only the lines some synergy targets are looked up (a programme has many more).
   const targeted = new Set<string>();
   for (const s of synergies) for (const id of s.lineIds) targeted.add(id);
@@ -556,17 +594,7 @@ export function computeSynergies(
     const o = state.outcomes.get(s.id);
     if (o) outcomes.push(o);
   }
-  for (const [l, c] of state.claims) {
-    let over = c.over;
-    const rates = c.rates;
-    for (let m = 0; rates && m < rates.length; m++) {
-      const r = rates[m] as number;
-      // A float sum of exact rates: 1e-9 of slack keeps 0.3 + 0.7 from counting as above 100 %.
-      if (r > 1 + OVER_SLACK) over += (r - 1) * (l.gross[m] as number);
-    }
-    l.overClaimed = Math.round(over);
-  }
-  return summarise(result, state.lines, outcomes, state.perLine, outside !== null);
+  return { state, outcomes };
 }
 
 /**
@@ -985,6 +1013,44 @@ function publicServiceCover(cover: Cover, s: Synergy, e: EffectOf<'publicService
   }
 }
 
+/** Σ xs, from 0, left to right. */
+function sumOf(xs: readonly number[]): number {
+  let total = 0;
+  for (let i = 0; i < xs.length; i++) total += xs[i] as number;
+  return total;
+}
+
+/** What partners cover (inside and outside the budget), the coordination, the lines' gross and the net cost. */
+function netTotals(
+  result: CostsRead,
+  lines: ReadonlyMap<string, SynergyLine>,
+  outcomes: readonly SynergyOutcome[],
+  /** The result is the budget (outside.ts): without what partners deliver, with the coordination. */
+  budget = false,
+): {
+  coveredInside: number;
+  coveredOutside: number;
+  covered: number;
+  coordination: number;
+  grossLines: number;
+  net: number;
+} {
+  let coveredInside = 0;
+  let coveredOutside = 0;
+  for (const l of lines.values()) {
+    coveredInside += sumOf(l.coveredInside);
+    coveredOutside += sumOf(l.coveredOutside);
+  }
+  const covered = coveredInside + coveredOutside;
+  let coordination = 0;
+  for (const o of outcomes) coordination += sumOf(o.coordination);
+  // Every line's gross: the direct cost summed once by the costs phase, which for the budget is
+  // Σ gross − what partners deliver + coordination.
+  const grossLines = budget ? result.totals.direct + coveredOutside - coordination : result.totals.direct;
+  const net = grossLines - covered + coordination;
+  return { coveredInside, coveredOutside, covered, coordination, grossLines, net };
+}
+
 function summarise(
   result: CostsRead,
   lines: Map<string, SynergyLine>,
@@ -994,23 +1060,13 @@ function summarise(
   budget = false,
 ): SynergyResult {
   const D = result.durationMonths;
-  const sum = (xs: readonly number[]): number => {
-    let total = 0;
-    for (let i = 0; i < xs.length; i++) total += xs[i] as number;
-    return total;
-  };
-  let coveredInside = 0;
-  let coveredOutside = 0;
-  for (const l of lines.values()) {
-    coveredInside += sum(l.coveredInside);
-    coveredOutside += sum(l.coveredOutside);
-  }
-  const covered = coveredInside + coveredOutside;
-  const coordination = sum(outcomes.map((o) => sum(o.coordination)));
-  // Every line's gross: the direct cost summed once by the costs phase, which for the budget is
-  // Σ gross − what partners deliver + coordination.
-  const grossLines = budget ? result.totals.direct + coveredOutside - coordination : result.totals.direct;
-  const net = grossLines - covered + coordination;
+  const sum = sumOf;
+  const { coveredInside, coveredOutside, covered, coordination, grossLines, net } = netTotals(
+    result,
+    lines,
+    outcomes,
+    budget,
+  );
   let risk: Rational = ZERO;
   for (const o of outcomes) risk = add(risk, mul(sub(rat(1), dec(o.confidence)), fromInt(o.coveredTotal)));
   const expected = net + Number(roundHalfEven(risk));
