@@ -259,6 +259,7 @@ function computeLine(
   const built = planQuantities(line, model, caseload, diagnostics, builder);
   const f = factors.get(line.currency);
   let amounts: number[];
+  let total: number | undefined;
   if (!f) {
     diagnostics.push({
       severity: 'error',
@@ -270,6 +271,7 @@ function computeLine(
   } else {
     const computed = planAmounts(built, f, line.unitCost, fastPath);
     amounts = computed.amounts;
+    total = computed.total;
     if (computed.missingRate) {
       diagnostics.push({
         severity: 'error',
@@ -285,7 +287,7 @@ function computeLine(
     quantities: planFloats(built),
     total: hasReach(line) ? planTotal(built) : null,
     amounts,
-    amountsTotal: amountsTotal(amounts),
+    amountsTotal: total ?? amountsTotal(amounts),
     diagnostics: NONE,
     level: line.level,
     eligibleIndirect: line.eligibleIndirect,

@@ -761,7 +761,7 @@ function sumLines(
 
 /** The direct and eligible cost of each month: the percentage lines' (`fresh`) and the others' by level. */
 function monthlySums(
-  fresh: TotalsAgg,
+  fresh: Pick<TotalsAgg, 'direct' | 'eligibleIndirect' | 'eligibleContingency'>,
   others: OtherLineSums,
   D: number,
 ): { direct: number[]; eligibleIndirect: number[]; eligibleContingency: number[] } {
@@ -873,23 +873,40 @@ export interface BudgetTotals {
 /**
  * The totals phase for Engine.outcome(): the monthly direct and eligible cost (the other lines' sums
  * the engine keeps, plus the percentage lines'), the overheads, and the totals, as totalsAndMetrics
- * works them out; a contribution only for the percentage lines (their sums) and the lines
- * `targeted` by a synergy (their results). The engine's running sums over lines (TotalsAgg) are
+ * works them out (the percentage lines' months summed as TotalsAgg sums them); a contribution only
+ * for the lines `targeted` by a synergy (their results). The engine's running sums over lines (TotalsAgg) are
  * neither read nor changed, so the next full compute updates them as if this one had not happened.
  */
 export function budgetTotals(input: TotalsInput, targeted: ReadonlySet<string>): BudgetTotals {
   const { model, ordered, plans, holders, months, others, series, caches, fastPath } = input;
   const { programme } = model;
   const D = programme.durationMonths;
-  const sources = sourcesOf(model);
-  caches.splitShapes.useSources(sources.funderIds);
-  const fresh = new TotalsAgg(D);
+  // The percentage lines' months, as TotalsAgg.add sums them (totalsAndMetrics' `fresh`).
+  const fresh = {
+    direct: new Float64Array(D),
+    eligibleIndirect: new Float64Array(D),
+    eligibleContingency: new Float64Array(D),
+  };
   const lines: LineResult[] = [];
+  let sources: Sources | null = null;
   for (let i = 0; i < ordered.length; i++) {
     const line = ordered[i] as BudgetLine;
-    const percentage = line.driver.kind === 'percentage';
-    const read = targeted.has(line.id);
-    if (!percentage && !read) continue;
+    if (line.driver.kind === 'percentage') {
+      const lm = months[i];
+      const n = lm ? Math.min(D, lm.length) : 0;
+      for (let m = 0; m < n; m++) {
+        const a = (lm as number[])[m] as number;
+        if (a === 0) continue;
+        fresh.direct[m] = (fresh.direct[m] as number) + a;
+        if (line.eligibleIndirect) fresh.eligibleIndirect[m] = (fresh.eligibleIndirect[m] as number) + a;
+        if (line.eligibleContingency) fresh.eligibleContingency[m] = (fresh.eligibleContingency[m] as number) + a;
+      }
+    }
+    if (!targeted.has(line.id)) continue;
+    if (!sources) {
+      sources = sourcesOf(model);
+      caches.splitShapes.useSources(sources.funderIds);
+    }
     const c = contribution(
       holders[i],
       line,
@@ -903,8 +920,7 @@ export function budgetTotals(input: TotalsInput, targeted: ReadonlySet<string>):
       input.partnerDelivered?.get(i) ?? 0,
       input.coordinationOf?.get(i) ?? null,
     );
-    if (percentage) fresh.add(c, 1);
-    if (read) lines.push(c.result);
+    lines.push(c.result);
   }
   const { direct, eligibleIndirect, eligibleContingency } = monthlySums(fresh, others, D);
   const { indirect, contingency } = overheads(programme, eligibleIndirect, eligibleContingency, fastPath);

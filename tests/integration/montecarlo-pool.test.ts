@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sampleModel } from '../../src-main/sample/sample-model';
-import { chunksOf, runMonteCarlo, YOUNG_GENERATION_MB } from '../../src-main/documents/montecarlo-pool';
+import { chunksOf, MonteCarloPool, runMonteCarlo, YOUNG_GENERATION_MB } from '../../src-main/documents/montecarlo-pool';
 import { compute, keyParameters, monteCarlo, type Range } from '../../src-shared/engine';
 
 const script = pathToFileURL(path.resolve(import.meta.dirname, '../../src-main/documents/montecarlo-thread.ts'));
@@ -103,6 +103,40 @@ describe('Monte-Carlo in worker threads', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(reported).toBe(after);
     expect(after).toBeLessThan(20_000);
+  });
+
+  it('a pool keeps its threads for the next run (no thread started again), one run at a time', async () => {
+    let started = 0;
+    const pool = new MonteCarloPool({
+      script,
+      threads: 2,
+      startThread: (url) => {
+        started++;
+        return tsThread(url);
+      },
+    });
+    try {
+      const first = pool.run({ model, ranges, params, draws: 30, seed: 5 });
+      expect(() => pool.run({ model, ranges, params, draws: 30, seed: 6 })).toThrow(/already going/);
+      expect(await first.result).toEqual(monteCarlo(model, ranges, 30, 5, params));
+      expect(pool.idleThreads).toBe(2);
+      const second = await pool.run({ model, ranges, params, draws: 41, seed: 6 }).result;
+      expect(second).toEqual(monteCarlo(model, ranges, 41, 6, params));
+      expect(started).toBe(2);
+      // A cancelled run's threads are ended, not kept: the next run starts new ones.
+      const cancelled = pool.run({ model, ranges, params, draws: 20_000, seed: 7 });
+      cancelled.cancel();
+      expect(await cancelled.result).toBeNull();
+      expect(pool.idleThreads).toBe(0);
+      expect((await pool.run({ model, ranges, params, draws: 4, seed: 8 }).result)?.totals).toEqual(
+        monteCarlo(model, ranges, 4, 8, params)?.totals,
+      );
+      expect(started).toBe(4);
+    } finally {
+      pool.close();
+    }
+    expect(pool.idleThreads).toBe(0);
+    expect(() => pool.run({ model, ranges, params, draws: 1, seed: 1 })).toThrow(/closed/);
   });
 
   it('a thread that cannot run fails the run with what to do', async () => {
