@@ -97,7 +97,15 @@ export function buildCaseload(model: Model): { index: CaseloadIndex; series: Cas
   for (const profile of profiles) {
     const c = profileCaseload(profile, D);
     const personsExact = mul(fromInt(c.totalArrivals), dec(profile.personsPerUnit));
-    const s: CaseloadSeries = { ...c, persons: toNumber(personsExact) };
+    // The same fields in the same order as { ...c, persons }, written out (no spread per profile).
+    const s: CaseloadSeries = {
+      profileId: c.profileId,
+      arrivals: c.arrivals,
+      active: c.active,
+      cumulative: c.cumulative,
+      totalArrivals: c.totalArrivals,
+      persons: toNumber(personsExact),
+    };
     personsTotal = add(personsTotal, personsExact);
     byId.set(profile.id, { profile, series: s });
     all.push({ profile, series: s });
