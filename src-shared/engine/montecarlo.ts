@@ -17,7 +17,15 @@
  *   bijection, so two draws of a run never share a stream's seed, and everything is integer
  *   arithmetic: the same seed gives the same draws, to the cent, on every machine and with any
  *   number of workers. (Before, one generator ran through all the draws in turn: a draw's numbers
- *   then depended on every draw before it, and a run could not be split.)
+ *   then depended on every draw before it, and a run could not be split.) Two draws' streams are
+ *   the same generator started at unrelated points of its 2^32-long cycle: when their seeds lie
+ *   fewer steps apart than there are ranged parameters, part of one draw's values reappears in the
+ *   other's, shifted by those steps (so for other parameters). With 30 parameters that happens to
+ *   about one pair of draws in a run of 10,000 (5 × 10^7 pairs, 59 / 2^32 each); it pairs no
+ *   parameter with itself and moves no percentile measurably.
+ * Decision: a range must be 0 ≤ low ≤ likely ≤ high ≤ MAX_FACTOR (the file's ranges are within
+ *   that, src-shared/model/scenarios.ts): a negative factor would make negative arrivals or rates,
+ *   and the factors are written with 6 decimals, as whole millionths.
  * Decision: a draw's model is what resolve(model, mergeOverlays(the parameters' overlays)) gives,
  *   built directly (DrawModels): the moves are worked out once per run (which object and field
  *   each parameter moves, its baseline value as an exact decimal), and each draw copies only the
