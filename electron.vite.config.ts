@@ -2,7 +2,8 @@
  * `electron-vite build` writes everything to out/:
  * - out/main: the Electron main process (index.js, package.json "main") and the plain-Node
  *   entries that share its code: serve.js (browser mode), start.js (`npm start` launcher),
- *   cli.js (command line), and engine-thread.js (the engine's worker thread for main's long jobs).
+ *   cli.js (command line), engine-thread.js (the engine's worker thread for main's long jobs) and
+ *   montecarlo-thread.js (a Monte-Carlo worker thread).
  *   ES modules; dependencies (better-sqlite3, zod) stay external.
  * - out/preload/preload.cjs: the sandboxed preload. Sandboxed preloads cannot be ES modules and
  *   can require nothing but electron, so it is CommonJS with every dependency bundled in.
@@ -26,6 +27,8 @@ const mainBuild: NonNullable<MainViteConfig['build']> = {
       cli: resolve(root, 'src-main/cli/index.ts'),
       // The engine's worker thread for main's long jobs (src-main/documents/engine-pool.ts).
       'engine-thread': resolve(root, 'src-main/documents/engine-thread.ts'),
+      // Monte-Carlo's worker threads, one chunk of draws each (src-main/documents/montecarlo-pool.ts).
+      'montecarlo-thread': resolve(root, 'src-main/documents/montecarlo-thread.ts'),
     },
     external: ['better-sqlite3'],
   },

@@ -123,14 +123,15 @@ const FAST_LIMIT = 2 ** 50;
 /**
  * The amounts of one line: each month's quantity × the unit cost × the factor of its year (12
  * months a year), rounded by the running-total rule. `missingRate`: a month bought something in a
- * year without a factor (that month costs nothing; the caller reports it).
+ * year without a factor (that month costs nothing; the caller reports it). `total`: the amounts'
+ * sum, when the fast path gives it (its last running total).
  */
 export function planAmounts(
   plan: QuantityPlan,
   factors: readonly (Rational | null)[],
   unitCost = 1,
   fastPath = true,
-): { amounts: number[]; missingRate: boolean } {
+): { amounts: number[]; missingRate: boolean; total?: number } {
   if (plan.nums) {
     const fast = fastPath ? fastAmounts(plan.nums, plan.den, factors, unitCost) : null;
     if (fast) return fast;
@@ -213,7 +214,7 @@ function fastAmounts(
   den: bigint,
   factors: readonly (Rational | null)[],
   unitCost: number,
-): { amounts: number[]; missingRate: boolean } | null {
+): { amounts: number[]; missingRate: boolean; total: number } | null {
   const D = nums.length;
   const dens = Number(den);
   // Every month is written below (0 when nothing is bought, or on a year without a rate), so the
@@ -265,7 +266,9 @@ function fastAmounts(
       prev = r;
     }
   }
-  return { amounts, missingRate };
+  // Σ amounts: the months are the steps between rounded running totals (safe integers here), so
+  // they add up to the last one.
+  return { amounts, missingRate, total: prev };
 }
 
 /** u × 1.01: the fast path's error bound per term and magnitude (see fastAmounts). */

@@ -11,7 +11,7 @@
  *   month and the following duration-1 months).
  * - Cumulative assisted in month m: all arrivals up to and including m.
  */
-import { add, allocate, dec, fromInt, mul, type Rational, toNumber, ZERO } from '../money';
+import { add, allocate, allocateSafe, dec, fromInt, mul, type Rational, toNumber, ZERO } from '../money';
 import type { Model, Profile } from '../model';
 import type { CaseloadIndex } from './drivers';
 import type { CaseloadSeries } from './result';
@@ -37,17 +37,34 @@ export function arrivalsPerMonth(
   const start = Math.max(1, p.arrivalStart);
   const end = Math.min(duration, p.arrivalEnd);
   if (end < start || p.arrivals === 0) return out;
-  const n = end - start + 1;
-  const weights: bigint[] = [];
-  for (let i = 0; i < n; i++) {
-    weights.push(p.pattern === 'even' ? 1n : p.pattern === 'front' ? BigInt(n - i) : BigInt(i + 1));
-  }
-  const parts = allocate(BigInt(p.arrivals), weights);
-  parts.forEach((v, i) => {
-    out[start - 1 + i] = Number(v);
-  });
+  const parts = spread(p.pattern, p.arrivals, end - start + 1);
+  for (let i = 0; i < parts.length; i++) out[start - 1 + i] = parts[i] as number;
   return out;
 }
+
+/**
+ * `arrivals` spread over `n` months by `pattern` (largest remainder; in doubles where that is exact,
+ * allocateSafe giving the same parts as allocate). Kept by (pattern, months, arrivals), bounded like
+ * dec()'s memo: a Monte-Carlo run meets the same few hundred arrivals figures again and again.
+ */
+function spread(pattern: 'even' | 'front' | 'back', arrivals: number, n: number): readonly number[] {
+  const key = `${pattern}:${n}:${arrivals}`;
+  const known = SPREADS.get(key);
+  if (known) return known;
+  const weights = new Array<number>(n);
+  for (let i = 0; i < n; i++) weights[i] = pattern === 'even' ? 1 : pattern === 'front' ? n - i : i + 1;
+  const parts =
+    allocateSafe(arrivals, weights) ??
+    allocate(
+      BigInt(arrivals),
+      weights.map((w) => BigInt(w)),
+    ).map(Number);
+  if (SPREADS.size >= SPREADS_MAX) SPREADS.clear();
+  SPREADS.set(key, Object.freeze(parts));
+  return parts;
+}
+const SPREADS = new Map<string, readonly number[]>();
+const SPREADS_MAX = 4096;
 
 export function profileCaseload(p: Profile, duration: number): ProfileCaseload {
   const arrivals = arrivalsPerMonth(p, duration);
@@ -80,7 +97,15 @@ export function buildCaseload(model: Model): { index: CaseloadIndex; series: Cas
   for (const profile of profiles) {
     const c = profileCaseload(profile, D);
     const personsExact = mul(fromInt(c.totalArrivals), dec(profile.personsPerUnit));
-    const s: CaseloadSeries = { ...c, persons: toNumber(personsExact) };
+    // The same fields in the same order as { ...c, persons }, written out (no spread per profile).
+    const s: CaseloadSeries = {
+      profileId: c.profileId,
+      arrivals: c.arrivals,
+      active: c.active,
+      cumulative: c.cumulative,
+      totalArrivals: c.totalArrivals,
+      persons: toNumber(personsExact),
+    };
     personsTotal = add(personsTotal, personsExact);
     byId.set(profile.id, { profile, series: s });
     all.push({ profile, series: s });

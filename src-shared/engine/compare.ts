@@ -12,8 +12,13 @@
  *   difference between the two totals (each starts where the one before ended). Another order would
  *   share the difference out otherwise (interactions fall on the later cause); this one goes from
  *   what drives the quantities to what prices them.
+ * Decision: a cause whose overrides are the same in both scenarios is a step of 0, not computed
+ *   (the model after it is the model before it); and the models of one comparison are resolved once
+ *   per overlay (Scenarios, by the overlay's canonical text), so that a bridge's last step, which is
+ *   its scenario, is the model already computed, and the engine reuses its lines. Both give exactly
+ *   the totals that resolving and computing every step afresh gives (tests/unit/compare.test.ts).
  */
-import type { Model } from '../model';
+import { canonicalOverlay, type Model } from '../model';
 import { createEngine, type Engine } from './compute';
 import { type LineOverride, type Overlay, resolve } from './resolve';
 import type { ComputeResult } from './result';
@@ -90,23 +95,91 @@ export interface Bridge {
   steps: BridgeStep[];
 }
 
+/** An overlay's canonical text: equal overlays, whatever the order of their keys, have the same. */
+function overlayText(o: Overlay): string {
+  return JSON.stringify(canonicalOverlay(o));
+}
+
+/**
+ * The models of scenarios of one baseline, each resolved once per overlay (by its canonical text):
+ * an overlay met again gives the same model object, whose lines an engine has computed already.
+ */
+class Scenarios {
+  private readonly models = new Map<string, Model>();
+
+  constructor(readonly baseline: Model) {}
+
+  model(o: Overlay): Model {
+    const key = overlayText(o);
+    let m = this.models.get(key);
+    if (!m) {
+      m = resolve(this.baseline, o);
+      this.models.set(key, m);
+    }
+    return m;
+  }
+}
+
+function bridgeOn(scenarios: Scenarios, a: Overlay, b: Overlay, engine: Engine): Bridge {
+  const totalOf = (o: Overlay) => engine.outcome(scenarios.model(o)).total;
+  const from = totalOf(a);
+  const steps: BridgeStep[] = [];
+  let current = from;
+  for (let i = 0; i < BRIDGE_CAUSES.length; i++) {
+    const cause = BRIDGE_CAUSES[i] as BridgeCause;
+    // The same overrides of this cause in both: the model after the step is the model before it.
+    if (overlayText(partOf(a, cause)) === overlayText(partOf(b, cause))) {
+      steps.push({ cause, amount: 0 });
+      continue;
+    }
+    // Causes up to i from b, the rest from a.
+    const parts = BRIDGE_CAUSES.map((c, k) => partOf(k <= i ? b : a, c));
+    const next = totalOf(joinParts(parts));
+    steps.push({ cause, amount: next - current });
+    current = next;
+  }
+  return { from, to: current, steps };
+}
+
 /**
  * The bridge from scenario `a` to scenario `b` (overlays of one baseline): the total of `a`, each
  * cause's step, the total of `b`. Σ steps = to − from, exactly.
  */
 export function bridge(baseline: Model, a: Overlay, b: Overlay, engine: Engine = createEngine()): Bridge {
-  const totalOf = (o: Overlay) => engine.compute(resolve(baseline, o)).totals.total;
-  const from = totalOf(a);
-  const steps: BridgeStep[] = [];
-  let current = from;
-  for (let i = 0; i < BRIDGE_CAUSES.length; i++) {
-    // Causes up to i from b, the rest from a.
-    const parts = BRIDGE_CAUSES.map((cause, k) => partOf(k <= i ? b : a, cause));
-    const next = totalOf(joinParts(parts));
-    steps.push({ cause: BRIDGE_CAUSES[i] as BridgeCause, amount: next - current });
-    current = next;
-  }
-  return { from, to: current, steps };
+  return bridgeOn(new Scenarios(baseline), a, b, engine);
+}
+
+/** What the Compare screen shows of scenarios of one baseline (compareScenarios). */
+export interface Comparison {
+  /** Each scenario's result, in the order given. */
+  results: ComputeResult[];
+  /** compareTotals of the results. */
+  totals: CompareRow[];
+  /** differingLines of the results. */
+  lines: DifferingLine[];
+  /** The bridge from the first scenario to each other one, in order. */
+  bridges: Bridge[];
+}
+
+/**
+ * Scenarios of `baseline` (their overlays; {} is the baseline) side by side: each one computed, the
+ * totals and their deltas, the lines that differ, and the bridge from the first to each other, on
+ * one engine, each model resolved once (a bridge's steps reuse the scenarios' computes).
+ */
+export function compareScenarios(
+  baseline: Model,
+  overlays: readonly Overlay[],
+  engine: Engine = createEngine(),
+): Comparison {
+  const scenarios = new Scenarios(baseline);
+  const results = overlays.map((o) => engine.compute(scenarios.model(o)));
+  const first = overlays[0];
+  return {
+    results,
+    totals: compareTotals(results),
+    lines: differingLines(results, overlays),
+    bridges: first === undefined ? [] : overlays.slice(1).map((o) => bridgeOn(scenarios, first, o, engine)),
+  };
 }
 
 /** A total of each scenario and its change against the first (absolute, and % for display). */

@@ -36,19 +36,20 @@ import { buildCaseload } from './caseload';
 import { type CaseloadIndex, planQuantities } from './drivers';
 import { computePercentages } from './percentages';
 import { type LinePlan, PlanBuilder, planFloats, planTotal } from './plan';
-import type { ComputeResult, CostResult, Diagnostic } from './result';
+import type { ComputeResult, Diagnostic } from './result';
 import { computeOutcomes } from './outcomes';
 import { outsideBudget, withCoordination } from './outside';
-import { computeSynergies, fundByPartners, type OutsideState } from './synergies';
+import { computeSynergies, fundByPartners, type OutsideState, synergyNet } from './synergies';
 import {
   amountsTotal,
+  budgetTotals,
   type Contribution,
   hasReach,
   type OtherLineSums,
   reachMetrics,
-  type ReachExact,
   SplitShapes,
   TotalsAgg,
+  type TotalsInput,
   totalsAndMetrics,
 } from './totals';
 import { add, fromInt, type Rational } from '../money';
@@ -95,8 +96,9 @@ interface LineContext {
 
 /** What one engine instance remembers between computes (see createEngine). */
 interface EngineCaches {
-  /** The contexts lines were computed in, most recent first (at most SLOTS). */
+  /** The contexts lines were computed in, most recent first (at most `slots`). */
   contexts: LineContext[];
+  slots: number;
   fastPath: boolean;
   /** Running sums over the last compute's lines (totals.ts): an edit updates them, line by line. */
   totals: TotalsAgg | null;
@@ -231,7 +233,7 @@ function contextOf(contexts: LineContext[], model: Model): LineContext | null {
   return null;
 }
 
-function newContext(contexts: LineContext[], model: Model): LineContext {
+function newContext(contexts: LineContext[], model: Model, slots: number): LineContext {
   const c: LineContext = {
     programme: model.programme,
     profiles: model.profiles,
@@ -239,7 +241,7 @@ function newContext(contexts: LineContext[], model: Model): LineContext {
     lines: new WeakMap(),
   };
   contexts.unshift(c);
-  if (contexts.length > SLOTS) contexts.length = SLOTS;
+  if (contexts.length > slots) contexts.length = slots;
   return c;
 }
 
@@ -257,6 +259,7 @@ function computeLine(
   const built = planQuantities(line, model, caseload, diagnostics, builder);
   const f = factors.get(line.currency);
   let amounts: number[];
+  let total: number | undefined;
   if (!f) {
     diagnostics.push({
       severity: 'error',
@@ -268,6 +271,7 @@ function computeLine(
   } else {
     const computed = planAmounts(built, f, line.unitCost, fastPath);
     amounts = computed.amounts;
+    total = computed.total;
     if (computed.missingRate) {
       diagnostics.push({
         severity: 'error',
@@ -283,7 +287,7 @@ function computeLine(
     quantities: planFloats(built),
     total: hasReach(line) ? planTotal(built) : null,
     amounts,
-    amountsTotal: amountsTotal(amounts),
+    amountsTotal: total ?? amountsTotal(amounts),
     diagnostics: NONE,
     level: line.level,
     eligibleIndirect: line.eligibleIndirect,
@@ -299,11 +303,33 @@ export interface EngineOptions {
    * computes every month in bigint: the reference the fast path is tested against.
    */
   fastPath?: boolean;
+  /**
+   * How many contexts (programme, profiles and currencies) the engine keeps lines for (default
+   * SLOTS: a baseline and its scenarios in turn). A Monte-Carlo run, whose draws each move the
+   * caseload or the rates, keeps fewer: a kept context would only hold memory the collector must
+   * then copy.
+   */
+  contexts?: number;
+}
+
+/** The two figures a sensitivity or Monte-Carlo run reads of a programme (sensitivity.ts, montecarlo.ts). */
+export interface TotalAndNet {
+  /** The total with overheads: ComputeResult.totals.total. */
+  total: number;
+  /** The net cost asked of the donor: ComputeResult.synergies.totals.net. */
+  net: number;
 }
 
 /** An engine: `compute` with caches of its own (nothing is shared between two engines). */
 export interface Engine {
   compute(model: Model): ComputeResult;
+  /**
+   * compute(model)'s total and net cost, and nothing else: the same phases up to the overheads and
+   * the synergies, without what only the full result holds (each line's result and funding split,
+   * the sums by level, funder and category, the metrics, what partners pay and what lines yield).
+   * Exactly compute(model).totals.total and .synergies.totals.net (tests/unit/engine-outcome.test.ts).
+   */
+  outcome(model: Model): TotalAndNet;
 }
 
 /**
@@ -314,6 +340,7 @@ export interface Engine {
 export function createEngine(options: EngineOptions = {}): Engine {
   const caches: EngineCaches = {
     contexts: [],
+    slots: Math.max(1, Math.floor(options.contexts ?? SLOTS)),
     fastPath: options.fastPath ?? true,
     totals: null,
     levels: null,
@@ -324,7 +351,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
   return {
     compute: (model) => {
       // The costs, then what partners cover of them and who pays it (synergies.ts): one result.
-      const { costs, outside, reach } = computeWith(caches, model);
+      const { result, outside } = computeWith(caches, model, totalsAndMetrics);
+      const { costs, reach } = result;
       const synergies = computeSynergies(model, model.partners, model.synergies, costs, outside);
       // Community projects opened to all reach more people at the same cost (synergies.ts): they
       // count in the reach metrics, as non-migrant community beneficiaries.
@@ -343,6 +371,14 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const outcomes = computeOutcomes(model, costs);
       return funded ? { ...costs, ...funded, synergies, outcomes } : Object.assign(costs, { synergies, outcomes });
     },
+    outcome: (model) => {
+      // The same phases; the totals phase gives only the budget's totals and the results of the
+      // lines the synergies read (budgetTotals), and the synergies run as in compute().
+      const targeted = new Set<string>();
+      for (const s of model.synergies) for (const id of s.lineIds) targeted.add(id);
+      const { result: costs, outside } = computeWith(caches, model, (input) => budgetTotals(input, targeted));
+      return { total: costs.totals.total, net: synergyNet(model, model.partners, model.synergies, costs, outside) };
+    },
   };
 }
 
@@ -355,7 +391,20 @@ export function compute(model: Model): ComputeResult {
 
 const LEVEL_INDEX: Readonly<Record<string, number>> = Object.fromEntries(LEVELS.map((l, i) => [l, i]));
 
-/** The lines by level, then position: the model's own order, which is checked (O(n)) before sorting. */
+/** The last order sorted by inModelOrder: the lines' levels and positions, and the order found. */
+interface SortedOrder {
+  level: Float64Array;
+  position: Float64Array;
+  at: number[];
+}
+let lastOrder: SortedOrder | null = null;
+
+/**
+ * The lines by level, then position: the model's own order, which is checked (O(n)) before sorting.
+ * A list whose levels and positions are those of the last one sorted (the same programme with some
+ * lines changed: a scenario, a Monte-Carlo draw) takes the order found then: sort is stable and
+ * compares only those, so it is the order sorting would give.
+ */
 function inModelOrder(lines: readonly BudgetLine[]): readonly BudgetLine[] {
   let prev = lines[0];
   for (let i = 1; i < lines.length; i++) {
@@ -367,27 +416,49 @@ function inModelOrder(lines: readonly BudgetLine[]): readonly BudgetLine[] {
       const n = lines.length;
       const level = new Float64Array(n);
       const position = new Float64Array(n);
-      const at = new Array<number>(n);
       for (let k = 0; k < n; k++) {
         const x = lines[k] as BudgetLine;
         level[k] = LEVEL_INDEX[x.level] ?? 0;
         position[k] = x.position;
-        at[k] = k;
       }
-      at.sort(
-        (a, b) => (level[a] as number) - (level[b] as number) || (position[a] as number) - (position[b] as number),
-      );
-      return at.map((k) => lines[k] as BudgetLine);
+      const known = lastOrder;
+      let at: number[];
+      if (known && sameKeys(known, level, position)) at = known.at;
+      else {
+        at = new Array<number>(n);
+        for (let k = 0; k < n; k++) at[k] = k;
+        at.sort(
+          (a, b) => (level[a] as number) - (level[b] as number) || (position[a] as number) - (position[b] as number),
+        );
+        lastOrder = { level, position, at };
+      }
+      const out = new Array<BudgetLine>(n);
+      for (let k = 0; k < n; k++) out[k] = lines[at[k] as number] as BudgetLine;
+      return out;
     }
     prev = l;
   }
   return lines;
 }
 
-function computeWith(
+function sameKeys(known: SortedOrder, level: Float64Array, position: Float64Array): boolean {
+  if (known.level.length !== level.length) return false;
+  for (let k = 0; k < level.length; k++) {
+    if (known.level[k] !== level[k] || known.position[k] !== position[k]) return false;
+  }
+  return true;
+}
+
+/**
+ * The phases up to the totals (caseload, quantities, amounts, what partners deliver outside the
+ * budget, percentage lines), then `totals` on what they give: the full totals phase for compute(),
+ * the budget's totals only for outcome().
+ */
+function computeWith<T>(
   caches: EngineCaches,
   model: Model,
-): { costs: CostResult; outside: OutsideState | null; reach: ReachExact } {
+  totals: (input: TotalsInput) => T,
+): { result: T; outside: OutsideState | null } {
   const D = model.programme.durationMonths;
   const diagnostics: Diagnostic[] = [];
   // Caseload.
@@ -403,7 +474,7 @@ function computeWith(
   if (caches.builder?.months !== D) caches.builder = new PlanBuilder(D);
   const builder = caches.builder;
   const known = contextOf(caches.contexts, model);
-  const context = known ?? newContext(caches.contexts, model);
+  const context = known ?? newContext(caches.contexts, model, caches.slots);
   // The monthly sums of each level's lines so far (a percentage line's base), kept by the engine from
   // one compute to the next: an edit takes one line's months out and puts its new ones in. In a new
   // context every line is new: the sums are rebuilt as the lines are computed (LevelSums.restart).
@@ -454,7 +525,7 @@ function computeWith(
     outside && outside.coordination.size > 0 ? withCoordination(outside, ordered, plans, months, holders) : null;
 
   // Totals, funders, beneficiaries, metrics.
-  const { costs, reach } = totalsAndMetrics({
+  const result = totals({
     model,
     ordered: all?.ordered ?? ordered,
     plans: all?.plans ?? plans,
@@ -477,5 +548,5 @@ function computeWith(
     fastPath: caches.fastPath,
     rebuild,
   });
-  return { costs, outside: outside?.state ?? null, reach };
+  return { result, outside: outside?.state ?? null };
 }

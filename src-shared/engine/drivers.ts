@@ -35,7 +35,19 @@
  *                cost and currency are not used: amounts are in the reporting currency.
  */
 import { add, dec, fromInt, mul, rat, type Rational, ZERO, ceil } from '../money';
-import { type BudgetLine, type Driver, lineWindow, type Model, type Profile } from '../model';
+import {
+  type BudgetLine,
+  type Driver,
+  type FixedDriver,
+  lineWindow,
+  type Model,
+  type PerActiveCaseDriver,
+  type PerArrivalDriver,
+  type PerCommunityDriver,
+  type PerProjectDriver,
+  type Profile,
+  type StaffingDriver,
+} from '../model';
 import { ceilDiv, PlanBuilder, type QuantityPlan } from './plan';
 import type { CaseloadSeries, Diagnostic } from './result';
 
@@ -85,6 +97,18 @@ function personsOf(
   return out;
 }
 
+/** The memo keys of a list of profile ids ("arrivals:a,b", "active:a,b"), by the list. */
+const CHOICE_KEYS = new WeakMap<readonly string[], { arrivals: string; active: string }>();
+function choiceKey(ids: readonly string[], key: 'arrivals' | 'active'): string {
+  let keys = CHOICE_KEYS.get(ids);
+  if (!keys) {
+    const joined = ids.join(',');
+    keys = { arrivals: `arrivals:${joined}`, active: `active:${joined}` };
+    CHOICE_KEYS.set(ids, keys);
+  }
+  return keys[key];
+}
+
 const TWO_20 = 2n ** 20n;
 const TWO_31 = 2n ** 31n;
 
@@ -95,8 +119,10 @@ function sumSeries(
   key: 'arrivals' | 'active',
   duration: number,
 ): number[] {
-  // Every profile (most lines): a constant key, whose hash the map does not work out again.
-  const memo = ids.length === 0 ? (key === 'arrivals' ? 'arrivals:' : 'active:') : `${key}:${ids.join(',')}`;
+  // Every profile (most lines): a constant key, whose hash the map does not work out again; a choice
+  // of profiles: its text, made once per list of ids (a line's list is the same array from one
+  // compute to the next while the line is).
+  const memo = ids.length === 0 ? (key === 'arrivals' ? 'arrivals:' : 'active:') : choiceKey(ids, key);
   const known = caseload.sums.get(memo);
   if (known) return known;
   const out = new Array<number>(duration).fill(0);
@@ -190,10 +216,20 @@ export function checkWindow(
   return { start, end, last: Math.min(end, duration) };
 }
 
+/** A line's window in the programme: its first and last months, and the last within the programme. */
+interface Window {
+  start: number;
+  end: number;
+  last: number;
+}
+
 /**
  * The quantity plan of a non-percentage line. Percentage lines are planned by compute(), which
  * knows the other lines' amounts. With `builder` (an engine's, of D months), the plan is built on
  * it: the plan is then read only until the next one is begun on it (PlanBuilder).
+ *
+ * Decision: each driver's rule is a function of its own (below), so that V8 optimises each apart
+ *   (a new Monte-Carlo thread is fast sooner; see totals.ts).
  */
 export function planQuantities(
   line: BudgetLine,
@@ -207,114 +243,161 @@ export function planQuantities(
   const d: Driver = line.driver;
   const win = checkWindow(line, D, diagnostics);
   if (!win) return plan.finish({ code: d.kind, params: {} });
-  const { start, end, last } = win;
-
   switch (d.kind) {
-    case 'fixed': {
-      const q = dec(d.quantity);
-      const months = schedule(plan, q, d.schedule, start, end, D);
-      return plan.finish({ code: 'fixed', params: { quantity: d.quantity, schedule: d.schedule, months } });
-    }
-    case 'perCommunity': {
-      const communities = model.programme.communities;
-      const q = mul(dec(d.quantity), fromInt(communities));
-      schedule(plan, q, d.schedule, start, end, D);
-      return plan.finish({
-        code: 'perCommunity',
-        params: { communities, quantity: d.quantity, units: ratToString(q), schedule: d.schedule },
-      });
-    }
-    case 'perProject': {
-      const profiles = selected(d.profileIds, caseload, line, diagnostics);
-      const { persons, text } = personsOf(caseload, d.profileIds, profiles);
-      const perProject = dec(d.returneesPerProject);
-      const projects = persons.n === 0n ? 0n : ceil(rat(persons.n * perProject.d, persons.d * perProject.n));
-      schedule(plan, fromInt(projects), d.schedule, start, end, D);
-      return plan.finish({
-        code: 'perProject',
-        params: {
-          returnees: text,
-          returneesPerProject: d.returneesPerProject,
-          projects: Number(projects),
-          schedule: d.schedule,
-        },
-      });
-    }
-    case 'perArrival': {
-      const profiles = selected(d.profileIds, caseload, line, diagnostics);
-      const arrivals = sumSeries(caseload, d.profileIds, profiles, 'arrivals', D);
-      const factor = mul(dec(d.quantity), dec(d.takeUp));
-      let counted = 0;
-      for (let m = start; m <= last; m++) {
-        const a = arrivals[m - 1 - d.offset] ?? 0;
-        if (m - 1 - d.offset < 0 || a === 0) continue;
-        counted += a;
-        plan.setMultiple(m - 1, factor, a);
-      }
-      return plan.finish({
-        code: 'perArrival',
-        params: {
-          arrivals: counted,
-          takeUp: d.takeUp,
-          quantity: d.quantity,
-          units: ratTimesToString(factor, counted),
-          offset: d.offset,
-        },
-      });
-    }
-    case 'perActiveCase': {
-      const profiles = selected(d.profileIds, caseload, line, diagnostics);
-      const active = sumSeries(caseload, d.profileIds, profiles, 'active', D);
-      const q = dec(d.quantity);
-      let caseMonths = 0;
-      for (let m = start; m <= last; m++) {
-        const a = active[m - 1] as number;
-        if (a === 0) continue;
-        caseMonths += a;
-        plan.setMultiple(m - 1, q, a);
-      }
-      return plan.finish({
-        code: 'perActiveCase',
-        params: { caseMonths, quantity: d.quantity, units: ratTimesToString(q, caseMonths) },
-      });
-    }
-    case 'staffing': {
-      const profiles = selected(d.profileIds, caseload, line, diagnostics);
-      const active = sumSeries(caseload, d.profileIds, profiles, 'active', D);
-      const per = dec(d.casesPerStaff);
-      // Cases per staff member as small whole numbers, when they are (then no bigint per month).
-      const perD = Number(per.d);
-      const perN = Number(per.n);
-      const small = per.d < TWO_20 && per.n > 0n && per.n < TWO_31;
-      let staffMonths = 0;
-      let peakStaff = 0;
-      let peakCases = 0;
-      for (let m = start; m <= last; m++) {
-        const a = active[m - 1] as number;
-        peakCases = Math.max(peakCases, a);
-        let staff = small ? ceilDiv(a * perD, perN) : Number(ceil(rat(BigInt(a) * per.d, per.n)));
-        staff = Math.max(staff, d.min);
-        if (d.max !== null) staff = Math.min(staff, d.max);
-        if (staff > 0) plan.setWhole(m - 1, staff);
-        staffMonths += staff;
-        peakStaff = Math.max(peakStaff, staff);
-      }
-      return plan.finish({
-        code: 'staffing',
-        params: {
-          peakCases,
-          casesPerStaff: d.casesPerStaff,
-          min: d.min,
-          max: d.max ?? '',
-          staffMonths,
-          peakStaff,
-        },
-      });
-    }
+    case 'fixed':
+      return fixedPlan(plan, d, win, D);
+    case 'perCommunity':
+      return perCommunityPlan(plan, d, win, D, model.programme.communities);
+    case 'perProject':
+      return perProjectPlan(plan, d, win, D, selected(d.profileIds, caseload, line, diagnostics), caseload);
+    case 'perArrival':
+      return perArrivalPlan(plan, d, win, D, selected(d.profileIds, caseload, line, diagnostics), caseload);
+    case 'perActiveCase':
+      return perActiveCasePlan(plan, d, win, D, selected(d.profileIds, caseload, line, diagnostics), caseload);
+    case 'staffing':
+      return staffingPlan(plan, d, win, D, selected(d.profileIds, caseload, line, diagnostics), caseload);
     case 'percentage':
       // Planned in compute(): the quantity of a percentage line is its base amount.
       return plan.finish({ code: 'percentage', params: { rate: d.rate, base: 0 } });
   }
+}
+
+type Chosen = { profile: Profile; series: CaseloadSeries }[];
+
+function fixedPlan(plan: PlanBuilder, d: FixedDriver, win: Window, D: number): QuantityPlan {
+  const q = dec(d.quantity);
+  const months = schedule(plan, q, d.schedule, win.start, win.end, D);
+  return plan.finish({ code: 'fixed', params: { quantity: d.quantity, schedule: d.schedule, months } });
+}
+
+function perCommunityPlan(
+  plan: PlanBuilder,
+  d: PerCommunityDriver,
+  win: Window,
+  D: number,
+  communities: number,
+): QuantityPlan {
+  const q = mul(dec(d.quantity), fromInt(communities));
+  schedule(plan, q, d.schedule, win.start, win.end, D);
+  return plan.finish({
+    code: 'perCommunity',
+    params: { communities, quantity: d.quantity, units: ratToString(q), schedule: d.schedule },
+  });
+}
+
+function perProjectPlan(
+  plan: PlanBuilder,
+  d: PerProjectDriver,
+  win: Window,
+  D: number,
+  profiles: Chosen,
+  caseload: CaseloadIndex,
+): QuantityPlan {
+  const { persons, text } = personsOf(caseload, d.profileIds, profiles);
+  const perProject = dec(d.returneesPerProject);
+  const projects = persons.n === 0n ? 0n : ceil(rat(persons.n * perProject.d, persons.d * perProject.n));
+  schedule(plan, fromInt(projects), d.schedule, win.start, win.end, D);
+  return plan.finish({
+    code: 'perProject',
+    params: {
+      returnees: text,
+      returneesPerProject: d.returneesPerProject,
+      projects: Number(projects),
+      schedule: d.schedule,
+    },
+  });
+}
+
+function perArrivalPlan(
+  plan: PlanBuilder,
+  d: PerArrivalDriver,
+  win: Window,
+  D: number,
+  profiles: Chosen,
+  caseload: CaseloadIndex,
+): QuantityPlan {
+  const arrivals = sumSeries(caseload, d.profileIds, profiles, 'arrivals', D);
+  const factor = mul(dec(d.quantity), dec(d.takeUp));
+  let counted = 0;
+  for (let m = win.start; m <= win.last; m++) {
+    const a = arrivals[m - 1 - d.offset] ?? 0;
+    if (m - 1 - d.offset < 0 || a === 0) continue;
+    counted += a;
+    plan.setMultiple(m - 1, factor, a);
+  }
+  return plan.finish({
+    code: 'perArrival',
+    params: {
+      arrivals: counted,
+      takeUp: d.takeUp,
+      quantity: d.quantity,
+      units: ratTimesToString(factor, counted),
+      offset: d.offset,
+    },
+  });
+}
+
+function perActiveCasePlan(
+  plan: PlanBuilder,
+  d: PerActiveCaseDriver,
+  win: Window,
+  D: number,
+  profiles: Chosen,
+  caseload: CaseloadIndex,
+): QuantityPlan {
+  const active = sumSeries(caseload, d.profileIds, profiles, 'active', D);
+  const q = dec(d.quantity);
+  let caseMonths = 0;
+  for (let m = win.start; m <= win.last; m++) {
+    const a = active[m - 1] as number;
+    if (a === 0) continue;
+    caseMonths += a;
+    plan.setMultiple(m - 1, q, a);
+  }
+  return plan.finish({
+    code: 'perActiveCase',
+    params: { caseMonths, quantity: d.quantity, units: ratTimesToString(q, caseMonths) },
+  });
+}
+
+function staffingPlan(
+  plan: PlanBuilder,
+  d: StaffingDriver,
+  win: Window,
+  D: number,
+  profiles: Chosen,
+  caseload: CaseloadIndex,
+): QuantityPlan {
+  const active = sumSeries(caseload, d.profileIds, profiles, 'active', D);
+  const per = dec(d.casesPerStaff);
+  // Cases per staff member as small whole numbers, when they are (then no bigint per month).
+  const perD = Number(per.d);
+  const perN = Number(per.n);
+  const small = per.d < TWO_20 && per.n > 0n && per.n < TWO_31;
+  let staffMonths = 0;
+  let peakStaff = 0;
+  let peakCases = 0;
+  for (let m = win.start; m <= win.last; m++) {
+    const a = active[m - 1] as number;
+    peakCases = Math.max(peakCases, a);
+    let staff = small ? ceilDiv(a * perD, perN) : Number(ceil(rat(BigInt(a) * per.d, per.n)));
+    staff = Math.max(staff, d.min);
+    if (d.max !== null) staff = Math.min(staff, d.max);
+    if (staff > 0) plan.setWhole(m - 1, staff);
+    staffMonths += staff;
+    peakStaff = Math.max(peakStaff, staff);
+  }
+  return plan.finish({
+    code: 'staffing',
+    params: {
+      peakCases,
+      casesPerStaff: d.casesPerStaff,
+      min: d.min,
+      max: d.max ?? '',
+      staffMonths,
+      peakStaff,
+    },
+  });
 }
 
 export { ratToString };

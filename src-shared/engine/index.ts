@@ -6,3 +6,4 @@ export * from './synergies';
 export * from './outcomes';
 export * from './sensitivity';
 export * from './compare';
+export * from './montecarlo';

@@ -95,6 +95,23 @@ export function outsideBudget(
   if (!state) return null;
 
   const sums = new Adjusted(levels, D);
+  const delivered = deliveredByPartners(state, indexOf, ordered, months, sums, D);
+  const extra = coordinationLines(model, state, indexOf, ordered, sums, D);
+  return { state, delivered, coordination: extra, others: sums.result() };
+}
+
+/**
+ * What partners deliver of each line outside the budget, by index in `ordered`: the line's budget
+ * amounts become its net (a new array in `months`), and the sums lose what they deliver.
+ */
+function deliveredByPartners(
+  state: OutsideState,
+  indexOf: ReadonlyMap<string, number>,
+  ordered: readonly BudgetLine[],
+  months: (number[] | undefined)[],
+  sums: Adjusted,
+  D: number,
+): Map<number, number> {
   const delivered = new Map<number, number>();
   for (const [id, l] of state.lines) {
     const i = indexOf.get(id);
@@ -108,7 +125,18 @@ export function outsideBudget(
     delivered.set(i, total);
     sums.add(line, l.coveredOutside, -1);
   }
+  return delivered;
+}
 
+/** The referrals' coordination costs as lines of the budget, by level (added to the sums). */
+function coordinationLines(
+  model: Model,
+  state: OutsideState,
+  indexOf: ReadonlyMap<string, number>,
+  ordered: readonly BudgetLine[],
+  sums: Adjusted,
+  D: number,
+): Map<Level, CoordinationLine[]> {
   // Coordination lines, after the last line of their level.
   const extra = new Map<Level, CoordinationLine[]>();
   const synergies = new Map(model.synergies.map((s) => [s.id, s]));
@@ -153,8 +181,7 @@ export function outsideBudget(
     list.push({ line, plan, months: amounts, synergyId: s.id });
     extra.set(line.level, list);
   }
-
-  return { state, delivered, coordination: extra, others: sums.result() };
+  return extra;
 }
 
 /**
@@ -216,7 +243,8 @@ class Adjusted {
   private own(map: Map<Level, Float64Array>, from: ReadonlyMap<Level, Float64Array>, level: Level): Float64Array {
     let a = map.get(level);
     if (!a) {
-      a = Float64Array.from(from.get(level) ?? new Float64Array(this.D));
+      const base = from.get(level);
+      a = base ? new Float64Array(base) : new Float64Array(this.D);
       map.set(level, a);
     }
     return a;

@@ -122,7 +122,12 @@ export function computePercentages(
   const { order, cyclic } = orderPercentageLines(pctLines, pctDeps);
   const levelSums = new Map<Level, number[]>();
   if (otherLevelSums) {
-    for (const lv of LEVELS) levelSums.set(lv, Array.from(otherLevelSums.get(lv) ?? new Array<number>(D).fill(0)));
+    for (const lv of LEVELS) {
+      const from = otherLevelSums.get(lv);
+      const sums = new Array<number>(D);
+      for (let m = 0; m < D; m++) sums[m] = from?.[m] ?? 0;
+      levelSums.set(lv, sums);
+    }
   } else {
     for (const lv of LEVELS) levelSums.set(lv, new Array<number>(D).fill(0));
     ordered.forEach((l, i) => {

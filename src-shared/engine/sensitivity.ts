@@ -14,10 +14,14 @@
  * Decision: a factor applies exactly to decimals (rates, inflation, confidence, as exact decimal
  *   strings) and is rounded half to even for whole numbers (arrivals, months of assistance, unit
  *   costs in minor units); a duration never goes below 1 month and a confidence never above 1.
- * Decision: Monte-Carlo draws each parameter that has a range from a triangular distribution (low,
- *   likely, high factors), with a seeded generator (mulberry32: 32-bit integer arithmetic, the
- *   same on every machine) and the factor kept to 6 decimals, so the same seed gives the same
- *   draws and the same totals everywhere. Percentiles are by nearest rank over the draws' totals
+ * Decision: Monte-Carlo (montecarlo.ts) draws each parameter that has a range from a triangular
+ *   distribution (low, likely, high factors), with a seeded generator (mulberry32: 32-bit integer
+ *   arithmetic, the same on every machine) and the factor kept to 6 decimals, so the same seed
+ *   gives the same draws and the same totals everywhere. Each draw has a generator of its own,
+ *   seeded from (seed, draw number) by a fixed 32-bit mix (montecarlo.ts, drawSeed), so that a run
+ *   can be split across workers and still give the same numbers for the same seed; issue 10's
+ *   first runs drew every draw from one generator in turn, so the same seed now gives other draws
+ *   than it did then (no test pinned them). Percentiles are by nearest rank over the draws' totals
  *   (whole minor units: each percentile is the total of one draw, exact to the cent).
  */
 import { dec, mul, rat, rationalToDecimal, roundHalfEven, toNumber } from '../money';
@@ -183,15 +187,24 @@ export function tornado(
   params?: readonly KeyParameter[],
   engine: Engine = createEngine(),
 ): { base: Outcome; rows: TornadoRow[] } {
-  const baseResult = engine.compute(model);
-  const base = outcomeOf(baseResult);
-  const list = params ?? keyParameters(model, baseResult);
+  // Each computed as far as its total and net cost (Engine.outcome), the baseline in full only when
+  // it ranks the parameters.
+  let base: Outcome;
+  let list: readonly KeyParameter[];
+  if (params) {
+    base = engine.outcome(model);
+    list = params;
+  } else {
+    const baseResult = engine.compute(model);
+    base = outcomeOf(baseResult);
+    list = keyParameters(model, baseResult);
+  }
   const share = mul(dec(percent), rat(1, 100));
   const down = rationalToDecimal({ n: share.d - share.n, d: share.d }) ?? '1';
   const up = rationalToDecimal({ n: share.d + share.n, d: share.d }) ?? '1';
   const rows = list.map((p, i) => {
-    const low = outcomeOf(engine.compute(resolve(model, parameterOverlay(model, p, down))));
-    const high = outcomeOf(engine.compute(resolve(model, parameterOverlay(model, p, up))));
+    const low = engine.outcome(resolve(model, parameterOverlay(model, p, down)));
+    const high = engine.outcome(resolve(model, parameterOverlay(model, p, up)));
     return { parameter: p, low, high, swing: Math.abs(high.total - low.total), order: i };
   });
   rows.sort((a, b) => b.swing - a.swing || a.order - b.order);
@@ -225,64 +238,4 @@ export function triangular(u: number, r: Range): number {
   return u < cut
     ? low + Math.sqrt(u * (high - low) * (likely - low))
     : high - Math.sqrt((1 - u) * (high - low) * (high - likely));
-}
-
-export interface Percentiles {
-  p10: number;
-  p50: number;
-  p90: number;
-}
-
-/** Nearest-rank percentile of sorted whole numbers (the value of one draw). */
-function nearestRank(sorted: readonly number[], p: number): number {
-  const k = Math.max(1, Math.ceil((p / 100) * sorted.length));
-  return sorted[k - 1] as number;
-}
-
-export interface MonteCarloResult {
-  draws: number;
-  seed: number;
-  total: Percentiles;
-  net: Percentiles;
-  /** The draws' totals (all in), in the order drawn. */
-  totals: number[];
-  nets: number[];
-}
-
-/**
- * A seeded Monte-Carlo run: each draw moves every parameter in `ranges` (by id, see keyParameters)
- * by a factor drawn from its triangular range, computes, and keeps the total and the net cost.
- * `onDraw` is told of each draw done (for a progress bar) and may return false to stop (cancel):
- * the run then returns null.
- */
-export function monteCarlo(
-  model: Model,
-  ranges: ReadonlyMap<string, Range>,
-  draws: number,
-  seed: number,
-  params: readonly KeyParameter[],
-  onDraw?: (done: number) => boolean | void,
-  engine: Engine = createEngine(),
-): MonteCarloResult | null {
-  const random = seededRandom(seed);
-  const ranged = params.filter((p) => ranges.has(p.id));
-  const totals: number[] = [];
-  const nets: number[] = [];
-  for (let d = 0; d < draws; d++) {
-    const overlays = ranged.map((p) => {
-      const factor = triangular(random(), ranges.get(p.id) as Range).toFixed(6);
-      return parameterOverlay(model, p, factor);
-    });
-    const o = outcomeOf(engine.compute(resolve(model, mergeOverlays(overlays))));
-    totals.push(o.total);
-    nets.push(o.net);
-    if (onDraw && onDraw(d + 1) === false) return null;
-  }
-  const pct = (xs: number[]): Percentiles => {
-    const sorted = [...xs].sort((a, b) => a - b);
-    return sorted.length === 0
-      ? { p10: 0, p50: 0, p90: 0 }
-      : { p10: nearestRank(sorted, 10), p50: nearestRank(sorted, 50), p90: nearestRank(sorted, 90) };
-  };
-  return { draws, seed, total: pct(totals), net: pct(nets), totals, nets };
 }

@@ -184,11 +184,17 @@ function partnerMonths(
   partner: Pick<Partner, 'startMonth' | 'endMonth'>,
   programme: Model['programme'],
 ): { start: number; end: number } {
-  return {
+  // Partners are values: the same object, the same dates (worked out again for another start).
+  const known = PARTNER_MONTHS.get(partner);
+  if (known && known.programmeStart === programme.startMonth) return known.months;
+  const months = {
     start: programmeMonthOf(programme.startMonth, partner.startMonth),
     end: programmeMonthOf(programme.startMonth, partner.endMonth),
   };
+  PARTNER_MONTHS.set(partner, { programmeStart: programme.startMonth, months });
+  return months;
 }
+const PARTNER_MONTHS = new WeakMap<object, { programmeStart: string; months: { start: number; end: number } }>();
 
 /** The months a synergy operates in: its own, the partner's (`own`) and the programme's, intersected. */
 function clipWindow(
@@ -439,6 +445,15 @@ interface CaseloadSource {
   caseload: { profiles: readonly Pick<CaseloadSeries, 'profileId' | 'arrivals'>[] };
 }
 
+/**
+ * What the synergies read of the costs phase's result: the lines some synergy targets (more may be
+ * there), the direct cost, the caseload. A full CostResult, or Engine.outcome()'s budget totals.
+ */
+export type CostsRead = Pick<CostResult, 'lines' | 'durationMonths'> & {
+  totals: Pick<CostResult['totals'], 'direct'>;
+  caseload: { profiles: readonly CaseloadSeries[] };
+};
+
 /** What the synergies read of a line: its amounts (the gross they cover), units and reach. */
 export type SourceLine = Pick<LineResult, 'months' | 'quantities' | 'beneficiaries' | 'nonMigrantBeneficiaries'>;
 
@@ -523,24 +538,11 @@ export function computeSynergies(
   model: Model,
   partners: readonly Partner[],
   synergies: readonly Synergy[],
-  result: CostResult,
+  result: CostsRead,
   outside: OutsideState | null = null,
 ): SynergyResult {
   if (synergies.length === 0) return summarise(result, new Map(), [], new Map());
-  // Only the lines some synergy targets are looked up (a programme has many more).
-  const targeted = new Set<string>();
-  for (const s of synergies) for (const id of s.lineIds) targeted.add(id);
-  const byLine = new Map<string, LineResult>();
-  for (const l of result.lines) if (targeted.has(l.lineId)) byLine.set(l.lineId, l);
-  const lineOf = (id: string): LineResult | undefined => byLine.get(id);
-  const state = outside ?? newState(model, partners, synergies);
-  if (!outside) runSynergies(model, partners, result, lineOf, 'outside', state);
-  runSynergies(model, partners, result, lineOf, 'inside', state);
-  const outcomes: SynergyOutcome[] = [];
-  for (const s of state.order) {
-    const o = state.outcomes.get(s.id);
-    if (o) outcomes.push(o);
-  }
+  const { state, outcomes } = runStages(model, partners, synergies, result, outside);
   for (const [l, c] of state.claims) {
     let over = c.over;
     const rates = c.rates;
@@ -555,28 +557,78 @@ export function computeSynergies(
 }
 
 /**
- * Runs the synergies of one stage ('outside': referral and public service; 'inside': the others)
- * in screen order, on `state` (the lines' split so far, kept between the stages).
+ * computeSynergies(…).totals.net alone: the same stages, the same sums (netTotals), without the
+ * over-claims, the expected cost and the partners' drop-out (Engine.outcome).
  */
-function runSynergies(
+export function synergyNet(
   model: Model,
   partners: readonly Partner[],
-  source: CaseloadSource,
-  sourceLine: (id: string) => SourceLine | undefined,
-  stage: 'outside' | 'inside',
-  state: OutsideState,
-): void {
-  const D = source.durationMonths;
-  const result = source;
-  const lines = state.lines;
-  const perLine = state.perLine;
-  const ordered = state.order.filter((s) => (synergyPlacement(s.effect.type) === 'outside') === (stage === 'outside'));
-  const modelLines = state.modelLines;
-  const byLine = { get: sourceLine };
-  const lineOf = (id: string): SynergyLine | null => {
+  synergies: readonly Synergy[],
+  result: CostsRead,
+  outside: OutsideState | null = null,
+): number {
+  if (synergies.length === 0) return netTotals(result, new Map(), []).net;
+  const { state, outcomes } = runStages(model, partners, synergies, result, outside);
+  return netTotals(result, state.lines, outcomes, outside !== null).net;
+}
+
+/** Both stages (the outside one unless compute.ts ran it), and the outcomes in screen order. */
+function runStages(
+  model: Model,
+  partners: readonly Partner[],
+  synergies: readonly Synergy[],
+  result: CostsRead,
+  outside: OutsideState | null,
+): { state: OutsideState; outcomes: SynergyOutcome[] } {
+  // Only the lines some synergy targets are looked up (a programme has many more).
+  const targeted = new Set<string>();
+  for (const s of synergies) for (const id of s.lineIds) targeted.add(id);
+  const byLine = new Map<string, LineResult>();
+  for (const l of result.lines) if (targeted.has(l.lineId)) byLine.set(l.lineId, l);
+  const lineOf = (id: string): LineResult | undefined => byLine.get(id);
+  const state = outside ?? newState(model, partners, synergies);
+  if (!outside) runSynergies(model, partners, result, lineOf, 'outside', state);
+  runSynergies(model, partners, result, lineOf, 'inside', state);
+  const outcomes: SynergyOutcome[] = [];
+  for (const s of state.order) {
+    const o = state.outcomes.get(s.id);
+    if (o) outcomes.push(o);
+  }
+  return { state, outcomes };
+}
+
+/**
+ * One stage's run (see runSynergies): what its synergies share, worked out once per stage: the
+ * lines' split so far, the partners, the active cases by profiles and delay, the partners' months.
+ */
+class Stage {
+  readonly D: number;
+  readonly partnerById: Map<string, Partner>;
+  /** The coordination of every synergy but a referral: one array of zeros (never written). */
+  readonly noCoordination: number[];
+  /** Active cases by (profiles, delay): several synergies and lines ask for the same series. */
+  private readonly settled = new Map<string, number[]>();
+  /** Each partner's own dates in programme months, worked out once. */
+  private readonly ownMonths = new Map<string, { start: number; end: number }>();
+
+  constructor(
+    readonly model: Model,
+    partners: readonly Partner[],
+    readonly source: CaseloadSource,
+    readonly sourceLine: (id: string) => SourceLine | undefined,
+    readonly state: OutsideState,
+  ) {
+    this.D = source.durationMonths;
+    this.partnerById = new Map(partners.map((p) => [p.id, p]));
+    this.noCoordination = zeros(this.D);
+  }
+
+  /** The line's split so far (made from its gross the first time a synergy of the run meets it). */
+  lineOf(id: string): SynergyLine | null {
+    const { lines, claims, shared, noneCovered } = this.state;
     let s = lines.get(id);
     if (s) return s;
-    const r = sourceLine(id);
+    const r = this.sourceLine(id);
     if (!r) return null;
     s = {
       lineId: id,
@@ -590,297 +642,417 @@ function runSynergies(
       overClaimed: 0,
     };
     lines.set(id, s);
-    state.claims.set(s, { rates: state.shared.has(id) ? zeros(D) : null, over: 0 });
+    claims.set(s, { rates: shared.has(id) ? zeros(this.D) : null, over: 0 });
     return s;
-  };
-  const partnerById = new Map(partners.map((p) => [p.id, p]));
-  const noCoordination = zeros(D);
-  const noneCovered = state.noneCovered;
+  }
 
-  /** Active cases by (profiles, delay): several synergies and lines ask for the same series. */
-  const settled = new Map<string, number[]>();
-  const settledOf = (ids: ReadonlySet<string> | null, delay: number): number[] => {
+  settledOf(ids: ReadonlySet<string> | null, delay: number): number[] {
     const key = `${delay}|${ids === null ? '*' : JSON.stringify([...ids].sort())}`;
-    let series = settled.get(key);
+    let series = this.settled.get(key);
     if (!series) {
-      series = settledActive(model, result, ids, delay);
-      settled.set(key, series);
+      series = settledActive(this.model, this.source, ids, delay);
+      this.settled.set(key, series);
     }
     return series;
-  };
-  /** Each partner's own dates in programme months, worked out once. */
-  const ownMonths = new Map<string, { start: number; end: number }>();
-  const windowOf = (s: Synergy, partner: Partner): { start: number; end: number } | null => {
-    let own = ownMonths.get(partner.id);
-    if (!own) {
-      own = partnerMonths(partner, model.programme);
-      ownMonths.set(partner.id, own);
-    }
-    return clipWindow(s, own, model.programme);
-  };
-  for (const s of ordered) {
-    const partner = partnerById.get(s.partnerId);
-    const window = partner ? windowOf(s, partner) : null;
-    const out: SynergyOutcome = {
-      synergyId: s.id,
-      partnerId: s.partnerId,
-      window,
-      confidence: synergyConfidence(s),
-      covered: zeros(D),
-      coveredTotal: 0,
-      leveraged: 0,
-      // Only a referral has coordination costs; the others share one array of zeros (never written).
-      coordination: s.effect.type === 'referral' ? zeros(D) : noCoordination,
-      referred: 0,
-      takenUp: 0,
-      beyondCapacity: 0,
-      capped: 0,
-      addedBeneficiaries: 0,
-      unknownLines: s.lineIds.filter((id) => !modelLines.has(id)),
-      byLine: {},
-    };
-    state.outcomes.set(s.id, out);
-    const targets = s.lineIds.map(lineOf).filter((l): l is SynergyLine => l !== null);
-    const e = s.effect;
-    if (e.type === 'communityOpen') {
-      // No money moves; the reach grows (see the header). A share of 100 % adds nothing: a project
-      // with no returnee among its beneficiaries is not reported as one of ours. People reached are
-      // counts for reading (fractional when beneficiaries per unit are), so this is done in doubles.
-      // The lines' own non-migrants (their non-migrant share) are not counted twice.
-      const share = Number(e.nonMigrantShare);
-      if (share < 1) {
-        let returnees = 0;
-        let already = 0;
-        for (const t of targets) {
-          const r = byLine.get(t.lineId);
-          returnees += (r?.beneficiaries ?? 0) - (r?.nonMigrantBeneficiaries ?? 0);
-          already += r?.nonMigrantBeneficiaries ?? 0;
-        }
-        out.addedBeneficiaries = Math.max(0, Math.round((returnees * share) / (1 - share) - already));
-      }
-      continue;
-    }
-    if (!window) continue;
-    const inside = synergyPlacement(e.type) === 'inside';
-    /** What it covers of each target (by index in `targets`), summed as it goes. */
-    const onTarget = new Array<number>(targets.length).fill(0);
-    const claims = targets.map((t) => state.claims.get(t) as LineClaims);
-    /** Covers `claim` of target `i` in month `m`, a claim of `rate` of its gross (for overClaimed). */
-    const cover = (i: number, m: number, claim: number, rate: number): number => {
-      const t = targets[i] as SynergyLine;
-      const claimed = claims[i] as LineClaims;
-      if (claimed.rates) claimed.rates[m] = (claimed.rates[m] as number) + rate;
-      else if (rate > 1 + OVER_SLACK) claimed.over += (rate - 1) * (t.gross[m] as number);
-      const left = t.net[m] as number;
-      const c = Math.max(0, Math.min(claim, left));
-      if (c === 0) return 0;
-      t.net[m] = left - c;
-      if (inside) {
-        if (t.coveredInside === noneCovered) t.coveredInside = zeros(D);
-        t.coveredInside[m] = (t.coveredInside[m] as number) + c;
-      } else {
-        if (t.coveredOutside === noneCovered) t.coveredOutside = zeros(D);
-        t.coveredOutside[m] = (t.coveredOutside[m] as number) + c;
-      }
-      out.covered[m] = (out.covered[m] as number) + c;
-      out.coveredTotal += c;
-      onTarget[i] = (onTarget[i] as number) + c;
-      return c;
-    };
-    const runners = targets.map(() => new Running());
-    // The months it operates in (0-based, inclusive).
-    const first = window.start - 1;
-    const last = window.end - 1;
+  }
 
-    switch (e.type) {
-      case 'coFinancing':
-      case 'costSharing':
-      case 'handover': {
-        if (e.type === 'coFinancing' && e.basis === 'amount') {
-          // The cells (target line, month), target by target; each covers its own part only, so
-          // the order they are covered in does not matter (no room is shared between them).
-          const weights: number[] = [];
-          let grossSum = 0;
-          for (const t of targets) {
-            for (let m = first; m <= last; m++) {
-              weights.push(t.gross[m] as number);
-              grossSum += t.gross[m] as number;
-            }
-          }
-          // An amount above the targets' gross covers them fully; the rest is not used.
-          const amount = Math.min(e.amount, grossSum);
-          const parts =
-            grossSum === 0
-              ? []
-              : (allocateSafe(amount, weights) ??
-                allocate(
-                  BigInt(amount),
-                  weights.map((w) => BigInt(w)),
-                ).map(Number));
-          let k = 0;
-          for (let i = 0; i < targets.length; i++) {
-            const t = targets[i] as SynergyLine;
-            for (let m = first; m <= last; m++) {
-              const part = parts[k++] ?? 0;
-              const g = t.gross[m] as number;
-              cover(i, m, part, g === 0 ? 0 : part / g);
-            }
-          }
-          break;
-        }
-        const yearly = e.type === 'handover' ? e.shares.map(shareParts) : [shareParts(e.share)];
-        const rates = yearly.map((y) => toNumber(y.exact));
-        for (let m = first; m <= last; m++) {
-          const y = Math.min(programmeYear(m + 1), yearly.length) - 1;
-          const share = yearly[y] as ShareParts;
-          const asRate = rates[y] as number;
-          for (let i = 0; i < targets.length; i++) {
-            const t = targets[i] as SynergyLine;
-            cover(i, m, (runners[i] as Running).nextShare(t.gross[m] as number, share), asRate);
-          }
-        }
-        break;
-      }
-      case 'matching': {
-        const p = dec(e.programmePart);
-        const q = dec(e.partnerPart);
-        // 'share': the partner's part of the investment; 'leverage': what it adds to our grant.
-        const rate = shareParts(e.mode === 'share' ? div(q, add(p, q)) : div(q, p));
-        const asRate = toNumber(rate.exact);
-        let room = e.collectiveCap === null ? Infinity : e.collectiveCap;
-        const units = targets.map((t) => byLine.get(t.lineId)?.quantities);
-        for (let m = first; m <= last; m++) {
-          targets.forEach((t, i) => {
-            let claim = (runners[i] as Running).nextShare(t.gross[m] as number, rate);
-            if (e.capPerGrant !== null) {
-              const bought = units[i]?.[m] ?? 0;
-              const perGrant = Math.floor(e.capPerGrant * bought);
-              if (claim > perGrant) {
-                out.capped += claim - perGrant;
-                claim = perGrant;
-              }
-            }
-            if (claim > room) {
-              out.capped += claim - room;
-              claim = room;
-            }
-            if (e.mode === 'share') claim = cover(i, m, claim, asRate);
-            else out.leveraged += claim;
-            room -= claim;
-          });
-        }
-        break;
-      }
-      case 'referral': {
-        const share = dec(e.share);
-        const uptake = dec(e.uptake);
-        let profiles: ReadonlySet<string> | null = new Set<string>();
-        for (const t of targets) {
-          const ids = lineProfiles(modelLines, t.lineId);
-          profiles = ids && profiles ? new Set([...profiles, ...ids]) : null;
-        }
-        if (targets.length === 0) profiles = null;
-        const eligible = arrivalsOf(result, profiles);
-        const coordination = new Running();
-        const cost = e.coordinationCost;
-        /** share × uptake: the part of the lines the partner delivers while there is room. */
-        const su = mul(share, uptake);
-        const full = shareParts(su);
-        const shareOnly = shareParts(share);
-        // In month m, referred = arrivals × share and taken = referred × uptake; the capacity takes
-        // a part k of them: 1 while there is room, room ÷ taken in the month it runs out, 0 after
-        // (a month with nobody taken up takes k = 1). Months with k = 1 or 0 are counted as whole
-        // arrivals and multiplied once at the end; only the month the room runs out is worked in
-        // rationals. The same exact values as month-by-month rationals.
-        let arrivalsTaken = 0; // Σ arrivals of the months with k = 1
-        let arrivalsBeyond = 0; // Σ arrivals of the months with k = 0 (everyone beyond the capacity)
-        let referredPart: Rational = ZERO; // the month the room runs out
-        let takenPart: Rational = ZERO;
-        let beyondPart: Rational = ZERO;
-        let roomLeft = true;
-        const capacityScaled = e.capacity === null ? null : BigInt(e.capacity) * su.d;
-        for (let m = first; m <= last; m++) {
-          const arrivals = eligible[m] as number;
-          let k: Rational | 1 | 0 = 1;
-          if (capacityScaled !== null && arrivals > 0 && su.n !== 0n) {
-            if (!roomLeft) k = 0;
-            else {
-              // taken ≤ room ⇔ su × (arrivals taken so far + arrivals) ≤ capacity.
-              const need = BigInt(arrivalsTaken + arrivals) * su.n;
-              if (need < capacityScaled) k = 1;
-              else if (need === capacityScaled) {
-                k = 1;
-                roomLeft = false;
-              } else {
-                const room = sub(fromInt(e.capacity ?? 0), mul(su, fromInt(arrivalsTaken)));
-                k = div(room, mul(su, fromInt(arrivals)));
-                roomLeft = false;
-              }
-            }
-          }
-          let rate: ShareParts;
-          if (k === 1) {
-            arrivalsTaken += arrivals;
-            const amount = arrivals * cost;
-            out.coordination[m] = Number.isSafeInteger(amount)
-              ? coordination.nextShare(amount, shareOnly)
-              : coordination.next(mul(mul(fromInt(arrivals), share), fromInt(cost)));
-            rate = full;
-          } else if (k === 0) {
-            arrivalsBeyond += arrivals;
-            out.coordination[m] = 0;
-            rate = NO_SHARE;
-          } else {
-            const referred = mul(fromInt(arrivals), share);
-            const taken = mul(referred, uptake);
-            referredPart = add(referredPart, mul(referred, k));
-            takenPart = add(takenPart, mul(taken, k));
-            beyondPart = add(beyondPart, mul(taken, sub(rat(1), k)));
-            out.coordination[m] = coordination.next(mul(mul(referred, k), fromInt(cost)));
-            rate = shareParts(mul(full.exact, k));
-          }
-          const asRate = toNumber(rate.exact);
-          for (let i = 0; i < targets.length; i++) {
-            const t = targets[i] as SynergyLine;
-            cover(i, m, (runners[i] as Running).nextShare(t.gross[m] as number, rate), asRate);
-          }
-        }
-        const referredAll = add(mul(fromInt(arrivalsTaken), share), referredPart);
-        const takenAll = add(mul(fromInt(arrivalsTaken), su), takenPart);
-        const beyond = add(mul(fromInt(arrivalsBeyond), su), beyondPart);
-        out.referred = Number(roundHalfEven(referredAll));
-        out.takenUp = Number(roundHalfEven(takenAll));
-        out.beyondCapacity = Number(roundHalfEven(beyond));
-        break;
-      }
-      case 'publicService': {
-        const share = shareParts(e.share);
-        const chosen = s.profileIds.length > 0 ? new Set(s.profileIds) : null;
-        targets.forEach((t, i) => {
-          const own = lineProfiles(modelLines, t.lineId);
-          const all = settledOf(own, 0);
-          const covered = settledOf(intersect(own, chosen), e.delayMonths);
-          const running = new RatioRunning(share, t.gross, covered, all);
-          for (let m = first; m <= last; m++) cover(i, m, running.next(m), running.rate(m));
-        });
-        break;
-      }
+  windowOf(s: Synergy, partner: Partner): { start: number; end: number } | null {
+    let own = this.ownMonths.get(partner.id);
+    if (!own) {
+      own = partnerMonths(partner, this.model.programme);
+      this.ownMonths.set(partner.id, own);
     }
-    // What it covered of each line (its targets are distinct lines; a repeated one adds up).
-    const mine = new Map<string, number>();
-    perLine.set(s.id, mine);
-    for (let i = 0; i < targets.length; i++) {
-      const c = onTarget[i] as number;
-      if (c === 0) continue;
-      const id = (targets[i] as SynergyLine).lineId;
-      mine.set(id, (mine.get(id) ?? 0) + c);
-      out.byLine[id] = (out.byLine[id] ?? 0) + c;
+    return clipWindow(s, own, this.model.programme);
+  }
+}
+
+/**
+ * What one synergy covers of its target lines, month by month: each claim is limited to what the
+ * synergies before left of the line-month, and counted on the line, the synergy and its targets.
+ */
+class Cover {
+  /** What it covers of each target (by index in `targets`), summed as it goes. */
+  readonly onTarget: number[];
+  /** A running rounding per target (its claims are rounded as running totals). */
+  readonly runners: Running[];
+  private readonly claims: LineClaims[];
+
+  constructor(
+    readonly stage: Stage,
+    readonly out: SynergyOutcome,
+    readonly targets: readonly SynergyLine[],
+    private readonly inside: boolean,
+  ) {
+    this.onTarget = new Array<number>(targets.length).fill(0);
+    this.runners = targets.map(() => new Running());
+    this.claims = targets.map((t) => stage.state.claims.get(t) as LineClaims);
+  }
+
+  /** Covers `claim` of target `i` in month `m`, a claim of `rate` of its gross (for overClaimed). */
+  cover(i: number, m: number, claim: number, rate: number): number {
+    const t = this.targets[i] as SynergyLine;
+    const claimed = this.claims[i] as LineClaims;
+    if (claimed.rates) claimed.rates[m] = (claimed.rates[m] as number) + rate;
+    else if (rate > 1 + OVER_SLACK) claimed.over += (rate - 1) * (t.gross[m] as number);
+    const left = t.net[m] as number;
+    const c = Math.max(0, Math.min(claim, left));
+    if (c === 0) return 0;
+    t.net[m] = left - c;
+    const noneCovered = this.stage.state.noneCovered;
+    if (this.inside) {
+      if (t.coveredInside === noneCovered) t.coveredInside = zeros(this.stage.D);
+      t.coveredInside[m] = (t.coveredInside[m] as number) + c;
+    } else {
+      if (t.coveredOutside === noneCovered) t.coveredOutside = zeros(this.stage.D);
+      t.coveredOutside[m] = (t.coveredOutside[m] as number) + c;
+    }
+    const out = this.out;
+    out.covered[m] = (out.covered[m] as number) + c;
+    out.coveredTotal += c;
+    this.onTarget[i] = (this.onTarget[i] as number) + c;
+    return c;
+  }
+}
+
+type EffectOf<T extends Synergy['effect']['type']> = Extract<Synergy['effect'], { type: T }>;
+
+/**
+ * Runs the synergies of one stage ('outside': referral and public service; 'inside': the others)
+ * in screen order, on `state` (the lines' split so far, kept between the stages).
+ *
+ * Decision: each synergy, and each type's rule, is a function of its own (runSynergy, shareCover,
+ *   amountCover, matchingCover, referralCover, publicServiceCover) rather than one long loop: V8
+ *   optimises each apart, so the code is ready sooner in a new thread and a new kind of input
+ *   recompiles one rule, not the whole phase (issue 10's Monte-Carlo threads start cold).
+ */
+function runSynergies(
+  model: Model,
+  partners: readonly Partner[],
+  source: CaseloadSource,
+  sourceLine: (id: string) => SourceLine | undefined,
+  stage: 'outside' | 'inside',
+  state: OutsideState,
+): void {
+  const run = new Stage(model, partners, source, sourceLine, state);
+  const outside = stage === 'outside';
+  for (const s of state.order) {
+    if ((synergyPlacement(s.effect.type) === 'outside') === outside) runSynergy(run, s);
+  }
+}
+
+/** One synergy of a stage: its outcome, and what it covers of each target line. */
+function runSynergy(run: Stage, s: Synergy): void {
+  const { D, state } = run;
+  const partner = run.partnerById.get(s.partnerId);
+  const window = partner ? run.windowOf(s, partner) : null;
+  const modelLines = state.modelLines;
+  const out: SynergyOutcome = {
+    synergyId: s.id,
+    partnerId: s.partnerId,
+    window,
+    confidence: synergyConfidence(s),
+    covered: zeros(D),
+    coveredTotal: 0,
+    leveraged: 0,
+    // Only a referral has coordination costs; the others share one array of zeros (never written).
+    coordination: s.effect.type === 'referral' ? zeros(D) : run.noCoordination,
+    referred: 0,
+    takenUp: 0,
+    beyondCapacity: 0,
+    capped: 0,
+    addedBeneficiaries: 0,
+    unknownLines: s.lineIds.filter((id) => !modelLines.has(id)),
+    byLine: {},
+  };
+  state.outcomes.set(s.id, out);
+  const targets: SynergyLine[] = [];
+  for (const id of s.lineIds) {
+    const t = run.lineOf(id);
+    if (t !== null) targets.push(t);
+  }
+  const e = s.effect;
+  if (e.type === 'communityOpen') {
+    out.addedBeneficiaries = addedBeneficiaries(run, targets, e);
+    return;
+  }
+  if (!window) return;
+  const cover = new Cover(run, out, targets, synergyPlacement(e.type) === 'inside');
+  // The months it operates in (0-based, inclusive).
+  const first = window.start - 1;
+  const last = window.end - 1;
+  switch (e.type) {
+    case 'coFinancing':
+    case 'costSharing':
+    case 'handover':
+      if (e.type === 'coFinancing' && e.basis === 'amount') amountCover(cover, e.amount, first, last);
+      else shareCover(cover, e.type === 'handover' ? e.shares : [e.share], first, last);
+      break;
+    case 'matching':
+      matchingCover(cover, e, first, last);
+      break;
+    case 'referral':
+      referralCover(cover, e, first, last);
+      break;
+    case 'publicService':
+      publicServiceCover(cover, s, e, first, last);
+      break;
+  }
+  // What it covered of each line (its targets are distinct lines; a repeated one adds up).
+  const mine = new Map<string, number>();
+  state.perLine.set(s.id, mine);
+  for (let i = 0; i < targets.length; i++) {
+    const c = cover.onTarget[i] as number;
+    if (c === 0) continue;
+    const id = (targets[i] as SynergyLine).lineId;
+    mine.set(id, (mine.get(id) ?? 0) + c);
+    out.byLine[id] = (out.byLine[id] ?? 0) + c;
+  }
+}
+
+/**
+ * Community open to all: no money moves; the reach grows (see the header). A share of 100 % adds
+ * nothing: a project with no returnee among its beneficiaries is not reported as one of ours. People
+ * reached are counts for reading (fractional when beneficiaries per unit are), so this is done in
+ * doubles. The lines' own non-migrants (their non-migrant share) are not counted twice.
+ */
+function addedBeneficiaries(run: Stage, targets: readonly SynergyLine[], e: EffectOf<'communityOpen'>): number {
+  const share = Number(e.nonMigrantShare);
+  if (!(share < 1)) return 0;
+  let returnees = 0;
+  let already = 0;
+  for (const t of targets) {
+    const r = run.sourceLine(t.lineId);
+    returnees += (r?.beneficiaries ?? 0) - (r?.nonMigrantBeneficiaries ?? 0);
+    already += r?.nonMigrantBeneficiaries ?? 0;
+  }
+  return Math.max(0, Math.round((returnees * share) / (1 - share) - already));
+}
+
+/**
+ * Co-financing of a fixed amount: spread over the target line-months of the window in proportion to
+ * their gross (largest remainder), target by target; each covers its own part only, so the order
+ * they are covered in does not matter (no room is shared between them).
+ */
+function amountCover(cover: Cover, amountGiven: number, first: number, last: number): void {
+  const targets = cover.targets;
+  const weights: number[] = [];
+  let grossSum = 0;
+  for (const t of targets) {
+    for (let m = first; m <= last; m++) {
+      weights.push(t.gross[m] as number);
+      grossSum += t.gross[m] as number;
+    }
+  }
+  // An amount above the targets' gross covers them fully; the rest is not used.
+  const amount = Math.min(amountGiven, grossSum);
+  const parts =
+    grossSum === 0
+      ? []
+      : (allocateSafe(amount, weights) ??
+        allocate(
+          BigInt(amount),
+          weights.map((w) => BigInt(w)),
+        ).map(Number));
+  let k = 0;
+  for (let i = 0; i < targets.length; i++) {
+    const t = targets[i] as SynergyLine;
+    for (let m = first; m <= last; m++) {
+      const part = parts[k++] ?? 0;
+      const g = t.gross[m] as number;
+      cover.cover(i, m, part, g === 0 ? 0 : part / g);
     }
   }
 }
 
+/** A share of the target lines (co-financing, cost sharing), or a share per programme year (handover). */
+function shareCover(cover: Cover, shares: readonly string[], first: number, last: number): void {
+  const targets = cover.targets;
+  const runners = cover.runners;
+  const yearly = shares.map(shareParts);
+  const rates = yearly.map((y) => toNumber(y.exact));
+  for (let m = first; m <= last; m++) {
+    const y = Math.min(programmeYear(m + 1), yearly.length) - 1;
+    const share = yearly[y] as ShareParts;
+    const asRate = rates[y] as number;
+    for (let i = 0; i < targets.length; i++) {
+      const t = targets[i] as SynergyLine;
+      cover.cover(i, m, (runners[i] as Running).nextShare(t.gross[m] as number, share), asRate);
+    }
+  }
+}
+
+/** Matching: the partner's part of each grant ('share') or beside it ('leverage'), capped. */
+function matchingCover(cover: Cover, e: EffectOf<'matching'>, first: number, last: number): void {
+  const { targets, runners, out } = cover;
+  const p = dec(e.programmePart);
+  const q = dec(e.partnerPart);
+  // 'share': the partner's part of the investment; 'leverage': what it adds to our grant.
+  const rate = shareParts(e.mode === 'share' ? div(q, add(p, q)) : div(q, p));
+  const asRate = toNumber(rate.exact);
+  let room = e.collectiveCap === null ? Infinity : e.collectiveCap;
+  const units = targets.map((t) => cover.stage.sourceLine(t.lineId)?.quantities);
+  for (let m = first; m <= last; m++) {
+    for (let i = 0; i < targets.length; i++) {
+      const t = targets[i] as SynergyLine;
+      let claim = (runners[i] as Running).nextShare(t.gross[m] as number, rate);
+      if (e.capPerGrant !== null) {
+        const bought = units[i]?.[m] ?? 0;
+        const perGrant = Math.floor(e.capPerGrant * bought);
+        if (claim > perGrant) {
+          out.capped += claim - perGrant;
+          claim = perGrant;
+        }
+      }
+      if (claim > room) {
+        out.capped += claim - room;
+        claim = room;
+      }
+      if (e.mode === 'share') claim = cover.cover(i, m, claim, asRate);
+      else out.leveraged += claim;
+      room -= claim;
+    }
+  }
+}
+
+/** Referral: the partner delivers share × uptake of the target lines for the people it takes up. */
+function referralCover(cover: Cover, e: EffectOf<'referral'>, first: number, last: number): void {
+  const { targets, runners, out, stage } = cover;
+  const share = dec(e.share);
+  const uptake = dec(e.uptake);
+  let profiles: ReadonlySet<string> | null = new Set<string>();
+  for (const t of targets) {
+    const ids = lineProfiles(stage.state.modelLines, t.lineId);
+    profiles = ids && profiles ? new Set([...profiles, ...ids]) : null;
+  }
+  if (targets.length === 0) profiles = null;
+  const eligible = arrivalsOf(stage.source, profiles);
+  const coordination = new Running();
+  const cost = e.coordinationCost;
+  /** share × uptake: the part of the lines the partner delivers while there is room. */
+  const su = mul(share, uptake);
+  const full = shareParts(su);
+  const shareOnly = shareParts(share);
+  // In month m, referred = arrivals × share and taken = referred × uptake; the capacity takes
+  // a part k of them: 1 while there is room, room ÷ taken in the month it runs out, 0 after
+  // (a month with nobody taken up takes k = 1). Months with k = 1 or 0 are counted as whole
+  // arrivals and multiplied once at the end; only the month the room runs out is worked in
+  // rationals. The same exact values as month-by-month rationals.
+  let arrivalsTaken = 0; // Σ arrivals of the months with k = 1
+  let arrivalsBeyond = 0; // Σ arrivals of the months with k = 0 (everyone beyond the capacity)
+  let referredPart: Rational = ZERO; // the month the room runs out
+  let takenPart: Rational = ZERO;
+  let beyondPart: Rational = ZERO;
+  let roomLeft = true;
+  const capacityScaled = e.capacity === null ? null : BigInt(e.capacity) * su.d;
+  for (let m = first; m <= last; m++) {
+    const arrivals = eligible[m] as number;
+    let k: Rational | 1 | 0 = 1;
+    if (capacityScaled !== null && arrivals > 0 && su.n !== 0n) {
+      if (!roomLeft) k = 0;
+      else {
+        // taken ≤ room ⇔ su × (arrivals taken so far + arrivals) ≤ capacity.
+        const need = BigInt(arrivalsTaken + arrivals) * su.n;
+        if (need < capacityScaled) k = 1;
+        else if (need === capacityScaled) {
+          k = 1;
+          roomLeft = false;
+        } else {
+          const room = sub(fromInt(e.capacity ?? 0), mul(su, fromInt(arrivalsTaken)));
+          k = div(room, mul(su, fromInt(arrivals)));
+          roomLeft = false;
+        }
+      }
+    }
+    let rate: ShareParts;
+    if (k === 1) {
+      arrivalsTaken += arrivals;
+      const amount = arrivals * cost;
+      out.coordination[m] = Number.isSafeInteger(amount)
+        ? coordination.nextShare(amount, shareOnly)
+        : coordination.next(mul(mul(fromInt(arrivals), share), fromInt(cost)));
+      rate = full;
+    } else if (k === 0) {
+      arrivalsBeyond += arrivals;
+      out.coordination[m] = 0;
+      rate = NO_SHARE;
+    } else {
+      const referred = mul(fromInt(arrivals), share);
+      const taken = mul(referred, uptake);
+      referredPart = add(referredPart, mul(referred, k));
+      takenPart = add(takenPart, mul(taken, k));
+      beyondPart = add(beyondPart, mul(taken, sub(rat(1), k)));
+      out.coordination[m] = coordination.next(mul(mul(referred, k), fromInt(cost)));
+      rate = shareParts(mul(full.exact, k));
+    }
+    const asRate = toNumber(rate.exact);
+    for (let i = 0; i < targets.length; i++) {
+      const t = targets[i] as SynergyLine;
+      cover.cover(i, m, (runners[i] as Running).nextShare(t.gross[m] as number, rate), asRate);
+    }
+  }
+  const referredAll = add(mul(fromInt(arrivalsTaken), share), referredPart);
+  const takenAll = add(mul(fromInt(arrivalsTaken), su), takenPart);
+  const beyond = add(mul(fromInt(arrivalsBeyond), su), beyondPart);
+  out.referred = Number(roundHalfEven(referredAll));
+  out.takenUp = Number(roundHalfEven(takenAll));
+  out.beyondCapacity = Number(roundHalfEven(beyond));
+}
+
+/** Public service: `share` of the target lines for the settled cases of its profiles. */
+function publicServiceCover(cover: Cover, s: Synergy, e: EffectOf<'publicService'>, first: number, last: number): void {
+  const { targets, stage } = cover;
+  const share = shareParts(e.share);
+  const chosen = s.profileIds.length > 0 ? new Set(s.profileIds) : null;
+  for (let i = 0; i < targets.length; i++) {
+    const t = targets[i] as SynergyLine;
+    const own = lineProfiles(stage.state.modelLines, t.lineId);
+    const all = stage.settledOf(own, 0);
+    const covered = stage.settledOf(intersect(own, chosen), e.delayMonths);
+    const running = new RatioRunning(share, t.gross, covered, all);
+    for (let m = first; m <= last; m++) cover.cover(i, m, running.next(m), running.rate(m));
+  }
+}
+
+/** Σ xs, from 0, left to right. */
+function sumOf(xs: readonly number[]): number {
+  let total = 0;
+  for (let i = 0; i < xs.length; i++) total += xs[i] as number;
+  return total;
+}
+
+/** What partners cover (inside and outside the budget), the coordination, the lines' gross and the net cost. */
+function netTotals(
+  result: CostsRead,
+  lines: ReadonlyMap<string, SynergyLine>,
+  outcomes: readonly SynergyOutcome[],
+  /** The result is the budget (outside.ts): without what partners deliver, with the coordination. */
+  budget = false,
+): {
+  coveredInside: number;
+  coveredOutside: number;
+  covered: number;
+  coordination: number;
+  grossLines: number;
+  net: number;
+} {
+  let coveredInside = 0;
+  let coveredOutside = 0;
+  for (const l of lines.values()) {
+    coveredInside += sumOf(l.coveredInside);
+    coveredOutside += sumOf(l.coveredOutside);
+  }
+  const covered = coveredInside + coveredOutside;
+  let coordination = 0;
+  for (const o of outcomes) coordination += sumOf(o.coordination);
+  // Every line's gross: the direct cost summed once by the costs phase, which for the budget is
+  // Σ gross − what partners deliver + coordination.
+  const grossLines = budget ? result.totals.direct + coveredOutside - coordination : result.totals.direct;
+  const net = grossLines - covered + coordination;
+  return { coveredInside, coveredOutside, covered, coordination, grossLines, net };
+}
+
 function summarise(
-  result: CostResult,
+  result: CostsRead,
   lines: Map<string, SynergyLine>,
   outcomes: SynergyOutcome[],
   perLine: ReadonlyMap<string, ReadonlyMap<string, number>>,
@@ -888,23 +1060,13 @@ function summarise(
   budget = false,
 ): SynergyResult {
   const D = result.durationMonths;
-  const sum = (xs: readonly number[]): number => {
-    let total = 0;
-    for (let i = 0; i < xs.length; i++) total += xs[i] as number;
-    return total;
-  };
-  let coveredInside = 0;
-  let coveredOutside = 0;
-  for (const l of lines.values()) {
-    coveredInside += sum(l.coveredInside);
-    coveredOutside += sum(l.coveredOutside);
-  }
-  const covered = coveredInside + coveredOutside;
-  const coordination = sum(outcomes.map((o) => sum(o.coordination)));
-  // Every line's gross: the direct cost summed once by the costs phase, which for the budget is
-  // Σ gross − what partners deliver + coordination.
-  const grossLines = budget ? result.totals.direct + coveredOutside - coordination : result.totals.direct;
-  const net = grossLines - covered + coordination;
+  const sum = sumOf;
+  const { coveredInside, coveredOutside, covered, coordination, grossLines, net } = netTotals(
+    result,
+    lines,
+    outcomes,
+    budget,
+  );
   let risk: Rational = ZERO;
   for (const o of outcomes) risk = add(risk, mul(sub(rat(1), dec(o.confidence)), fromInt(o.coveredTotal)));
   const expected = net + Number(roundHalfEven(risk));

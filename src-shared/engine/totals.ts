@@ -652,33 +652,60 @@ export function reachMetrics(
   };
 }
 
-export function totalsAndMetrics(input: TotalsInput): { costs: CostResult; reach: ReachExact } {
-  const { model, ordered, plans, holders, others, months, cyclic, series, returneesExact, diagnostics, caches } = input;
-  const { fastPath } = input;
-  const { programme } = model;
-  const D = programme.durationMonths;
-  const years = Math.ceil(D / 12);
-  // 3. Totals, funders, beneficiaries.
+/** The programme's funding sources in their order, and who gets what a line with no split costs. */
+interface Sources {
+  funders: Model['funders'];
+  funderIds: Set<string>;
+  mainDonor: string;
+  /** [mainDonor], shared by every line without a split. */
+  mainIds: readonly string[];
+}
+
+function sourcesOf(model: Model): Sources {
   const funders = [...model.funders].sort((a, b) => a.position - b.position);
   const funderIds = new Set(funders.map((f) => f.id));
   const mainDonor = (funders.find((f) => f.type === 'donor') ?? funders[0])?.id ?? '';
-  const mainIds: readonly string[] = Object.freeze([mainDonor]);
+  return { funders, funderIds, mainDonor, mainIds: Object.freeze([mainDonor]) };
+}
+
+/** The funders each sum meets, in the order lines first name them (the overheads' split follows it). */
+interface FundersSeen {
+  all: Set<string>;
+  indirect: Set<string>;
+  contingency: Set<string>;
+  /** Whether some line leaves a part unfunded (key ''), in all and among the eligible lines. */
+  unfunded: { all: boolean; indirect: boolean; contingency: boolean };
+}
+
+/**
+ * Every line's contribution (kept from the last compute when nothing in it changed), in model
+ * order: the results (into `lines`), the totals phase's diagnostics, the funders in the order they
+ * first appear. The percentage lines' sums go to `fresh`; the others' are kept by `agg`.
+ *
+ * Decision: the phase is cut into functions of a few dozen lines (this one, monthlySums,
+ *   byFunderWithOverheads, caseloadTotals): V8 optimises each apart, so a compute's code is ready
+ *   sooner and a change of types in one part recompiles that part only (Monte-Carlo threads start
+ *   cold: issue 10's bench cases j and k).
+ */
+function sumLines(
+  input: TotalsInput,
+  sources: Sources,
+  agg: TotalsAgg,
+  fresh: TotalsAgg,
+  lines: LineResult[],
+  steady: Contribution[],
+): FundersSeen {
+  const { model, ordered, plans, holders, months, cyclic, diagnostics, caches, rebuild } = input;
+  const { funderIds, mainDonor, mainIds, funders } = sources;
+  const D = model.programme.durationMonths;
   const shapes = caches.splitShapes;
-  shapes.useSources(funderIds);
-  const lines = new Array<LineResult>(ordered.length);
-  // Each line's contribution (kept from the last compute when nothing in it changed), in model
-  // order: the results, the totals phase's diagnostics, and the order in which funders first
-  // appear (which the overheads' split follows).
-  const steady: Contribution[] = [];
-  const fresh = new TotalsAgg(D); // percentage lines: their amounts are new at every compute
-  // The other lines' sums are kept by the engine from one compute to the next (a one-line edit
-  // takes one line out and puts its new self in); the percentage lines' are added afresh. Their
-  // months are in `others` already (summed by level for the percentage lines' bases).
-  const agg = caches.aggregate(D);
-  const { rebuild } = input;
-  if (rebuild) agg.restart();
-  const seen = { all: new Set<string>(), indirect: new Set<string>(), contingency: new Set<string>() };
-  const unfunded = { all: false, indirect: false, contingency: false };
+  const seen: FundersSeen = {
+    all: new Set<string>(),
+    indirect: new Set<string>(),
+    contingency: new Set<string>(),
+    unfunded: { all: false, indirect: false, contingency: false },
+  };
+  const unfunded = seen.unfunded;
   // Funders still to be seen first: a split names only known funders (or the main donor, '' when
   // there are none), so once every one has been seen there is nothing more to look for. What a
   // split leaves unfunded (key '') is looked up on every line: it may come after that point.
@@ -729,11 +756,15 @@ export function totalsAndMetrics(input: TotalsInput): { costs: CostResult; reach
   if (unfunded.all) seen.all.add('');
   if (unfunded.indirect) seen.indirect.add('');
   if (unfunded.contingency) seen.contingency.add('');
-  if (rebuild) agg.adopt(steady);
-  else agg.update(steady, false);
-  const at = (k: string, map: Map<string, number>, m2: Map<string, number>): number =>
-    (map.get(k) ?? 0) + (m2.get(k) ?? 0);
+  return seen;
+}
 
+/** The direct and eligible cost of each month: the percentage lines' (`fresh`) and the others' by level. */
+function monthlySums(
+  fresh: Pick<TotalsAgg, 'direct' | 'eligibleIndirect' | 'eligibleContingency'>,
+  others: OtherLineSums,
+  D: number,
+): { direct: number[]; eligibleIndirect: number[]; eligibleContingency: number[] } {
   const direct = new Array<number>(D);
   const eligibleIndirect = new Array<number>(D);
   const eligibleContingency = new Array<number>(D);
@@ -752,15 +783,25 @@ export function totalsAndMetrics(input: TotalsInput): { costs: CostResult; reach
       eligibleContingency[m] = (eligibleContingency[m] as number) + ((cont?.[m] ?? 0) as number);
     }
   }
-  const byLevel = zeroRecord(LEVELS);
-  LEVELS.forEach((l, i) => (byLevel[l] = (agg.byLevel[i] as number) + (fresh.byLevel[i] as number)));
-  const byDimension = zeroRecord(DIMENSIONS);
-  DIMENSIONS.forEach((d, i) => (byDimension[d] = (agg.byDimension[i] as number) + (fresh.byDimension[i] as number)));
-  const byCategory: Record<string, number> = zeroRecord(CATEGORIES);
-  CATEGORIES.forEach((c, i) => (byCategory[c] = (agg.byCategory[i] as number) + (fresh.byCategory[i] as number)));
-  // Funders in their order, then any other id a split named (the main donor when there are none).
+  return { direct, eligibleIndirect, eligibleContingency };
+}
+
+/**
+ * The funders' totals: the lines' splits (funders in their order, then any other id a split named),
+ * then the indirect costs and contingency, which follow the funders' shares of their eligible base.
+ */
+function byFunderWithOverheads(
+  sources: Sources,
+  seen: FundersSeen,
+  agg: TotalsAgg,
+  fresh: TotalsAgg,
+  indirect: readonly number[],
+  contingency: readonly number[],
+): Record<string, number> {
+  const at = (k: string, map: Map<string, number>, m2: Map<string, number>): number =>
+    (map.get(k) ?? 0) + (m2.get(k) ?? 0);
   const byFunder: Record<string, number> = {};
-  for (const f of funders) byFunder[f.id] = at(f.id, agg.byFunder, fresh.byFunder);
+  for (const f of sources.funders) byFunder[f.id] = at(f.id, agg.byFunder, fresh.byFunder);
   for (const fid of seen.all) if (!(fid in byFunder)) byFunder[fid] = at(fid, agg.byFunder, fresh.byFunder);
   const eligibleIndirectByFunder = new Map<string, number>();
   for (const fid of seen.indirect) {
@@ -770,13 +811,6 @@ export function totalsAndMetrics(input: TotalsInput): { costs: CostResult; reach
   for (const fid of seen.contingency) {
     eligibleContingencyByFunder.set(fid, at(fid, agg.eligibleContingencyByFunder, fresh.eligibleContingencyByFunder));
   }
-  const staffMonths = agg.staffMonths + fresh.staffMonths;
-  const communityBeneficiaries = add(agg.communityPeople.value(), fresh.communityPeople.value());
-  const nonMigrant = add(agg.nonMigrantPeople.value(), fresh.nonMigrantPeople.value());
-  const { indirect, contingency } = overheads(programme, eligibleIndirect, eligibleContingency, fastPath);
-  const total = direct.map((a, m) => a + (indirect[m] as number) + (contingency[m] as number));
-
-  // Indirect costs and contingency follow the funders' shares of their eligible base.
   for (const [amount, base] of [
     [sum(indirect), eligibleIndirectByFunder],
     [sum(contingency), eligibleContingencyByFunder],
@@ -794,19 +828,14 @@ export function totalsAndMetrics(input: TotalsInput): { costs: CostResult; reach
       byFunder[id] = (byFunder[id] ?? 0) + (parts[i] as number);
     });
   }
+  return byFunder;
+}
 
-  const byYear = new Array<number>(years).fill(0);
-  total.forEach((a, m) => {
-    const y = Math.floor(m / 12);
-    byYear[y] = (byYear[y] as number) + a;
-  });
-
-  const directTotal = sum(direct);
-  const grandTotal = sum(total);
-  const levelShare = zeroRecord(LEVELS);
-  for (const l of LEVELS) levelShare[l as Level] = directTotal === 0 ? 0 : byLevel[l] / directTotal;
-
-  // Caseload, all profiles together.
+/** The caseload, all profiles together, and its peak (the first month with the most active cases). */
+function caseloadTotals(
+  series: readonly CaseloadSeries[],
+  D: number,
+): { arrivals: number[]; active: number[]; cumulative: number[]; peakActiveCases: number; peakMonth: number } {
   const arrivals = new Array<number>(D).fill(0);
   const active = new Array<number>(D).fill(0);
   const cumulative = new Array<number>(D).fill(0);
@@ -819,13 +848,145 @@ export function totalsAndMetrics(input: TotalsInput): { costs: CostResult; reach
   }
   let peakActiveCases = 0;
   let peakMonth = 0;
-  active.forEach((a, m) => {
+  for (let m = 0; m < D; m++) {
+    const a = active[m] as number;
     if (a > peakActiveCases) {
       peakActiveCases = a;
       peakMonth = m + 1;
     }
+  }
+  return { arrivals, active, cumulative, peakActiveCases, peakMonth };
+}
+
+/**
+ * What Engine.outcome() needs of the totals phase: the budget's totals, and the results of the lines
+ * the synergies read (those some synergy targets, in model order); the caseload as the synergies read
+ * it. Every figure in it is the one totalsAndMetrics gives.
+ */
+export interface BudgetTotals {
+  durationMonths: number;
+  lines: LineResult[];
+  caseload: { profiles: CaseloadSeries[] };
+  totals: CostResult['totals'];
+}
+
+/**
+ * The totals phase for Engine.outcome(): the monthly direct and eligible cost (the other lines' sums
+ * the engine keeps, plus the percentage lines'), the overheads, and the totals, as totalsAndMetrics
+ * works them out (the percentage lines' months summed as TotalsAgg sums them); a contribution only
+ * for the lines `targeted` by a synergy (their results). The engine's running sums over lines (TotalsAgg) are
+ * neither read nor changed, so the next full compute updates them as if this one had not happened.
+ */
+export function budgetTotals(input: TotalsInput, targeted: ReadonlySet<string>): BudgetTotals {
+  const { model, ordered, plans, holders, months, others, series, caches, fastPath } = input;
+  const { programme } = model;
+  const D = programme.durationMonths;
+  // The percentage lines' months, as TotalsAgg.add sums them (totalsAndMetrics' `fresh`).
+  const fresh = {
+    direct: new Float64Array(D),
+    eligibleIndirect: new Float64Array(D),
+    eligibleContingency: new Float64Array(D),
+  };
+  const lines: LineResult[] = [];
+  let sources: Sources | null = null;
+  for (let i = 0; i < ordered.length; i++) {
+    const line = ordered[i] as BudgetLine;
+    if (line.driver.kind === 'percentage') {
+      const lm = months[i];
+      const n = lm ? Math.min(D, lm.length) : 0;
+      for (let m = 0; m < n; m++) {
+        const a = (lm as number[])[m] as number;
+        if (a === 0) continue;
+        fresh.direct[m] = (fresh.direct[m] as number) + a;
+        if (line.eligibleIndirect) fresh.eligibleIndirect[m] = (fresh.eligibleIndirect[m] as number) + a;
+        if (line.eligibleContingency) fresh.eligibleContingency[m] = (fresh.eligibleContingency[m] as number) + a;
+      }
+    }
+    if (!targeted.has(line.id)) continue;
+    if (!sources) {
+      sources = sourcesOf(model);
+      caches.splitShapes.useSources(sources.funderIds);
+    }
+    const c = contribution(
+      holders[i],
+      line,
+      months[i] ?? new Array<number>(D).fill(0),
+      plans[i] as LinePlan,
+      model.funders,
+      sources.funderIds,
+      sources.mainDonor,
+      sources.mainIds,
+      caches.splitShapes,
+      input.partnerDelivered?.get(i) ?? 0,
+      input.coordinationOf?.get(i) ?? null,
+    );
+    lines.push(c.result);
+  }
+  const { direct, eligibleIndirect, eligibleContingency } = monthlySums(fresh, others, D);
+  const { indirect, contingency } = overheads(programme, eligibleIndirect, eligibleContingency, fastPath);
+  const total = direct.map((a, m) => a + (indirect[m] as number) + (contingency[m] as number));
+  return {
+    durationMonths: D,
+    lines,
+    caseload: { profiles: series },
+    totals: {
+      direct: sum(direct),
+      directEligibleIndirect: sum(eligibleIndirect),
+      directEligibleContingency: sum(eligibleContingency),
+      indirect: sum(indirect),
+      contingency: sum(contingency),
+      total: sum(total),
+    },
+  };
+}
+
+export function totalsAndMetrics(input: TotalsInput): { costs: CostResult; reach: ReachExact } {
+  const { model, ordered, others, series, returneesExact, diagnostics, caches } = input;
+  const { fastPath } = input;
+  const { programme } = model;
+  const D = programme.durationMonths;
+  const years = Math.ceil(D / 12);
+  // 3. Totals, funders, beneficiaries.
+  const sources = sourcesOf(model);
+  caches.splitShapes.useSources(sources.funderIds);
+  const lines = new Array<LineResult>(ordered.length);
+  const steady: Contribution[] = [];
+  const fresh = new TotalsAgg(D); // percentage lines: their amounts are new at every compute
+  // The other lines' sums are kept by the engine from one compute to the next (a one-line edit
+  // takes one line out and puts its new self in); the percentage lines' are added afresh. Their
+  // months are in `others` already (summed by level for the percentage lines' bases).
+  const agg = caches.aggregate(D);
+  if (input.rebuild) agg.restart();
+  const seen = sumLines(input, sources, agg, fresh, lines, steady);
+  if (input.rebuild) agg.adopt(steady);
+  else agg.update(steady, false);
+
+  const { direct, eligibleIndirect, eligibleContingency } = monthlySums(fresh, others, D);
+  const byLevel = zeroRecord(LEVELS);
+  LEVELS.forEach((l, i) => (byLevel[l] = (agg.byLevel[i] as number) + (fresh.byLevel[i] as number)));
+  const byDimension = zeroRecord(DIMENSIONS);
+  DIMENSIONS.forEach((d, i) => (byDimension[d] = (agg.byDimension[i] as number) + (fresh.byDimension[i] as number)));
+  const byCategory: Record<string, number> = zeroRecord(CATEGORIES);
+  CATEGORIES.forEach((c, i) => (byCategory[c] = (agg.byCategory[i] as number) + (fresh.byCategory[i] as number)));
+  const staffMonths = agg.staffMonths + fresh.staffMonths;
+  const communityBeneficiaries = add(agg.communityPeople.value(), fresh.communityPeople.value());
+  const nonMigrant = add(agg.nonMigrantPeople.value(), fresh.nonMigrantPeople.value());
+  const { indirect, contingency } = overheads(programme, eligibleIndirect, eligibleContingency, fastPath);
+  const total = direct.map((a, m) => a + (indirect[m] as number) + (contingency[m] as number));
+  const byFunder = byFunderWithOverheads(sources, seen, agg, fresh, indirect, contingency);
+
+  const byYear = new Array<number>(years).fill(0);
+  total.forEach((a, m) => {
+    const y = Math.floor(m / 12);
+    byYear[y] = (byYear[y] as number) + a;
   });
 
+  const directTotal = sum(direct);
+  const grandTotal = sum(total);
+  const levelShare = zeroRecord(LEVELS);
+  for (const l of LEVELS) levelShare[l as Level] = directTotal === 0 ? 0 : byLevel[l] / directTotal;
+
+  const { arrivals, active, cumulative, peakActiveCases, peakMonth } = caseloadTotals(series, D);
   const reachExact: ReachExact = { returnees: returneesExact, community: communityBeneficiaries, nonMigrant };
   const metrics: Metrics = {
     returneesAssisted: toNumber(returneesExact),

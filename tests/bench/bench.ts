@@ -25,20 +25,49 @@
  *       the cent, or the bench fails.
  *   (h) sensitivity: a tornado of the 2,000-line programme, 30 key parameters ± 20 % (target, issue
  *       10: at most 3 s for the whole run).
+ *   (i) comparing scenarios: 4 scenarios of the 2,000-line programme (the baseline and three
+ *       overlays: caseload, prices and rates, lines off / changed / added and synergies), on a fresh
+ *       engine and a fresh copy each run: the 4 resolved models computed, compareTotals,
+ *       differingLines, and the bridge from the first to each other (target, issue 10: ≤ 200 ms).
+ *   (j) Monte-Carlo, 10,000 draws of the sample programme with a range (0.8 / 1 / 1.2) on each of its
+ *       30 key parameters (target ≤ 2 s), and (k) 1,000 draws of the 2,000-line programme, the same
+ *       ranges (target ≤ 10 s): as the app runs them, off the main thread, in worker threads (one
+ *       per core, os.availableParallelism()) that run the bundled thread script (built with Vite
+ *       before the timing, as `electron-vite build` bundles out/main); each run starts its threads,
+ *       sends the model, and ends when the merged result is there (the target applies to it); then
+ *       the same on threads kept from a run before, as the app's pool keeps them. Draws computed
+ *       here, in this thread, must equal the threads' to the cent, or the bench fails; so must every
+ *       run on kept threads. The CPU time of the runs (all threads) is printed too: it depends much
+ *       less on the machine's load than the wall time.
  *
  * Each case runs in its own child process, so its peak RSS is its own. Each case does two warm-up
  * runs (the compute, spreadsheet and scenario cases ten), then up to --runs timed runs, stopping early (after at least 3) once it has used its time
  * budget, so the whole bench stays within seconds.
  *
- * Options: --runs N (default 15), --budget-ms M per case (default 4000), --cases a,b,c,d,e,f,g,h, --json.
+ * Options: --runs N (default 15), --budget-ms M per case (default 4000), --cases a,b,c,d,e,f,g,h,i,j,k,
+ * --json.
  */
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HyperFormula } from 'hyperformula';
-import { compute, type ComputeResult, createEngine, keyParameters, tornado } from '../../src-shared/engine';
+import {
+  compareScenarios,
+  compute,
+  type ComputeResult,
+  createEngine,
+  keyParameters,
+  type MonteCarloResult,
+  monteCarloDraws,
+  type Overlay,
+  type Range,
+  resolve,
+  tornado,
+} from '../../src-shared/engine';
+import { MonteCarloPool } from '../../src-main/documents/montecarlo-pool';
+import { sampleModel } from '../../src-main/sample/sample-model';
 import { generateModel, PERCENTAGE_EVERY, withSynergies } from './generate';
 import type { BudgetLine, Model } from '../../src-shared/model';
 import {
@@ -66,8 +95,8 @@ interface CaseResult {
   notes: string[];
 }
 
-type CaseId = 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h';
-const ALL_CASES: CaseId[] = ['a', 'f', 'g', 'h', 'b', 'c', 'd', 'e'];
+type CaseId = 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h' | 'i' | 'j' | 'k';
+const ALL_CASES: CaseId[] = ['a', 'f', 'g', 'h', 'i', 'j', 'k', 'b', 'c', 'd', 'e'];
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
@@ -130,6 +159,16 @@ const SYNERGY_TARGET = 1.5;
 /** Case (h), issue 10: a tornado's parameters, and its target for the whole run. */
 const TORNADO_PARAMETERS = 30;
 const TORNADO_TARGET_MS = 3000;
+/** Case (i), issue 10: scenarios compared, and the target for the whole comparison. */
+const COMPARED = 4;
+const COMPARE_TARGET_MS = 200;
+/** Cases (j) and (k), issue 10: Monte-Carlo draws and targets (whole run, threads started included). */
+const MC_SAMPLE_DRAWS = 10_000;
+const MC_SAMPLE_TARGET_MS = 2000;
+const MC_LARGE_DRAWS = 1000;
+const MC_LARGE_TARGET_MS = 10_000;
+/** Draws at each end of a run computed again in this thread, to check the threads' numbers. */
+const MC_CHECKED = 50;
 const HF_VERSION = HyperFormula.version;
 
 function describe(model: Model): string {
@@ -272,6 +311,237 @@ function caseH(): CaseResult {
     peakRssKb: process.resourceUsage().maxRSS,
     notes: [`(h) the widest swing: ${widest}`],
   };
+}
+
+/**
+ * The three scenarios of case (i), as overlays of `model` (the baseline is the empty overlay):
+ * more returnees (caseload), prices and rates, and a leaner programme (lines off, changed drivers,
+ * lines of the scenario only, a synergy off and another less sure).
+ */
+function comparedScenarios(model: Model): Overlay[] {
+  const costed = model.lines.filter((l) => l.driver.kind !== 'percentage');
+  const caseload: Overlay = {
+    profiles: Object.fromEntries(
+      model.profiles
+        .filter((p) => p.pattern !== 'explicit')
+        .slice(0, 2)
+        .map((p) => [p.id, { arrivals: Math.round(p.arrivals * 1.3) }]),
+    ),
+  };
+  const prices: Overlay = {
+    programme: { indirectRate: '0.08', inflation: '0.03' },
+    currencies: { XOF: { inflation: '0.05' } },
+    lines: Object.fromEntries(
+      costed.filter((_, i) => i % 20 === 0).map((l) => [l.id, { unitCost: Math.round(l.unitCost * 1.1) }]),
+    ),
+  };
+  const fixed = costed.filter((l) => l.driver.kind === 'fixed');
+  const leaner: Overlay = {
+    lines: {
+      ...Object.fromEntries(costed.filter((_, i) => i % 40 === 1).map((l) => [l.id, { off: true as const }])),
+      ...Object.fromEntries(
+        fixed.slice(0, 10).map((l) => [l.id, { driver: { ...l.driver, quantity: '2' } as BudgetLine['driver'] }]),
+      ),
+    },
+    addedLines: fixed.slice(10, 15).map((l, i) => ({ ...l, id: `added-${i}`, name: `Scenario line ${i + 1}` })),
+    synergies: {
+      ...(model.synergies[0] ? { [model.synergies[0].id]: { off: true as const } } : {}),
+      ...(model.synergies[1] ? { [model.synergies[1].id]: { confidence: '0.3' } } : {}),
+    },
+  };
+  return [{}, caseload, prices, leaner];
+}
+
+/**
+ * (i) Comparing 4 scenarios of the 2,000-line programme as the Compare screen will (compareScenarios):
+ * the resolved models computed on one engine, their totals side by side, the lines that differ, and
+ * the bridge from the first to each other (on the same engine). A fresh copy of the programme and a fresh
+ * engine each run (made before the clock starts): nothing is reused from the run before.
+ */
+function caseI(): CaseResult {
+  const model = withSynergies(generateModel({ lines: LINES_A, months: MONTHS }), 5);
+  const overlays = comparedScenarios(model);
+  if (overlays.length !== COMPARED) fail(`case i compares ${overlays.length} scenarios`);
+  let rows = 0;
+  let differing = 0;
+  let bridged = '';
+  const samples: number[] = [];
+  for (let run = -2; run < RUNS; run++) {
+    const baseline = structuredClone(model);
+    const engine = createEngine();
+    const t = performance.now();
+    const { results, totals, lines, bridges } = compareScenarios(baseline, overlays, engine);
+    const elapsed = performance.now() - t;
+    if (run >= 0) samples.push(elapsed);
+    bridges.forEach((b, i) => {
+      const steps = b.steps.reduce((sum, step) => sum + step.amount, 0);
+      const to = results[i + 1]?.totals.total;
+      if (b.to !== to || b.from !== results[0]?.totals.total || steps !== b.to - b.from)
+        fail(`the bridge to scenario ${i + 2} does not add up to its total`);
+    });
+    if (run === RUNS - 1) {
+      // The last run against resolving and computing each scenario afresh, each on a fresh engine.
+      overlays.forEach((o, i) => {
+        if (createEngine().compute(resolve(model, o)).totals.total !== results[i]?.totals.total)
+          fail(`scenario ${i + 1} differs from a fresh engine's`);
+      });
+    }
+    rows = totals.length;
+    differing = lines.length;
+    bridged = bridges.map((b) => b.steps.filter((x) => x.amount !== 0).length).join(', ');
+  }
+  return {
+    rows: [
+      {
+        key: 'compare',
+        label: `compare ${COMPARED} scenarios of ${LINES_A.toLocaleString('en')} lines (compute 4, totals, lines that differ, 3 bridges; fresh engine)`,
+        samples,
+      },
+    ],
+    peakRssKb: process.resourceUsage().maxRSS,
+    notes: [
+      `(i) ${rows} rows of totals side by side, ${differing.toLocaleString('en')} lines that differ, bridges with ${bridged} non-zero steps`,
+    ],
+  };
+}
+
+/**
+ * The Monte-Carlo thread's script bundled as the app bundles out/main (Vite, Rolldown; here with its
+ * dependencies inside, so that it runs from a temporary folder): built once, before any timing.
+ */
+async function bundledThread(dir: string): Promise<string> {
+  // Loaded here only: the other cases' processes (and their peak RSS) do without Vite.
+  const { build } = await import('vite');
+  await build({
+    configFile: false,
+    logLevel: 'silent',
+    ssr: { noExternal: true },
+    build: {
+      ssr: resolvePath(import.meta.dirname, '../../src-main/documents/montecarlo-thread.ts'),
+      outDir: dir,
+      emptyOutDir: true,
+      minify: false,
+      target: 'node20',
+      rolldownOptions: { output: { entryFileNames: 'montecarlo-thread.mjs' } },
+    },
+  });
+  return join(dir, 'montecarlo-thread.mjs');
+}
+
+/**
+ * (j) and (k) Monte-Carlo as the app runs it: `draws` draws of `model` with a range 0.8 / 1 / 1.2
+ * on each key parameter, in worker threads (one per core), each run timed from starting the threads
+ * to the merged result. The first and last MC_CHECKED draws are computed again in this thread and
+ * must be equal to the cent.
+ */
+async function monteCarloCase(id: 'j' | 'k', model: Model, draws: number, label: string): Promise<CaseResult> {
+  const params = keyParameters(model, compute(model));
+  const ranges = new Map<string, Range>(params.map((p) => [p.id, { low: 0.8, likely: 1, high: 1.2 }]));
+  const seed = 20260;
+  const dir = mkdtempSync(join(tmpdir(), 'mc-bench-'));
+  try {
+    const script = await bundledThread(dir);
+    const threads = availableParallelism();
+    const job = { model, ranges, params, draws, seed };
+    // The CPU time of each run, all threads together: what the run costs whatever else the machine
+    // runs (the wall time grows with the load; this does much less).
+    const timed = async (
+      pool: MonteCarloPool,
+      cpu: number[],
+    ): Promise<{ ms: number; result: MonteCarloResult | null }> => {
+      const c = process.cpuUsage();
+      const t = performance.now();
+      const result = await pool.run(job).result;
+      const ms = performance.now() - t;
+      const used = process.cpuUsage(c);
+      cpu.push((used.user + used.system) / 1000);
+      return { ms, result };
+    };
+    // First runs: a new pool each time, its threads started for the run (as a person's first run).
+    const samples: number[] = [];
+    const cpu: number[] = [];
+    let last: MonteCarloResult | null = null;
+    let t0 = performance.now();
+    for (let run = 0; run < RUNS; run++) {
+      const pool = new MonteCarloPool({ script, threads });
+      try {
+        const r = await timed(pool, cpu);
+        samples.push(r.ms);
+        last = r.result;
+      } finally {
+        pool.close();
+      }
+      if (samples.length >= 3 && performance.now() - t0 > BUDGET_MS) break;
+    }
+    // Then runs on threads kept from a run before (the pool keeps them: MonteCarloPool).
+    const warm: number[] = [];
+    const warmCpu: number[] = [];
+    const pool = new MonteCarloPool({ script, threads });
+    try {
+      await pool.run(job).result;
+      t0 = performance.now();
+      for (let run = 0; run < RUNS; run++) {
+        const r = await timed(pool, warmCpu);
+        warm.push(r.ms);
+        if (r.result?.totals.join() !== last?.totals.join()) fail(`case ${id}: a run on kept threads differs`);
+        if (warm.length >= 3 && performance.now() - t0 > BUDGET_MS) break;
+      }
+    } finally {
+      pool.close();
+    }
+    const cpuMs = median(cpu);
+    const warmCpuMs = median(warmCpu);
+    if (!last || last.totals.length !== draws) fail(`case ${id}: the run did not give ${draws} draws`);
+    const result: MonteCarloResult = last;
+    const n = Math.min(MC_CHECKED, draws);
+    for (const from of [0, draws - n]) {
+      const here = monteCarloDraws(model, ranges, params, seed, from, from + n);
+      const there = { totals: result.totals.slice(from, from + n), nets: result.nets.slice(from, from + n) };
+      if (here?.totals.join() !== there.totals.join() || here?.nets.join() !== there.nets.join())
+        fail(`case ${id}: draws ${from}–${from + n - 1} computed here differ from the threads'`);
+    }
+    const p = result.total;
+    if (!(p.p10 <= p.p50 && p.p50 <= p.p90)) fail(`case ${id}: P10 ≤ P50 ≤ P90 does not hold`);
+    const eur = (x: number) => `EUR ${(x / 100).toLocaleString('en', { maximumFractionDigits: 0 })}`;
+    return {
+      rows: [
+        { key: `montecarlo-${id}`, label, samples },
+        {
+          key: `montecarlo-${id}-warm`,
+          label: 'the same on threads kept from a run before (the pool keeps them)',
+          samples: warm,
+        },
+      ],
+      peakRssKb: process.resourceUsage().maxRSS,
+      notes: [
+        `(${id}) ${draws.toLocaleString('en')} draws on ${threads} threads, ${params.length} ranged parameters: total P10 ${eur(p.p10)}, ` +
+          `P50 ${eur(p.p50)}, P90 ${eur(p.p90)}; net P50 ${eur(result.net.p50)}; draws 1–${n} and the last ${n} equal to this thread's`,
+        `(${id}) CPU time of a run, all threads: median ${(cpuMs / 1000).toFixed(2)} s (${((cpuMs / draws) * 1000).toFixed(0)} µs a draw), ` +
+          `${(warmCpuMs / 1000).toFixed(2)} s on kept threads; on ${threads} idle cores a first run takes at least ` +
+          `${(cpuMs / threads / 1000).toFixed(2)} s, a run on kept threads ${(warmCpuMs / threads / 1000).toFixed(2)} s`,
+      ],
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function caseJ(): Promise<CaseResult> {
+  return monteCarloCase(
+    'j',
+    sampleModel(),
+    MC_SAMPLE_DRAWS,
+    `Monte-Carlo, ${MC_SAMPLE_DRAWS.toLocaleString('en')} draws of the sample programme, 30 ranges (worker threads, whole run)`,
+  );
+}
+
+function caseK(): Promise<CaseResult> {
+  return monteCarloCase(
+    'k',
+    withSynergies(generateModel({ lines: LINES_A, months: MONTHS }), 5),
+    MC_LARGE_DRAWS,
+    `Monte-Carlo, ${MC_LARGE_DRAWS.toLocaleString('en')} draws of ${LINES_A.toLocaleString('en')} lines, 30 ranges (worker threads, whole run)`,
+  );
 }
 
 function caseB(): CaseResult {
@@ -657,6 +927,12 @@ function runCase(id: CaseId): CaseResult | Promise<CaseResult> {
       return caseG();
     case 'h':
       return caseH();
+    case 'i':
+      return caseI();
+    case 'j':
+      return caseJ();
+    case 'k':
+      return caseK();
   }
 }
 
@@ -774,6 +1050,31 @@ async function main(): Promise<void> {
         `${tornadoMs <= TORNADO_TARGET_MS ? 'met' : 'NOT met'}.`,
     );
   }
+  const targetLine = (key: string, what: string, target: number): void => {
+    const v = medians[key];
+    if (v === undefined) return;
+    lines.push(`Target (issue 10): ${what} ≤ ${target} ms — ${ms(v)} ms, ${v <= target ? 'met' : 'NOT met'}.`);
+  };
+  targetLine('compare', `compare ${COMPARED} scenarios of ${LINES_A.toLocaleString('en')} lines`, COMPARE_TARGET_MS);
+  targetLine(
+    'montecarlo-j',
+    `Monte-Carlo, ${MC_SAMPLE_DRAWS.toLocaleString('en')} draws of the sample (worker threads)`,
+    MC_SAMPLE_TARGET_MS,
+  );
+  const warmLine = (key: string, what: string, target: number): void => {
+    const v = medians[key];
+    if (v === undefined) return;
+    lines.push(
+      `(${what} on threads kept from a run before: ${ms(v)} ms, ${v <= target ? 'within' : 'over'} the target.)`,
+    );
+  };
+  warmLine('montecarlo-j-warm', 'Monte-Carlo of the sample', MC_SAMPLE_TARGET_MS);
+  targetLine(
+    'montecarlo-k',
+    `Monte-Carlo, ${MC_LARGE_DRAWS.toLocaleString('en')} draws of ${LINES_A.toLocaleString('en')} lines (worker threads)`,
+    MC_LARGE_TARGET_MS,
+  );
+  warmLine('montecarlo-k-warm', `Monte-Carlo of ${LINES_A.toLocaleString('en')} lines`, MC_LARGE_TARGET_MS);
   const withS = medians['synergiesWith'];
   const withoutS = medians['synergiesWithout'];
   if (withS !== undefined && withoutS !== undefined) {

@@ -6,7 +6,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sampleModel } from '../../src-main/sample/sample-model';
-import { bridge, compareTotals, compute, differingLines, type Overlay, resolve } from '../../src-shared/engine';
+import {
+  bridge,
+  compareScenarios,
+  compareTotals,
+  compute,
+  type ComputeResult,
+  createEngine,
+  differingLines,
+  type Engine,
+  type Overlay,
+  resolve,
+} from '../../src-shared/engine';
+import type { Model } from '../../src-shared/model';
 
 const baseline = sampleModel();
 const fewer: Overlay = {
@@ -90,5 +102,57 @@ describe('compare', () => {
       }),
       { numRuns: 12 },
     );
+  });
+
+  it('a cause both scenarios override alike is a step of 0, without a compute', () => {
+    const computed: Model[] = [];
+    const inner = createEngine();
+    const counting: Engine = {
+      compute: (m: Model): ComputeResult => {
+        computed.push(m);
+        return inner.compute(m);
+      },
+      outcome: (m: Model) => {
+        computed.push(m);
+        return inner.outcome(m);
+      },
+    };
+    // From the baseline to fewer arrivals: the baseline, then the caseload step; the 4 others are 0.
+    const br = bridge(baseline, {}, fewer, counting);
+    expect(computed).toHaveLength(2);
+    expect(br.steps.slice(1).map((s) => s.amount)).toEqual([0, 0, 0, 0]);
+    expect(br.to).toBe(compute(resolve(baseline, fewer)).totals.total);
+    // Between two scenarios that share their caseload, the caseload step is 0.
+    computed.length = 0;
+    const shared = bridge(baseline, fewer, both, counting);
+    expect(shared.steps[0]).toEqual({ cause: 'caseload', amount: 0 });
+    expect(computed).toHaveLength(3); // from, rates, unit costs
+    expect(shared.to - shared.from).toBe(shared.steps.reduce((s, x) => s + x.amount, 0));
+  });
+
+  it('compareScenarios: each result, the totals, the lines and the bridges are what each call alone gives', () => {
+    const overlays: Overlay[] = [{}, fewer, dearer, both, { lines: { 'ind-tvet': { off: true } } }];
+    const computed: Model[] = [];
+    const inner = createEngine();
+    const counting: Engine = {
+      compute: (m: Model): ComputeResult => {
+        computed.push(m);
+        return inner.compute(m);
+      },
+      outcome: (m: Model) => {
+        computed.push(m);
+        return inner.outcome(m);
+      },
+    };
+    const c = compareScenarios(baseline, overlays, counting);
+    const alone = overlays.map((o) => createEngine().compute(resolve(baseline, o)));
+    expect(c.results).toEqual(alone);
+    expect(c.totals).toEqual(compareTotals(alone));
+    expect(c.lines).toEqual(differingLines(alone, overlays));
+    expect(c.bridges).toEqual(overlays.slice(1).map((o) => bridge(baseline, {}, o)));
+    // Each bridge's last step is its scenario: the same model object as its result's.
+    const seen = new Set(computed);
+    expect(seen.size).toBeLessThan(computed.length);
+    expect(compareScenarios(baseline, []).bridges).toEqual([]);
   });
 });

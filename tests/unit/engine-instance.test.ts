@@ -42,6 +42,16 @@ describe('createEngine', () => {
     expect(engine.compute(other).lines[0]?.months).toBe(b1);
   });
 
+  it('an engine told to keep one context keeps the last one only, and gives the same numbers', () => {
+    const engine = createEngine({ contexts: 1 });
+    const a1 = engine.compute(base).lines[0]?.months;
+    expect(engine.compute(base).lines[0]?.months).toBe(a1);
+    expect(engine.compute(other)).toEqual(expectOther);
+    const a2 = engine.compute(base);
+    expect(a2.lines[0]?.months).not.toBe(a1);
+    expect(a2).toEqual(expectBase);
+  });
+
   it('two engines share nothing', () => {
     const one = createEngine();
     const two = createEngine();
