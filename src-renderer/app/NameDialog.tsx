@@ -2,8 +2,8 @@
 import { type FormEvent, useId, useState } from 'react';
 import { fileNameSchema } from '../../src-shared/api';
 import { useDocStore, useLocale, useT } from '../document/react';
-import { apiErrorText, errorText } from '../i18n';
-import { Dialog, FieldError } from '../shared/common';
+import { errorText } from '../i18n';
+import { Dialog, FieldError, takeLastError } from '../shared/common';
 
 export function NameDialog(props: {
   open: boolean;
@@ -40,11 +40,8 @@ export function NameDialog(props: {
       props.onClose();
       return;
     }
-    const failure = store.getState().lastError;
-    if (failure) {
-      setError(apiErrorText(locale, failure.error));
-      store.getState().dismissError();
-    }
+    const refused = takeLastError(store, locale);
+    if (refused) setError(refused);
   }
 
   return (

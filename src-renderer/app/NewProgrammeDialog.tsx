@@ -16,8 +16,8 @@ import {
 import { parseInteger } from '../../src-shared/money';
 import { useDocStore, useLocale, useT } from '../document/react';
 import { useUi } from '../document/ui';
-import { apiErrorText, errorText } from '../i18n';
-import { Dialog, FieldError } from '../shared/common';
+import { errorText } from '../i18n';
+import { Dialog, FieldError, takeLastError } from '../shared/common';
 
 type Field = 'name' | 'title' | 'startMonth' | 'durationMonths' | 'reportingCurrency';
 
@@ -87,10 +87,9 @@ export function NewProgrammeDialog(props: { help: string; onClose: () => void })
       props.onClose();
       return;
     }
-    const failure = store.getState().lastError;
-    if (failure) {
-      setErrors({ name: apiErrorText(locale, failure.error) });
-      store.getState().dismissError();
+    const refused = takeLastError(store, locale);
+    if (refused) {
+      setErrors({ name: refused });
       refs.current.name?.focus();
     }
   }

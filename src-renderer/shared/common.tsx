@@ -2,7 +2,8 @@
 import { type ReactNode, useEffect, useId, useRef } from 'react';
 import type { Locale } from '../../src-shared/money';
 import { useDoc, useDocStore, useT } from '../document/react';
-import { LOCALES } from '../i18n';
+import type { DocStore } from '../document/documentStore';
+import { apiErrorText, LOCALES } from '../i18n';
 import { formatCombo, isMacPlatform, type KeyName } from './keyboard/shortcuts';
 
 export const IS_MAC = typeof navigator !== 'undefined' && isMacPlatform(navigator.platform || navigator.userAgent);
@@ -248,4 +249,15 @@ export function RowTable(props: {
 /** A table row's props while a jump from the checks panel highlights it (see ui.goTo). */
 export function highlightProps(highlighted: boolean): { className?: string; 'data-highlighted'?: 'true' } {
   return highlighted ? { className: 'highlighted', 'data-highlighted': 'true' } : {};
+}
+
+/**
+ * The refusal the store holds (main's, or the planner's), as a sentence for beside a dialog's field,
+ * taken out of the error banner; null when there is none.
+ */
+export function takeLastError(store: DocStore, locale: Locale): string | null {
+  const failure = store.getState().lastError;
+  if (!failure) return null;
+  store.getState().dismissError();
+  return apiErrorText(locale, failure.error);
 }

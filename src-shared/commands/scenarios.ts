@@ -174,6 +174,25 @@ function overlayOf(d: Draft): Overlay {
   return canonicalOverlay(d as unknown as Overlay);
 }
 
+/**
+ * The overrides of one baseline row after an inner change (a profile, a currency, a synergy): the
+ * fields changed become overrides (or are taken out, back at the baseline's value); a row turned off
+ * stays off. A row the baseline does not have, or that the change adds or deletes, is refused on
+ * `key`: that is a baseline matter.
+ */
+function overrideRow(
+  part: Record<string, Record<string, unknown>>,
+  baseline: object | undefined,
+  c: { id: string; before: object | null; after: object | null },
+  allowed: readonly string[],
+  key: string,
+): void {
+  if (!baseline || !c.before || !c.after) throw baselineOnly(key);
+  const { off, ...rest } = part[c.id] ?? {};
+  const next = overridden(rest, changedFields(c.before, c.after), allowed, c.after, baseline);
+  part[c.id] = off === true ? { ...next, off: true } : next;
+}
+
 /** The override an inner change makes, written into `draft`. */
 function applyChange(draft: Draft, base: ModelState, c: RowChange): void {
   switch (c.table) {
@@ -199,38 +218,12 @@ function applyChange(draft: Draft, base: ModelState, c: RowChange): void {
       else draft.addedLines.push(canonicalLine(c.after));
       return;
     }
-    case 'profile': {
-      const baseline = base.profiles.get(c.id);
-      if (!baseline || !c.before || !c.after) throw baselineOnly('id');
-      draft.profiles[c.id] = overridden(
-        draft.profiles[c.id],
-        changedFields(c.before, c.after),
-        OVERRIDABLE_PROFILE,
-        c.after,
-        baseline,
-      );
-      return;
-    }
-    case 'currency': {
-      const baseline = base.currencies.get(c.id);
-      if (!baseline || !c.before || !c.after) throw baselineOnly('code');
-      draft.currencies[c.id] = overridden(
-        draft.currencies[c.id],
-        changedFields(c.before, c.after),
-        OVERRIDABLE_CURRENCY,
-        c.after,
-        baseline,
-      );
-      return;
-    }
-    case 'synergy': {
-      const baseline = base.synergies.get(c.id);
-      if (!baseline || !c.before || !c.after) throw baselineOnly('id');
-      const { off: _off, ...rest } = draft.synergies[c.id] ?? {};
-      const next = overridden(rest, changedFields(c.before, c.after), OVERRIDABLE_SYNERGY, c.after, baseline);
-      draft.synergies[c.id] = draft.synergies[c.id]?.off === true ? { ...next, off: true } : next;
-      return;
-    }
+    case 'profile':
+      return overrideRow(draft.profiles, base.profiles.get(c.id), c, OVERRIDABLE_PROFILE, 'id');
+    case 'currency':
+      return overrideRow(draft.currencies, base.currencies.get(c.id), c, OVERRIDABLE_CURRENCY, 'code');
+    case 'synergy':
+      return overrideRow(draft.synergies, base.synergies.get(c.id), c, OVERRIDABLE_SYNERGY, 'id');
     default:
       throw baselineOnly('id');
   }

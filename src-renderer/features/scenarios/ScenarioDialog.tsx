@@ -6,8 +6,8 @@
 import { type FormEvent, useId, useState } from 'react';
 import { type Scenario, scenarioFieldsSchema } from '../../../src-shared/model';
 import { useDocStore, useLocale, useModelPart, useT } from '../../document/react';
-import { apiErrorText, errorText } from '../../i18n';
-import { Dialog, FieldError } from '../../shared/common';
+import { errorText } from '../../i18n';
+import { Dialog, FieldError, takeLastError } from '../../shared/common';
 
 const NO_SCENARIOS: readonly Scenario[] = [];
 
@@ -53,11 +53,8 @@ export function ScenarioDialog(props: {
       props.onClose();
       return;
     }
-    const failure = store.getState().lastError;
-    if (failure) {
-      setError(apiErrorText(locale, failure.error));
-      store.getState().dismissError();
-    }
+    const refused = takeLastError(store, locale);
+    if (refused) setError(refused);
   }
 
   return (

@@ -107,33 +107,18 @@ export function ScenariosScreen() {
                     >
                       {active?.id === s.id ? t('scenario.shown') : t('scenario.show')}
                     </button>
-                    <button
-                      type="button"
-                      className="btn btn-small btn-quiet"
-                      disabled={readOnly}
-                      data-testid={`scenario-rename-${s.id}`}
-                      onClick={() => setEditing({ kind: 'rename', scenario: s })}
-                    >
-                      {t('scenario.rename')}
-                    </button>
-                    <button
-                      type="button"
-                      className="btn btn-small btn-quiet"
-                      disabled={readOnly}
-                      data-testid={`scenario-copy-${s.id}`}
-                      onClick={() => setEditing({ kind: 'copy', scenario: s })}
-                    >
-                      {t('scenario.copy')}
-                    </button>
-                    <button
-                      type="button"
-                      className="btn btn-small btn-quiet"
-                      disabled={readOnly}
-                      data-testid={`scenario-promote-${s.id}`}
-                      onClick={() => setEditing({ kind: 'promote', scenario: s })}
-                    >
-                      {t('scenario.promote')}
-                    </button>
+                    {(['rename', 'copy', 'promote'] as const).map((kind) => (
+                      <button
+                        key={kind}
+                        type="button"
+                        className="btn btn-small btn-quiet"
+                        disabled={readOnly}
+                        data-testid={`scenario-${kind}-${s.id}`}
+                        onClick={() => setEditing({ kind, scenario: s })}
+                      >
+                        {t(`scenario.${kind}`)}
+                      </button>
+                    ))}
                     <button
                       type="button"
                       className="btn btn-small btn-danger"
