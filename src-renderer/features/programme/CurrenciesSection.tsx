@@ -100,6 +100,7 @@ export function CurrenciesSection() {
                   >
                     <th scope="row">
                       <span className="currency-code">{c.code}</span>
+                      <OverrideMark kind="currency" id={c.code} field="rates" />
                       <span className="hint block">{t('currency.perReporting', { code: c.code, reporting })}</span>
                     </th>
                     <td className="num">
@@ -154,7 +155,6 @@ export function CurrenciesSection() {
                       );
                     })}
                     <td className="muted">
-                      <OverrideMark kind="currency" id={c.code} field="rates" />
                       {n === 0 ? t('currency.notUsed') : translateCount(locale, 'currency.lines', n)}
                     </td>
                     <td>
