@@ -107,31 +107,18 @@ export function CompareCharts(props: { value: CompareOutcome; names: string[]; k
             </>
           }
           table={
-            <table className="sr-only" data-testid="compare-chart-levels-table">
-              <caption>{t('compare.chart.byLevel')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('chart.item')}</th>
-                  {names.map((n, i) => (
-                    <th scope="col" key={i}>
-                      {n}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {LEVELS.map((level) => (
-                  <tr key={level}>
-                    <th scope="row">{t(`level.${level}`)}</th>
-                    {value.figures.map((f, i) => (
-                      <td key={i} data-minor={f.byLevel[level]}>
-                        {fmt(f.byLevel[level])}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ScenarioTable
+              testId="compare-chart-levels-table"
+              caption={t('compare.chart.byLevel')}
+              corner={t('chart.item')}
+              names={names}
+              rows={LEVELS.map((level) => ({
+                key: level,
+                label: t(`level.${level}`),
+                values: value.figures.map((f) => f.byLevel[level]),
+              }))}
+              fmt={fmt}
+            />
           }
         >
           <BarChart data={byLevel} margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
@@ -155,31 +142,18 @@ export function CompareCharts(props: { value: CompareOutcome; names: string[]; k
             </>
           }
           table={
-            <table className="sr-only" data-testid="compare-chart-funders-table">
-              <caption>{t('compare.chart.funders')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('chart.item')}</th>
-                  {names.map((n, i) => (
-                    <th scope="col" key={i}>
-                      {n}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {funders.map((fu) => (
-                  <tr key={fu.key}>
-                    <th scope="row">{fu.name}</th>
-                    {value.figures.map((f, i) => (
-                      <td key={i} data-minor={f.byFunder[fu.id] ?? 0}>
-                        {fmt(f.byFunder[fu.id] ?? 0)}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ScenarioTable
+              testId="compare-chart-funders-table"
+              caption={t('compare.chart.funders')}
+              corner={t('chart.item')}
+              names={names}
+              rows={funders.map((fu) => ({
+                key: fu.key,
+                label: fu.name,
+                values: value.figures.map((f) => f.byFunder[fu.id] ?? 0),
+              }))}
+              fmt={fmt}
+            />
           }
         >
           <BarChart data={byFunder} margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
@@ -204,31 +178,18 @@ export function CompareCharts(props: { value: CompareOutcome; names: string[]; k
           </>
         }
         table={
-          <table className="sr-only" data-testid="compare-chart-monthly-table">
-            <caption>{t('compare.chart.monthly')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('compare.chart.month')}</th>
-                {names.map((n, i) => (
-                  <th scope="col" key={i}>
-                    {n}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {Array.from({ length: months }, (_, m) => (
-                <tr key={m}>
-                  <th scope="row">{monthLabel(value.startMonth, m + 1)}</th>
-                  {value.figures.map((f, i) => (
-                    <td key={i} data-minor={f.monthly[m] ?? 0}>
-                      {fmt(f.monthly[m] ?? 0)}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ScenarioTable
+            testId="compare-chart-monthly-table"
+            caption={t('compare.chart.monthly')}
+            corner={t('compare.chart.month')}
+            names={names}
+            rows={Array.from({ length: months }, (_, m) => ({
+              key: String(m),
+              label: monthLabel(value.startMonth, m + 1),
+              values: value.figures.map((f) => f.monthly[m] ?? 0),
+            }))}
+            fmt={fmt}
+          />
         }
       >
         <LineChart data={monthly} margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
@@ -253,6 +214,44 @@ export function CompareCharts(props: { value: CompareOutcome; names: string[]; k
       </ChartCard>
       <BridgeCard value={value} names={names} keys={keys} />
     </>
+  );
+}
+
+/** A chart's table for screen readers: a row per item, a column per scenario (amounts in minor units). */
+function ScenarioTable(props: {
+  testId: string;
+  caption: string;
+  corner: string;
+  names: readonly string[];
+  rows: readonly { key: string; label: string; values: readonly number[] }[];
+  fmt: (minor: number) => string;
+}) {
+  return (
+    <table className="sr-only" data-testid={props.testId}>
+      <caption>{props.caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{props.corner}</th>
+          {props.names.map((n, i) => (
+            <th scope="col" key={i}>
+              {n}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((r) => (
+          <tr key={r.key}>
+            <th scope="row">{r.label}</th>
+            {r.values.map((v, i) => (
+              <td key={i} data-minor={v}>
+                {props.fmt(v)}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

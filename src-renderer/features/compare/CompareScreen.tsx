@@ -8,7 +8,7 @@
  * Decision: the comparison is of the baseline and the scenarios' overlays on it, whichever
  *   scenario the switcher shows (that one is picked by default, beside the baseline).
  */
-import { useEffect, useMemo } from 'react';
+import { type ReactNode, useEffect, useMemo } from 'react';
 import type { Finding } from '../../../src-shared/checks';
 import type { CompareRow } from '../../../src-shared/engine';
 import { formatMinor, type Locale } from '../../../src-shared/money';
@@ -328,54 +328,90 @@ function Cells(props: {
   );
 }
 
-function LinesTable(props: { value: CompareOutcome; names: string[]; model: Model }) {
-  const t = useT();
-  const locale = useLocale();
-  const { value, names, model } = props;
-  const cur = value.currency;
+/**
+ * A card of what differs between the scenarios compared: a title, a hint, and a table whose first
+ * column names the row and whose next columns are the scenarios' (or a sentence when nothing differs).
+ */
+function DiffCard(props: {
+  id: string;
+  title: ReactNode;
+  hint: string;
+  none: string;
+  rowCount: number;
+  first: string;
+  names: readonly string[];
+  /** The scenarios' columns hold amounts (aligned as numbers). */
+  numeric?: boolean;
+  last?: string;
+  children: ReactNode;
+}) {
   return (
-    <section className="card" aria-labelledby="compare-lines-h" data-testid="compare-lines">
-      <h2 id="compare-lines-h" className="card-title">
-        {t('compare.lines')} <span className="muted">({cur})</span>
+    <section className="card" aria-labelledby={`${props.id}-h`} data-testid={props.id}>
+      <h2 id={`${props.id}-h`} className="card-title">
+        {props.title}
       </h2>
-      <p className="hint">{t('compare.linesHint')}</p>
-      {value.lines.length === 0 ? (
-        <p className="empty" data-testid="compare-lines-none">
-          {t('compare.linesNone')}
+      <p className="hint">{props.hint}</p>
+      {props.rowCount === 0 ? (
+        <p className="empty" data-testid={`${props.id}-none`}>
+          {props.none}
         </p>
       ) : (
         <div className="table-wrap">
           <table className="data-table compare-table">
             <thead>
               <tr>
-                <th scope="col">{t('compare.col.line')}</th>
-                {names.map((name, i) => (
-                  <th scope="col" className="num" key={i}>
+                <th scope="col">{props.first}</th>
+                {props.names.map((name, i) => (
+                  <th scope="col" className={props.numeric ? 'num' : undefined} key={i}>
                     {name}
                   </th>
                 ))}
-                <th scope="col">{t('compare.col.cause')}</th>
+                {props.last !== undefined && <th scope="col">{props.last}</th>}
               </tr>
             </thead>
-            <tbody>
-              {value.lines.map((l) => (
-                <tr key={l.lineId} data-testid={`compare-line-${l.lineId}`}>
-                  <th scope="row">{lineName(model, l.lineId, t)}</th>
-                  {l.totals.map((v, i) => (
-                    <td className="num" key={i} data-minor={v}>
-                      {formatMinor(v, cur, locale)}
-                    </td>
-                  ))}
-                  <td data-testid={`compare-line-cause-${l.lineId}`} data-causes={l.causes.join(' ')}>
-                    {causeWords(l.causes, t)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
+            <tbody>{props.children}</tbody>
           </table>
         </div>
       )}
     </section>
+  );
+}
+
+function LinesTable(props: { value: CompareOutcome; names: string[]; model: Model }) {
+  const t = useT();
+  const locale = useLocale();
+  const { value, names, model } = props;
+  const cur = value.currency;
+  return (
+    <DiffCard
+      id="compare-lines"
+      title={
+        <>
+          {t('compare.lines')} <span className="muted">({cur})</span>
+        </>
+      }
+      hint={t('compare.linesHint')}
+      none={t('compare.linesNone')}
+      rowCount={value.lines.length}
+      first={t('compare.col.line')}
+      names={names}
+      numeric
+      last={t('compare.col.cause')}
+    >
+      {value.lines.map((l) => (
+        <tr key={l.lineId} data-testid={`compare-line-${l.lineId}`}>
+          <th scope="row">{lineName(model, l.lineId, t)}</th>
+          {l.totals.map((v, i) => (
+            <td className="num" key={i} data-minor={v}>
+              {formatMinor(v, cur, locale)}
+            </td>
+          ))}
+          <td data-testid={`compare-line-cause-${l.lineId}`} data-causes={l.causes.join(' ')}>
+            {causeWords(l.causes, t)}
+          </td>
+        </tr>
+      ))}
+    </DiffCard>
   );
 }
 
@@ -385,48 +421,26 @@ function FindingsTable(props: { value: CompareOutcome; names: string[]; model: M
   const locale = useLocale();
   const { value, names, model } = props;
   return (
-    <section className="card" aria-labelledby="compare-findings-h" data-testid="compare-findings">
-      <h2 id="compare-findings-h" className="card-title">
-        {t('compare.findings')}
-      </h2>
-      <p className="hint">{t('compare.findingsHint')}</p>
-      {value.findings.length === 0 ? (
-        <p className="empty" data-testid="compare-findings-none">
-          {t('compare.findingsNone')}
-        </p>
-      ) : (
-        <div className="table-wrap">
-          <table className="data-table compare-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('compare.col.finding')}</th>
-                {names.map((name, i) => (
-                  <th scope="col" key={i}>
-                    {name}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {value.findings.map((d) => (
-                <tr key={d.id} data-testid={`compare-finding-${d.id}`}>
-                  <th scope="row">{t(`checks.severity.${severityOf(d.findings)}`)}</th>
-                  {d.findings.map((f, i) => (
-                    <td key={i} data-present={f ? 'true' : 'false'}>
-                      {f ? (
-                        findingText(f, model, locale, t)
-                      ) : (
-                        <span className="muted">{t('compare.findingAbsent')}</span>
-                      )}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+    <DiffCard
+      id="compare-findings"
+      title={t('compare.findings')}
+      hint={t('compare.findingsHint')}
+      none={t('compare.findingsNone')}
+      rowCount={value.findings.length}
+      first={t('compare.col.finding')}
+      names={names}
+    >
+      {value.findings.map((d) => (
+        <tr key={d.id} data-testid={`compare-finding-${d.id}`}>
+          <th scope="row">{t(`checks.severity.${severityOf(d.findings)}`)}</th>
+          {d.findings.map((f, i) => (
+            <td key={i} data-present={f ? 'true' : 'false'}>
+              {f ? findingText(f, model, locale, t) : <span className="muted">{t('compare.findingAbsent')}</span>}
+            </td>
+          ))}
+        </tr>
+      ))}
+    </DiffCard>
   );
 }
 

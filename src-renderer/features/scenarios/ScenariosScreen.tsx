@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { newId } from '../../../src-shared/commands';
 import { overrideCount, type Scenario } from '../../../src-shared/model';
 import { useActiveScenario, useBaseline, useDocStore, useLocale, useReadOnly, useT } from '../../document/react';
-import { Dialog } from '../../shared/common';
+import { Dialog, RowTable } from '../../shared/common';
 import { overrideRows } from '../../shared/overrides';
 import { ScenarioDialog } from './ScenarioDialog';
 
@@ -48,95 +48,85 @@ export function ScenariosScreen() {
       </div>
       <p className="screen-help">{t('scenario.help')}</p>
 
-      {scenarios.length === 0 ? (
-        <p className="empty" data-testid="scenarios-empty">
-          {t('scenario.empty')}
-        </p>
-      ) : (
-        <div className="table-wrap">
-          <table className="data-table scenarios-table" aria-label={t('scenario.heading')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('scenario.name')}</th>
-                <th scope="col">{t('scenario.description')}</th>
-                <th scope="col" className="num">
-                  {t('scenario.overrides')}
-                </th>
-                <th scope="col">
-                  <span className="sr-only">{t('scenario.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              <tr className={active === null ? 'active-scenario' : undefined} data-testid="scenario-row-baseline">
-                <th scope="row">{t('scenario.baseline')}</th>
-                <td className="muted">{t('scenario.baselineHelp')}</td>
-                <td className="num">—</td>
-                <td className="row-actions">
-                  <button
-                    type="button"
-                    className="btn btn-small"
-                    disabled={active === null}
-                    aria-pressed={active === null}
-                    data-testid="scenario-show-baseline"
-                    onClick={() => store.getState().setScenario(null)}
-                  >
-                    {active === null ? t('scenario.shown') : t('scenario.show')}
-                  </button>
-                </td>
-              </tr>
-              {scenarios.map((s) => (
-                <tr
-                  key={s.id}
-                  className={active?.id === s.id ? 'active-scenario' : undefined}
-                  data-testid={`scenario-row-${s.id}`}
+      <RowTable
+        className="scenarios-table"
+        ariaLabel={t('scenario.heading')}
+        colPrefix="scenarios-col"
+        columns={[
+          { key: 'name', label: t('scenario.name') },
+          { key: 'description', label: t('scenario.description') },
+          { key: 'overrides', label: t('scenario.overrides'), num: true },
+          { key: 'actions', label: t('scenario.actions'), hidden: true },
+        ]}
+        rowCount={scenarios.length}
+        empty={{ text: t('scenario.empty'), testId: 'scenarios-empty' }}
+      >
+        <tr className={active === null ? 'active-scenario' : undefined} data-testid="scenario-row-baseline">
+          <th scope="row">{t('scenario.baseline')}</th>
+          <td className="muted">{t('scenario.baselineHelp')}</td>
+          <td className="num">—</td>
+          <td className="row-actions">
+            <button
+              type="button"
+              className="btn btn-small"
+              disabled={active === null}
+              aria-pressed={active === null}
+              data-testid="scenario-show-baseline"
+              onClick={() => store.getState().setScenario(null)}
+            >
+              {active === null ? t('scenario.shown') : t('scenario.show')}
+            </button>
+          </td>
+        </tr>
+        {scenarios.map((s) => (
+          <tr
+            key={s.id}
+            className={active?.id === s.id ? 'active-scenario' : undefined}
+            data-testid={`scenario-row-${s.id}`}
+          >
+            <th scope="row">{s.name}</th>
+            <td>{s.description}</td>
+            <td className="num" data-testid={`scenario-count-${s.id}`}>
+              {overrideCount(s.overlay)}
+            </td>
+            <td className="row-actions">
+              <button
+                type="button"
+                className="btn btn-small"
+                disabled={active?.id === s.id}
+                aria-pressed={active?.id === s.id}
+                data-testid={`scenario-show-${s.id}`}
+                onClick={() => store.getState().setScenario(s.id)}
+              >
+                {active?.id === s.id ? t('scenario.shown') : t('scenario.show')}
+              </button>
+              {(['rename', 'copy', 'promote'] as const).map((kind) => (
+                <button
+                  key={kind}
+                  type="button"
+                  className="btn btn-small btn-quiet"
+                  disabled={readOnly}
+                  data-testid={`scenario-${kind}-${s.id}`}
+                  onClick={() => setEditing({ kind, scenario: s })}
                 >
-                  <th scope="row">{s.name}</th>
-                  <td>{s.description}</td>
-                  <td className="num" data-testid={`scenario-count-${s.id}`}>
-                    {overrideCount(s.overlay)}
-                  </td>
-                  <td className="row-actions">
-                    <button
-                      type="button"
-                      className="btn btn-small"
-                      disabled={active?.id === s.id}
-                      aria-pressed={active?.id === s.id}
-                      data-testid={`scenario-show-${s.id}`}
-                      onClick={() => store.getState().setScenario(s.id)}
-                    >
-                      {active?.id === s.id ? t('scenario.shown') : t('scenario.show')}
-                    </button>
-                    {(['rename', 'copy', 'promote'] as const).map((kind) => (
-                      <button
-                        key={kind}
-                        type="button"
-                        className="btn btn-small btn-quiet"
-                        disabled={readOnly}
-                        data-testid={`scenario-${kind}-${s.id}`}
-                        onClick={() => setEditing({ kind, scenario: s })}
-                      >
-                        {t(`scenario.${kind}`)}
-                      </button>
-                    ))}
-                    <button
-                      type="button"
-                      className="btn btn-small btn-danger"
-                      disabled={readOnly}
-                      aria-label={t('scenario.deleteNamed', { name: s.name })}
-                      title={t('scenario.deleteNamed', { name: s.name })}
-                      data-testid={`scenario-delete-${s.id}`}
-                      onClick={() => setEditing({ kind: 'delete', scenario: s })}
-                    >
-                      ✕
-                    </button>
-                  </td>
-                </tr>
+                  {t(`scenario.${kind}`)}
+                </button>
               ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              <button
+                type="button"
+                className="btn btn-small btn-danger"
+                disabled={readOnly}
+                aria-label={t('scenario.deleteNamed', { name: s.name })}
+                title={t('scenario.deleteNamed', { name: s.name })}
+                data-testid={`scenario-delete-${s.id}`}
+                onClick={() => setEditing({ kind: 'delete', scenario: s })}
+              >
+                ✕
+              </button>
+            </td>
+          </tr>
+        ))}
+      </RowTable>
 
       {active && <Overrides scenario={active} />}
 
@@ -263,89 +253,81 @@ function Overrides({ scenario }: { scenario: Scenario }) {
   return (
     <section className="scenario-overrides" aria-labelledby="scenario-overrides-heading">
       <h2 id="scenario-overrides-heading">{t('scenario.changesOf', { name: scenario.name })}</h2>
-      {rows.length === 0 && added.length === 0 ? (
-        <p className="empty" data-testid="scenario-no-overrides">
-          {t('scenario.noOverrides')}
-        </p>
-      ) : (
-        <div className="table-wrap">
-          <table className="data-table" aria-label={t('scenario.changesOf', { name: scenario.name })}>
-            <thead>
-              <tr>
-                <th scope="col">{t('scenario.what')}</th>
-                <th scope="col">{t('scenario.field')}</th>
-                <th scope="col">{t('scenario.inScenario')}</th>
-                <th scope="col">{t('scenario.inBaseline')}</th>
-                <th scope="col">
-                  <span className="sr-only">{t('scenario.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={`${r.kind}:${r.id}:${r.field}`} data-testid={`scenario-override-${r.kind}-${r.id}-${r.field}`}>
-                  <th scope="row">{what(r)}</th>
-                  <td>{t(`scenario.fieldName.${r.field}` as 'scenario.fieldName.unitCost')}</td>
-                  <td>{r.value}</td>
-                  <td className="muted">{r.baseline}</td>
-                  <td className="row-actions">
-                    <button
-                      type="button"
-                      className="btn btn-small"
-                      disabled={readOnly}
-                      data-testid={`scenario-revert-${r.kind}-${r.id}-${r.field}`}
-                      onClick={() =>
-                        void store.getState().command(
-                          r.field === 'off'
-                            ? {
-                                type: 'scenario.setOff',
-                                scenario: scenario.id,
-                                kind: r.kind as 'line' | 'synergy',
-                                id: r.id,
-                                off: false,
-                              }
-                            : {
-                                type: 'scenario.revert',
-                                scenario: scenario.id,
-                                kind: r.kind,
-                                id: r.id,
-                                field: r.field,
-                              },
-                        )
-                      }
-                    >
-                      {r.field === 'off' ? t('scenario.turnOn') : t('scenario.backToBaseline')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-              {added.map((l) => (
-                <tr key={`added:${l.id}`} data-testid={`scenario-added-${l.id}`}>
-                  <th scope="row">{l.name}</th>
-                  <td colSpan={3}>{t('scenario.addedLine')}</td>
-                  <td className="row-actions">
-                    <button
-                      type="button"
-                      className="btn btn-small btn-danger"
-                      disabled={readOnly}
-                      data-testid={`scenario-remove-added-${l.id}`}
-                      onClick={() =>
-                        void store.getState().command({
-                          type: 'scenario.edit',
+      <RowTable
+        className=""
+        ariaLabel={t('scenario.changesOf', { name: scenario.name })}
+        colPrefix="scenario-overrides-col"
+        columns={[
+          { key: 'what', label: t('scenario.what') },
+          { key: 'field', label: t('scenario.field') },
+          { key: 'inScenario', label: t('scenario.inScenario') },
+          { key: 'inBaseline', label: t('scenario.inBaseline') },
+          { key: 'actions', label: t('scenario.actions'), hidden: true },
+        ]}
+        rowCount={rows.length + added.length}
+        empty={{ text: t('scenario.noOverrides'), testId: 'scenario-no-overrides' }}
+      >
+        {rows.map((r) => (
+          <tr key={`${r.kind}:${r.id}:${r.field}`} data-testid={`scenario-override-${r.kind}-${r.id}-${r.field}`}>
+            <th scope="row">{what(r)}</th>
+            <td>{t(`scenario.fieldName.${r.field}` as 'scenario.fieldName.unitCost')}</td>
+            <td>{r.value}</td>
+            <td className="muted">{r.baseline}</td>
+            <td className="row-actions">
+              <button
+                type="button"
+                className="btn btn-small"
+                disabled={readOnly}
+                data-testid={`scenario-revert-${r.kind}-${r.id}-${r.field}`}
+                onClick={() =>
+                  void store.getState().command(
+                    r.field === 'off'
+                      ? {
+                          type: 'scenario.setOff',
                           scenario: scenario.id,
-                          command: { type: 'line.delete', id: l.id },
-                        })
-                      }
-                    >
-                      {t('common.delete')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+                          kind: r.kind as 'line' | 'synergy',
+                          id: r.id,
+                          off: false,
+                        }
+                      : {
+                          type: 'scenario.revert',
+                          scenario: scenario.id,
+                          kind: r.kind,
+                          id: r.id,
+                          field: r.field,
+                        },
+                  )
+                }
+              >
+                {r.field === 'off' ? t('scenario.turnOn') : t('scenario.backToBaseline')}
+              </button>
+            </td>
+          </tr>
+        ))}
+        {added.map((l) => (
+          <tr key={`added:${l.id}`} data-testid={`scenario-added-${l.id}`}>
+            <th scope="row">{l.name}</th>
+            <td colSpan={3}>{t('scenario.addedLine')}</td>
+            <td className="row-actions">
+              <button
+                type="button"
+                className="btn btn-small btn-danger"
+                disabled={readOnly}
+                data-testid={`scenario-remove-added-${l.id}`}
+                onClick={() =>
+                  void store.getState().command({
+                    type: 'scenario.edit',
+                    scenario: scenario.id,
+                    command: { type: 'line.delete', id: l.id },
+                  })
+                }
+              >
+                {t('common.delete')}
+              </button>
+            </td>
+          </tr>
+        ))}
+      </RowTable>
       {missing.length > 0 && (
         <p className="notice notice-warning" role="note" data-testid="scenario-missing">
           {t('scenario.missing', { n: missing.length, list: missing.join(', ') })}
