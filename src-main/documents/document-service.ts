@@ -27,7 +27,6 @@ import {
   type ChangeLogEntry,
   canonicalProgramme,
   type Currency,
-  ENTITIES,
   type EntityName,
   type EntityRows,
   type Funder,
@@ -54,7 +53,14 @@ import {
   runMigrations,
   StoredDataError,
 } from '../db';
-import { fieldChanges, type ModelState, planCommand, type RowChange, writesOf } from '../../src-shared/commands';
+import {
+  fieldChanges,
+  modelOfState,
+  type ModelState,
+  planCommand,
+  type RowChange,
+  writesOf,
+} from '../../src-shared/commands';
 import {
   fsyncFile,
   makeBackup,
@@ -167,22 +173,8 @@ class OpenDocument {
   }
 
   model(): Model {
-    if (!this.cachedModel) {
-      const rows = <K extends EntityName>(name: K): EntityRows[K][] =>
-        [...this.rowsOf(name).values()].sort(ENTITIES[name].compare as (a: EntityRows[K], b: EntityRows[K]) => number);
-      // Keys in the model's own order, so equal models serialise identically.
-      this.cachedModel = {
-        programme: this.programme,
-        lines: rows('line'),
-        profiles: rows('profile'),
-        currencies: rows('currency'),
-        funders: rows('funder'),
-        partners: rows('partner'),
-        synergies: rows('synergy'),
-        scenarios: rows('scenario'),
-        ranges: rows('range'),
-      };
-    }
+    // Keys in the model's own order, so equal models serialise identically.
+    if (!this.cachedModel) this.cachedModel = modelOfState(this.state());
     return this.cachedModel;
   }
 

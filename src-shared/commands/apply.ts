@@ -17,7 +17,7 @@ import {
   modelRows,
   type RowWrite,
 } from '../model';
-import type { ModelState, RowChange } from './plan';
+import { type ModelState, type RowChange, stateRows } from './plan';
 
 /** The writes that put the `target` state of `changes` in place (undo replays them in reverse). */
 export function writesOf(changes: readonly RowChange[], target: 'before' | 'after'): RowWrite[] {
@@ -53,6 +53,23 @@ export function stateOf(model: Model): ModelState {
     states.set(model, state);
   }
   return state;
+}
+
+/** The model a state holds, its lists in model order (stateOf's inverse; main's copy is kept as a state). */
+export function modelOfState(state: ModelState): Model {
+  const rows = <K extends EntityName>(name: K): EntityRows[K][] =>
+    [...stateRows(state, name).values()].sort(ENTITIES[name].compare as (a: EntityRows[K], b: EntityRows[K]) => number);
+  return {
+    programme: state.programme,
+    lines: rows('line'),
+    profiles: rows('profile'),
+    currencies: rows('currency'),
+    funders: rows('funder'),
+    partners: rows('partner'),
+    synergies: rows('synergy'),
+    scenarios: rows('scenario'),
+    ranges: rows('range'),
+  };
 }
 
 /**

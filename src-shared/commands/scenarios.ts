@@ -32,11 +32,9 @@ import {
   compareByPosition,
   compareLines,
   ENTITIES,
-  type EntityName,
   type EntityRows,
   type EntitySpec,
   LEVELS,
-  type Model,
   OVERRIDABLE_CURRENCY,
   OVERRIDABLE_LINE,
   OVERRIDABLE_PROFILE,
@@ -48,8 +46,8 @@ import {
   type Programme,
   type Scenario,
 } from '../model';
-import { stateOf } from './apply';
-import { type EntityChange, type ModelState, type Plan, planCommand, type RowChange, stateRows } from './plan';
+import { modelOfState, stateOf } from './apply';
+import { type EntityChange, type ModelState, type Plan, planCommand, type RowChange } from './plan';
 import { fieldsFromZod, validationFailure } from './validation';
 
 type Planned = Omit<Plan, 'label'>;
@@ -80,23 +78,6 @@ export function scenarioNameTaken(state: ModelState, name: string, selfId: strin
   const wanted = name.trim().toLowerCase();
   for (const s of state.scenarios.values()) if (s.id !== selfId && s.name.trim().toLowerCase() === wanted) return true;
   return false;
-}
-
-/** The model a state holds, its lists in model order. */
-export function modelOfState(state: ModelState): Model {
-  const rows = <K extends EntityName>(name: K): EntityRows[K][] =>
-    [...stateRows(state, name).values()].sort(ENTITIES[name].compare as (a: EntityRows[K], b: EntityRows[K]) => number);
-  return {
-    programme: state.programme,
-    lines: rows('line'),
-    profiles: rows('profile'),
-    currencies: rows('currency'),
-    funders: rows('funder'),
-    partners: rows('partner'),
-    synergies: rows('synergy'),
-    scenarios: rows('scenario'),
-    ranges: rows('range'),
-  };
 }
 
 /** The model a scenario computes, and its state for the planner. */
