@@ -17,11 +17,20 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Model } from '../../src-shared/model';
-import type { AnalysisKind, AnalysisReply, AnalysisRequest, Outcomes, Payloads } from './analysisCore';
+import type {
+  AnalysisKind,
+  AnalysisReply,
+  AnalysisRequest,
+  MonteCarloRequest,
+  Outcomes,
+  Payloads,
+} from './analysisCore';
 
 /** Where a lane's requests go and its replies come from, in order. */
 export interface AnalysisTransport {
   post(request: AnalysisRequest): void;
+  /** Gets ready for a Monte-Carlo run of `payload` (montecarloPool.ts); nothing is replied. */
+  warm?(payload: MonteCarloRequest): void;
   /** Stops the work at once (a worker is terminated); nothing more comes from this transport. */
   close(): void;
 }
@@ -57,6 +66,11 @@ export interface AnalysisState {
   run<K extends AnalysisKind>(kind: K, payload: Payloads[K]): void;
   /** Stops the lane's work; the lane shows no outcome. */
   cancel(kind: AnalysisKind): void;
+  /**
+   * Gets the Monte-Carlo lane's workers ready for a run like `payload` (started and warmed up; see
+   * montecarloPool.ts), unless a run is going or the lane already has its workers.
+   */
+  warmMonteCarlo(payload: MonteCarloRequest): void;
   /** Another programme (or none): every lane stops and forgets. */
   reset(): void;
 }
@@ -131,7 +145,14 @@ interface LaneRuntime {
 /** Whether a new request waits for the one in flight (true) or replaces it at once (false). */
 const QUEUES: Readonly<Record<AnalysisKind, boolean>> = { compare: true, tornado: true, montecarlo: false };
 
-export function createAnalysisStore(factory: AnalysisTransportFactory): AnalysisStore {
+/**
+ * The lanes' store; `factory` makes each lane's transport, `monteCarloFactory` (by default the
+ * same) the Monte-Carlo lane's.
+ */
+export function createAnalysisStore(
+  factory: AnalysisTransportFactory,
+  monteCarloFactory: AnalysisTransportFactory = factory,
+): AnalysisStore {
   let seq = 0;
   const lanes: Record<AnalysisKind, LaneRuntime> = {
     compare: { transport: null, inFlight: null, pending: null, latest: 0 },
@@ -152,24 +173,29 @@ export function createAnalysisStore(factory: AnalysisTransportFactory): Analysis
       rt.pending = null;
     }
 
+    /** The lane's transport, made if it has none. */
+    function transportOf(kind: AnalysisKind): AnalysisTransport {
+      const rt = lanes[kind];
+      if (rt.transport) return rt.transport;
+      // Replies are taken only from the transport the lane has now (not from one closed since).
+      const token: { transport: AnalysisTransport | null } = { transport: null };
+      const transport = (kind === 'montecarlo' ? monteCarloFactory : factory)(
+        (reply) => {
+          if (rt.transport === token.transport) onReply(reply);
+        },
+        (message) => {
+          if (rt.transport === token.transport) onBroken(kind, message);
+        },
+      );
+      token.transport = transport;
+      rt.transport = transport;
+      return transport;
+    }
+
     function send(request: AnalysisRequest): void {
-      const rt = lanes[request.kind];
-      if (!rt.transport) {
-        // Replies are taken only from the transport the lane has now (not from one closed since).
-        const token: { transport: AnalysisTransport | null } = { transport: null };
-        const transport = factory(
-          (reply) => {
-            if (rt.transport === token.transport) onReply(reply);
-          },
-          (message) => {
-            if (rt.transport === token.transport) onBroken(request.kind, message);
-          },
-        );
-        token.transport = transport;
-        rt.transport = transport;
-      }
-      rt.inFlight = request.id;
-      rt.transport.post(request);
+      const transport = transportOf(request.kind);
+      lanes[request.kind].inFlight = request.id;
+      transport.post(request);
     }
 
     function onReply(reply: AnalysisReply): void {
@@ -239,6 +265,11 @@ export function createAnalysisStore(factory: AnalysisTransportFactory): Analysis
         stop(kind);
         rt.latest = ++seq;
         patch(kind, { status: 'cancelled', done: 0, total: 0, value: null, valueFor: null, request: null });
+      },
+      warmMonteCarlo(payload) {
+        const rt = lanes.montecarlo;
+        if (rt.transport || rt.inFlight !== null) return;
+        transportOf('montecarlo').warm?.(payload);
       },
       reset() {
         for (const kind of Object.keys(lanes) as AnalysisKind[]) {

@@ -30,10 +30,13 @@ import {
   keyParameters,
   type MissingTarget,
   monteCarlo,
+  monteCarloDraws,
+  type MonteCarloResult,
   type Outcome,
   type Percentiles,
   type Range,
   resolveScenario,
+  summarizeDraws,
   tornado,
   type TornadoRow,
 } from '../../src-shared/engine';
@@ -282,31 +285,128 @@ function runTornado(req: TornadoRequest, progress: (done: number, total: number)
   };
 }
 
-function runMonteCarlo(
-  req: MonteCarloRequest,
-  progress: (done: number, total: number) => void,
-): MonteCarloOutcome | null {
-  const engine = createEngine();
+/** What every draw of a run starts from: its engine, the model's key parameters and their ranges. */
+function monteCarloSetup(req: MonteCarloRequest, engine: Engine = createEngine()) {
   const base = engine.compute(req.model);
   const params = keyParameters(req.model, base);
   const ranges = new Map<string, Range>(
     req.ranges.map((r) => [r.id, { low: Number(r.low), likely: Number(r.likely), high: Number(r.high) }]),
   );
-  const tick = progressTicker(req.draws, (d) => progress(d, req.draws));
-  const run = monteCarlo(req.model, ranges, req.draws, req.seed, params, tick, engine);
-  if (!run) return null;
+  return { engine, base, params, ranges };
+}
+
+/** The outcome the window shows, from a run's draws (every draw, in draw order). */
+function monteCarloOutcome(
+  req: MonteCarloRequest,
+  setup: ReturnType<typeof monteCarloSetup>,
+  run: MonteCarloResult,
+): MonteCarloOutcome {
   const bins = req.bins ?? DEFAULT_BINS;
   return {
-    currency: base.currency,
+    currency: setup.base.currency,
     draws: run.draws,
     seed: run.seed,
-    ranged: params.filter((p) => ranges.has(p.id)).length,
+    ranged: setup.params.filter((p) => setup.ranges.has(p.id)).length,
     total: run.total,
     net: run.net,
     totalBins: histogram(run.totals, bins),
     netBins: histogram(run.nets, bins),
     hasSynergies: req.model.synergies.length > 0,
   };
+}
+
+function runMonteCarlo(
+  req: MonteCarloRequest,
+  progress: (done: number, total: number) => void,
+): MonteCarloOutcome | null {
+  const setup = monteCarloSetup(req);
+  const tick = progressTicker(req.draws, (d) => progress(d, req.draws));
+  const run = monteCarlo(req.model, setup.ranges, req.draws, req.seed, setup.params, tick, setup.engine);
+  return run && monteCarloOutcome(req, setup, run);
+}
+
+/**
+ * The Monte-Carlo pool's messages (montecarloPool.ts): the window splits a run's draws over a few
+ * analysis workers at once and has one of them summarise the whole run.
+ * - `mcWarm`: draws of the model, thrown away, for at most `budgetMs` (or `maxDraws` draws), so
+ *   that the worker's engine is compiled and optimised before a person runs (V8 runs the engine's
+ *   first few hundred draws two to ten times slower). No reply.
+ * - `mcChunk`: draws from ... to − 1 of the run `id`; replies `mcProgress` as it goes (draws done
+ *   of this chunk), then `mcChunk` with the draws' totals and net costs, in draw order.
+ * - `mcSummary`: every draw of the run `id`, in order; replies as a Monte-Carlo request does
+ *   (`done` with its outcome, or `failed`).
+ * A chunk's refusal or failure is a `failed` reply with the run's id.
+ */
+export type PoolRequest =
+  | { kind: 'mcWarm'; payload: MonteCarloRequest; budgetMs: number; maxDraws: number }
+  | { kind: 'mcChunk'; id: number; payload: MonteCarloRequest; from: number; to: number }
+  | { kind: 'mcSummary'; id: number; payload: MonteCarloRequest; totals: Float64Array; nets: Float64Array };
+export type PoolReply =
+  | { type: 'mcProgress'; id: number; done: number }
+  | { type: 'mcChunk'; id: number; totals: Float64Array; nets: Float64Array }
+  | AnalysisReply;
+
+export function isPoolRequest(message: AnalysisRequest | PoolRequest): message is PoolRequest {
+  return message.kind === 'mcWarm' || message.kind === 'mcChunk' || message.kind === 'mcSummary';
+}
+
+/** Runs one pool message (see PoolRequest); `post` may transfer the arrays it is given. */
+export function handlePool(req: PoolRequest, post: (reply: PoolReply, transfer?: ArrayBuffer[]) => void): void {
+  if (req.kind === 'mcWarm') {
+    // A warm-up that fails (a model the run would refuse) says nothing: the run will say why.
+    try {
+      const setup = monteCarloSetup(req.payload, createEngine({ contexts: 1 }));
+      const until = Date.now() + req.budgetMs;
+      monteCarloDraws(
+        req.payload.model,
+        setup.ranges,
+        setup.params,
+        req.payload.seed,
+        0,
+        req.maxDraws,
+        () => {
+          return Date.now() < until;
+        },
+        setup.engine,
+      );
+    } catch {
+      /* see above */
+    }
+    return;
+  }
+  const { id } = req;
+  try {
+    const refused = refusal({ kind: 'montecarlo', id, payload: req.payload });
+    if (refused) {
+      post({ type: 'failed', kind: 'montecarlo', id, message: refused });
+      return;
+    }
+    if (req.kind === 'mcChunk') {
+      const setup = monteCarloSetup(req.payload, createEngine({ contexts: 1 }));
+      const tick = progressTicker(req.to - req.from, (done) => post({ type: 'mcProgress', id, done }));
+      const { payload } = req;
+      const batch = monteCarloDraws(
+        payload.model,
+        setup.ranges,
+        setup.params,
+        payload.seed,
+        req.from,
+        req.to,
+        tick,
+        setup.engine,
+      );
+      const totals = Float64Array.from(batch?.totals ?? []);
+      const nets = Float64Array.from(batch?.nets ?? []);
+      post({ type: 'mcChunk', id, totals, nets }, [totals.buffer, nets.buffer]);
+      return;
+    }
+    const setup = monteCarloSetup(req.payload);
+    const run = summarizeDraws(req.payload.seed, Array.from(req.totals), Array.from(req.nets));
+    post({ type: 'done', kind: 'montecarlo', id, value: monteCarloOutcome(req.payload, setup, run) });
+  } catch (err) {
+    console.error('analysis failed', err);
+    post({ type: 'failed', kind: 'montecarlo', id, message: err instanceof Error ? err.message : String(err) });
+  }
 }
 
 /** A request's checks before any compute (the screens check the same beside their fields). */

@@ -4,12 +4,12 @@
  * seed, a Run that shows its progress and can be cancelled (the run is in the analysis worker: the
  * window never waits), and P10 / P50 / P90 of the total and the net cost with a histogram.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { KeyParameter } from '../../../src-shared/engine';
 import { currencyExponent, formatDecimal, formatMinor } from '../../../src-shared/money';
 import type { Model, ParameterRange } from '../../../src-shared/model';
-import type { Bin, MonteCarloOutcome } from '../../document/analysisCore';
+import type { Bin, MonteCarloOutcome, MonteCarloRequest } from '../../document/analysisCore';
 import { MAX_DRAWS, MAX_SEED } from '../../document/analysisLimits';
 import { sameComputed } from '../../document/analysisClient';
 import { useAnalysis, useAnalysisStore } from '../../document/analysisStart';
@@ -173,6 +173,14 @@ function RunPanel(props: { model: Model; keyIds: ReadonlySet<string> }) {
     setRun(d.value, s.value);
     return { draws: d.value, seed: s.value };
   };
+  // The run's workers start and warm up on this model while the person chooses (montecarloPool.ts);
+  // once a programme: the lane keeps its workers, and a later call does nothing.
+  const warmWith = useRef<MonteCarloRequest | null>(null);
+  warmWith.current = ranged.length > 0 ? { model, ranges: ranged, draws, seed } : null;
+  const canWarm = ranged.length > 0;
+  useEffect(() => {
+    if (canWarm && warmWith.current) analysis.getState().warmMonteCarlo(warmWith.current);
+  }, [analysis, canWarm]);
   const run = () => {
     const v = checked();
     if (v) analysis.getState().run('montecarlo', { model, ranges: ranged, draws: v.draws, seed: v.seed });
