@@ -17,6 +17,7 @@ import { compute, type ComputeResult, createEngine, type Metrics } from '../../s
 import { currencyExponent, formatMinor, shareToPercentString } from '../../src-shared/money';
 import { type Level, LEVELS, type Model, monthLabel } from '../../src-shared/model';
 import { DocumentService } from '../documents/document-service';
+import { type MonteCarloPoolOptions, runMonteCarlo } from '../documents/montecarlo-pool';
 import { LEVEL_LABELS, NO_FUNDER_NAME } from './format';
 import {
   BASELINE_NAME,
@@ -31,6 +32,7 @@ import {
   resolveChosen,
   type ScenarioRef,
   summariseCompare,
+  type DrawRunner,
   summariseMonteCarlo,
 } from './scenarios';
 
@@ -44,6 +46,12 @@ export const EXIT_CHECK_ERRORS = 3;
 export interface CliIo {
   out: (line: string) => void;
   err: (line: string) => void;
+  /**
+   * The Monte-Carlo worker threads (the built CLI has their script beside it: out/main/
+   * montecarlo-thread.js); `montecarlo` then computes its draws on one thread per core. None: in
+   * this thread. The numbers are the same either way.
+   */
+  monteCarloThreads?: Pick<MonteCarloPoolOptions, 'script' | 'startThread'> | null;
 }
 
 export const USAGE = [
@@ -456,24 +464,37 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return EXIT_OK;
     }
     if (command === 'montecarlo') {
-      const every = Math.max(1, Math.ceil(draws / 10));
+      // A line each tenth of the draws (on threads, progress comes in steps of their own).
+      let tenths = 0;
       const progress =
         draws >= 10_000
           ? (done: number) => {
-              if (done % every === 0 && done < draws) {
-                io.err(`  ${Math.round((done / draws) * 100)} % (${done.toLocaleString('en-GB')} draws)`);
+              const now = Math.floor((10 * done) / draws);
+              if (now > tenths && done < draws) {
+                tenths = now;
+                io.err(`  ${now * 10} % (${done.toLocaleString('en-GB')} draws)`);
               }
             }
           : undefined;
-      const summary = summariseMonteCarlo(
+      const engine = createEngine();
+      const threads = io.monteCarloThreads;
+      const runDraws: DrawRunner | undefined = threads
+        ? (m, ranges, n, s, params, onDraw) =>
+            runMonteCarlo(
+              { model: m, ranges, params, draws: n, seed: s },
+              { ...threads, onProgress: onDraw && ((done) => onDraw(done)) },
+            ).result
+        : undefined;
+      const summary = await summariseMonteCarlo(
         abs,
         model,
         chosen(wanted),
         draws,
         seed,
-        createEngine(),
+        engine,
         EXIT_USAGE,
         progress,
+        runDraws,
       );
       for (const w of missingWarnings(summary.scenario)) io.err(w);
       if (json) io.out(JSON.stringify(summary, null, 2));

@@ -20,6 +20,7 @@ import {
   type LineCause,
   type MissingTarget,
   monteCarlo,
+  type MonteCarloResult,
   type Percentiles,
   type Range,
   resolveScenario,
@@ -441,7 +442,26 @@ function parameterLabel(model: Model, p: KeyParameter): string {
  * the scenario's key parameters (sensitivity.ts: the order in which they are drawn). `progress` is
  * told of each draw done.
  */
-export function summariseMonteCarlo(
+/**
+ * How a run's draws are computed: in this thread (`monteCarlo`), or on worker threads (the built
+ * CLI: src-main/documents/montecarlo-pool.ts). The same seed gives the same draws either way.
+ */
+export type DrawRunner = (
+  model: Model,
+  ranges: ReadonlyMap<string, Range>,
+  draws: number,
+  seed: number,
+  params: readonly KeyParameter[],
+  progress?: (done: number) => void,
+) => MonteCarloResult | null | Promise<MonteCarloResult | null>;
+
+/** Draws in this thread, on `engine`. */
+export const drawsInThisThread =
+  (engine: Engine): DrawRunner =>
+  (model, ranges, draws, seed, params, progress) =>
+    monteCarlo(model, ranges, draws, seed, params, progress, engine);
+
+export async function summariseMonteCarlo(
   file: string,
   baseline: Model,
   chosen: ChosenScenario,
@@ -450,7 +470,8 @@ export function summariseMonteCarlo(
   engine: Engine,
   usage: number,
   progress?: (done: number) => void,
-): MonteCarloSummary {
+  runDraws: DrawRunner = drawsInThisThread(engine),
+): Promise<MonteCarloSummary> {
   if (baseline.ranges.length === 0) {
     throw new CliFailure(
       'This programme has no uncertainty ranges: set ranges first (a low, likely and high factor on key parameters such as arrivals or exchange rates), then run rcs montecarlo again.',
@@ -474,7 +495,7 @@ export function summariseMonteCarlo(
   const ranges = new Map<string, Range>(
     [...byId].map(([id, r]) => [id, { low: asNumber(r.low), likely: asNumber(r.likely), high: asNumber(r.high) }]),
   );
-  const run = monteCarlo(model, ranges, draws, seed, params, progress, engine);
+  const run = await runDraws(model, ranges, draws, seed, params, progress);
   if (!run) throw new Error('the Monte-Carlo run stopped before its last draw');
   return {
     file,

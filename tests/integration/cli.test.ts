@@ -7,6 +7,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { compute, keyParameters, monteCarlo, resolve, resolveScenario } from '../../src-shared/engine';
 import { formatMinor } from '../../src-shared/money';
@@ -37,6 +39,13 @@ function tempDir(): string {
   const d = fs.mkdtempSync(path.join(os.tmpdir(), 'rcs-cli-'));
   dirs.push(d);
   return d;
+}
+
+/** The Monte-Carlo thread's source, and a thread that loads tsx before it (no build needed). */
+const MC_THREAD = pathToFileURL(path.join(ROOT, 'src-main/documents/montecarlo-thread.ts'));
+function tsThread(url: string | URL): Worker {
+  const code = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(String(url))}); })`;
+  return new Worker(code, { eval: true });
 }
 
 const hash = (file: string): string => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
@@ -589,6 +598,24 @@ describe('rcs montecarlo', () => {
     expect(text.out).toContain('mulberry32');
     expect(text.out).toContain('nearest-rank percentiles');
   });
+
+  it('on worker threads (the built CLI), the same JSON as in this thread, with progress a tenth at a time', async () => {
+    const { file } = sampleFile();
+    const here = await cli('montecarlo', file, '--draws', '10000', '--seed', '42', '--json');
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(['montecarlo', file, '--draws', '10000', '--seed', '42', '--json'], {
+      out: (l) => out.push(l),
+      err: (l) => err.push(l),
+      // The thread's TypeScript source through tsx (the built CLI gives out/main/montecarlo-thread.js).
+      monteCarloThreads: { script: MC_THREAD, startThread: tsThread },
+    });
+    expect(code).toBe(EXIT_OK);
+    expect(out.join('\n')).toBe(here.out);
+    expect(err.length).toBeGreaterThan(0);
+    expect(err.length).toBeLessThanOrEqual(9);
+    expect(err.every((l) => /^ {2}\d0 % \([\d,]+ draws\)$/.test(l))).toBe(true);
+  }, 60_000);
 
   it('runs on a scenario: its values are the likely ones', async () => {
     const { file, model } = sampleFile();
