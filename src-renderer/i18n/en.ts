@@ -145,6 +145,8 @@ const findings = {
   'funder.ceilingExceeded': '“{name}” is asked for {used}, {over} more than its ceiling of {ceiling}.',
   'funder.none': 'There are no funding sources: add at least the main donor.',
   'donor.matchingSynergy': 'Synergy “{name}” is a matching fund: this donor accepts no match funding in the budget.',
+  'donor.noHeading':
+    '“{name}” is in a category that has no heading in this donor’s budget template: the export puts it under “Not mapped”. Choose another category for it.',
   'synergy.noMonths':
     'Synergy “{name}” operates in no month: its months fall outside the programme or the partner’s own dates, so it covers nothing.',
   'synergy.noTargets': 'Synergy “{name}” targets no budget line yet, so it covers nothing.',

@@ -147,6 +147,8 @@ const findings: Record<CheckCode, string> = {
   'funder.none': 'Il n’y a aucune source de financement : ajoutez au moins le bailleur principal.',
   'donor.matchingSynergy':
     'La synergie « {name} » est un fonds de contrepartie : ce bailleur n’accepte pas de fonds de contrepartie dans le budget.',
+  'donor.noHeading':
+    '«\u00a0{name}\u00a0» est dans une catégorie qui n’a pas de rubrique dans le modèle de budget de ce bailleur\u00a0: l’export la place sous «\u00a0Sans rubrique\u00a0». Choisissez-lui une autre catégorie.',
   'synergy.noMonths':
     'La synergie « {name} » n’opère aucun mois : ses mois sont hors du programme ou des dates du partenaire, elle ne couvre donc rien.',
   'synergy.noTargets': 'La synergie « {name} » ne vise encore aucune ligne budgétaire : elle ne couvre rien.',

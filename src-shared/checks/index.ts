@@ -8,6 +8,7 @@
 import { currencyExponent, dec, fromInt, mul, rat, roundHalfEven } from '../money';
 import { MIN_DURATION, FOLLOW_UP_MONTHS, type Model, programmeYear } from '../model';
 import type { ComputeResult, Diagnostic } from '../engine';
+import { LAYOUTS, type Layout, layoutOfProfile } from '../export/layouts';
 import { type SourceKey, sourceText } from './sources';
 import type { CheckCode, CheckTarget, Finding } from './types';
 
@@ -40,7 +41,15 @@ function gt(share: string, limit: string): boolean {
   return a.n * b.d > b.n * a.d;
 }
 
-export function runChecks(model: Model, result: ComputeResult): Finding[] {
+/**
+ * `layouts`: the donor layouts by id (src-shared/export/layouts.ts); the tests pass others to see
+ * the heading check find a category with no heading.
+ */
+export function runChecks(
+  model: Model,
+  result: ComputeResult,
+  layouts: Readonly<Record<string, Layout>> = LAYOUTS,
+): Finding[] {
   const out: Finding[] = [];
   const { programme } = model;
   const push = (
@@ -115,6 +124,25 @@ export function runChecks(model: Model, result: ComputeResult): Finding[] {
           },
         );
       }
+    }
+  }
+
+  // A line whose category has no heading in the donor's budget layout (src-shared/export/layouts.ts)
+  // would be exported under "Not mapped": the donor's template has nowhere to put it.
+  const layoutId = layoutOfProfile(programme.donorProfile);
+  const layout = layoutId === null ? undefined : layouts[layoutId];
+  if (layout) {
+    for (const l of model.lines) {
+      if (layout.categoryHeading[l.category] !== undefined) continue;
+      push(
+        `donor.noHeading:${l.id}`,
+        'warning',
+        'donor',
+        'donor.noHeading',
+        'donorLayout',
+        { kind: 'line', lineId: l.id },
+        { name: l.name, category: l.category, layout: layout.name.en },
+      );
     }
   }
 

@@ -29,6 +29,12 @@ export const SOURCES = {
       fr: 'Subventions fédérales des États-Unis\u00a0: un taux forfaitaire (de minimis) de coûts indirects d’au plus 15\u00a0%',
     },
   },
+  donorLayout: {
+    rule: {
+      en: 'Donor budget template: every line goes under one of the donor’s budget headings',
+      fr: 'Modèle de budget du bailleur\u00a0: chaque ligne relève d’une des rubriques budgétaires du bailleur',
+    },
+  },
   fcdoMatch: {
     rule: {
       en: 'FCDO funding: no match funding in the budget',

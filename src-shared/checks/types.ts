@@ -28,6 +28,7 @@ export const CHECK_CODES = [
   'synergy.matchingCapped',
   'synergy.lineOverCovered',
   'synergy.noHandover',
+  'donor.noHeading',
 ] as const;
 export type CheckCode = (typeof CHECK_CODES)[number];
 
