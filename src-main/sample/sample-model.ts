@@ -45,7 +45,7 @@ import type {
   Scenario,
   Synergy,
 } from '../../src-shared/model';
-import { allocate, dec, mul, rat, rationalToDecimal, roundHalfEven } from '../../src-shared/money';
+import { allocate, dec, mul, rat, rationalToDecimal, roundHalfAway } from '../../src-shared/money';
 
 const KP2 = 'Knowledge Paper #2';
 const R2015 = 'Reintegration: Effective approaches (IOM 2015)';
@@ -1007,9 +1007,9 @@ export const SAMPLE_SYNERGIES: Synergy[] = [
 // Scenarios and uncertainty ranges (DESIGN §6)
 // ---------------------------------------------------------------------------------------------
 
-/** n × factor, rounded half to even (whole arrivals). */
+/** n × factor, rounded by the engine's rule, ties away from zero (whole arrivals). */
 function scaleWhole(n: number, factor: string): number {
-  return Number(roundHalfEven(mul(rat(n), dec(factor))));
+  return Number(roundHalfAway(mul(rat(n), dec(factor))));
 }
 
 /** decimal × factor, exactly (a decimal times a decimal is a decimal). */
@@ -1020,10 +1020,10 @@ function scaleDecimal(value: string, factor: string): string {
 }
 
 /**
- * Every profile's arrivals × `factor`, rounded half to even. A profile with explicit monthly numbers
- * (where the arrivals figure is not used) gets its rounded total shared over its months by largest
- * remainder, so that every profile, and the caseload, is exactly `factor` of the baseline's (each
- * month rounded on its own would give the victims of trafficking 31 instead of 32).
+ * Every profile's arrivals × `factor`, rounded (ties away from zero). A profile with explicit
+ * monthly numbers (where the arrivals figure is not used) gets its rounded total shared over its
+ * months by largest remainder, so that every profile, and the caseload, is exactly `factor` of the
+ * baseline's (each month rounded on its own would give the victims of trafficking 31 instead of 32).
  */
 function scaledArrivals(factor: string): Record<string, ProfileOverride> {
   const out: Record<string, ProfileOverride> = {};
@@ -1043,7 +1043,7 @@ function scaledArrivals(factor: string): Record<string, ProfileOverride> {
 /**
  * The main partner: the one that covers the most of the direct costs in the baseline. The engine's
  * drop-out per partner (what the programme adds if it does not deliver) gives, in EUR: the Ministry
- * of Labour and Social Affairs 113,587.52 (the seconded officers it takes over: none in year 1, half
+ * of Labour and Social Affairs 113,587.56 (the seconded officers it takes over: none in year 1, half
  * in year 2, all in year 3), the employment programme 15,437.69, the health scheme 12,748.28; the
  * municipalities and the returnees cover none of the budget (reach and leverage beside it).
  * tests/unit/sample-model.test.ts checks that it is still the largest.

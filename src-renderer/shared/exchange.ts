@@ -4,7 +4,7 @@
  * currencies section (programme) and the budget grid. Pure: tested in Node.
  */
 import type { Currency, Model } from '../../src-shared/model';
-import { currencyExponent, dec, div, fromInt, mul, type Rational, roundHalfEven } from '../../src-shared/money';
+import { currencyExponent, dec, div, fromInt, mul, type Rational, roundHalfAway } from '../../src-shared/money';
 
 /**
  * The rate in force in programme year `year` (1-based): the year's own rate, or the last one
@@ -24,9 +24,10 @@ export function lineCurrencies(model: Pick<Model, 'programme' | 'currencies'>): 
 }
 
 /**
- * A unit cost (minor units of `from`) in the currency `to`, at the year-1 rates, rounded half to
- * even: a line switched from EUR to XOF keeps (to the franc) the same value instead of having its
- * digits read in another currency. Where a rate is missing, the amount keeps its major units.
+ * A unit cost (minor units of `from`) in the currency `to`, at the year-1 rates, rounded by the
+ * product's one rule (ties away from zero): a line switched from EUR to XOF keeps (to the franc)
+ * the same value instead of having its digits read in another currency. Where a rate is missing,
+ * the amount keeps its major units.
  */
 export function convertUnitCost(
   unitCost: number,
@@ -46,5 +47,5 @@ export function convertUnitCost(
   const rFrom = rate(from);
   const rTo = rate(to);
   const converted = rFrom && rTo ? mul(div(major, rFrom), rTo) : major;
-  return Number(roundHalfEven(mul(converted, scale(to))));
+  return Number(roundHalfAway(mul(converted, scale(to))));
 }

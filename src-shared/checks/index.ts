@@ -5,7 +5,7 @@
  * Each finding names its source by key (sources.ts): the documents by title and line numbers, or
  * the donor's rule; `source` holds the English text (CLI, API), the UI shows it in its language.
  */
-import { currencyExponent, dec, fromInt, mul, rat, roundHalfEven } from '../money';
+import { currencyExponent, dec, fromInt, mul, rat, roundHalfAway } from '../money';
 import { MIN_DURATION, FOLLOW_UP_MONTHS, type Model, programmeYear } from '../model';
 import type { ComputeResult, Diagnostic } from '../engine';
 import { LAYOUTS, type Layout, layoutOfProfile } from '../export/layouts';
@@ -384,5 +384,5 @@ function toUsdMinor(amount: number, model: Model): number | null {
   if (!rate) return null;
   // reporting minor units -> reporting units (÷ 10^exp) -> USD (× rate, USD per reporting unit) -> cents
   const exp = 10n ** BigInt(currencyExponent(model.programme.reportingCurrency));
-  return Number(roundHalfEven(mul(mul(fromInt(amount), dec(rate)), rat(100n, exp))));
+  return Number(roundHalfAway(mul(mul(fromInt(amount), dec(rate)), rat(100n, exp))));
 }

@@ -1,19 +1,34 @@
 /**
  * The amounts phase: quantity × unit cost × the year's currency factor, rounded by THE rule (the
- * running total is rounded half-to-even at each month; the month's amount is the step between two
- * rounded running totals; see compute.ts). Everything here is exact.
+ * running total is rounded to the nearest minor unit, ties away from zero, at each month; the
+ * month's amount is the step between two rounded running totals; see compute.ts). Everything here
+ * is exact.
  *
  * Fast path, exact by proof: a line's running total is accumulated in doubles, with a bound on its
  * error computed as it goes (every numerator is an integer below 2^53, so each term is off by at
  * most a few ulps, and each addition by one). The rounding of a month is decided in doubles only
  * when the bound puts the exact value on one side of the half-way point; a month whose approximate
  * value lies within the bound of .5 (ties, which spread schedules make often, and near-ties) is
- * decided exactly, in bigint, from a running exact sum kept up to that month. Lines whose values
- * could reach 2^50 minor units, or whose quantities do not share a denominator, take the exact path
- * for every month. Both paths give the same amounts to the cent: tests/unit/engine-fast.test.ts
- * checks it on random programmes with extreme values and constructed ties.
+ * decided exactly, in bigint, from a running exact sum kept up to that month: the doubles never
+ * decide a tie, so the tie rule is applied in one place (roundHalfAwayParts). Lines whose values
+ * could reach 2^50 minor units, or whose quantities do not share a denominator, take the exact
+ * path for every month. Both paths give the same amounts to the cent: tests/unit/engine-fast.test.ts
+ * checks it on random programmes with extreme values and constructed ties of either sign.
  */
-import { add, currencyExponent, dec, fromInt, gcd, mul, pow, rat, type Rational, roundHalfEven, ZERO } from '../money';
+import {
+  add,
+  currencyExponent,
+  dec,
+  fromInt,
+  gcd,
+  mul,
+  pow,
+  rat,
+  type Rational,
+  roundHalfAway,
+  roundHalfAwayParts,
+  ZERO,
+} from '../money';
 import type { Model } from '../model';
 import type { QuantityPlan } from './plan';
 
@@ -26,25 +41,11 @@ export function roundRunning(exact: readonly (Rational | null)[]): number[] {
     const x = exact[i];
     if (!x || x.n === 0n) continue;
     cum = add(cum, x);
-    const r = roundHalfEven(cum);
+    const r = roundHalfAway(cum);
     out[i] = Number(r - prev);
     prev = r;
   }
   return out;
-}
-
-/** roundHalfEven(n / d) for d > 0, without allocating a rational. */
-export function roundHalfEvenParts(n: bigint, d: bigint): bigint {
-  let q = n / d;
-  let r = n % d;
-  if (r < 0n) {
-    q -= 1n;
-    r += d;
-  }
-  const r2 = r * 2n;
-  if (r2 < d) return q;
-  if (r2 > d) return q + 1n;
-  return q % 2n === 0n ? q : q + 1n;
 }
 
 export function reduce(r: Rational): Rational {
@@ -192,7 +193,7 @@ function exactScaled(
       continue;
     }
     cum += BigInt(n) * (mult[y] as bigint);
-    const r = roundHalfEvenParts(cum, L);
+    const r = roundHalfAwayParts(cum, L);
     amounts[m] = Number(r - prev);
     prev = r;
   }
@@ -291,7 +292,7 @@ function exactRunning(factors: readonly (Rational | null)[], den: bigint, unitCo
   return { L: scale.L * den, mult: scale.mult, unit: BigInt(unitCost), cum: 0n, upTo: -1 };
 }
 
-/** The running total up to month m (0-based), rounded half-to-even exactly. */
+/** The running total up to month m (0-based), rounded exactly (ties away from zero). */
 function exactUpTo(
   exact: ExactRunning,
   nums: ArrayLike<number>,
@@ -304,5 +305,5 @@ function exactUpTo(
     if (nk !== 0 && factors[yk]) exact.cum += BigInt(nk) * (exact.mult[yk] as bigint);
   }
   exact.upTo = m;
-  return Number(roundHalfEvenParts(exact.cum * exact.unit, exact.L));
+  return Number(roundHalfAwayParts(exact.cum * exact.unit, exact.L));
 }

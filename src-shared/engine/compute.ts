@@ -16,11 +16,12 @@
  *   reporting unit (rates[y − 1]; years past the last rate given use the last one).
  *
  * THE rounding rule: every money value is exact (a rational) until it becomes minor units of the
- * reporting currency, and it becomes so once, half-to-even. For a line, the running total is
- * rounded at each month and the month's amount is the step between two rounded running totals.
- * Each line-month is thus rounded once, is within one minor unit of its exact value, and a line's
- * months add up to its exact total rounded half-to-even (10 units spread over 3 months cost
- * exactly 10 × the unit cost). Percentage lines, indirect costs and contingency are computed per
+ * reporting currency, and it becomes so once, to the nearest minor unit with ties away from zero
+ * (roundHalfAway: Regulation (EC) No 1103/97 art. 5, and spreadsheets' ROUND). For a line, the
+ * running total is rounded at each month and the month's amount is the step between two rounded
+ * running totals. Each line-month is thus rounded once, is within one minor unit of its exact
+ * value, and a line's months add up to its exact total so rounded (10 units spread over 3 months
+ * cost exactly 10 × the unit cost). Percentage lines, indirect costs and contingency are computed per
  * month the same way from rounded amounts. Every total is a sum of these rounded line-months, so
  * the screen, the exports and the CLI reconcile to the cent.
  *

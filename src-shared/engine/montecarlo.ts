@@ -35,7 +35,7 @@
  *   (tests/unit/montecarlo.test.ts checks the models are equal, and each draw's numbers equal a
  *   fresh engine's on the model resolved the long way).
  */
-import { decimalToRational, rat, roundHalfEven } from '../money';
+import { decimalToRational, roundHalfAwayParts, roundHalfAwayWhole } from '../money';
 import { type BudgetLine, type Currency, type Model, type Profile, type Synergy, synergyConfidence } from '../model';
 import { createEngine, type Engine } from './compute';
 import { type KeyParameter, type Range, seededRandom, triangular } from './sensitivity';
@@ -123,25 +123,14 @@ export function factorText(millionths: number): string {
 const MILLION = 1_000_000;
 const MILLION_N = 1_000_000n;
 
-/** round-half-even(n × f ÷ 10^6) for whole numbers n and f ≥ 0: scaleWhole of sensitivity.ts, without rationals. */
+/**
+ * n × f ÷ 10^6 for whole numbers n and f ≥ 0, rounded by THE rule (ties away from zero):
+ * scaleWhole of sensitivity.ts, without rationals (in doubles while n × f is a safe integer).
+ */
 function scaleWholeBy(n: number, f: number): number {
   const p = n * f;
-  if (Number.isSafeInteger(p)) {
-    // Exact: p is a safe integer, its quotient corrected by the remainder.
-    let q = Math.floor(p / MILLION);
-    let r = p - q * MILLION;
-    while (r < 0) {
-      q--;
-      r += MILLION;
-    }
-    while (r >= MILLION) {
-      q++;
-      r -= MILLION;
-    }
-    if (2 * r > MILLION || (2 * r === MILLION && q % 2 !== 0)) q++;
-    return q === 0 ? 0 : q;
-  }
-  return Number(roundHalfEven(rat(BigInt(n) * BigInt(f), MILLION_N)));
+  if (Number.isSafeInteger(p)) return roundHalfAwayWhole(p, MILLION);
+  return Number(roundHalfAwayParts(BigInt(n) * BigInt(f), MILLION_N));
 }
 
 /** An exact decimal as digits and scale (value = digits ÷ 10^scale), read once per run. */

@@ -7,9 +7,9 @@
  *   and rounded for display; no money is computed from them.
  * Decision: cost per business and cost per job divide the programme's whole cost (direct, indirect
  *   and contingency), as the all-in cost per returnee does: the jobs are the budget's outcome, not one
- *   line's (in minor units, rounded half to even; null when there is none).
+ *   line's (in minor units, rounded by THE rule, ties away from zero; null when there is none).
  */
-import { roundHalfEven } from '../money';
+import { roundHalfAway } from '../money';
 import { type Level, LEVELS, type Model } from '../model';
 import type { CostResult } from './result';
 
@@ -67,7 +67,7 @@ export function computeOutcomes(model: Model, result: CostResult): OutcomesResul
   const per = (count: number): number | null => {
     const whole = Math.round(count);
     if (whole <= 0) return null;
-    return Number(roundHalfEven({ n: BigInt(result.totals.total), d: BigInt(whole) }));
+    return Number(roundHalfAway({ n: BigInt(result.totals.total), d: BigInt(whole) }));
   };
   return { byLine, byLevel, totals, costPerBusiness: per(totals.businesses), costPerJob: per(totals.jobs) };
 }

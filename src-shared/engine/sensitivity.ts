@@ -12,8 +12,9 @@
  *   in the baseline), since unit costs in different currencies and units do not compare; a
  *   percentage line has no unit cost and is not one of them.
  * Decision: a factor applies exactly to decimals (rates, inflation, confidence, as exact decimal
- *   strings) and is rounded half to even for whole numbers (arrivals, months of assistance, unit
- *   costs in minor units); a duration never goes below 1 month and a confidence never above 1.
+ *   strings) and is rounded by THE rule (ties away from zero) for whole numbers (arrivals, months of
+ *   assistance, unit costs in minor units); a duration never goes below 1 month and a confidence
+ *   never above 1.
  * Decision: Monte-Carlo (montecarlo.ts) draws each parameter that has a range from a triangular
  *   distribution (low, likely, high factors), with a seeded generator (mulberry32: 32-bit integer
  *   arithmetic, the same on every machine) and the factor kept to 6 decimals, so the same seed
@@ -24,7 +25,7 @@
  *   than it did then (no test pinned them). Percentiles are by nearest rank over the draws' totals
  *   (whole minor units: each percentile is the total of one draw, exact to the cent).
  */
-import { dec, mul, rat, rationalToDecimal, roundHalfEven, toNumber } from '../money';
+import { dec, mul, rat, rationalToDecimal, roundHalfAway, toNumber } from '../money';
 import { type Model, synergyConfidence } from '../model';
 import { createEngine, type Engine } from './compute';
 import { type Overlay, resolve } from './resolve';
@@ -80,9 +81,9 @@ function scaleDecimal(value: string, factor: string): string {
   return rationalToDecimal(mul(dec(value), dec(factor))) ?? value;
 }
 
-/** round-half-even(n × factor) for a whole number n. */
+/** n × factor for a whole number n, rounded by THE rule (roundHalfAway). */
 function scaleWhole(n: number, factor: string): number {
-  return Number(roundHalfEven(mul(rat(n), dec(factor))));
+  return Number(roundHalfAway(mul(rat(n), dec(factor))));
 }
 
 /** The overlay that moves `p` by `factor` (a decimal string: "1.2" is +20 %); {} if `p` is not in `model`. */

@@ -67,7 +67,8 @@ import {
   mul,
   type Rational,
   rat,
-  roundHalfEven,
+  roundHalfAway,
+  roundHalfAwayWhole,
   sub,
   toNumber,
   ZERO,
@@ -221,7 +222,7 @@ class Running {
       this.fast = null;
     }
     this.cum = add(this.cum, x);
-    return this.step(Number(roundHalfEven(this.cum)));
+    return this.step(Number(roundHalfAway(this.cum)));
   }
 
   /**
@@ -233,10 +234,7 @@ class Running {
       const total = this.fast + amount * share.num;
       if (Number.isSafeInteger(total)) {
         this.fast = total;
-        const r = total % SHARE_DEN;
-        let q = (total - r) / SHARE_DEN;
-        if (2 * r > SHARE_DEN || (2 * r === SHARE_DEN && q % 2 !== 0)) q += 1;
-        return this.step(q);
+        return this.step(roundHalfAwayWhole(total, SHARE_DEN));
       }
     }
     return this.next(mul(fromInt(amount), share.exact));
@@ -326,11 +324,11 @@ class RatioRunning {
         if (t) sum = add(sum, t);
       }
       this.exact = sum;
-      return this.step(Number(roundHalfEven(sum)));
+      return this.step(Number(roundHalfAway(sum)));
     }
     const t = this.term(m);
     if (t) this.exact = add(this.exact ?? ZERO, t);
-    return this.step(Number(roundHalfEven(this.exact ?? ZERO)));
+    return this.step(Number(roundHalfAway(this.exact ?? ZERO)));
   }
 
   private step(rounded: number): number {
@@ -993,9 +991,9 @@ function referralCover(cover: Cover, e: EffectOf<'referral'>, first: number, las
   const referredAll = add(mul(fromInt(arrivalsTaken), share), referredPart);
   const takenAll = add(mul(fromInt(arrivalsTaken), su), takenPart);
   const beyond = add(mul(fromInt(arrivalsBeyond), su), beyondPart);
-  out.referred = Number(roundHalfEven(referredAll));
-  out.takenUp = Number(roundHalfEven(takenAll));
-  out.beyondCapacity = Number(roundHalfEven(beyond));
+  out.referred = Number(roundHalfAway(referredAll));
+  out.takenUp = Number(roundHalfAway(takenAll));
+  out.beyondCapacity = Number(roundHalfAway(beyond));
 }
 
 /** Public service: `share` of the target lines for the settled cases of its profiles. */
@@ -1069,7 +1067,7 @@ function summarise(
   );
   let risk: Rational = ZERO;
   for (const o of outcomes) risk = add(risk, mul(sub(rat(1), dec(o.confidence)), fromInt(o.coveredTotal)));
-  const expected = net + Number(roundHalfEven(risk));
+  const expected = net + Number(roundHalfAway(risk));
   const leveraged = sum(outcomes.map((o) => o.leveraged));
 
   // Drop-out per partner: its synergies' covered amounts, by year and by the lines' funding splits.

@@ -17,7 +17,7 @@ import {
   rat,
   type Rational,
   rationalToDecimal,
-  roundHalfEven,
+  roundHalfAway,
   sub,
   toNumber,
   ZERO,
@@ -616,9 +616,9 @@ export interface TotalsInput {
   rebuild: boolean;
 }
 
-/** Cost per person: an exact division rounded once (half-to-even) to minor units; null for nobody. */
+/** Cost per person: an exact division rounded once (THE rule, ties away from zero) to minor units; null for nobody. */
 function per(amount: number, people: Rational): number | null {
-  return people.n > 0n ? Number(roundHalfEven(rat(BigInt(amount) * people.d, people.n))) : null;
+  return people.n > 0n ? Number(roundHalfAway(rat(BigInt(amount) * people.d, people.n))) : null;
 }
 
 /** The people a programme reaches, exactly: returnees assisted, community beneficiaries, non-migrants among them. */

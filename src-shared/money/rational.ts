@@ -2,7 +2,7 @@
  * Exact arithmetic for the engine. Every rate, share and quantity is an exact decimal
  * (a string such as "0.228"); the engine turns them into rationals of bigints so that no
  * binary float ever touches money. Values are rounded to minor units exactly once
- * (see `roundHalfEven`).
+ * (see `roundHalfAway`).
  */
 
 /** An exact rational number n/d with d > 0. Not normalised (gcd is costly and not needed). */
@@ -91,15 +91,38 @@ export function floor(a: Rational): bigint {
 }
 
 /**
- * THE rounding rule of the whole product: round half to even ("banker's rounding") to an
- * integer. Used once per line-month to reach minor units of the reporting currency.
+ * THE rounding rule of the whole product (DESIGN §4): to the nearest integer, and a tie (exactly
+ * half-way) away from zero: 2.5 → 3, −2.5 → −3, 2.4999… → 2. It is the rule of Council Regulation
+ * (EC) No 1103/97, art. 5 (an amount that is "exactly half-way" is "rounded up", its magnitude here
+ * for a negative amount) and of spreadsheets' ROUND (Excel, LibreOffice Calc), so that a workbook
+ * recalculated by a spreadsheet gives the app's cents. Used once per line-month to reach minor
+ * units of the reporting currency. It replaced round-half-to-even (issue 11), by which a workbook
+ * recalculated with ROUND could differ from the app by a cent on every tie.
  */
-export function roundHalfEven(a: Rational): bigint {
-  const fl = floor(a);
-  const rem2 = (a.n - fl * a.d) * 2n; // 2 * fractional part * d, in [0, 2d)
-  if (rem2 < a.d) return fl;
-  if (rem2 > a.d) return fl + 1n;
-  return fl % 2n === 0n ? fl : fl + 1n;
+export function roundHalfAway(a: Rational): bigint {
+  return roundHalfAwayParts(a.n, a.d);
+}
+
+/** roundHalfAway(n ÷ d) for d > 0, without allocating a rational (the engine's exact paths). */
+export function roundHalfAwayParts(n: bigint, d: bigint): bigint {
+  const neg = n < 0n;
+  const m = neg ? -n : n;
+  let q = m / d;
+  if ((m - q * d) * 2n >= d) q += 1n;
+  return neg ? -q : q;
+}
+
+/**
+ * roundHalfAway(n ÷ d) in doubles, for whole numbers n and d > 0 that are safe integers (below
+ * 2^53): the remainder (`%` is exact on doubles) and the quotient of what is left are exact, so is
+ * the result. Never −0.
+ */
+export function roundHalfAwayWhole(n: number, d: number): number {
+  const m = Math.abs(n);
+  const r = m % d;
+  let q = (m - r) / d;
+  if (2 * r >= d) q += 1;
+  return n < 0 && q !== 0 ? -q : q;
 }
 
 export function pow(a: Rational, k: number): Rational {

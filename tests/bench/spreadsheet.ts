@@ -41,16 +41,18 @@
  *   month cells: their exact total is `=$E*(SUMIF(levels, level, rounded totals)+…+rounded totals of
  *   the chosen lines)`, which is what the engine's month-by-month rule gives for a percentage line
  *   that runs over the whole programme (the generator only makes those). A last row holds direct
- *   cost, indirect costs and contingency (each rounded half to even from its eligible base) and the
- *   grand total.
+ *   cost, indirect costs and contingency (each rounded, ties away from zero, from its eligible base)
+ *   and the grand total.
  *
- * Rounding: the engine rounds each line's running total half to even at every month; the last
- * running total is the exact line total rounded half to even, so a line's rounded total (and every
- * total above it) is the same when only the line total is rounded, which is what this sheet does
- * (one rounding formula per line instead of one per line-month: cheaper for the spreadsheet).
- * Spreadsheets round half away from zero; the half-to-even formula used here is
- * `IF(ABS(MOD(x,1)-0.5)<0.000001, 2*ROUND(x/2,0), ROUND(x,0))`: an exact tie (x.5 cents, which happens:
- * EUR 0.25 × 1.02 = 25.5 cents) goes to the even cent, anything else to the nearest.
+ * Rounding: the engine rounds each line's running total at every month to the nearest cent, ties
+ * away from zero, which is what the spreadsheet's ROUND does (DESIGN §4); the last running total is
+ * the exact line total so rounded, so a line's rounded total (and every total above it) is the same
+ * when only the line total is rounded, which is what this sheet does (one rounding formula per line
+ * instead of one per line-month: cheaper for the spreadsheet). The formula is ROUND(x,0), guarded
+ * for an exact tie (x.5 cents, which happens: EUR 0.25 × 1.02 = 25.5 cents): the sheet's sums are
+ * in binary floats, so a tie may arrive as 25.4999999999, which ROUND would take down; within a
+ * millionth of a cent of one half, `IF(ABS(MOD(x,1)-0.5)<0.000001, ROUNDUP(x,0), ROUND(x,0))` takes
+ * it away from zero (ROUNDUP), as ROUND does an exact half.
  */
 import { HyperFormula, type ConfigParams, type RawCellContent } from 'hyperformula';
 import { currencyExponent } from '../../src-shared/money';
@@ -83,7 +85,7 @@ export interface BudgetSheet {
   constantLines: number;
 }
 
-const halfEven = (x: string): string => `IF(ABS(MOD(${x},1)-0.5)<0.000001,2*ROUND(${x}/2,0),ROUND(${x},0))`;
+const round = (x: string): string => `IF(ABS(MOD(${x},1)-0.5)<0.000001,ROUNDUP(${x},0),ROUND(${x},0))`;
 
 /** Column of month m (1-based) in the Caseload sheet and in the Budget sheet. */
 const CASE_M0 = 9;
@@ -306,7 +308,7 @@ export function budgetSheet(model: Model): BudgetSheet {
       }
       row[exactCol] = f(`SUM(${columnName(bm(1))}${r}:${columnName(bm(D))}${r})`);
     }
-    row[roundedCol] = f(halfEven(`${E}${r}`));
+    row[roundedCol] = f(round(`${E}${r}`));
     budget.push(row);
   }
   // Totals row: direct, indirect, contingency, grand total in columns A..D.
@@ -315,8 +317,8 @@ export function budgetSheet(model: Model): BudgetSheet {
   const rng = (col: string) => `$${col}$1:$${col}$${n}`;
   budget.push([
     f(`SUM(${rng(R)})`),
-    f(halfEven(`Programme!$B$1*SUMIF(${rng('C')},1,${rng(R)})`)),
-    f(halfEven(`Programme!$C$1*SUMIF(${rng('D')},1,${rng(R)})`)),
+    f(round(`Programme!$B$1*SUMIF(${rng('C')},1,${rng(R)})`)),
+    f(round(`Programme!$C$1*SUMIF(${rng('D')},1,${rng(R)})`)),
     f(`A${n + 1}+B${n + 1}+C${n + 1}`),
   ]);
   return {

@@ -10,12 +10,12 @@ import { appUrl, expectSaved, openSample, rowId } from './app';
 
 const minor = async (l: Locator) => Number(await l.getAttribute('data-minor'));
 
-/** tenths × amount ÷ 10, rounded half to even (the engine's one rounding rule), exactly. */
+/** n tenths of amount (≥ 0), rounded by the engine's one rule (ties away from zero), exactly. */
 function tenths(amount: number, n: number): number {
   const x = BigInt(amount) * BigInt(n);
   const q = x / 10n;
   const r = x % 10n;
-  return Number(r > 5n || (r === 5n && q % 2n === 1n) ? q + 1n : q);
+  return Number(r >= 5n ? q + 1n : q);
 }
 
 async function figures(page: Page) {

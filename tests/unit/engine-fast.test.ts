@@ -6,20 +6,40 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createEngine, ratToString, roundRunning } from '../../src-shared/engine';
+import { createEngine, ratToString } from '../../src-shared/engine';
 import { planAmounts } from '../../src-shared/engine/amounts';
 import type { QuantityPlan } from '../../src-shared/engine/plan';
-import { mul, type Rational } from '../../src-shared/money';
+import type { Rational } from '../../src-shared/money';
 import { generateModel } from '../bench/generate';
 
-/** The definition: each month's exact product, rounded by the running-total rule. */
+/** The rule written out: n ÷ d (d > 0) to the nearest integer, a tie away from zero. */
+function halfAway(n: bigint, d: bigint): bigint {
+  const m = n < 0n ? -n : n;
+  const r = (2n * m + d) / (2n * d);
+  return n < 0n ? -r : r;
+}
+
+/**
+ * The definition, written independently of the engine: each month's exact product, summed as a
+ * running total over a common denominator, each running total rounded (ties away from zero), the
+ * month's amount the step between two rounded running totals.
+ */
 function reference(nums: readonly number[], den: bigint, perYear: readonly (Rational | null)[], unit = 1): number[] {
-  return roundRunning(
-    nums.map((n, m) => {
-      const k = perYear[Math.floor(m / 12)];
-      return n === 0 || !k ? null : mul(mul({ n: BigInt(n), d: den }, k), { n: BigInt(unit), d: 1n });
-    }),
-  );
+  let cumN = 0n;
+  let cumD = 1n;
+  let prev = 0n;
+  return nums.map((n, m) => {
+    const k = perYear[Math.floor(m / 12)];
+    if (n === 0 || !k) return 0;
+    const xn = BigInt(n) * k.n * BigInt(unit);
+    const xd = den * k.d;
+    cumN = cumN * xd + xn * cumD;
+    cumD *= xd;
+    const r = halfAway(cumN, cumD);
+    const step = Number(r - prev);
+    prev = r;
+    return step;
+  });
 }
 
 function plan(nums: number[], den: bigint): QuantityPlan {
@@ -33,11 +53,14 @@ const factor = fc.oneof(
   fc.record({ n: bigNat(2n ** 70n), d: bigNat(2n ** 90n) }),
   fc.constant(null),
 );
+// Quantities are never negative in a model, but the paths must agree on either sign (a negative
+// running total rounds its ties away from zero too): both signs are drawn.
 const numerator = fc.oneof(
   fc.constant(0),
-  fc.integer({ min: 0, max: 100 }),
+  fc.integer({ min: -100, max: 100 }),
   fc.integer({ min: 0, max: 2 ** 31 }),
-  fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+  fc.integer({ min: -(2 ** 31), max: 2 ** 31 }),
+  fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }),
 );
 
 describe('the fast path equals the exact path', () => {
@@ -65,26 +88,67 @@ describe('the fast path equals the exact path', () => {
     );
   });
 
-  it('on ties: amounts that land exactly on one half, month after month', () => {
+  it('on ties: amounts that land exactly on one half, month after month, of either sign', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 1_000_000 }),
         fc.integer({ min: 1, max: 60 }),
         fc.integer({ min: 1, max: 9 }),
-        (unit, months, spread) => {
+        fc.boolean(),
+        (unit, months, spread, negative) => {
           // `spread` × 2 months sharing an odd number of halves: .5 at every other month.
-          const nums = new Array<number>(months).fill(2 * unit + 1);
+          const nums = new Array<number>(months).fill((negative ? -1 : 1) * (2 * unit + 1));
           const den = 2n * BigInt(spread);
           const perYear: Rational[] = Array.from({ length: 5 }, () => ({ n: BigInt(spread), d: 1n }));
-          expect(planAmounts(plan(nums, den), perYear).amounts).toEqual(reference(nums, den, perYear));
+          const fast = planAmounts(plan(nums, den), perYear).amounts;
+          expect(fast).toEqual(reference(nums, den, perYear));
+          expect(fast).toEqual(planAmounts(plan(nums, den), perYear, 1, false).amounts);
+          // By hand, the first month: ±(unit + ½) rounds away from zero to ±(unit + 1).
+          expect(fast[0]).toBe((negative ? -1 : 1) * (unit + 1));
         },
       ),
       { numRuns: 500, seed: 11 },
     );
   });
 
+  it('on ties of both signs in one line: odd halves of random sign, huge and small, the running total crossing zero', () => {
+    // Month by month ±(odd) ÷ 2 × unit: every month the running total moves by a whole number and a
+    // half, so every other running total is a tie, positive or negative as the signs fall.
+    const half = fc.oneof(
+      fc.constant(0),
+      fc.integer({ min: -50, max: 50 }).map((k) => 2 * k + 1),
+      fc.integer({ min: -(2 ** 40), max: 2 ** 40 }).map((k) => 2 * k + 1),
+      fc.integer({ min: -(2 ** 51), max: 2 ** 51 }).map((k) => 2 * k + 1),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(half, { minLength: 1, maxLength: 72 }),
+        fc.oneof(
+          fc.constant(1),
+          fc.integer({ min: 1, max: 1_000_000 }).map((u) => 2 * u + 1),
+        ),
+        fc.oneof(fc.constant(1n), fc.bigInt({ min: 1n, max: 10n ** 6n })),
+        (nums, unit, k) => {
+          // den 2k with every year's factor k: each month is n × unit ÷ 2, an odd number of halves.
+          const den = 2n * k;
+          const perYear: Rational[] = Array.from({ length: 6 }, () => ({ n: k, d: 1n }));
+          const fast = planAmounts(plan(nums, den), perYear, unit);
+          const exact = planAmounts(plan(nums, den), perYear, unit, false);
+          expect(fast.amounts).toEqual(exact.amounts);
+          expect(exact.amounts).toEqual(reference(nums, den, perYear, unit));
+        },
+      ),
+      { numRuns: 1000, seed: 29 },
+    );
+    // By hand: +2.5, −5 (running −2.5), +5 (running 2.5), −2.5 (running 0): 3, −6, 6, −3.
+    const nums = [5, -10, 10, -5];
+    const perYear: Rational[] = [{ n: 1n, d: 1n }];
+    expect(planAmounts(plan(nums, 2n), perYear).amounts).toEqual([3, -6, 6, -3]);
+    expect(planAmounts(plan(nums, 2n), perYear, 1, false).amounts).toEqual([3, -6, 6, -3]);
+  });
+
   it('near the limit of the fast path, on either side of it', () => {
-    for (const n of [2 ** 49, 2 ** 50 - 1, 2 ** 50, 2 ** 51 + 1, Number.MAX_SAFE_INTEGER]) {
+    for (const n of [2 ** 49, 2 ** 50 - 1, 2 ** 50, 2 ** 51 + 1, Number.MAX_SAFE_INTEGER].flatMap((x) => [x, -x])) {
       const nums = [n, n, 1, n];
       const perYear: Rational[] = [{ n: 1n, d: 3n }];
       expect(planAmounts(plan(nums, 1n), perYear).amounts).toEqual(reference(nums, 1n, perYear));

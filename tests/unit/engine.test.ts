@@ -57,11 +57,19 @@ describe('fixed driver, hand-worked', () => {
     expect(r.lines[0]?.total).toBe(100_000);
   });
 
-  it('fractional quantity: 0.5 × EUR 0.01 rounds half to even (0), 1.5 × EUR 0.01 to 2 cents', () => {
-    const a = line({ unitCost: 1, driver: { kind: 'fixed', quantity: '0.5', schedule: 'once', start: 1, end: 1 } });
-    const b = line({ unitCost: 1, driver: { kind: 'fixed', quantity: '1.5', schedule: 'once', start: 1, end: 1 } });
-    const r = compute(m([a, b]));
-    expect(r.lines.map((x) => x.total)).toEqual([0, 2]);
+  it('fractional quantity: ties round away from zero, 0.5 × EUR 0.01 to 1 cent, 1.5 and 2.5 × EUR 0.01 to 2 and 3', () => {
+    const once = (quantity: string) =>
+      line({ unitCost: 1, driver: { kind: 'fixed', quantity, schedule: 'once', start: 1, end: 1 } });
+    const r = compute(m([once('0.5'), once('1.5'), once('2.5'), once('2.49')]));
+    // Half-to-even, the earlier rule, gave 0, 2, 2, 2.
+    expect(r.lines.map((x) => x.total)).toEqual([1, 2, 3, 2]);
+  });
+
+  it('spread ties: 3 × EUR 0.01 over 2 months is 1.5 cents a month, running 1.5 → 2 then 3: 2 and 1', () => {
+    const l = line({ unitCost: 1, driver: { kind: 'fixed', quantity: '3', schedule: 'spread', start: 1, end: 2 } });
+    const r = compute(m([l]));
+    expect(r.lines[0]?.months.slice(0, 2)).toEqual([2, 1]);
+    expect(r.lines[0]?.total).toBe(3);
   });
 });
 

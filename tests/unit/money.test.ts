@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { roundRunning } from '../../src-shared/engine';
 import {
+  add,
   allocate,
   allocateSafe,
   canonicalDecimal,
@@ -15,38 +17,159 @@ import {
   parsePercent,
   rat,
   rationalToDecimal,
-  roundHalfEven,
+  roundHalfAway,
+  roundHalfAwayParts,
+  roundHalfAwayWhole,
   shareToPercentString,
 } from '../../src-shared/money';
 
-describe('roundHalfEven', () => {
-  it('rounds halves to the even neighbour, others to the nearest', () => {
+describe('roundHalfAway (THE rounding rule: ties away from zero, as Regulation 1103/97 art. 5 and ROUND)', () => {
+  /** The rule written out on the magnitude: ⌊|n| ÷ d + ½⌋, with the sign put back. */
+  const reference = (n: bigint, d: bigint): bigint => {
+    const m = n < 0n ? -n : n;
+    const r = (2n * m + d) / (2n * d);
+    return n < 0n ? -r : r;
+  };
+
+  it('rounds a tie away from zero on either side, anything else to the nearest', () => {
     const cases: [bigint, bigint, bigint][] = [
-      [5n, 2n, 2n], // 2.5 -> 2
+      [5n, 2n, 3n], // 2.5 -> 3
       [7n, 2n, 4n], // 3.5 -> 4
-      [-5n, 2n, -2n], // -2.5 -> -2
+      [-5n, 2n, -3n], // -2.5 -> -3
       [-7n, 2n, -4n], // -3.5 -> -4
+      [1n, 2n, 1n], // 0.5 -> 1
+      [-1n, 2n, -1n], // -0.5 -> -1
+      [255n, 10n, 26n], // 25.5 cents (EUR 0.25 × 1.02) -> 26
+      [-255n, 10n, -26n],
       [251n, 100n, 3n], // 2.51 -> 3
       [249n, 100n, 2n], // 2.49 -> 2
+      [-249n, 100n, -2n], // -2.49 -> -2
       [-251n, 100n, -3n],
       [10n, 3n, 3n], // 3.333 -> 3
       [20n, 3n, 7n], // 6.667 -> 7
+      [-20n, 3n, -7n],
+      [0n, 7n, 0n],
+      [6n, 3n, 2n], // whole numbers stay
+      [-6n, 3n, -2n],
     ];
-    for (const [n, d, want] of cases) expect(roundHalfEven(rat(n, d))).toBe(want);
+    for (const [n, d, want] of cases) {
+      expect(roundHalfAway(rat(n, d)), `${n}/${d}`).toBe(want);
+      expect(roundHalfAwayParts(n, d), `${n}/${d}`).toBe(want);
+    }
+    // A negative denominator is normalised by rat(): -5 / -2 is 2.5.
+    expect(roundHalfAway(rat(-5n, -2n))).toBe(3n);
+    expect(roundHalfAway(rat(5n, -2n))).toBe(-3n);
   });
 
-  it('is within one half of the exact value (property)', () => {
+  it('is symmetric: round(-x) = -round(x), and within one half of the exact value, ties at exactly one half (property)', () => {
     fc.assert(
       fc.property(
         fc.bigInt({ min: -(10n ** 18n), max: 10n ** 18n }),
         fc.bigInt({ min: 1n, max: 10n ** 9n }),
         (n, d) => {
-          const r = roundHalfEven(rat(n, d));
-          const diff2 = (r * d - n) * 2n; // 2 * (r - n/d) * d
+          const r = roundHalfAway(rat(n, d));
+          expect(roundHalfAway(rat(-n, d))).toBe(-r);
+          const diff2 = (r * d - n) * 2n; // 2 × (r − n/d) × d
           expect(diff2 <= d && diff2 >= -d).toBe(true);
+          // Exactly one half off only on a tie, and then away from zero (|r| > |n/d|).
+          if (diff2 === d || diff2 === -d) expect(r > 0n ? diff2 === d : diff2 === -d).toBe(true);
+          expect(r).toBe(reference(n, d));
         },
       ),
+      { numRuns: 3000, seed: 13 },
     );
+  });
+
+  it('rounds constructed ties of either sign away from zero, huge values included (bigint, beyond 2^53)', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.bigInt({ min: 0n, max: 10n ** 6n }), fc.bigInt({ min: 0n, max: 2n ** 200n })),
+        fc.oneof(fc.bigInt({ min: 1n, max: 1000n }), fc.bigInt({ min: 1n, max: 2n ** 90n })),
+        fc.boolean(),
+        (k, h, negative) => {
+          // (2k + 1) × h ÷ 2h is exactly k + ½.
+          const n = (2n * k + 1n) * h;
+          const d = 2n * h;
+          expect(roundHalfAway(rat(negative ? -n : n, d))).toBe(negative ? -(k + 1n) : k + 1n);
+          expect(roundHalfAwayParts(negative ? -n : n, d)).toBe(negative ? -(k + 1n) : k + 1n);
+        },
+      ),
+      { numRuns: 2000, seed: 17 },
+    );
+    // By hand, far past 2^53: (2^80 + 1) ÷ 2 → 2^79 + 1; its negative → −(2^79 + 1).
+    expect(roundHalfAway(rat(2n ** 80n + 1n, 2n))).toBe(2n ** 79n + 1n);
+    expect(roundHalfAway(rat(-(2n ** 80n) - 1n, 2n))).toBe(-(2n ** 79n) - 1n);
+    expect(roundHalfAway(rat(10n ** 30n * 2n + 1n, 2n))).toBe(10n ** 30n + 1n);
+  });
+
+  it('roundHalfAwayWhole (doubles) equals it on safe integers of either sign, ties and the limits included', () => {
+    const whole = fc.oneof(
+      fc.integer({ min: -1000, max: 1000 }),
+      fc.integer({ min: -(2 ** 40), max: 2 ** 40 }),
+      fc.constantFrom(0, 1, -1, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 2 ** 52 + 1, -(2 ** 52) - 1),
+      fc.integer({ min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }),
+    );
+    const divisor = fc.oneof(
+      fc.constantFrom(1, 2, 10, 1_000_000),
+      fc.integer({ min: 1, max: 1000 }).map((x) => 2 * x),
+      fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }),
+    );
+    fc.assert(
+      fc.property(whole, divisor, (n, d) => {
+        const r = roundHalfAwayWhole(n, d);
+        expect(r).toBe(Number(reference(BigInt(n), BigInt(d))));
+        expect(Object.is(r, -0)).toBe(false);
+      }),
+      { numRuns: 5000, seed: 19 },
+    );
+    expect(roundHalfAwayWhole(2_500_000, 1_000_000)).toBe(3);
+    expect(roundHalfAwayWhole(-2_500_000, 1_000_000)).toBe(-3);
+    expect(roundHalfAwayWhole(-499_999, 1_000_000)).toBe(0);
+    expect(Object.is(roundHalfAwayWhole(-499_999, 1_000_000), 0)).toBe(true);
+  });
+});
+
+describe("the running-total rule (roundRunning): a line's months add up to its exact total, rounded", () => {
+  it('the running sums of the steps are the exact running totals rounded, each step within a unit of its month, signs and ties included (property)', () => {
+    const month = fc.oneof(
+      // Halves, so that running totals land on ties of either sign.
+      fc.integer({ min: -40, max: 40 }).map((k) => rat(BigInt(k), 2n)),
+      fc
+        .tuple(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), fc.bigInt({ min: 1n, max: 1000n }))
+        .map(([n, d]) => rat(n, d)),
+      fc.constant(null),
+    );
+    fc.assert(
+      fc.property(fc.array(month, { maxLength: 60 }), (xs) => {
+        const steps = roundRunning(xs);
+        expect(steps).toHaveLength(xs.length);
+        let exact = rat(0n);
+        let sum = 0n;
+        xs.forEach((x, i) => {
+          const step = BigInt(steps[i] as number);
+          if (x === null) {
+            expect(step).toBe(0n);
+            return;
+          }
+          exact = add(exact, x);
+          sum += step;
+          // Each rounded running total is the exact one rounded by THE rule…
+          expect(sum).toBe(roundHalfAway(exact));
+          // …so each month is within one minor unit of its exact amount (exactly one only when the
+          // running total crosses from one tie to another of the other sign: +½ then −½).
+          const off = step * x.d - x.n;
+          expect(off <= x.d && off >= -x.d).toBe(true);
+        });
+      }),
+      { numRuns: 2000, seed: 23 },
+    );
+  });
+
+  it('by hand: three months of half a cent are 1, 0, 1 (running totals 0.5 → 1, 1 → 1, 1.5 → 2), and their negatives', () => {
+    expect(roundRunning([rat(1n, 2n), rat(1n, 2n), rat(1n, 2n)])).toEqual([1, 0, 1]);
+    expect(roundRunning([rat(-1n, 2n), rat(-1n, 2n), rat(-1n, 2n)])).toEqual([-1, 0, -1]);
+    // Two months of 2.5: running 2.5 → 3, then 5 → 5 (half-to-even, the earlier rule, gave 2 then 3).
+    expect(roundRunning([rat(5n, 2n), rat(5n, 2n)])).toEqual([3, 2]);
   });
 });
 

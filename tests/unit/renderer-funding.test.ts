@@ -153,8 +153,9 @@ describe('local currencies', () => {
   });
 
   it('a line switched to another currency keeps its value at the year-1 rate', () => {
-    expect(convertUnitCost(50000, 'EUR', 'XOF', model)).toBe(327978); // 500.00 × 655.957 = 327,978.5, half to even
-    expect(convertUnitCost(327978, 'XOF', 'EUR', model)).toBe(50000);
+    // 500.00 × 655.957 = 327,978.5 francs: a tie, rounded away from zero.
+    expect(convertUnitCost(50000, 'EUR', 'XOF', model)).toBe(327979);
+    expect(convertUnitCost(327979, 'XOF', 'EUR', model)).toBe(50000);
     expect(convertUnitCost(50000, 'EUR', 'EUR', model)).toBe(50000);
     // No rate for GHS: the amount keeps its major units (500.00 EUR -> 500.00 GHS).
     expect(convertUnitCost(50000, 'EUR', 'GHS', model)).toBe(50000);

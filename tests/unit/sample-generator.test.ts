@@ -92,4 +92,46 @@ describe('generated sample programmes (tests/bench/generate.ts)', () => {
       hf.destroy();
     }
   });
+
+  it('round ties in the benchmark spreadsheet as the engine does, away from zero, float sums a hair below one half included', () => {
+    const small = generateModel({ lines: 20, months: 24, seed: 3 });
+    const template = small.lines.find((l) => l.driver.kind === 'fixed');
+    if (!template) throw new Error('no fixed line');
+    const fixed = (
+      id: string,
+      unitCost: number,
+      quantity: string,
+      schedule: 'once' | 'monthly',
+      start: number,
+      end: number,
+    ) => ({
+      ...template,
+      id,
+      currency: 'EUR',
+      unitCost,
+      funding: [],
+      driver: { kind: 'fixed' as const, quantity, schedule, start, end },
+    });
+    const model = {
+      ...small,
+      programme: { ...small.programme, inflation: '0.02' },
+      lines: [
+        // 0.7 × EUR 0.03 a month for 5 months: 10.5 cents exactly, which the sheet's float sum
+        // gives as 10.499999999999998; ROUND alone would make it 10, the engine makes it 11.
+        fixed('tie-float', 3, '0.7', 'monthly', 1, 5),
+        // EUR 0.25 in year 2 at 2 % inflation: 25.5 cents, 26.
+        fixed('tie-inflation', 25, '1', 'once', 13, 13),
+      ],
+    };
+    const ours = compute(model);
+    expect(ours.lines.map((l) => l.total)).toEqual([11, 26]);
+    const sheet = budgetSheet(model);
+    const hf = buildWorkbook(sheet);
+    try {
+      for (const k of ['direct', 'indirect', 'contingency', 'total'] as const)
+        expect(sheetTotal(hf, sheet, k), k).toBe(ours.totals[k]);
+    } finally {
+      hf.destroy();
+    }
+  });
 });

@@ -42,7 +42,7 @@ describe('key parameters and their moves', () => {
     expect(unitCostLines).not.toContain('sup-me');
   });
 
-  it('moves exactly: decimals as exact decimals, whole numbers rounded half to even, bounds kept', () => {
+  it('moves exactly: decimals as exact decimals, whole numbers rounded (ties away from zero), bounds kept', () => {
     expect(parameterOverlay(model, byId('exchangeRate:XOF'), '1.2')).toEqual({
       currencies: { XOF: { rates: ['787.1484', '787.1484', '787.1484'] } },
     });
@@ -50,6 +50,9 @@ describe('key parameters and their moves', () => {
     const adult = model.profiles.find((p) => p.id === 'p-adult');
     const moved = parameterOverlay(model, byId('arrivals:p-adult'), '1.25').profiles?.['p-adult'];
     expect(moved?.arrivals).toBe(Math.round((adult?.arrivals ?? 0) * 1.25));
+    // A tie: 780 arrivals × 1.075 = 838.5, rounded away from zero (half-to-even gave 838).
+    expect(adult?.arrivals).toBe(780);
+    expect(parameterOverlay(model, byId('arrivals:p-adult'), '1.075').profiles?.['p-adult']?.arrivals).toBe(839);
     expect(parameterOverlay(model, byId('duration:p-adult'), '0.01').profiles?.['p-adult']?.durationMonths).toBe(1);
     // A signed handover is 90 % sure: + 20 % would be 108 %, kept at 100 %.
     expect(parameterOverlay(model, byId('confidence:sy-handover-officers'), '1.2')).toEqual({

@@ -175,7 +175,7 @@ describe('co-financing, cost sharing and handover', () => {
   });
 
   it('only shares above 100 % are over-claimed, never a cent the running roundings move', () => {
-    // 101 a month: 50 % is 50.5, rounded half to even month by month; then 100 % in year 2.
+    // 101 a month: 50 % is 50.5, its running total rounded month by month (ties away from zero); then 100 % in year 2.
     const l = monthly(24, 101);
     const alone = run(model([l]), [synergy({ type: 'handover', shares: ['0.5', '1'] }, [l.id])]);
     expect(alone.lines[0]?.overClaimed).toBe(0);
@@ -439,23 +439,39 @@ describe('the fast path of shares', () => {
         .map((n) => (n === 1_000_000 ? '1' : `0.${String(n).padStart(6, '0')}`.replace(/0+$/, '').replace(/\.$/, ''))),
       fc.constantFrom('0.5', '0.3333333', '0.123456789', '1', '0'),
     );
-    const amounts = fc.array(fc.oneof(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 1e15 })), {
-      maxLength: 120,
-    });
+    // Either sign (a line's amounts are never negative, but the doubles must round a negative running
+    // total as the rationals do), and small odd amounts, which at 50 % make exact halves.
+    const amounts = fc.array(
+      fc.oneof(
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.integer({ min: 0, max: 1e15 }),
+        fc.integer({ min: -1e15, max: 1e15 }),
+        fc.integer({ min: -9, max: 9 }).map((n) => 2 * n + 1),
+      ),
+      { maxLength: 120 },
+    );
     fc.assert(
       fc.property(amounts, share, (xs, s) => {
         expect(shareOfEachMonth(xs, s)).toEqual(shareOfEachMonth(xs, s, true));
       }),
-      { numRuns: 400 },
+      { numRuns: 600 },
     );
+  });
+
+  it('rounds ties away from zero, in doubles as in rationals: 50 % of 1, 3, −5, −3 is 0.5, 1.5, −2.5, −1.5', () => {
+    // Running totals 0.5 → 1, 2 → 2, −0.5 → −1, −2 → −2.
+    for (const exact of [false, true]) expect(shareOfEachMonth([1, 3, -5, -3], '0.5', exact)).toEqual([1, 1, -3, -1]);
+    // A tie every other month, 50 % of 101: 50.5 → 51, 101 → 101 (steps 51, 50), and so on.
+    expect(shareOfEachMonth([101, 101, 101], '0.5')).toEqual([51, 50, 51]);
   });
 
   it('a public service’s parts (gross × share × covered ÷ active) are what exact rationals give, ties included', () => {
     const share = fc.constantFrom('0.3', '0.5', '1', '0.25', '0.1234567', '0');
-    // Months of (gross, covered, active): small odd grosses at 50 % of all cases make exact halves.
+    // Months of (gross, covered, active): small odd grosses at 50 % of all cases make exact halves,
+    // of either sign (grosses are never negative in a model; the doubles must still agree).
     const month = fc.oneof(
       fc.record({
-        gross: fc.integer({ min: 0, max: 9 }).map((n) => 2 * n + 1),
+        gross: fc.integer({ min: -9, max: 9 }).map((n) => 2 * n + 1),
         active: fc.integer({ min: 1, max: 4 }),
         part: fc.constant(1),
       }),
