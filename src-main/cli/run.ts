@@ -7,8 +7,8 @@
  *
  * Exit codes: 0 done; 1 the file could not be read (missing, not ours, damaged, newer version...);
  * 2 wrong usage (an unknown option or scenario name, a bad number of draws or seed, a Monte-Carlo
- * run on a file with no ranges...) or a command that is not available yet; 3 `check` found at
- * least one error.
+ * run on a file with no ranges, an export format that is not available yet...); 3 `check` found at
+ * least one error. `export` (cli/export.ts) also exits 1 when its output cannot be written.
  */
 import path from 'node:path';
 import { ApiFailure } from '../../src-shared/api';
@@ -18,6 +18,7 @@ import { currencyExponent, formatMinor, shareToPercentString } from '../../src-s
 import { type Level, LEVELS, type Model, monthLabel } from '../../src-shared/model';
 import { DocumentService } from '../documents/document-service';
 import { type MonteCarloPoolOptions, runMonteCarlo } from '../documents/montecarlo-pool';
+import { checkExportArgs, type ExportArgs, runExport } from './export';
 import { LEVEL_LABELS, NO_FUNDER_NAME } from './format';
 import {
   BASELINE_NAME,
@@ -77,18 +78,26 @@ export const USAGE = [
   "                                A seeded Monte-Carlo run over the file's uncertainty ranges:",
   '                                P10, P50 and P90 of the total and of the net cost. N from 1 to',
   '                                1,000,000; S from 0 to 4294967295 (same seed, same numbers).',
-  '  export <file.rcs>             Export to a spreadsheet (not available yet).',
+  '  export <file.rcs> --format xlsx --out PATH [--layout eu|us|fcdo|plain] [--scenario NAME]',
+  '                [--values-only] [--monthly] [--locale en|fr]',
+  '                                Export the budget to an XLSX workbook with live formulas (Summary,',
+  '                                Assumptions, a sheet per scenario, Compare, Synergies, Checks) in a',
+  "                                donor's layout (default: the programme's donor profile). Without",
+  '                                --scenario: the baseline and every scenario. --values-only writes',
+  '                                no formulas. An existing file at PATH is replaced whole, never left',
+  '                                half-written. (--format csv: not available yet.)',
   '  help                          Show this text.',
   '',
   'The file is only read, never changed. Exit codes: 0 done, 1 the file could not be read,',
   '2 wrong usage (an unknown option or scenario, bad draws or seed, no ranges), 3 check found errors.',
+  'export: 1 also when PATH cannot be written.',
 ].join('\n');
 
 const COMMANDS = ['compute', 'check', 'compare', 'montecarlo', 'export'] as const;
 type CliCommand = (typeof COMMANDS)[number];
 
 /** Options that take a value (`--draws 500` or `--draws=500`). */
-const VALUE_OPTIONS = ['--scenario', '--draws', '--seed'] as const;
+const VALUE_OPTIONS = ['--scenario', '--draws', '--seed', '--format', '--layout', '--out', '--locale'] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 /** The options each command takes, as its refusal lists them. */
@@ -97,13 +106,17 @@ const OPTIONS: Record<CliCommand, readonly string[]> = {
   check: ['--json'],
   compare: ['--json'],
   montecarlo: ['--json', '--draws', '--seed', '--scenario'],
-  export: [],
+  export: ['--format', '--layout', '--scenario', '--out', '--values-only', '--monthly', '--locale'],
 };
 const OPTION_HELP: Record<string, string> = {
   '--json': '--json',
   '--scenario': '--scenario NAME',
   '--draws': '--draws N',
   '--seed': '--seed S',
+  '--format': '--format xlsx|csv',
+  '--layout': '--layout eu|us|fcdo|plain',
+  '--out': '--out PATH',
+  '--locale': '--locale en|fr',
 };
 
 interface ParsedArgs {
@@ -418,10 +431,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.err(USAGE);
     return EXIT_USAGE;
   }
-  if (command === 'export') {
-    io.err(`rcs ${command} is not available yet.`);
-    return EXIT_USAGE;
-  }
   const allowed = OPTIONS[command];
   const unknown = [...parsed.flags, ...parsed.values.keys()].filter((f) => !allowed.includes(f));
   if (unknown.length > 0) {
@@ -436,6 +445,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const names = command === 'compare' ? compareNames(extra) : [];
     const draws = command === 'montecarlo' ? parseDraws(parsed.values.get('--draws'), EXIT_USAGE) : 0;
     const seed = command === 'montecarlo' ? parseSeed(parsed.values.get('--seed'), EXIT_USAGE) : 0;
+    const exportArgs: ExportArgs = {
+      format: parsed.values.get('--format'),
+      layout: parsed.values.get('--layout'),
+      scenario: parsed.values.get('--scenario'),
+      out: parsed.values.get('--out'),
+      locale: parsed.values.get('--locale'),
+      valuesOnly: parsed.flags.includes('--values-only'),
+      monthly: parsed.flags.includes('--monthly'),
+    };
+    // Usage mistakes first, before the file is read.
+    if (command === 'export') checkExportArgs(exportArgs, EXIT_USAGE);
 
     const abs = path.resolve(file);
     let model: Model;
@@ -449,6 +469,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const chosen = (name: string | undefined): ChosenScenario =>
       chooseScenario(model, name ?? BASELINE_NAME, EXIT_USAGE);
 
+    if (command === 'export') {
+      const done = await runExport(model, exportArgs, { usage: EXIT_USAGE, file: EXIT_FILE });
+      io.out(
+        `Exported ${done.scenarios.map((n) => `"${n}"`).join(', ')} (${done.layout} layout) to ${done.out} (${Math.ceil(done.bytes / 1024)} KB).`,
+      );
+      return EXIT_OK;
+    }
     if (command === 'check') {
       const findings = describeFindings(model, runChecks(model, compute(model)));
       if (json) io.out(JSON.stringify({ file: abs, findings }, null, 2));

@@ -1,1 +1,3 @@
 export * from './layouts';
+export * from './labels';
+export * from './workbook';

@@ -39,11 +39,17 @@
  *       person types the draws and the seed); the table also gives Run clicked at once (workers still
  *       warming up) and a run after a run. The screen's P50 must equal the engine's here.
  *
+ *   (l) XLSX export (issue 11): the 2,000-line programme with 5 scenarios (the baseline and four
+ *       overlays: caseload, prices and rates, a leaner programme, fewer arrivals), EU layout, one
+ *       sheet per scenario with its formulas checked against the engine, written to bytes with
+ *       exceljs (src-main/export/xlsx.ts writeWorkbook: the 5 computes, the plan, the rendering).
+ *       Target ≤ 2 s.
+ *
  * Each case runs in its own child process, so its peak RSS is its own. Each case does two warm-up
  * runs (the compute, spreadsheet and scenario cases ten), then up to --runs timed runs, stopping early (after at least 3) once it has used its time
  * budget, so the whole bench stays within seconds.
  *
- * Options: --runs N (default 15), --budget-ms M per case (default 4000), --cases a,b,c,d,e,f,g,h,i,j,k,
+ * Options: --runs N (default 15), --budget-ms M per case (default 4000), --cases a,b,c,d,e,f,g,h,i,j,k,l,
  * --json.
  */
 import { fork } from 'node:child_process';
@@ -62,6 +68,7 @@ import {
   resolve,
   tornado,
 } from '../../src-shared/engine';
+import { planOf, writeWorkbook } from '../../src-main/export/xlsx';
 import { appMonteCarlo, buildApp, p50Here, PAUSE_MS, withRanges } from './app-montecarlo';
 import { sampleModel } from '../../src-main/sample/sample-model';
 import { generateModel, PERCENTAGE_EVERY, withSynergies } from './generate';
@@ -91,8 +98,8 @@ interface CaseResult {
   notes: string[];
 }
 
-type CaseId = 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h' | 'i' | 'j' | 'k';
-const ALL_CASES: CaseId[] = ['a', 'f', 'g', 'h', 'i', 'j', 'k', 'b', 'c', 'd', 'e'];
+type CaseId = 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h' | 'i' | 'j' | 'k' | 'l';
+const ALL_CASES: CaseId[] = ['a', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'b', 'c', 'd', 'e'];
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
@@ -163,6 +170,9 @@ const MC_SAMPLE_DRAWS = 10_000;
 const MC_SAMPLE_TARGET_MS = 2000;
 const MC_LARGE_DRAWS = 1000;
 const MC_LARGE_TARGET_MS = 10_000;
+/** Case (l), issue 11: scenarios in the exported workbook, and the target for the whole export. */
+const EXPORTED_SCENARIOS = 5;
+const EXPORT_TARGET_MS = 2000;
 const HF_VERSION = HyperFormula.version;
 
 function describe(model: Model): string {
@@ -395,6 +405,63 @@ function caseI(): CaseResult {
     peakRssKb: process.resourceUsage().maxRSS,
     notes: [
       `(i) ${rows} rows of totals side by side, ${differing.toLocaleString('en')} lines that differ, bridges with ${bridged} non-zero steps`,
+    ],
+  };
+}
+
+/**
+ * (l) The XLSX export of the 2,000-line programme with 5 scenarios: the baseline and the overlays of
+ * case (i) plus fewer arrivals, stored in the model as its scenarios, exported in the EU layout
+ * (writeWorkbook: each scenario resolved and computed, the workbook planned with every formula
+ * checked against the engine, rendered and written to bytes by exceljs). A fresh copy each run.
+ */
+async function caseL(): Promise<CaseResult> {
+  const base = withSynergies(generateModel({ lines: LINES_A, months: MONTHS }), 5);
+  const overlays = comparedScenarios(base).slice(1);
+  overlays.push({
+    profiles: Object.fromEntries(
+      base.profiles
+        .filter((p) => p.pattern !== 'explicit')
+        .map((p) => [p.id, { arrivals: Math.round(p.arrivals * 0.8) }]),
+    ),
+  });
+  const model: Model = {
+    ...base,
+    scenarios: overlays.map((overlay, i) => ({
+      id: `s${i + 1}`,
+      name: `Scenario ${i + 1}`,
+      description: '',
+      position: i,
+      overlay,
+    })),
+  };
+  const ids = [null, ...model.scenarios.map((s) => s.id)];
+  if (ids.length !== EXPORTED_SCENARIOS) fail(`case l exports ${ids.length} scenarios`);
+  const options = { layout: 'eu', scenarioIds: ids, valuesOnly: false, monthlyColumns: false, locale: 'en' } as const;
+  let bytes = 0;
+  const samples: number[] = [];
+  for (let run = -1; run < RUNS; run++) {
+    const fresh = structuredClone(model);
+    const t = performance.now();
+    const out = await writeWorkbook(fresh, options);
+    const elapsed = performance.now() - t;
+    if (run >= 0) samples.push(elapsed);
+    bytes = out.length;
+    if (samples.length >= 3 && samples.reduce((a, b) => a + b, 0) > BUDGET_MS) break;
+  }
+  const plan = planOf(model, options);
+  return {
+    rows: [
+      {
+        key: 'export',
+        label: `XLSX export of ${LINES_A.toLocaleString('en')} lines with ${EXPORTED_SCENARIOS} scenarios (EU layout, formulas checked, exceljs)`,
+        samples,
+      },
+    ],
+    peakRssKb: process.resourceUsage().maxRSS,
+    notes: [
+      `(l) ${Math.round(bytes / 1024).toLocaleString('en')} KB, ${plan.stats.formulaCells.toLocaleString('en')} formula cells, ` +
+        `${plan.stats.valueCells.toLocaleString('en')} amounts written as values`,
     ],
   };
 }
@@ -839,6 +906,8 @@ function runCase(id: CaseId): CaseResult | Promise<CaseResult> {
       return caseJ();
     case 'k':
       return caseK();
+    case 'l':
+      return caseL();
   }
 }
 
@@ -994,6 +1063,13 @@ async function main(): Promise<void> {
     lines.push(
       `Target (issue 9): full compute with ${SYNERGIES_G} synergies ≤ ${SYNERGY_TARGET} × without — ${ms(withS)} ms ` +
         `against ${ms(withoutS)} ms, ratio ${r.toFixed(2)}, ${r <= SYNERGY_TARGET ? 'met' : 'NOT met'}.`,
+    );
+  }
+  const exportMs = medians['export'];
+  if (exportMs !== undefined) {
+    lines.push(
+      `Target (issue 11): XLSX export of ${LINES_A.toLocaleString('en')} lines with ${EXPORTED_SCENARIOS} scenarios ≤ ${EXPORT_TARGET_MS} ms — ` +
+        `${ms(exportMs)} ms, ${exportMs <= EXPORT_TARGET_MS ? 'met' : 'NOT met'}.`,
     );
   }
   for (const id of CASES) for (const note of results[id]?.notes ?? []) lines.push(note);

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { compute, keyParameters, monteCarlo, resolve, resolveScenario } from '../../src-shared/engine';
 import { formatMinor } from '../../src-shared/money';
@@ -691,14 +692,92 @@ describe('rcs montecarlo', () => {
   });
 });
 
-describe('rcs usage', () => {
-  it('export is not available yet (exit 2)', async () => {
-    const { file } = sampleFile();
-    const r = await cli('export', file);
-    expect(r.code).toBe(EXIT_USAGE);
-    expect(r.err).toBe('rcs export is not available yet.');
+describe('rcs export', () => {
+  it('writes an XLSX workbook of the baseline and every scenario, in the donor profile’s layout (exit 0)', async () => {
+    const { dir, file, model } = sampleFile();
+    const out = path.join(dir, 'budget.xlsx');
+    const r = await cli('export', file, '--format', 'xlsx', '--out', out);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(EXIT_OK);
+    expect(r.out).toContain(`to ${out}`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names.slice(0, 3)).toEqual(['Summary', 'Assumptions', 'Baseline']);
+    for (const s of model.scenarios) expect(names).toContain(s.name.slice(0, 31));
+    expect(names).toContain('Compare');
+    // A formula, stored with the engine's value.
+    const summary = wb.getWorksheet('Summary') as ExcelJS.Worksheet;
+    let total: ExcelJS.CellFormulaValue | undefined;
+    summary.eachRow((row) => {
+      if (row.getCell(1).value === 'Total costs') total = row.getCell(2).value as ExcelJS.CellFormulaValue;
+    });
+    expect(total?.formula).toMatch(/^'Baseline'!\$/);
+    expect(Math.round((total?.result as number) * 100)).toBe(compute(model).totals.total);
+    expect(fs.readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
   });
 
+  it('exports one scenario by name, values only, and replaces an existing file whole', async () => {
+    const { dir, file } = sampleFile();
+    const out = path.join(dir, 'one.xlsx');
+    fs.writeFileSync(out, 'an older export');
+    const r = await cli(
+      'export',
+      file,
+      '--format=xlsx',
+      '--layout',
+      'us',
+      '--scenario',
+      '20 % FEWER arrivals',
+      '--values-only',
+      '--out',
+      out,
+    );
+    expect(r.code, r.err).toBe(EXIT_OK);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toContain('20 % fewer arrivals');
+    expect(wb.worksheets.map((w) => w.name)).not.toContain('Baseline');
+    for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((c) => expect(c.formula).toBeUndefined()));
+  });
+
+  it('refuses wrong usage with exit 2 and a reason, before reading the file', async () => {
+    const { dir, file } = sampleFile();
+    const out = path.join(dir, 'x.xlsx');
+    const csv = await cli('export', file, '--format', 'csv', '--out', out);
+    expect(csv.code).toBe(EXIT_USAGE);
+    expect(csv.err).toBe('rcs export --format csv is not available yet: use --format xlsx for now.');
+    expect((await cli('export', file, '--out', out)).err).toContain('needs --format xlsx');
+    expect((await cli('export', file, '--format', 'pdf', '--out', out)).code).toBe(EXIT_USAGE);
+    expect((await cli('export', file, '--format', 'xlsx', '--layout', 'uk', '--out', out)).err).toContain(
+      'use plain, eu, us, fcdo',
+    );
+    expect((await cli('export', file, '--format', 'xlsx')).err).toContain('needs --out PATH');
+    const rcs = await cli('export', file, '--format', 'xlsx', '--out', file);
+    expect(rcs.code).toBe(EXIT_USAGE);
+    expect(rcs.err).toContain('never replaces a programme');
+    expect((await cli('export', file, '--format', 'xlsx', '--out', out, '--scenario', 'Nope')).code).toBe(EXIT_USAGE);
+    expect((await cli('export', file, '--format', 'xlsx', '--out', out, '--json')).err).toContain(
+      'Unknown option --json',
+    );
+    // Usage is checked before the file: a missing file with a bad format is still a usage error.
+    expect((await cli('export', path.join(dir, 'gone.rcs'), '--format', 'csv', '--out', out)).code).toBe(EXIT_USAGE);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  it('exits 1 when the programme cannot be read or the output cannot be written, leaving nothing behind', async () => {
+    const { dir, file } = sampleFile();
+    const gone = await cli('export', path.join(dir, 'gone.rcs'), '--format', 'xlsx', '--out', path.join(dir, 'a.xlsx'));
+    expect(gone.code).toBe(EXIT_FILE);
+    const out = path.join(dir, 'no such folder', 'a.xlsx');
+    const r = await cli('export', file, '--format', 'xlsx', '--out', out);
+    expect(r.code).toBe(EXIT_FILE);
+    expect(r.err).toContain(`The export could not be written to ${out}`);
+    expect(fs.readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
+  });
+});
+
+describe('rcs usage', () => {
   it('explains itself when called wrongly (exit 2)', async () => {
     expect((await cli()).code).toBe(EXIT_USAGE);
     const unknown = await cli('frobnicate', 'x.rcs');

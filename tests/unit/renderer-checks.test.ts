@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runChecks } from '../../src-shared/checks';
+import { runChecks as runChecksWith } from '../../src-shared/checks';
+import { LAYOUTS } from '../../src-shared/export';
 import type { Finding } from '../../src-shared/checks/types';
 import { compute } from '../../src-shared/engine';
 import {
@@ -155,6 +156,19 @@ const matchingFund = defaultEffect('matching') as Extract<SynergyEffect, { type:
 
 function synergy(id: string, type: SynergyType, lineIds: string[], over: Partial<Synergy> = {}): Synergy {
   return { ...defaultSynergyFields(type, 'P', id, 24), id, position: Number(id.slice(1)), lineIds, ...over };
+}
+
+/**
+ * The checks with an EU layout that has no heading for the category of the broken programme's first
+ * line (every category has one in the real layouts), so that `donor.noHeading` is reached too.
+ */
+function runChecks(m: Model, result: ReturnType<typeof compute>): Finding[] {
+  const missing = broken().lines[0]?.category;
+  const eu = {
+    ...LAYOUTS.eu,
+    categoryHeading: Object.fromEntries(Object.entries(LAYOUTS.eu.categoryHeading).filter(([c]) => c !== missing)),
+  };
+  return runChecksWith(m, result, { ...LAYOUTS, eu });
 }
 
 function findingsOf(models: Model[]): Finding[] {
