@@ -13,7 +13,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, type MenuItemConstructorOptions, shell } from 'electron';
 import { setSqliteNativeBinding } from '../db';
 import { createHandlers } from '../documents/app-service';
 import { findAppRoot, PRODUCT_NAME, resolveAppPaths } from '../transport/environment';
@@ -152,6 +152,20 @@ function start(): void {
         };
         const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
         return r.canceled || !r.filePath ? null : r.filePath;
+      },
+      async saveExport(defaultName: string) {
+        const win = parent();
+        const xlsx = defaultName.toLowerCase().endsWith('.xlsx');
+        const options = {
+          title: 'Export',
+          defaultPath: path.join(app.getPath('documents'), defaultName),
+          filters: [xlsx ? { name: 'Excel workbook', extensions: ['xlsx'] } : { name: 'CSV', extensions: ['csv'] }],
+        };
+        const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+        return r.canceled || !r.filePath ? null : r.filePath;
+      },
+      showInFolder(file: string) {
+        shell.showItemInFolder(file);
       },
     },
   });

@@ -30,6 +30,9 @@ import { FILE_EXTENSION } from '../db';
 import { DocumentService } from './document-service';
 import { EngineThread } from './engine-pool';
 import { Jobs } from './jobs';
+import { ExportFiles } from '../export/files';
+import { type ExportWriters, exportPlan } from '../export/job';
+import { exportWriters } from '../export/writers';
 import { verifyPlan } from './verify';
 import { isErrno, stripExtension, withExtension } from './files';
 import { fileExists } from './messages';
@@ -45,6 +48,10 @@ export interface NativeDialogs {
   open(): Promise<string | null>;
   /** Native save dialog proposing `defaultName`; the chosen path, or null when cancelled. */
   save(defaultName: string): Promise<string | null>;
+  /** Native save dialog for an export, proposing `defaultName` (its extension gives the file type). */
+  saveExport(defaultName: string): Promise<string | null>;
+  /** Shows `path` in the system's file manager. */
+  showInFolder(path: string): void;
 }
 
 export interface AppServiceOptions {
@@ -61,10 +68,12 @@ export interface AppServiceOptions {
   emit?: (event: AppEvent) => void;
   /** The engine thread's script for long jobs (out/main/engine-thread.js); none: jobs compute in this thread. */
   engineThread?: string | null;
+  /** Tests: the export writers (default: the XLSX and CSV writers, src-main/export/writers.ts). */
+  exportWriters?: ExportWriters;
 }
 
 /** Calls that wait for the user (native dialogs); every other handler answers synchronously. */
-type DialogCall = 'document.openDialog' | 'document.saveAsDialog';
+type DialogCall = 'document.openDialog' | 'document.saveAsDialog' | 'export.chooseFile';
 
 /**
  * The handlers, typed precisely for direct callers (tests, CLI): synchronous calls return their
@@ -87,12 +96,16 @@ export function createHandlers(options: AppServiceOptions): AppHandlers {
   const emit = options.emit ?? (() => undefined);
   docs.onChange(({ delta, origin }) => emit({ type: 'document.changed', delta, origin }));
   const engine = new EngineThread(options.engineThread ?? null);
+  const exportFiles = new ExportFiles();
+  const writers = options.exportWriters ?? exportWriters;
   const jobs = new Jobs({
     emit,
-    plan: (kind) => {
-      switch (kind) {
+    plan: (request) => {
+      switch (request.kind) {
         case 'verify':
           return verifyPlan(docs, engine);
+        case 'export':
+          return exportPlan(docs.current()?.model ?? null, request.export, writers, exportFiles);
       }
     },
   });
@@ -276,8 +289,42 @@ export function createHandlers(options: AppServiceOptions): AppHandlers {
     'document.undo': ({ origin }) => docs.undo(origin ?? null),
     'document.redo': ({ origin }) => docs.redo(origin ?? null),
     'document.changeLog': () => docs.changeLog(),
-    'job.start': ({ kind }) => jobs.start(kind),
+    'job.start': (request) =>
+      jobs.start(
+        request.kind === 'export' && request.export ? { kind: 'export', export: request.export } : { kind: 'verify' },
+      ),
     'job.cancel': ({ jobId }) => jobs.cancel(jobId),
+
+    'export.chooseFile': async ({ fileName, format }) => {
+      const dialogs = requireDialogs(options.dialogs, 'In the browser, the export is downloaded instead.');
+      const chosen = await dialogs.saveExport(fileName);
+      if (chosen === null) return null;
+      const ext = `.${format}`;
+      const full = path.resolve(chosen.toLowerCase().endsWith(ext) ? chosen : `${chosen}${ext}`);
+      return { token: exportFiles.tokenFor(full), fileName: path.basename(full) };
+    },
+    'export.take': ({ jobId }) => {
+      const kept = exportFiles.take(jobId);
+      if (!kept) {
+        throw new ApiFailure(
+          'notFound',
+          'That export is no longer kept (it was downloaded already, or more than ten minutes passed). Export it again.',
+        );
+      }
+      return { fileName: kept.fileName, mimeType: kept.mimeType, base64: kept.bytes.toString('base64') };
+    },
+    'export.showInFolder': ({ jobId }) => {
+      const dialogs = requireDialogs(options.dialogs, 'In the browser, open your downloads folder instead.');
+      const saved = exportFiles.pathOfJob(jobId);
+      if (!saved || !fs.existsSync(saved)) {
+        throw new ApiFailure(
+          'notFound',
+          'That export is not where it was saved any more (moved or deleted). Export it again.',
+        );
+      }
+      dialogs.showInFolder(saved);
+      return null;
+    },
 
     dispose: () => {
       engine.close();
@@ -287,13 +334,11 @@ export function createHandlers(options: AppServiceOptions): AppHandlers {
   return handlers;
 }
 
-function requireDialogs(dialogs: NativeDialogs | undefined): NativeDialogs {
-  if (!dialogs) {
-    throw new ApiFailure(
-      'unavailable',
-      'File dialogs are only available in the desktop app. Pick a file from the list of programmes instead.',
-    );
-  }
+function requireDialogs(
+  dialogs: NativeDialogs | undefined,
+  instead = 'Pick a file from the list of programmes instead.',
+): NativeDialogs {
+  if (!dialogs) throw new ApiFailure('unavailable', `File dialogs are only available in the desktop app. ${instead}`);
   return dialogs;
 }
 

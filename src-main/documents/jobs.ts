@@ -5,39 +5,49 @@
  * cancelled). A cancel between two steps stops it before the next one; nothing a job does changes
  * the programme. Export, import and Monte-Carlo are added as kinds of job (src-shared/api JOB_KINDS).
  */
-import { ApiFailure, type AppEvent, type JobKind } from '../../src-shared/api';
+import { ApiFailure, type AppEvent, type JobKind, type JobOutput, type JobRequest } from '../../src-shared/api';
 import { newId } from '../../src-shared/commands';
 
-/** One unit of work (it may wait, e.g. for the engine thread). */
-export type JobStep = () => void | Promise<void>;
+/**
+ * One unit of work (it may wait, e.g. for the engine thread or a writer). `signal` is aborted when
+ * the job is cancelled, so a long step (an export being written) can stop in the middle.
+ */
+export type JobStep = (signal: AbortSignal) => void | Promise<void>;
 
 export interface JobPlan {
   /** The steps, run in order; a thrown ApiFailure fails the job with its message. */
   steps: readonly JobStep[];
   /** The sentence for the person, once every step ran. */
   done(): string;
+  /** What the job made (an export's file), once every step ran; given the job's id. */
+  output?(jobId: string): JobOutput | null;
 }
 
 export interface JobsOptions {
   emit(event: AppEvent): void;
-  /** Plans a job of `kind` on the open programme (throws ApiFailure when it cannot start). */
-  plan(kind: JobKind): JobPlan;
+  /** Plans a job on the open programme (throws ApiFailure when it cannot start). */
+  plan(request: JobRequest): JobPlan;
   /** How the work yields between steps (tests may run it synchronously). */
   yieldNow?: () => Promise<void>;
 }
 
+interface JobState {
+  cancelled: boolean;
+  abort: AbortController;
+}
+
 export class Jobs {
-  private readonly running = new Map<string, { cancelled: boolean }>();
+  private readonly running = new Map<string, JobState>();
 
   constructor(private readonly options: JobsOptions) {}
 
   /** Starts a job; its progress and outcome arrive as events. */
-  start(kind: JobKind): { jobId: string } {
-    const plan = this.options.plan(kind);
+  start(request: JobRequest): { jobId: string } {
+    const plan = this.options.plan(request);
     const jobId = newId();
-    const state = { cancelled: false };
+    const state: JobState = { cancelled: false, abort: new AbortController() };
     this.running.set(jobId, state);
-    void this.run(jobId, kind, plan, state);
+    void this.run(jobId, request.kind, plan, state);
     return { jobId };
   }
 
@@ -48,6 +58,7 @@ export class Jobs {
       throw new ApiFailure('notFound', 'That job has already finished (or never started); there is nothing to cancel.');
     }
     state.cancelled = true;
+    state.abort.abort();
     return null;
   }
 
@@ -56,7 +67,7 @@ export class Jobs {
     return [...this.running.keys()];
   }
 
-  private async run(jobId: string, kind: JobKind, plan: JobPlan, state: { cancelled: boolean }): Promise<void> {
+  private async run(jobId: string, kind: JobKind, plan: JobPlan, state: JobState): Promise<void> {
     const { emit } = this.options;
     const yieldNow = this.options.yieldNow ?? (() => new Promise<void>((resolve) => setImmediate(resolve)));
     const total = plan.steps.length;
@@ -64,19 +75,35 @@ export class Jobs {
       this.running.delete(jobId);
       emit({ type: 'job.finished', jobId, kind, ...event });
     };
+    const cancelled = (): void =>
+      finish({ outcome: 'cancelled', message: 'Stopped before it finished; nothing was changed.', error: null });
     try {
       for (let i = 0; i < total; i++) {
         await yieldNow();
         if (state.cancelled) {
-          finish({ outcome: 'cancelled', message: 'Stopped before it finished; nothing was changed.', error: null });
+          cancelled();
           return;
         }
-        await (plan.steps[i] as JobStep)();
+        await (plan.steps[i] as JobStep)(state.abort.signal);
         emit({ type: 'job.progress', jobId, kind, done: i + 1, total });
       }
       await yieldNow();
-      finish({ outcome: 'done', message: plan.done(), error: null });
+      if (state.cancelled) {
+        cancelled();
+        return;
+      }
+      finish({
+        outcome: 'done',
+        message: plan.done(),
+        error: null,
+        ...(plan.output ? { output: plan.output(jobId) } : {}),
+      });
     } catch (err) {
+      // A step stopped by the cancel (its signal aborted) ends the job as cancelled, not failed.
+      if (state.cancelled) {
+        cancelled();
+        return;
+      }
       const error =
         err instanceof ApiFailure
           ? err.toApiError()

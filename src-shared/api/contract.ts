@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { type ErrorCode, type FieldCode, fieldCodeOf, fieldMessage } from './codes';
+import { EXPORT_FORMATS, type ExportRequest, exportRequestSchema } from '../export/request';
 import type { ChangeLogEntry, Model, RowWrite } from '../model';
 import {
   budgetLineSchema,
@@ -270,7 +271,17 @@ export type AppEvent =
       /** A sentence for the person who started it (what was done, or what went wrong and what to do). */
       message: string;
       error: ApiError | null;
+      /** The file a done export made (null for other jobs, and when it did not end done). */
+      output?: JobOutput | null;
     };
+
+/** The file an export made: saved at `path` (desktop), or waiting for the window (`export.take`). */
+export interface JobOutput {
+  fileName: string;
+  /** Where it was saved; null: kept for the window to take as a download. */
+  path: string | null;
+  bytes: number;
+}
 export type AppEventType = AppEvent['type'];
 export const APP_EVENT_TYPES = [
   'document.changed',
@@ -285,8 +296,19 @@ export const APP_EVENT_TYPES = [
  * checks SQLite's integrity and that every row still satisfies the model, and computes it: what a
  * person runs before sending a file to a donor. Export, import and Monte-Carlo join this list.
  */
-export const JOB_KINDS = ['verify'] as const;
+export const JOB_KINDS = ['verify', 'export'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
+
+/** What `job.start` is asked: a kind, with what that kind needs (an export, its request). */
+export type JobRequest = { kind: 'verify' } | { kind: 'export'; export: ExportRequest };
+
+/** An export's bytes, for the window to save as a download (browser mode). */
+export interface ExportDownload {
+  fileName: string;
+  mimeType: string;
+  /** The file's bytes, base64. */
+  base64: string;
+}
 
 export interface LibraryFile {
   name: string;
@@ -376,8 +398,33 @@ export const contract = {
   'document.changeLog': { request: empty, reply: returns<ChangeLogEntry[]>() },
   /** Starts a long job on the open programme; progress and the outcome arrive as events. */
   'job.start': {
-    request: z.object({ kind: z.enum(JOB_KINDS), origin: originSchema.optional() }).strict(),
+    request: z
+      .object({ kind: z.enum(JOB_KINDS), export: exportRequestSchema.optional(), origin: originSchema.optional() })
+      .strict()
+      .refine((r) => (r.kind === 'export') === (r.export !== undefined), {
+        message: 'An export job needs its request (format, layout, scenarios, destination); other jobs take none.',
+        path: ['export'],
+      }),
     reply: returns<{ jobId: string }>(),
+  },
+  /**
+   * Desktop: the native save dialog for an export, proposing `fileName`; the chosen file's name and
+   * a token for it (give it to `job.start`), or null when cancelled. Browser mode: refused
+   * ('unavailable'; the export is downloaded instead).
+   */
+  'export.chooseFile': {
+    request: z.object({ fileName: fileNameSchema, format: z.enum(EXPORT_FORMATS) }).strict(),
+    reply: returns<{ token: string; fileName: string } | null>(),
+  },
+  /** The bytes of a done export kept for the window (browser mode); once: they are then dropped. */
+  'export.take': {
+    request: z.object({ jobId: z.string().min(1).max(64) }).strict(),
+    reply: returns<ExportDownload>(),
+  },
+  /** Desktop: shows a saved export in the system's file manager. Browser mode: refused ('unavailable'). */
+  'export.showInFolder': {
+    request: z.object({ jobId: z.string().min(1).max(64) }).strict(),
+    reply: returns<null>(),
   },
   /** Asks a running job to stop; it ends with a `job.finished` event whose outcome is 'cancelled'. */
   'job.cancel': { request: z.object({ jobId: z.string().min(1).max(64) }).strict(), reply: returns<null>() },

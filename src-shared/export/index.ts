@@ -1,3 +1,4 @@
 export * from './layouts';
 export * from './labels';
+export * from './request';
 export * from './workbook';

@@ -255,6 +255,8 @@ describe('native dialogs', () => {
         proposed = defaultName;
         return Promise.resolve(toSave);
       },
+      saveExport: () => Promise.resolve(null),
+      showInFolder: () => undefined,
     });
     expect(await h['document.openDialog']({ readOnly: false })).toBeNull(); // cancelled
 
