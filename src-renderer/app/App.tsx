@@ -6,6 +6,7 @@ import { BudgetScreen } from '../features/budget/BudgetScreen';
 import { CaseloadScreen } from '../features/caseload/CaseloadScreen';
 import { ChecksScreen } from '../features/checks/ChecksScreen';
 import { CompareScreen } from '../features/compare/CompareScreen';
+import { ExportScreen } from '../features/export/ExportScreen';
 import { FundingScreen } from '../features/funding/FundingScreen';
 import { HistoryScreen } from '../features/history/HistoryScreen';
 import { PartnersScreen } from '../features/partners/PartnersScreen';
@@ -61,6 +62,12 @@ function DocumentView() {
       const target = e.target instanceof HTMLElement ? e.target : null;
       if (target?.dataset.dirty === 'true' || target?.closest('dialog')) return;
       e.preventDefault();
+      if (action === 'export') {
+        // Export works on a read-only programme too (it changes nothing).
+        useUi.getState().setScreen('export');
+        window.scrollTo(0, 0);
+        return;
+      }
       const s = store.getState();
       if (!s.snapshot || s.snapshot.info.readOnly) return;
       void (action === 'undo' ? s.undo() : s.redo());
@@ -99,6 +106,8 @@ function CurrentScreen({ screen }: { screen: Screen }) {
   switch (screen) {
     case 'programme':
       return <ProgrammeScreen />;
+    case 'export':
+      return <ExportScreen />;
     case 'caseload':
       return <CaseloadScreen />;
     case 'budget':

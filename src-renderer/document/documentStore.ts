@@ -26,6 +26,9 @@ import {
   type Command,
   type Delta,
   type JobKind,
+  type ExportDownload,
+  type JobOutput,
+  type JobRequest,
   type LibraryFile,
   type NewProgramme,
   type RecentFile,
@@ -36,6 +39,7 @@ import {
 } from '../../src-shared/api';
 import { applyWrites, commandInScenario, newId, planCommand, stateOf, writesOf } from '../../src-shared/commands';
 import { resolveScenario } from '../../src-shared/engine/resolve';
+import type { ExportFormat } from '../../src-shared/export/request';
 import type { Locale } from '../../src-shared/money';
 import type { ChangeLogEntry, Model, RowWrite, Scenario } from '../../src-shared/model';
 import { networkError } from '../api/errors';
@@ -61,6 +65,7 @@ export type ActionName =
   | 'library'
   | 'settings'
   | 'job'
+  | 'export'
   | 'changeLog';
 
 export interface Failure {
@@ -117,9 +122,18 @@ export interface DocState {
   dismissError(): void;
   /** Resolves when no command is queued or in flight. */
   idle(): Promise<void>;
-  /** Starts a job on the open programme; its id, or null when it could not start (lastError says why). */
-  startJob(kind: JobKind): Promise<string | null>;
+  /**
+   * Starts a job on the open programme (a kind, or a whole request: an export's); its id, or null
+   * when it could not start (lastError says why).
+   */
+  startJob(job: JobKind | JobRequest): Promise<string | null>;
   cancelJob(jobId: string): Promise<boolean>;
+  /** Desktop: the save dialog for an export; its token and file name, or null (cancelled, or refused: lastError). */
+  chooseExportFile(fileName: string, format: ExportFormat): Promise<{ token: string; fileName: string } | null>;
+  /** Browser mode: a done export's bytes, to save as a download (null: refused, lastError says why). */
+  takeExport(jobId: string): Promise<ExportDownload | null>;
+  /** Desktop: shows a saved export in the file manager. */
+  showExportInFolder(jobId: string): Promise<boolean>;
   /** The change log of the open programme, newest first (null when it could not be read). */
   changeLog(): Promise<ChangeLogEntry[] | null>;
 }
@@ -135,6 +149,8 @@ export interface JobView {
   /** When it ended: main's sentence (English; the UI words the outcome in the user's language). */
   message: string | null;
   error: ApiError | null;
+  /** The file a done export made. */
+  output: JobOutput | null;
   /** Order of starting, so the newest of a kind can be found. */
   seq: number;
 }
@@ -367,6 +383,7 @@ export function createDocumentStore(api: Api, initialLocale: Locale = 'en', even
           status: event.outcome,
           message: event.message,
           error: event.error,
+          output: event.output ?? null,
           ...(event.outcome === 'done' ? { done: Math.max(1, get().jobs[event.jobId]?.total ?? 1) } : {}),
         });
       }
@@ -398,6 +415,7 @@ export function createDocumentStore(api: Api, initialLocale: Locale = 'en', even
         total: 0,
         message: null,
         error: null,
+        output: null,
         seq: ++jobSeq,
       };
       // An ended job stays ended (a late progress event does not revive it).
@@ -548,13 +566,14 @@ export function createDocumentStore(api: Api, initialLocale: Locale = 'en', even
         return updateSettings({ columnWidths: { ...widths } });
       },
 
-      async startJob(kind) {
-        const reply = await call(() => api['job.start']({ kind, origin }));
+      async startJob(job) {
+        const request: JobRequest = typeof job === 'string' ? ({ kind: job } as JobRequest) : job;
+        const reply = await call(() => api['job.start']({ ...request, origin }));
         if (!reply.ok) {
           fail('job', reply.error);
           return null;
         }
-        updateJob(reply.value.jobId, kind, {});
+        updateJob(reply.value.jobId, request.kind, {});
         return reply.value.jobId;
       },
 
@@ -566,6 +585,30 @@ export function createDocumentStore(api: Api, initialLocale: Locale = 'en', even
           return false;
         }
         return true;
+      },
+
+      async chooseExportFile(fileName, format) {
+        const reply = await call(() => api['export.chooseFile']({ fileName, format }));
+        if (!reply.ok) {
+          fail('export', reply.error);
+          return null;
+        }
+        return reply.value;
+      },
+
+      async takeExport(jobId) {
+        const reply = await call(() => api['export.take']({ jobId }));
+        if (!reply.ok) {
+          fail('export', reply.error);
+          return null;
+        }
+        return reply.value;
+      },
+
+      async showExportInFolder(jobId) {
+        const reply = await call(() => api['export.showInFolder']({ jobId }));
+        if (!reply.ok) fail('export', reply.error);
+        return reply.ok;
       },
 
       async changeLog() {

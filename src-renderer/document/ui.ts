@@ -15,6 +15,7 @@ export const SCREENS = [
   'compare',
   'sensitivity',
   'checks',
+  'export',
   'history',
 ] as const;
 export type Screen = (typeof SCREENS)[number];

@@ -1298,6 +1298,48 @@ export const en = {
   'uncertainty.col.from': 'From ({currency})',
   'uncertainty.col.to': 'Below ({currency})',
   'uncertainty.col.count': 'Draws',
+
+  // Export (issue 11)
+  'nav.export': 'Export',
+  'help.export': 'Export (workbook or CSV)',
+  'export.heading': 'Export',
+  'export.intro':
+    'A workbook a finance officer can hand to a donor, in the donor’s own headings, or a CSV for other tools. The numbers are the app’s, to the cent; exporting changes nothing in the programme.',
+  'export.what': 'What to export',
+  'export.readOnlyOk': 'This programme is open read-only: you can still export it.',
+  'export.format': 'Format',
+  'export.format.xlsx': 'Excel workbook (XLSX): live formulas that recalculate to the app’s totals',
+  'export.format.csv': 'CSV: plain data for other tools',
+  'export.layout': 'Layout (the donor’s budget headings)',
+  'export.scenarios': 'Scenarios (a sheet each, up to {n})',
+  'export.scenario': 'Scenario',
+  'export.baseline': 'Baseline',
+  'export.noScenario': 'Choose at least one scenario (or the baseline) to export.',
+  'export.options': 'Options',
+  'export.valuesOnly': 'Values only, no formulas (for donors who do not accept formulas)',
+  'export.monthlyColumns': 'A column per month beside the programme years',
+  'export.csvContent': 'Content',
+  'export.csv.lines': 'The budget lines (one row per line, with its total)',
+  'export.csv.monthly':
+    'The monthly amounts (one row per line and month, with indirect costs, contingency and the total)',
+  'export.separator': 'Separator between cells',
+  'export.separator.comma': 'Comma (English spreadsheets)',
+  'export.separator.semicolon': 'Semicolon (French spreadsheets)',
+  'export.separator.tab': 'Tab',
+  'export.csvHint':
+    'UTF-8 with a byte order mark, so Excel reads accents. Text that begins with =, +, -, @ is written so that no formula runs.',
+  'export.startDesktop': 'Export…',
+  'export.startBrowser': 'Export and download',
+  'export.cancel': 'Stop',
+  'export.progress': 'Export progress',
+  'export.running': 'Exporting…',
+  'export.saved': 'Saved “{name}” ({size}) in {path}.',
+  'export.ready': '“{name}” ({size}) is ready and downloaded by your browser.',
+  'export.downloadHint':
+    'If your browser asked where to save it, the file is where you chose; otherwise it is in your downloads folder.',
+  'export.cancelled': 'Export stopped: nothing was saved.',
+  'export.failed': 'The export failed: {message}',
+  'export.showInFolder': 'Show in folder',
 } as const;
 
 export type MessageKey = keyof typeof en;

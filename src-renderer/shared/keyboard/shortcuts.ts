@@ -12,7 +12,7 @@ export interface KeyInput {
   altKey: boolean;
 }
 
-export type GlobalAction = 'undo' | 'redo';
+export type GlobalAction = 'undo' | 'redo' | 'export';
 
 export type GridAction =
   | 'edit'
@@ -54,6 +54,7 @@ export function globalShortcut(e: KeyInput, isMac: boolean): GlobalAction | null
   const k = e.key.toLowerCase();
   if (k === 'z') return e.shiftKey ? 'redo' : 'undo';
   if (k === 'y' && !e.shiftKey && !isMac) return 'redo';
+  if (k === 'e' && !e.shiftKey) return 'export';
   return null;
 }
 
@@ -130,7 +131,8 @@ export type KeyName =
   | 'End'
   | 'Z'
   | 'Y'
-  | 'D';
+  | 'D'
+  | 'E';
 
 export interface ShortcutHelp {
   /** Alternative key combinations, each a list of keys pressed together. */
@@ -178,6 +180,7 @@ export const SHORTCUT_HELP: readonly ShortcutHelp[] = [
     ],
     help: 'help.redo',
   },
+  { combos: [['Mod', 'E']], help: 'help.export' },
 ];
 
 const MAC_SYMBOLS: Partial<Record<KeyName, string>> = {
