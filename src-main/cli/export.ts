@@ -1,9 +1,14 @@
 /**
  * `rcs export FILE --format xlsx|csv --layout eu|us|fcdo|plain [--scenario NAME] [--values-only]
- * [--monthly] [--locale en|fr] --out PATH` (DESIGN §8, issue 11).
+ * [--monthly] [--content lines|monthly] [--separator comma|semicolon|tab] [--locale en|fr] --out PATH`
+ * (DESIGN §8, issue 11).
  *
- * Each format is one branch of `exportTo`: xlsx is src-main/export/xlsx.ts; csv is refused with
- * exit 2 until the CSV module is wired here (the lead's step).
+ * Each format is one branch of `runExport`: xlsx is src-main/export/xlsx.ts, csv the CSV writer the
+ * Export screen uses (src-main/export/writers.ts, over src-shared/export/csv.ts).
+ *
+ * Decision: a CSV holds one scenario: the baseline without --scenario. Its content is the lines
+ *   (default) or the monthly amounts (--content monthly); its separator is the language's (comma in
+ *   English, semicolon in French) unless --separator says otherwise.
  *
  * Decision: without --scenario the workbook holds the baseline and every scenario of the file
  *   (in the switcher's order); --scenario NAME exports that one only ("Baseline" included).
@@ -17,8 +22,16 @@
  */
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { isLayoutId, LAYOUT_IDS, type LayoutId, layoutOfProfile } from '../../src-shared/export';
+import {
+  CSV_CONTENTS,
+  type CsvContent,
+  isLayoutId,
+  LAYOUT_IDS,
+  type LayoutId,
+  layoutOfProfile,
+} from '../../src-shared/export';
 import type { Model } from '../../src-shared/model';
+import { exportWriters } from '../export/writers';
 import { writeWorkbook } from '../export/xlsx';
 import { BASELINE_NAME, chooseScenario, CliFailure } from './scenarios';
 
@@ -33,7 +46,14 @@ export interface ExportArgs {
   locale: string | undefined;
   valuesOnly: boolean;
   monthly: boolean;
+  /** CSV: lines or monthly. */
+  content?: string | undefined;
+  /** CSV: comma, semicolon or tab. */
+  separator?: string | undefined;
 }
+
+const SEPARATOR_NAMES = { comma: ',', semicolon: ';', tab: '\t' } as const;
+type SeparatorName = keyof typeof SEPARATOR_NAMES;
 
 /** What an export wrote: where, which layout, which scenarios. */
 export interface ExportDone {
@@ -47,9 +67,16 @@ export interface ExportDone {
 export function checkExportArgs(
   args: ExportArgs,
   usage: number,
-): { format: ExportFormat; layout: LayoutId | null; out: string; locale: 'en' | 'fr' } {
+): {
+  format: ExportFormat;
+  layout: LayoutId | null;
+  out: string;
+  locale: 'en' | 'fr';
+  content: CsvContent;
+  separator: SeparatorName | null;
+} {
   if (args.format === undefined) {
-    throw new CliFailure('rcs export needs --format xlsx (or csv, not available yet).', usage);
+    throw new CliFailure('rcs export needs --format xlsx or --format csv.', usage);
   }
   if (!(EXPORT_FORMATS as readonly string[]).includes(args.format)) {
     throw new CliFailure(`--format ${args.format} is not a format rcs exports: use xlsx (or csv).`, usage);
@@ -69,14 +96,28 @@ export function checkExportArgs(
   if (args.locale !== undefined && args.locale !== 'en' && args.locale !== 'fr') {
     throw new CliFailure(`--locale ${args.locale} is not a language of the export: use en or fr.`, usage);
   }
-  if (args.format === 'csv') {
-    throw new CliFailure('rcs export --format csv is not available yet: use --format xlsx for now.', usage);
+  const csvOnly = [args.content !== undefined && '--content', args.separator !== undefined && '--separator'];
+  const xlsxOnly = [args.valuesOnly && '--values-only', args.monthly && '--monthly'];
+  const wrong = (args.format === 'csv' ? xlsxOnly : csvOnly).filter((o): o is string => o !== false);
+  if (wrong.length > 0) {
+    throw new CliFailure(
+      `${wrong.join(' and ')} ${wrong.length > 1 ? 'do' : 'does'} not apply to --format ${args.format}.`,
+      usage,
+    );
+  }
+  if (args.content !== undefined && !(CSV_CONTENTS as readonly string[]).includes(args.content)) {
+    throw new CliFailure(`--content ${args.content} is not a CSV's content: use lines or monthly.`, usage);
+  }
+  if (args.separator !== undefined && !(args.separator in SEPARATOR_NAMES)) {
+    throw new CliFailure(`--separator ${args.separator} is not a separator: use comma, semicolon or tab.`, usage);
   }
   return {
     format: args.format as ExportFormat,
     layout: (args.layout as LayoutId | undefined) ?? null,
     out: path.resolve(args.out),
     locale: (args.locale as 'en' | 'fr' | undefined) ?? 'en',
+    content: (args.content as CsvContent | undefined) ?? 'lines',
+    separator: (args.separator as SeparatorName | undefined) ?? null,
   };
 }
 
@@ -111,12 +152,14 @@ export async function runExport(
   const checked = checkExportArgs(args, codes.usage);
   const layout = checked.layout ?? layoutOfProfile(model.programme.donorProfile) ?? 'plain';
   const chosen =
-    args.scenario === undefined
-      ? [
-          { id: null, name: BASELINE_NAME },
-          ...[...model.scenarios].sort((a, b) => a.position - b.position).map((s) => ({ id: s.id, name: s.name })),
-        ]
-      : [chooseScenario(model, args.scenario, codes.usage)];
+    args.scenario === undefined && checked.format === 'csv'
+      ? [{ id: null, name: BASELINE_NAME }]
+      : args.scenario === undefined
+        ? [
+            { id: null, name: BASELINE_NAME },
+            ...[...model.scenarios].sort((a, b) => a.position - b.position).map((s) => ({ id: s.id, name: s.name })),
+          ]
+        : [chooseScenario(model, args.scenario, codes.usage)];
   switch (checked.format) {
     case 'xlsx': {
       const bytes = await writeWorkbook(model, {
@@ -129,8 +172,26 @@ export async function runExport(
       writeAtomically(checked.out, bytes, codes.file);
       return { out: checked.out, layout, scenarios: chosen.map((c) => c.name), bytes: bytes.length };
     }
-    case 'csv':
-      // The CSV module (src-shared/export/csv.ts) plugs in here; checkExportArgs refuses csv until then.
-      throw new CliFailure('rcs export --format csv is not available yet: use --format xlsx for now.', codes.usage);
+    case 'csv': {
+      const scenario = chosen[0] ?? { id: null, name: BASELINE_NAME };
+      const separator = SEPARATOR_NAMES[checked.separator ?? (checked.locale === 'fr' ? 'semicolon' : 'comma')];
+      const bytes = exportWriters.csv(
+        model,
+        {
+          format: 'csv',
+          layout,
+          scenarioIds: [scenario.id],
+          valuesOnly: false,
+          monthlyColumns: false,
+          csvContent: checked.content,
+          csvSeparator: separator,
+          language: checked.locale,
+          destination: { kind: 'download' },
+        },
+        scenario.id,
+      );
+      writeAtomically(checked.out, bytes, codes.file);
+      return { out: checked.out, layout, scenarios: [scenario.name], bytes: bytes.length };
+    }
   }
 }

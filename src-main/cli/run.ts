@@ -85,7 +85,12 @@ export const USAGE = [
   "                                donor's layout (default: the programme's donor profile). Without",
   '                                --scenario: the baseline and every scenario. --values-only writes',
   '                                no formulas. An existing file at PATH is replaced whole, never left',
-  '                                half-written. (--format csv: not available yet.)',
+  '                                half-written.',
+  '  export <file.rcs> --format csv --out PATH [--scenario NAME] [--content lines|monthly]',
+  '                [--separator comma|semicolon|tab] [--locale en|fr]',
+  '                                A CSV (UTF-8 with a BOM) of the lines or of the monthly amounts of',
+  '                                one scenario (default: the baseline); text that could start a',
+  "                                formula is escaped. Separator: the language's unless given.",
   '  help                          Show this text.',
   '',
   'The file is only read, never changed. Exit codes: 0 done, 1 the file could not be read,',
@@ -97,7 +102,17 @@ const COMMANDS = ['compute', 'check', 'compare', 'montecarlo', 'export'] as cons
 type CliCommand = (typeof COMMANDS)[number];
 
 /** Options that take a value (`--draws 500` or `--draws=500`). */
-const VALUE_OPTIONS = ['--scenario', '--draws', '--seed', '--format', '--layout', '--out', '--locale'] as const;
+const VALUE_OPTIONS = [
+  '--scenario',
+  '--draws',
+  '--seed',
+  '--format',
+  '--layout',
+  '--out',
+  '--locale',
+  '--content',
+  '--separator',
+] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 /** The options each command takes, as its refusal lists them. */
@@ -106,7 +121,17 @@ const OPTIONS: Record<CliCommand, readonly string[]> = {
   check: ['--json'],
   compare: ['--json'],
   montecarlo: ['--json', '--draws', '--seed', '--scenario'],
-  export: ['--format', '--layout', '--scenario', '--out', '--values-only', '--monthly', '--locale'],
+  export: [
+    '--format',
+    '--layout',
+    '--scenario',
+    '--out',
+    '--values-only',
+    '--monthly',
+    '--locale',
+    '--content',
+    '--separator',
+  ],
 };
 const OPTION_HELP: Record<string, string> = {
   '--json': '--json',
@@ -117,6 +142,8 @@ const OPTION_HELP: Record<string, string> = {
   '--layout': '--layout eu|us|fcdo|plain',
   '--out': '--out PATH',
   '--locale': '--locale en|fr',
+  '--content': '--content lines|monthly',
+  '--separator': '--separator comma|semicolon|tab',
 };
 
 interface ParsedArgs {
@@ -453,6 +480,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       locale: parsed.values.get('--locale'),
       valuesOnly: parsed.flags.includes('--values-only'),
       monthly: parsed.flags.includes('--monthly'),
+      content: parsed.values.get('--content'),
+      separator: parsed.values.get('--separator'),
     };
     // Usage mistakes first, before the file is read.
     if (command === 'export') checkExportArgs(exportArgs, EXIT_USAGE);

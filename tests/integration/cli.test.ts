@@ -741,13 +741,56 @@ describe('rcs export', () => {
     for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((c) => expect(c.formula).toBeUndefined()));
   });
 
+  it('--format csv: the lines or the monthly amounts of one scenario, with the engine’s numbers, the language’s separator', async () => {
+    const { dir, file, model } = sampleFile();
+    const out = path.join(dir, 'lines.csv');
+    const r = await cli('export', file, '--format', 'csv', '--out', out);
+    expect(r.code, r.err).toBe(EXIT_OK);
+    expect(r.out).toContain('"Baseline"');
+    const text = fs.readFileSync(out, 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(text.split('\r\n')[0]).toContain('","');
+    const lineTotals = compute(model).lines.reduce((a, l) => a + l.total, 0);
+    expect(lineTotals).toBe(compute(model).totals.direct);
+    const s = scenarioNamed(model, FRANC);
+    const monthly = path.join(dir, 'monthly.csv');
+    const m = await cli(
+      'export',
+      file,
+      '--format',
+      'csv',
+      '--content',
+      'monthly',
+      '--scenario',
+      FRANC,
+      '--locale',
+      'fr',
+      '--out',
+      monthly,
+    );
+    expect(m.code, m.err).toBe(EXIT_OK);
+    const fr = fs.readFileSync(monthly, 'utf8');
+    expect(fr.split('\r\n')[0]).toContain('";"');
+    const total = compute(resolve(model, s.overlay)).totals.total;
+    expect(fr).toContain((total / 100).toFixed(2).replace('.', ','));
+  });
+
   it('refuses wrong usage with exit 2 and a reason, before reading the file', async () => {
     const { dir, file } = sampleFile();
     const out = path.join(dir, 'x.xlsx');
-    const csv = await cli('export', file, '--format', 'csv', '--out', out);
-    expect(csv.code).toBe(EXIT_USAGE);
-    expect(csv.err).toBe('rcs export --format csv is not available yet: use --format xlsx for now.');
-    expect((await cli('export', file, '--out', out)).err).toContain('needs --format xlsx');
+    const csvValuesOnly = await cli('export', file, '--format', 'csv', '--values-only', '--out', out);
+    expect(csvValuesOnly.code).toBe(EXIT_USAGE);
+    expect(csvValuesOnly.err).toBe('--values-only does not apply to --format csv.');
+    expect((await cli('export', file, '--format', 'xlsx', '--content', 'lines', '--out', out)).err).toBe(
+      '--content does not apply to --format xlsx.',
+    );
+    expect((await cli('export', file, '--format', 'csv', '--content', 'rows', '--out', out)).err).toContain(
+      'use lines or monthly',
+    );
+    expect((await cli('export', file, '--format', 'csv', '--separator', '|', '--out', out)).err).toContain(
+      'use comma, semicolon or tab',
+    );
+    expect((await cli('export', file, '--out', out)).err).toContain('needs --format xlsx or --format csv');
     expect((await cli('export', file, '--format', 'pdf', '--out', out)).code).toBe(EXIT_USAGE);
     expect((await cli('export', file, '--format', 'xlsx', '--layout', 'uk', '--out', out)).err).toContain(
       'use plain, eu, us, fcdo',
@@ -761,7 +804,7 @@ describe('rcs export', () => {
       'Unknown option --json',
     );
     // Usage is checked before the file: a missing file with a bad format is still a usage error.
-    expect((await cli('export', path.join(dir, 'gone.rcs'), '--format', 'csv', '--out', out)).code).toBe(EXIT_USAGE);
+    expect((await cli('export', path.join(dir, 'gone.rcs'), '--format', 'odt', '--out', out)).code).toBe(EXIT_USAGE);
     expect(fs.existsSync(out)).toBe(false);
   });
 
