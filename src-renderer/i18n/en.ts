@@ -324,6 +324,7 @@ export const en = {
   'history.line.duplicate': 'duplicating “{name}”',
   'history.line.delete': 'deleting “{name}”',
   'history.line.move': 'moving “{name}”',
+  'history.line.import': 'importing lines from “{name}”',
   'history.profile.add': 'adding the profile “{name}”',
   'history.profile.update': 'editing the profile “{name}”',
   'history.profile.delete': 'deleting the profile “{name}”',

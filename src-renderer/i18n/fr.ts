@@ -333,6 +333,7 @@ export const fr: Messages = {
   'history.line.duplicate': 'duplication de « {name} »',
   'history.line.delete': 'suppression de « {name} »',
   'history.line.move': 'déplacement de « {name} »',
+  'history.line.import': 'import de lignes depuis « {name} »',
   'history.profile.add': 'ajout du profil « {name} »',
   'history.profile.update': 'modification du profil « {name} »',
   'history.profile.delete': 'suppression du profil « {name} »',

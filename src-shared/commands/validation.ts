@@ -273,7 +273,9 @@ export function validationFailure(fields: Record<string, FieldCode>, ctx: Valida
   const [first] = entries;
   if (!first) return new ApiFailure('validation', 'The change is not acceptable. Nothing was saved.', fields);
   const [path, code] = first;
-  const label = labelOf(path);
+  // A line of a line.import command: "Imported line 2: The unit cost …".
+  const imported = /^lines\.(\d+)\.(.+)$/.exec(path);
+  const label = imported ? `Imported line ${Number(imported[1]) + 1}: ${labelOf(imported[2] ?? '')}` : labelOf(path);
   let message = `${label} ${phrase(code, ctx)}.`;
   if (entries.length === 2) message += ' One other value also needs attention.';
   if (entries.length > 2) message += ` ${entries.length - 1} other values also need attention.`;
@@ -290,6 +292,8 @@ export function fieldsFromZod(err: z.ZodError, stripPrefix: readonly string[] = 
   for (const issue of err.issues) {
     const path = issue.path.map(String);
     if (path.length > 0 && path[0] !== undefined && stripPrefix.includes(path[0])) path.shift();
+    // A line of a line.import command: `lines.2.fields.unitCost` -> `lines.2.unitCost`.
+    if (path[0] === 'lines' && path[2] === 'fields') path.splice(2, 1);
     const key = path.join('.') || '_';
     if (!(key in fields)) fields[key] = fieldCodeOf(issue.message);
   }
