@@ -23,6 +23,7 @@ import { desktopFiles } from './packaged-paths';
 import { registerAppScheme, serveRenderer } from './protocol';
 
 const RCS_FILTERS = [{ name: 'Costing Studio programme', extensions: ['rcs'] }];
+const IMPORT_FILTERS = [{ name: 'Spreadsheet (CSV, Excel)', extensions: ['csv', 'xlsx', 'tsv', 'txt'] }];
 
 // Before the app is ready: sandbox everything, register app://, choose where Chromium keeps its
 // profile (the same folder the handlers use for settings and recent files).
@@ -166,6 +167,12 @@ function start(): void {
       },
       showInFolder(file: string) {
         shell.showItemInFolder(file);
+      },
+      async openImport() {
+        const win = parent();
+        const options = { title: 'Import budget lines', filters: IMPORT_FILTERS, properties: ['openFile' as const] };
+        const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+        return r.canceled ? null : (r.filePaths[0] ?? null);
       },
     },
   });

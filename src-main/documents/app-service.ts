@@ -23,9 +23,13 @@ import {
   type RecentFile,
   type ReplyOf,
   type RequestOf,
+  type ImportPreview,
   settingsSchema,
   type Snapshot,
 } from '../../src-shared/api';
+import { checkImport, detectDecimal, guessMapping, MAX_FILE_BYTES, PREVIEW_ROWS } from '../../src-shared/import';
+import { type ImportFile, readImportFile } from '../import/read';
+import { ImportSessions } from '../import/sessions';
 import { FILE_EXTENSION } from '../db';
 import { DocumentService } from './document-service';
 import { EngineThread } from './engine-pool';
@@ -52,6 +56,8 @@ export interface NativeDialogs {
   saveExport(defaultName: string): Promise<string | null>;
   /** Shows `path` in the system's file manager. */
   showInFolder(path: string): void;
+  /** Native open dialog for a spreadsheet to import (CSV, XLSX); the chosen path, or null when cancelled. */
+  openImport?(): Promise<string | null>;
 }
 
 export interface AppServiceOptions {
@@ -72,8 +78,12 @@ export interface AppServiceOptions {
   exportWriters?: ExportWriters;
 }
 
-/** Calls that wait for the user (native dialogs); every other handler answers synchronously. */
-type DialogCall = 'document.openDialog' | 'document.saveAsDialog' | 'export.chooseFile';
+/**
+ * Calls that wait (native dialogs, reading a workbook with exceljs); every other handler answers
+ * synchronously.
+ */
+type DialogCall =
+  'document.openDialog' | 'document.saveAsDialog' | 'export.chooseFile' | 'import.read' | 'import.openDialog';
 
 /**
  * The handlers, typed precisely for direct callers (tests, CLI): synchronous calls return their
@@ -182,6 +192,28 @@ export function createHandlers(options: AppServiceOptions): AppHandlers {
 
   const recentFiles = (): RecentFile[] =>
     store.getRecent().map((r) => ({ path: r.path, name: r.name, openedAt: r.openedAt, exists: fs.existsSync(r.path) }));
+
+  const imports = new ImportSessions(() => now().getTime());
+
+  /** A file read for an import, kept under a new token, with a first look at it. */
+  const previewOf = (file: ImportFile): ImportPreview => {
+    const { headers, rows } = file.table;
+    const mapping = guessMapping(headers);
+    const numeric = [mapping.unitCost, mapping.quantity].filter((c): c is number => c !== undefined);
+    const cols = numeric.length > 0 ? numeric : headers.map((_, i) => i);
+    return {
+      token: imports.put(file),
+      name: file.name,
+      format: file.format,
+      separator: file.separator,
+      sheet: file.sheet,
+      headers,
+      preview: rows.slice(0, PREVIEW_ROWS),
+      rowCount: rows.length,
+      mapping,
+      decimal: detectDecimal(rows.flatMap((r) => cols.map((c) => r[c] ?? null))),
+    };
+  };
 
   const saveAsPath = (target: string): Snapshot => {
     if (fs.existsSync(target)) throw fileExists(target);
@@ -323,6 +355,52 @@ export function createHandlers(options: AppServiceOptions): AppHandlers {
         );
       }
       dialogs.showInFolder(saved);
+      return null;
+    },
+
+    'import.read': async ({ name, data }) => {
+      const bytes = Buffer.from(data, 'base64');
+      return previewOf(await readImportFile(path.basename(name), bytes));
+    },
+
+    'import.openDialog': async () => {
+      const dialogs = requireDialogs(options.dialogs);
+      if (!dialogs.openImport) throw requireDialogs(undefined);
+      const chosen = await dialogs.openImport();
+      if (chosen === null) return null;
+      const name = path.basename(chosen);
+      let bytes: Buffer;
+      try {
+        // The size first: a file too large is refused without being read.
+        const size = fs.statSync(chosen).size;
+        if (size > MAX_FILE_BYTES) {
+          throw new ApiFailure(
+            'validation',
+            `"${name}" is ${(size / (1024 * 1024)).toFixed(1)} MB; a file to import may have at most ${MAX_FILE_BYTES / (1024 * 1024)} MB. Keep only the lines to import, or split it. Nothing was imported.`,
+            { file: 'import.tooLarge' },
+          );
+        }
+        bytes = fs.readFileSync(chosen);
+      } catch (err) {
+        if (err instanceof ApiFailure) throw err;
+        throw new ApiFailure(
+          'io',
+          `"${name}" could not be read (${errMessage(err)}). Check that it still exists and that you may read it.`,
+        );
+      }
+      return previewOf(await readImportFile(name, bytes));
+    },
+
+    'import.check': ({ token, mapping, level, decimal }) => {
+      const file = imports.get(token);
+      const snapshot = docs.current();
+      if (!snapshot)
+        throw new ApiFailure('noDocument', 'No programme is open. Open the programme to import the lines into first.');
+      return checkImport(file.table, mapping, snapshot.model, { level, decimal: decimal ?? null });
+    },
+
+    'import.discard': ({ token }) => {
+      imports.drop(token);
       return null;
     },
 

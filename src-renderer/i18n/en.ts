@@ -96,6 +96,23 @@ const errors = {
   'scenario.notFound': 'This scenario no longer exists. It may have been deleted in another window.',
   'range.factor': 'Enter a factor from 0 to 10 with at most 6 decimals: 1 is the value itself, 0.8 is 20 % lower.',
   'range.order': 'Keep low ≤ likely ≤ high.',
+  'import.ambiguousNumber':
+    '“{input}” could be read two ways: with a thousands separator or with decimals. Choose the file’s decimal separator.',
+  'import.unknownChoice':
+    '“{input}” is not one of the choices for this column. Use one of the app’s names, e.g. as in an exported CSV.',
+  'import.notYesNo': '“{input}” is neither yes nor no. Write Yes or No (Oui or Non, 1 or 0).',
+  'import.formula': 'This cell holds a formula. Replace it with its value in the spreadsheet, then import again.',
+  'import.tooLarge': 'The file is too large to import (20 MB at most). Keep only the lines to import, or split it.',
+  'import.zipBomb':
+    'The file expands to far more data than a spreadsheet of its size holds, so it was not opened. Save it again from your spreadsheet.',
+  'import.tooManyRows': 'The file has too many rows (10,000 at most). Split it into smaller files.',
+  'import.tooManyColumns': 'The file has too many columns (200 at most). Keep only the columns to import.',
+  'import.encoding':
+    'The file is not in UTF-8. Save it as “CSV UTF-8” (Excel) or with the Unicode (UTF-8) character set (LibreOffice).',
+  'import.notSpreadsheet': 'This is not a CSV or XLSX file. Save the sheet as .xlsx or .csv, then import it.',
+  'import.empty': 'The file has no rows to import.',
+  'import.damaged': 'The file is damaged or incomplete and could not be read. Save it again from your spreadsheet.',
+  'import.expired': 'The file read for this import is no longer kept. Choose the file again.',
 } as const satisfies Record<ErrorTextCode, string>;
 
 /** More specific field messages, `errors.<context>.<code>`, tried first by errorText(); `main.` for codes main sent (no parameters to fill). */
@@ -115,6 +132,10 @@ const errorsInContext = {
   'main.number.invalid': 'This is not a number. Use digits, with a point for decimals, e.g. 1250.50.',
   'main.window.outside': 'This month falls outside the programme. Enter a month within its duration.',
   'main.window.endBeforeStart': 'The last month comes before the first month.',
+  'main.import.ambiguousNumber':
+    'This number could be read two ways: with a thousands separator or with decimals. Choose the file’s decimal separator.',
+  'main.import.unknownChoice': 'This is not one of the choices for this column. Use one of the app’s names.',
+  'main.import.notYesNo': 'This is neither yes nor no. Write Yes or No (Oui or Non, 1 or 0).',
 } as const satisfies { readonly [K in ContextualErrorKey]?: string };
 
 /** The checks panel’s own findings (`checks.<code>`). */
@@ -305,6 +326,7 @@ export const en = {
   'history.line.duplicate': 'duplicating “{name}”',
   'history.line.delete': 'deleting “{name}”',
   'history.line.move': 'moving “{name}”',
+  'history.line.import': 'importing lines from “{name}”',
   'history.profile.add': 'adding the profile “{name}”',
   'history.profile.update': 'editing the profile “{name}”',
   'history.profile.delete': 'deleting the profile “{name}”',

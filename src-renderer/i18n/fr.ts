@@ -94,6 +94,27 @@ const errors: Record<ErrorTextCode, string> = {
   'range.factor':
     'Saisissez un facteur de 0 à 10 avec au plus 6 décimales : 1 est la valeur elle-même, 0.8 est 20 % plus bas.',
   'range.order': 'Gardez bas ≤ probable ≤ haut.',
+  'import.ambiguousNumber':
+    '« {input} » peut se lire de deux façons : avec un séparateur de milliers ou avec des décimales. Choisissez le séparateur décimal du fichier.',
+  'import.unknownChoice':
+    '« {input} » ne fait pas partie des choix de cette colonne. Utilisez les noms de l’application, par exemple ceux d’un CSV exporté.',
+  'import.notYesNo': '« {input} » n’est ni oui ni non. Écrivez Oui ou Non (Yes ou No, 1 ou 0).',
+  'import.formula':
+    'Cette cellule contient une formule. Remplacez-la par sa valeur dans le tableur, puis importez de nouveau.',
+  'import.tooLarge':
+    'Le fichier est trop volumineux pour être importé (20 Mo au plus). Gardez seulement les lignes à importer, ou divisez-le.',
+  'import.zipBomb':
+    'Le fichier se décompresse en bien plus de données qu’un tableur de cette taille n’en contient, il n’a donc pas été ouvert. Enregistrez-le de nouveau depuis votre tableur.',
+  'import.tooManyRows': 'Le fichier a trop de lignes (10 000 au plus). Divisez-le en fichiers plus petits.',
+  'import.tooManyColumns': 'Le fichier a trop de colonnes (200 au plus). Gardez seulement les colonnes à importer.',
+  'import.encoding':
+    'Le fichier n’est pas en UTF-8. Enregistrez-le au format « CSV UTF-8 » (Excel) ou avec le jeu de caractères Unicode (UTF-8) (LibreOffice).',
+  'import.notSpreadsheet':
+    'Ce n’est pas un fichier CSV ou XLSX. Enregistrez la feuille en .xlsx ou en .csv, puis importez-la.',
+  'import.empty': 'Le fichier n’a aucune ligne à importer.',
+  'import.damaged':
+    'Le fichier est endommagé ou incomplet et n’a pas pu être lu. Enregistrez-le de nouveau depuis votre tableur.',
+  'import.expired': 'Le fichier lu pour cet import n’est plus conservé. Choisissez de nouveau le fichier.',
 };
 
 /** More specific field messages, `errors.<context>.<code>`, tried first by errorText(); `main.` for codes main sent (no parameters to fill). */
@@ -114,6 +135,10 @@ const errorsInContext: Record<ContextualErrorTextKey, string> = {
     'Ce n’est pas un nombre. Utilisez des chiffres, avec une virgule pour les décimales, par ex. 1250,50.',
   'main.window.outside': 'Ce mois est en dehors du programme. Saisissez un mois compris dans sa durée.',
   'main.window.endBeforeStart': 'Le dernier mois précède le premier mois.',
+  'main.import.ambiguousNumber':
+    'Ce nombre peut se lire de deux façons : avec un séparateur de milliers ou avec des décimales. Choisissez le séparateur décimal du fichier.',
+  'main.import.unknownChoice': 'Ce n’est pas l’un des choix de cette colonne. Utilisez les noms de l’application.',
+  'main.import.notYesNo': 'Ce n’est ni oui ni non. Écrivez Oui ou Non (Yes ou No, 1 ou 0).',
 };
 
 /** The checks panel’s own findings (`checks.<code>`). */
@@ -310,6 +335,7 @@ export const fr: Messages = {
   'history.line.duplicate': 'duplication de « {name} »',
   'history.line.delete': 'suppression de « {name} »',
   'history.line.move': 'déplacement de « {name} »',
+  'history.line.import': 'import de lignes depuis « {name} »',
   'history.profile.add': 'ajout du profil « {name} »',
   'history.profile.update': 'modification du profil « {name} »',
   'history.profile.delete': 'suppression du profil « {name} »',

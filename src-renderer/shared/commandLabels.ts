@@ -13,6 +13,7 @@ export const COMMAND_PHRASES: Readonly<Record<HistoryLabel['action'], MessageKey
   'line.duplicate': 'history.line.duplicate',
   'line.delete': 'history.line.delete',
   'line.move': 'history.line.move',
+  'line.import': 'history.line.import',
   'profile.add': 'history.profile.add',
   'profile.update': 'history.profile.update',
   'profile.delete': 'history.profile.delete',

@@ -78,6 +78,21 @@ export const FIELD_CODES = [
   'scenario.notFound',
   'range.factor',
   'range.order',
+  // importing lines from a spreadsheet (src-shared/import, src-main/import): a cell of a row, or
+  // the file as a whole ('file') or the choice of columns ('mapping')
+  'import.ambiguousNumber',
+  'import.unknownChoice',
+  'import.notYesNo',
+  'import.formula',
+  'import.tooLarge',
+  'import.zipBomb',
+  'import.tooManyRows',
+  'import.tooManyColumns',
+  'import.encoding',
+  'import.notSpreadsheet',
+  'import.empty',
+  'import.damaged',
+  'import.expired',
 ] as const;
 export type FieldCode = (typeof FIELD_CODES)[number];
 

@@ -9,6 +9,15 @@ import { type ErrorCode, type FieldCode, fieldCodeOf, fieldMessage } from './cod
 import { EXPORT_FORMATS, type ExportRequest, exportRequestSchema } from '../export/request';
 import type { ChangeLogEntry, Model, RowWrite } from '../model';
 import {
+  type DecimalSeparator,
+  type ImportCell,
+  type ImportMapping,
+  importMappingSchema,
+  MAX_FILE_BYTES,
+  MAX_IMPORT_LINES,
+} from '../import/fields';
+import type { ImportCheck } from '../import/check';
+import {
   budgetLineSchema,
   currencySchema,
   LEVELS,
@@ -111,6 +120,20 @@ const lineDuplicateCommand = z.object({
   name: lineFieldsSchema.shape.name.optional(),
 });
 const lineDeleteCommand = z.object({ type: z.literal('line.delete'), id: lineIdSchema });
+/**
+ * Lines read from a spreadsheet (issue 11), added at the end of `level` in the order given, as one
+ * undoable step; each is checked as `line.add` checks a line, and one refused line refuses them all.
+ * `source`: the file's name, for the undo button and the change log. The ids are made by the client.
+ */
+const lineImportCommand = z.object({
+  type: z.literal('line.import'),
+  level: z.enum(LEVELS),
+  source: z.string().trim().min(1, fieldMessage('text.required')).max(255, fieldMessage('text.tooLong')),
+  lines: z
+    .array(z.object({ id: lineIdSchema, fields: lineFieldsSchema }))
+    .min(1)
+    .max(MAX_IMPORT_LINES),
+});
 const [profileAdd, profileUpdate, profileDelete, profileMove] = listCommands('profile');
 // Local currencies: put adds or replaces by code. Deleting one that a line uses is refused.
 const currencyPutCommand = z.object({ type: z.literal('currency.put'), currency: currencySchema });
@@ -142,6 +165,7 @@ export const commandSchema = z.discriminatedUnion('type', [
   lineUpdateCommand,
   lineDuplicateCommand,
   lineDeleteCommand,
+  lineImportCommand,
   z.object({
     type: z.literal('line.move'),
     id: lineIdSchema,
@@ -348,6 +372,34 @@ export type Settings = z.infer<typeof settingsSchema>;
 
 const empty = z.object({}).strict();
 
+/**
+ * A file read for an import (issue 11), kept in main under `token` until it is checked and the
+ * lines are added: what it is, its headings and first rows, how many rows, and a first guess of
+ * which column fills which field (src-shared/import/guess.ts).
+ */
+export interface ImportPreview {
+  token: string;
+  name: string;
+  format: 'csv' | 'xlsx';
+  /** CSV: the cell separator found. */
+  separator: ',' | ';' | '\t' | null;
+  /** XLSX: the worksheet read (the first). */
+  sheet: string | null;
+  headers: string[];
+  /** The first rows under the headings (at most PREVIEW_ROWS), as read. */
+  preview: ImportCell[][];
+  /** Rows under the headings (blank ones included). */
+  rowCount: number;
+  mapping: ImportMapping;
+  /** The decimal separator the file's numbers show, when they show one. */
+  decimal: DecimalSeparator | null;
+}
+export type { ImportCheck };
+
+/** The largest file `import.read` takes, as base64 (4 characters per 3 bytes). */
+export const MAX_IMPORT_BASE64 = 4 * Math.ceil(MAX_FILE_BYTES / 3);
+const importTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
 /** A window's id, made by the window (UUIDv7 or similar). */
 const originSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
@@ -428,6 +480,44 @@ export const contract = {
   },
   /** Asks a running job to stop; it ends with a `job.finished` event whose outcome is 'cancelled'. */
   'job.cancel': { request: z.object({ jobId: z.string().min(1).max(64) }).strict(), reply: returns<null>() },
+  /**
+   * Import, step 1 (browser and desktop): the bytes of a CSV or XLSX file the person picked, base64,
+   * with its name. Read and kept in main (refused when too large, not UTF-8, a zip bomb, with
+   * formulas, too many rows…); nothing is written.
+   */
+  'import.read': {
+    request: z
+      .object({
+        name: z.string().trim().min(1, fieldMessage('text.required')).max(255, fieldMessage('text.tooLong')),
+        data: z
+          .string()
+          .max(MAX_IMPORT_BASE64, fieldMessage('import.tooLarge'))
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, fieldMessage('import.notSpreadsheet')),
+      })
+      .strict(),
+    reply: returns<ImportPreview>(),
+  },
+  /** Import, step 1 on the desktop: the native open dialog, then as `import.read`. Null when cancelled. */
+  'import.openDialog': { request: empty, reply: returns<ImportPreview | null>() },
+  /**
+   * Import, step 2: every row of the file read under `token` checked as a line of `level` of the open
+   * programme, with the columns chosen (`mapping`) and, when the person chose it, the file's decimal
+   * separator: the row-by-row report and the lines that are ready. Nothing is written; the lines are
+   * added by the `line.import` command (step 3), and `import.discard` then drops the file.
+   */
+  'import.check': {
+    request: z
+      .object({
+        token: importTokenSchema,
+        mapping: importMappingSchema,
+        level: z.enum(LEVELS),
+        decimal: z.enum(['.', ',']).nullable().optional(),
+      })
+      .strict(),
+    reply: returns<ImportCheck>(),
+  },
+  /** Drops the file read under `token` (after the import, or when the person cancels). */
+  'import.discard': { request: z.object({ token: importTokenSchema }).strict(), reply: returns<null>() },
 } as const;
 
 export type Contract = typeof contract;
@@ -438,7 +528,14 @@ export type Contract = typeof contract;
  * listed here with its own, larger limit, so the cap is lifted for it alone.
  */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
-export const BODY_LIMITS: Readonly<Partial<Record<keyof Contract, number>>> = {};
+export const BODY_LIMITS: Readonly<Partial<Record<keyof Contract, number>>> = {
+  // A file of at most MAX_FILE_BYTES, as base64, and its name.
+  'import.read': MAX_IMPORT_BASE64 + 64 * 1024,
+  // Decision: a command may carry up to MAX_IMPORT_LINES imported lines (line.import), about
+  // 0.7 KB each with ordinary texts; 16 MB leaves room for long justifications. An import whose
+  // lines are larger is refused by the transport (413) and can be split.
+  'document.command': 16 * 1024 * 1024,
+};
 
 export function bodyLimitOf(
   name: keyof Contract,

@@ -175,6 +175,8 @@ function planChanges(state: ModelState, cmd: Command): Omit<Plan, 'label'> {
       return planDuplicate(state, cmd.id, cmd.newId, cmd.name);
     case 'line.delete':
       return planDelete('line', state, cmd.id);
+    case 'line.import':
+      return planImport(state, cmd.level, cmd.source, cmd.lines);
     case 'line.move':
       return planMove(state, cmd.id, cmd.level, cmd.index);
     // The ordered lists (returnee profiles, funding sources, partners, synergies): four commands each.
@@ -233,6 +235,7 @@ function listOf(type: `${ListEntity}.${string}`): ListEntity {
 function historyLabel(cmd: Command, state: ModelState, changes: readonly RowChange[]): HistoryLabel {
   const action = cmd.type;
   if (cmd.type === 'programme.update') return { action, name: null };
+  if (cmd.type === 'line.import') return { action, name: cmd.source };
   if ('scenario' in cmd) return { action, name: state.scenarios.get(cmd.scenario)?.name ?? null };
   if (cmd.type === 'range.put') return { action, name: cmd.range.id };
   if (cmd.type === 'range.delete') return { action, name: cmd.id };
@@ -406,6 +409,47 @@ function planAdd(
   const changes: RowChange[] = [{ table: 'line', id: line.id, before: null, after: line }];
   changes.push(...renumber('line', placeAt(siblings, line, index).ordered, new Set([line.id]), level));
   return { summary: `Added ${quote(line.name)} to the ${LEVEL_LABELS[level]} level`, changes };
+}
+
+/**
+ * Lines read from a spreadsheet, appended to `level` in order: each checked as planAdd checks one
+ * (id free and not repeated, fields, window, references, funding), all or none. A refusal names the
+ * line (its place in the command and its name) and its fields are `lines.<i>.<field>`.
+ */
+function planImport(
+  state: ModelState,
+  level: Level,
+  source: string,
+  lines: readonly { id: string; fields: LineFields }[],
+): Omit<Plan, 'label'> {
+  const start = levelLines(state, level).length;
+  const ids = new Set<string>();
+  const changes: RowChange[] = [];
+  lines.forEach(({ id, fields }, i) => {
+    try {
+      checkNewId(state, id, 'id');
+      if (ids.has(id)) throw validationFailure({ id: 'id.taken' });
+      ids.add(id);
+      const valid = checkedFields(fields, state, ['fields']);
+      checkFundingNotOver(valid, 'fields');
+      const line = canonicalLine({ ...valid, id, level, position: start + i });
+      changes.push({ table: 'line', id, before: null, after: line });
+    } catch (err) {
+      if (!(err instanceof ApiFailure)) throw err;
+      const prefixed: Record<string, FieldCode> = {};
+      for (const [k, v] of Object.entries(err.fields ?? {})) prefixed[`lines.${i}.${k.replace(/^fields\./, '')}`] = v;
+      throw new ApiFailure(
+        err.code,
+        `Imported line ${i + 1} (${quote(typeof fields.name === 'string' ? fields.name : '')}): ${err.message.replace('Nothing was saved.', 'Nothing was imported.')}`,
+        prefixed,
+      );
+    }
+  });
+  const n = changes.length;
+  return {
+    summary: `Imported ${n === 1 ? '1 line' : `${n} lines`} from ${quote(source)} to the ${LEVEL_LABELS[level]} level`,
+    changes,
+  };
 }
 
 function planLineUpdate(state: ModelState, id: string, patch: Partial<LineFields>): Omit<Plan, 'label'> {

@@ -116,6 +116,13 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   // scenario and uncertainty range
   description: 'The description',
   scenario: 'The scenario',
+  // importing lines
+  file: 'The file',
+  mapping: 'The choice of columns',
+  'mapping.*': 'The column chosen for a field',
+  token: 'The file read for this import',
+  lines: 'The imported lines',
+  source: 'The name of the imported file',
   low: 'The low value',
   likely: 'The likely value',
   high: 'The high value',
@@ -225,6 +232,32 @@ function phrase(code: FieldCode, ctx: ValidationContext): string {
       return 'must be a factor between 0 and 10 with at most 6 decimals (1 is the value itself, 0.8 is 20 % lower)';
     case 'range.order':
       return 'must keep low ≤ likely ≤ high';
+    case 'import.ambiguousNumber':
+      return 'could be read two ways (1,234 is a thousand and more in English, one and a bit in French): choose the decimal separator of the file';
+    case 'import.unknownChoice':
+      return 'is not one of the choices the app knows';
+    case 'import.notYesNo':
+      return 'must be yes or no (Yes / No, Oui / Non, 1 / 0)';
+    case 'import.formula':
+      return 'holds a formula: replace it with its value in the spreadsheet and import again';
+    case 'import.tooLarge':
+      return 'is too large to import';
+    case 'import.zipBomb':
+      return 'expands to far more data than a spreadsheet of its size holds, so it was not opened';
+    case 'import.tooManyRows':
+      return 'has more rows than one import takes';
+    case 'import.tooManyColumns':
+      return 'has more columns than one import takes';
+    case 'import.encoding':
+      return 'is not in UTF-8: save it as "CSV UTF-8" and import it again';
+    case 'import.notSpreadsheet':
+      return 'is not a CSV or XLSX spreadsheet';
+    case 'import.empty':
+      return 'has no rows to import';
+    case 'import.damaged':
+      return 'is damaged or incomplete and could not be read';
+    case 'import.expired':
+      return 'is no longer kept: choose the file again';
   }
 }
 
@@ -240,7 +273,9 @@ export function validationFailure(fields: Record<string, FieldCode>, ctx: Valida
   const [first] = entries;
   if (!first) return new ApiFailure('validation', 'The change is not acceptable. Nothing was saved.', fields);
   const [path, code] = first;
-  const label = labelOf(path);
+  // A line of a line.import command: "Imported line 2: The unit cost …".
+  const imported = /^lines\.(\d+)\.(.+)$/.exec(path);
+  const label = imported ? `Imported line ${Number(imported[1]) + 1}: ${labelOf(imported[2] ?? '')}` : labelOf(path);
   let message = `${label} ${phrase(code, ctx)}.`;
   if (entries.length === 2) message += ' One other value also needs attention.';
   if (entries.length > 2) message += ` ${entries.length - 1} other values also need attention.`;
@@ -257,6 +292,8 @@ export function fieldsFromZod(err: z.ZodError, stripPrefix: readonly string[] = 
   for (const issue of err.issues) {
     const path = issue.path.map(String);
     if (path.length > 0 && path[0] !== undefined && stripPrefix.includes(path[0])) path.shift();
+    // A line of a line.import command: `lines.2.fields.unitCost` -> `lines.2.unitCost`.
+    if (path[0] === 'lines' && path[2] === 'fields') path.splice(2, 1);
     const key = path.join('.') || '_';
     if (!(key in fields)) fields[key] = fieldCodeOf(issue.message);
   }

@@ -38,18 +38,20 @@
  *       The target applies to a session's first run, Run clicked 1.5 s after the screen shows (the
  *       person types the draws and the seed); the table also gives Run clicked at once (workers still
  *       warming up) and a run after a run. The screen's P50 must equal the engine's here.
- *
  *   (l) XLSX export (issue 11): the 2,000-line programme with 5 scenarios (the baseline and four
  *       overlays: caseload, prices and rates, a leaner programme, fewer arrivals), EU layout, one
  *       sheet per scenario with its formulas checked against the engine, written to bytes with
  *       exceljs (src-main/export/xlsx.ts writeWorkbook: the 5 computes, the plan, the rendering).
  *       Target ≤ 2 s.
+ *   (n) import of a 5,000-row CSV (issue 11): the file's bytes read (UTF-8 checked, separator found,
+ *       rows split), the columns guessed from the headings, and every row checked as a budget line
+ *       (target ≤ 1 s); every row must come out ready, or the bench fails.
  *
  * Each case runs in its own child process, so its peak RSS is its own. Each case does two warm-up
  * runs (the compute, spreadsheet and scenario cases ten), then up to --runs timed runs, stopping early (after at least 3) once it has used its time
  * budget, so the whole bench stays within seconds.
  *
- * Options: --runs N (default 15), --budget-ms M per case (default 4000), --cases a,b,c,d,e,f,g,h,i,j,k,l,
+ * Options: --runs N (default 15), --budget-ms M per case (default 4000), --cases a,b,c,d,e,f,g,h,i,j,k,l,n,
  * --json.
  */
 import { fork } from 'node:child_process';
@@ -85,6 +87,10 @@ import {
   sheetTotal,
 } from './spreadsheet';
 import { commandRate, openAndCompute, openOnly, replySizes, writeModel } from './rcs';
+import { readImportFile } from '../../src-main/import/read';
+import { blankModel } from '../../src-main/documents/write-model';
+import { checkImport, guessMapping } from '../../src-shared/import';
+import { linesCsvText } from '../integration/import-files';
 
 interface Row {
   key: string;
@@ -98,8 +104,8 @@ interface CaseResult {
   notes: string[];
 }
 
-type CaseId = 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h' | 'i' | 'j' | 'k' | 'l';
-const ALL_CASES: CaseId[] = ['a', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'b', 'c', 'd', 'e'];
+type CaseId = 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h' | 'i' | 'j' | 'k' | 'l' | 'n';
+const ALL_CASES: CaseId[] = ['a', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'n', 'b', 'c', 'd', 'e'];
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
@@ -882,6 +888,41 @@ function caseF(): CaseResult {
   };
 }
 
+/** Case (n), issue 11: rows of the imported CSV, and the target for read + guess + check. */
+const IMPORT_ROWS = 5000;
+const IMPORT_TARGET_MS = 1000;
+
+async function caseN(): Promise<CaseResult> {
+  const bytes = Buffer.from(linesCsvText(IMPORT_ROWS), 'utf8');
+  const model = blankModel('Bench', '', new Date(Date.UTC(2026, 0, 1)));
+  const once = async (): Promise<number> => {
+    const file = await readImportFile('bench.csv', bytes);
+    const check = checkImport(file.table, guessMapping(file.table.headers), model, { level: 'individual' });
+    return check.ready.length;
+  };
+  for (let i = 0; i < 2; i++) await once();
+  const samples: number[] = [];
+  const t0 = performance.now();
+  for (let run = 0; run < RUNS; run++) {
+    const t = performance.now();
+    const ready = await once();
+    samples.push(performance.now() - t);
+    if (ready !== IMPORT_ROWS) fail(`case n: ${ready} of ${IMPORT_ROWS} rows ready`);
+    if (samples.length >= 3 && performance.now() - t0 > BUDGET_MS) break;
+  }
+  return {
+    rows: [
+      {
+        key: 'import',
+        label: `import of a ${IMPORT_ROWS.toLocaleString('en')}-row CSV (${(bytes.length / 1024).toFixed(0)} KB): read, guess, check`,
+        samples,
+      },
+    ],
+    peakRssKb: process.resourceUsage().maxRSS,
+    notes: [],
+  };
+}
+
 function runCase(id: CaseId): CaseResult | Promise<CaseResult> {
   switch (id) {
     case 'a':
@@ -908,6 +949,8 @@ function runCase(id: CaseId): CaseResult | Promise<CaseResult> {
       return caseK();
     case 'l':
       return caseL();
+    case 'n':
+      return caseN();
   }
 }
 
@@ -1070,6 +1113,13 @@ async function main(): Promise<void> {
     lines.push(
       `Target (issue 11): XLSX export of ${LINES_A.toLocaleString('en')} lines with ${EXPORTED_SCENARIOS} scenarios ≤ ${EXPORT_TARGET_MS} ms — ` +
         `${ms(exportMs)} ms, ${exportMs <= EXPORT_TARGET_MS ? 'met' : 'NOT met'}.`,
+    );
+  }
+  const importMs = medians['import'];
+  if (importMs !== undefined) {
+    lines.push(
+      `Target (issue 11): import of a ${IMPORT_ROWS.toLocaleString('en')}-row CSV (read, guess, check) ≤ ${IMPORT_TARGET_MS} ms — ` +
+        `${ms(importMs)} ms, ${importMs <= IMPORT_TARGET_MS ? 'met' : 'NOT met'}.`,
     );
   }
   for (const id of CASES) for (const note of results[id]?.notes ?? []) lines.push(note);

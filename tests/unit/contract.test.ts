@@ -70,6 +70,15 @@ describe('every document command of the contract', () => {
     'line.update': { type: 'line.update', id: 'L1', patch: { funding: [{ funderId: 'main-donor', share: '0.5' }] } },
     'line.duplicate': { type: 'line.duplicate', id: 'L1', newId: newId() },
     'line.delete': { type: 'line.delete', id: 'L1' },
+    'line.import': {
+      type: 'line.import',
+      level: 'structural',
+      source: 'budget.xlsx',
+      lines: [
+        { id: newId(), fields: defaultLineFields('structural', 36, 'Training of officers') },
+        { id: newId(), fields: defaultLineFields('structural', 36, 'Study tour') },
+      ],
+    },
     'line.move': { type: 'line.move', id: 'L1', level: 'support', index: 0 },
     'profile.add': { type: 'profile.add', id: newId(), fields: defaultProfileFields('child', 'Children', 36) },
     'profile.update': { type: 'profile.update', id: 'P1', patch: { arrivals: 12 } },
