@@ -57,7 +57,7 @@ export interface NativeDialogs {
   /** Shows `path` in the system's file manager. */
   showInFolder(path: string): void;
   /** Native open dialog for a spreadsheet to import (CSV, XLSX); the chosen path, or null when cancelled. */
-  openImport?(): Promise<string | null>;
+  openImport(): Promise<string | null>;
 }
 
 export interface AppServiceOptions {
@@ -364,8 +364,7 @@ export function createHandlers(options: AppServiceOptions): AppHandlers {
     },
 
     'import.openDialog': async () => {
-      const dialogs = requireDialogs(options.dialogs);
-      if (!dialogs.openImport) throw requireDialogs(undefined);
+      const dialogs = requireDialogs(options.dialogs, 'In the browser, choose the file with the Import button.');
       const chosen = await dialogs.openImport();
       if (chosen === null) return null;
       const name = path.basename(chosen);

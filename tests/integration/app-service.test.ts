@@ -257,6 +257,7 @@ describe('native dialogs', () => {
       },
       saveExport: () => Promise.resolve(null),
       showInFolder: () => undefined,
+      openImport: () => Promise.resolve(null),
     });
     expect(await h['document.openDialog']({ readOnly: false })).toBeNull(); // cancelled
 

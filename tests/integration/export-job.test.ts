@@ -123,6 +123,7 @@ describe('the export job', () => {
         save: () => Promise.resolve(null),
         saveExport: () => Promise.resolve(target),
         showInFolder: (p) => shown.push(p),
+        openImport: () => Promise.resolve(null),
       },
     });
     const file = await h['export.chooseFile']({ fileName: 'Sample – budget (eu).xlsx', format: 'xlsx' });
@@ -163,6 +164,7 @@ describe('the export job', () => {
         save: () => Promise.resolve(null),
         saveExport: () => Promise.resolve(path.join(chosenDir, 'x.xlsx')),
         showInFolder: () => undefined,
+        openImport: () => Promise.resolve(null),
       },
     });
     const file = await h['export.chooseFile']({ fileName: 'x.xlsx', format: 'xlsx' });
@@ -185,6 +187,7 @@ describe('the export job', () => {
         save: () => Promise.resolve(null),
         saveExport: () => Promise.resolve(path.join(gone, 'budget.csv')),
         showInFolder: () => undefined,
+        openImport: () => Promise.resolve(null),
       },
     });
     const file = await h['export.chooseFile']({ fileName: 'budget.csv', format: 'csv' });
