@@ -27,6 +27,8 @@ import {
   type Delta,
   type JobKind,
   type ExportDownload,
+  type ImportCheck,
+  type ImportPreview,
   type JobOutput,
   type JobRequest,
   type LibraryFile,
@@ -40,8 +42,9 @@ import {
 import { applyWrites, commandInScenario, newId, planCommand, stateOf, writesOf } from '../../src-shared/commands';
 import { resolveScenario } from '../../src-shared/engine/resolve';
 import type { ExportFormat } from '../../src-shared/export/request';
+import type { DecimalSeparator, ImportMapping } from '../../src-shared/import';
 import type { Locale } from '../../src-shared/money';
-import type { ChangeLogEntry, Model, RowWrite, Scenario } from '../../src-shared/model';
+import type { ChangeLogEntry, Level, Model, RowWrite, Scenario } from '../../src-shared/model';
 import { networkError } from '../api/errors';
 
 export interface Library {
@@ -66,6 +69,7 @@ export type ActionName =
   | 'settings'
   | 'job'
   | 'export'
+  | 'import'
   | 'changeLog';
 
 export interface Failure {
@@ -134,6 +138,20 @@ export interface DocState {
   takeExport(jobId: string): Promise<ExportDownload | null>;
   /** Desktop: shows a saved export in the file manager. */
   showExportInFolder(jobId: string): Promise<boolean>;
+  /**
+   * Import, step 1: a file's bytes (base64) read by main, or (desktop, `data` null) a file chosen in
+   * the native dialog; its preview, or null (cancelled, or refused: lastError says why).
+   */
+  readImport(name: string, data: string | null): Promise<ImportPreview | null>;
+  /** Import, step 2: the row-by-row report and the lines ready (null: refused, lastError says why). */
+  checkImport(
+    token: string,
+    mapping: ImportMapping,
+    level: Level,
+    decimal: DecimalSeparator | null,
+  ): Promise<ImportCheck | null>;
+  /** Drops the file main keeps for an import (after it, or when the person cancels). */
+  discardImport(token: string): Promise<void>;
   /** The change log of the open programme, newest first (null when it could not be read). */
   changeLog(): Promise<ChangeLogEntry[] | null>;
 }
@@ -609,6 +627,30 @@ export function createDocumentStore(api: Api, initialLocale: Locale = 'en', even
         const reply = await call(() => api['export.showInFolder']({ jobId }));
         if (!reply.ok) fail('export', reply.error);
         return reply.ok;
+      },
+
+      async readImport(name, data) {
+        const reply = await call(() =>
+          data === null ? api['import.openDialog']({}) : api['import.read']({ name, data }),
+        );
+        if (!reply.ok) {
+          fail('import', reply.error);
+          return null;
+        }
+        return reply.value;
+      },
+
+      async checkImport(token, mapping, level, decimal) {
+        const reply = await call(() => api['import.check']({ token, mapping, level, decimal }));
+        if (!reply.ok) {
+          fail('import', reply.error);
+          return null;
+        }
+        return reply.value;
+      },
+
+      async discardImport(token) {
+        await call(() => api['import.discard']({ token }));
       },
 
       async changeLog() {

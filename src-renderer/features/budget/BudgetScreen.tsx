@@ -6,6 +6,7 @@ import { NAME_COL, useUi } from '../../document/ui';
 import { findingText, opensDetails } from '../../shared/findings';
 import { ShortcutStrip } from '../../shared/keyboard/ShortcutHelp';
 import { Charts } from './BudgetCharts';
+import { ImportButton } from './ImportDialog';
 import { LevelSection } from './LevelSection';
 import { MetricsPanel } from './MetricsPanel';
 import { MonthsDialog } from './MonthsDialog';
@@ -18,6 +19,9 @@ export function BudgetScreen() {
         <h1 className="screen-title">{t('budget.heading')}</h1>
         <p className="screen-intro">{t('budget.intro')}</p>
         <ShortcutStrip />
+        <div className="screen-actions">
+          <ImportButton />
+        </div>
       </div>
       <MetricsPanel />
       <Charts />
