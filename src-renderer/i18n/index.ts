@@ -9,10 +9,10 @@ import { formatDecimal, type Locale } from '../../src-shared/money';
 import { isNetworkError } from '../api/errors';
 import { en, type MessageKey, type Messages } from './en';
 import { fr } from './fr';
-import { plural } from './plural';
+import { plural } from '../../src-shared/text/plural';
 
 export type { MessageKey, Messages } from './en';
-export { plural, type PluralForms } from './plural';
+export { plural, type PluralForms } from '../../src-shared/text/plural';
 export {
   ERROR_TEXT_CODES,
   type ErrorTextCode,
