@@ -16,6 +16,7 @@ export const SCREENS = [
   'sensitivity',
   'checks',
   'history',
+  'report',
 ] as const;
 export type Screen = (typeof SCREENS)[number];
 

@@ -150,6 +150,12 @@ export function formatDateTime(iso: string, locale: Locale): string {
     : dtf(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(d);
 }
 
+/** "24 November 2025" / "24 novembre 2025" from an ISO time. */
+export function formatDate(iso: string, locale: Locale): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? '' : dtf(locale, { day: 'numeric', month: 'long', year: 'numeric' }).format(d);
+}
+
 /** "Mar 2025" / "mars 2025" from "2025-03". */
 export function formatMonth(yyyymm: string, locale: Locale): string {
   const m = /^(\d{4})-(\d{2})$/.exec(yyyymm);
