@@ -15,7 +15,16 @@ import { formatDecimal, formatMinor, formatPercent } from '../../../src-shared/m
 import { LEVELS, type Level, type Model, monthLabel } from '../../../src-shared/model';
 import { longMonth, writeSummary } from '../../../src-shared/report/summary';
 import { linesOfLevel } from '../../document/order';
-import { useActiveScenario, useDoc, useFindings, useLocale, useModel, useResult, useT } from '../../document/react';
+import {
+  useActiveScenario,
+  useDoc,
+  useDocStore,
+  useFindings,
+  useLocale,
+  useModel,
+  useResult,
+  useT,
+} from '../../document/react';
 import { formatDate, translateCount } from '../../i18n';
 import { Charts } from '../../shared/BudgetCharts';
 import { derivationText } from '../../shared/derivation';
@@ -41,25 +50,55 @@ export function ReportScreen() {
   );
 }
 
-/** Above the report, never printed: what it is, and how to print it or save it as a PDF. */
+/**
+ * Above the report, never printed: what it is, and how to keep it. The desktop app saves it as a
+ * PDF (main prints this window and asks where to save it); a browser prints it through its own
+ * print dialog, whose "Save as PDF" printer gives the same file.
+ */
 function ReportToolbar() {
   const t = useT();
+  const store = useDocStore();
   const desktop = useDoc((s) => s.appInfo?.mode === 'desktop' && s.appInfo.nativeDialogs);
+  const busy = useDoc((s) => s.busy);
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+  const savePdf = async () => {
+    setSaving(true);
+    setSaved(null);
+    try {
+      setSaved(await store.getState().savePdf());
+    } finally {
+      setSaving(false);
+    }
+  };
   return (
     <div className="report-toolbar" data-testid="report-toolbar">
       <p className="screen-intro">{t('report.intro')}</p>
       <div className="report-actions">
+        {desktop && (
+          <button
+            type="button"
+            className="btn btn-primary"
+            data-testid="report-save-pdf"
+            disabled={busy}
+            title={t('report.savePdfHint')}
+            onClick={() => void savePdf()}
+          >
+            {t('report.savePdf')}
+          </button>
+        )}
         <button type="button" className="btn" data-testid="report-print" onClick={() => window.print()}>
           {t('report.print')}
         </button>
-        {desktop ? (
-          <span className="hint">{t('report.savePdfHint')}</span>
-        ) : (
+        {!desktop && (
           <span className="hint" data-testid="report-print-hint">
             {t('report.printHint')}
           </span>
         )}
       </div>
+      <p className="hint report-status" role="status" data-testid="report-status">
+        {saving ? t('report.saving') : saved ? t('report.saved', { path: saved }) : ''}
+      </p>
     </div>
   );
 }
