@@ -666,7 +666,7 @@ export const en = {
   'report.baseline': 'Baseline (no scenario)',
   'report.meta': 'About this report',
   'report.period': 'Period',
-  'report.periodValue': '{from} to {to} ({months})',
+  'report.periodValue': '{from} – {to} ({months})',
   'report.months.one': '{n} month',
   'report.months.other': '{n} months',
   'report.currency': 'Reporting currency',

@@ -681,7 +681,7 @@ export const fr: Messages = {
   'report.baseline': 'Référence (aucun scénario)',
   'report.meta': 'À propos de ce rapport',
   'report.period': 'Période',
-  'report.periodValue': 'de {from} à {to} ({months})',
+  'report.periodValue': '{from} – {to} ({months})',
   'report.months.one': '{n} mois',
   'report.months.other': '{n} mois',
   'report.currency': 'Monnaie de rapport',

@@ -17,6 +17,7 @@ import { longMonth, writeSummary } from '../../../src-shared/report/summary';
 import { linesOfLevel } from '../../document/order';
 import {
   useActiveScenario,
+  useComputeFailed,
   useDoc,
   useDocStore,
   useFindings,
@@ -35,12 +36,17 @@ export function ReportScreen() {
   const t = useT();
   const model = useModel();
   const result = useResult();
+  const failed = useComputeFailed();
   if (!model) return null;
   return (
     <div className="screen report-screen" data-testid="report-screen">
       <ReportToolbar />
       {result ? (
         <ReportDocument model={model} result={result} />
+      ) : failed ? (
+        <p className="hint warn" role="alert">
+          {t('banner.computeFailed')}
+        </p>
       ) : (
         <p className="hint" role="status">
           {t('report.computing')}
