@@ -106,14 +106,14 @@ test('printed, the report has no navigation nor buttons, and lies on numbered A4
   await expect(page.getByTestId('report-save-pdf')).toHaveCount(0);
   await expect(page.getByTestId('report-print-hint')).toContainText('Save as PDF');
   await page.evaluate(() => {
-    const w = window as unknown as { printed: number; print: () => void };
+    const w = globalThis as unknown as { printed: number; print: () => void };
     w.printed = 0;
     w.print = () => {
       w.printed += 1;
     };
   });
   await page.getByTestId('report-print').click();
-  expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+  expect(await page.evaluate(() => (globalThis as unknown as { printed: number }).printed)).toBe(1);
 
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByTestId('report')).toBeVisible();
