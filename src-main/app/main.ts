@@ -24,6 +24,7 @@ import { registerAppScheme, serveRenderer } from './protocol';
 
 const RCS_FILTERS = [{ name: 'Costing Studio programme', extensions: ['rcs'] }];
 const IMPORT_FILTERS = [{ name: 'Spreadsheet (CSV, Excel)', extensions: ['csv', 'xlsx', 'tsv', 'txt'] }];
+const PDF_FILTERS = [{ name: 'PDF document', extensions: ['pdf'] }];
 
 // Before the app is ready: sandbox everything, register app://, choose where Chromium keeps its
 // profile (the same folder the handlers use for settings and recent files).
@@ -173,6 +174,32 @@ function start(): void {
         const options = { title: 'Import budget lines', filters: IMPORT_FILTERS, properties: ['openFile' as const] };
         const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
         return r.canceled ? null : (r.filePaths[0] ?? null);
+      },
+    },
+    // The report (Report screen): the asking window printed with its print styles (styles.css,
+    // @media print: A4 portrait, the CSS page size preferred), saved where the person chooses.
+    pdf: {
+      async choose(defaultName: string) {
+        const win = parent();
+        const options = {
+          title: 'Save the report as PDF',
+          defaultPath: path.join(paths.documentsDir, defaultName),
+          filters: PDF_FILTERS,
+          properties: ['showOverwriteConfirmation' as const, 'createDirectory' as const],
+        };
+        const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+        return r.canceled || !r.filePath ? null : r.filePath;
+      },
+      async print() {
+        const win = parent();
+        if (!win || win.isDestroyed()) throw new Error('The window to print is gone.');
+        return win.webContents.printToPDF({
+          pageSize: 'A4',
+          printBackground: true,
+          preferCSSPageSize: true,
+          generateTaggedPDF: true,
+          generateDocumentOutline: true,
+        });
       },
     },
   });

@@ -43,6 +43,7 @@ import { fileExists } from './messages';
 import { SettingsStore } from './settings-store';
 import { fieldsFromZod, validationFailure } from '../../src-shared/commands';
 import { monthOf } from '../../src-shared/model';
+import { reportFileName } from '../../src-shared/report/fileName';
 import { templateModel } from '../sample/templates';
 
 export const SAMPLE_FILE_NAME = 'Sample programme.rcs';
@@ -60,6 +61,17 @@ export interface NativeDialogs {
   openImport(): Promise<string | null>;
 }
 
+/**
+ * The desktop app's way to save the printable report (src-main/app/main.ts, over Electron): a
+ * native save dialog for a PDF, and the asking window printed to PDF with its print styles.
+ */
+export interface PdfOutput {
+  /** Native save dialog proposing `defaultName`; the chosen path, or null when cancelled. */
+  choose(defaultName: string): Promise<string | null>;
+  /** The window that asked, printed to an A4 PDF (backgrounds included): the file's bytes. */
+  print(): Promise<Uint8Array>;
+}
+
 export interface AppServiceOptions {
   documentsDir: string;
   userDataDir: string;
@@ -68,6 +80,8 @@ export interface AppServiceOptions {
   mode: 'desktop' | 'browser';
   version: string;
   dialogs?: NativeDialogs;
+  /** Saving the report as a PDF (desktop only); none: `report.savePdf` is refused. */
+  pdf?: PdfOutput;
   /** Tests: clock for change-log and recent-file times. */
   now?: () => Date;
   /** Where events for the windows go (the transports' event channels); none: events are dropped. */
@@ -79,11 +93,16 @@ export interface AppServiceOptions {
 }
 
 /**
- * Calls that wait (native dialogs, reading a workbook with exceljs); every other handler answers
- * synchronously.
+ * Calls that wait (native dialogs, reading a workbook with exceljs, printing a PDF); every other
+ * handler answers synchronously.
  */
 type DialogCall =
-  'document.openDialog' | 'document.saveAsDialog' | 'export.chooseFile' | 'import.read' | 'import.openDialog';
+  | 'document.openDialog'
+  | 'document.saveAsDialog'
+  | 'export.chooseFile'
+  | 'import.read'
+  | 'import.openDialog'
+  | 'report.savePdf';
 
 /**
  * The handlers, typed precisely for direct callers (tests, CLI): synchronous calls return their
@@ -327,6 +346,27 @@ export function createHandlers(options: AppServiceOptions): AppHandlers {
       ),
     'job.cancel': ({ jobId }) => jobs.cancel(jobId),
 
+    'report.savePdf': async ({ scenarioId }) => {
+      const pdf = requirePdf(options.pdf);
+      const snapshot = docs.current();
+      if (!snapshot) throw new ApiFailure('noDocument', 'No programme is open. Open or create one first.');
+      const { model } = snapshot;
+      const scenario = scenarioId === null ? null : (model.scenarios.find((s) => s.id === scenarioId) ?? null);
+      const chosen = await pdf.choose(reportFileName(model.programme.title, scenario?.name ?? null, settings.locale));
+      if (chosen === null) return null;
+      const target = path.resolve(/\.pdf$/i.test(chosen) ? chosen : `${chosen}.pdf`);
+      const bytes = await pdf.print();
+      try {
+        fs.writeFileSync(target, bytes);
+      } catch (err) {
+        throw new ApiFailure(
+          'io',
+          `The report could not be saved as "${target}" (${errMessage(err)}). Choose another folder, or close the file if another program has it open, then try again.`,
+        );
+      }
+      return { path: target };
+    },
+
     'export.chooseFile': async ({ fileName, format }) => {
       const dialogs = requireDialogs(options.dialogs, 'In the browser, the export is downloaded instead.');
       const chosen = await dialogs.saveExport(fileName);
@@ -417,6 +457,16 @@ function requireDialogs(
 ): NativeDialogs {
   if (!dialogs) throw new ApiFailure('unavailable', `File dialogs are only available in the desktop app. ${instead}`);
   return dialogs;
+}
+
+function requirePdf(pdf: PdfOutput | undefined): PdfOutput {
+  if (!pdf) {
+    throw new ApiFailure(
+      'unavailable',
+      'Saving the report as a PDF is only available in the desktop app. Use "Print…" on the Report screen and choose "Save as PDF" as the printer instead.',
+    );
+  }
+  return pdf;
 }
 
 /** Name of the open document's file; 'noDocument' if none. */

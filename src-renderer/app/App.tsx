@@ -11,6 +11,7 @@ import { FundingScreen } from '../features/funding/FundingScreen';
 import { HistoryScreen } from '../features/history/HistoryScreen';
 import { PartnersScreen } from '../features/partners/PartnersScreen';
 import { ProgrammeScreen } from '../features/programme/ProgrammeScreen';
+import { ReportScreen } from '../features/report/ReportScreen';
 import { ScenariosScreen } from '../features/scenarios/ScenariosScreen';
 import { ScenarioNotice } from '../features/scenarios/ScenarioSwitcher';
 import { SensitivityScreen } from '../features/sensitivity/SensitivityScreen';
@@ -77,7 +78,7 @@ function DocumentView() {
   }, [store]);
 
   return (
-    <div className="app">
+    <div className="app" data-screen={screen}>
       <a href="#main" className="skip-link">
         {t('app.skipToContent')}
       </a>
@@ -126,6 +127,8 @@ function CurrentScreen({ screen }: { screen: Screen }) {
       return <ChecksScreen />;
     case 'history':
       return <HistoryScreen />;
+    case 'report':
+      return <ReportScreen />;
   }
 }
 

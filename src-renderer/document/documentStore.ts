@@ -70,7 +70,8 @@ export type ActionName =
   | 'job'
   | 'export'
   | 'import'
-  | 'changeLog';
+  | 'changeLog'
+  | 'savePdf';
 
 export interface Failure {
   /** Increases with every failure, so the UI can tell two equal failures apart. */
@@ -154,6 +155,11 @@ export interface DocState {
   discardImport(token: string): Promise<void>;
   /** The change log of the open programme, newest first (null when it could not be read). */
   changeLog(): Promise<ChangeLogEntry[] | null>;
+  /**
+   * Desktop only: saves the report of the scenario shown as a PDF where the person chooses; the
+   * file's path, or null when the dialog was cancelled or it failed (lastError says why).
+   */
+  savePdf(): Promise<string | null>;
 }
 
 /** A job as this window knows it. */
@@ -660,6 +666,18 @@ export function createDocumentStore(api: Api, initialLocale: Locale = 'en', even
           return null;
         }
         return reply.value;
+      },
+
+      async savePdf() {
+        set({ busy: true });
+        const scenarioId = activeScenario(get())?.id ?? null;
+        const reply = await call(() => api['report.savePdf']({ scenarioId }));
+        set({ busy: false });
+        if (!reply.ok) {
+          fail('savePdf', reply.error);
+          return null;
+        }
+        return reply.value?.path ?? null;
       },
 
       dismissError() {

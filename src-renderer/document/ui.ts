@@ -17,6 +17,7 @@ export const SCREENS = [
   'checks',
   'export',
   'history',
+  'report',
 ] as const;
 export type Screen = (typeof SCREENS)[number];
 

@@ -9,10 +9,10 @@ import { formatDecimal, type Locale } from '../../src-shared/money';
 import { isNetworkError } from '../api/errors';
 import { en, type MessageKey, type Messages } from './en';
 import { fr } from './fr';
-import { plural } from './plural';
+import { plural } from '../../src-shared/text/plural';
 
 export type { MessageKey, Messages } from './en';
-export { plural, type PluralForms } from './plural';
+export { plural, type PluralForms } from '../../src-shared/text/plural';
 export {
   ERROR_TEXT_CODES,
   type ErrorTextCode,
@@ -148,6 +148,12 @@ export function formatDateTime(iso: string, locale: Locale): string {
   return Number.isNaN(d.getTime())
     ? ''
     : dtf(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(d);
+}
+
+/** "24 November 2025" / "24 novembre 2025" from an ISO time. */
+export function formatDate(iso: string, locale: Locale): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? '' : dtf(locale, { day: 'numeric', month: 'long', year: 'numeric' }).format(d);
 }
 
 /** "Mar 2025" / "mars 2025" from "2025-03". */

@@ -163,7 +163,7 @@ export interface Counts {
 
 /**
  * "1 error · 3 warnings · 2 notes" (only the severities present; '' when there are none), singular
- * or plural as each language decides (Intl.PluralRules, see i18n/plural.ts).
+ * or plural as each language decides (Intl.PluralRules, see src-shared/text/plural.ts).
  */
 export function countsText(c: Counts, locale: Locale, t: Translate): string {
   const parts: string[] = [];

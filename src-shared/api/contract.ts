@@ -448,6 +448,16 @@ export const contract = {
   'document.undo': { request: z.object({ origin: originSchema.optional() }).strict(), reply: returns<Delta>() },
   'document.redo': { request: z.object({ origin: originSchema.optional() }).strict(), reply: returns<Delta>() },
   'document.changeLog': { request: empty, reply: returns<ChangeLogEntry[]>() },
+  /**
+   * Desktop only: the printable report of the scenario shown (null: the baseline), printed from the
+   * asking window to an A4 PDF and saved where the person chooses in a native save dialog. The
+   * saved file's path, or null when the dialog was cancelled. Browser mode uses the browser's print
+   * dialog instead.
+   */
+  'report.savePdf': {
+    request: z.object({ scenarioId: lineIdSchema.nullable() }).strict(),
+    reply: returns<{ path: string } | null>(),
+  },
   /** Starts a long job on the open programme; progress and the outcome arrive as events. */
   'job.start': {
     request: z

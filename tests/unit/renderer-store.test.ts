@@ -675,3 +675,31 @@ describe('document store: the scenario shown (issue 10)', () => {
     expect(store.getState().scenarioId).toBeNull();
   });
 });
+
+describe('document store: saving the report as a PDF (issue 11)', () => {
+  it('asks main for the scenario shown, and says why when main refuses', async () => {
+    const main = fakeMain(snapshot(model()));
+    const asked: { scenarioId: string | null }[] = [];
+    let reply: Reply<{ path: string } | null> = { ok: true, value: { path: '/docs/T – Dear – report.pdf' } };
+    main.api['report.savePdf'] = async (request) => {
+      asked.push(request);
+      return reply;
+    };
+    const store = createDocumentStore(main.api);
+    await store.getState().init();
+    expect(await store.getState().savePdf()).toBe('/docs/T – Dear – report.pdf');
+    await store.getState().command({ type: 'scenario.add', id: 'S1', fields: { name: 'Dear', description: '' } });
+    store.getState().setScenario('S1');
+    await store.getState().savePdf();
+    expect(asked).toEqual([{ scenarioId: null }, { scenarioId: 'S1' }]);
+    expect(store.getState().busy).toBe(false);
+
+    reply = { ok: true, value: null }; // the dialog was cancelled
+    expect(await store.getState().savePdf()).toBeNull();
+    expect(store.getState().lastError).toBeNull();
+
+    reply = { ok: false, error: { code: 'unavailable', message: 'Saving the report as a PDF is only available…' } };
+    expect(await store.getState().savePdf()).toBeNull();
+    expect(store.getState().lastError).toMatchObject({ action: 'savePdf', error: { code: 'unavailable' } });
+  });
+});

@@ -5,7 +5,7 @@ import { useFindings, useLocale, useModel, useT } from '../../document/react';
 import { NAME_COL, useUi } from '../../document/ui';
 import { findingText, opensDetails } from '../../shared/findings';
 import { ShortcutStrip } from '../../shared/keyboard/ShortcutHelp';
-import { Charts } from './BudgetCharts';
+import { Charts } from '../../shared/BudgetCharts';
 import { ImportButton } from './ImportDialog';
 import { LevelSection } from './LevelSection';
 import { MetricsPanel } from './MetricsPanel';

@@ -4,7 +4,7 @@ import { formatDecimal, formatMinor, formatPercent } from '../../../src-shared/m
 import { LEVELS, monthLabel } from '../../../src-shared/model';
 import { useDeferredResult, useLocale, useModelPart, useT } from '../../document/react';
 import { formatMonth } from '../../i18n';
-import { LEVEL_COLORS } from './BudgetCharts';
+import { LEVEL_COLORS } from '../../shared/BudgetCharts';
 
 function Metric(props: { id: string; label: string; value: string; raw: number | null; sub?: ReactNode }) {
   return (

@@ -1,10 +1,13 @@
-/** The budget's charts (cost by level, by year), from the engine's result for the model on screen. */
+/**
+ * The budget's charts (cost by level, by year), from the engine's result for the model on screen:
+ * on the Budget screen and in the report.
+ */
 import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, Legend, Tooltip, XAxis, YAxis } from 'recharts';
-import { currencyExponent, formatMinor } from '../../../src-shared/money';
-import { LEVELS } from '../../../src-shared/model';
-import { useDeferredResult, useLocale, useModelPart, useT } from '../../document/react';
-import { ChartCard, compact } from '../../shared/ChartCard';
+import { currencyExponent, formatMinor } from '../../src-shared/money';
+import { LEVELS } from '../../src-shared/model';
+import { useDeferredResult, useLocale, useModelPart, useT } from '../document/react';
+import { ChartCard, compact } from './ChartCard';
 
 export const LEVEL_COLORS: Record<string, string> = {
   individual: '#2f6690',

@@ -3,7 +3,7 @@
  * singular for exactly 1; French for 0, 1 and anything below 2 (0,5 ; 1,5). The dictionaries
  * have two forms, so any other category (French 'many', for a million) takes the plural.
  */
-import type { Locale } from '../../src-shared/money';
+import type { Locale } from '../money';
 
 export interface PluralForms<T> {
   one: T;
