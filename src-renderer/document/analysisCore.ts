@@ -350,30 +350,71 @@ export function isPoolRequest(message: AnalysisRequest | PoolRequest): message i
   return message.kind === 'mcWarm' || message.kind === 'mcChunk' || message.kind === 'mcSummary';
 }
 
-/** Runs one pool message (see PoolRequest); `post` may transfer the arrays it is given. */
-export function handlePool(req: PoolRequest, post: (reply: PoolReply, transfer?: ArrayBuffer[]) => void): void {
-  if (req.kind === 'mcWarm') {
-    // A warm-up that fails (a model the run would refuse) says nothing: the run will say why.
+/** The warm-up going on in this worker (one at a time). */
+let warming: { stop: boolean } | null = null;
+/** Whether a warm-up is going on in this worker (tests). */
+export function warmingNow(): boolean {
+  return warming !== null && !warming.stop;
+}
+/** A warm-up computes its draws in slices of about this many ms, reading messages in between. */
+const WARM_SLICE_MS = 20;
+
+/**
+ * Draws of the model, thrown away, in slices (each a task of its own), until `budgetMs` or
+ * `maxDraws`, or until a run comes in: between two slices the worker reads its messages, and a
+ * chunk or a summary stops the warm-up, so a person who clicks Run at once never waits for it.
+ * A warm-up that fails (a model the run would refuse) says nothing: the run will say why.
+ */
+function warmUp(req: Extract<PoolRequest, { kind: 'mcWarm' }>): void {
+  if (warming) warming.stop = true;
+  const state = { stop: false };
+  warming = state;
+  let setup: ReturnType<typeof monteCarloSetup>;
+  try {
+    setup = monteCarloSetup(req.payload, createEngine({ contexts: 1 }));
+  } catch {
+    return;
+  }
+  const until = Date.now() + req.budgetMs;
+  let from = 0;
+  const slice = (): void => {
+    if (state.stop || from >= req.maxDraws || Date.now() >= until) {
+      if (warming === state) warming = null;
+      return;
+    }
+    const sliceEnd = Math.min(until, Date.now() + WARM_SLICE_MS);
+    let done = 0;
     try {
-      const setup = monteCarloSetup(req.payload, createEngine({ contexts: 1 }));
-      const until = Date.now() + req.budgetMs;
       monteCarloDraws(
         req.payload.model,
         setup.ranges,
         setup.params,
         req.payload.seed,
-        0,
+        from,
         req.maxDraws,
-        () => {
-          return Date.now() < until;
+        (n) => {
+          done = n;
+          return Date.now() < sliceEnd;
         },
         setup.engine,
       );
     } catch {
-      /* see above */
+      state.stop = true;
     }
+    from += done;
+    setTimeout(slice, 0);
+  };
+  slice();
+}
+
+/** Runs one pool message (see PoolRequest); `post` may transfer the arrays it is given. */
+export function handlePool(req: PoolRequest, post: (reply: PoolReply, transfer?: ArrayBuffer[]) => void): void {
+  if (req.kind === 'mcWarm') {
+    warmUp(req);
     return;
   }
+  // A run stops the warm-up (its next slice does not start).
+  if (warming) warming.stop = true;
   const { id } = req;
   try {
     const refused = refusal({ kind: 'montecarlo', id, payload: req.payload });

@@ -12,8 +12,8 @@
  *   uncertainty card shows a model with ranges): a worker's first few hundred draws run two to ten
  *   times slower while V8 compiles and optimises the engine (measured: about half a second of
  *   CPU a worker on the sample), which a person who is still choosing the draws and the seed does
- *   not wait for. A warm-up lasts at most WARM_MS a worker and is thrown away; a run sent meanwhile
- *   waits for it.
+ *   not wait for. A warm-up lasts at most WARM_MS a worker and is thrown away; it computes in
+ *   slices of a few ms and stops at the next slice when a run comes in, so a run never waits for it.
  * Decision: the workers are kept after a run (the next run is as fast); cancelling terminates them
  *   (a worker computing draws reads no message), and the next run starts new ones.
  */
@@ -35,8 +35,8 @@ export type PoolWorkerFactory = (
 /** At most this many workers, whatever the number of cores. */
 export const MAX_WORKERS = 4;
 /** A warm-up's longest time in each worker, in ms, and its most draws. */
-export const WARM_MS = 400;
-export const WARM_DRAWS = 600;
+export const WARM_MS = 1500;
+export const WARM_DRAWS = 3000;
 
 /** The chunks of `draws` draws over `n` workers: contiguous, in order, of sizes differing by at most one. */
 export function poolChunks(draws: number, n: number): { from: number; to: number }[] {

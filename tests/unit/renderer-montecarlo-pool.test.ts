@@ -14,6 +14,7 @@ import {
   type MonteCarloRequest,
   type PoolReply,
   type PoolRequest,
+  warmingNow,
 } from '../../src-renderer/document/analysisCore';
 import { createAnalysisStore, inProcessAnalysisTransport } from '../../src-renderer/document/analysisClient';
 import {
@@ -132,6 +133,19 @@ describe('the Monte-Carlo pool', () => {
     expect(replies).toEqual([]);
     const after = await runOnPool(2, recording().factory, { kind: 'montecarlo', id: 2, payload: p }, p);
     expect(after[after.length - 1]).toEqual({ ...single(p), id: 2 });
+  });
+
+  it('a warm-up goes on in slices and stops when a run comes in (a run never waits for it)', async () => {
+    const p = payload(40, 3);
+    handlePool({ kind: 'mcWarm', payload: p, budgetMs: 10_000, maxDraws: 1_000_000 }, () => undefined);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(warmingNow()).toBe(true);
+    const replies: PoolReply[] = [];
+    handlePool({ kind: 'mcChunk', id: 1, payload: p, from: 0, to: 40 }, (r) => replies.push(r));
+    expect(warmingNow()).toBe(false);
+    expect(replies[replies.length - 1]?.type).toBe('mcChunk');
+    await new Promise((r) => setTimeout(r, 30));
+    expect(warmingNow()).toBe(false);
   });
 
   it('a warm-up on a model the run refuses says nothing', () => {
