@@ -37,13 +37,13 @@
  *   caseload and the key figures.
  * The sheet says, line by line, how its amounts are written (last column).
  */
-import { add, currencyExponent, dec, fromInt, mul, type Rational, ZERO } from '../money';
+import { add, currencyExponent, dec, fromInt, mul, rat, type Rational, ZERO } from '../money';
 import { type BudgetLine, type Language, type Level, LEVELS, type Model, monthLabel, programmeYear } from '../model';
 import type { ComputeResult, LineResult } from '../engine';
 import { currencyFactors } from '../engine/amounts';
 import { buildCaseload } from '../engine/caseload';
 import { planQuantities } from '../engine/drivers';
-import { planAt } from '../engine/plan';
+import { planAt, type QuantityPlan } from '../engine/plan';
 import { runChecks } from '../checks';
 import { headingOf, LAYOUTS, type LayoutId, UNMAPPED, UNMAPPED_LABEL } from './layouts';
 import { CATEGORY_TEXT, FUNDER_STATUS_TEXT, FUNDER_TYPE_TEXT, label, type LabelKey, LEVEL_TEXT } from './labels';
@@ -246,6 +246,28 @@ interface LineFormulas {
   ok: boolean[];
 }
 
+/**
+ * The exact quantity a line buys in a period: with the plan's common denominator, its months'
+ * numerators summed as integers and made one rational (one reduction instead of one a month).
+ */
+function periodQuantity(plan: QuantityPlan, p: Period): Rational {
+  const nums = plan.nums;
+  if (nums) {
+    let sum = 0;
+    for (let m = p.first; m <= p.last; m++) sum += nums[m - 1] ?? 0;
+    if (Number.isSafeInteger(sum)) return sum === 0 ? ZERO : rat(BigInt(sum), plan.den);
+    let big = 0n;
+    for (let m = p.first; m <= p.last; m++) big += BigInt(nums[m - 1] ?? 0);
+    return rat(big, plan.den);
+  }
+  let q: Rational = ZERO;
+  for (let m = p.first; m <= p.last; m++) {
+    const qm = planAt(plan, m - 1);
+    if (qm) q = add(q, qm);
+  }
+  return q;
+}
+
 function lineFormulas(
   line: BudgetLine,
   lr: LineResult,
@@ -266,11 +288,7 @@ function lineFormulas(
   const monthly = periods.length > 0 && periods.every((p) => p.first === p.last);
   for (const p of periods) {
     const prev = cum;
-    let q: Rational = ZERO;
-    for (let m = p.first; m <= p.last; m++) {
-      const qm = planAt(plan, m - 1);
-      if (qm) q = add(q, qm);
-    }
+    const q = periodQuantity(plan, p);
     const k = factors[p.year - 1];
     if (q.n !== 0n) {
       if (!k) return null; // a year without a rate: the engine costs nothing there
