@@ -282,13 +282,22 @@ export function createAnalysisStore(
   });
 }
 
-/** The analysis core in this thread, each request in a task of its own, in order. */
-export const inProcessAnalysisTransport: AnalysisTransportFactory = (onReply) => {
-  let core: Promise<typeof import('./analysisCore')> | null = null;
+type AnalysisCoreModule = typeof import('./analysisCore');
+
+/**
+ * The analysis core in this thread (where there is no Worker, and in tests): each message handled
+ * by `handle` in a task of its own, in order, the core loaded on first use; after `close()` nothing
+ * more is handled or replied.
+ */
+export function inThisThread<M, R>(
+  handle: (core: AnalysisCoreModule, message: M, reply: (r: R) => void) => void,
+  onReply: (r: R) => void,
+): { post(message: M): void; close(): void } {
+  let core: Promise<AnalysisCoreModule> | null = null;
   let closed = false;
   let chain: Promise<void> = Promise.resolve();
   return {
-    post(request) {
+    post(message) {
       core ??= import('./analysisCore');
       const loaded = core;
       chain = chain.then(() =>
@@ -297,8 +306,8 @@ export const inProcessAnalysisTransport: AnalysisTransportFactory = (onReply) =>
             new Promise<void>((resolve) => {
               setTimeout(() => {
                 if (!closed) {
-                  m.handleAnalysis(request, (reply) => {
-                    if (!closed) onReply(reply);
+                  handle(m, message, (r) => {
+                    if (!closed) onReply(r);
                   });
                 }
                 resolve();
@@ -311,4 +320,8 @@ export const inProcessAnalysisTransport: AnalysisTransportFactory = (onReply) =>
       closed = true;
     },
   };
-};
+}
+
+/** The analysis core in this thread, each request in a task of its own, in order. */
+export const inProcessAnalysisTransport: AnalysisTransportFactory = (onReply) =>
+  inThisThread<AnalysisRequest, AnalysisReply>((m, request, reply) => m.handleAnalysis(request, reply), onReply);

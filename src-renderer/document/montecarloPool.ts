@@ -18,7 +18,7 @@
  *   (a worker computing draws reads no message), and the next run starts new ones.
  */
 import type { AnalysisReply, MonteCarloRequest, PoolReply, PoolRequest } from './analysisCore';
-import type { AnalysisTransportFactory } from './analysisClient';
+import { type AnalysisTransportFactory, inThisThread } from './analysisClient';
 
 /** What the pool needs of a worker (a module Worker in the window; an in-process one in tests). */
 export interface PoolWorker {
@@ -173,31 +173,6 @@ export function monteCarloPoolTransport(workers: number, start: PoolWorkerFactor
  * a task of its own, in order; terminate() drops what has not run yet.
  */
 export const inProcessPoolWorker: PoolWorkerFactory = (onReply) => {
-  let core: Promise<typeof import('./analysisCore')> | null = null;
-  let closed = false;
-  let chain: Promise<void> = Promise.resolve();
-  return {
-    post(message) {
-      core ??= import('./analysisCore');
-      const loaded = core;
-      chain = chain.then(() =>
-        loaded.then(
-          (m) =>
-            new Promise<void>((resolve) => {
-              setTimeout(() => {
-                if (!closed) {
-                  m.handlePool(message, (reply) => {
-                    if (!closed) onReply(reply);
-                  });
-                }
-                resolve();
-              }, 0);
-            }),
-        ),
-      );
-    },
-    terminate() {
-      closed = true;
-    },
-  };
+  const thread = inThisThread<PoolRequest, PoolReply>((m, message, reply) => m.handlePool(message, reply), onReply);
+  return { post: (message) => thread.post(message), terminate: () => thread.close() };
 };
