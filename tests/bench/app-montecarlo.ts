@@ -15,14 +15,12 @@
  * Needs out/ (`buildApp()` makes it: `electron-vite build`).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { writeModelToFile } from '../../src-main/documents';
 import { compute, keyParameters, monteCarlo, type Range } from '../../src-shared/engine';
 import type { Model } from '../../src-shared/model';
-import { startServe } from '../e2e/serve';
+import { openListed, showLibrary, startAppInChromium } from './browser';
 
 /** How long a person takes to type the draws and the seed before clicking Run, in ms. */
 export const PAUSE_MS = 1500;
@@ -92,16 +90,8 @@ async function inPage<T>(page: Page, fn: string, arg?: unknown): Promise<T> {
 
 async function openOnSensitivity(browser: Browser, url: string, file: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1366, height: 850 }, locale: 'en-GB' });
-  await page.goto(url);
-  const docName = page.getByTestId('doc-file-name');
-  const library = page.getByTestId('library-list');
-  await library.or(docName).waitFor();
-  if (await docName.isVisible()) await page.getByTestId('close-document').click();
-  await page
-    .locator(`li.file-item[data-path="${file}"]`)
-    .locator('[data-testid^="library-open-"]:not([data-testid*="readonly"])')
-    .click();
-  await docName.waitFor();
+  await showLibrary(page, url);
+  await openListed(page, file);
   await page.getByTestId('nav-sensitivity').click();
   await page.getByTestId('mc-run').waitFor();
   return page;
@@ -130,23 +120,10 @@ export async function appMonteCarlo(
   samples: number,
   budgetMs: number,
 ): Promise<AppMonteCarloTimes> {
-  const root = mkdtempSync(join(tmpdir(), 'rcs-bench-mc-'));
-  const documents = join(root, 'documents');
-  mkdirSync(documents, { recursive: true });
-  const file = join(documents, 'Monte-Carlo bench.rcs');
+  const app = await startAppInChromium('rcs-bench-mc-');
+  const { browser, url } = app;
+  const file = join(app.documents, 'Monte-Carlo bench.rcs');
   writeModelToFile(file, model, { overwrite: true });
-  const { url, server } = await startServe(root);
-  const browser = await chromium.launch({
-    headless: true,
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
-  });
   const times: AppMonteCarloTimes = { first: [], cold: [], again: [], workers: 0 };
   try {
     const t0 = Date.now();
@@ -170,10 +147,7 @@ export async function appMonteCarlo(
       if (i >= 2 && Date.now() - t0 > budgetMs) break;
     }
   } finally {
-    await browser.close();
-    server.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 300));
-    rmSync(root, { recursive: true, force: true });
+    await app.close();
   }
   return times;
 }

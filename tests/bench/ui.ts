@@ -19,16 +19,16 @@
  *
  * Options: --edits N (default 30), --typing N (default 5), --lines N (default 2000), --json.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { writeModelToFile } from '../../src-main/documents';
 import { createEngine } from '../../src-shared/engine';
 import { formatMinor, type Locale } from '../../src-shared/money';
 import type { BudgetLine, Level, Model } from '../../src-shared/model';
 import { parseLineCell } from '../../src-renderer/features/budget/lineFields';
-import { startServe } from '../e2e/serve';
+import { openListed, showLibrary, startAppInChromium } from './browser';
 import { generateModel } from './generate';
 
 const TARGET_MS = 50;
@@ -153,21 +153,8 @@ async function main(): Promise<void> {
   if (!existsSync('out/main/serve.js') || !existsSync('out/renderer/index.html')) {
     throw new Error('out/ is missing: run `npm run build` first (bench:ui builds nothing).');
   }
-  const root = mkdtempSync(join(tmpdir(), 'rcs-bench-ui-'));
-  const documents = join(root, 'documents');
-  mkdirSync(documents, { recursive: true });
-  const { url, server } = await startServe(root);
-  const browser = await chromium.launch({
-    headless: true,
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
-  });
+  const app = await startAppInChromium('rcs-bench-ui-');
+  const { browser, url, documents } = app;
   try {
     let model: Model = generateModel({ lines: LINES, months: 60 });
     const file = join(documents, 'UI bench.rcs');
@@ -186,17 +173,9 @@ async function main(): Promise<void> {
     page.on('console', (m) => {
       if (/engine worker/.test(m.text())) workerTrouble.push(m.text());
     });
-    await page.goto(url);
-    const docName = page.getByTestId('doc-file-name');
-    const library = page.getByTestId('library-list');
-    await library.or(docName).waitFor();
-    if (await docName.isVisible()) await page.getByTestId('close-document').click();
+    await showLibrary(page, url);
     const opened = Date.now();
-    await page
-      .locator(`li.file-item[data-path="${file}"]`)
-      .locator('[data-testid^="library-open-"]:not([data-testid*="readonly"])')
-      .click();
-    await docName.waitFor();
+    await openListed(page, file);
     await page.getByTestId('nav-budget').click();
     const total = page.getByTestId('totals-total');
     const expectedFirst = totalText(model);
@@ -351,10 +330,7 @@ async function main(): Promise<void> {
     }
     await page.close();
   } finally {
-    await browser.close();
-    server.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 300));
-    rmSync(root, { recursive: true, force: true });
+    await app.close();
   }
 }
 
