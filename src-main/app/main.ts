@@ -13,7 +13,18 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, type MenuItemConstructorOptions, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  type FileFilter,
+  ipcMain,
+  Menu,
+  type MenuItemConstructorOptions,
+  type OpenDialogOptions,
+  type SaveDialogOptions,
+  shell,
+} from 'electron';
 import { setSqliteNativeBinding } from '../db';
 import { createHandlers } from '../documents/app-service';
 import { findAppRoot, PRODUCT_NAME, resolveAppPaths } from '../transport/environment';
@@ -125,6 +136,19 @@ function start(): void {
   setSqliteNativeBinding(binding);
 
   const parent = (): BrowserWindow | undefined => BrowserWindow.getFocusedWindow() ?? mainWindow ?? undefined;
+  /** The native open dialog over the window in front; the chosen path, or null when cancelled. */
+  const openFile = async (title: string, filters: FileFilter[]): Promise<string | null> => {
+    const win = parent();
+    const options: OpenDialogOptions = { title, filters, properties: ['openFile'] };
+    const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+    return r.canceled ? null : (r.filePaths[0] ?? null);
+  };
+  /** The native save dialog over the window in front; the chosen path, or null when cancelled. */
+  const saveFile = async (options: SaveDialogOptions): Promise<string | null> => {
+    const win = parent();
+    const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+    return r.canceled || !r.filePath ? null : r.filePath;
+  };
   const handlers = createHandlers({
     documentsDir: paths.documentsDir,
     userDataDir: paths.userDataDir,
@@ -139,57 +163,39 @@ function start(): void {
       }
     },
     dialogs: {
-      async open() {
-        const win = parent();
-        const options = { title: 'Open a programme', filters: RCS_FILTERS, properties: ['openFile' as const] };
-        const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
-        return r.canceled ? null : (r.filePaths[0] ?? null);
-      },
-      async save(defaultName: string) {
-        const win = parent();
-        const options = {
+      open: () => openFile('Open a programme', RCS_FILTERS),
+      save: (defaultName: string) =>
+        saveFile({
           title: 'Save a copy of the programme',
           defaultPath: path.join(paths.documentsDir, defaultName),
           filters: RCS_FILTERS,
-        };
-        const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
-        return r.canceled || !r.filePath ? null : r.filePath;
-      },
-      async saveExport(defaultName: string) {
-        const win = parent();
-        const xlsx = defaultName.toLowerCase().endsWith('.xlsx');
-        const options = {
+        }),
+      saveExport: (defaultName: string) =>
+        saveFile({
           title: 'Export',
           defaultPath: path.join(app.getPath('documents'), defaultName),
-          filters: [xlsx ? { name: 'Excel workbook', extensions: ['xlsx'] } : { name: 'CSV', extensions: ['csv'] }],
-        };
-        const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
-        return r.canceled || !r.filePath ? null : r.filePath;
-      },
+          filters: [
+            defaultName.toLowerCase().endsWith('.xlsx')
+              ? { name: 'Excel workbook', extensions: ['xlsx'] }
+              : { name: 'CSV', extensions: ['csv'] },
+          ],
+          properties: ['showOverwriteConfirmation', 'createDirectory'],
+        }),
       showInFolder(file: string) {
         shell.showItemInFolder(file);
       },
-      async openImport() {
-        const win = parent();
-        const options = { title: 'Import budget lines', filters: IMPORT_FILTERS, properties: ['openFile' as const] };
-        const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
-        return r.canceled ? null : (r.filePaths[0] ?? null);
-      },
+      openImport: () => openFile('Import budget lines', IMPORT_FILTERS),
     },
     // The report (Report screen): the asking window printed with its print styles (styles.css,
     // @media print: A4 portrait, the CSS page size preferred), saved where the person chooses.
     pdf: {
-      async choose(defaultName: string) {
-        const win = parent();
-        const options = {
+      choose: (defaultName: string) =>
+        saveFile({
           title: 'Save the report as PDF',
           defaultPath: path.join(paths.documentsDir, defaultName),
           filters: PDF_FILTERS,
-          properties: ['showOverwriteConfirmation' as const, 'createDirectory' as const],
-        };
-        const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
-        return r.canceled || !r.filePath ? null : r.filePath;
-      },
+          properties: ['showOverwriteConfirmation', 'createDirectory'],
+        }),
       async print() {
         const win = parent();
         if (!win || win.isDestroyed()) throw new Error('The window to print is gone.');
