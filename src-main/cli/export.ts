@@ -20,7 +20,6 @@
  *   file as it was and no temporary file behind. --out may not name a .rcs file: an export never
  *   replaces a programme.
  */
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import {
   CSV_CONTENTS,
@@ -31,6 +30,7 @@ import {
   layoutOfProfile,
 } from '../../src-shared/export';
 import type { Model } from '../../src-shared/model';
+import { writeFileAtomically } from '../export/files';
 import { exportWriters } from '../export/writers';
 import { writeWorkbook } from '../export/xlsx';
 import { BASELINE_NAME, chooseScenario, CliFailure } from './scenarios';
@@ -123,19 +123,9 @@ export function checkExportArgs(
 
 /** Writes `bytes` to `out` through a temporary file renamed over it (see the Decision above). */
 export function writeAtomically(out: string, bytes: Uint8Array, fileFailure: number): void {
-  const tmp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
-  let fd: number | null = null;
   try {
-    fd = openSync(tmp, 'wx');
-    let at = 0;
-    while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = null;
-    renameSync(tmp, out);
+    writeFileAtomically(out, bytes);
   } catch (err) {
-    if (fd !== null) closeSync(fd);
-    rmSync(tmp, { force: true });
     const why = err instanceof Error ? err.message : String(err);
     throw new CliFailure(
       `The export could not be written to ${out}: ${why}. Check that the folder exists and that you may write there; nothing was changed.`,

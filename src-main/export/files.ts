@@ -8,6 +8,8 @@
  *   that never takes its files cannot fill the memory.
  */
 import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import path from 'node:path';
 
 export const KEEP_MS = 10 * 60 * 1000;
 export const MAX_KEPT_BYTES = 256 * 1024 * 1024;
@@ -85,5 +87,28 @@ export class ExportFiles {
     for (const map of [this.tokens, this.downloads] as Map<string, { at: number }>[]) {
       for (const [k, v] of map) if (v.at < limit) map.delete(k);
     }
+  }
+}
+
+/**
+ * Writes `bytes` to `out` whole or not at all: to a temporary file beside it, flushed to disk, then
+ * renamed over it (one atomic step on the same file system). On failure the temporary file is
+ * removed, `out` is left as it was, and the error is thrown for the caller to word.
+ */
+export function writeFileAtomically(out: string, bytes: Uint8Array): void {
+  const tmp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.${Date.now()}.part`);
+  let fd: number | null = null;
+  try {
+    fd = openSync(tmp, 'wx');
+    let at = 0;
+    while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = null;
+    renameSync(tmp, out);
+  } catch (err) {
+    if (fd !== null) closeSync(fd);
+    rmSync(tmp, { force: true });
+    throw err;
   }
 }

@@ -10,13 +10,12 @@
  *   same name is replaced only by a whole one (the save dialog already asked whether to replace it).
  * Decision: the export never changes the programme.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { ApiFailure } from '../../src-shared/api';
 import { exportFileName, type ExportRequest, type LayoutId, MIME_TYPES } from '../../src-shared/export';
 import type { Language, Model } from '../../src-shared/model';
 import type { JobPlan } from '../documents/jobs';
-import type { ExportFiles } from './files';
+import { type ExportFiles, writeFileAtomically } from './files';
 
 /** What the XLSX writer is given (src-main/export/xlsx.ts). */
 export interface WorkbookOptions {
@@ -104,15 +103,11 @@ export function exportPlan(
         }
       },
       () => {
-        const data = bytes as Buffer;
         if (target === null) return;
-        const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.part`);
         try {
-          fs.writeFileSync(temp, data, { flag: 'wx' });
-          fs.renameSync(temp, target);
+          writeFileAtomically(target, bytes as Buffer);
           savedTo = target;
         } catch (err) {
-          fs.rmSync(temp, { force: true });
           throw new ApiFailure(
             'io',
             `"${fileName}" could not be saved (${err instanceof Error ? err.message : String(err)}). Check that the folder still exists and that you may write there, or choose another place.`,
