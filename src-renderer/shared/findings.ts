@@ -41,7 +41,7 @@ const BY_CODE: Readonly<Record<string, Readonly<Record<string, ParamKind>>>> = {
   'principles.followUpInside': { late: 'count', arrivals: 'count', months: 'count', lastMonth: 'count' },
   'principles.vulnerableNoLine': { kind: 'term' },
   'principles.noNonMigrants': { target: 'share' },
-  'principles.fewNonMigrants': { share: 'percent', target: 'share', of: 'count', outOf: 'count' },
+  'principles.fewNonMigrants': { share: 'share', target: 'share', of: 'count', outOf: 'count' },
   'principles.noCommunityBeneficiaries': { target: 'share' },
   'principles.uncertainFunding': { share: 'percent', amount: 'money', sources: 'count' },
   'principles.stateReliance': { covered: 'money', partner: 'text' },

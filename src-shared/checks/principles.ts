@@ -105,15 +105,29 @@ function below(a: number | bigint, b: number | bigint, limit: DecimalString): bo
   return BigInt(a) * l.d < l.n * BigInt(b);
 }
 
+/** Decimal a > decimal b, exactly. */
+function greater(a: DecimalString, b: DecimalString): boolean {
+  const x = dec(a);
+  const y = dec(b);
+  return x.n * y.d > y.n * x.d;
+}
+
 /** a ÷ b > limit, exactly (b > 0). */
 function above(a: number | bigint, b: number | bigint, limit: DecimalString): boolean {
   const l = dec(limit);
   return BigInt(a) * l.d > l.n * BigInt(b);
 }
 
-/** a ÷ b as a percent with one decimal, for display only. */
-function percent(a: number, b: number): number {
-  return b === 0 ? 0 : Math.round((a / b) * 1000) / 10;
+/**
+ * a ÷ b as a percent with one decimal, for display only: rounded, or towards the side the finding
+ * is on ('down' below a threshold, 'up' above one), so that a share just under 3 % never reads "3 %".
+ */
+function percent(a: number, b: number, towards: 'nearest' | 'down' | 'up' = 'nearest'): number {
+  if (b <= 0) return 0;
+  if (towards === 'nearest') return Math.round((a / b) * 1000) / 10;
+  const n = BigInt(a) * 1000n;
+  const d = BigInt(b);
+  return Number(towards === 'down' ? n / d : (n + d - 1n) / d) / 10;
 }
 
 /** The first of `items` with the largest `value` (null when there is none). */
@@ -179,7 +193,7 @@ export function principleFindings(model: Model, result: ComputeResult): Finding[
       });
     } else if (below(me, direct, MONITORING_MIN_SHARE)) {
       push('principles.monitoring', 'note', 'principles.monitoringBelow', 'monitoring', target, {
-        share: percent(me, direct),
+        share: percent(me, direct, 'down'),
         min: MONITORING_MIN_SHARE,
         amount: me,
       });
@@ -285,26 +299,24 @@ export function principleFindings(model: Model, result: ComputeResult): Finding[
   // community members up to that share; at 100 % it adds none). A line with no beneficiaries
   // recorded (e.g. to avoid counting the same people twice) is left alone, unless no community
   // line records any: then nothing can be checked, and a note says so.
-  const opened = new Map<string, Rational>();
+  const opened = new Map<string, DecimalString>();
   for (const s of model.synergies) {
     if (s.effect.type !== 'communityOpen') continue;
-    const share = dec(s.effect.nonMigrantShare);
-    if (share.n >= share.d) continue;
+    const share = s.effect.nonMigrantShare;
+    if (!greater('1', share)) continue; // at 100 % the engine adds nobody
     for (const id of s.lineIds) {
       const was = opened.get(id);
-      if (!was || share.n * was.d > was.n * share.d) opened.set(id, share);
+      if (was === undefined || greater(share, was)) opened.set(id, share);
     }
   }
   const communityLines = model.lines.filter((l) => l.level === 'community' && l.driver.kind !== 'percentage');
-  const targetShare = dec(NON_MIGRANT_TARGET);
   for (const l of communityLines) {
     if (dec(l.beneficiariesPerUnit).n === 0n) continue;
-    const own = dec(l.nonMigrantShare);
     const open = opened.get(l.id);
-    const share = open && open.n * own.d > own.n * open.d ? open : own;
-    if (share.n * targetShare.d >= targetShare.n * share.d) continue;
+    const share = open !== undefined && greater(open, l.nonMigrantShare) ? open : l.nonMigrantShare;
+    if (!greater(NON_MIGRANT_TARGET, share)) continue;
     const target: CheckTarget = { kind: 'line', lineId: l.id };
-    if (share.n === 0n) {
+    if (dec(share).n === 0n) {
       push(`principles.doNoHarm:${l.id}`, 'note', 'principles.noNonMigrants', 'doNoHarm', target, {
         name: l.name,
         target: NON_MIGRANT_TARGET,
@@ -312,7 +324,7 @@ export function principleFindings(model: Model, result: ComputeResult): Finding[
     } else {
       push(`principles.doNoHarm:${l.id}`, 'note', 'principles.fewNonMigrants', 'doNoHarm', target, {
         name: l.name,
-        share: Math.round((Number(share.n) / Number(share.d)) * 1000) / 10,
+        share,
         target: NON_MIGRANT_TARGET,
         of: JOINT_INITIATIVE.communityMembers,
         outOf: JOINT_INITIATIVE.communityMembers + JOINT_INITIATIVE.returnees,
@@ -342,7 +354,7 @@ export function principleFindings(model: Model, result: ComputeResult): Finding[
       'principles.largeCash',
       'cash',
       { kind: 'line', lineId: (largest(cashLines, total) as BudgetLine).id },
-      { share: percent(cash, grantTotal), cash, grants: grantTotal, max: LARGE_CASH_SHARE },
+      { share: percent(cash, grantTotal, 'up'), cash, grants: grantTotal, max: LARGE_CASH_SHARE },
     );
   }
 
