@@ -15,7 +15,8 @@ import type { CheckCode, CheckTarget, Finding } from './types';
 /**
  * Share of the grants paid to returnees in cash above which the cash note appears (DESIGN §7 "large
  * cash share"). The 2015 paper prefers "in-kind assistance, complemented by moderate amounts of
- * monetary assistance" (IOM 2015, L327) and gives no figure: half is our reading of "moderate".
+ * monetary assistance" (IOM 2015, L327) and gives no figure.
+ * Decision: more than half of the grants in cash is no longer "moderate" (a note, not a rule).
  */
 export const LARGE_CASH_SHARE = '0.5';
 
@@ -93,6 +94,7 @@ const NOT_PACKAGE_CATEGORIES: ReadonlySet<BudgetLine['category']> = new Set([
  * (L385): unaccompanied children, victims of trafficking and migrants with health-related needs
  * (kinds child, trafficking, health). A line "targets" a profile when its quantity driver names it;
  * a driver on all profiles (no profile chosen) does not count: the point is support of its own.
+ * A profile with no arrivals yet (being set up) is left alone.
  */
 const VULNERABLE_KINDS: ReadonlySet<Model['profiles'][number]['kind']> = new Set(['child', 'trafficking', 'health']);
 
@@ -247,7 +249,7 @@ export function principleFindings(model: Model, result: ComputeResult): Finding[
       }
     }
 
-    if (VULNERABLE_KINDS.has(p.kind)) {
+    if (VULNERABLE_KINDS.has(p.kind) && s && s.totalArrivals > 0) {
       const targeted = model.lines.some((l) => 'profileIds' in l.driver && l.driver.profileIds.includes(p.id));
       if (!targeted) {
         push(`principles.vulnerable:${p.id}`, 'warning', 'principles.vulnerableNoLine', 'vulnerable', target, {

@@ -167,6 +167,10 @@ describe('vulnerable profiles followed by a line of their own', () => {
     const m = children();
     m.lines.push(line({ id: 'school', driver: perArrival(['c']), unitCost: 1000 }));
     expect(vulnerable(m)).toEqual([]);
+    // A profile with no arrivals yet is left alone.
+    const empty = children();
+    empty.profiles = empty.profiles.map((p) => (p.id === 'c' ? { ...p, arrivals: 0 } : p));
+    expect(vulnerable(empty)).toEqual([]);
   });
 
   it('a line for all profiles does not count; trafficking and health are vulnerable, adults and families not', () => {
