@@ -168,7 +168,7 @@ export function principleFindings(model: Model, result: ComputeResult): Finding[
     return r ? r.total + r.partnerDelivered : 0;
   };
 
-  // ---- Separate lines for each level, psychosocial support -------------------------------------
+  // ---- Separate lines for each level ------------------------------------------------------------
   const has = (pred: (l: BudgetLine) => boolean) => model.lines.some(pred);
   if (model.lines.length > 0) {
     if (!has((l) => l.level === 'structural')) {
@@ -177,12 +177,9 @@ export function principleFindings(model: Model, result: ComputeResult): Finding[
     if (!has((l) => l.level === 'community')) {
       push('principles.community', 'warning', 'principles.noCommunity', 'separateLines', null);
     }
-    if (!has((l) => l.dimension === 'psychosocial')) {
-      push('principles.psychosocial', 'warning', 'principles.noPsychosocial', 'psychosocial', null);
-    }
   }
 
-  // ---- Monitoring and evaluation: its share of direct cost -------------------------------------
+  // ---- Monitoring and evaluation: its share of direct cost --------------------------------------
   const direct = result.totals.direct;
   if (model.lines.length > 0 && direct > 0) {
     const meLines = model.lines.filter((l) => l.category === 'monitoringEvaluation');
@@ -202,7 +199,12 @@ export function principleFindings(model: Model, result: ComputeResult): Finding[
     }
   }
 
-  // ---- Profiles: minimum durations, follow-up inside the programme, lines of their own ---------
+  // ---- Psychosocial support ---------------------------------------------------------------------
+  if (model.lines.length > 0 && !has((l) => l.dimension === 'psychosocial')) {
+    push('principles.psychosocial', 'warning', 'principles.noPsychosocial', 'psychosocial', null);
+  }
+
+  // ---- Profiles: minimum durations, follow-up inside the programme, lines of their own ----------
   const series = new Map(result.caseload.profiles.map((s) => [s.profileId, s]));
   for (const p of model.profiles) {
     const target: CheckTarget = { kind: 'profile', profileId: p.id };
@@ -260,7 +262,7 @@ export function principleFindings(model: Model, result: ComputeResult): Finding[
     }
   }
 
-  // ---- The individual package per returnee against the 2015 paper's range ---------------------
+  // ---- The individual package per returnee against the 2015 paper's range -----------------------
   const returnees = result.metrics.returneesAssisted;
   const packageLines = model.lines.filter(
     (l) => l.level === 'individual' && PACKAGE_MODALITIES.has(l.modality) && !NOT_PACKAGE_CATEGORIES.has(l.category),
@@ -296,7 +298,7 @@ export function principleFindings(model: Model, result: ComputeResult): Finding[
     }
   }
 
-  // ---- Do no harm: non-migrants among the people community lines reach ------------------------
+  // ---- Do no harm: non-migrants among the people community lines reach --------------------------
   // A line's share is its own, or what a community-open synergy opens it to (the engine adds
   // community members up to that share; at 100 % it adds none). A line with no beneficiaries
   // recorded (e.g. to avoid counting the same people twice) is left alone, unless no community
@@ -344,7 +346,7 @@ export function principleFindings(model: Model, result: ComputeResult): Finding[
     );
   }
 
-  // ---- Cash share of the grants paid to returnees ----------------------------------------------
+  // ---- Cash share of the grants paid to returnees -----------------------------------------------
   const grants = model.lines.filter((l) => l.level === 'individual' && GRANT_MODALITIES.has(l.modality));
   const cashLines = grants.filter((l) => l.modality === 'cash');
   const grantTotal = grants.reduce((s, l) => s + total(l), 0);
@@ -380,7 +382,7 @@ export function principleFindings(model: Model, result: ComputeResult): Finding[
     );
   }
 
-  // ---- Reliance on state programmes not yet agreed ---------------------------------------------
+  // ---- Reliance on state programmes not yet agreed ----------------------------------------------
   // A government partner's public service or take-over of lines, counted in the plan while the
   // agreement is not signed: IOM (2015) L443 asks to check such programmes will continue before
   // relying on them.
