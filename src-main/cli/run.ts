@@ -607,6 +607,7 @@ export function describeFindings(model: Model, findings: Finding[]): CheckLine[]
   const lines = new Map(model.lines.map((l) => [l.id, l]));
   const profiles = new Map(model.profiles.map((p) => [p.id, p]));
   const funders = new Map(model.funders.map((f) => [f.id, f]));
+  const synergies = new Map(model.synergies.map((s) => [s.id, s]));
   return findings.map((f) => {
     const t = f.target;
     let where = 'programme';
@@ -617,12 +618,13 @@ export function describeFindings(model: Model, findings: Finding[]): CheckLine[]
     else if (t?.kind === 'profile') where = `profile "${profiles.get(t.profileId)?.name ?? t.profileId}"`;
     else if (t?.kind === 'funder') where = `funding source "${funders.get(t.funderId)?.name ?? t.funderId}"`;
     else if (t?.kind === 'currency') where = `currency ${t.code}`;
+    else if (t?.kind === 'synergy') where = `synergy "${synergies.get(t.synergyId)?.name ?? t.synergyId}"`;
     return { ...f, where };
   });
 }
 
 /** Finding params that are money (minor units): in the reporting currency, or in US cents. */
-const MONEY_PARAMS = new Set(['used', 'ceiling', 'over', 'amount', 'cash']);
+const MONEY_PARAMS = new Set(['used', 'ceiling', 'over', 'amount', 'cash', 'grants', 'covered']);
 const USD_PARAMS = new Set(['usd', 'min', 'max']);
 
 function formatParam(f: Finding, key: string, value: string | number, currency: string): string {

@@ -147,7 +147,8 @@ const findings = {
     'There is no structural line: structural support should have its own budget lines, in addition to individual support.',
   'principles.noCommunity':
     'There is no community line: community-based work should have its own budget lines, in addition to individual support.',
-  'principles.noMonitoring': 'No line is in the “Monitoring and evaluation” category: M&E needs adequate resources.',
+  'principles.noMonitoring':
+    'Nothing is budgeted for monitoring and evaluation: M&E needs adequate resources (as a practitioner’s floor, at least {min} of direct cost). Add lines in the “Monitoring and evaluation” category.',
   'principles.noPsychosocial': 'No line supports the psychosocial dimension.',
   'principles.childDuration':
     'Profile “{name}” (unaccompanied children) is assisted {months} months; the sources ask for at least {min}.',
@@ -156,13 +157,27 @@ const findings = {
   'principles.followUp':
     'Profile “{name}” is assisted {months} months; the sources ask for a follow-up during the first {min} months.',
   'principles.packageBelow':
-    'The individual package is {amount} per returnee (about {usd}), below the {min} to {max} seen across programmes.',
+    'The individual package (what a returnee receives: grants, in kind and services) comes to {amount} per returnee, about {usd} ({conversion}): below the {min} to {max} seen across programmes. Check that the package lines cover what returnees need.',
   'principles.packageAbove':
-    'The individual package is {amount} per returnee (about {usd}), above the {min} to {max} seen across programmes.',
+    'The individual package (what a returnee receives: grants, in kind and services) comes to {amount} per returnee, about {usd} ({conversion}): above the {min} to {max} seen across programmes. Check the unit costs and take-up of the package lines.',
   'principles.noNonMigrants':
-    'Community line “{name}” reaches no non-migrants: projects open to the whole community help avoid tension (do no harm).',
+    'Community line “{name}” reaches no non-migrants: projects open to the whole community help avoid tension (do no harm). Aim for about {target} community members among the people it reaches, as in the Joint Initiative’s community projects.',
   'principles.largeCash':
-    'Cash is {share} of individual support: the 2015 review prefers in-kind support with moderate cash.',
+    'Cash is {share} of the grants paid to returnees ({cash} of {grants}), more than {max}: the 2015 review prefers in-kind support with moderate cash. Consider giving part of it in kind or as vouchers.',
+  'principles.monitoringBelow':
+    'Monitoring and evaluation comes to {amount}, {share} of direct cost: below the {min} practitioners commonly take as a floor (the sources ask for adequate resources and give no figure). Check that M&E covers the baseline, the monitoring and the evaluation.',
+  'principles.followUpInside':
+    'Profile “{name}”: {late} of its {arrivals} arrivals come after month {lastMonth}, too late for their {months} months of follow-up to end within the programme’s {duration} months. End the arrivals by month {lastMonth}, or budget their follow-up beyond the programme.',
+  'principles.vulnerableNoLine':
+    'Profile “{name}” ({kind}) has no line of its own: no budget line names it in its quantity driver. Add the specific support it needs (protection, medical care, schooling…) as a line driven by this profile.',
+  'principles.fewNonMigrants':
+    'Community line “{name}”: non-migrants are {share} of the people it reaches, below the {target} of the Joint Initiative’s community projects ({of} of {outOf}). Open it wider to community members (do no harm).',
+  'principles.noCommunityBeneficiaries':
+    'No community line records the people it reaches, so the share of non-migrants cannot be checked (do no harm; target {target}). Enter the beneficiaries per unit and the share of non-migrants of the community projects.',
+  'principles.uncertainFunding':
+    '{share} of the budget ({amount}) rests on funding sources still in the pipeline or hypothetical, the largest “{name}”. Confirm them, or plan what the programme drops if they do not come.',
+  'principles.stateReliance':
+    'Synergy “{name}”: the plan counts on “{partner}”, a state programme, to cover {covered}, with no signed agreement yet. Check that the programme will continue (and who funds it) before relying on it.',
   'funder.ceilingExceeded': '“{name}” is asked for {used}, {over} more than its ceiling of {ceiling}.',
   'funder.none': 'There are no funding sources: add at least the main donor.',
   'donor.matchingSynergy': 'Synergy “{name}” is a matching fund: this donor accepts no match funding in the budget.',
@@ -930,6 +945,10 @@ export const en = {
   'checks.severity.note': 'Note',
   'checks.source': 'Source: {source}',
   'checks.goTo': 'Go to',
+  'checks.conversion.usd': 'the budget is in US dollars',
+  'checks.conversion.model': 'at {rate} USD per {currency}, the programme’s year-1 rate',
+  'checks.conversion.reference':
+    'at {rate} USD per {currency}, the ECB’s {year} average, as the programme has no USD rate: add USD as a currency to use your own',
   'checks.goToLabel': 'Go to {place}',
   'checks.place.line': 'line “{name}”',
   'checks.place.programme': 'programme setting “{name}”',

@@ -152,7 +152,7 @@ const findings: Record<CheckCode, string> = {
   'principles.noCommunity':
     'Aucune ligne communautaire : les interventions communautaires doivent avoir leurs propres lignes budgétaires, en plus du soutien individuel.',
   'principles.noMonitoring':
-    'Aucune ligne dans la catégorie « Suivi et évaluation » : le S&E demande des ressources suffisantes.',
+    'Rien n’est budgété pour le suivi et l’évaluation : le S&E demande des ressources suffisantes (en pratique, au moins {min} des coûts directs). Ajoutez des lignes dans la catégorie « Suivi et évaluation ».',
   'principles.noPsychosocial': 'Aucune ligne ne soutient la dimension psychosociale.',
   'principles.childDuration':
     'Le profil « {name} » (enfants non accompagnés) est accompagné {months} mois ; les sources demandent au moins {min}.',
@@ -161,13 +161,27 @@ const findings: Record<CheckCode, string> = {
   'principles.followUp':
     'Le profil « {name} » est accompagné {months} mois ; les sources demandent un suivi pendant les {min} premiers mois.',
   'principles.packageBelow':
-    'Le paquet individuel est de {amount} par personne de retour (environ {usd}), en dessous de la fourchette de {min} à {max} observée dans les programmes.',
+    'Le paquet individuel (ce que reçoit une personne de retour : aides, soutien en nature et services) s’élève à {amount} par personne de retour, environ {usd} ({conversion}) : en dessous de la fourchette de {min} à {max} observée dans les programmes. Vérifiez que les lignes du paquet couvrent les besoins des personnes de retour.',
   'principles.packageAbove':
-    'Le paquet individuel est de {amount} par personne de retour (environ {usd}), au-dessus de la fourchette de {min} à {max} observée dans les programmes.',
+    'Le paquet individuel (ce que reçoit une personne de retour : aides, soutien en nature et services) s’élève à {amount} par personne de retour, environ {usd} ({conversion}) : au-dessus de la fourchette de {min} à {max} observée dans les programmes. Vérifiez les coûts unitaires et les taux de recours des lignes du paquet.',
   'principles.noNonMigrants':
-    'La ligne communautaire « {name} » ne touche aucun non-migrant : des projets ouverts à toute la communauté aident à éviter les tensions (ne pas nuire).',
+    'La ligne communautaire « {name} » ne touche aucun non-migrant : des projets ouverts à toute la communauté aident à éviter les tensions (ne pas nuire). Visez environ {target} de membres de la communauté parmi les personnes touchées, comme les projets communautaires de l’initiative conjointe.',
   'principles.largeCash':
-    'Les espèces représentent {share} du soutien individuel : l’étude de 2015 privilégie un soutien en nature avec des montants en espèces modérés.',
+    'Les espèces représentent {share} des aides versées aux personnes de retour ({cash} sur {grants}), plus de {max} : l’étude de 2015 privilégie un soutien en nature avec des montants en espèces modérés. Envisagez d’en donner une partie en nature ou en bons.',
+  'principles.monitoringBelow':
+    'Le suivi et l’évaluation représentent {amount}, soit {share} des coûts directs : en dessous du plancher de {min} couramment retenu par les praticiens (les sources demandent des ressources suffisantes sans donner de chiffre). Vérifiez que le S&E couvre l’étude de référence, le suivi et l’évaluation.',
+  'principles.followUpInside':
+    'Profil « {name} » : {late} de ses {arrivals} arrivées ont lieu après le mois {lastMonth}, trop tard pour que leurs {months} mois de suivi s’achèvent dans les {duration} mois du programme. Terminez les arrivées au mois {lastMonth}, ou budgétez leur suivi au-delà du programme.',
+  'principles.vulnerableNoLine':
+    'Le profil « {name} » ({kind}) n’a aucune ligne propre : aucune ligne budgétaire ne le nomme dans son inducteur de quantité. Ajoutez le soutien spécifique dont il a besoin (protection, soins médicaux, scolarité…) dans une ligne calculée sur ce profil.',
+  'principles.fewNonMigrants':
+    'Ligne communautaire « {name} » : les non-migrants sont {share} des personnes touchées, en dessous des {target} des projets communautaires de l’initiative conjointe ({of} sur {outOf}). Ouvrez-la davantage aux membres de la communauté (ne pas nuire).',
+  'principles.noCommunityBeneficiaries':
+    'Aucune ligne communautaire n’indique les personnes qu’elle touche : la part de non-migrants ne peut pas être vérifiée (ne pas nuire ; cible {target}). Saisissez les bénéficiaires par unité et la part de non-migrants des projets communautaires.',
+  'principles.uncertainFunding':
+    '{share} du budget ({amount}) repose sur des sources de financement encore en préparation ou hypothétiques, la principale étant « {name} ». Confirmez-les, ou prévoyez ce que le programme abandonne si elles ne se concrétisent pas.',
+  'principles.stateReliance':
+    'Synergie « {name} » : le plan compte sur « {partner} », un programme de l’État, pour couvrir {covered}, sans accord signé. Vérifiez que ce programme se poursuivra (et qui le finance) avant de vous appuyer dessus.',
   'funder.ceilingExceeded': '« {name} » est sollicité pour {used}, soit {over} de plus que son plafond de {ceiling}.',
   'funder.none': 'Il n’y a aucune source de financement : ajoutez au moins le bailleur principal.',
   'donor.matchingSynergy':
@@ -953,6 +967,10 @@ export const fr: Messages = {
   'checks.severity.note': 'Remarque',
   'checks.source': 'Source : {source}',
   'checks.goTo': 'Aller à',
+  'checks.conversion.usd': 'le budget est en dollars des États-Unis',
+  'checks.conversion.model': 'à {rate} USD pour 1 {currency}, le taux de l’année 1 du programme',
+  'checks.conversion.reference':
+    'à {rate} USD pour 1 {currency}, moyenne {year} de la BCE, faute de taux USD dans le programme : ajoutez l’USD comme devise pour utiliser le vôtre',
   'checks.goToLabel': 'Aller à {place}',
   'checks.place.line': 'la ligne « {name} »',
   'checks.place.programme': 'le paramètre du programme « {name} »',

@@ -12,16 +12,39 @@ import { isMessageKey, type Params, pluralKey, type Translate } from '../i18n';
 export const FINDING_GROUPS = ['donor', 'principles', 'integrity'] as const;
 export const SEVERITIES = ['error', 'warning', 'note'] as const;
 
-/** How a parameter is shown: an amount of the reporting currency, US cents, a share, a percent number... */
-type ParamKind = 'money' | 'usd' | 'share' | 'percent' | 'count' | 'month' | 'text';
+/**
+ * How a parameter is shown: an amount of the reporting currency, US cents, a share, a percent
+ * number... A 'term' is a message key (e.g. "profile.kind.child"), shown in the user's language.
+ */
+type ParamKind = 'money' | 'usd' | 'share' | 'percent' | 'count' | 'month' | 'text' | 'term';
+
+const PACKAGE_PARAMS: Readonly<Record<string, ParamKind>> = {
+  amount: 'money',
+  usd: 'usd',
+  min: 'usd',
+  max: 'usd',
+  rate: 'count',
+  currency: 'text',
+  year: 'text',
+  conversion: 'term',
+};
 
 /** Parameters whose kind depends on the code (e.g. `max` is a share for a donor rule, US cents for a package). */
 const BY_CODE: Readonly<Record<string, Readonly<Record<string, ParamKind>>>> = {
   'donor.indirectAbove': { rate: 'share', max: 'share' },
   'donor.contingencyAbove': { rate: 'share', max: 'share' },
-  'principles.packageBelow': { amount: 'money', usd: 'usd', min: 'usd', max: 'usd' },
-  'principles.packageAbove': { amount: 'money', usd: 'usd', min: 'usd', max: 'usd' },
-  'principles.largeCash': { share: 'percent', cash: 'money' },
+  'principles.packageBelow': PACKAGE_PARAMS,
+  'principles.packageAbove': PACKAGE_PARAMS,
+  'principles.largeCash': { share: 'percent', cash: 'money', grants: 'money', max: 'share' },
+  'principles.noMonitoring': { min: 'share' },
+  'principles.monitoringBelow': { share: 'percent', min: 'share', amount: 'money' },
+  'principles.followUpInside': { late: 'count', arrivals: 'count', months: 'count', lastMonth: 'count' },
+  'principles.vulnerableNoLine': { kind: 'term' },
+  'principles.noNonMigrants': { target: 'share' },
+  'principles.fewNonMigrants': { share: 'share', target: 'share', of: 'count', outOf: 'count' },
+  'principles.noCommunityBeneficiaries': { target: 'share' },
+  'principles.uncertainFunding': { share: 'percent', amount: 'money', sources: 'count' },
+  'principles.stateReliance': { covered: 'money', partner: 'text' },
   'funder.ceilingExceeded': { used: 'money', ceiling: 'money', over: 'money' },
   'synergy.capacity': { planned: 'count', capacity: 'count' },
   'synergy.matchingCapped': { capped: 'money' },
@@ -67,6 +90,7 @@ function formatParam(kind: ParamKind, v: string | number, locale: Locale, curren
       return formatNumber(v, locale);
     case 'month':
     case 'text':
+    case 'term':
       return String(v);
   }
 }
@@ -74,6 +98,10 @@ function formatParam(kind: ParamKind, v: string | number, locale: Locale, curren
 function formatNumber(v: string | number, locale: Locale): string {
   const s = typeof v === 'number' ? (Number.isInteger(v) ? String(v) : String(Math.round(v * 100) / 100)) : v;
   return /^-?\d+(\.\d+)?$/.test(s) ? formatDecimal(s, locale) : s;
+}
+
+function paramKind(code: string, name: string): ParamKind {
+  return BY_CODE[code]?.[name] ?? BY_NAME[name] ?? 'count';
 }
 
 /** The name of what a target points at, from the model as it is now (or '' when it is gone). */
@@ -98,11 +126,9 @@ export function targetName(target: CheckTarget | null, model: Model): string {
 /** The finding's parameters ready for its message: amounts, rates and counts formatted for `locale`. */
 export function findingParams(f: Finding, model: Model, locale: Locale): Params {
   const currency = model.programme.reportingCurrency;
-  const kinds = BY_CODE[f.code] ?? {};
   const out: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(f.params)) {
-    const kind = kinds[k] ?? BY_NAME[k] ?? 'count';
-    out[k] = formatParam(kind, v, locale, currency);
+    out[k] = formatParam(paramKind(f.code, k), v, locale, currency);
   }
   if (out.name === undefined) out.name = targetName(f.target, model);
   out.duration = out.duration ?? String(model.programme.durationMonths);
@@ -111,7 +137,11 @@ export function findingParams(f: Finding, model: Model, locale: Locale): Params 
 
 /** The finding as a sentence; an unknown code still says something useful (and names the code). */
 export function findingText(f: Finding, model: Model, locale: Locale, t: Translate): string {
-  const params = findingParams(f, model, locale);
+  const params: Record<string, string | number> = { ...findingParams(f, model, locale) };
+  // Terms in the user's language, their own placeholders filled from the finding's parameters.
+  for (const [k, v] of Object.entries(params)) {
+    if (paramKind(f.code, k) === 'term' && typeof v === 'string' && isMessageKey(v)) params[k] = t(v, params);
+  }
   const key = `checks.${f.code}`;
   if (isMessageKey(key)) return t(key, params);
   return t('checks.unknown', { ...params, code: f.code });

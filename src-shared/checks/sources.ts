@@ -68,6 +68,20 @@ export const SOURCES = {
     quote:
       'in-kind assistance, complemented by moderate amounts of monetary assistance … may better support the reintegration process than cash support',
   },
+  vulnerable: {
+    cite: iom2015(385),
+    quote:
+      'vulnerable groups, including victims of trafficking, unaccompanied migrant children, and migrants with health-related needs to be given special attention',
+  },
+  fundingPredictability: {
+    cite: kp2(1991, 1992),
+    quote: 'Funding predictability would help institutionalising these synergies and ensuring their continuity.',
+  },
+  stateProgrammes: {
+    cite: iom2015(443),
+    quote:
+      'it is important to raise the issue of sustainability with local actors before relying on State-based programmes for reintegration assistance',
+  },
   integrity: {
     rule: { en: 'Consistency of the programme file', fr: 'Cohérence du fichier du programme' },
   },

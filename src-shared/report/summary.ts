@@ -63,6 +63,8 @@ interface Phrases {
     perReturnee: string | null;
     individual: string | null;
     range: 'below' | 'above' | null;
+    /** The package a returnee receives (the checks' package lines), when the range finding is there. */
+    packageAmount: string | null;
     rangeMin: string;
     rangeMax: string;
   }): string;
@@ -105,7 +107,7 @@ const EN: Phrases = {
     const range =
       p.range === null
         ? ''
-        : `, ${p.range} the USD ${p.rangeMin} to ${p.rangeMax} per person that IOM (2015) found across programmes`;
+        : `; the package a returnee receives comes to ${p.packageAmount ?? ''}, ${p.range} the USD ${p.rangeMin} to ${p.rangeMax} per person that IOM (2015) found across programmes`;
     const individual = p.individual === null ? '' : ` (${p.individual} of it individual support${range})`;
     return `${subject} assists ${p.n} ${who} over ${p.period} at a total cost of ${p.total}, or ${p.perReturnee} per returnee assisted${individual}.`;
   },
@@ -174,7 +176,7 @@ const FR: Phrases = {
     const range =
       p.range === null
         ? ''
-        : `, ${p.range === 'below' ? 'en deçà de' : 'au-delà de'} la fourchette de ${p.rangeMin} à ${p.rangeMax}${NBSP}USD par personne relevée par l’OIM (2015) entre programmes`;
+        : `${NBSP}; le paquet que reçoit une personne de retour s’élève à ${p.packageAmount ?? ''}, ${p.range === 'below' ? 'en deçà de' : 'au-delà de'} la fourchette de ${p.rangeMin} à ${p.rangeMax}${NBSP}USD par personne relevée par l’OIM (2015) entre programmes`;
     const individual = p.individual === null ? '' : ` (dont ${p.individual} d’aide individuelle${range})`;
     return `${subject} accompagne ${p.n} ${who} sur ${p.period} pour un coût total de ${p.total}, soit ${p.perReturnee} par personne de retour accompagnée${individual}.`;
   },
@@ -280,8 +282,10 @@ export function writeSummary(input: SummaryInput): SummaryParagraph[] {
     longMonth(start, locale),
     longMonth(monthLabel(start, Math.max(1, months)), locale),
   );
-  const range =
-    has('principles.packageBelow').length > 0 ? 'below' : has('principles.packageAbove').length > 0 ? 'above' : null;
+  const below = has('principles.packageBelow')[0];
+  const above = has('principles.packageAbove')[0];
+  const range = below ? 'below' : above ? 'above' : null;
+  const packageAmount = (below ?? above)?.params['amount'];
   const reach = [
     say.reach({
       scenario: input.scenario,
@@ -293,6 +297,7 @@ export function writeSummary(input: SummaryInput): SummaryParagraph[] {
       perReturnee: m.costPerReturneeAllIn === null ? null : money(m.costPerReturneeAllIn),
       individual: m.costPerReturneeIndividual === null ? null : money(m.costPerReturneeIndividual),
       range,
+      packageAmount: typeof packageAmount === 'number' ? money(packageAmount) : null,
       rangeMin: formatDecimal(String(PACKAGE_RANGE_USD.min), locale),
       rangeMax: formatDecimal(String(PACKAGE_RANGE_USD.max), locale),
     }),

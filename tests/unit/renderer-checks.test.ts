@@ -151,6 +151,40 @@ function otherDonors(): Model[] {
   ];
 }
 
+/**
+ * Programmes that break the reintegration principles the broken one cannot break at the same time:
+ * late arrivals, thin M&E, a community line with few non-migrants, pipeline funding, an unsigned
+ * state programme; and community lines that record no beneficiaries at all.
+ */
+function principleBreakers(): Model[] {
+  const base = broken();
+  const late: Profile = { ...profile('LA', 'adult', 12), arrivalStart: 1, arrivalEnd: 24 };
+  const cases = line('cases', 'individual', {
+    driver: { kind: 'perActiveCase', quantity: '1', profileIds: ['LA'], start: 1, end: 24 },
+    funding: [{ funderId: 'PF', share: '1' }],
+  });
+  const community = line('few', 'community', { nonMigrantShare: '0.3', beneficiariesPerUnit: '10' });
+  const thin = line('me', 'support', { category: 'monitoringEvaluation', unitCost: 1 });
+  const health: Synergy = {
+    ...synergy('S1', 'publicService', ['cases']),
+    partnerId: 'G',
+    status: 'inPrinciple',
+  };
+  return [
+    {
+      ...base,
+      profiles: [late],
+      funders: [{ id: 'PF', position: 0, name: 'Pipeline donor', type: 'donor', status: 'pipeline', ceiling: null }],
+      lines: [cases, community, thin],
+      partners: [
+        { ...defaultPartnerFields('Health scheme', '2025-01', '2026-12'), type: 'government', id: 'G', position: 0 },
+      ],
+      synergies: [health],
+    },
+    { ...base, lines: [...base.lines, line('nobody', 'community', { beneficiariesPerUnit: '0' }, 7)] },
+  ];
+}
+
 const referral = defaultEffect('referral') as Extract<SynergyEffect, { type: 'referral' }>;
 const matchingFund = defaultEffect('matching') as Extract<SynergyEffect, { type: 'matching' }>;
 
@@ -176,12 +210,13 @@ function findingsOf(models: Model[]): Finding[] {
 }
 
 describe('every finding becomes a sentence in both languages', () => {
-  const all = findingsOf([broken(), ...otherDonors()]);
+  const all = findingsOf([broken(), ...otherDonors(), ...principleBreakers()]);
   const codes = [...new Set(all.map((f) => f.code))].sort();
 
   it('the crafted programmes reach every finding the dictionary has a message for, and no other', () => {
     expect(new Set(all.map((f) => f.group))).toEqual(new Set(['donor', 'principles', 'integrity']));
-    const ui = /^checks\.(heading|intro|group\.|groupEmpty|allClear|severity\.|source|goTo|place\.|unknown|count\.)/;
+    const ui =
+      /^checks\.(heading|intro|group\.|groupEmpty|allClear|severity\.|source|goTo|place\.|unknown|count\.|conversion\.)/;
     const messages = Object.keys(en_)
       .filter((k) => k.startsWith('checks.') && !ui.test(k))
       .map((k) => k.slice('checks.'.length))
@@ -191,7 +226,9 @@ describe('every finding becomes a sentence in both languages', () => {
 
   it.each(codes)('%s has its own message, and no placeholder is left unfilled', (code) => {
     expect(isMessageKey(`checks.${code}`), `checks.${code}`).toBe(true);
-    const model = [broken(), ...otherDonors()].find((m) => runChecks(m, compute(m)).some((f) => f.code === code))!;
+    const model = [broken(), ...otherDonors(), ...principleBreakers()].find((m) =>
+      runChecks(m, compute(m)).some((f) => f.code === code),
+    )!;
     const f = runChecks(model, compute(model)).find((x) => x.code === code)!;
     for (const [t, locale] of [
       [en, 'en'],

@@ -191,3 +191,19 @@ describe('summary of other programmes', () => {
     );
   });
 });
+
+describe('summary: the package range', () => {
+  it('names the package a returnee receives (the checks’ measure), not the individual cost, when it is out of range', () => {
+    const model = sampleModel();
+    // An economic package of XOF 98.5 million: far above USD 8,845 a returnee.
+    model.lines = model.lines.map((l) => (l.id === 'ind-economic-inkind' ? { ...l, unitCost: 98_500_000 } : l));
+    for (const locale of ['en', 'fr'] as const) {
+      const { result, findings, paragraphs } = summarise(model, locale);
+      const above = findings.find((f) => f.code === 'principles.packageAbove');
+      expect(above).toBeDefined();
+      const reach = paragraph(paragraphs, 'reach');
+      expect(reach).toContain(money(Number(above?.params['amount']), result, locale));
+      expect(reach).toContain(locale === 'en' ? 'the package a returnee receives' : 'le paquet que reçoit');
+    }
+  });
+});

@@ -12,6 +12,39 @@ describe('sample programme: checks panel', () => {
     expect(findings.length, JSON.stringify(findings.map((f) => f.id))).toBeLessThanOrEqual(8);
   });
 
+  it('shows exactly these: one error, four follow-up warnings, three notes', () => {
+    expect(findings.map((f) => `${f.severity} ${f.id}`).sort()).toEqual([
+      'error integrity.ceiling:f-municipalities',
+      'note principles.doNoHarm:com-returnee-groups',
+      'note principles.stateReliance:sy-health-scheme',
+      'note principles.uncertainFunding',
+      'warning principles.followUpInside:p-adult',
+      'warning principles.followUpInside:p-family',
+      'warning principles.followUpInside:p-health',
+      'warning principles.followUpInside:p-vot',
+    ]);
+  });
+
+  it('warns that returnees arriving after month 25 cannot have their 12-month follow-up inside the 36 months', () => {
+    // Arrivals run to month 30 (the children's to month 19, so that their 18 months fit).
+    const late = findings.filter((f) => f.code === 'principles.followUpInside');
+    for (const f of late) {
+      expect(f.target?.kind).toBe('profile');
+      expect(f.params).toEqual(expect.objectContaining({ months: 12, lastMonth: 25 }));
+      expect(Number(f.params['late'])).toBeGreaterThan(0);
+      expect(Number(f.params['late'])).toBeLessThan(Number(f.params['arrivals']));
+    }
+    expect(late.some((f) => f.target?.kind === 'profile' && f.target.profileId === 'p-child')).toBe(false);
+  });
+
+  it('notes the share resting on the pipeline co-financing, and the health scheme agreed only in principle', () => {
+    const pipeline = findings.find((f) => f.code === 'principles.uncertainFunding');
+    expect(pipeline?.target).toEqual({ kind: 'funder', funderId: 'f-municipalities' });
+    expect(Number(pipeline?.params['share'])).toBeLessThan(10);
+    const state = findings.find((f) => f.code === 'principles.stateReliance');
+    expect(state?.target).toEqual({ kind: 'synergy', synergyId: 'sy-health-scheme' });
+  });
+
   it("its only error, if any, is the deliberate one: the pipeline co-financier's ceiling exceeded", () => {
     const DELIBERATE = 'integrity.ceiling:f-municipalities';
     expect(findings.filter((f) => f.severity === 'error' && f.id !== DELIBERATE)).toEqual([]);
@@ -30,13 +63,15 @@ describe('sample programme: checks panel', () => {
     expect(note?.group).toBe('principles');
   });
 
-  it('raises nothing on the donor profile, the source minimums, the package range or the cash share', () => {
+  it('raises nothing on the donor profile, the source minimums, vulnerable profiles, M&E, the package range or the cash share', () => {
     const ids = findings.map((f) => f.id);
     for (const prefix of [
       'donor.',
       'principles.child',
       'principles.trafficking',
-      'principles.followUp',
+      'principles.followUp:',
+      'principles.vulnerable',
+      'principles.monitoring',
       'principles.packageRange',
       'principles.cash',
     ]) {
