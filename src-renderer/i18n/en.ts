@@ -41,6 +41,7 @@ const errors = {
   'share.range': 'Enter a percentage from 0 to 100.',
   'inflation.range': 'Inflation must stay above −100 %.',
   'offset.range': 'Enter a number of months from 0 to 60.',
+  'awardDate.invalid': 'Enter a date as YYYY-MM-DD or a month as YYYY-MM, e.g. 2024-10-01.',
   'month.invalid': 'Enter a month as YYYY-MM, e.g. 2025-01.',
   'month.range': 'Enter a month from 1 to 120.',
   'duration.range': 'The duration must be from 1 to 120 months.',
@@ -212,6 +213,10 @@ const logFields: Record<LogFieldKey, string> = {
   'programme.donorProfile': 'donor rule profile',
   'programme.communities': 'communities of return',
   'programme.inflation': 'inflation',
+  'programme.indirectBase': 'indirect cost base',
+  'programme.euAgreement': 'EU agreement',
+  'programme.usAwardDate': 'award date',
+  'programme.usNicra': 'negotiated indirect cost rate',
   'line.level': 'level',
   'line.position': 'position',
   'line.name': 'name',
@@ -228,6 +233,7 @@ const logFields: Record<LogFieldKey, string> = {
   'line.funding': 'funding split',
   'line.beneficiariesPerUnit': 'beneficiaries per unit',
   'line.outputs': 'outputs per unit',
+  'line.mtdcExclusion': 'MTDC exclusion',
   'line.nonMigrantShare': 'non-migrant share',
   'profile.position': 'position',
   'profile.name': 'name',
@@ -248,6 +254,7 @@ const logFields: Record<LogFieldKey, string> = {
   'funder.type': 'type',
   'funder.status': 'status',
   'funder.ceiling': 'ceiling',
+  'funder.conditionalOnMatch': 'conditional on match funding',
 };
 
 export const en = {
@@ -566,6 +573,10 @@ export const en = {
   'prog.field.communities': 'Communities of return',
   'prog.hint.communities': 'How many communities returnees go back to. Per-community lines buy their units for each.',
   'prog.field.inflation': 'Inflation of the reporting currency (% a year)',
+  'prog.field.indirectBase': 'Indirect costs computed on',
+  'prog.field.euAgreement': 'Kind of EU agreement',
+  'prog.field.usAwardDate': 'Award date (YYYY-MM-DD)',
+  'prog.field.usNicra': 'Negotiated indirect cost rate (NICRA, %)',
   'prog.hint.inflation':
     'Applied to unit costs from programme year 2 on: factor (1 + rate)^(year − 1). May be negative (deflation).',
 

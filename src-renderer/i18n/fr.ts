@@ -36,6 +36,7 @@ const errors: Record<ErrorTextCode, string> = {
   'share.range': 'Saisissez un pourcentage de 0 à 100.',
   'inflation.range': 'L’inflation doit rester au-dessus de −100 %.',
   'offset.range': 'Saisissez un nombre de mois de 0 à 60.',
+  'awardDate.invalid': 'Saisissez une date au format AAAA-MM-JJ ou un mois au format AAAA-MM, par ex. 2024-10-01.',
   'month.invalid': 'Saisissez un mois au format AAAA-MM, par ex. 2025-01.',
   'month.range': 'Saisissez un mois de 1 à 120.',
   'duration.range': 'La durée doit être de 1 à 120 mois.',
@@ -219,6 +220,10 @@ const logFields: Record<LogFieldKey, string> = {
   'programme.donorProfile': 'règles du bailleur',
   'programme.communities': 'communautés de retour',
   'programme.inflation': 'inflation',
+  'programme.indirectBase': 'base des coûts indirects',
+  'programme.euAgreement': 'convention de l’UE',
+  'programme.usAwardDate': 'date d’attribution',
+  'programme.usNicra': 'taux négocié de coûts indirects',
   'line.level': 'niveau',
   'line.position': 'position',
   'line.name': 'nom',
@@ -235,6 +240,7 @@ const logFields: Record<LogFieldKey, string> = {
   'line.funding': 'répartition du financement',
   'line.beneficiariesPerUnit': 'bénéficiaires par unité',
   'line.outputs': 'résultats par unité',
+  'line.mtdcExclusion': 'exclusion des MTDC',
   'line.nonMigrantShare': 'part de non-migrants',
   'profile.position': 'position',
   'profile.name': 'nom',
@@ -255,6 +261,7 @@ const logFields: Record<LogFieldKey, string> = {
   'funder.type': 'type',
   'funder.status': 'statut',
   'funder.ceiling': 'plafond',
+  'funder.conditionalOnMatch': 'subordonné à un cofinancement',
 };
 
 export const fr: Messages = {
@@ -582,6 +589,10 @@ export const fr: Messages = {
   'prog.hint.communities':
     'Nombre de communautés où les migrants retournent. Les lignes « par communauté » achètent leurs unités pour chacune.',
   'prog.field.inflation': 'Inflation de la devise de présentation (% par an)',
+  'prog.field.indirectBase': 'Coûts indirects calculés sur',
+  'prog.field.euAgreement': 'Type de convention de l’UE',
+  'prog.field.usAwardDate': 'Date d’attribution (AAAA-MM-JJ)',
+  'prog.field.usNicra': 'Taux négocié de coûts indirects (NICRA, en\u00a0%)',
   'prog.hint.inflation':
     'Appliquée aux coûts unitaires à partir de l’année 2 du programme : facteur (1 + taux)^(année − 1). Peut être négative (déflation).',
 

@@ -42,6 +42,7 @@ const common: Pick<
   | 'beneficiariesPerUnit'
   | 'nonMigrantShare'
   | 'outputs'
+  | 'mtdcExclusion'
 > = {
   justification: '',
   eligibleIndirect: true,
@@ -50,6 +51,7 @@ const common: Pick<
   beneficiariesPerUnit: '0',
   nonMigrantShare: '0',
   outputs: { businesses: '0', jobs: '0', people: '0' },
+  mtdcExclusion: 'none',
 };
 
 /**
@@ -72,6 +74,10 @@ export const FIXTURE_V2_MODEL: Model = {
     donorProfile: 'EU',
     communities: 12,
     inflation: '0.02',
+    indirectBase: 'direct',
+    euAgreement: 'grant',
+    usAwardDate: null,
+    usNicra: null,
   },
   profiles: [
     {
@@ -136,7 +142,15 @@ export const FIXTURE_V2_MODEL: Model = {
     { code: 'XOF', rates: ['655.957', '655.957', '660'], inflation: '-0.005' },
   ],
   funders: [
-    { id: 'v2-fu-eu', position: 0, name: 'European Union', type: 'donor', status: 'confirmed', ceiling: 250000000 },
+    {
+      id: 'v2-fu-eu',
+      position: 0,
+      name: 'European Union',
+      type: 'donor',
+      status: 'confirmed',
+      ceiling: 250000000,
+      conditionalOnMatch: false,
+    },
     {
       id: 'v2-fu-gov',
       position: 1,
@@ -144,10 +158,35 @@ export const FIXTURE_V2_MODEL: Model = {
       type: 'government',
       status: 'pipeline',
       ceiling: null,
+      conditionalOnMatch: false,
     },
-    { id: 'v2-fu-muni', position: 2, name: 'Municipality', type: 'coFinancier', status: 'hypothetical', ceiling: null },
-    { id: 'v2-fu-ret', position: 3, name: 'Returnees', type: 'returnee', status: 'confirmed', ceiling: null },
-    { id: 'v2-fu-tvet', position: 4, name: 'TVET agency', type: 'partner', status: 'pipeline', ceiling: 0 },
+    {
+      id: 'v2-fu-muni',
+      position: 2,
+      name: 'Municipality',
+      type: 'coFinancier',
+      status: 'hypothetical',
+      ceiling: null,
+      conditionalOnMatch: false,
+    },
+    {
+      id: 'v2-fu-ret',
+      position: 3,
+      name: 'Returnees',
+      type: 'returnee',
+      status: 'confirmed',
+      ceiling: null,
+      conditionalOnMatch: false,
+    },
+    {
+      id: 'v2-fu-tvet',
+      position: 4,
+      name: 'TVET agency',
+      type: 'partner',
+      status: 'pipeline',
+      ceiling: 0,
+      conditionalOnMatch: false,
+    },
   ],
   partners: [],
   synergies: [],

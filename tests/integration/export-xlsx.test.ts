@@ -62,7 +62,17 @@ function proofModel(): Model {
     programme: testProgramme({ title: 'Proof', durationMonths: 36, inflation: '0.02', indirectRate: '0.07' }),
     profiles: [],
     currencies: [{ code: 'XOF', rates: ['655.957'], inflation: '0.03' }],
-    funders: [{ id: 'd', name: 'Donor', type: 'donor', status: 'confirmed', ceiling: null, position: 0 }],
+    funders: [
+      {
+        id: 'd',
+        name: 'Donor',
+        type: 'donor',
+        status: 'confirmed',
+        ceiling: null,
+        conditionalOnMatch: false,
+        position: 0,
+      },
+    ],
     partners: [],
     synergies: [],
     scenarios: [],

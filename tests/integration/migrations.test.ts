@@ -80,7 +80,7 @@ const MAIN_DONOR = {
 
 /** The model a v1 file holds after migration to v2: its v1 content plus the v2 defaults. */
 function migratedV1(v1Model: Model): Model {
-  return {
+  return withV6Defaults({
     programme: { ...v1Model.programme, communities: 0, inflation: '0' },
     lines: v1Model.lines.map((l) => ({
       ...l,
@@ -97,6 +97,31 @@ function migratedV1(v1Model: Model): Model {
     synergies: [],
     scenarios: [],
     ranges: [],
+  });
+}
+
+/**
+ * What the v6 migration adds to a model written before it: the base 'direct' (an EU file keeps the
+ * totals it was written with; a US file computes on MTDC, which equal its direct eligible cost
+ * while no line is excluded), an EU grant, no award date, no NICRA; no MTDC exclusion on any line
+ * (a scenario's own lines included); no source conditional on match.
+ */
+function withV6Defaults(m: Model): Model {
+  const line = <L extends Model['lines'][number]>(l: L): L => ({ ...l, mtdcExclusion: 'none' });
+  return {
+    ...m,
+    programme: {
+      ...m.programme,
+      indirectBase: m.programme.donorProfile === 'US' ? 'mtdc' : 'direct',
+      euAgreement: 'grant',
+      usAwardDate: null,
+      usNicra: null,
+    },
+    lines: m.lines.map(line),
+    funders: m.funders.map((f) => ({ ...f, conditionalOnMatch: false })),
+    scenarios: m.scenarios.map((sc) =>
+      sc.overlay.addedLines ? { ...sc, overlay: { ...sc.overlay, addedLines: sc.overlay.addedLines.map(line) } } : sc,
+    ),
   };
 }
 
@@ -266,15 +291,17 @@ describe('schema v3 fixture (tests/fixtures/schema-v3.rcs)', () => {
     const { dir, file } = copyFixture('schema-v3.rcs');
     const s = service();
     const snap = s.open(file);
-    // Migrated to v4 (backup first): the same model, with no partner, no synergy, no output recorded.
-    expect(snap.model).toEqual({
-      ...expected,
-      lines: expected.lines.map((l) => ({ ...l, outputs: { ...NO_OUTPUTS } })),
-      partners: [],
-      synergies: [],
-      scenarios: [],
-      ranges: [],
-    });
+    // Migrated (backup first): the same model, with no partner, no synergy, no output recorded.
+    expect(snap.model).toEqual(
+      withV6Defaults({
+        ...expected,
+        lines: expected.lines.map((l) => ({ ...l, outputs: { ...NO_OUTPUTS } })),
+        partners: [],
+        synergies: [],
+        scenarios: [],
+        ranges: [],
+      }),
+    );
     expect(snap.info.migratedFrom).toEqual({ version: 3, backupPath: path.join(dir, 'Old budget.v3-backup.rcs') });
     const log = s.changeLog();
     expect(log.map((e) => [e.kind, e.command, e.target])).toEqual([
@@ -346,6 +373,9 @@ describe('schema v4 fixture (tests/fixtures/schema-v4.rcs)', () => {
     } else if (CURRENT_SCHEMA_VERSION === 5) {
       // Migrated to v5 (backup first): the same model, with no scenario and no uncertainty range.
       expect(snap.model).toEqual({ ...expected, scenarios: [], ranges: [] });
+    } else if (CURRENT_SCHEMA_VERSION === 6) {
+      expect(snap.model).toEqual(withV6Defaults({ ...expected, scenarios: [], ranges: [] }));
+      expect(snap.info.migratedFrom).toEqual({ version: 4, backupPath: path.join(dir, 'Old budget.v4-backup.rcs') });
       expect(snap.info.migratedFrom).toEqual({ version: 4, backupPath: path.join(dir, 'Old budget.v4-backup.rcs') });
     } else {
       expect(snap.model).toMatchObject(expected);
@@ -422,7 +452,9 @@ describe('schema v5 fixture (tests/fixtures/schema-v5.rcs)', () => {
       expect(modelText(snap.model)).toBe(modelText(expected)); // same key order too
       expect(snap.info.migratedFrom).toBeNull();
     } else {
-      expect(snap.model).toMatchObject(expected);
+      // Migrated to v6 (backup first): the same model with the v6 defaults, key order included.
+      expect(snap.model).toEqual(withV6Defaults(expected));
+      expect(modelText(snap.model)).toBe(modelText(withV6Defaults(expected)));
       expect(snap.info.migratedFrom).toEqual({ version: 5, backupPath: path.join(dir, 'Old budget.v5-backup.rcs') });
     }
     for (const sc of snap.model.scenarios) expect(resolveScenario(snap.model, sc.overlay).missing, sc.id).toEqual([]);

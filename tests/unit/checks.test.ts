@@ -29,7 +29,17 @@ function good(): Model {
     programme,
     profiles: [adults],
     currencies: [],
-    funders: [{ id: 'd', name: 'Donor', type: 'donor', status: 'confirmed', ceiling: null, position: 0 }],
+    funders: [
+      {
+        id: 'd',
+        name: 'Donor',
+        type: 'donor',
+        status: 'confirmed',
+        ceiling: null,
+        conditionalOnMatch: false,
+        position: 0,
+      },
+    ],
     partners: [],
     synergies: [],
     scenarios: [],
@@ -341,7 +351,15 @@ describe('seconded staff', () => {
       ...m,
       funders: [
         ...m.funders,
-        { id: 'g', position: 1, name: 'State', type: 'government', status: 'confirmed', ceiling: null },
+        {
+          id: 'g',
+          position: 1,
+          name: 'State',
+          type: 'government',
+          status: 'confirmed',
+          ceiling: null,
+          conditionalOnMatch: false,
+        },
       ],
       lines: m.lines.map((l) => (l.id === staff?.id ? { ...l, funding: [{ funderId: 'g', share: '1' }] } : l)),
     };

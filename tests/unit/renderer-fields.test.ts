@@ -32,6 +32,10 @@ const programme: Programme = {
   donorProfile: 'EU',
   communities: 12,
   inflation: '0.02',
+  indirectBase: 'direct',
+  euAgreement: 'grant',
+  usAwardDate: null,
+  usNicra: null,
 };
 
 function line(driver: Partial<FixedDriver> = {}, currency = 'EUR'): BudgetLine {

@@ -41,6 +41,7 @@ export function FundingScreen() {
       type: main ? 'coFinancier' : 'donor',
       status: 'confirmed',
       ceiling: null,
+      conditionalOnMatch: false,
     };
     const created = sendCreating(store, { type: 'funder.add', fields });
     if (created) goTo('funding', funderFocusId(created), false);
