@@ -143,7 +143,20 @@ const errorsInContext = {
 const findings = {
   'donor.indirectAbove': 'The indirect cost rate is {rate}, above the {max} this donor allows.',
   'donor.contingencyAbove': 'The contingency rate is {rate}, above the {max} this donor allows.',
-  'donor.noMatchFunding': '“{name}” is a matching grant: this donor accepts no match funding in the budget.',
+  'donor.matchCondition':
+    '“{name}” makes its contribution conditional on match funding: this donor’s funding may not depend on match funding from others. Clear “Conditional on match funding” if it does not, or find funding that does not.',
+  'donor.euContributionRate':
+    'The indirect cost rate is {rate}, above the {max} usual for EU funding: under a contribution agreement the organisation’s own rules apply, as the agreement sets them. Check the rate against the agreement.',
+  'donor.ineligibleContribution':
+    '“{name}” is paid in part by “{funder}”, whose own contribution is not an eligible cost, and still carries indirect costs or contingency. Untick its eligibility for indirect costs and contingency, or fund it otherwise.',
+  'donor.indirectAboveNicra':
+    'The indirect cost rate is {rate}, above the negotiated rate of {max}. Lower it to the negotiated rate.',
+  'donor.nicraBase':
+    'Indirect costs are computed on another base than the negotiated rate agreement’s. Choose the agreement’s base under “Indirect costs computed on”.',
+  'donor.indirectAboveMtdc':
+    'Indirect costs of {amount} are {over} above {max} of the modified total direct costs ({allowed}): the base is wider than the MTDC. Compute them on the MTDC, or lower the rate.',
+  'donor.subawardNoUsd':
+    'Subaward “{name}”: its first USD 50,000 could not be counted in the MTDC because the programme has no USD exchange rate, so all of it is left out. Add USD as a local currency.',
   'principles.noStructural':
     'There is no structural line: structural support should have its own budget lines, in addition to individual support.',
   'principles.noCommunity':
@@ -166,7 +179,6 @@ const findings = {
     'Cash is {share} of individual support: the 2015 review prefers in-kind support with moderate cash.',
   'funder.ceilingExceeded': '“{name}” is asked for {used}, {over} more than its ceiling of {ceiling}.',
   'funder.none': 'There are no funding sources: add at least the main donor.',
-  'donor.matchingSynergy': 'Synergy “{name}” is a matching fund: this donor accepts no match funding in the budget.',
   'donor.noHeading':
     '“{name}” is in a category that has no heading in this donor’s budget template: the export puts it under “Not mapped”. Choose another category for it.',
   'synergy.noMonths':

@@ -146,8 +146,20 @@ const errorsInContext: Record<ContextualErrorTextKey, string> = {
 const findings: Record<CheckCode, string> = {
   'donor.indirectAbove': 'Le taux de coûts indirects est de {rate}, au-delà des {max} admis par ce bailleur.',
   'donor.contingencyAbove': 'Le taux d’imprévus est de {rate}, au-delà des {max} admis par ce bailleur.',
-  'donor.noMatchFunding':
-    '« {name} » est une subvention de contrepartie : ce bailleur n’admet pas de cofinancement de contrepartie au budget.',
+  'donor.matchCondition':
+    '«\u00a0{name}\u00a0» subordonne sa contribution à un cofinancement\u00a0: le financement de ce bailleur ne peut dépendre d’un cofinancement d’autres sources. Décochez «\u00a0Subordonné à un cofinancement\u00a0» si ce n’est pas le cas, ou trouvez un financement qui n’en dépend pas.',
+  'donor.euContributionRate':
+    'Le taux de coûts indirects est de {rate}, au-delà des {max} habituels pour un financement de l’UE\u00a0: dans une convention de contribution, les règles propres de l’organisation s’appliquent, telles que la convention les fixe. Vérifiez le taux au regard de la convention.',
+  'donor.ineligibleContribution':
+    '«\u00a0{name}\u00a0» est payée en partie par «\u00a0{funder}\u00a0», dont l’apport propre n’est pas un coût éligible, et porte pourtant des coûts indirects ou des imprévus. Décochez son éligibilité aux coûts indirects et aux imprévus, ou financez-la autrement.',
+  'donor.indirectAboveNicra':
+    'Le taux de coûts indirects est de {rate}, au-delà du taux négocié de {max}. Ramenez-le au taux négocié.',
+  'donor.nicraBase':
+    'Les coûts indirects sont calculés sur une autre base que celle de l’accord de taux négocié. Choisissez la base de l’accord sous «\u00a0Coûts indirects calculés sur\u00a0».',
+  'donor.indirectAboveMtdc':
+    'Des coûts indirects de {amount} dépassent de {over} les {max} des coûts directs totaux modifiés ({allowed})\u00a0: la base est plus large que les MTDC. Calculez-les sur les MTDC, ou baissez le taux.',
+  'donor.subawardNoUsd':
+    'Sous-subvention «\u00a0{name}\u00a0»\u00a0: ses premiers 50\u00a0000\u00a0USD n’ont pu être comptés dans les MTDC, faute de taux de change de l’USD dans le programme\u00a0; elle en est donc exclue en entier. Ajoutez l’USD comme devise locale.',
   'principles.noStructural':
     'Aucune ligne structurelle : l’appui structurel doit avoir ses propres lignes budgétaires, en plus du soutien individuel.',
   'principles.noCommunity':
@@ -171,8 +183,6 @@ const findings: Record<CheckCode, string> = {
     'Les espèces représentent {share} du soutien individuel : l’étude de 2015 privilégie un soutien en nature avec des montants en espèces modérés.',
   'funder.ceilingExceeded': '« {name} » est sollicité pour {used}, soit {over} de plus que son plafond de {ceiling}.',
   'funder.none': 'Il n’y a aucune source de financement : ajoutez au moins le bailleur principal.',
-  'donor.matchingSynergy':
-    'La synergie « {name} » est un fonds de contrepartie : ce bailleur n’accepte pas de fonds de contrepartie dans le budget.',
   'donor.noHeading':
     '«\u00a0{name}\u00a0» est dans une catégorie qui n’a pas de rubrique dans le modèle de budget de ce bailleur\u00a0: l’export la place sous «\u00a0Sans rubrique\u00a0». Choisissez-lui une autre catégorie.',
   'synergy.noMonths':

@@ -19,6 +19,10 @@ type ParamKind = 'money' | 'usd' | 'share' | 'percent' | 'count' | 'month' | 'te
 const BY_CODE: Readonly<Record<string, Readonly<Record<string, ParamKind>>>> = {
   'donor.indirectAbove': { rate: 'share', max: 'share' },
   'donor.contingencyAbove': { rate: 'share', max: 'share' },
+  'donor.euContributionRate': { rate: 'share', max: 'share' },
+  'donor.indirectAboveNicra': { rate: 'share', max: 'share' },
+  'donor.indirectAboveMtdc': { amount: 'money', allowed: 'money', max: 'share', over: 'money' },
+  'donor.ineligibleContribution': { name: 'text', funder: 'text' },
   'principles.packageBelow': { amount: 'money', usd: 'usd', min: 'usd', max: 'usd' },
   'principles.packageAbove': { amount: 'money', usd: 'usd', min: 'usd', max: 'usd' },
   'principles.largeCash': { share: 'percent', cash: 'money' },
