@@ -11,6 +11,8 @@
  * schema-v4.rcs (issue 9) adds partner programmes and a synergy of every type.
  * schema-v5.rcs (issue 10) adds two scenarios that override something of every kind, and two
  * uncertainty ranges; the totals of each scenario are recorded with the baseline's.
+ * schema-v6.rcs (issue 12) is the v5 fixture with every donor rule setting away from its default:
+ * its indirect costs are computed on direct + contingency, so they are higher than v5's.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,7 +24,7 @@ import { compute, resolveScenario } from '../../src-shared/engine';
 import { DRIVER_KINDS, type Model, NO_OUTPUTS, SYNERGY_TYPES } from '../../src-shared/model';
 import { APPLICATION_ID, CURRENT_SCHEMA_VERSION, type Migration, MIGRATIONS, runMigrations } from '../../src-main/db';
 import { DocumentService, writeModelToFile } from '../../src-main/documents';
-import { fixtureTotals, fixtureTotalsWithScenarios } from './build-fixtures';
+import { fixtureTotals, fixtureTotalsV6, fixtureTotalsWithScenarios } from './build-fixtures';
 import {
   closeServices,
   failure,
@@ -489,6 +491,87 @@ describe('schema v5 fixture (tests/fixtures/schema-v5.rcs)', () => {
         compute(model).totals.total,
       );
     }
+  });
+});
+
+describe('schema v6 fixture (tests/fixtures/schema-v6.rcs)', () => {
+  const expected = readJson<Model>('schema-v6.expected.json');
+
+  it('is a real v6 file of ours: the v5 model with every donor rule setting away from its default', () => {
+    const db = new Database(path.join(fixtures, 'schema-v6.rcs'), { readonly: true, fileMustExist: true });
+    expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    expect(db.pragma('user_version', { simple: true })).toBe(6);
+    db.close();
+    expect(expected.programme).toMatchObject({
+      indirectBase: 'directPlusContingency',
+      euAgreement: 'contribution',
+      usAwardDate: '2024-09-15',
+      usNicra: { rate: '0.125', base: 'mtdc' },
+    });
+    const excluded = expected.lines.filter((l) => l.mtdcExclusion !== 'none').map((l) => [l.id, l.mtdcExclusion]);
+    expect(excluded).toEqual([
+      ['v2-ind-kit', 'equipment'],
+      ['v2-com-project', 'subaward'],
+    ]);
+    expect(expected.funders.filter((f) => f.conditionalOnMatch).map((f) => f.id)).toEqual(['v2-fu-muni']);
+    // Apart from them, the v5 fixture's model under another title.
+    const v5 = withV6Defaults(readJson<Model>('schema-v5.expected.json'));
+    const strip = (m: Model) => ({
+      ...m,
+      programme: {
+        ...m.programme,
+        title: '',
+        notes: '',
+        indirectBase: 'direct',
+        euAgreement: 'grant',
+        usAwardDate: null,
+        usNicra: null,
+      },
+      lines: m.lines.map((l) => ({ ...l, mtdcExclusion: 'none' })),
+      funders: m.funders.map((f) => ({ ...f, conditionalOnMatch: false })),
+    });
+    expect(strip(expected)).toEqual(strip(v5));
+  });
+
+  it('opens with the expected content, unmigrated, and the v6 edits are in its change log', () => {
+    const { dir, file } = copyFixture('schema-v6.rcs');
+    const original = sha256(file);
+    const s = service();
+    const snap = s.open(file);
+    if (CURRENT_SCHEMA_VERSION === 6) {
+      expect(snap.model).toEqual(expected);
+      expect(modelText(snap.model)).toBe(modelText(expected)); // same key order too
+      expect(snap.info.migratedFrom).toBeNull();
+    } else {
+      expect(snap.model).toMatchObject(expected);
+    }
+    expect(
+      s
+        .changeLog()
+        .slice(0, 4)
+        .map((e) => [e.command, e.target]),
+    ).toEqual([
+      ['funder.update', 'Municipality'],
+      ['line.update', expected.lines.find((l) => l.id === 'v2-com-project')?.name],
+      ['line.update', expected.lines.find((l) => l.id === 'v2-ind-kit')?.name],
+      ['programme.update', null],
+    ]);
+    if (CURRENT_SCHEMA_VERSION === 6) {
+      s.close();
+      expect(sha256(file)).toBe(original);
+      expect(listDir(dir)).toEqual(['Old budget.rcs']);
+    }
+  });
+
+  it('computes the totals recorded when it was written: indirect costs on direct + contingency', () => {
+    const { file } = copyFixture('schema-v6.rcs');
+    const model = service().open(file).model;
+    const stored = readJson<{ totals: { indirect: number; contingency: number } }>('schema-v6.totals.json');
+    expect(fixtureTotalsV6(model)).toEqual(stored);
+    // Against v5 (same lines, base 'direct'): the indirect costs grow by 7 % of the contingency.
+    const v5 = readJson<{ totals: { indirect: number; contingency: number } }>('schema-v5.totals.json');
+    expect(stored.totals.contingency).toBe(v5.totals.contingency);
+    expect(stored.totals.indirect - v5.totals.indirect).toBe(Math.round(0.07 * v5.totals.contingency));
   });
 });
 

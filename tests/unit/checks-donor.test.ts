@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Finding, runChecks } from '../../src-shared/checks';
 import { usDeMinimis } from '../../src-shared/checks/donor';
+import { planCommand, stateOf } from '../../src-shared/commands';
 import { compute } from '../../src-shared/engine';
 import type { BudgetLine, Funder, Model, Programme } from '../../src-shared/model';
 import { lineBuilder, testProgramme } from './model-fixtures';
@@ -217,5 +218,39 @@ describe('FCDO', () => {
     ]);
     // Not an EU or US rule.
     expect(codes(model({ donorProfile: 'EU' }, [grant], [conditional]))).toEqual([]);
+  });
+});
+
+describe('the donor profile brings its indirect base (planner)', () => {
+  const after = (m: Model, patch: Partial<Programme>): Programme | null => {
+    const change = planCommand(stateOf(m), { type: 'programme.update', patch }).changes.find(
+      (c) => c.table === 'programme',
+    );
+    return change && change.table === 'programme' ? change.after : null;
+  };
+
+  it('a profile change moves a default base to the new profile’s default, in the same step', () => {
+    const m = model({ donorProfile: 'none', indirectBase: 'direct' });
+    expect(after(m, { donorProfile: 'EU' })?.indirectBase).toBe('directPlusContingency');
+    expect(after(m, { donorProfile: 'US' })?.indirectBase).toBe('mtdc');
+    const eu = model({ donorProfile: 'EU', indirectBase: 'directPlusContingency' });
+    expect(after(eu, { donorProfile: 'FCDO' })?.indirectBase).toBe('direct');
+  });
+
+  it('a base the person chose, or one the same edit sets, is kept', () => {
+    const chosen = model({ donorProfile: 'EU', indirectBase: 'direct' });
+    expect(after(chosen, { donorProfile: 'US' })?.indirectBase).toBe('direct');
+    const m = model({ donorProfile: 'none', indirectBase: 'direct' });
+    expect(after(m, { donorProfile: 'EU', indirectBase: 'mtdc' })?.indirectBase).toBe('mtdc');
+  });
+
+  it('a NICRA set to the same value is no change; an award date must be a date or a month', () => {
+    const m = model({ donorProfile: 'US', usNicra: { rate: '0.2', base: 'mtdc' } });
+    expect(
+      planCommand(stateOf(m), { type: 'programme.update', patch: { usNicra: { rate: '0.2', base: 'mtdc' } } }).changes,
+    ).toEqual([]);
+    expect(() => planCommand(stateOf(m), { type: 'programme.update', patch: { usAwardDate: '1 Oct 2024' } })).toThrow(
+      /award date/i,
+    );
   });
 });
