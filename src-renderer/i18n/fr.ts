@@ -439,12 +439,37 @@ export const fr: Messages = {
   'prog.field.durationMonths': 'Durée en mois',
   'prog.hint.durationMonths': 'De 1 à 120 mois. Se termine en {end}.',
   'prog.field.indirectRate': 'Taux de coûts indirects (%)',
-  'prog.hint.indirectRate': 'Appliqué au coût direct des lignes éligibles. Les règles de l’UE autorisent 7 % au plus.',
+  'prog.hint.indirectRate':
+    'Appliqué à la base des coûts indirects choisie plus bas. Les subventions de l’UE autorisent 7\u00a0% au plus.',
   'prog.field.contingencyRate': 'Taux d’imprévus (%)',
   'prog.hint.contingencyRate':
     'Appliqué au coût direct des lignes éligibles. Les règles de l’UE autorisent 5 % au plus.',
   'prog.field.donorProfile': 'Règles du bailleur',
   'prog.hint.donorProfile': 'Détermine les règles de bailleur appliquées par les contrôles.',
+  'prog.help.donor.EU':
+    'Contrôle\u00a0: des coûts indirects d’au plus 7\u00a0% (subvention de l’UE) du total des coûts directs éligibles, réserve pour imprévus comprise\u00a0; des imprévus d’au plus 5\u00a0% des coûts directs éligibles\u00a0; ni coûts indirects ni imprévus sur les lignes payées par les apports propres des personnes de retour ou des partenaires, qui ne sont pas des coûts éligibles. Ne contrôle pas\u00a0: les autres règles d’éligibilité, la passation des marchés, les limites de chaque rubrique.',
+  'prog.help.donor.US':
+    'Contrôle\u00a0: le taux forfaitaire (de minimis) de coûts indirects, au plus 15\u00a0% des coûts directs totaux modifiés (MTDC) pour les subventions attribuées à partir du 1er octobre 2024, 10\u00a0% avant — ou, si vous en déclarez un, votre taux négocié (NICRA) et sa base\u00a0; les sous-subventions dont les premiers 50\u00a0000\u00a0USD ne peuvent être comptés faute de taux de l’USD. Indiquez sur chaque ligne ce que les MTDC excluent (détails de la ligne). Ne contrôle pas\u00a0: que les lignes soient bien indiquées, le partage des coûts, les autres principes de coûts.',
+  'prog.help.donor.FCDO':
+    'Contrôle\u00a0: aucune source ne subordonne sa contribution à un cofinancement (indiquez-le sur l’écran Financement). Les subventions de contrepartie versées aux personnes de retour sont une façon de les payer, pas un cofinancement\u00a0: elles ne sont pas signalées. Ne contrôle pas\u00a0: les autres règles du FCDO (éligibilité, diligence raisonnable, optimisation des ressources).',
+  'prog.help.donor.none':
+    'Aucune règle de bailleur n’est contrôlée\u00a0; les principes et la cohérence du fichier le sont toujours.',
+  'indirectBase.direct': 'Coûts directs éligibles',
+  'indirectBase.directPlusContingency': 'Coûts directs éligibles + imprévus',
+  'indirectBase.mtdc': 'Coûts directs totaux modifiés (MTDC)',
+  'prog.hint.indirectBase':
+    'Ce à quoi s’applique le taux de coûts indirects. Subventions de l’UE\u00a0: le total des coûts directs éligibles, réserve pour imprévus comprise. Subventions américaines\u00a0: les MTDC (coûts directs éligibles sans équipements, loyers, soutien aux participants ni la part de chaque sous-subvention au-delà de 50\u00a0000\u00a0USD).',
+  'euAgreement.grant': 'Contrat de subvention',
+  'euAgreement.contribution': 'Convention de contribution (organisation évaluée par piliers)',
+  'prog.hint.euAgreement':
+    'Un contrat de subvention suit les conditions générales de l’UE\u00a0: des coûts indirects d’au plus 7\u00a0% et une réserve pour imprévus d’au plus 5\u00a0%. Une convention de contribution est signée avec une organisation dont l’UE a évalué les règles propres (évaluation par piliers)\u00a0: ses coûts indirects suivent ces règles telles que la convention les fixe\u00a0; un taux au-delà de 7\u00a0% n’est donc qu’une remarque à vérifier au regard de la convention.',
+  'prog.hint.usAwardDate':
+    'Le jour ou le mois d’attribution\u00a0: à partir du 1er octobre 2024, le taux forfaitaire est de 15\u00a0%, avant de 10\u00a0%. Laissez vide pour une subvention attribuée maintenant.',
+  'prog.hint.usNicra':
+    'Seulement si l’organisation a un accord de taux négocié de coûts indirects. Sinon, laissez vide.',
+  'prog.field.usNicraBase': 'Base du taux négocié',
+  'nicraBase.mtdc': 'Coûts directs totaux modifiés (MTDC)',
+  'nicraBase.direct': 'Coûts directs totaux',
   'prog.field.author': 'Auteur',
   'prog.field.notes': 'Notes',
   'donor.EU': 'Union européenne',
@@ -537,6 +562,12 @@ export const fr: Messages = {
   'line.justification': 'Justification',
   'line.justificationHint': 'Pourquoi cette ligne est nécessaire, et d’où viennent ses chiffres.',
   'line.eligibleIndirect': 'Éligible aux coûts indirects',
+  'line.mtdcExclusion': 'Exclu des MTDC (États-Unis)',
+  'mtdcExclusion.none': 'Non exclu',
+  'mtdcExclusion.equipment': 'Équipement',
+  'mtdcExclusion.rent': 'Loyer',
+  'mtdcExclusion.participantSupport': 'Coûts de soutien aux participants',
+  'mtdcExclusion.subaward': 'Sous-subvention (la part au-delà de 50\u00a0000\u00a0USD)',
   'line.eligibleContingency': 'Éligible aux imprévus',
   'line.deleteTitle': 'Supprimer cette ligne ?',
   'line.deleteBody': '« {name} » ({total}) sera supprimée. Vous pourrez annuler avec {shortcut}.',
@@ -918,6 +949,9 @@ export const fr: Messages = {
   'funders.main': 'Bailleur principal',
   'funders.noCeiling': 'Sans plafond',
   'funders.ceilingHint': 'Laissez le plafond vide s’il n’y en a pas.',
+  'funders.conditionalOnMatch': 'Subordonné à un cofinancement',
+  'funders.conditionalOnMatchHint':
+    'Cette source ne paie que si d’autres apportent une contrepartie (par ex. 1 pour 1 réuni ailleurs). Une subvention de contrepartie versée aux personnes de retour n’en est pas une.',
   'funders.over': 'Dépassé de {amount}',
   'funders.useOf': '{pct} du plafond',
   'funders.unassigned': 'Non financé',

@@ -180,6 +180,16 @@ function FunderRow(props: {
             </span>
           )}
         </div>
+        <label className="check" title={t('funders.conditionalOnMatchHint')}>
+          <input
+            type="checkbox"
+            checked={f.conditionalOnMatch}
+            disabled={readOnly}
+            data-testid={`funder-conditionalOnMatch-${f.id}`}
+            onChange={(e) => update({ conditionalOnMatch: e.target.checked })}
+          />
+          {t('funders.conditionalOnMatch')}
+        </label>
       </td>
       <td>
         <SelectInput
