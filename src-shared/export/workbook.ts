@@ -822,7 +822,6 @@ export function planWorkbook(
             ),
           );
         }
-        if (layout.noMatchFunding && ml?.modality === 'matchingGrant') how = `${how} · ${t('matchingFlag')}`;
         sh.text(r, C_HOW, how);
         r++;
       });
