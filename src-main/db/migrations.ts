@@ -272,7 +272,56 @@ const v5: Migration = {
   },
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5];
+/**
+ * v6: donor rule profiles (issue 12, DESIGN §4 and §7). The programme gets its indirect cost base,
+ * the kind of EU agreement, the US award date and a negotiated indirect cost rate (JSON, 'null' for
+ * none); a line, what the US modified total direct costs exclude it for; a funding source, whether
+ * it makes its contribution conditional on match funding.
+ *
+ * Decision: an existing file keeps the totals it was written with. Its indirect costs were
+ *   computed on the direct eligible cost, so it migrates to the base 'direct' — also an EU file,
+ *   although a new EU programme starts with direct + contingency (moving an EU file's base would
+ *   raise its indirect costs by rate × contingency without anyone asking; the person chooses it on
+ *   the Programme screen, undoably). A US file migrates to 'mtdc': no line is excluded yet, so the
+ *   MTDC equal the direct eligible cost and its totals do not move either. Every file becomes an EU
+ *   grant (the only kind the app knew), with no award date (the current 15 % rule) and no NICRA.
+ */
+const v6: Migration = {
+  version: 6,
+  description:
+    'donor rules: indirect cost base, EU agreement, US award date and NICRA, MTDC exclusions, match conditions',
+  tables: v5.tables,
+  up(db) {
+    db.exec(`
+      ALTER TABLE programme ADD COLUMN indirect_base TEXT NOT NULL DEFAULT 'direct'
+        CHECK (indirect_base IN ('direct', 'directPlusContingency', 'mtdc'));
+      ALTER TABLE programme ADD COLUMN eu_agreement TEXT NOT NULL DEFAULT 'grant'
+        CHECK (eu_agreement IN ('grant', 'contribution'));
+      ALTER TABLE programme ADD COLUMN us_award_date TEXT;
+      ALTER TABLE programme ADD COLUMN us_nicra TEXT NOT NULL DEFAULT 'null' CHECK (json_valid(us_nicra));
+      UPDATE programme SET indirect_base = 'mtdc' WHERE donor_profile = 'US';
+
+      ALTER TABLE budget_line ADD COLUMN mtdc_exclusion TEXT NOT NULL DEFAULT 'none'
+        CHECK (mtdc_exclusion IN ('none', 'equipment', 'rent', 'participantSupport', 'subaward'));
+
+      ALTER TABLE funder ADD COLUMN conditional_on_match INTEGER NOT NULL DEFAULT 0
+        CHECK (conditional_on_match IN (0, 1));
+    `);
+    // A scenario's own lines (overlay.addedLines, JSON) are whole lines: they get the same default.
+    const scenarios = db.prepare('SELECT id, overlay FROM scenario').all() as { id: string; overlay: string }[];
+    const update = db.prepare('UPDATE scenario SET overlay = ? WHERE id = ?');
+    for (const s of scenarios) {
+      const overlay = JSON.parse(s.overlay) as { addedLines?: unknown };
+      if (!Array.isArray(overlay.addedLines)) continue;
+      overlay.addedLines = overlay.addedLines.map((l: unknown) =>
+        l !== null && typeof l === 'object' && !('mtdcExclusion' in l) ? { ...l, mtdcExclusion: 'none' } : l,
+      );
+      update.run(JSON.stringify(overlay), s.id);
+    }
+  },
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6];
 
 /** The schema version this build of the app writes. */
 export const CURRENT_SCHEMA_VERSION = MIGRATIONS.length;

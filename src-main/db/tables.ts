@@ -58,8 +58,9 @@ function entityTable<K extends EntityName>(name: K, storage: Storage): TableMap<
 export const PROGRAMME: TableMap<Programme> = {
   table: 'programme',
   columns: columns(
-    'title, reporting_currency, start_month, duration_months, indirect_rate, contingency_rate, author, notes, donor_profile, communities, inflation',
+    'title, reporting_currency, start_month, duration_months, indirect_rate, contingency_rate, author, notes, donor_profile, communities, inflation, indirect_base, eu_agreement, us_award_date, us_nicra',
   ),
+  json: ['us_nicra'],
   what: 'programme',
   schema: programmeSchema,
   canonical: canonicalProgramme,
@@ -82,13 +83,14 @@ export const TABLES: { readonly [K in EntityName]: TableMap<EntityRows[K]> } = {
   }),
   funder: entityTable('funder', {
     table: 'funder',
-    columns: columns('id, position, name, type, status, ceiling'),
+    columns: columns('id, position, name, type, status, ceiling, conditional_on_match'),
     key: 'id',
+    bool: ['conditional_on_match'],
   }),
   line: entityTable('line', {
     table: 'budget_line',
     columns: columns(
-      'id, level, position, name, category, dimension, modality, unit_label, unit_cost, driver, justification, eligible_indirect, eligible_contingency, currency, funding, beneficiaries_per_unit, non_migrant_share, outputs',
+      'id, level, position, name, category, dimension, modality, unit_label, unit_cost, driver, justification, eligible_indirect, eligible_contingency, currency, funding, beneficiaries_per_unit, non_migrant_share, outputs, mtdc_exclusion',
     ),
     key: 'id',
     bool: ['eligible_indirect', 'eligible_contingency'],

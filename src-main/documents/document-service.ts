@@ -27,6 +27,7 @@ import {
   type ChangeLogEntry,
   canonicalProgramme,
   type Currency,
+  defaultIndirectBase,
   type EntityName,
   type EntityRows,
   type Funder,
@@ -241,7 +242,12 @@ export class DocumentService {
     const at = this.now().toISOString();
     const blank = model ?? blankModel(path.basename(abs, path.extname(abs)), this.author(), this.now());
     const given = Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined));
-    const initial = { ...blank, programme: canonicalProgramme({ ...blank.programme, ...given }) };
+    // A donor profile chosen in the New programme dialog brings its indirect cost base with it.
+    const base =
+      settings.donorProfile !== undefined && settings.indirectBase === undefined
+        ? { indirectBase: defaultIndirectBase(settings.donorProfile) }
+        : {};
+    const initial = { ...blank, programme: canonicalProgramme({ ...blank.programme, ...given, ...base }) };
     try {
       writeModelToFile(abs, initial, {
         migrations: this.migrations,

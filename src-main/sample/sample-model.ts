@@ -178,7 +178,15 @@ export const SAMPLE_CURRENCIES: Currency[] = [
 ];
 
 export const SAMPLE_FUNDERS: Funder[] = [
-  { id: 'f-eu', position: 0, name: 'European Union (main donor)', type: 'donor', status: 'confirmed', ceiling: null },
+  {
+    id: 'f-eu',
+    position: 0,
+    name: 'European Union (main donor)',
+    type: 'donor',
+    status: 'confirmed',
+    ceiling: null,
+    conditionalOnMatch: false,
+  },
   {
     id: 'f-municipalities',
     position: 1,
@@ -188,6 +196,7 @@ export const SAMPLE_FUNDERS: Funder[] = [
     // Assumption: the five municipalities indicated EUR 45,000 each (EUR 225,000) in the design talks;
     // the lines split to them ask for more, on purpose (see the header).
     ceiling: 225_000_00,
+    conditionalOnMatch: false,
   },
   {
     id: 'f-government',
@@ -196,6 +205,7 @@ export const SAMPLE_FUNDERS: Funder[] = [
     type: 'government',
     status: 'confirmed',
     ceiling: null,
+    conditionalOnMatch: false,
   },
 ];
 
@@ -824,6 +834,7 @@ function toLines(level: Level, specs: LineSpec[]): BudgetLine[] {
     beneficiariesPerUnit: s.beneficiariesPerUnit ?? '0',
     nonMigrantShare: s.nonMigrantShare ?? '0',
     outputs: s.outputs ?? { businesses: '0', jobs: '0', people: '0' },
+    mtdcExclusion: 'none',
   }));
 }
 
@@ -853,6 +864,10 @@ export const SAMPLE_PROGRAMME: Programme = {
   communities: SAMPLE_CASELOAD.communities,
   // Assumption: 2 % a year on euro costs (international staff, consultants, evaluation).
   inflation: '0.02',
+  indirectBase: 'direct',
+  euAgreement: 'grant',
+  usAwardDate: null,
+  usNicra: null,
 };
 
 /**

@@ -46,11 +46,25 @@ function base(title: string, startMonth: string, currency: string, notes: string
       donorProfile: 'none',
       communities: 4,
       inflation: '0',
+      indirectBase: 'direct',
+      euAgreement: 'grant',
+      usAwardDate: null,
+      usNicra: null,
     },
     lines: [],
     profiles: [{ ...defaultProfileFields('adult', 'Returnees', 24), id: 'returnees', position: 0, arrivals: 200 }],
     currencies: [],
-    funders: [{ id: 'donor', position: 0, name: 'Main donor', type: 'donor', status: 'confirmed', ceiling: null }],
+    funders: [
+      {
+        id: 'donor',
+        position: 0,
+        name: 'Main donor',
+        type: 'donor',
+        status: 'confirmed',
+        ceiling: null,
+        conditionalOnMatch: false,
+      },
+    ],
     partners: [],
     synergies: [],
     scenarios: [],
@@ -245,7 +259,15 @@ export function templateModel(id: TemplateId, startMonth: string): Model {
       );
       m.funders = [
         ...m.funders,
-        { id: 'fao', position: 1, name: 'FAO (partner)', type: 'partner', status: 'confirmed', ceiling: null },
+        {
+          id: 'fao',
+          position: 1,
+          name: 'FAO (partner)',
+          type: 'partner',
+          status: 'confirmed',
+          ceiling: null,
+          conditionalOnMatch: false,
+        },
       ];
       m.partners = [partner('fao-partner', 'FAO agricultural programme', 'unAgency', m, `${KP2}, L1399-1406.`)];
       m.synergies = [
@@ -333,6 +355,7 @@ export function templateModel(id: TemplateId, startMonth: string): Model {
           type: 'coFinancier',
           status: 'pipeline',
           ceiling: null,
+          conditionalOnMatch: false,
         },
       ];
       m.partners = [partner('municipalities-partner', 'Pilot municipalities', 'government', m, `${KP2}, L2519-2521.`)];

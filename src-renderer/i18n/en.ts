@@ -41,6 +41,7 @@ const errors = {
   'share.range': 'Enter a percentage from 0 to 100.',
   'inflation.range': 'Inflation must stay above −100 %.',
   'offset.range': 'Enter a number of months from 0 to 60.',
+  'awardDate.invalid': 'Enter a date as YYYY-MM-DD or a month as YYYY-MM, e.g. 2024-10-01.',
   'month.invalid': 'Enter a month as YYYY-MM, e.g. 2025-01.',
   'month.range': 'Enter a month from 1 to 120.',
   'duration.range': 'The duration must be from 1 to 120 months.',
@@ -142,7 +143,20 @@ const errorsInContext = {
 const findings = {
   'donor.indirectAbove': 'The indirect cost rate is {rate}, above the {max} this donor allows.',
   'donor.contingencyAbove': 'The contingency rate is {rate}, above the {max} this donor allows.',
-  'donor.noMatchFunding': '“{name}” is a matching grant: this donor accepts no match funding in the budget.',
+  'donor.matchCondition':
+    '“{name}” makes its contribution conditional on match funding: this donor’s funding may not depend on match funding from others. Clear “Conditional on match funding” if it does not, or find funding that does not.',
+  'donor.euContributionRate':
+    'The indirect cost rate is {rate}, above the {max} usual for EU funding: under a contribution agreement the organisation’s own rules apply, as the agreement sets them. Check the rate against the agreement.',
+  'donor.ineligibleContribution':
+    '“{name}” is paid in part by “{funder}”, whose own contribution is not an eligible cost, and still carries indirect costs or contingency. Untick its eligibility for indirect costs and contingency, or fund it otherwise.',
+  'donor.indirectAboveNicra':
+    'The indirect cost rate is {rate}, above the negotiated rate of {max}. Lower it to the negotiated rate.',
+  'donor.nicraBase':
+    'Indirect costs are computed on another base than the negotiated rate agreement’s. Choose the agreement’s base under “Indirect costs computed on”.',
+  'donor.indirectAboveMtdc':
+    'Indirect costs of {amount} are {over} above {max} of the modified total direct costs ({allowed}): the base is wider than the MTDC. Compute them on the MTDC, or lower the rate.',
+  'donor.subawardNoUsd':
+    'Subaward “{name}”: its first USD 50,000 could not be counted in the MTDC because the programme has no USD exchange rate, so all of it is left out. Add USD as a local currency.',
   'principles.noStructural':
     'There is no structural line: structural support should have its own budget lines, in addition to individual support.',
   'principles.noCommunity':
@@ -180,7 +194,6 @@ const findings = {
     'Synergy “{name}”: the plan counts on “{partner}”, a state programme, to cover {covered}, with no signed agreement yet. Check that the programme will continue (and who funds it) before relying on it.',
   'funder.ceilingExceeded': '“{name}” is asked for {used}, {over} more than its ceiling of {ceiling}.',
   'funder.none': 'There are no funding sources: add at least the main donor.',
-  'donor.matchingSynergy': 'Synergy “{name}” is a matching fund: this donor accepts no match funding in the budget.',
   'donor.noHeading':
     '“{name}” is in a category that has no heading in this donor’s budget template: the export puts it under “Not mapped”. Choose another category for it.',
   'synergy.noMonths':
@@ -227,6 +240,10 @@ const logFields: Record<LogFieldKey, string> = {
   'programme.donorProfile': 'donor rule profile',
   'programme.communities': 'communities of return',
   'programme.inflation': 'inflation',
+  'programme.indirectBase': 'indirect cost base',
+  'programme.euAgreement': 'EU agreement',
+  'programme.usAwardDate': 'award date',
+  'programme.usNicra': 'negotiated indirect cost rate',
   'line.level': 'level',
   'line.position': 'position',
   'line.name': 'name',
@@ -243,6 +260,7 @@ const logFields: Record<LogFieldKey, string> = {
   'line.funding': 'funding split',
   'line.beneficiariesPerUnit': 'beneficiaries per unit',
   'line.outputs': 'outputs per unit',
+  'line.mtdcExclusion': 'MTDC exclusion',
   'line.nonMigrantShare': 'non-migrant share',
   'profile.position': 'position',
   'profile.name': 'name',
@@ -263,6 +281,7 @@ const logFields: Record<LogFieldKey, string> = {
   'funder.type': 'type',
   'funder.status': 'status',
   'funder.ceiling': 'ceiling',
+  'funder.conditionalOnMatch': 'conditional on match funding',
 };
 
 export const en = {
@@ -425,11 +444,33 @@ export const en = {
   'prog.field.durationMonths': 'Duration in months',
   'prog.hint.durationMonths': 'From 1 to 120 months. Ends in {end}.',
   'prog.field.indirectRate': 'Indirect cost rate (%)',
-  'prog.hint.indirectRate': 'Applied to the direct cost of eligible lines. EU rules allow at most 7 %.',
+  'prog.hint.indirectRate': 'Applied to the indirect cost base chosen below. EU grants allow at most 7 %.',
   'prog.field.contingencyRate': 'Contingency rate (%)',
   'prog.hint.contingencyRate': 'Applied to the direct cost of eligible lines. EU rules allow at most 5 %.',
   'prog.field.donorProfile': 'Donor rule profile',
   'prog.hint.donorProfile': 'Decides which donor rules the checks apply.',
+  'prog.help.donor.EU':
+    'Checks: indirect costs at most 7 % (an EU grant) on the total direct eligible costs, contingency reserve included; contingency at most 5 % of the direct eligible costs; no indirect costs or contingency on lines paid by returnees’ or partners’ own contributions, which are not eligible costs. Does not check: the other eligibility rules, procurement, the limits of each budget heading.',
+  'prog.help.donor.US':
+    'Checks: the de minimis indirect cost rate, at most 15 % of modified total direct costs (MTDC) for awards from 1 October 2024, 10 % before — or, if you declare one, your negotiated rate (NICRA) and its base; subawards whose first USD 50,000 cannot be counted for want of a USD rate. Mark on each line what the MTDC exclude (line details). Does not check: whether the lines are marked right, cost sharing, other cost principles.',
+  'prog.help.donor.FCDO':
+    'Checks: no funding source makes its contribution conditional on match funding (mark such a source on the Funding screen). Matching grants paid to returnees are a way of paying them, not match funding: they are not flagged. Does not check: any other FCDO rule (eligibility, due diligence, value for money).',
+  'prog.help.donor.none': 'No donor rule is checked; the principles and the consistency of the file still are.',
+  'indirectBase.direct': 'Direct eligible costs',
+  'indirectBase.directPlusContingency': 'Direct eligible costs + contingency',
+  'indirectBase.mtdc': 'Modified total direct costs (MTDC)',
+  'prog.hint.indirectBase':
+    'What the indirect cost rate applies to. EU grants: the total direct eligible costs, contingency reserve included. US awards: the MTDC (eligible direct costs without equipment, rent, participant support and the part of each subaward above USD 50,000).',
+  'euAgreement.grant': 'Grant contract',
+  'euAgreement.contribution': 'Contribution agreement (pillar-assessed organisation)',
+  'prog.hint.euAgreement':
+    'A grant contract follows the EU’s General Conditions: indirect costs of at most 7 % and a contingency reserve of at most 5 %. A contribution agreement is signed with an organisation whose own rules the EU has assessed (pillar assessment): its indirect costs follow those rules as the agreement sets them, so a rate above 7 % is only a note to check against the agreement.',
+  'prog.hint.usAwardDate':
+    'The day or month the award was made: from 1 October 2024 the de minimis rate is 15 %, before it 10 %. Leave empty for an award made now.',
+  'prog.hint.usNicra': 'Only if the organisation has a negotiated indirect cost rate agreement. Leave empty otherwise.',
+  'prog.field.usNicraBase': 'Base of the negotiated rate',
+  'nicraBase.mtdc': 'Modified total direct costs (MTDC)',
+  'nicraBase.direct': 'Total direct costs',
   'prog.field.author': 'Author',
   'prog.field.notes': 'Notes',
   'donor.EU': 'European Union',
@@ -521,6 +562,12 @@ export const en = {
   'line.justification': 'Justification',
   'line.justificationHint': 'Why this line is needed, and where its figures come from.',
   'line.eligibleIndirect': 'Eligible for indirect costs',
+  'line.mtdcExclusion': 'Left out of the MTDC (US)',
+  'mtdcExclusion.none': 'Not excluded',
+  'mtdcExclusion.equipment': 'Equipment',
+  'mtdcExclusion.rent': 'Rent',
+  'mtdcExclusion.participantSupport': 'Participant support costs',
+  'mtdcExclusion.subaward': 'Subaward (the part above USD 50,000)',
   'line.eligibleContingency': 'Eligible for contingency',
   'line.deleteTitle': 'Delete this line?',
   'line.deleteBody': '“{name}” ({total}) will be deleted. You can undo this with {shortcut}.',
@@ -581,6 +628,10 @@ export const en = {
   'prog.field.communities': 'Communities of return',
   'prog.hint.communities': 'How many communities returnees go back to. Per-community lines buy their units for each.',
   'prog.field.inflation': 'Inflation of the reporting currency (% a year)',
+  'prog.field.indirectBase': 'Indirect costs computed on',
+  'prog.field.euAgreement': 'Kind of EU agreement',
+  'prog.field.usAwardDate': 'Award date (YYYY-MM-DD)',
+  'prog.field.usNicra': 'Negotiated indirect cost rate (NICRA, %)',
   'prog.hint.inflation':
     'Applied to unit costs from programme year 2 on: factor (1 + rate)^(year − 1). May be negative (deflation).',
 
@@ -889,6 +940,9 @@ export const en = {
   'funders.main': 'Main donor',
   'funders.noCeiling': 'No ceiling',
   'funders.ceilingHint': 'Leave the ceiling empty when there is none.',
+  'funders.conditionalOnMatch': 'Conditional on match funding',
+  'funders.conditionalOnMatchHint':
+    'This source pays only if others match its contribution (e.g. 1 for every 1 raised elsewhere). A matching grant paid to returnees is not this.',
   'funders.over': 'Over by {amount}',
   'funders.useOf': '{pct} of the ceiling',
   'funders.unassigned': 'Unfunded',

@@ -36,6 +36,7 @@ const errors: Record<ErrorTextCode, string> = {
   'share.range': 'Saisissez un pourcentage de 0 à 100.',
   'inflation.range': 'L’inflation doit rester au-dessus de −100 %.',
   'offset.range': 'Saisissez un nombre de mois de 0 à 60.',
+  'awardDate.invalid': 'Saisissez une date au format AAAA-MM-JJ ou un mois au format AAAA-MM, par ex. 2024-10-01.',
   'month.invalid': 'Saisissez un mois au format AAAA-MM, par ex. 2025-01.',
   'month.range': 'Saisissez un mois de 1 à 120.',
   'duration.range': 'La durée doit être de 1 à 120 mois.',
@@ -145,8 +146,20 @@ const errorsInContext: Record<ContextualErrorTextKey, string> = {
 const findings: Record<CheckCode, string> = {
   'donor.indirectAbove': 'Le taux de coûts indirects est de {rate}, au-delà des {max} admis par ce bailleur.',
   'donor.contingencyAbove': 'Le taux d’imprévus est de {rate}, au-delà des {max} admis par ce bailleur.',
-  'donor.noMatchFunding':
-    '« {name} » est une subvention de contrepartie : ce bailleur n’admet pas de cofinancement de contrepartie au budget.',
+  'donor.matchCondition':
+    '«\u00a0{name}\u00a0» subordonne sa contribution à un cofinancement\u00a0: le financement de ce bailleur ne peut dépendre d’un cofinancement d’autres sources. Décochez «\u00a0Subordonné à un cofinancement\u00a0» si ce n’est pas le cas, ou trouvez un financement qui n’en dépend pas.',
+  'donor.euContributionRate':
+    'Le taux de coûts indirects est de {rate}, au-delà des {max} habituels pour un financement de l’UE\u00a0: dans une convention de contribution, les règles propres de l’organisation s’appliquent, telles que la convention les fixe. Vérifiez le taux au regard de la convention.',
+  'donor.ineligibleContribution':
+    '«\u00a0{name}\u00a0» est payée en partie par «\u00a0{funder}\u00a0», dont l’apport propre n’est pas un coût éligible, et porte pourtant des coûts indirects ou des imprévus. Décochez son éligibilité aux coûts indirects et aux imprévus, ou financez-la autrement.',
+  'donor.indirectAboveNicra':
+    'Le taux de coûts indirects est de {rate}, au-delà du taux négocié de {max}. Ramenez-le au taux négocié.',
+  'donor.nicraBase':
+    'Les coûts indirects sont calculés sur une autre base que celle de l’accord de taux négocié. Choisissez la base de l’accord sous «\u00a0Coûts indirects calculés sur\u00a0».',
+  'donor.indirectAboveMtdc':
+    'Des coûts indirects de {amount} dépassent de {over} les {max} des coûts directs totaux modifiés ({allowed})\u00a0: la base est plus large que les MTDC. Calculez-les sur les MTDC, ou baissez le taux.',
+  'donor.subawardNoUsd':
+    'Sous-subvention «\u00a0{name}\u00a0»\u00a0: ses premiers 50\u00a0000\u00a0USD n’ont pu être comptés dans les MTDC, faute de taux de change de l’USD dans le programme\u00a0; elle en est donc exclue en entier. Ajoutez l’USD comme devise locale.',
   'principles.noStructural':
     'Aucune ligne structurelle : l’appui structurel doit avoir ses propres lignes budgétaires, en plus du soutien individuel.',
   'principles.noCommunity':
@@ -184,8 +197,6 @@ const findings: Record<CheckCode, string> = {
     'Synergie « {name} » : le plan compte sur « {partner} », un programme de l’État, pour couvrir {covered}, sans accord signé. Vérifiez que ce programme se poursuivra (et qui le finance) avant de vous appuyer dessus.',
   'funder.ceilingExceeded': '« {name} » est sollicité pour {used}, soit {over} de plus que son plafond de {ceiling}.',
   'funder.none': 'Il n’y a aucune source de financement : ajoutez au moins le bailleur principal.',
-  'donor.matchingSynergy':
-    'La synergie « {name} » est un fonds de contrepartie : ce bailleur n’accepte pas de fonds de contrepartie dans le budget.',
   'donor.noHeading':
     '«\u00a0{name}\u00a0» est dans une catégorie qui n’a pas de rubrique dans le modèle de budget de ce bailleur\u00a0: l’export la place sous «\u00a0Sans rubrique\u00a0». Choisissez-lui une autre catégorie.',
   'synergy.noMonths':
@@ -233,6 +244,10 @@ const logFields: Record<LogFieldKey, string> = {
   'programme.donorProfile': 'règles du bailleur',
   'programme.communities': 'communautés de retour',
   'programme.inflation': 'inflation',
+  'programme.indirectBase': 'base des coûts indirects',
+  'programme.euAgreement': 'convention de l’UE',
+  'programme.usAwardDate': 'date d’attribution',
+  'programme.usNicra': 'taux négocié de coûts indirects',
   'line.level': 'niveau',
   'line.position': 'position',
   'line.name': 'nom',
@@ -249,6 +264,7 @@ const logFields: Record<LogFieldKey, string> = {
   'line.funding': 'répartition du financement',
   'line.beneficiariesPerUnit': 'bénéficiaires par unité',
   'line.outputs': 'résultats par unité',
+  'line.mtdcExclusion': 'exclusion des MTDC',
   'line.nonMigrantShare': 'part de non-migrants',
   'profile.position': 'position',
   'profile.name': 'nom',
@@ -269,6 +285,7 @@ const logFields: Record<LogFieldKey, string> = {
   'funder.type': 'type',
   'funder.status': 'statut',
   'funder.ceiling': 'plafond',
+  'funder.conditionalOnMatch': 'subordonné à un cofinancement',
 };
 
 export const fr: Messages = {
@@ -436,12 +453,37 @@ export const fr: Messages = {
   'prog.field.durationMonths': 'Durée en mois',
   'prog.hint.durationMonths': 'De 1 à 120 mois. Se termine en {end}.',
   'prog.field.indirectRate': 'Taux de coûts indirects (%)',
-  'prog.hint.indirectRate': 'Appliqué au coût direct des lignes éligibles. Les règles de l’UE autorisent 7 % au plus.',
+  'prog.hint.indirectRate':
+    'Appliqué à la base des coûts indirects choisie plus bas. Les subventions de l’UE autorisent 7\u00a0% au plus.',
   'prog.field.contingencyRate': 'Taux d’imprévus (%)',
   'prog.hint.contingencyRate':
     'Appliqué au coût direct des lignes éligibles. Les règles de l’UE autorisent 5 % au plus.',
   'prog.field.donorProfile': 'Règles du bailleur',
   'prog.hint.donorProfile': 'Détermine les règles de bailleur appliquées par les contrôles.',
+  'prog.help.donor.EU':
+    'Contrôle\u00a0: des coûts indirects d’au plus 7\u00a0% (subvention de l’UE) du total des coûts directs éligibles, réserve pour imprévus comprise\u00a0; des imprévus d’au plus 5\u00a0% des coûts directs éligibles\u00a0; ni coûts indirects ni imprévus sur les lignes payées par les apports propres des personnes de retour ou des partenaires, qui ne sont pas des coûts éligibles. Ne contrôle pas\u00a0: les autres règles d’éligibilité, la passation des marchés, les limites de chaque rubrique.',
+  'prog.help.donor.US':
+    'Contrôle\u00a0: le taux forfaitaire (de minimis) de coûts indirects, au plus 15\u00a0% des coûts directs totaux modifiés (MTDC) pour les subventions attribuées à partir du 1er octobre 2024, 10\u00a0% avant — ou, si vous en déclarez un, votre taux négocié (NICRA) et sa base\u00a0; les sous-subventions dont les premiers 50\u00a0000\u00a0USD ne peuvent être comptés faute de taux de l’USD. Indiquez sur chaque ligne ce que les MTDC excluent (détails de la ligne). Ne contrôle pas\u00a0: que les lignes soient bien indiquées, le partage des coûts, les autres principes de coûts.',
+  'prog.help.donor.FCDO':
+    'Contrôle\u00a0: aucune source ne subordonne sa contribution à un cofinancement (indiquez-le sur l’écran Financement). Les subventions de contrepartie versées aux personnes de retour sont une façon de les payer, pas un cofinancement\u00a0: elles ne sont pas signalées. Ne contrôle pas\u00a0: les autres règles du FCDO (éligibilité, diligence raisonnable, optimisation des ressources).',
+  'prog.help.donor.none':
+    'Aucune règle de bailleur n’est contrôlée\u00a0; les principes et la cohérence du fichier le sont toujours.',
+  'indirectBase.direct': 'Coûts directs éligibles',
+  'indirectBase.directPlusContingency': 'Coûts directs éligibles + imprévus',
+  'indirectBase.mtdc': 'Coûts directs totaux modifiés (MTDC)',
+  'prog.hint.indirectBase':
+    'Ce à quoi s’applique le taux de coûts indirects. Subventions de l’UE\u00a0: le total des coûts directs éligibles, réserve pour imprévus comprise. Subventions américaines\u00a0: les MTDC (coûts directs éligibles sans équipements, loyers, soutien aux participants ni la part de chaque sous-subvention au-delà de 50\u00a0000\u00a0USD).',
+  'euAgreement.grant': 'Contrat de subvention',
+  'euAgreement.contribution': 'Convention de contribution (organisation évaluée par piliers)',
+  'prog.hint.euAgreement':
+    'Un contrat de subvention suit les conditions générales de l’UE\u00a0: des coûts indirects d’au plus 7\u00a0% et une réserve pour imprévus d’au plus 5\u00a0%. Une convention de contribution est signée avec une organisation dont l’UE a évalué les règles propres (évaluation par piliers)\u00a0: ses coûts indirects suivent ces règles telles que la convention les fixe\u00a0; un taux au-delà de 7\u00a0% n’est donc qu’une remarque à vérifier au regard de la convention.',
+  'prog.hint.usAwardDate':
+    'Le jour ou le mois d’attribution\u00a0: à partir du 1er octobre 2024, le taux forfaitaire est de 15\u00a0%, avant de 10\u00a0%. Laissez vide pour une subvention attribuée maintenant.',
+  'prog.hint.usNicra':
+    'Seulement si l’organisation a un accord de taux négocié de coûts indirects. Sinon, laissez vide.',
+  'prog.field.usNicraBase': 'Base du taux négocié',
+  'nicraBase.mtdc': 'Coûts directs totaux modifiés (MTDC)',
+  'nicraBase.direct': 'Coûts directs totaux',
   'prog.field.author': 'Auteur',
   'prog.field.notes': 'Notes',
   'donor.EU': 'Union européenne',
@@ -534,6 +576,12 @@ export const fr: Messages = {
   'line.justification': 'Justification',
   'line.justificationHint': 'Pourquoi cette ligne est nécessaire, et d’où viennent ses chiffres.',
   'line.eligibleIndirect': 'Éligible aux coûts indirects',
+  'line.mtdcExclusion': 'Exclu des MTDC (États-Unis)',
+  'mtdcExclusion.none': 'Non exclu',
+  'mtdcExclusion.equipment': 'Équipement',
+  'mtdcExclusion.rent': 'Loyer',
+  'mtdcExclusion.participantSupport': 'Coûts de soutien aux participants',
+  'mtdcExclusion.subaward': 'Sous-subvention (la part au-delà de 50\u00a0000\u00a0USD)',
   'line.eligibleContingency': 'Éligible aux imprévus',
   'line.deleteTitle': 'Supprimer cette ligne ?',
   'line.deleteBody': '« {name} » ({total}) sera supprimée. Vous pourrez annuler avec {shortcut}.',
@@ -596,6 +644,10 @@ export const fr: Messages = {
   'prog.hint.communities':
     'Nombre de communautés où les migrants retournent. Les lignes « par communauté » achètent leurs unités pour chacune.',
   'prog.field.inflation': 'Inflation de la devise de présentation (% par an)',
+  'prog.field.indirectBase': 'Coûts indirects calculés sur',
+  'prog.field.euAgreement': 'Type de convention de l’UE',
+  'prog.field.usAwardDate': 'Date d’attribution (AAAA-MM-JJ)',
+  'prog.field.usNicra': 'Taux négocié de coûts indirects (NICRA, en\u00a0%)',
   'prog.hint.inflation':
     'Appliquée aux coûts unitaires à partir de l’année 2 du programme : facteur (1 + taux)^(année − 1). Peut être négative (déflation).',
 
@@ -911,6 +963,9 @@ export const fr: Messages = {
   'funders.main': 'Bailleur principal',
   'funders.noCeiling': 'Sans plafond',
   'funders.ceilingHint': 'Laissez le plafond vide s’il n’y en a pas.',
+  'funders.conditionalOnMatch': 'Subordonné à un cofinancement',
+  'funders.conditionalOnMatchHint':
+    'Cette source ne paie que si d’autres apportent une contrepartie (par ex. 1 pour 1 réuni ailleurs). Une subvention de contrepartie versée aux personnes de retour n’en est pas une.',
   'funders.over': 'Dépassé de {amount}',
   'funders.useOf': '{pct} du plafond',
   'funders.unassigned': 'Non financé',

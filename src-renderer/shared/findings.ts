@@ -33,6 +33,10 @@ const PACKAGE_PARAMS: Readonly<Record<string, ParamKind>> = {
 const BY_CODE: Readonly<Record<string, Readonly<Record<string, ParamKind>>>> = {
   'donor.indirectAbove': { rate: 'share', max: 'share' },
   'donor.contingencyAbove': { rate: 'share', max: 'share' },
+  'donor.euContributionRate': { rate: 'share', max: 'share' },
+  'donor.indirectAboveNicra': { rate: 'share', max: 'share' },
+  'donor.indirectAboveMtdc': { amount: 'money', allowed: 'money', max: 'share', over: 'money' },
+  'donor.ineligibleContribution': { name: 'text', funder: 'text' },
   'principles.packageBelow': PACKAGE_PARAMS,
   'principles.packageAbove': PACKAGE_PARAMS,
   'principles.largeCash': { share: 'percent', cash: 'money', grants: 'money', max: 'share' },

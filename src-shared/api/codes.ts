@@ -42,6 +42,7 @@ export const FIELD_CODES = [
   'inflation.range',
   'offset.range',
   'month.invalid',
+  'awardDate.invalid',
   'month.range',
   'duration.range',
   'currency.invalid',

@@ -5,10 +5,10 @@
  * Each finding names its source by key (sources.ts): the documents by title and line numbers, or
  * the donor's rule; `source` holds the English text (CLI, API), the UI shows it in its language.
  */
-import { dec } from '../money';
 import { type Model, programmeYear } from '../model';
 import type { ComputeResult, Diagnostic } from '../engine';
-import { LAYOUTS, type Layout, layoutOfProfile } from '../export/layouts';
+import { LAYOUTS, type Layout } from '../export/layouts';
+import { donorChecks } from './donor';
 import { principleFindings } from './principles';
 import { type SourceKey, sourceText } from './sources';
 import type { CheckCode, CheckTarget, Finding } from './types';
@@ -41,12 +41,6 @@ function fromDiagnostic(d: Diagnostic, i: number): Finding {
   };
 }
 
-function gt(share: string, limit: string): boolean {
-  const a = dec(share);
-  const b = dec(limit);
-  return a.n * b.d > b.n * a.d;
-}
-
 /**
  * `layouts`: the donor layouts by id (src-shared/export/layouts.ts); the tests pass others to see
  * the heading check find a category with no heading.
@@ -70,87 +64,8 @@ export function runChecks(
     out.push({ id, severity, group, code, params, target, sourceKey, source: sourceText(sourceKey, 'en') });
   };
 
-  // ---- Donor rule profiles -------------------------------------------------------------------
-  if (programme.donorProfile === 'EU') {
-    if (gt(programme.indirectRate, '0.07')) {
-      push(
-        'donor.eu.indirect',
-        'error',
-        'donor',
-        'donor.indirectAbove',
-        'euIndirect',
-        { kind: 'programme', field: 'indirectRate' },
-        {
-          rate: programme.indirectRate,
-          max: '0.07',
-        },
-      );
-    }
-    if (gt(programme.contingencyRate, '0.05')) {
-      push(
-        'donor.eu.contingency',
-        'error',
-        'donor',
-        'donor.contingencyAbove',
-        'euContingency',
-        { kind: 'programme', field: 'contingencyRate' },
-        {
-          rate: programme.contingencyRate,
-          max: '0.05',
-        },
-      );
-    }
-  } else if (programme.donorProfile === 'US') {
-    if (gt(programme.indirectRate, '0.15')) {
-      push(
-        'donor.us.indirect',
-        'error',
-        'donor',
-        'donor.indirectAbove',
-        'usIndirect',
-        { kind: 'programme', field: 'indirectRate' },
-        {
-          rate: programme.indirectRate,
-          max: '0.15',
-        },
-      );
-    }
-  } else if (programme.donorProfile === 'FCDO') {
-    for (const l of model.lines) {
-      if (l.modality === 'matchingGrant') {
-        push(
-          `donor.fcdo.match:${l.id}`,
-          'error',
-          'donor',
-          'donor.noMatchFunding',
-          'fcdoMatch',
-          { kind: 'line', lineId: l.id },
-          {
-            name: l.name,
-          },
-        );
-      }
-    }
-  }
-
-  // A line whose category has no heading in the donor's budget layout (src-shared/export/layouts.ts)
-  // would be exported under "Not mapped": the donor's template has nowhere to put it.
-  const layoutId = layoutOfProfile(programme.donorProfile);
-  const layout = layoutId === null ? undefined : layouts[layoutId];
-  if (layout) {
-    for (const l of model.lines) {
-      if (layout.categoryHeading[l.category] !== undefined) continue;
-      push(
-        `donor.noHeading:${l.id}`,
-        'warning',
-        'donor',
-        'donor.noHeading',
-        'donorLayout',
-        { kind: 'line', lineId: l.id },
-        { name: l.name, category: l.category, layout: layout.name.en },
-      );
-    }
-  }
+  // ---- Donor rule profiles (donor.ts) ----------------------------------------------------------
+  donorChecks(model, result, layouts, push);
 
   // ---- Reintegration principles (principles.ts) ----------------------------------------------
   out.push(...principleFindings(model, result));
@@ -214,11 +129,6 @@ export function runChecks(
       push(`synergy.matchingCapped:${s.id}`, 'note', 'integrity', 'synergy.matchingCapped', 'matchingCaps', target, {
         name: s.name,
         capped: o.capped,
-      });
-    }
-    if (e.type === 'matching' && programme.donorProfile === 'FCDO') {
-      push(`donor.fcdo.matching:${s.id}`, 'error', 'donor', 'donor.matchingSynergy', 'fcdoMatch', target, {
-        name: s.name,
       });
     }
   }

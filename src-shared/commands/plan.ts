@@ -58,6 +58,7 @@ import {
   type ProfileFields,
   type Programme,
   programmeSchema,
+  defaultIndirectBase,
   type Reference,
   type ScenarioFields,
   type SynergyFields,
@@ -137,6 +138,10 @@ const PROGRAMME_FIELD_NAMES: Readonly<Record<keyof Programme, string>> = {
   donorProfile: 'donor rules',
   communities: 'communities',
   inflation: 'inflation',
+  indirectBase: 'indirect cost base',
+  euAgreement: 'EU agreement',
+  usAwardDate: 'award date',
+  usNicra: 'negotiated indirect cost rate',
 };
 
 /** Driver parameters in the order a summary names them; start and end are both "months". */
@@ -286,7 +291,20 @@ function checkNewId(state: ModelState, id: string, field: string): void {
 
 function planProgrammeUpdate(state: ModelState, patch: Partial<Programme>, clip: boolean): Omit<Plan, 'label'> {
   const before = state.programme;
-  const parsed = programmeSchema.safeParse({ ...before, ...definedOnly(patch) });
+  // Decision: a change of donor profile brings the new profile's indirect cost base with it, in the
+  // same undoable step, when the base was the old profile's default (a base the person chose
+  // themselves, or one the same patch sets, is kept): an EU programme computes on direct cost +
+  // contingency, a US one on MTDC, without a second edit that is easy to forget.
+  const given = definedOnly(patch);
+  if (
+    given.donorProfile !== undefined &&
+    given.donorProfile !== before.donorProfile &&
+    given.indirectBase === undefined &&
+    before.indirectBase === defaultIndirectBase(before.donorProfile)
+  ) {
+    given.indirectBase = defaultIndirectBase(given.donorProfile);
+  }
+  const parsed = programmeSchema.safeParse({ ...before, ...given });
   if (!parsed.success) throw validationFailure(fieldsFromZod(parsed.error));
   const after = canonicalProgramme(parsed.data);
 
@@ -335,7 +353,11 @@ function planProgrammeUpdate(state: ModelState, patch: Partial<Programme>, clip:
     }
   }
 
-  const changed = (Object.keys(PROGRAMME_FIELD_NAMES) as (keyof Programme)[]).filter((k) => before[k] !== after[k]);
+  const changed = (Object.keys(PROGRAMME_FIELD_NAMES) as (keyof Programme)[]).filter((k) =>
+    k === 'usNicra'
+      ? before.usNicra?.rate !== after.usNicra?.rate || before.usNicra?.base !== after.usNicra?.base
+      : before[k] !== after[k],
+  );
   if (changed.length === 0) return noChange();
   const changes: RowChange[] = [{ table: 'programme', before, after }];
   // Lines changed with the programme: windows that follow or are clipped, and lines entered in a

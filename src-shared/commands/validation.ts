@@ -64,6 +64,14 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   donorProfile: 'The donor rule profile',
   communities: 'The number of communities',
   inflation: 'The inflation rate',
+  indirectBase: 'The indirect cost base',
+  euAgreement: 'The kind of EU agreement',
+  usAwardDate: 'The award date',
+  usNicra: 'The negotiated indirect cost rate',
+  'usNicra.rate': 'The negotiated indirect cost rate',
+  'usNicra.base': 'The base of the negotiated rate',
+  mtdcExclusion: 'The MTDC exclusion',
+  conditionalOnMatch: 'Conditional on match funding',
   // returnee profile
   kind: 'The kind of profile',
   unit: 'The unit',
@@ -162,6 +170,8 @@ function phrase(code: FieldCode, ctx: ValidationContext): string {
       return 'must be between 0 and 60 months';
     case 'month.invalid':
       return 'must be a month written as YYYY-MM, e.g. 2026-01';
+    case 'awardDate.invalid':
+      return 'must be a date written as YYYY-MM-DD or a month written as YYYY-MM, e.g. 2024-10-01';
     case 'month.range':
       return `must be a programme month between 1 and ${MAX_DURATION}`;
     case 'currency.invalid':

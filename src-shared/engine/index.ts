@@ -7,3 +7,4 @@ export * from './outcomes';
 export * from './sensitivity';
 export * from './compare';
 export * from './montecarlo';
+export * from './indirect-base';

@@ -168,6 +168,8 @@ function coordinationLines(
       beneficiariesPerUnit: '0',
       nonMigrantShare: '0',
       outputs: { ...NO_OUTPUTS },
+      // Decision: coordination is the programme's own staff time, never an MTDC exclusion.
+      mtdcExclusion: 'none',
     };
     const amounts = o.coordination.slice();
     const quantities = amounts.map((a) => (cost === 0 ? 0 : a / cost));

@@ -5,6 +5,7 @@
  * a line that depends on itself costs nothing and is flagged. Indirect costs and contingency are
  * rate × the eligible direct cost, month by month, rounded by the same running-total rule.
  */
+import { type IndirectBaseInfo, indirectBaseMonths } from './indirect-base';
 import { dec, type Rational } from '../money';
 import { type BudgetLine, type Level, LEVELS, type Model, type PercentageDriver } from '../model';
 import { planAmounts } from './amounts';
@@ -191,15 +192,20 @@ function percentage(rate: string, base: number): LinePlan['derivation'] {
   return { code: 'percentage', params: { rate, base } };
 }
 
-/** Indirect costs and contingency per month: each rate × its eligible direct cost. */
+/**
+ * Contingency and indirect costs per month: the contingency rate × the direct cost eligible for it,
+ * first; then the indirect cost rate × the programme's indirect base (indirect-base.ts), which may
+ * include that contingency (EU) or leave out what the MTDC exclude (US).
+ */
 export function overheads(
-  programme: Model['programme'],
+  model: Model,
   eligibleIndirect: readonly number[],
   eligibleContingency: readonly number[],
+  exclusions: { excluded: number[]; unconverted: string[] },
   fastPath = true,
-): { indirect: number[]; contingency: number[] } {
-  return {
-    indirect: rateOf(eligibleIndirect, dec(programme.indirectRate), fastPath),
-    contingency: rateOf(eligibleContingency, dec(programme.contingencyRate), fastPath),
-  };
+): { indirect: number[]; contingency: number[]; base: IndirectBaseInfo } {
+  const { programme } = model;
+  const contingency = rateOf(eligibleContingency, dec(programme.contingencyRate), fastPath);
+  const { base, info } = indirectBaseMonths(model, eligibleIndirect, contingency, exclusions);
+  return { indirect: rateOf(base, dec(programme.indirectRate), fastPath), contingency, base: info };
 }

@@ -1,4 +1,5 @@
 /** What compute() returns. All amounts are integer minor units of the reporting currency. */
+import type { IndirectBaseInfo } from './indirect-base';
 import type { Dimension, Level } from '../model';
 import type { OutcomesResult } from './outcomes';
 import type { SynergyResult } from './synergies';
@@ -151,6 +152,8 @@ export interface ComputeResult {
   };
   metrics: Metrics;
   diagnostics: Diagnostic[];
+  /** What the indirect costs were computed on, and the US modified total direct costs (indirect-base.ts). */
+  indirectBase: IndirectBaseInfo;
   /** What partner programmes cover of the lines, net, expected and worst case (synergies.ts). */
   synergies: SynergyResult;
   /** Businesses, jobs and people the lines yield, and the cost of each (outcomes.ts). */

@@ -25,6 +25,7 @@ import {
 import { type BudgetLine, CATEGORIES, DIMENSIONS, type Level, LEVELS, type Model, shareSum } from '../model';
 import { ratToString } from './drivers';
 import { overheads } from './percentages';
+import { mtdcExclusions } from './indirect-base';
 import type { LinePlan } from './plan';
 import type { CaseloadSeries, CostResult, Diagnostic, LineResult, Metrics } from './result';
 
@@ -923,7 +924,8 @@ export function budgetTotals(input: TotalsInput, targeted: ReadonlySet<string>):
     lines.push(c.result);
   }
   const { direct, eligibleIndirect, eligibleContingency } = monthlySums(fresh, others, D);
-  const { indirect, contingency } = overheads(programme, eligibleIndirect, eligibleContingency, fastPath);
+  const exclusions = mtdcExclusions(model, ordered, months);
+  const { indirect, contingency } = overheads(model, eligibleIndirect, eligibleContingency, exclusions, fastPath);
   const total = direct.map((a, m) => a + (indirect[m] as number) + (contingency[m] as number));
   return {
     durationMonths: D,
@@ -971,8 +973,13 @@ export function totalsAndMetrics(input: TotalsInput): { costs: CostResult; reach
   const staffMonths = agg.staffMonths + fresh.staffMonths;
   const communityBeneficiaries = add(agg.communityPeople.value(), fresh.communityPeople.value());
   const nonMigrant = add(agg.nonMigrantPeople.value(), fresh.nonMigrantPeople.value());
-  const { indirect, contingency } = overheads(programme, eligibleIndirect, eligibleContingency, fastPath);
+  const exclusions = mtdcExclusions(model, ordered, input.months);
+  const overheadParts = overheads(model, eligibleIndirect, eligibleContingency, exclusions, fastPath);
+  const { indirect, contingency } = overheadParts;
   const total = direct.map((a, m) => a + (indirect[m] as number) + (contingency[m] as number));
+  // Decision: the indirect costs are shared among the funders as the direct cost eligible for them
+  //   is (as before issue 12), whatever the base: the contingency in an EU base follows the same
+  //   lines, and an MTDC exclusion changes how much indirect cost there is, not who pays for it.
   const byFunder = byFunderWithOverheads(sources, seen, agg, fresh, indirect, contingency);
 
   const byYear = new Array<number>(years).fill(0);
@@ -1020,6 +1027,7 @@ export function totalsAndMetrics(input: TotalsInput): { costs: CostResult; reach
     caseload: { profiles: series, arrivals, active, cumulative },
     metrics,
     diagnostics,
+    indirectBase: overheadParts.base,
   };
   return { costs, reach: reachExact };
 }

@@ -92,10 +92,6 @@ export const LABELS = {
     en: 'Indirect costs and contingency, by source',
     fr: 'Coûts indirects et imprévus, par source',
   },
-  matchingFlag: {
-    en: 'matching grant: this donor accepts no match funding',
-    fr: 'subvention de contrepartie\u00a0: ce bailleur n’accepte pas de contrepartie',
-  },
   localTotal: { en: 'Total in {cur}', fr: 'Total en {cur}' },
   byYear: { en: 'By programme year', fr: 'Par année du programme' },
   metrics: { en: 'Key figures (values from the app)', fr: 'Chiffres clés (valeurs de l’application)' },

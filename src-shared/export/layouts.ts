@@ -68,8 +68,6 @@ export interface Layout {
   sourcesSheet: boolean;
   /** Show each line's amount in its own currency (FCDO). */
   localCurrency: boolean;
-  /** Match funding is not shown (FCDO): matching grants are flagged on the sheet. */
-  noMatchFunding: boolean;
 }
 
 const h = (id: string, code: string, en: string, fr: string): Heading => ({ id, code, label: { en, fr } });
@@ -93,7 +91,6 @@ export const LAYOUTS: Readonly<Record<LayoutId, Layout>> = {
     funding: 'none',
     sourcesSheet: true,
     localCurrency: false,
-    noMatchFunding: false,
   },
   eu: {
     id: 'eu',
@@ -123,7 +120,6 @@ export const LAYOUTS: Readonly<Record<LayoutId, Layout>> = {
     funding: 'none',
     sourcesSheet: true,
     localCurrency: false,
-    noMatchFunding: false,
   },
   us: {
     id: 'us',
@@ -155,7 +151,6 @@ export const LAYOUTS: Readonly<Record<LayoutId, Layout>> = {
     funding: 'federal',
     sourcesSheet: true,
     localCurrency: false,
-    noMatchFunding: false,
   },
   fcdo: {
     id: 'fcdo',
@@ -186,7 +181,6 @@ export const LAYOUTS: Readonly<Record<LayoutId, Layout>> = {
     funding: 'none',
     sourcesSheet: false,
     localCurrency: true,
-    noMatchFunding: true,
   },
 };
 

@@ -14,8 +14,9 @@
  *   unit cost, quantity, rate or inflation flows through every total;
  * - subtotals, the direct total, the totals by year and the grand total are SUMs; the eligible
  *   bases are SUMIFs on the eligibility columns; indirect costs and contingency are ROUND(rate cell
- *   × cumulative eligible base) differences, the same rule; the Summary and Compare sheets refer to
- *   the scenario sheets' cells.
+ *   × cumulative eligible base) differences, the same rule (on the EU base, the indirect costs' base
+ *   is the eligible base + the contingency row); the Summary and Compare sheets refer to the
+ *   scenario sheets' cells.
  *
  * Each such formula is checked here, in exact arithmetic, before it is written: the cumulative
  * cost it rounds is worked out from the engine's own quantities and cost factors
@@ -821,7 +822,6 @@ export function planWorkbook(
             ),
           );
         }
-        if (layout.noMatchFunding && ml?.modality === 'matchingGrant') how = `${how} · ${t('matchingFlag')}`;
         sh.text(r, C_HOW, how);
         r++;
       });
@@ -943,6 +943,8 @@ export function planWorkbook(
       baseR: number,
       months: number[],
       total: number,
+      /** A row added to the base (the contingency, in the EU base of direct + contingency). */
+      plus: { row: number; values: readonly number[] } | null = null,
     ): void => {
       sh.text(row, C_NAME, text, { bold: true });
       const rateX = dec(rate);
@@ -951,13 +953,16 @@ export function planWorkbook(
       periods.forEach((p, k) => {
         prevCum = cum;
         cum += baseR === baseIRow ? (baseIndirect[k] as number) : (baseContingency[k] as number);
+        cum += plus ? (plus.values[k] as number) : 0;
         const engine = sumMonths(months, p);
         const exactCum = mul(rateX, fromInt(cum));
         const exactPrev = mul(rateX, fromInt(prevCum));
         const ok = formulaGives(exactCum, exactPrev, engine, true, stats);
         const c = C_A + k;
+        const sumOf = (r0: number, kk: number): string =>
+          `SUM($${colName(C_A)}$${r0 + 1}:${colName(C_A + kk)}$${r0 + 1})`;
         const cumTo = (kk: number): string =>
-          `${rateRef}*SUM($${colName(C_A)}$${baseR + 1}:${colName(C_A + kk)}$${baseR + 1})`;
+          plus ? `${rateRef}*(${sumOf(baseR, kk)}+${sumOf(plus.row, kk)})` : `${rateRef}*${sumOf(baseR, kk)}`;
         const f =
           k === 0 ? `ROUND(${cumTo(0)},${digits})` : `ROUND(${cumTo(k)},${digits})-ROUND(${cumTo(k - 1)},${digits})`;
         if (!ok) stats.valueCells++;
@@ -1005,6 +1010,12 @@ export function planWorkbook(
       baseIRow,
       res.monthly.indirect,
       res.totals.indirect,
+      // Decision: the EU base (direct eligible + contingency) stays a live formula: the rate × (the
+      //   eligible base + the contingency row). The MTDC's subaward rule is no formula: on an MTDC
+      //   base the indirect cells are formulas only where nothing is excluded, values elsewhere.
+      m.programme.indirectBase === 'directPlusContingency'
+        ? { row: contingencyRow, values: periods.map((p) => sumMonths(res.monthly.contingency, p)) }
+        : null,
     );
     let overheadsFunderRow = -1;
     if (federal) {

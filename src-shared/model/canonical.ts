@@ -28,6 +28,10 @@ export function canonicalProgramme(p: Programme): Programme {
     donorProfile: p.donorProfile,
     communities: p.communities,
     inflation: p.inflation,
+    indirectBase: p.indirectBase,
+    euAgreement: p.euAgreement,
+    usAwardDate: p.usAwardDate,
+    usNicra: p.usNicra === null ? null : { rate: p.usNicra.rate, base: p.usNicra.base },
   };
 }
 
@@ -95,6 +99,7 @@ export function canonicalLine(l: BudgetLine): BudgetLine {
     beneficiariesPerUnit: l.beneficiariesPerUnit,
     nonMigrantShare: l.nonMigrantShare,
     outputs: { businesses: l.outputs.businesses, jobs: l.outputs.jobs, people: l.outputs.people },
+    mtdcExclusion: l.mtdcExclusion,
   };
 }
 
@@ -120,7 +125,15 @@ export function canonicalCurrency(c: Currency): Currency {
 }
 
 export function canonicalFunder(f: Funder): Funder {
-  return { id: f.id, position: f.position, name: f.name, type: f.type, status: f.status, ceiling: f.ceiling };
+  return {
+    id: f.id,
+    position: f.position,
+    name: f.name,
+    type: f.type,
+    status: f.status,
+    ceiling: f.ceiling,
+    conditionalOnMatch: f.conditionalOnMatch,
+  };
 }
 
 const LEVEL_ORDER = new Map<string, number>(LEVELS.map((l, i) => [l, i]));

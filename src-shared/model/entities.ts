@@ -217,7 +217,13 @@ const funder: EntitySpec<'funder'> = {
   canonical: canonicalFunder,
   compare: compareByPosition,
   group: () => '',
-  fieldNames: { name: 'name', type: 'type', status: 'status', ceiling: 'ceiling' },
+  fieldNames: {
+    name: 'name',
+    type: 'type',
+    status: 'status',
+    ceiling: 'ceiling',
+    conditionalOnMatch: 'condition on match funding',
+  },
   referencedBy: [
     {
       by: 'line',
@@ -261,6 +267,7 @@ const line: EntitySpec<'line'> = {
     beneficiariesPerUnit: 'beneficiaries per unit',
     nonMigrantShare: 'non-migrant share',
     outputs: 'outputs per unit',
+    mtdcExclusion: 'MTDC exclusion',
   },
   referencedBy: [
     {

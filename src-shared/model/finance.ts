@@ -40,6 +40,11 @@ export const funderFieldsSchema = z.object({
   status: z.enum(FUNDER_STATUSES),
   /** Optional ceiling in reporting-currency minor units. */
   ceiling: minorAmount.nullable(),
+  /**
+   * The source makes its contribution conditional on others matching it (match funding, e.g. "we
+   * pay 1 for every 1 raised elsewhere"): what the FCDO profile flags (schema v6).
+   */
+  conditionalOnMatch: z.boolean(),
 });
 export type FunderFields = z.infer<typeof funderFieldsSchema>;
 

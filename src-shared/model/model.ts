@@ -60,6 +60,45 @@ export type DonorProfile = (typeof DONOR_PROFILES)[number];
 
 export const MAX_DURATION = 120;
 
+/**
+ * What the indirect cost rate is applied to (DESIGN §4): the direct cost of the lines eligible for
+ * indirect costs (`direct`); that plus the contingency reserve (`directPlusContingency`, the EU
+ * grant budget: indirect costs of up to 7 % of the *total* direct eligible costs, reserve included);
+ * or the modified total direct costs (`mtdc`, US federal awards, 2 CFR 200.1): the eligible direct
+ * cost less what the lines flagged with an MTDC exclusion cost (the part of each subaward above
+ * USD 50,000 only). The semantics are written once, in src-shared/engine/indirect-base.ts.
+ */
+export const INDIRECT_BASES = ['direct', 'directPlusContingency', 'mtdc'] as const;
+export type IndirectBase = (typeof INDIRECT_BASES)[number];
+
+/** The base a donor profile's rules compute indirect costs on: a new programme starts with it. */
+export function defaultIndirectBase(profile: DonorProfile): IndirectBase {
+  return profile === 'EU' ? 'directPlusContingency' : profile === 'US' ? 'mtdc' : 'direct';
+}
+
+/**
+ * The kind of EU agreement: a grant (the PRAG General Conditions: indirect costs capped at 7 %) or
+ * a contribution agreement with a pillar-assessed organisation (its own indirect cost rules apply,
+ * as agreed in the contribution agreement; the 7 % is the usual ceiling, not a hard cap).
+ */
+export const EU_AGREEMENTS = ['grant', 'contribution'] as const;
+export type EuAgreement = (typeof EU_AGREEMENTS)[number];
+
+/** What a US negotiated indirect cost rate agreement (NICRA) applies its rate to. */
+export const NICRA_BASES = ['mtdc', 'direct'] as const;
+export type NicraBase = (typeof NICRA_BASES)[number];
+export const nicraSchema = z.object({ rate: shareString, base: z.enum(NICRA_BASES) });
+export type Nicra = z.infer<typeof nicraSchema>;
+
+/** A US award date: the day (YYYY-MM-DD) or the month (YYYY-MM) the award was made. */
+export const awardDateString = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, fieldMessage('awardDate.invalid'));
+
+/** What a line's cost is left out of the US modified total direct costs for (2 CFR 200.1, "MTDC"). */
+export const MTDC_EXCLUSIONS = ['none', 'equipment', 'rent', 'participantSupport', 'subaward'] as const;
+export type MtdcExclusion = (typeof MTDC_EXCLUSIONS)[number];
+
 export const programmeSchema = z.object({
   title: nameText,
   reportingCurrency: currencyCode,
@@ -82,6 +121,14 @@ export const programmeSchema = z.object({
     .max(100000, fieldMessage('number.tooLarge')),
   /** Annual inflation of the reporting currency, applied to its unit costs from year 2 on. */
   inflation: inflationString,
+  /** What the indirect cost rate applies to (schema v6); a new programme takes its donor profile's. */
+  indirectBase: z.enum(INDIRECT_BASES),
+  /** EU profile: a grant or a contribution (pillar-assessed) agreement. */
+  euAgreement: z.enum(EU_AGREEMENTS),
+  /** US profile: when the award was made (decides the de minimis rate); null: not stated. */
+  usAwardDate: awardDateString.nullable(),
+  /** US profile: a negotiated indirect cost rate agreement, if the organisation has one. */
+  usNicra: nicraSchema.nullable(),
 });
 export type Programme = z.infer<typeof programmeSchema>;
 
@@ -236,6 +283,8 @@ export const lineFieldsSchema = z.object({
   nonMigrantShare: shareString,
   /** What each unit yields, on any level (outcomes and reach, DESIGN §5): counts per unit. */
   outputs: outputsSchema,
+  /** What the US modified total direct costs leave this line out for ('none': it counts in full). */
+  mtdcExclusion: z.enum(MTDC_EXCLUSIONS),
 });
 export type LineFields = z.infer<typeof lineFieldsSchema>;
 
@@ -477,6 +526,7 @@ export function defaultLineFields(level: Level, durationMonths: number, name: st
     beneficiariesPerUnit: '0',
     nonMigrantShare: '0',
     outputs: { ...NO_OUTPUTS },
+    mtdcExclusion: 'none',
   };
 }
 

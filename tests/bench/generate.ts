@@ -346,6 +346,7 @@ export function generateModel(opts: GenerateOptions): Model {
       beneficiariesPerUnit: community ? String(rng.int(0, 25)) : '0',
       nonMigrantShare: community ? rng.pick(['0.5', '0.54', '0.7']) : '0',
       outputs: { businesses: '0', jobs: '0', people: '0' },
+      mtdcExclusion: 'none',
     });
   }
   const years = Math.ceil(months / 12);
@@ -362,12 +363,24 @@ export function generateModel(opts: GenerateOptions): Model {
       donorProfile: 'EU',
       communities: 40,
       inflation: '0.02',
+      indirectBase: 'direct',
+      euAgreement: 'grant',
+      usAwardDate: null,
+      usNicra: null,
     },
     lines,
     profiles: ps,
     currencies: [{ code: 'XOF', rates: new Array<string>(Math.min(10, years)).fill('655.957'), inflation: '0.03' }],
     funders: [
-      { id: FUNDER_IDS.donor, position: 0, name: 'Donor', type: 'donor', status: 'confirmed', ceiling: null },
+      {
+        id: FUNDER_IDS.donor,
+        position: 0,
+        name: 'Donor',
+        type: 'donor',
+        status: 'confirmed',
+        ceiling: null,
+        conditionalOnMatch: false,
+      },
       {
         id: FUNDER_IDS.coFinancier,
         position: 1,
@@ -375,6 +388,7 @@ export function generateModel(opts: GenerateOptions): Model {
         type: 'coFinancier',
         status: 'pipeline',
         ceiling: 1_000_000_00,
+        conditionalOnMatch: false,
       },
       {
         id: FUNDER_IDS.government,
@@ -383,6 +397,7 @@ export function generateModel(opts: GenerateOptions): Model {
         type: 'government',
         status: 'confirmed',
         ceiling: null,
+        conditionalOnMatch: false,
       },
     ],
     partners: [],

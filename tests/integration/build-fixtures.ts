@@ -1,15 +1,19 @@
 /**
- * Regenerates tests/fixtures/schema-v5.rcs, schema-v5.expected.json (its model) and
- * schema-v5.totals.json (what the engine computed for it, and for each of its scenarios, when it was
- * written).
+ * Regenerates tests/fixtures/schema-v6.rcs, schema-v6.expected.json (its model) and
+ * schema-v6.totals.json (what the engine computed for it, and for each of its scenarios, when it was
+ * written, with its indirect base and MTDC).
  *
  *   npx tsx tests/integration/build-fixtures.ts            # all three files
- *   npx tsx tests/integration/build-fixtures.ts --totals   # only schema-v5.totals.json
+ *   npx tsx tests/integration/build-fixtures.ts --totals   # only schema-v6.totals.json
  *
  * Each fixture is a REAL file written by the code of its schema version, committed so that every
  * later version of the app is tested against it (tests/integration/migrations.test.ts). Run this
- * only while schema v5 is the current schema: once a v6 migration exists, the v5 fixture must never
- * change again; add a schema-v6 fixture (and a builder for it) instead.
+ * only while schema v6 is the current schema: once a v7 migration exists, the v6 fixture must never
+ * change again; add a schema-v7 fixture (and a builder for it) instead.
+ *
+ * The v6 file is written as the v5 file was (below: the same model and edits, its own title), then
+ * edited with every donor rule setting of issue 12 (v6Edits). The v5 fixture is frozen: it was
+ * written by this file as of commit 3fec88e.
  *
  * The v5 file holds the v4 fixture's model (the whole model of v2, FIXTURE_V2_MODEL below, two
  * partner programmes with a synergy of every type, edited as the v4 fixture was), two scenarios
@@ -42,6 +46,7 @@ const common: Pick<
   | 'beneficiariesPerUnit'
   | 'nonMigrantShare'
   | 'outputs'
+  | 'mtdcExclusion'
 > = {
   justification: '',
   eligibleIndirect: true,
@@ -50,6 +55,7 @@ const common: Pick<
   beneficiariesPerUnit: '0',
   nonMigrantShare: '0',
   outputs: { businesses: '0', jobs: '0', people: '0' },
+  mtdcExclusion: 'none',
 };
 
 /**
@@ -72,6 +78,10 @@ export const FIXTURE_V2_MODEL: Model = {
     donorProfile: 'EU',
     communities: 12,
     inflation: '0.02',
+    indirectBase: 'direct',
+    euAgreement: 'grant',
+    usAwardDate: null,
+    usNicra: null,
   },
   profiles: [
     {
@@ -136,7 +146,15 @@ export const FIXTURE_V2_MODEL: Model = {
     { code: 'XOF', rates: ['655.957', '655.957', '660'], inflation: '-0.005' },
   ],
   funders: [
-    { id: 'v2-fu-eu', position: 0, name: 'European Union', type: 'donor', status: 'confirmed', ceiling: 250000000 },
+    {
+      id: 'v2-fu-eu',
+      position: 0,
+      name: 'European Union',
+      type: 'donor',
+      status: 'confirmed',
+      ceiling: 250000000,
+      conditionalOnMatch: false,
+    },
     {
       id: 'v2-fu-gov',
       position: 1,
@@ -144,10 +162,35 @@ export const FIXTURE_V2_MODEL: Model = {
       type: 'government',
       status: 'pipeline',
       ceiling: null,
+      conditionalOnMatch: false,
     },
-    { id: 'v2-fu-muni', position: 2, name: 'Municipality', type: 'coFinancier', status: 'hypothetical', ceiling: null },
-    { id: 'v2-fu-ret', position: 3, name: 'Returnees', type: 'returnee', status: 'confirmed', ceiling: null },
-    { id: 'v2-fu-tvet', position: 4, name: 'TVET agency', type: 'partner', status: 'pipeline', ceiling: 0 },
+    {
+      id: 'v2-fu-muni',
+      position: 2,
+      name: 'Municipality',
+      type: 'coFinancier',
+      status: 'hypothetical',
+      ceiling: null,
+      conditionalOnMatch: false,
+    },
+    {
+      id: 'v2-fu-ret',
+      position: 3,
+      name: 'Returnees',
+      type: 'returnee',
+      status: 'confirmed',
+      ceiling: null,
+      conditionalOnMatch: false,
+    },
+    {
+      id: 'v2-fu-tvet',
+      position: 4,
+      name: 'TVET agency',
+      type: 'partner',
+      status: 'pipeline',
+      ceiling: 0,
+      conditionalOnMatch: false,
+    },
   ],
   partners: [],
   synergies: [],
@@ -584,13 +627,16 @@ const FIXTURE_V5_MODEL: Model = {
   },
 };
 
-/** Writes the v5 fixture and edits it as a person would; returns the model it ends with. */
-function writeV5(file: string): Model {
+/**
+ * Writes the v5 fixture and edits it as a person would; returns the model it ends with. The v6
+ * builder starts the same way (its own title), then makes its own edits (`more`).
+ */
+function writeV5(file: string, start: Model = FIXTURE_V5_MODEL, more?: (s: DocumentService) => void): Model {
   let minute = 0;
   const now = () => new Date(Date.UTC(2027, 2, 1, 9, minute++));
   const s = new DocumentService({ author: () => 'Fixture builder', now });
   fs.rmSync(file, { force: true });
-  s.create(file, FIXTURE_V5_MODEL);
+  s.create(file, start);
 
   // The v4 fixture's edits, as they were made to it.
   s.command({ type: 'synergy.update', id: 'v4-sy-cofin', patch: { status: 'inPrinciple', lastMonth: 18 } });
@@ -681,37 +727,72 @@ function writeV5(file: string): Model {
   s.command({ type: 'range.put', range: { id: 'arrivals:v2-pr-adult', low: '0.8', likely: '1', high: '1.1' } });
   s.command({ type: 'range.put', range: { id: 'arrivals:v2-pr-adult', low: '0.75', likely: '1', high: '1.2' } });
   s.command({ type: 'range.put', range: { id: 'exchangeRate:GNF', low: '0.9', likely: '1', high: '1.35' } });
+  more?.(s);
 
   const model = s.snapshot().model;
   s.close();
   return model;
 }
 
+/** The v6 fixture's model before its edits: the v5 fixture's, under its own title. */
+const FIXTURE_V6_MODEL: Model = {
+  ...FIXTURE_V5_MODEL,
+  programme: {
+    ...FIXTURE_V5_MODEL.programme,
+    title: 'Réintégration durable — Fixture v6',
+    notes:
+      'Schema v6 fixture: the v5 fixture (the whole model of v2, partners and synergies of every type, scenarios, ranges), with every donor rule setting of issue 12 away from its default.',
+  },
+};
+
+/**
+ * The v6 edits, through the commands a person would use: the indirect base (direct + contingency,
+ * which moves the indirect costs), a contribution agreement, a US award date and NICRA (kept in
+ * the file whatever the profile), MTDC exclusions on two lines (one a subaward), a source
+ * conditional on match funding.
+ */
+function v6Edits(s: DocumentService): void {
+  s.command({
+    type: 'programme.update',
+    patch: {
+      indirectBase: 'directPlusContingency',
+      euAgreement: 'contribution',
+      usAwardDate: '2024-09-15',
+      usNicra: { rate: '0.125', base: 'mtdc' },
+    },
+  });
+  s.command({ type: 'line.update', id: 'v2-ind-kit', patch: { mtdcExclusion: 'equipment' } });
+  s.command({ type: 'line.update', id: 'v2-com-project', patch: { mtdcExclusion: 'subaward' } });
+  s.command({ type: 'funder.update', id: 'v2-fu-muni', patch: { conditionalOnMatch: true } });
+}
+
+/** What schema-v6.totals.json records: as for v5, plus the indirect base and the MTDC. */
+export function fixtureTotalsV6(model: Model): unknown {
+  return { ...(fixtureTotalsWithScenarios(model) as object), indirectBase: compute(model).indirectBase };
+}
+
 function main(): void {
-  if (CURRENT_SCHEMA_VERSION !== 5) {
+  if (CURRENT_SCHEMA_VERSION !== 6) {
     throw new Error(
-      `The current schema is v${CURRENT_SCHEMA_VERSION}: the v5 fixture is frozen. Write a schema-v${CURRENT_SCHEMA_VERSION} fixture instead.`,
+      `The current schema is v${CURRENT_SCHEMA_VERSION}: the v6 fixture is frozen. Write a schema-v${CURRENT_SCHEMA_VERSION} fixture instead.`,
     );
   }
   const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures');
-  const file = path.join(dir, 'schema-v5.rcs');
-  const expectedFile = path.join(dir, 'schema-v5.expected.json');
+  const file = path.join(dir, 'schema-v6.rcs');
+  const expectedFile = path.join(dir, 'schema-v6.expected.json');
   let written: Model;
   if (process.argv.includes('--totals')) {
     written = JSON.parse(fs.readFileSync(expectedFile, 'utf8')) as Model;
   } else {
     fs.mkdirSync(dir, { recursive: true });
-    written = writeV5(file);
-    for (const leftover of [`${file}-journal`, path.join(dir, '.~lock.schema-v5.rcs#')])
+    written = writeV5(file, FIXTURE_V6_MODEL, v6Edits);
+    for (const leftover of [`${file}-journal`, path.join(dir, '.~lock.schema-v6.rcs#')])
       fs.rmSync(leftover, { force: true });
     fs.writeFileSync(expectedFile, `${JSON.stringify(written, null, 2)}\n`);
     console.log(`wrote ${file}`);
   }
-  fs.writeFileSync(
-    path.join(dir, 'schema-v5.totals.json'),
-    `${JSON.stringify(fixtureTotalsWithScenarios(written), null, 2)}\n`,
-  );
-  console.log(`wrote ${path.join(dir, 'schema-v5.totals.json')}`);
+  fs.writeFileSync(path.join(dir, 'schema-v6.totals.json'), `${JSON.stringify(fixtureTotalsV6(written), null, 2)}\n`);
+  console.log(`wrote ${path.join(dir, 'schema-v6.totals.json')}`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

@@ -429,7 +429,7 @@ describe('validation: a refused command saves nothing', () => {
     commandOf(s, {
       type: 'funder.add',
       id: gov,
-      fields: { name: 'Ministry', type: 'government', status: 'confirmed', ceiling: null },
+      fields: { name: 'Ministry', type: 'government', status: 'confirmed', ceiling: null, conditionalOnMatch: false },
     });
     const bytes = sha256(file);
     const over = [

@@ -62,7 +62,17 @@ function proofModel(): Model {
     programme: testProgramme({ title: 'Proof', durationMonths: 36, inflation: '0.02', indirectRate: '0.07' }),
     profiles: [],
     currencies: [{ code: 'XOF', rates: ['655.957'], inflation: '0.03' }],
-    funders: [{ id: 'd', name: 'Donor', type: 'donor', status: 'confirmed', ceiling: null, position: 0 }],
+    funders: [
+      {
+        id: 'd',
+        name: 'Donor',
+        type: 'donor',
+        status: 'confirmed',
+        ceiling: null,
+        conditionalOnMatch: false,
+        position: 0,
+      },
+    ],
     partners: [],
     synergies: [],
     scenarios: [],
@@ -114,6 +124,24 @@ for (const layout of LAYOUT_IDS) {
     locale: layout === 'fcdo' ? 'fr' : 'en',
   });
 }
+// Issue 12: the sample on the EU base (direct + contingency: live formulas with the contingency row)
+// and on an MTDC base with lines excluded (formulas only where nothing is excluded).
+job(
+  'sample-eu-contingency-base',
+  { ...sample, programme: { ...sample.programme, indirectBase: 'directPlusContingency' } },
+  { layout: 'eu', scenarioIds: all(sample), monthlyColumns: true },
+);
+job(
+  'sample-us-mtdc',
+  {
+    ...sample,
+    programme: { ...sample.programme, donorProfile: 'US', indirectBase: 'mtdc' },
+    lines: sample.lines.map((l, i) =>
+      i % 7 === 0 ? { ...l, mtdcExclusion: 'equipment' } : i % 11 === 0 ? { ...l, mtdcExclusion: 'subaward' } : l,
+    ),
+  },
+  { layout: 'us', scenarioIds: all(sample), monthlyColumns: true },
+);
 const proof = job('proof-edited', proofModel(), { layout: 'plain', scenarioIds: [null], monthlyColumns: false });
 /** The unit cost the proof puts in the file (333.33 → 410.17 EUR), and the engine's model with it. */
 const NEW_UNIT_COST = 410_17;

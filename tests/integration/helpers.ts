@@ -107,6 +107,7 @@ export function fields(overrides: Partial<LineFields> = {}): LineFields {
     beneficiariesPerUnit: '0',
     nonMigrantShare: '0',
     outputs: { businesses: '0', jobs: '0', people: '0' },
+    mtdcExclusion: 'none',
     ...overrides,
   };
 }
@@ -130,6 +131,10 @@ export function smallModel(): Model {
       donorProfile: 'EU',
       communities: 0,
       inflation: '0',
+      indirectBase: 'direct',
+      euAgreement: 'grant',
+      usAwardDate: null,
+      usNicra: null,
     },
     lines: [
       line('ind-a', 'individual', 0, { name: 'Reintegration package' }),
@@ -166,7 +171,17 @@ export function smallModel(): Model {
     ],
     profiles: [],
     currencies: [],
-    funders: [{ id: 'main-donor', position: 0, name: 'Main donor', type: 'donor', status: 'confirmed', ceiling: null }],
+    funders: [
+      {
+        id: 'main-donor',
+        position: 0,
+        name: 'Main donor',
+        type: 'donor',
+        status: 'confirmed',
+        ceiling: null,
+        conditionalOnMatch: false,
+      },
+    ],
     partners: [],
     synergies: [],
     scenarios: [],
@@ -252,7 +267,15 @@ export function fullModel(): Model {
     ],
     funders: [
       ...base.funders,
-      { id: 'fu-gov', position: 1, name: 'Ministry of Labour', type: 'government', status: 'pipeline', ceiling: null },
+      {
+        id: 'fu-gov',
+        position: 1,
+        name: 'Ministry of Labour',
+        type: 'government',
+        status: 'pipeline',
+        ceiling: null,
+        conditionalOnMatch: false,
+      },
       {
         id: 'fu-muni',
         position: 2,
@@ -260,8 +283,17 @@ export function fullModel(): Model {
         type: 'coFinancier',
         status: 'hypothetical',
         ceiling: 5000000,
+        conditionalOnMatch: false,
       },
-      { id: 'fu-ret', position: 3, name: 'Returnees', type: 'returnee', status: 'confirmed', ceiling: null },
+      {
+        id: 'fu-ret',
+        position: 3,
+        name: 'Returnees',
+        type: 'returnee',
+        status: 'confirmed',
+        ceiling: null,
+        conditionalOnMatch: false,
+      },
     ],
     partners: [],
     synergies: [],

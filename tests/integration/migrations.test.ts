@@ -11,6 +11,8 @@
  * schema-v4.rcs (issue 9) adds partner programmes and a synergy of every type.
  * schema-v5.rcs (issue 10) adds two scenarios that override something of every kind, and two
  * uncertainty ranges; the totals of each scenario are recorded with the baseline's.
+ * schema-v6.rcs (issue 12) is the v5 fixture with every donor rule setting away from its default:
+ * its indirect costs are computed on direct + contingency, so they are higher than v5's.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,7 +24,7 @@ import { compute, resolveScenario } from '../../src-shared/engine';
 import { DRIVER_KINDS, type Model, NO_OUTPUTS, SYNERGY_TYPES } from '../../src-shared/model';
 import { APPLICATION_ID, CURRENT_SCHEMA_VERSION, type Migration, MIGRATIONS, runMigrations } from '../../src-main/db';
 import { DocumentService, writeModelToFile } from '../../src-main/documents';
-import { fixtureTotals, fixtureTotalsWithScenarios } from './build-fixtures';
+import { fixtureTotals, fixtureTotalsV6, fixtureTotalsWithScenarios } from './build-fixtures';
 import {
   closeServices,
   failure,
@@ -80,7 +82,7 @@ const MAIN_DONOR = {
 
 /** The model a v1 file holds after migration to v2: its v1 content plus the v2 defaults. */
 function migratedV1(v1Model: Model): Model {
-  return {
+  return withV6Defaults({
     programme: { ...v1Model.programme, communities: 0, inflation: '0' },
     lines: v1Model.lines.map((l) => ({
       ...l,
@@ -97,6 +99,31 @@ function migratedV1(v1Model: Model): Model {
     synergies: [],
     scenarios: [],
     ranges: [],
+  });
+}
+
+/**
+ * What the v6 migration adds to a model written before it: the base 'direct' (an EU file keeps the
+ * totals it was written with; a US file computes on MTDC, which equal its direct eligible cost
+ * while no line is excluded), an EU grant, no award date, no NICRA; no MTDC exclusion on any line
+ * (a scenario's own lines included); no source conditional on match.
+ */
+function withV6Defaults(m: Model): Model {
+  const line = <L extends Model['lines'][number]>(l: L): L => ({ ...l, mtdcExclusion: 'none' });
+  return {
+    ...m,
+    programme: {
+      ...m.programme,
+      indirectBase: m.programme.donorProfile === 'US' ? 'mtdc' : 'direct',
+      euAgreement: 'grant',
+      usAwardDate: null,
+      usNicra: null,
+    },
+    lines: m.lines.map(line),
+    funders: m.funders.map((f) => ({ ...f, conditionalOnMatch: false })),
+    scenarios: m.scenarios.map((sc) =>
+      sc.overlay.addedLines ? { ...sc, overlay: { ...sc.overlay, addedLines: sc.overlay.addedLines.map(line) } } : sc,
+    ),
   };
 }
 
@@ -266,15 +293,17 @@ describe('schema v3 fixture (tests/fixtures/schema-v3.rcs)', () => {
     const { dir, file } = copyFixture('schema-v3.rcs');
     const s = service();
     const snap = s.open(file);
-    // Migrated to v4 (backup first): the same model, with no partner, no synergy, no output recorded.
-    expect(snap.model).toEqual({
-      ...expected,
-      lines: expected.lines.map((l) => ({ ...l, outputs: { ...NO_OUTPUTS } })),
-      partners: [],
-      synergies: [],
-      scenarios: [],
-      ranges: [],
-    });
+    // Migrated (backup first): the same model, with no partner, no synergy, no output recorded.
+    expect(snap.model).toEqual(
+      withV6Defaults({
+        ...expected,
+        lines: expected.lines.map((l) => ({ ...l, outputs: { ...NO_OUTPUTS } })),
+        partners: [],
+        synergies: [],
+        scenarios: [],
+        ranges: [],
+      }),
+    );
     expect(snap.info.migratedFrom).toEqual({ version: 3, backupPath: path.join(dir, 'Old budget.v3-backup.rcs') });
     const log = s.changeLog();
     expect(log.map((e) => [e.kind, e.command, e.target])).toEqual([
@@ -346,6 +375,9 @@ describe('schema v4 fixture (tests/fixtures/schema-v4.rcs)', () => {
     } else if (CURRENT_SCHEMA_VERSION === 5) {
       // Migrated to v5 (backup first): the same model, with no scenario and no uncertainty range.
       expect(snap.model).toEqual({ ...expected, scenarios: [], ranges: [] });
+    } else if (CURRENT_SCHEMA_VERSION === 6) {
+      expect(snap.model).toEqual(withV6Defaults({ ...expected, scenarios: [], ranges: [] }));
+      expect(snap.info.migratedFrom).toEqual({ version: 4, backupPath: path.join(dir, 'Old budget.v4-backup.rcs') });
       expect(snap.info.migratedFrom).toEqual({ version: 4, backupPath: path.join(dir, 'Old budget.v4-backup.rcs') });
     } else {
       expect(snap.model).toMatchObject(expected);
@@ -422,7 +454,9 @@ describe('schema v5 fixture (tests/fixtures/schema-v5.rcs)', () => {
       expect(modelText(snap.model)).toBe(modelText(expected)); // same key order too
       expect(snap.info.migratedFrom).toBeNull();
     } else {
-      expect(snap.model).toMatchObject(expected);
+      // Migrated to v6 (backup first): the same model with the v6 defaults, key order included.
+      expect(snap.model).toEqual(withV6Defaults(expected));
+      expect(modelText(snap.model)).toBe(modelText(withV6Defaults(expected)));
       expect(snap.info.migratedFrom).toEqual({ version: 5, backupPath: path.join(dir, 'Old budget.v5-backup.rcs') });
     }
     for (const sc of snap.model.scenarios) expect(resolveScenario(snap.model, sc.overlay).missing, sc.id).toEqual([]);
@@ -457,6 +491,87 @@ describe('schema v5 fixture (tests/fixtures/schema-v5.rcs)', () => {
         compute(model).totals.total,
       );
     }
+  });
+});
+
+describe('schema v6 fixture (tests/fixtures/schema-v6.rcs)', () => {
+  const expected = readJson<Model>('schema-v6.expected.json');
+
+  it('is a real v6 file of ours: the v5 model with every donor rule setting away from its default', () => {
+    const db = new Database(path.join(fixtures, 'schema-v6.rcs'), { readonly: true, fileMustExist: true });
+    expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    expect(db.pragma('user_version', { simple: true })).toBe(6);
+    db.close();
+    expect(expected.programme).toMatchObject({
+      indirectBase: 'directPlusContingency',
+      euAgreement: 'contribution',
+      usAwardDate: '2024-09-15',
+      usNicra: { rate: '0.125', base: 'mtdc' },
+    });
+    const excluded = expected.lines.filter((l) => l.mtdcExclusion !== 'none').map((l) => [l.id, l.mtdcExclusion]);
+    expect(excluded).toEqual([
+      ['v2-ind-kit', 'equipment'],
+      ['v2-com-project', 'subaward'],
+    ]);
+    expect(expected.funders.filter((f) => f.conditionalOnMatch).map((f) => f.id)).toEqual(['v2-fu-muni']);
+    // Apart from them, the v5 fixture's model under another title.
+    const v5 = withV6Defaults(readJson<Model>('schema-v5.expected.json'));
+    const strip = (m: Model) => ({
+      ...m,
+      programme: {
+        ...m.programme,
+        title: '',
+        notes: '',
+        indirectBase: 'direct',
+        euAgreement: 'grant',
+        usAwardDate: null,
+        usNicra: null,
+      },
+      lines: m.lines.map((l) => ({ ...l, mtdcExclusion: 'none' })),
+      funders: m.funders.map((f) => ({ ...f, conditionalOnMatch: false })),
+    });
+    expect(strip(expected)).toEqual(strip(v5));
+  });
+
+  it('opens with the expected content, unmigrated, and the v6 edits are in its change log', () => {
+    const { dir, file } = copyFixture('schema-v6.rcs');
+    const original = sha256(file);
+    const s = service();
+    const snap = s.open(file);
+    if (CURRENT_SCHEMA_VERSION === 6) {
+      expect(snap.model).toEqual(expected);
+      expect(modelText(snap.model)).toBe(modelText(expected)); // same key order too
+      expect(snap.info.migratedFrom).toBeNull();
+    } else {
+      expect(snap.model).toMatchObject(expected);
+    }
+    expect(
+      s
+        .changeLog()
+        .slice(0, 4)
+        .map((e) => [e.command, e.target]),
+    ).toEqual([
+      ['funder.update', 'Municipality'],
+      ['line.update', expected.lines.find((l) => l.id === 'v2-com-project')?.name],
+      ['line.update', expected.lines.find((l) => l.id === 'v2-ind-kit')?.name],
+      ['programme.update', null],
+    ]);
+    if (CURRENT_SCHEMA_VERSION === 6) {
+      s.close();
+      expect(sha256(file)).toBe(original);
+      expect(listDir(dir)).toEqual(['Old budget.rcs']);
+    }
+  });
+
+  it('computes the totals recorded when it was written: indirect costs on direct + contingency', () => {
+    const { file } = copyFixture('schema-v6.rcs');
+    const model = service().open(file).model;
+    const stored = readJson<{ totals: { indirect: number; contingency: number } }>('schema-v6.totals.json');
+    expect(fixtureTotalsV6(model)).toEqual(stored);
+    // Against v5 (same lines, base 'direct'): the indirect costs grow by 7 % of the contingency.
+    const v5 = readJson<{ totals: { indirect: number; contingency: number } }>('schema-v5.totals.json');
+    expect(stored.totals.contingency).toBe(v5.totals.contingency);
+    expect(stored.totals.indirect - v5.totals.indirect).toBe(Math.round(0.07 * v5.totals.contingency));
   });
 });
 

@@ -67,7 +67,15 @@ describe('the whole model v2 is saved and read back', () => {
     expect(snap.model.profiles).toEqual([]);
     expect(snap.model.currencies).toEqual([]);
     expect(snap.model.funders).toEqual([
-      { id: 'main-donor', position: 0, name: 'Main donor', type: 'donor', status: 'confirmed', ceiling: null },
+      {
+        id: 'main-donor',
+        position: 0,
+        name: 'Main donor',
+        type: 'donor',
+        status: 'confirmed',
+        ceiling: null,
+        conditionalOnMatch: false,
+      },
     ]);
   });
 
@@ -130,13 +138,17 @@ describe('undo and redo of every new command', () => {
       command: {
         type: 'funder.add',
         id: newId(),
-        fields: { name: 'GIZ', type: 'partner', status: 'pipeline', ceiling: 100000 },
+        fields: { name: 'GIZ', type: 'partner', status: 'pipeline', ceiling: 100000, conditionalOnMatch: false },
       },
       summary: 'Added the funding source "GIZ"',
     },
     {
       name: 'funder.update',
-      command: { type: 'funder.update', id: 'fu-gov', patch: { status: 'confirmed', ceiling: 900000 } },
+      command: {
+        type: 'funder.update',
+        id: 'fu-gov',
+        patch: { status: 'confirmed', ceiling: 900000, conditionalOnMatch: false },
+      },
       summary: 'Edited the funding source "Ministry of Labour": status, ceiling',
     },
     {
@@ -537,7 +549,7 @@ describe('refusals save nothing: the file is byte-for-byte unchanged', () => {
       command: {
         type: 'funder.add',
         id: newId(),
-        fields: { name: 'X', type: 'donor', status: 'confirmed', ceiling: -1 },
+        fields: { name: 'X', type: 'donor', status: 'confirmed', ceiling: -1, conditionalOnMatch: false },
       },
       field: 'ceiling',
       code: 'number.negative',

@@ -103,7 +103,13 @@ function commandFor(m: Model, i: Intent): Command {
       return {
         type: 'funder.add',
         id: newId(),
-        fields: { name: `Funder ${i.c}`, type: 'partner', status: 'pipeline', ceiling: null },
+        fields: {
+          name: `Funder ${i.c}`,
+          type: 'partner',
+          status: 'pipeline',
+          ceiling: null,
+          conditionalOnMatch: false,
+        },
       };
     case 14:
       return { type: 'funder.delete', id: funder?.id ?? 'nope' };

@@ -30,7 +30,15 @@ const perArrival = (profileIds: string[]): Driver => ({
   start: 1,
   end: 24,
 });
-const donor: Funder = { id: 'd', name: 'Donor', type: 'donor', status: 'confirmed', ceiling: null, position: 0 };
+const donor: Funder = {
+  id: 'd',
+  name: 'Donor',
+  type: 'donor',
+  status: 'confirmed',
+  ceiling: null,
+  conditionalOnMatch: false,
+  position: 0,
+};
 
 function adults(over: Partial<Profile> = {}): Profile {
   return { ...defaultProfileFields('adult', 'Adults', 24), id: 'a', position: 0, arrivals: 100, ...over };
@@ -346,7 +354,15 @@ describe('funding the budget cannot count on yet', () => {
   const uncertain = (m: Model) => withCode(m, 'principles.uncertainFunding');
   const withSource = (status: Funder['status'], unitCost: number): Model => {
     const m = clean();
-    m.funders.push({ id: 'p', name: 'Municipality', type: 'coFinancier', status, ceiling: null, position: 1 });
+    m.funders.push({
+      id: 'p',
+      name: 'Municipality',
+      type: 'coFinancier',
+      status,
+      ceiling: null,
+      conditionalOnMatch: false,
+      position: 1,
+    });
     m.lines.push(line({ id: 'co', level: 'structural', unitCost, funding: [{ funderId: 'p', share: '1' }] }));
     return m;
   };

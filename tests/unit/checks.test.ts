@@ -29,7 +29,17 @@ function good(): Model {
     programme,
     profiles: [adults],
     currencies: [],
-    funders: [{ id: 'd', name: 'Donor', type: 'donor', status: 'confirmed', ceiling: null, position: 0 }],
+    funders: [
+      {
+        id: 'd',
+        name: 'Donor',
+        type: 'donor',
+        status: 'confirmed',
+        ceiling: null,
+        conditionalOnMatch: false,
+        position: 0,
+      },
+    ],
     partners: [],
     synergies: [],
     scenarios: [],
@@ -83,7 +93,7 @@ describe('checks', () => {
     expect(f.every((x) => x.source.length > 0)).toBe(true);
   });
 
-  it('US profile allows 15 % but not 16 %; FCDO refuses match funding lines', () => {
+  it('US profile allows 15 % but not 16 %; FCDO flags a source conditional on match, not a matching grant', () => {
     const m = good();
     m.programme = { ...m.programme, donorProfile: 'US', indirectRate: '0.15', contingencyRate: '0.1' };
     expect(codes(m)).toEqual([]);
@@ -92,8 +102,10 @@ describe('checks', () => {
     const f = good();
     f.programme = { ...f.programme, donorProfile: 'FCDO' };
     f.lines.push(line({ modality: 'matchingGrant', id: 'MG' }));
+    expect(codes(f)).toEqual([]);
+    f.funders = f.funders.map((x) => ({ ...x, conditionalOnMatch: true }));
     expect(runChecks(f, compute(f))).toContainEqual(
-      expect.objectContaining({ code: 'donor.noMatchFunding', target: { kind: 'line', lineId: 'MG' } }),
+      expect.objectContaining({ code: 'donor.matchCondition', target: { kind: 'funder', funderId: 'd' } }),
     );
   });
 
@@ -248,7 +260,26 @@ describe('sources shown to users', () => {
     expect(sourceText('child', 'fr')).toBe(
       'OIM (2015), «\u00a0Reintegration: Effective Approaches\u00a0», ligne 389\u00a0: «\u00a0A minimum of 18 months of socioeconomic assistance should be provided\u00a0»',
     );
-    expect(sourceText('euIndirect', 'fr')).toContain('Règles des subventions de l’UE');
+    expect(sourceText('euIndirect', 'fr')).toContain('Subvention de l’UE');
+    // Each donor rule names its document and the version or date of the rule it implements.
+    for (const key of [
+      'euIndirect',
+      'euContingency',
+      'euContribution',
+      'euIneligible',
+      'usIndirect',
+      'usMtdc',
+      'usNicra',
+      'fcdoMatch',
+    ] as const) {
+      const s: { document?: string; version?: string } = SOURCES[key];
+      expect(s.document, key).toBeTruthy();
+      expect(s.version, key).toBeTruthy();
+      expect(sourceText(key, 'en'), key).toContain(s.document);
+    }
+    expect(sourceText('usIndirect', 'en')).toContain('2 CFR 200.414(f)');
+    expect(sourceText('usIndirect', 'en')).toContain('effective 1 October 2024');
+    expect(sourceText('usMtdc', 'en')).toContain('2 CFR 200.1');
   });
 });
 
@@ -292,7 +323,7 @@ describe('checks of partners and synergies', () => {
     expect(byCode('synergy.noCoordination')[0]?.source).toContain('line 2004');
   });
 
-  it('two synergies claiming more than a line costs, matching caps, and a matching fund under FCDO', () => {
+  it('two synergies claiming more than a line costs, matching caps; a matching fund is no finding under FCDO', () => {
     const m = withSynergies(
       synergy('S1', 'coFinancing', { effect: { type: 'coFinancing', basis: 'share', share: '0.8', amount: 0 } }),
       synergy('S2', 'costSharing', { effect: { type: 'costSharing', share: '0.5' } }),
@@ -306,12 +337,9 @@ describe('checks of partners and synergies', () => {
     expect(over?.target).toEqual({ kind: 'line', lineId: m.lines[0]?.id });
     expect(Number(over?.params.over)).toBeGreaterThan(0);
     expect(f.some((x) => x.code === 'synergy.matchingCapped')).toBe(true);
-    expect(f.some((x) => x.code === 'donor.matchingSynergy')).toBe(false);
     m.programme = { ...m.programme, donorProfile: 'FCDO' };
-    expect(findings(m).find((x) => x.code === 'donor.matchingSynergy')).toMatchObject({
-      severity: 'error',
-      target: { kind: 'synergy', synergyId: 'S3' },
-    });
+    // A partner's matching fund is a way of paying returnees, not a condition on the donor's money.
+    expect(findings(m).filter((x) => x.group === 'donor')).toEqual([]);
   });
 });
 
@@ -343,7 +371,15 @@ describe('seconded staff', () => {
       ...m,
       funders: [
         ...m.funders,
-        { id: 'g', position: 1, name: 'State', type: 'government', status: 'confirmed', ceiling: null },
+        {
+          id: 'g',
+          position: 1,
+          name: 'State',
+          type: 'government',
+          status: 'confirmed',
+          ceiling: null,
+          conditionalOnMatch: false,
+        },
       ],
       lines: m.lines.map((l) => (l.id === staff?.id ? { ...l, funding: [{ funderId: 'g', share: '1' }] } : l)),
     };

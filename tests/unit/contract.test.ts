@@ -89,7 +89,7 @@ describe('every document command of the contract', () => {
     'funder.add': {
       type: 'funder.add',
       id: newId(),
-      fields: { name: 'GIZ', type: 'partner', status: 'pipeline', ceiling: null },
+      fields: { name: 'GIZ', type: 'partner', status: 'pipeline', ceiling: null, conditionalOnMatch: false },
     },
     'funder.update': { type: 'funder.update', id: 'main-donor', patch: { ceiling: 1000 } },
     'funder.delete': { type: 'funder.delete', id: 'main-donor' },

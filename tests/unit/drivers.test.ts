@@ -253,8 +253,16 @@ describe('currencies and inflation', () => {
 
 describe('funding sources', () => {
   const funders: Funder[] = [
-    { id: 'eu', name: 'EU', type: 'donor', status: 'confirmed', ceiling: null, position: 0 },
-    { id: 'town', name: 'Municipality', type: 'coFinancier', status: 'pipeline', ceiling: null, position: 1 },
+    { id: 'eu', name: 'EU', type: 'donor', status: 'confirmed', ceiling: null, conditionalOnMatch: false, position: 0 },
+    {
+      id: 'town',
+      name: 'Municipality',
+      type: 'coFinancier',
+      status: 'pipeline',
+      ceiling: null,
+      conditionalOnMatch: false,
+      position: 1,
+    },
   ];
   it('splits each line by largest remainder; empty split = main donor; indirect follows the base', () => {
     const a = line(
@@ -410,8 +418,16 @@ const lineArb = fc.record({
 });
 
 const propFunders: Funder[] = [
-  { id: 'eu', name: 'EU', type: 'donor', status: 'confirmed', ceiling: null, position: 0 },
-  { id: 'gov', name: 'Gov', type: 'government', status: 'pipeline', ceiling: null, position: 1 },
+  { id: 'eu', name: 'EU', type: 'donor', status: 'confirmed', ceiling: null, conditionalOnMatch: false, position: 0 },
+  {
+    id: 'gov',
+    name: 'Gov',
+    type: 'government',
+    status: 'pipeline',
+    ceiling: null,
+    conditionalOnMatch: false,
+    position: 1,
+  },
 ];
 
 type LineSpec = typeof lineArb extends fc.Arbitrary<infer T> ? T : never;

@@ -42,7 +42,6 @@ describe('donor layouts', () => {
     expect(LAYOUTS.us.headings.map((h) => h.code)).toEqual(['a.', 'b.', 'c.', 'd.', 'e.', 'f.', 'g.', 'h.']);
     expect(LAYOUTS.us.funding).toBe('federal');
     expect(LAYOUTS.fcdo.funding).toBe('none');
-    expect(LAYOUTS.fcdo.noMatchFunding).toBe(true);
     expect(headingOf(LAYOUTS.eu, { level: 'support', category: 'humanResources' })).toBe('eu1');
     expect(headingOf(LAYOUTS.us, { level: 'community', category: 'works' })).toBe('usG');
     expect(headingOf(LAYOUTS.plain, { level: 'community', category: 'works' })).toBe('community');

@@ -14,6 +14,10 @@ export function testProgramme(over: Partial<Programme> = {}): Programme {
     donorProfile: 'EU',
     communities: 0,
     inflation: '0',
+    indirectBase: 'direct',
+    euAgreement: 'grant',
+    usAwardDate: null,
+    usNicra: null,
     ...over,
   };
 }
@@ -48,6 +52,7 @@ export function lineBuilder(
       beneficiariesPerUnit: '0',
       nonMigrantShare: '0',
       outputs: { businesses: '0', jobs: '0', people: '0' },
+      mtdcExclusion: 'none',
       ...defaults,
       ...over,
     };

@@ -8,6 +8,7 @@ import {
   defaultLineFields,
   defaultProfileFields,
   type Driver,
+  type Funder,
   type LineFields,
   type Model,
   type Profile,
@@ -65,10 +66,24 @@ function broken(): Model {
       donorProfile: 'EU',
       communities: 3,
       inflation: '0',
+      indirectBase: 'direct',
+      euAgreement: 'grant',
+      usAwardDate: null,
+      usNicra: null,
     },
     profiles: [profile('CH', 'child', 12), profile('VT', 'trafficking', 3), profile('AD', 'adult', 6)],
     currencies: [{ code: 'XOF', rates: [], inflation: '0' }],
-    funders: [{ id: 'F1', position: 0, name: 'Donor', type: 'donor', status: 'confirmed', ceiling: 1 }],
+    funders: [
+      {
+        id: 'F1',
+        position: 0,
+        name: 'Donor',
+        type: 'donor',
+        status: 'confirmed',
+        ceiling: 1,
+        conditionalOnMatch: false,
+      },
+    ],
     partners: [],
     synergies: [],
     scenarios: [],
@@ -148,6 +163,53 @@ function otherDonors(): Model[] {
         synergy('S6', 'costSharing', ['comm']),
       ],
     },
+    // Issue 12: an EU contribution agreement above 7 %, and returnees' own money carrying overheads.
+    {
+      ...base,
+      programme: { ...base.programme, euAgreement: 'contribution' },
+      funders: [
+        ...base.funders,
+        {
+          id: 'RET',
+          position: 1,
+          name: 'Returnees',
+          type: 'returnee',
+          status: 'confirmed',
+          ceiling: null,
+          conditionalOnMatch: false,
+        },
+      ],
+      lines: [line('own', 'individual', { funding: [{ funderId: 'RET', share: '1' }] })],
+    },
+    // A US award with a NICRA it exceeds, on another base than the NICRA's.
+    {
+      ...base,
+      programme: {
+        ...base.programme,
+        donorProfile: 'US',
+        indirectRate: '0.2',
+        usNicra: { rate: '0.12', base: 'mtdc' },
+      },
+      lines: [line('work', 'individual')],
+    },
+    // A US award at the de minimis rate on the direct base with equipment in it (above the MTDC cap),
+    // and a subaward with no USD rate to count its first USD 50,000; an FCDO-style condition on match.
+    {
+      ...base,
+      programme: { ...base.programme, donorProfile: 'US', reportingCurrency: 'EUR', indirectRate: '0.15' },
+      currencies: [],
+      funders: [{ ...(base.funders[0] as Funder), conditionalOnMatch: true }],
+      lines: [
+        line('work', 'individual', { currency: 'EUR' }),
+        line('kit', 'individual', { currency: 'EUR', mtdcExclusion: 'equipment' }, 1),
+        line('sub', 'individual', { currency: 'EUR', mtdcExclusion: 'subaward' }, 2),
+      ],
+    },
+    {
+      ...base,
+      programme: { ...base.programme, donorProfile: 'FCDO' },
+      funders: [{ ...(base.funders[0] as Funder), conditionalOnMatch: true }],
+    },
   ];
 }
 
@@ -174,7 +236,17 @@ function principleBreakers(): Model[] {
     {
       ...base,
       profiles: [late],
-      funders: [{ id: 'PF', position: 0, name: 'Pipeline donor', type: 'donor', status: 'pipeline', ceiling: null }],
+      funders: [
+        {
+          id: 'PF',
+          position: 0,
+          name: 'Pipeline donor',
+          type: 'donor',
+          status: 'pipeline',
+          ceiling: null,
+          conditionalOnMatch: false,
+        },
+      ],
       lines: [cases, community, thin],
       partners: [
         { ...defaultPartnerFields('Health scheme', '2025-01', '2026-12'), type: 'government', id: 'G', position: 0 },

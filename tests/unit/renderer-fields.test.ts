@@ -32,6 +32,10 @@ const programme: Programme = {
   donorProfile: 'EU',
   communities: 12,
   inflation: '0.02',
+  indirectBase: 'direct',
+  euAgreement: 'grant',
+  usAwardDate: null,
+  usNicra: null,
 };
 
 function line(driver: Partial<FixedDriver> = {}, currency = 'EUR'): BudgetLine {
@@ -279,5 +283,49 @@ describe('the name of a duplicated line', () => {
     const copy = copyName(long, new Set([long]), en);
     expect(copy).toHaveLength(200);
     expect(copy.endsWith(' (copy)')).toBe(true);
+  });
+});
+
+describe('donor rule settings of the programme form (issue 12)', () => {
+  it('the award date: a day or a month; empty means not stated', () => {
+    expect(parseProgrammeField('usAwardDate', ' 2024-10-01 ', 'en')).toEqual({
+      ok: true,
+      value: { usAwardDate: '2024-10-01' },
+    });
+    expect(parseProgrammeField('usAwardDate', '2024-09', 'fr')).toEqual({
+      ok: true,
+      value: { usAwardDate: '2024-09' },
+    });
+    expect(parseProgrammeField('usAwardDate', '', 'en')).toEqual({ ok: true, value: { usAwardDate: null } });
+    expect(parseProgrammeField('usAwardDate', '1/10/2024', 'en')).toMatchObject({
+      ok: false,
+      code: 'awardDate.invalid',
+    });
+    expect(parseProgrammeField('usAwardDate', '2024-13-01', 'en')).toMatchObject({ ok: false });
+  });
+
+  it('the NICRA rate in percent keeps the base chosen; empty removes the NICRA', () => {
+    const withNicra: Programme = { ...programme, usNicra: { rate: '0.2', base: 'direct' } };
+    expect(parseProgrammeField('usNicra', '12,5', 'fr', withNicra)).toEqual({
+      ok: true,
+      value: { usNicra: { rate: '0.125', base: 'direct' } },
+    });
+    expect(parseProgrammeField('usNicra', '12.5', 'en')).toEqual({
+      ok: true,
+      value: { usNicra: { rate: '0.125', base: 'mtdc' } },
+    });
+    expect(parseProgrammeField('usNicra', ' ', 'en')).toEqual({ ok: true, value: { usNicra: null } });
+    expect(parseProgrammeField('usNicra', '120', 'en')).toMatchObject({ ok: false });
+    expect(programmeFieldText(withNicra, 'usNicra', 'fr')).toBe('20');
+    expect(programmeFieldText(programme, 'usAwardDate', 'en')).toBe('');
+  });
+
+  it('the indirect base and the EU agreement take only their choices', () => {
+    expect(parseProgrammeField('indirectBase', 'mtdc', 'en')).toEqual({ ok: true, value: { indirectBase: 'mtdc' } });
+    expect(parseProgrammeField('indirectBase', 'total', 'en')).toMatchObject({ ok: false });
+    expect(parseProgrammeField('euAgreement', 'contribution', 'en')).toEqual({
+      ok: true,
+      value: { euAgreement: 'contribution' },
+    });
   });
 });

@@ -29,6 +29,7 @@ const funder = (id: string, position: number, type: Funder['type']): Funder => (
   type,
   status: 'confirmed',
   ceiling: null,
+  conditionalOnMatch: false,
 });
 // Listed out of order on purpose: the order is the sources' positions.
 const funders = [funder('GOV', 2, 'government'), funder('CO', 0, 'coFinancier'), funder('EU', 1, 'donor')];
@@ -119,6 +120,10 @@ describe('local currencies', () => {
       donorProfile: 'EU',
       communities: 0,
       inflation: '0',
+      indirectBase: 'direct',
+      euAgreement: 'grant',
+      usAwardDate: null,
+      usNicra: null,
     },
     currencies: [{ code: 'XOF', rates: ['655.957'], inflation: '0.03' }],
   };

@@ -60,6 +60,20 @@ describe('the change log in words', () => {
     });
   });
 
+  it('the donor rule settings by their names, the NICRA as a change (issue 12)', () => {
+    const e = entryFor(model, {
+      type: 'programme.update',
+      patch: { donorProfile: 'US', indirectBase: 'mtdc', usNicra: { rate: '0.2', base: 'mtdc' } },
+    });
+    expect(describeEntry(e, en, 'en', model).details).toEqual([
+      'Donor rule profile: “EU” → “US”',
+      'Indirect cost base: Direct eligible costs → Modified total direct costs (MTDC)',
+      'Negotiated indirect cost rate: changed',
+    ]);
+    const line = entryFor(model, { type: 'line.update', id: 'ind-a', patch: { mtdcExclusion: 'equipment' } });
+    expect(describeEntry(line, fr, 'fr', model).details).toEqual(['Exclusion des MTDC\u00a0: Non exclu → Équipement']);
+  });
+
   it('a delete names the row; a command on several rows names each', () => {
     const del = entryFor(model, { type: 'line.delete', id: 'com-a' });
     // The percentage line that counted it in its base changed too.

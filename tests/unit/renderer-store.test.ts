@@ -43,13 +43,33 @@ function model(): Model {
       donorProfile: 'EU',
       communities: 10,
       inflation: '0',
+      indirectBase: 'direct',
+      euAgreement: 'grant',
+      usAwardDate: null,
+      usNicra: null,
     },
     lines: [l('A', 0), l('B', 1), l('C', 0, 'community')],
     profiles: [{ ...defaultProfileFields('adult', 'Adults', 24), arrivals: 120, id: 'P1', position: 0 }],
     currencies: [{ code: 'XOF', rates: ['655.957', '655.957'], inflation: '0.03' }],
     funders: [
-      { id: 'F1', position: 0, name: 'EU', type: 'donor', status: 'confirmed', ceiling: null },
-      { id: 'F2', position: 1, name: 'Town', type: 'coFinancier', status: 'pipeline', ceiling: 100000 },
+      {
+        id: 'F1',
+        position: 0,
+        name: 'EU',
+        type: 'donor',
+        status: 'confirmed',
+        ceiling: null,
+        conditionalOnMatch: false,
+      },
+      {
+        id: 'F2',
+        position: 1,
+        name: 'Town',
+        type: 'coFinancier',
+        status: 'pipeline',
+        ceiling: 100000,
+        conditionalOnMatch: false,
+      },
     ],
     partners: [],
     synergies: [],
@@ -453,7 +473,7 @@ describe('document store: profiles, currencies and funding sources', () => {
     main.hold();
     const id = sendCreating(store, {
       type: 'funder.add',
-      fields: { name: 'Gov', type: 'government', status: 'confirmed', ceiling: null },
+      fields: { name: 'Gov', type: 'government', status: 'confirmed', ceiling: null, conditionalOnMatch: false },
     })!;
     expect(byPosition(store.getState().snapshot!.model.funders)[2]).toMatchObject({ id, name: 'Gov', position: 2 });
     const split = store.getState().command({

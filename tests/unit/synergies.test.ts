@@ -497,8 +497,16 @@ describe('the fast path of shares', () => {
 
 describe('who pays what partners cover inside the budget', () => {
   const funders: Model['funders'] = [
-    { id: 'EU', position: 0, name: 'EU', type: 'donor', status: 'confirmed', ceiling: null },
-    { id: 'GOV', position: 1, name: 'Ministry', type: 'government', status: 'confirmed', ceiling: null },
+    { id: 'EU', position: 0, name: 'EU', type: 'donor', status: 'confirmed', ceiling: null, conditionalOnMatch: false },
+    {
+      id: 'GOV',
+      position: 1,
+      name: 'Ministry',
+      type: 'government',
+      status: 'confirmed',
+      ceiling: null,
+      conditionalOnMatch: false,
+    },
   ];
 
   it('a handover puts its part under the government, year by year; the line and the programme still add up', () => {

@@ -17,6 +17,7 @@ import {
   type Level,
   MODALITIES,
   type Model,
+  MTDC_EXCLUSIONS,
   type Schedule,
 } from '../../../src-shared/model';
 import { byPosition, linesOfLevel, mainDonor } from '../../document/order';
@@ -547,6 +548,20 @@ function Classification(props: DetailsProps) {
           options={MODALITIES.map((v) => ({ value: v, label: t(`modality.${v}`) }))}
           onChange={(v) => props.update({ modality: v as LineFields['modality'] })}
         />
+        {/* What the US modified total direct costs leave out: shown for the US profile, or when set. */}
+        {(model.programme.donorProfile === 'US' || line.mtdcExclusion !== 'none') && (
+          <SelectInput
+            label={t('line.mtdcExclusion')}
+            value={line.mtdcExclusion}
+            testId={`field-mtdcExclusion-${line.id}`}
+            readOnly={readOnly}
+            options={MTDC_EXCLUSIONS.map((v) => ({ value: v, label: t(`mtdcExclusion.${v}`) }))}
+            onChange={(v) => {
+              const next = MTDC_EXCLUSIONS.find((x) => x === v);
+              if (next) props.update({ mtdcExclusion: next });
+            }}
+          />
+        )}
       </div>
       <label className="check">
         <input

@@ -41,6 +41,7 @@ export function FundingScreen() {
       type: main ? 'coFinancier' : 'donor',
       status: 'confirmed',
       ceiling: null,
+      conditionalOnMatch: false,
     };
     const created = sendCreating(store, { type: 'funder.add', fields });
     if (created) goTo('funding', funderFocusId(created), false);
@@ -179,6 +180,16 @@ function FunderRow(props: {
             </span>
           )}
         </div>
+        <label className="check" title={t('funders.conditionalOnMatchHint')}>
+          <input
+            type="checkbox"
+            checked={f.conditionalOnMatch}
+            disabled={readOnly}
+            data-testid={`funder-conditionalOnMatch-${f.id}`}
+            onChange={(e) => update({ conditionalOnMatch: e.target.checked })}
+          />
+          {t('funders.conditionalOnMatch')}
+        </label>
       </td>
       <td>
         <SelectInput

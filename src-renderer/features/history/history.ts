@@ -35,6 +35,9 @@ const ENUM_PREFIXES: Readonly<Record<string, string>> = {
   'profile.pattern': 'profile.pattern',
   'funder.type': 'funders.type',
   'funder.status': 'funders.status',
+  'programme.indirectBase': 'indirectBase',
+  'programme.euAgreement': 'euAgreement',
+  'line.mtdcExclusion': 'mtdcExclusion',
 };
 
 function capitalise(s: string): string {

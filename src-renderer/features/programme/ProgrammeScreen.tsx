@@ -1,6 +1,14 @@
 /** Programme settings: title, currency, start, duration, overhead rates, donor profile, author, notes. */
 import { type KeyboardEvent, useId, useState } from 'react';
-import { DONOR_PROFILES, durationEffects, monthLabel, type Programme } from '../../../src-shared/model';
+import {
+  DONOR_PROFILES,
+  durationEffects,
+  EU_AGREEMENTS,
+  INDIRECT_BASES,
+  monthLabel,
+  NICRA_BASES,
+  type Programme,
+} from '../../../src-shared/model';
 import { useDocStore, useLocale, useModelPart, useReadOnly, useT } from '../../document/react';
 import { useUi } from '../../document/ui';
 import { errorText, formatMonth, type MessageKey } from '../../i18n';
@@ -47,7 +55,31 @@ export function ProgrammeScreen() {
           <TextField field="indirectRate" hint="prog.hint.indirectRate" numeric suffix="%" />
           <TextField field="contingencyRate" hint="prog.hint.contingencyRate" numeric suffix="%" />
           <DonorField />
+          <ChoiceField
+            field="indirectBase"
+            options={INDIRECT_BASES}
+            labels="indirectBase"
+            hint="prog.hint.indirectBase"
+          />
+          {programme.donorProfile === 'EU' && (
+            <ChoiceField
+              field="euAgreement"
+              options={EU_AGREEMENTS}
+              labels="euAgreement"
+              hint="prog.hint.euAgreement"
+            />
+          )}
+          {programme.donorProfile === 'US' && (
+            <>
+              <TextField field="usAwardDate" hint="prog.hint.usAwardDate" placeholder="YYYY-MM-DD" />
+              <TextField field="usNicra" hint="prog.hint.usNicra" numeric suffix="%" />
+              {programme.usNicra !== null && <NicraBaseField />}
+            </>
+          )}
         </div>
+        <p className="hint" data-testid="donor-help">
+          {t(`prog.help.donor.${programme.donorProfile}`)}
+        </p>
       </section>
       <CurrenciesSection />
       <section className="card form-card" aria-labelledby="prog-notes">
@@ -60,7 +92,7 @@ export function ProgrammeScreen() {
   );
 }
 
-type TextProgrammeField = Exclude<ProgrammeField, 'donorProfile'>;
+type TextProgrammeField = Exclude<ProgrammeField, 'donorProfile' | 'indirectBase' | 'euAgreement'>;
 
 function TextField(props: {
   field: TextProgrammeField;
@@ -82,7 +114,7 @@ function TextField(props: {
   const value = programmeFieldText(programme, props.field, locale);
   const [shortening, setShortening] = useState<Shortening | null>(null);
   const { draft, error, setDraft, setError, current, commit } = useDraft(value, (text): CommitResult => {
-    const r = parseProgrammeField(props.field, text, locale);
+    const r = parseProgrammeField(props.field, text, locale, programme);
     if (!r.ok) return { ok: false, message: errorText(locale, r.code, r.params ?? {}, r.context) };
     const patch = r.value;
     if (patch.durationMonths !== undefined && patch.durationMonths < programme.durationMonths) {
@@ -93,7 +125,9 @@ function TextField(props: {
         return { ok: true };
       }
     }
-    const changed = (Object.keys(patch) as (keyof Programme)[]).some((k) => patch[k] !== programme[k]);
+    const changed = (Object.keys(patch) as (keyof Programme)[]).some((k) =>
+      k === 'usNicra' ? JSON.stringify(patch.usNicra) !== JSON.stringify(programme.usNicra) : patch[k] !== programme[k],
+    );
     if (changed) void store.getState().command({ type: 'programme.update', patch });
     return { ok: true };
   });
@@ -195,6 +229,79 @@ function DonorField() {
         {DONOR_PROFILES.map((d) => (
           <option key={d} value={d}>
             {t(`donor.${d}`)}
+          </option>
+        ))}
+      </select>
+    </FormField>
+  );
+}
+
+/** A programme setting chosen from a list (indirect base, EU agreement), sent as soon as it changes. */
+function ChoiceField<F extends 'indirectBase' | 'euAgreement'>(props: {
+  field: F;
+  options: readonly Programme[F][];
+  labels: F;
+  hint: MessageKey;
+}) {
+  const t = useT();
+  const store = useDocStore();
+  const readOnly = useReadOnly();
+  const value = useModelPart((m) => m?.programme[props.field]);
+  const id = useId();
+  const focusId = programmeFocusId(props.field);
+  const highlighted = useUi((s) => s.highlight === focusId);
+  return (
+    <FormField id={id} label={t(`prog.field.${props.field}`)} hint={t(props.hint)} wide>
+      <select
+        id={id}
+        className="input"
+        value={value}
+        disabled={readOnly}
+        aria-describedby={`${id}-hint`}
+        data-testid={`field-${props.field}`}
+        data-focus-id={focusId}
+        data-highlighted={highlighted ? 'true' : undefined}
+        onChange={(e) => {
+          const r = parseProgrammeField(props.field, e.target.value, 'en');
+          if (r.ok) void store.getState().command({ type: 'programme.update', patch: r.value });
+        }}
+      >
+        {props.options.map((o) => (
+          <option key={o} value={o}>
+            {t(`${props.labels}.${o}` as MessageKey)}
+          </option>
+        ))}
+      </select>
+    </FormField>
+  );
+}
+
+/** The base of a declared NICRA (shown once a negotiated rate is entered). */
+function NicraBaseField() {
+  const t = useT();
+  const store = useDocStore();
+  const readOnly = useReadOnly();
+  const nicra = useModelPart((m) => m?.programme.usNicra ?? null);
+  const id = useId();
+  if (!nicra) return null;
+  return (
+    <FormField id={id} label={t('prog.field.usNicraBase')}>
+      <select
+        id={id}
+        className="input"
+        value={nicra.base}
+        disabled={readOnly}
+        data-testid="field-usNicraBase"
+        onChange={(e) => {
+          const base = NICRA_BASES.find((b) => b === e.target.value);
+          if (base && base !== nicra.base) {
+            void store.getState().command({ type: 'programme.update', patch: { usNicra: { ...nicra, base } } });
+          }
+        }}
+      >
+        {NICRA_BASES.map((b) => (
+          <option key={b} value={b}>
+            {t(`nicraBase.${b}`)}
           </option>
         ))}
       </select>

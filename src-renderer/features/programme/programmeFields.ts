@@ -27,6 +27,10 @@ export function programmeFieldText(p: Programme, field: ProgrammeField, locale: 
       return shareToPercentString(p[field], locale);
     case 'inflation':
       return signedPercentText(p.inflation, locale);
+    case 'usAwardDate':
+      return p.usAwardDate ?? '';
+    case 'usNicra':
+      return p.usNicra === null ? '' : shareToPercentString(p.usNicra.rate, locale);
     default:
       return p[field];
   }
@@ -57,6 +61,7 @@ export function parseProgrammeField(
   field: ProgrammeField,
   input: string,
   locale: Locale,
+  current?: Programme,
 ): FieldResult<Partial<Programme>> {
   const shape = programmeSchema.shape;
   switch (field) {
@@ -96,6 +101,28 @@ export function parseProgrammeField(
     case 'donorProfile': {
       const r = fromZod(shape.donorProfile.safeParse(input));
       return r.ok ? { ok: true, value: { donorProfile: r.value } } : r;
+    }
+    case 'indirectBase': {
+      const r = fromZod(shape.indirectBase.safeParse(input));
+      return r.ok ? { ok: true, value: { indirectBase: r.value } } : r;
+    }
+    case 'euAgreement': {
+      const r = fromZod(shape.euAgreement.safeParse(input));
+      return r.ok ? { ok: true, value: { euAgreement: r.value } } : r;
+    }
+    case 'usAwardDate': {
+      // Decision: an empty field means "not stated": the current rule (15 %) applies.
+      const s = input.trim();
+      if (s === '') return { ok: true, value: { usAwardDate: null } };
+      const r = fromZod(shape.usAwardDate.safeParse(s));
+      return r.ok ? { ok: true, value: { usAwardDate: r.value } } : r;
+    }
+    case 'usNicra': {
+      // The rate in percent; the base is chosen beside it (parseNicraBase). Empty: no NICRA.
+      if (input.trim() === '') return { ok: true, value: { usNicra: null } };
+      const r = parsePercent(input, locale);
+      if (!r.ok) return { ok: false, code: r.code, params: r.params ?? {}, context: 'rate' };
+      return { ok: true, value: { usNicra: { rate: r.value, base: current?.usNicra?.base ?? 'mtdc' } } };
     }
     case 'author':
     case 'notes': {
