@@ -26,18 +26,8 @@ import { dec, mul, rat, roundHalfAway } from '../money';
 import type { Model } from '../model';
 import type { ComputeResult } from '../engine';
 import { type Layout, layoutOfProfile } from '../export/layouts';
-import type { SourceKey } from './sources';
-import type { CheckCode, CheckTarget, Finding } from './types';
-
-export type Push = (
-  id: string,
-  severity: Finding['severity'],
-  group: Finding['group'],
-  code: CheckCode,
-  sourceKey: SourceKey,
-  target: CheckTarget | null,
-  params?: Record<string, string | number>,
-) => void;
+import type { Push } from './push';
+import type { CheckTarget } from './types';
 
 export const EU_INDIRECT_CAP = '0.07';
 export const EU_CONTINGENCY_CAP = '0.05';

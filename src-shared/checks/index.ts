@@ -10,8 +10,9 @@ import type { ComputeResult, Diagnostic } from '../engine';
 import { LAYOUTS, type Layout } from '../export/layouts';
 import { donorChecks } from './donor';
 import { principleFindings } from './principles';
-import { type SourceKey, sourceText } from './sources';
-import type { CheckCode, CheckTarget, Finding } from './types';
+import { pushInto } from './push';
+import { sourceText } from './sources';
+import type { CheckTarget, Finding } from './types';
 
 export { CHECK_CODES, type CheckCode, type CheckTarget, type Finding, type FindingCode } from './types';
 export { SOURCES, type SourceKey, sourceText } from './sources';
@@ -52,17 +53,7 @@ export function runChecks(
 ): Finding[] {
   const out: Finding[] = [];
   const { programme } = model;
-  const push = (
-    id: string,
-    severity: Finding['severity'],
-    group: Finding['group'],
-    code: CheckCode,
-    sourceKey: SourceKey,
-    target: CheckTarget | null,
-    params: Record<string, string | number> = {},
-  ): void => {
-    out.push({ id, severity, group, code, params, target, sourceKey, source: sourceText(sourceKey, 'en') });
-  };
+  const push = pushInto(out);
 
   // ---- Donor rule profiles (donor.ts) ----------------------------------------------------------
   donorChecks(model, result, layouts, push);

@@ -9,7 +9,8 @@
 import { type BudgetLine, FOLLOW_UP_MONTHS, type Funder, MIN_DURATION, type Model, type Modality } from '../model';
 import { currencyExponent, type DecimalString, dec, fromInt, mul, rat, type Rational, roundHalfAway } from '../money';
 import type { ComputeResult } from '../engine';
-import { type SourceKey, sourceText } from './sources';
+import { pushInto } from './push';
+import type { SourceKey } from './sources';
 import type { CheckCode, CheckTarget, Finding } from './types';
 
 /**
@@ -142,6 +143,7 @@ function largest<T>(items: readonly T[], value: (t: T) => number): T | null {
 export function principleFindings(model: Model, result: ComputeResult): Finding[] {
   const out: Finding[] = [];
   const { programme } = model;
+  const add = pushInto(out);
   const push = (
     id: string,
     severity: Finding['severity'],
@@ -149,18 +151,7 @@ export function principleFindings(model: Model, result: ComputeResult): Finding[
     sourceKey: SourceKey,
     target: CheckTarget | null,
     params: Record<string, string | number> = {},
-  ): void => {
-    out.push({
-      id,
-      severity,
-      group: 'principles',
-      code,
-      params,
-      target,
-      sourceKey,
-      source: sourceText(sourceKey, 'en'),
-    });
-  };
+  ): void => add(id, severity, 'principles', code, sourceKey, target, params);
   const lineResults = new Map(result.lines.map((r) => [r.lineId, r]));
   const total = (l: BudgetLine): number => lineResults.get(l.id)?.total ?? 0;
   const gross = (l: BudgetLine): number => {
