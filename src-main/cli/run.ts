@@ -364,6 +364,18 @@ export function formatSummary(s: ComputeSummary): string[] {
   rows.push(['Returnees assisted (persons)', count(m.returneesAssisted)]);
   rows.push(['Cost per returnee, individual level', perReturnee(m.costPerReturneeIndividual)]);
   rows.push(['Cost per returnee, all-in', perReturnee(m.costPerReturneeAllIn)]);
+  rows.push(['Community beneficiaries (persons)', count(m.communityBeneficiaries)]);
+  rows.push([
+    '  of which non-migrants',
+    m.nonMigrantShare === null
+      ? count(m.nonMigrantBeneficiaries)
+      : `${count(m.nonMigrantBeneficiaries)} (${(m.nonMigrantShare * 100).toFixed(1)} %)`,
+  ]);
+  rows.push(['Direct beneficiaries (returnees + non-migrants reached)', count(m.directBeneficiaries)]);
+  rows.push([
+    'Cost per direct beneficiary, all-in',
+    m.costPerBeneficiary === null ? 'n/a (no beneficiaries)' : `${money(m.costPerBeneficiary)} ${s.currency}`,
+  ]);
   rows.push([
     'Peak active caseload (cases)',
     m.peakMonth > 0

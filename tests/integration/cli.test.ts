@@ -144,6 +144,22 @@ describe('rcs compute', () => {
       ),
     );
     expect(r.out).toMatch(/^ {2}Staff-months +[\d,.]+$/m);
+    // Every metric --json has is printed too (issue 12).
+    const n = (v: number): string => escape(new Intl.NumberFormat('en-GB').format(v));
+    expect(r.out).toMatch(new RegExp(`^  Community beneficiaries \\(persons\\) +${n(m.communityBeneficiaries)}$`, 'm'));
+    expect(m.nonMigrantShare).not.toBeNull();
+    expect(r.out).toMatch(
+      new RegExp(
+        `^    of which non-migrants +${n(m.nonMigrantBeneficiaries)} \\(${escape(((m.nonMigrantShare ?? 0) * 100).toFixed(1))} %\\)$`,
+        'm',
+      ),
+    );
+    expect(r.out).toMatch(
+      new RegExp(`^  Direct beneficiaries \\(returnees \\+ non-migrants reached\\) +${n(m.directBeneficiaries)}$`, 'm'),
+    );
+    expect(r.out).toMatch(
+      new RegExp(`^  Cost per direct beneficiary, all-in +${escape(money(m.costPerBeneficiary ?? -1))} EUR$`, 'm'),
+    );
 
     const json = JSON.parse((await cli('compute', file, '--json')).out) as ComputeSummary;
     // The sample's one split under 100 % leaves an unfunded amount, listed after the sources.
