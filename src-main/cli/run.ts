@@ -15,7 +15,7 @@ import { ApiFailure } from '../../src-shared/api';
 import { type Finding, runChecks } from '../../src-shared/checks';
 import { compute, type ComputeResult, createEngine, type Metrics } from '../../src-shared/engine';
 import { currencyExponent, formatMinor, shareToPercentString } from '../../src-shared/money';
-import { type Level, LEVELS, type Model, monthLabel } from '../../src-shared/model';
+import { type IndirectBase, type Level, LEVELS, type Model, monthLabel } from '../../src-shared/model';
 import { DocumentService } from '../documents/document-service';
 import { type MonteCarloPoolOptions, runMonteCarlo } from '../documents/montecarlo-pool';
 import { checkExportArgs, type ExportArgs, runExport } from './export';
@@ -43,6 +43,13 @@ export const EXIT_OK = 0;
 export const EXIT_FILE = 1;
 export const EXIT_USAGE = 2;
 export const EXIT_CHECK_ERRORS = 3;
+
+/** What the indirect rate applies to, in the report's words. */
+const INDIRECT_BASE_TEXT: Record<IndirectBase, string> = {
+  direct: 'eligible direct costs',
+  directPlusContingency: 'eligible direct costs and contingency',
+  mtdc: 'modified total direct costs',
+};
 
 export interface CliIo {
   out: (line: string) => void;
@@ -201,6 +208,8 @@ export interface ComputeSummary {
   startMonth: string;
   durationMonths: number;
   indirectRate: string;
+  /** What the indirect rate applies to (the programme's indirect-cost base). */
+  indirectBase: IndirectBase;
   contingencyRate: string;
   byLevel: Record<Level, number>;
   byYear: { year: number; from: string; to: string; amount: number }[];
@@ -269,6 +278,7 @@ export function summarise(
     startMonth: p.startMonth,
     durationMonths: p.durationMonths,
     indirectRate: p.indirectRate,
+    indirectBase: p.indirectBase,
     contingencyRate: p.contingencyRate,
     byLevel: { ...result.byLevel },
     byYear: result.byYear.map((amount, i) => ({
@@ -348,7 +358,10 @@ export function formatSummary(s: ComputeSummary): string[] {
   lines.push('');
   lines.push(`Totals (${s.currency})`);
   rows.push(['Direct costs', money(s.direct)]);
-  rows.push([`Indirect costs (${shareToPercentString(s.indirectRate, 'en')}%)`, money(s.indirect)]);
+  rows.push([
+    `Indirect costs (${shareToPercentString(s.indirectRate, 'en')}% of ${INDIRECT_BASE_TEXT[s.indirectBase]})`,
+    money(s.indirect),
+  ]);
   rows.push([`Contingency (${shareToPercentString(s.contingencyRate, 'en')}%)`, money(s.contingency)]);
   rows.push(['Total', money(s.total)]);
   table();

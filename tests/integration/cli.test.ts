@@ -85,6 +85,9 @@ describe('rcs compute', () => {
     ] as const) {
       expect(r.out).toMatch(new RegExp(`^  ${label}\\b.* ${money(amount).replace(/[.,]/g, '\\$&')}$`, 'm'));
     }
+    // The base the indirect rate applies to is named (the sample's: eligible direct costs).
+    expect(model.programme.indirectBase).toBe('direct');
+    expect(r.out).toMatch(/^ {2}Indirect costs \(7% of eligible direct costs\) +/m);
     expect(expected.byYear.length).toBeGreaterThan(1);
     expected.byYear.forEach((amount, i) => {
       expect(r.out).toMatch(new RegExp(`^  Year ${i + 1} \\(.*\\) +${money(amount).replace(/[.,]/g, '\\$&')}$`, 'm'));
@@ -99,6 +102,7 @@ describe('rcs compute', () => {
     expect(r.code).toBe(EXIT_OK);
     const s = JSON.parse(r.out) as ComputeSummary;
     expect(s.currency).toBe(model.programme.reportingCurrency);
+    expect(s.indirectBase).toBe(model.programme.indirectBase);
     expect(s.byLevel).toEqual(expected.byLevel);
     expect(s.byYear.map((y) => y.amount)).toEqual(expected.byYear);
     expect(s.byYear[0]).toMatchObject({ year: 1, from: model.programme.startMonth });
