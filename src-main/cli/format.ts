@@ -4,27 +4,12 @@
  */
 import { formatMinor, formatPercent } from '../../src-shared/money';
 import type { Category, Level } from '../../src-shared/model';
+import { CATEGORY_NAMES, LEVEL_NAMES } from '../../src-shared/export/csv-labels';
 
-export const LEVEL_LABELS: Record<Level, string> = {
-  individual: 'Individual',
-  community: 'Community',
-  structural: 'Structural',
-  support: 'Programme support',
-};
+export const LEVEL_LABELS: Readonly<Record<Level, string>> = LEVEL_NAMES.en;
 
-/** The categories as the app names them (src-renderer/i18n/en.ts). */
-export const CATEGORY_LABELS: Record<Category, string> = {
-  humanResources: 'Human resources',
-  travel: 'Travel',
-  equipment: 'Equipment and supplies',
-  localOffice: 'Local office',
-  services: 'Services',
-  grantsToBeneficiaries: 'Grants to beneficiaries',
-  works: 'Works',
-  training: 'Training',
-  monitoringEvaluation: 'Monitoring and evaluation',
-  other: 'Other',
-};
+/** The categories as the app names them (the same words as src-renderer/i18n/en.ts). */
+export const CATEGORY_LABELS: Readonly<Record<Category, string>> = CATEGORY_NAMES.en;
 
 /**
  * Name shown for amounts no funding source covers (engine key ''): what a split under 100 %

@@ -1,5 +1,6 @@
 /** The words of the exported workbook, in English and French (French: a no-break space before : ; ? ! %). */
-import type { Category, FunderStatus, FunderType, Language, Level } from '../model';
+import { CATEGORIES, type FunderStatus, type FunderType, type Language, LEVELS } from '../model';
+import { CATEGORY_NAMES, LEVEL_NAMES } from './csv-labels';
 
 const NB = '\u00a0';
 
@@ -135,25 +136,19 @@ export function label(lang: Language, key: LabelKey, params: Record<string, stri
   return LABELS[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
 }
 
-export const LEVEL_TEXT: Record<Level, Record<Language, string>> = {
-  individual: { en: 'Individual', fr: 'Individuel' },
-  community: { en: 'Community', fr: 'Communautaire' },
-  structural: { en: 'Structural', fr: 'Structurel' },
-  support: { en: 'Programme support', fr: 'Appui au programme' },
-};
+/** A choice's name in both languages, from the one list of the model's words (csv-labels.ts). */
+function bothLanguages<K extends string>(
+  names: Readonly<Record<Language, Readonly<Record<K, string>>>>,
+  keys: readonly K[],
+) {
+  return Object.fromEntries(keys.map((k) => [k, { en: names.en[k], fr: names.fr[k] }])) as Record<
+    K,
+    Record<Language, string>
+  >;
+}
 
-export const CATEGORY_TEXT: Record<Category, Record<Language, string>> = {
-  humanResources: { en: 'Human resources', fr: 'Ressources humaines' },
-  travel: { en: 'Travel', fr: 'Voyages' },
-  equipment: { en: 'Equipment and supplies', fr: 'Équipement et fournitures' },
-  localOffice: { en: 'Local office', fr: 'Bureau local' },
-  services: { en: 'Services', fr: 'Services' },
-  grantsToBeneficiaries: { en: 'Grants to beneficiaries', fr: 'Subventions aux bénéficiaires' },
-  works: { en: 'Works', fr: 'Travaux' },
-  training: { en: 'Training', fr: 'Formation' },
-  monitoringEvaluation: { en: 'Monitoring and evaluation', fr: 'Suivi et évaluation' },
-  other: { en: 'Other', fr: 'Autres' },
-};
+export const LEVEL_TEXT = bothLanguages(LEVEL_NAMES, LEVELS);
+export const CATEGORY_TEXT = bothLanguages(CATEGORY_NAMES, CATEGORIES);
 
 export const FUNDER_TYPE_TEXT: Record<FunderType, Record<Language, string>> = {
   donor: { en: 'Donor', fr: 'Bailleur' },

@@ -30,6 +30,7 @@
  *   under h. Other, as the engine computes it (rate × eligible direct cost).
  */
 import { type Category, CATEGORIES, type DonorProfile, type Language, type Level, LEVELS } from '../model';
+import { LEVEL_NAMES } from './csv-labels';
 
 export const LAYOUT_IDS = ['plain', 'eu', 'us', 'fcdo'] as const;
 export type LayoutId = (typeof LAYOUT_IDS)[number];
@@ -72,18 +73,11 @@ export interface Layout {
 
 const h = (id: string, code: string, en: string, fr: string): Heading => ({ id, code, label: { en, fr } });
 
-const LEVEL_LABELS: Record<Level, Record<Language, string>> = {
-  individual: { en: 'Individual', fr: 'Individuel' },
-  community: { en: 'Community', fr: 'Communautaire' },
-  structural: { en: 'Structural', fr: 'Structurel' },
-  support: { en: 'Programme support', fr: 'Appui au programme' },
-};
-
 export const LAYOUTS: Readonly<Record<LayoutId, Layout>> = {
   plain: {
     id: 'plain',
     name: { en: 'By level', fr: 'Par niveau' },
-    headings: LEVELS.map((l) => h(l, '', LEVEL_LABELS[l].en, LEVEL_LABELS[l].fr)),
+    headings: LEVELS.map((l) => h(l, '', LEVEL_NAMES.en[l], LEVEL_NAMES.fr[l])),
     // Plain groups by level, not by category: every category is welcome.
     categoryHeading: Object.fromEntries(CATEGORIES.map((c) => [c, ''])),
     contingency: { en: 'Contingency', fr: 'Imprévus' },
