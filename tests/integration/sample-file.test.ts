@@ -2,6 +2,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../src-main/db';
 import { DocumentService } from '../../src-main/documents';
 import { buildSample, SAMPLE_FILE } from '../../src-main/sample/build-sample';
 import { sampleModel } from '../../src-main/sample/sample-model';
@@ -17,6 +18,8 @@ describe('resources/sample.rcs', () => {
     try {
       const snapshot = service.open(SAMPLE_FILE, { readOnly: true });
       expect(snapshot.info.readOnly).toBe(true);
+      // At the current schema: a first start must not migrate (and back up) the shipped sample.
+      expect(snapshot.info.schemaVersion).toBe(MIGRATIONS.length);
       expect(snapshot.model).toEqual(sampleModel());
     } finally {
       service.close();
