@@ -25,6 +25,7 @@ import { type Level, LEVELS } from '../../../src-shared/model';
 import { useDoc, useDocStore, useLocale, useT } from '../../document/react';
 import { errorText } from '../../i18n';
 import { Dialog, takeLastError } from '../../shared/common';
+import { SelectInput } from '../../shared/inputs';
 
 /** Base64 of a file's bytes, in chunks (a large file would overflow one String.fromCharCode call). */
 async function base64Of(file: File): Promise<string> {
@@ -206,34 +207,30 @@ export function ImportDialog(props: { onClose: () => void; initialLevel: Level }
       {preview && (
         <>
           <div className="import-choices">
-            <label className="field export-field">
-              <span className="field-label">{t('import.level')}</span>
-              <select
-                className="input"
+            <div className="export-field">
+              <SelectInput
+                label={t('import.level')}
                 value={level}
-                data-testid="import-level"
-                onChange={(e) => setLevel(e.target.value as Level)}
-              >
-                {LEVELS.map((l) => (
-                  <option key={l} value={l}>
-                    {t(`level.${l}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="field export-field">
-              <span className="field-label">{t('import.decimal')}</span>
-              <select
-                className="input"
+                options={LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) }))}
+                testId="import-level"
+                readOnly={false}
+                onChange={(v) => setLevel(v as Level)}
+              />
+            </div>
+            <div className="export-field">
+              <SelectInput
+                label={t('import.decimal')}
                 value={decimal ?? ''}
-                data-testid="import-decimal"
-                onChange={(e) => setDecimal(e.target.value === '' ? null : (e.target.value as DecimalSeparator))}
-              >
-                <option value="">{t('import.decimal.auto')}</option>
-                <option value=".">{t('import.decimal.point')}</option>
-                <option value=",">{t('import.decimal.comma')}</option>
-              </select>
-            </label>
+                options={[
+                  { value: '', label: t('import.decimal.auto') },
+                  { value: '.', label: t('import.decimal.point') },
+                  { value: ',', label: t('import.decimal.comma') },
+                ]}
+                testId="import-decimal"
+                readOnly={false}
+                onChange={(v) => setDecimal(v === '' ? null : (v as DecimalSeparator))}
+              />
+            </div>
           </div>
           <table className="data-table import-mapping" data-testid="import-mapping">
             <caption className="sr-only">{t('import.mapping')}</caption>

@@ -20,6 +20,7 @@ import {
 import type { ExportDownload } from '../../../src-shared/api';
 import type { JobView } from '../../document/documentStore';
 import { useBaseline, useDoc, useDocStore, useLocale, useReadOnly, useT } from '../../document/react';
+import { SelectInput } from '../../shared/inputs';
 
 type Separator = ExportRequest['csvSeparator'];
 const SEPARATORS: readonly Separator[] = [',', ';', '\t'];
@@ -181,22 +182,16 @@ function ExportCard() {
 
       {format === 'xlsx' ? (
         <>
-          <label className="field export-field">
-            <span className="field-label">{t('export.layout')}</span>
-            <select
-              className="input"
+          <div className="export-field">
+            <SelectInput
+              label={t('export.layout')}
               value={layout}
-              data-testid="export-layout"
-              disabled={running}
-              onChange={(e) => setLayout(e.target.value as LayoutId)}
-            >
-              {LAYOUT_IDS.map((id) => (
-                <option key={id} value={id}>
-                  {LAYOUTS[id].name[locale]}
-                </option>
-              ))}
-            </select>
-          </label>
+              options={LAYOUT_IDS.map((id) => ({ value: id, label: LAYOUTS[id].name[locale] }))}
+              testId="export-layout"
+              readOnly={running}
+              onChange={(v) => setLayout(v as LayoutId)}
+            />
+          </div>
           <fieldset className="export-options" disabled={running}>
             <legend className="field-label">{t('export.scenarios', { n: MAX_EXPORT_SCENARIOS })}</legend>
             {choices.map((id) => {
@@ -244,22 +239,16 @@ function ExportCard() {
         </>
       ) : (
         <>
-          <label className="field export-field">
-            <span className="field-label">{t('export.scenario')}</span>
-            <select
-              className="input"
+          <div className="export-field">
+            <SelectInput
+              label={t('export.scenario')}
               value={forCsv}
-              data-testid="export-csv-scenario"
-              disabled={running}
-              onChange={(e) => setPicked([e.target.value])}
-            >
-              {choices.map((id) => (
-                <option key={id || 'baseline'} value={id}>
-                  {nameOf(id)}
-                </option>
-              ))}
-            </select>
-          </label>
+              options={choices.map((id) => ({ value: id, label: nameOf(id) }))}
+              testId="export-csv-scenario"
+              readOnly={running}
+              onChange={(v) => setPicked([v])}
+            />
+          </div>
           <fieldset className="export-options" disabled={running}>
             <legend className="field-label">{t('export.csvContent')}</legend>
             {(['lines', 'monthly'] as const).map((c) => (
@@ -275,22 +264,19 @@ function ExportCard() {
               </label>
             ))}
           </fieldset>
-          <label className="field export-field">
-            <span className="field-label">{t('export.separator')}</span>
-            <select
-              className="input"
+          <div className="export-field">
+            <SelectInput
+              label={t('export.separator')}
               value={separator}
-              data-testid="export-separator"
-              disabled={running}
-              onChange={(e) => setSeparator(e.target.value as Separator)}
-            >
-              {SEPARATORS.map((s) => (
-                <option key={s} value={s}>
-                  {t(`export.separator.${s === ',' ? 'comma' : s === ';' ? 'semicolon' : 'tab'}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+              options={SEPARATORS.map((sep) => ({
+                value: sep,
+                label: t(`export.separator.${sep === ',' ? 'comma' : sep === ';' ? 'semicolon' : 'tab'}`),
+              }))}
+              testId="export-separator"
+              readOnly={running}
+              onChange={(v) => setSeparator(v as Separator)}
+            />
+          </div>
           <p className="hint">{t('export.csvHint')}</p>
         </>
       )}
