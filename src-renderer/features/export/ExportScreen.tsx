@@ -53,8 +53,11 @@ export function saveDownload(d: ExportDownload): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-/** Export jobs whose file this window has downloaded (once each). */
-const downloaded = new Set<string>();
+/**
+ * Export jobs this window started, until their file is downloaded: another window on the same
+ * programme hears of the job too (its events go to every window) but leaves the file to this one.
+ */
+const toDownload = new Set<string>();
 
 const sizeText = (bytes: number, locale: string): string =>
   bytes < 1024 * 1024
@@ -96,18 +99,20 @@ function ExportCard() {
   const [separator, setSeparator] = useState<Separator>(locale === 'fr' ? ';' : ',');
   const [starting, setStarting] = useState(false);
 
-  // Browser mode: a done export's file is downloaded once, as soon as it is ready.
+  // Browser mode: a done export's file is downloaded once, by the window that started it, as soon
+  // as it is ready (the job's last event may come before or after job.start's reply: `started`).
+  const [started, setStarted] = useState<string | null>(null);
   const ready = job?.status === 'done' && job.output !== null && job.output.path === null ? job.jobId : null;
   useEffect(() => {
-    if (ready === null || downloaded.has(ready)) return;
-    downloaded.add(ready);
+    if (ready === null || !toDownload.has(ready)) return;
+    toDownload.delete(ready);
     void store
       .getState()
       .takeExport(ready)
       .then((d) => {
         if (d) saveDownload(d);
       });
-  }, [ready, store]);
+  }, [ready, started, store]);
 
   if (!model) return null;
   const choices = [BASELINE, ...model.scenarios.map((s) => s.id)];
@@ -138,7 +143,7 @@ function ExportCard() {
         if (!file) return;
         destination = { kind: 'file', token: file.token };
       }
-      await store.getState().startJob({
+      const jobId = await store.getState().startJob({
         kind: 'export',
         export: {
           format,
@@ -152,6 +157,10 @@ function ExportCard() {
           destination,
         },
       });
+      if (jobId !== null) {
+        toDownload.add(jobId);
+        setStarted(jobId);
+      }
     } finally {
       setStarting(false);
     }
