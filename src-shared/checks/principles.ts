@@ -7,7 +7,21 @@
  * shared/domain/sources/). Where a threshold is not a figure of the sources, the constant says so.
  */
 import { type BudgetLine, FOLLOW_UP_MONTHS, type Funder, MIN_DURATION, type Model, type Modality } from '../model';
-import { currencyExponent, type DecimalString, dec, fromInt, mul, rat, type Rational, roundHalfAway } from '../money';
+import {
+  add,
+  ceil,
+  cmp,
+  currencyExponent,
+  type DecimalString,
+  dec,
+  div,
+  floor,
+  fromInt,
+  mul,
+  rat,
+  type Rational,
+  roundHalfAway,
+} from '../money';
 import type { ComputeResult } from '../engine';
 import { pushInto } from './push';
 import type { SourceKey } from './sources';
@@ -254,24 +268,31 @@ export function principleFindings(model: Model, result: ComputeResult): Finding[
   }
 
   // ---- The individual package per returnee against the 2015 paper's range -----------------------
-  const returnees = result.metrics.returneesAssisted;
+  const returnees = exactReturnees(model, result);
   const packageLines = model.lines.filter(
     (l) => l.level === 'individual' && PACKAGE_MODALITIES.has(l.modality) && !NOT_PACKAGE_CATEGORIES.has(l.category),
   );
-  if (returnees > 0 && packageLines.length > 0) {
-    const perReturnee = Math.round(packageLines.reduce((s, l) => s + gross(l), 0) / returnees);
+  if (returnees.n > 0n && packageLines.length > 0) {
+    // Decision: the average is compared exactly (what the package lines cost ÷ the returnees, in USD
+    // cents through the rate), not after rounding it to a cent in either currency: EUR 525.68 is
+    // USD 568.996, below USD 569, and a note (issue 12: one cent past the boundary is never lost to
+    // rounding). The USD amount shown is rounded towards the side the note is on (568.99, never 569.00).
+    const exact = div(fromInt(packageLines.reduce((s, l) => s + gross(l), 0)), returnees);
+    const perReturnee = Number(roundHalfAway(exact));
     const rate = usdRate(model);
     if (rate !== null) {
       // reporting minor units -> reporting units (÷ 10^exp) -> USD (× rate) -> cents (× 100)
       const exp = 10n ** BigInt(currencyExponent(programme.reportingCurrency));
-      const usd = Number(roundHalfAway(mul(mul(fromInt(perReturnee), rate.usdPerUnit), rat(100n, exp))));
+      const usdExact = mul(mul(exact, rate.usdPerUnit), rat(100n, exp));
       const min = PACKAGE_RANGE_USD.min * 100;
       const max = PACKAGE_RANGE_USD.max * 100;
-      if (usd < min || usd > max) {
+      const isBelow = cmp(usdExact, fromInt(min)) < 0;
+      if (isBelow || cmp(usdExact, fromInt(max)) > 0) {
+        const usd = Number(isBelow ? floor(usdExact) : ceil(usdExact));
         push(
           'principles.packageRange',
           'note',
-          usd < min ? 'principles.packageBelow' : 'principles.packageAbove',
+          isBelow ? 'principles.packageBelow' : 'principles.packageAbove',
           'packageRange',
           { kind: 'line', lineId: (largest(packageLines, gross) as BudgetLine).id },
           {
@@ -399,6 +420,19 @@ export function principleFindings(model: Model, result: ComputeResult): Finding[
   }
 
   return out;
+}
+
+/**
+ * The persons assisted, exactly: each profile's arrivals × its persons per unit, as the engine
+ * counts them (metrics.returneesAssisted is the same figure as a double).
+ */
+function exactReturnees(model: Model, result: ComputeResult): Rational {
+  const perUnit = new Map(model.profiles.map((p) => [p.id, p.personsPerUnit]));
+  let sum: Rational = rat(0n);
+  for (const s of result.caseload.profiles) {
+    sum = add(sum, mul(fromInt(s.totalArrivals), dec(perUnit.get(s.profileId) ?? '1')));
+  }
+  return sum;
 }
 
 /**
