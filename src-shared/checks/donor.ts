@@ -164,6 +164,10 @@ function usChecks(model: Model, result: ComputeResult, push: Push): void {
       });
     } else if (programme.indirectBase !== 'mtdc') {
       // The rate is within the cap, but on a wider base than the MTDC: compare the amounts.
+      // Decision: the allowed amount is cap × MTDC rounded to the minor unit half away from zero, as
+      // the engine rounds indirect costs, so that a programme charging exactly the cap on the MTDC
+      // (2 CFR 200.414(f) on the MTDC of 2 CFR 200.1: sources.ts `usIndirect`, `usMtdc`) is never
+      // over; one minor unit more is.
       const allowed = Number(roundHalfAway(mul(rat(BigInt(result.indirectBase.mtdc)), dec(cap))));
       if (result.totals.indirect > allowed) {
         push(

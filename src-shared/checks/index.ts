@@ -6,6 +6,7 @@
  * the donor's rule; `source` holds the English text (CLI, API), the UI shows it in its language.
  */
 import { type Model, programmeYear } from '../model';
+import { dec } from '../money';
 import type { ComputeResult, Diagnostic } from '../engine';
 import { LAYOUTS, type Layout } from '../export/layouts';
 import { donorChecks } from './donor';
@@ -109,6 +110,9 @@ export function runChecks(
         { name: s.name },
       );
     }
+    // Decision: counted in whole people, as the engine rounds those beyond the capacity: 50.4 taking
+    // a referral up is 50 people for 50 places (no finding); 50.5 is 51 (Knowledge Paper #2,
+    // L1793-1794, sources.ts `synergyCapacity`).
     if (e.type === 'referral' && e.capacity !== null && o && o.beyondCapacity > 0) {
       push(`synergy.capacity:${s.id}`, 'warning', 'principles', 'synergy.capacity', 'synergyCapacity', target, {
         name: s.name,
@@ -133,9 +137,10 @@ export function runChecks(
       (s) =>
         s.effect.type === 'handover' &&
         s.lineIds.includes(l.id) &&
-        Number(s.effect.shares[Math.min(lastYear, s.effect.shares.length) - 1] ?? '0') > 0,
+        dec(s.effect.shares[Math.min(lastYear, s.effect.shares.length) - 1] ?? '0').n > 0n,
     );
-    const governmentPays = l.funding.some((f) => government.has(f.funderId) && Number(f.share) > 0);
+    // Shares compared as decimals, not doubles: a share of 10^-400 reads as 0 in a double.
+    const governmentPays = l.funding.some((f) => government.has(f.funderId) && dec(f.share).n > 0n);
     if (!handedOver && !governmentPays) {
       push(
         `synergy.noHandover:${l.id}`,
