@@ -6,23 +6,14 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { openSample } from './app';
+import { apiCall, openSample } from './app';
 
 test('a locked programme can be opened anyway, after a clear warning', async ({ page }) => {
   await openSample(page);
   const docName = page.getByTestId('doc-file-name');
   const fileName = (await docName.innerText()).trim();
   // Where the programme lives, asked of the app itself as the page asks it.
-  const filePath = await page.evaluate(async () => {
-    const token = document.querySelector('meta[name="rcs-token"]')?.getAttribute('content') ?? '';
-    const res = await fetch('/api/document.current', {
-      method: 'POST',
-      headers: { 'X-RCS-Token': token, 'Content-Type': 'application/json' },
-      body: '{}',
-    });
-    const reply = (await res.json()) as { ok: boolean; value: { info: { path: string } } };
-    return reply.value.info.path;
-  });
+  const filePath = (await apiCall<{ info: { path: string } }>(page, 'document.current')).info.path;
   await page.getByTestId('close-document').click();
   const lock = path.join(path.dirname(filePath), `.~lock.${path.basename(filePath)}#`);
   writeFileSync(
