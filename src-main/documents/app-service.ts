@@ -330,6 +330,8 @@ export function createHandlers(options: AppServiceOptions): AppHandlers {
       return saveAsPath(path.resolve(withExtension(chosen)));
     },
 
+    'document.openAnyway': () => opened(docs.openAnyway()),
+
     'document.close': () => {
       docs.close();
       emit({ type: 'document.replaced', path: null, origin: null });

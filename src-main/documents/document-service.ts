@@ -71,7 +71,7 @@ import {
   TargetExistsError,
   tempPathBeside,
 } from './files';
-import { acquireLock, type DocumentLock, type LockOwner, type LockResult } from './lock';
+import { acquireLock, type DocumentLock, heldByThisProcess, type LockOwner, type LockResult, realPathOf } from './lock';
 import {
   fileExists,
   inspectionFailure,
@@ -263,8 +263,35 @@ export class DocumentService {
   /** Opens `filePath`, closing the programme open before (only once the new one opened). */
   open(filePath: string, options: OpenOptions = {}): Snapshot {
     const abs = path.resolve(filePath);
-    if (this.doc && this.doc.path === abs) this.close();
+    // The same file again (maybe by another name: a symlink): let go of it first.
+    if (this.doc && (this.doc.path === abs || realPathOf(this.doc.path) === realPathOf(abs))) this.close();
     const next = this.openFile(abs, options.readOnly ?? false);
+    this.close();
+    this.doc = next;
+    return this.snapshot();
+  }
+
+  /**
+   * "Open anyway": the open programme is read-only because a lock says someone else has it open,
+   * and the person is sure no one does (a lock left by a crash that cannot be told from a live one,
+   * on a shared folder or from another computer). Takes the lock over and reopens it writable.
+   * Refused when the file is open for writing in this very app (another window).
+   */
+  openAnyway(): Snapshot {
+    const doc = this.requireOpen();
+    if (doc.readOnlyReason !== 'locked') {
+      throw new ApiFailure(
+        'validation',
+        `"${path.basename(doc.path)}" is not locked by anyone, so there is nothing to take over.`,
+      );
+    }
+    if (heldByThisProcess(doc.path)) {
+      throw new ApiFailure(
+        'readOnly',
+        `"${path.basename(doc.path)}" is open for editing in another window of this app. Close it there, then open it here again.`,
+      );
+    }
+    const next = this.openFile(doc.path, false, true);
     this.close();
     this.doc = next;
     return this.snapshot();
@@ -457,11 +484,11 @@ export class DocumentService {
    * Takes the lock needed to write `abs`. A write-protected file or folder (a read-only share, an
    * attachment folder) is refused with 'io' and advice to open it read-only.
    */
-  private lockForWriting(abs: string): LockResult {
+  private lockForWriting(abs: string, force = false): LockResult {
     try {
       fs.accessSync(abs, fs.constants.W_OK);
-      fs.accessSync(path.dirname(abs), fs.constants.W_OK);
-      return acquireLock(abs);
+      fs.accessSync(path.dirname(realPathOf(abs)), fs.constants.W_OK);
+      return acquireLock(abs, { force });
     } catch (err) {
       if (isErrno(err, 'EACCES') || isErrno(err, 'EPERM') || isErrno(err, 'EROFS')) throw writeProtected(abs);
       throw asIoFailure(err);
@@ -469,7 +496,7 @@ export class DocumentService {
   }
 
   /** The opening rules. Throws ApiFailure; never leaves a connection or lock behind on failure. */
-  private openFile(abs: string, readOnly: boolean): OpenDocument {
+  private openFile(abs: string, readOnly: boolean, force = false): OpenDocument {
     const migrations = this.migrations;
     const current = migrations.length;
     let insp = inspectFile(abs, migrations);
@@ -478,7 +505,7 @@ export class DocumentService {
 
     if (insp.status === 'hotJournal' && !readOnly) {
       // An interrupted write: only a writable connection can roll it back. Do that under our lock.
-      const res = this.lockForWriting(abs);
+      const res = this.lockForWriting(abs, force);
       if (res.acquired) {
         lock = res.lock;
         try {
@@ -526,7 +553,7 @@ export class DocumentService {
     if (!readOnly && !lock) {
       let res: LockResult;
       try {
-        res = this.lockForWriting(abs);
+        res = this.lockForWriting(abs, force);
       } catch (err) {
         insp.db.close();
         throw err;

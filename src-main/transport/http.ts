@@ -8,7 +8,15 @@
  * - the Host header of every request must be 127.0.0.1:<port> or localhost:<port>, so a DNS
  *   rebinding page (evil.example resolving to 127.0.0.1) gets neither the page nor the API;
  * - an Origin header, when present, must be exactly our own origin; no CORS header is ever sent;
- * - API calls are POST with a JSON body of at most 1 MB.
+ * - API calls are POST with a JSON body of at most 1 MB (more for a few calls: BODY_LIMITS); a body
+ *   past its limit is answered 413 as soon as the limit is passed, then drained (within bounds) and
+ *   the connection closed, so the client reads the answer rather than a reset.
+ * - Connections cannot pile up (CONNECTION_LIMITS): a connection with no request in progress (one
+ *   that never sent a byte, or idle between keep-alive requests) is closed after a few seconds;
+ *   headers and whole requests have deadlines; at most `maxConnections` are open at once, and when a
+ *   new one comes past that, the oldest idle one is closed to make room, so a flood of silent
+ *   sockets cannot starve the page's own calls. A call being answered and an event stream are never
+ *   closed for being quiet.
  * - Events (AppEvent, src-shared/api) stream to the page as Server-Sent Events on
  *   GET /api/events, behind the same token (in the header: the page reads the stream with fetch,
  *   not EventSource, which cannot send one), Host and Origin checks; at most MAX_EVENT_STREAMS
@@ -22,7 +30,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import {
   type ApiError,
   type AppEvent,
@@ -47,8 +55,38 @@ export const EVENTS_PATH = '/api/events';
 export const MAX_EVENT_STREAMS = 16;
 const HEARTBEAT_MS = 20_000;
 
-/** Past this many times a call's limit, an oversize body is no longer drained: the connection is dropped. */
+/** A declared body past this many times a call's limit is refused without reading a byte of it. */
 const DRAIN_FACTOR = 16;
+/** After a 413, at most this much more of the body is read and thrown away before the connection is dropped. */
+const DRAIN_MAX_BYTES = 64 * 1024 * 1024;
+const DRAIN_MAX_MS = 10_000;
+
+export interface ConnectionLimits {
+  /** A connection with no request in progress is closed after this long without a byte (ms). */
+  idleMs: number;
+  /** The request line and headers must arrive within this (ms). */
+  headersMs: number;
+  /** The whole request, body included, must arrive within this (ms). */
+  requestMs: number;
+  /** An idle keep-alive connection is closed after this (ms). */
+  keepAliveMs: number;
+  /** Requests served on one keep-alive connection before it is closed. */
+  maxRequestsPerSocket: number;
+  /** Connections open at once; past it the oldest idle one is closed (or, if none is idle, the new one). */
+  maxConnections: number;
+}
+
+export const CONNECTION_LIMITS: Readonly<ConnectionLimits> = {
+  idleMs: 10_000,
+  headersMs: 20_000,
+  requestMs: 60_000,
+  keepAliveMs: 5_000,
+  maxRequestsPerSocket: 1_000,
+  maxConnections: 256,
+};
+
+/** What a connection is doing, for the choice of which to close first. */
+type ConnectionState = 'idle' | 'reading' | 'busy' | 'stream';
 
 export interface HttpServerOptions {
   handlers: Handlers;
@@ -60,6 +98,8 @@ export interface HttpServerOptions {
   token?: string;
   /** Only for tests: per-call body limits instead of the contract's BODY_LIMITS. */
   bodyLimits?: Readonly<Partial<Record<string, number>>>;
+  /** Only for tests: connection limits instead of CONNECTION_LIMITS. */
+  connectionLimits?: Readonly<Partial<ConnectionLimits>>;
   /** Told about unexpected errors (handlers that threw something other than ApiFailure). */
   onInternalError?: (err: unknown) => void;
 }
@@ -72,6 +112,8 @@ export interface RunningHttpServer {
   token: string;
   /** Sends an event to every open event stream. */
   broadcast(event: AppEvent): void;
+  /** Connections open now (tests). */
+  connectionCount(): number;
   close(): Promise<void>;
 }
 
@@ -143,15 +185,13 @@ function header(req: IncomingMessage, name: string): string | undefined {
 type BodyResult = { kind: 'ok'; body: Buffer } | { kind: 'tooLarge' } | { kind: 'aborted' };
 
 /**
- * Reads at most `limit` bytes. An oversize body is drained (so the client can read our 413) up to
- * DRAIN_FACTOR times the limit, after which the connection is dropped.
+ * Reads at most `limit` bytes. Past the limit it settles 'tooLarge' at once (the caller answers 413
+ * then) and keeps reading and dropping the rest: see drainThenClose.
  */
 function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
-  const drainLimit = DRAIN_FACTOR * limit;
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let tooLarge = false;
     let settled = false;
     const settle = (r: BodyResult): void => {
       if (!settled) {
@@ -159,23 +199,64 @@ function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
         resolve(r);
       }
     };
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer): void => {
       size += chunk.length;
       if (size > limit) {
-        tooLarge = true;
         chunks.length = 0;
-        if (size > drainLimit) {
-          settle({ kind: 'tooLarge' });
-          req.destroy();
-        }
+        req.off('data', onData);
+        settle({ kind: 'tooLarge' });
         return;
       }
       chunks.push(chunk);
-    });
-    req.on('end', () => settle(tooLarge ? { kind: 'tooLarge' } : { kind: 'ok', body: Buffer.concat(chunks) }));
+    };
+    req.on('data', onData);
+    req.on('end', () => settle({ kind: 'ok', body: Buffer.concat(chunks) }));
     req.on('error', () => settle({ kind: 'aborted' }));
-    req.on('close', () => settle(tooLarge ? { kind: 'tooLarge' } : { kind: 'aborted' }));
+    req.on('close', () => settle({ kind: 'aborted' }));
   });
+}
+
+/**
+ * Answers a body past its limit: the 413 is sent whole at once (its length is declared, so the
+ * client can read it while still sending), the rest of the body is read and dropped, and the
+ * connection is closed when the body ends, or after DRAIN_MAX_BYTES / DRAIN_MAX_MS more at most.
+ * Closing with the body still arriving would reset the connection, and the client could lose the answer.
+ */
+function drainThenClose(req: IncomingMessage, res: ServerResponse, body: string): void {
+  if (res.headersSent) return;
+  res.writeHead(413, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(body)),
+    'Cache-Control': 'no-store',
+    Connection: 'close',
+  });
+  res.write(body);
+  let drained = 0;
+  let done = false;
+  const finish = (): void => {
+    if (done) return;
+    done = true;
+    clearTimeout(timer);
+    req.off('data', onData);
+    res.end();
+  };
+  const onData = (chunk: Buffer): void => {
+    drained += chunk.length;
+    if (drained > DRAIN_MAX_BYTES) {
+      finish();
+      req.destroy();
+    }
+  };
+  const timer = setTimeout(() => {
+    finish();
+    req.destroy();
+  }, DRAIN_MAX_MS);
+  timer.unref();
+  req.on('data', onData);
+  req.once('end', finish);
+  req.once('close', finish);
+  req.resume();
 }
 
 function sizeText(bytes: number): string {
@@ -195,6 +276,24 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   let port = options.port;
 
   const streams = new Set<ServerResponse>();
+  const connLimits: ConnectionLimits = { ...CONNECTION_LIMITS, ...options.connectionLimits };
+  /** Open connections, oldest first (a Map keeps insertion order). */
+  const connections = new Map<Socket, { state: ConnectionState }>();
+
+  function setState(req: IncomingMessage, state: ConnectionState): void {
+    const conn = connections.get(req.socket);
+    if (conn) conn.state = state;
+  }
+
+  /** The connection to close to make room: the oldest idle one, else the oldest still sending a request. */
+  function leastNeeded(): Socket | null {
+    let reading: Socket | null = null;
+    for (const [socket, conn] of connections) {
+      if (conn.state === 'idle') return socket;
+      if (conn.state === 'reading' && reading === null) reading = socket;
+    }
+    return reading;
+  }
 
   /** Refuses a request from another origin or without our token; true when it may go on. */
   function admitted(req: IncomingMessage, res: ServerResponse, host: string): boolean {
@@ -239,6 +338,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     });
     res.write(': connected\n\n');
     streams.add(res);
+    setState(req, 'stream');
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
     heartbeat.unref();
     const drop = (): void => {
@@ -283,12 +383,14 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       req.destroy();
       return;
     }
+    setState(req, 'reading');
     const body = await readBody(req, limit);
     if (body.kind === 'aborted') return;
     if (body.kind === 'tooLarge') {
-      sendReply(res, 413, failure('validation', tooLarge), { Connection: 'close' });
+      drainThenClose(req, res, JSON.stringify(failure('validation', tooLarge)));
       return;
     }
+    setState(req, 'busy');
     let request: unknown = undefined;
     const text = body.body.toString('utf8');
     if (text.trim() !== '') {
@@ -359,15 +461,48 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     }
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((err: unknown) => {
-      options.onInternalError?.(err);
-      sendReply(res, 500, failure('internal', 'Something went wrong inside the app; nothing was changed.'));
-    });
+  const server = createServer(
+    { connectionsCheckingInterval: Math.min(1_000, connLimits.headersMs / 2) },
+    (req, res) => {
+      const conn = connections.get(req.socket);
+      if (conn) {
+        conn.state = 'busy';
+        // Back to idle once answered (a keep-alive connection waits for the next request).
+        res.once('finish', () => {
+          if (conn.state !== 'stream') conn.state = 'idle';
+        });
+      }
+      handle(req, res).catch((err: unknown) => {
+        options.onInternalError?.(err);
+        sendReply(res, 500, failure('internal', 'Something went wrong inside the app; nothing was changed.'));
+      });
+    },
+  );
+  server.headersTimeout = connLimits.headersMs;
+  server.requestTimeout = connLimits.requestMs;
+  server.keepAliveTimeout = connLimits.keepAliveMs;
+  server.maxRequestsPerSocket = connLimits.maxRequestsPerSocket;
+  server.on('connection', (socket: Socket) => {
+    if (connections.size >= connLimits.maxConnections) {
+      const victim = leastNeeded();
+      if (!victim) {
+        // Every connection is answering a call or streaming events: this one must wait its turn.
+        socket.destroy();
+        return;
+      }
+      connections.delete(victim);
+      victim.destroy();
+    }
+    connections.set(socket, { state: 'idle' });
+    socket.once('close', () => connections.delete(socket));
+    // Node never closes a connection that sends nothing: a quiet one with no request in progress is.
+    socket.setTimeout(connLimits.idleMs);
   });
-  server.headersTimeout = 20_000;
-  server.requestTimeout = 60_000;
-  server.keepAliveTimeout = 5_000;
+  // Listening here keeps Node from closing every quiet socket itself: quiet calls and streams stay.
+  server.on('timeout', (socket: Socket) => {
+    const conn = connections.get(socket);
+    if (!conn || conn.state === 'idle') socket.destroy();
+  });
 
   await new Promise<void>((resolve, reject) => {
     const onError = (err: Error): void => {
@@ -390,6 +525,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     url: `http://${LOOPBACK_HOST}:${port}/`,
     token,
     broadcast,
+    connectionCount: () => connections.size,
     close: () =>
       new Promise<void>((resolve) => {
         for (const res of streams) res.end();

@@ -39,6 +39,9 @@ const NUDGE_MS = 6000;
  */
 export function ReadOnlyNotice() {
   const t = useT();
+  const store = useDocStore();
+  const busy = useDoc((s) => s.busy);
+  const [confirming, setConfirming] = useState(false);
   const reason = useDoc((s) => s.snapshot?.info.readOnlyReason ?? null);
   const readOnly = useDoc((s) => s.snapshot?.info.readOnly ?? false);
   const nudge = useUi((s) => s.readOnlyNudge);
@@ -51,13 +54,53 @@ export function ReadOnlyNotice() {
   }, [nudge]);
   if (!readOnly) return null;
   const nudged = shownFor !== 0;
+  const locked = reason === 'locked';
   return (
     <div
-      className={`banner banner-info banner-readonly${nudged ? ' banner-nudged' : ''}`}
+      className={`banner banner-info banner-readonly${nudged ? ' banner-nudged' : ''}${confirming && locked ? ' banner-wrap' : ''}`}
       role="status"
       data-testid="readonly-banner"
     >
       <span className="banner-text">{t(`banner.readOnly.${reason ?? 'requested'}`)}</span>
+      {locked && !confirming && (
+        <button
+          type="button"
+          className="btn btn-small btn-quiet"
+          data-testid="open-anyway"
+          onClick={() => setConfirming(true)}
+        >
+          {t('banner.openAnyway')}
+        </button>
+      )}
+      {locked && confirming && (
+        <div className="banner-confirm" role="group" aria-label={t('banner.openAnyway')}>
+          <strong className="banner-warning" data-testid="open-anyway-warning">
+            {t('banner.openAnyway.warning')}
+          </strong>
+          <button
+            type="button"
+            className="btn btn-small btn-danger"
+            data-testid="open-anyway-confirm"
+            disabled={busy}
+            onClick={() => {
+              void store
+                .getState()
+                .openAnyway()
+                .then(() => setConfirming(false));
+            }}
+          >
+            {t('banner.openAnyway.confirm')}
+          </button>
+          <button
+            type="button"
+            className="btn btn-small btn-quiet"
+            data-testid="open-anyway-cancel"
+            onClick={() => setConfirming(false)}
+          >
+            {t('common.cancel')}
+          </button>
+        </div>
+      )}
       {nudged && (
         <strong key={shownFor} className="banner-nudge" role="alert" data-testid="readonly-nudge">
           {t('readOnly.nudge')}

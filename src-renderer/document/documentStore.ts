@@ -61,6 +61,7 @@ export type ActionName =
   | 'open'
   | 'openSample'
   | 'openDialog'
+  | 'openAnyway'
   | 'create'
   | 'saveAs'
   | 'saveAsDialog'
@@ -117,6 +118,8 @@ export interface DocState {
   openSample(): Promise<boolean>;
   open(path: string, readOnly: boolean): Promise<boolean>;
   openDialog(readOnly: boolean): Promise<boolean>;
+  /** Takes over the lock of the programme shown read-only ('locked') and reopens it for editing. */
+  openAnyway(): Promise<boolean>;
   create(name: string, programme?: NewProgramme, template?: TemplateId): Promise<boolean>;
   saveAs(name: string): Promise<boolean>;
   saveAsDialog(): Promise<boolean>;
@@ -561,6 +564,7 @@ export function createDocumentStore(api: Api, initialLocale: Locale = 'en', even
       openSample: () => documentAction('openSample', () => api['document.openSample']({})),
       open: (path, readOnly) => documentAction('open', () => api['document.open']({ path, readOnly })),
       openDialog: (readOnly) => documentAction('openDialog', () => api['document.openDialog']({ readOnly })),
+      openAnyway: () => documentAction('openAnyway', () => api['document.openAnyway']({})),
       create: (name, programme, template) =>
         documentAction('create', () =>
           api['document.create']({ name, ...(programme ? { programme } : {}), ...(template ? { template } : {}) }),

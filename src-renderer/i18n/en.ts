@@ -420,6 +420,10 @@ export const en = {
   'banner.readOnly.requested': 'You opened this programme read-only. You can review it, but nothing can be changed.',
   'banner.readOnly.locked':
     'This file is open in another window or program, so it opened read-only. Close it there, then open it here again to edit it.',
+  'banner.openAnyway': 'Open anyway…',
+  'banner.openAnyway.warning':
+    'Only if you are sure no one else has this file open, here or on another computer: a lock left behind by a crash cannot always be told from a live one. If someone does have it open, one of you will lose changes.',
+  'banner.openAnyway.confirm': 'Open anyway: no one else has it open',
   'banner.readOnly.newerVersion':
     'This file was written by a newer version of Reintegration Costing Studio. It opened read-only so that nothing is lost. Update the app to edit it.',
   'banner.migrated':

@@ -428,6 +428,10 @@ export const fr: Messages = {
     'Vous avez ouvert ce programme en lecture seule. Vous pouvez le consulter, mais rien ne peut être modifié.',
   'banner.readOnly.locked':
     'Ce fichier est ouvert dans une autre fenêtre ou un autre programme ; il s’est donc ouvert en lecture seule. Fermez-le là-bas, puis rouvrez-le ici pour le modifier.',
+  'banner.openAnyway': 'Ouvrir quand même…',
+  'banner.openAnyway.warning':
+    'Seulement si vous êtes sûr que personne d’autre n’a ce fichier ouvert, ici ou sur un autre ordinateur : un verrou laissé par un plantage ne se distingue pas toujours d’un verrou actif. Si quelqu’un l’a bien ouvert, l’un de vous perdra des modifications.',
+  'banner.openAnyway.confirm': 'Ouvrir quand même : personne d’autre ne l’a ouvert',
   'banner.readOnly.newerVersion':
     'Ce fichier a été écrit par une version plus récente de Reintegration Costing Studio. Il s’est ouvert en lecture seule pour que rien ne soit perdu. Mettez l’application à jour pour le modifier.',
   'banner.migrated':

@@ -440,6 +440,13 @@ export const contract = {
   /** Desktop only: native save dialog for "Save as". Null when the user cancels. */
   'document.saveAsDialog': { request: empty, reply: returns<Snapshot | null>() },
   'document.close': { request: empty, reply: returns<null>() },
+  /**
+   * "Open anyway": the open programme is read-only because a lock file says someone else has it
+   * open, and the person is sure no one does (a lock left by a crash, on a shared folder or from
+   * another computer). Takes the lock over and reopens the programme for editing. Refused when the
+   * programme is open for editing in another window of this app, or is not locked.
+   */
+  'document.openAnyway': { request: empty, reply: returns<Snapshot>() },
   /** `origin`: the sending window's id (events about this change tell it apart from others'). */
   'document.command': {
     request: z.object({ command: commandSchema, origin: originSchema.optional() }).strict(),

@@ -19,6 +19,10 @@
  *       issue 6: under 10 KB), and the command rate of one client editing the 2,000-line programme
  *       over browser mode's HTTP transport, one command at a time, each one transaction on disk
  *       (target: at least 200 commands/s).
+ *   (m) the same edits from 10 clients at once (issue 13), as 10 windows on one programme: each its own
+ *       keep-alive connection, session token and event stream, editing its own lines; every
+ *       acknowledged edit must be in the file afterwards and every window must hear every edit, or
+ *       the bench fails (target: at least 200 commands/s together, p95 ≤ 100 ms).
  *   (e) scenarios: one engine computes the 2,000-line programme and a copy with one line changed, in
  *       turn, 20 times each, against another engine computing the same model again and again
  *       (target: median ≤ 1.2 × the repeated compute). Both results must equal a fresh engine's to
@@ -51,7 +55,7 @@
  * runs (the compute, spreadsheet and scenario cases ten), then up to --runs timed runs, stopping early (after at least 3) once it has used its time
  * budget, so the whole bench stays within seconds.
  *
- * Options: --runs N (default 15), --budget-ms M per case (default 4000), --cases a,b,c,d,e,f,g,h,i,j,k,l,n,
+ * Options: --runs N (default 15), --budget-ms M per case (default 4000), --cases a,b,c,d,e,f,g,h,i,j,k,l,m,n,
  * --json.
  */
 import { fork } from 'node:child_process';
@@ -86,7 +90,7 @@ import {
   sheetArrivals,
   sheetTotal,
 } from './spreadsheet';
-import { commandRate, openAndCompute, openOnly, replySizes, writeModel } from './rcs';
+import { commandRate, concurrentCommandRate, openAndCompute, openOnly, replySizes, writeModel } from './rcs';
 import { readImportFile } from '../../src-main/import/read';
 import { blankModel } from '../../src-main/documents/write-model';
 import { checkImport, guessMapping } from '../../src-shared/import';
@@ -104,8 +108,8 @@ interface CaseResult {
   notes: string[];
 }
 
-type CaseId = 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h' | 'i' | 'j' | 'k' | 'l' | 'n';
-const ALL_CASES: CaseId[] = ['a', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'n', 'b', 'c', 'd', 'e'];
+type CaseId = 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h' | 'i' | 'j' | 'k' | 'l' | 'm' | 'n';
+const ALL_CASES: CaseId[] = ['a', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'n', 'b', 'c', 'd', 'm', 'e'];
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
@@ -837,6 +841,39 @@ async function caseD(): Promise<CaseResult> {
   }
 }
 
+/** Case (m), issue 13: windows editing the same programme at once, and the targets for them together. */
+const CLIENTS_M = 10;
+const CONCURRENT_P95_TARGET_MS = 100;
+
+async function caseM(): Promise<CaseResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'rcs-bench-'));
+  try {
+    const file = join(dir, 'edit.rcs');
+    writeModel(file, generateModel({ lines: LINES_A, months: MONTHS }));
+    const { latencies, perSecond } = await concurrentCommandRate(file, BUDGET_MS, CLIENTS_M);
+    const p95 = percentile(latencies, 0.95);
+    const met = perSecond >= RATE_TARGET && p95 <= CONCURRENT_P95_TARGET_MS;
+    return {
+      rows: [
+        {
+          key: 'commandConcurrent',
+          label: `one command over HTTP, ${CLIENTS_M} clients editing the ${LINES_A.toLocaleString('en')}-line programme at once (each with its event stream)`,
+          samples: latencies,
+        },
+      ],
+      peakRssKb: process.resourceUsage().maxRSS,
+      notes: [
+        `(m) ${CLIENTS_M} clients editing ${LINES_A.toLocaleString('en')} lines over HTTP at once: ` +
+          `${perSecond.toFixed(0)} commands/s together, p95 ${ms(p95)} ms ` +
+          `(target ≥ ${RATE_TARGET}/s and p95 ≤ ${CONCURRENT_P95_TARGET_MS} ms: ${met ? 'met' : 'NOT met'}); ` +
+          `every acknowledged edit read back from the file, every window heard every edit`,
+      ],
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(p * s.length))] as number;
@@ -949,6 +986,8 @@ function runCase(id: CaseId): CaseResult | Promise<CaseResult> {
       return caseK();
     case 'l':
       return caseL();
+    case 'm':
+      return caseM();
     case 'n':
       return caseN();
   }

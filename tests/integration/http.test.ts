@@ -5,12 +5,14 @@
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { connect, type Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiFailure, CALL_NAMES, type Handlers } from '../../src-shared/api';
 import { createHandlers } from '../../src-main/documents/app-service';
 import {
+  CONNECTION_LIMITS,
   injectToken,
   MAX_BODY_BYTES,
   type RunningHttpServer,
@@ -423,5 +425,169 @@ describe('helpers', () => {
     expect(tokenMatches('abd', 'abc')).toBe(false);
     expect(tokenMatches('', '')).toBe(false);
     expect(tokenMatches(undefined, 'abc')).toBe(false);
+  });
+});
+
+/** A raw TCP connection to the server that sends nothing; resolves once connected. */
+function silentSocket(port: number): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => resolve(socket));
+    socket.on('error', () => undefined);
+    socket.once('error', reject);
+  });
+}
+
+function closed(socket: Socket): Promise<void> {
+  return new Promise((resolve) => (socket.destroyed ? resolve() : socket.once('close', () => resolve())));
+}
+
+describe('connections that send nothing (issue 13)', () => {
+  it('a socket that never sends a byte is closed after the idle time', async () => {
+    const s = await startHttpServer({
+      handlers: fakeHandlers,
+      rendererDir,
+      port: 0,
+      connectionLimits: { idleMs: 300 },
+    });
+    try {
+      const socket = await silentSocket(s.port);
+      const t0 = Date.now();
+      await closed(socket);
+      expect(Date.now() - t0).toBeLessThan(5_000);
+      await expect.poll(() => s.connectionCount()).toBe(0);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('the defaults set header, request, keep-alive and connection limits', () => {
+    expect(server.server.headersTimeout).toBe(CONNECTION_LIMITS.headersMs);
+    expect(server.server.requestTimeout).toBe(CONNECTION_LIMITS.requestMs);
+    expect(server.server.keepAliveTimeout).toBe(CONNECTION_LIMITS.keepAliveMs);
+    expect(server.server.maxRequestsPerSocket).toBe(CONNECTION_LIMITS.maxRequestsPerSocket);
+    expect(CONNECTION_LIMITS.maxConnections).toBeLessThan(1000);
+  });
+
+  it('under a flood of 1,200 silent sockets the page’s calls are still answered, and its event stream stays', async () => {
+    const s = await startHttpServer({ handlers: fakeHandlers, rendererDir, port: 0 });
+    const sockets: Socket[] = [];
+    try {
+      // The page's event stream, opened first (the oldest connection).
+      const events: string[] = [];
+      const stream = httpRequest({
+        host: '127.0.0.1',
+        port: s.port,
+        path: '/api/events',
+        headers: { Host: `127.0.0.1:${s.port}`, 'X-RCS-Token': s.token },
+      });
+      await new Promise<void>((resolve, reject) => {
+        stream.on('response', (res) => {
+          res.on('data', (d: Buffer) => events.push(d.toString()));
+          resolve();
+        });
+        stream.on('error', reject);
+        stream.end();
+      });
+
+      for (let i = 0; i < 1200; i++) sockets.push(await silentSocket(s.port));
+      expect(s.connectionCount()).toBeLessThanOrEqual(CONNECTION_LIMITS.maxConnections);
+      for (let i = 0; i < 5; i++) {
+        const r = await api(s, 'settings.get', {});
+        expect(r.status).toBe(200);
+      }
+      // Most silent sockets were closed to make room; the stream was not.
+      await Promise.all(sockets.slice(0, 900).map(closed));
+      s.broadcast({ type: 'document.replaced', path: null, origin: null });
+      await expect.poll(() => events.join('')).toContain('event: document.replaced');
+      stream.destroy();
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await s.close();
+    }
+  });
+
+  it('a quiet event stream outlives the idle time', async () => {
+    const s = await startHttpServer({
+      handlers: fakeHandlers,
+      rendererDir,
+      port: 0,
+      connectionLimits: { idleMs: 200 },
+    });
+    try {
+      const events: string[] = [];
+      const stream = httpRequest({
+        host: '127.0.0.1',
+        port: s.port,
+        path: '/api/events',
+        headers: { Host: `127.0.0.1:${s.port}`, 'X-RCS-Token': s.token },
+      });
+      await new Promise<void>((resolve, reject) => {
+        stream.on('response', (res) => {
+          res.on('data', (d: Buffer) => events.push(d.toString()));
+          resolve();
+        });
+        stream.on('error', reject);
+        stream.end();
+      });
+      await new Promise((r) => setTimeout(r, 800));
+      s.broadcast({ type: 'document.replaced', path: null, origin: null });
+      await expect.poll(() => events.join('')).toContain('event: document.replaced');
+      stream.destroy();
+    } finally {
+      await s.close();
+    }
+  });
+});
+
+describe('an oversize chunked upload (issue 13)', () => {
+  it.each([
+    ['a client that stops sending once answered', true],
+    ['a client that sends all 50 MB regardless', false],
+  ])('50 MB sent chunked is answered 413, not reset: %s', async (_, stopOnAnswer) => {
+    calls.length = 0;
+    const r = await new Promise<Response>((resolve, reject) => {
+      const req = httpRequest({
+        host: '127.0.0.1',
+        port: server.port,
+        method: 'POST',
+        path: '/api/settings.update',
+        headers: {
+          Host: `127.0.0.1:${server.port}`,
+          'Content-Type': 'application/json',
+          'X-RCS-Token': server.token,
+          'Transfer-Encoding': 'chunked',
+        },
+      });
+      let answered = false;
+      req.on('response', (res) => {
+        answered = true;
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+      });
+      req.on('error', reject);
+      const chunk = Buffer.alloc(64 * 1024, 'x');
+      let sent = 0;
+      const pump = (): void => {
+        while (!(stopOnAnswer && answered) && sent < 50 * 1024 * 1024) {
+          sent += chunk.length;
+          if (!req.write(chunk)) {
+            req.once('drain', pump);
+            return;
+          }
+        }
+        req.end();
+      };
+      pump();
+    });
+    expect(r.status).toBe(413);
+    expect(r.headers.connection).toBe('close');
+    expect(json(r)).toMatchObject({
+      ok: false,
+      error: { code: 'validation', message: expect.stringMatching(/too large/) },
+    });
+    expect(calls).toEqual([]);
   });
 });
