@@ -682,7 +682,7 @@ export const fr: Messages = {
 
   'caseload.heading': 'Cohorte',
   'caseload.intro':
-    'Profils de personnes de retour : combien sont attendus, quand ils arrivent et combien de temps chacun est accompagné. Les lignes calculées par arrivée, par cas actif, par ratio d’encadrement ou par projet suivent ces chiffres.',
+    'Profils de personnes de retour : combien sont attendues, quand elles arrivent et combien de temps chacune est accompagnée. Les lignes calculées par arrivée, par cas actif, par ratio d’encadrement ou par projet suivent ces chiffres.',
   'caseload.sources': 'Ce que disent les sources',
   'caseload.source.child':
     'Enfants migrants non accompagnés : au moins 18 mois d’accompagnement socio-économique ({source}).',
@@ -1426,7 +1426,7 @@ export const fr: Messages = {
   'sensitivity.param.duration': 'Durée de l’accompagnement — {name}',
   'sensitivity.param.exchangeRate': 'Taux de change — {name}',
   'sensitivity.param.inflation': 'Inflation — {name}',
-  'sensitivity.param.indirectRate': 'Taux des coûts indirects',
+  'sensitivity.param.indirectRate': 'Taux de coûts indirects',
   'sensitivity.param.contingencyRate': 'Taux d’imprévus',
   'sensitivity.param.unitCost': 'Coût unitaire — {name}',
   'sensitivity.param.confidence': 'Probabilité — {name}',
