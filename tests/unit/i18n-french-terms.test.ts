@@ -59,7 +59,7 @@ export const GLOSSARY: readonly Term[] = [
   {
     concept: 'contingency',
     chosen: 'imprévus, réserve pour imprévus, taux d’imprévus',
-    rejected: [/provision pour imprévus/i, /\baléas\b/i, /contingence/i],
+    rejected: [/provision pour imprévus/i, /\baléas\b/i, /contingence/i, /éligibles? à la réserve/i],
   },
   { concept: 'donor', chosen: 'bailleur', rejected: [/\bdonateurs?\b/i, /\bdonneurs?\b/i, /\bfinanceurs?\b/i] },
   { concept: 'co-financing', chosen: 'cofinancement, cofinanceur', rejected: [/co-financ/i] },
