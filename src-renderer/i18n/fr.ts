@@ -529,7 +529,7 @@ export const fr: Messages = {
 
   'category.humanResources': 'Ressources humaines',
   'category.travel': 'Voyages',
-  'category.equipment': 'Équipement et fournitures',
+  'category.equipment': 'Équipements et fournitures',
   'category.localOffice': 'Bureau local',
   'category.services': 'Services',
   'category.grantsToBeneficiaries': 'Subventions aux bénéficiaires',

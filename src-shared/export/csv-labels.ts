@@ -44,7 +44,7 @@ export const CATEGORY_NAMES: Readonly<Record<Locale, Readonly<Record<Category, s
   fr: {
     humanResources: 'Ressources humaines',
     travel: 'Voyages',
-    equipment: 'Équipement et fournitures',
+    equipment: 'Équipements et fournitures',
     localOffice: 'Bureau local',
     services: 'Services',
     grantsToBeneficiaries: 'Subventions aux bénéficiaires',

@@ -82,6 +82,7 @@ export const GLOSSARY: readonly Term[] = [
   },
   { concept: 'individual package', chosen: 'paquet individuel', rejected: [/\bpackages?\b/i] },
   { concept: 'people reached', chosen: 'personnes touchées', rejected: [/\batteint(e)?s\b/i] },
+  { concept: 'equipment and supplies', chosen: 'Équipements et fournitures', rejected: [/équipement et fournitures/i] },
   { concept: 'programme year', chosen: 'année du programme', rejected: [/années? de programme/i] },
   { concept: 'key figures', chosen: 'chiffres clés', rejected: [/indicateurs clés/i] },
   { concept: 'confidence of a synergy', chosen: 'probabilité', rejected: [/\bconfiance\b/i] },
