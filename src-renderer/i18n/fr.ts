@@ -45,22 +45,22 @@ const errors: Record<ErrorTextCode, string> = {
   'file.badName': 'Un nom de fichier ne peut pas contenir / \\ : * ? " < > | ni être . ou ..',
   'window.outside': 'Ce mois est en dehors du programme, qui dure {max} mois. Saisissez un mois de 1 à {max}.',
   'window.endBeforeStart': 'Le mois de fin précède le mois de début (M{start}). Saisissez M{start} ou plus tard.',
-  'staffing.maxBelowMin': 'L’effectif maximum ne peut pas être inférieur à l’effectif minimum.',
+  'staffing.maxBelowMin': 'Le personnel maximum ne peut pas être inférieur au personnel minimum.',
   'currency.undefined':
-    'Cette devise n’est ni la devise de rapport ni une devise locale du programme. Ajoutez-la d’abord dans l’écran Programme.',
+    'Cette devise n’est ni la devise de présentation ni une devise locale du programme. Ajoutez-la d’abord dans l’écran Programme.',
   'list.duplicate': 'Cet élément est choisi deux fois. Ne le gardez qu’une fois.',
   'line.notFound': 'Cette ligne budgétaire n’existe plus ; elle a peut-être été supprimée.',
   'line.self': 'Une ligne en pourcentage ne peut pas compter son propre coût.',
-  'profile.notFound': 'Ce profil de migrants de retour n’existe plus ; il a peut-être été supprimé.',
+  'profile.notFound': 'Ce profil de personnes de retour n’existe plus ; il a peut-être été supprimé.',
   'funder.notFound': 'Cette source de financement n’existe plus ; elle a peut-être été supprimée.',
   'partner.notFound': 'Ce programme partenaire n’existe plus ; il a peut-être été supprimé.',
   'currency.duplicate': 'Cette devise est la devise de présentation ou figure déjà dans la liste.',
   'rates.required': 'Saisissez au moins un taux de change.',
-  'line.otherLevel': 'Cette ligne se trouve dans une autre section du budget.',
+  'line.otherLevel': 'Cette ligne se trouve à un autre niveau du budget.',
   'duration.linesOutside':
     'Des lignes budgétaires se poursuivent au-delà de la nouvelle fin du programme. Raccourcissez ou déplacez d’abord ces lignes. Rien n’a été modifié.',
   'duration.profilesOutside':
-    'Des profils de migrants de retour ont des arrivées au-delà de la nouvelle fin du programme. Avancez d’abord ces arrivées. Rien n’a été modifié.',
+    'Des profils de personnes de retour ont des arrivées au-delà de la nouvelle fin du programme. Avancez d’abord ces arrivées. Rien n’a été modifié.',
   'profile.inUse':
     'Ce profil ne peut pas être supprimé : l’inducteur de quantité d’une ligne budgétaire le suit. Retirez-le d’abord de ces inducteurs. Rien n’a été modifié.',
   'funder.inUse':
@@ -74,7 +74,7 @@ const errors: Record<ErrorTextCode, string> = {
     'Cet identifiant est déjà utilisé par une autre ligne, un autre profil ou une autre source de financement.',
   'number.empty': 'Saisissez un nombre.',
   'number.grouping':
-    '« {input} » n’est pas un nombre : après un séparateur de milliers, les chiffres vont par groupes de trois (par ex. 12 500 ou 1 250 000). Pour les décimales, utilisez une virgule, par ex. 12,5.',
+    '« {input} » n’est pas un nombre : après un séparateur de milliers, les chiffres vont par groupes de trois (par ex. 12 500 ou 1 250 000). Pour les décimales, utilisez une virgule, par ex. 12,5.',
   'number.tooManyDecimals': 'Utilisez au plus {max} décimales.',
   'number.noDecimals': 'Le {currency} n’a pas de décimales : saisissez un montant entier.',
   'number.outOfRange': 'Saisissez un nombre de {min} à {max}.',
@@ -88,7 +88,7 @@ const errors: Record<ErrorTextCode, string> = {
   'scenario.reservedName': '« Référence » est le nom du programme lui-même. Choisissez un autre nom.',
   'scenario.nameTaken': 'Un autre scénario porte ce nom. Choisissez un autre nom.',
   'scenario.baselineOnly':
-    'Cette valeur est la même dans tous les scénarios. Revenez à la référence pour la modifier ; un scénario modifie le nombre de cas, les taux, les coûts unitaires, les inducteurs et les synergies.',
+    'Cette valeur est la même dans tous les scénarios. Revenez à la référence pour la modifier ; un scénario modifie la cohorte, les taux, les coûts unitaires, les inducteurs et les synergies.',
   'scenario.baselineLine':
     'Cette ligne appartient à la référence : désactivez-la dans ce scénario au lieu de la supprimer.',
   'scenario.notFound': 'Ce scénario n’existe plus. Il a peut-être été supprimé dans une autre fenêtre.',
@@ -234,11 +234,11 @@ const diagnostics: Record<DiagnosticCode, string> = {
 /** Field names in the change log (`log.field.<table>.<field>`), one per field of every stored row. */
 const logFields: Record<LogFieldKey, string> = {
   'programme.title': 'titre',
-  'programme.reportingCurrency': 'devise de rapport',
+  'programme.reportingCurrency': 'devise de présentation',
   'programme.startMonth': 'mois de début',
   'programme.durationMonths': 'durée (mois)',
   'programme.indirectRate': 'taux de coûts indirects',
-  'programme.contingencyRate': 'taux de réserve pour imprévus',
+  'programme.contingencyRate': 'taux d’imprévus',
   'programme.author': 'auteur',
   'programme.notes': 'notes',
   'programme.donorProfile': 'règles du bailleur',
@@ -259,7 +259,7 @@ const logFields: Record<LogFieldKey, string> = {
   'line.driver': 'inducteur de quantité',
   'line.justification': 'justification',
   'line.eligibleIndirect': 'éligible aux coûts indirects',
-  'line.eligibleContingency': 'éligible à la réserve pour imprévus',
+  'line.eligibleContingency': 'éligible aux imprévus',
   'line.currency': 'devise',
   'line.funding': 'répartition du financement',
   'line.beneficiariesPerUnit': 'bénéficiaires par unité',
@@ -321,16 +321,16 @@ export const fr: Messages = {
   'templates.elCucayo.title':
     'Fonds de contrepartie pour les entreprises des personnes de retour (El Cucayo, Équateur)',
   'templates.elCucayo.about':
-    'Un fonds de contrepartie 50–50 : le programme et le fonds paient chacun la moitié d’un projet d’entreprise, au plus 1 250 USD chacun. La règle et le plafond de 2 500 USD viennent du fonds « El Cucayo » de l’Équateur (OIM 2015, ligne 475).',
+    'Un fonds de contrepartie 50–50 : le programme et le fonds paient chacun la moitié d’un projet d’entreprise, au plus 1 250 USD chacun. La règle et le plafond de 2 500 USD viennent du fonds « El Cucayo » de l’Équateur (OIM 2015, ligne 475).',
   'templates.pare.title': 'Transferts de fonds investis dans l’entreprise, un pour un (PARE 1+1, Moldavie)',
   'templates.pare.about':
-    'Chaque euro qu’une personne de retour investit dans une entreprise est complété par une subvention de même valeur : l’investissement double, au coût du programme. Le principe 1+1 et les 1 700 entreprises soutenues viennent du Knowledge Paper #2, lignes 1632–1639.',
+    'Chaque euro qu’une personne de retour investit dans une entreprise est complété par une subvention de même valeur : l’investissement double, au coût du programme. Le principe 1+1 et les 1 700 entreprises soutenues viennent du document de connaissances n° 2 de l’initiative conjointe UE-OIM, lignes 1632 à 1639.',
   'templates.faoIom.title': 'Réintégration agricole avec partage des coûts (FAO–OIM, Soudan)',
   'templates.faoIom.about':
-    'Le programme verse l’argent pour créer l’exploitation et la FAO paie les machines, les semences et les engrais, chacun sa part. Le partage des tâches et des coûts est celui décrit pour le Darfour occidental dans le Knowledge Paper #2, lignes 1399–1406.',
+    'Le programme verse l’argent pour créer l’exploitation et la FAO paie les machines, les semences et les engrais, chacun sa part. Le partage des tâches et des coûts est celui décrit pour le Darfour occidental dans le document de connaissances n° 2 de l’initiative conjointe UE-OIM, lignes 1399 à 1406.',
   'templates.georgia.title': 'Revitalisation communautaire cofinancée par les municipalités (Géorgie)',
   'templates.georgia.about':
-    'Des Service Hubs ouverts à tous les habitants, de petits projets de revitalisation et des projets collectifs de groupes de personnes de retour, les municipalités pilotes payant une part des activités communautaires. Le projet, le cofinancement et le copilotage par les municipalités viennent du Knowledge Paper #2, lignes 2514–2535 ; les 30 % sont une hypothèse à ajuster.',
+    'Des centres de services (« Service Hubs ») ouverts à tous les habitants, de petits projets de revitalisation et des projets collectifs de groupes de personnes de retour, les municipalités pilotes payant une part des activités communautaires. Le projet, le cofinancement et le copilotage par les municipalités viennent du document de connaissances n° 2 de l’initiative conjointe UE-OIM, lignes 2514 à 2535 ; les 30 % sont une hypothèse à ajuster.',
   'start.nameLabel': 'Nom du fichier',
   'start.titlePlaceholder': 'Le nom du fichier, si laissé vide',
   'start.openSample': 'Ouvrir le programme d’exemple',
@@ -394,8 +394,8 @@ export const fr: Messages = {
   'history.scenario.edit': 'une modification dans le scénario « {name} »',
   'history.scenario.setOff': 'désactivation ou réactivation dans le scénario « {name} »',
   'history.scenario.revert': 'retour à la référence dans le scénario « {name} »',
-  'history.range.put': 'réglage d’une plage d’incertitude',
-  'history.range.delete': 'suppression d’une plage d’incertitude',
+  'history.range.put': 'réglage d’une fourchette d’incertitude',
+  'history.range.delete': 'suppression d’une fourchette d’incertitude',
   'top.nothingToUndo': 'Rien à annuler',
   'top.nothingToRedo': 'Rien à rétablir',
   'top.savedAt': 'Tout est enregistré · {time}',
@@ -447,7 +447,7 @@ export const fr: Messages = {
   'prog.intro':
     'Chaque champ est enregistré quand vous le quittez ou appuyez sur Entrée. Une valeur invalide n’est jamais enregistrée.',
   'prog.section.general': 'Général',
-  'prog.section.money': 'Devise et frais généraux',
+  'prog.section.money': 'Devise, coûts indirects et imprévus',
   'prog.section.notes': 'Notes',
   'prog.field.title': 'Titre du programme',
   'prog.field.reportingCurrency': 'Devise de présentation',
@@ -461,7 +461,7 @@ export const fr: Messages = {
     'Appliqué à la base des coûts indirects choisie plus bas. Les subventions de l’UE autorisent 7\u00a0% au plus.',
   'prog.field.contingencyRate': 'Taux d’imprévus (%)',
   'prog.hint.contingencyRate':
-    'Appliqué au coût direct des lignes éligibles. Les règles de l’UE autorisent 5 % au plus.',
+    'Appliqué aux coûts directs des lignes éligibles. Les règles de l’UE autorisent 5 % au plus.',
   'prog.field.donorProfile': 'Règles du bailleur',
   'prog.hint.donorProfile': 'Détermine les règles de bailleur appliquées par les contrôles.',
   'prog.help.donor.EU':
@@ -491,20 +491,20 @@ export const fr: Messages = {
   'prog.field.author': 'Auteur',
   'prog.field.notes': 'Notes',
   'donor.EU': 'Union européenne',
-  'donor.US': 'Fédéral américain',
+  'donor.US': 'États-Unis (fonds fédéraux)',
   'donor.FCDO': 'FCDO (Royaume-Uni)',
   'donor.none': 'Aucune règle de bailleur',
 
   'budget.heading': 'Budget',
   'budget.intro':
-    'Quatre sections distinctes, comme le demande l’approche intégrée : le travail communautaire et structurel a ses propres lignes, en plus de l’appui individuel.',
+    'Quatre niveaux distincts, comme le demande l’approche intégrée : le travail communautaire et structurel a ses propres lignes, en plus du soutien individuel.',
   'budget.diagnostics': 'Contrôles des lignes',
 
   'level.individual': 'Individuel',
   'level.community': 'Communautaire',
   'level.structural': 'Structurel',
   'level.support': 'Appui au programme',
-  'level.desc.individual': 'Appui aux personnes de retour : aides à la réintégration, conseil, orientation, suivi.',
+  'level.desc.individual': 'Soutien aux personnes de retour : aides à la réintégration, conseil, orientation, suivi.',
   'level.desc.community':
     'Projets dans les communautés de retour, ouverts aux personnes de retour et aux non-migrants.',
   'level.desc.structural': 'Capacités des autorités et des services, politiques, coordination.',
@@ -514,8 +514,7 @@ export const fr: Messages = {
   'level.countOne': '1 ligne',
   'level.lines.one': '{n} ligne',
   'level.lines.other': '{n} lignes',
-  'level.empty':
-    'Aucune ligne pour l’instant. Utilisez « Ajouter une ligne » ou appuyez sur {shortcut} dans cette section.',
+  'level.empty': 'Aucune ligne pour l’instant. Utilisez « Ajouter une ligne » ou appuyez sur {shortcut} à ce niveau.',
   'level.toolbar': 'Actions : {level}',
   'level.grid': 'Lignes budgétaires : {level}',
 
@@ -534,7 +533,7 @@ export const fr: Messages = {
 
   'category.humanResources': 'Ressources humaines',
   'category.travel': 'Voyages',
-  'category.equipment': 'Équipement et fournitures',
+  'category.equipment': 'Équipements et fournitures',
   'category.localOffice': 'Bureau local',
   'category.services': 'Services',
   'category.grantsToBeneficiaries': 'Subventions aux bénéficiaires',
@@ -590,7 +589,7 @@ export const fr: Messages = {
   'line.deleteTitle': 'Supprimer cette ligne ?',
   'line.deleteBody': '« {name} » ({total}) sera supprimée. Vous pourrez annuler avec {shortcut}.',
   'line.deleteSynergy': 'La synergie « {synergy} » n’agira plus sur elle.',
-  'line.noneSelected': 'Sélectionnez d’abord une ligne de cette section.',
+  'line.noneSelected': 'Sélectionnez d’abord une ligne de ce niveau.',
   'line.selected': 'Sélection : {name}',
   'line.monthShort': 'M{n}',
   'line.monthTitle': 'Mois {n} : {month}',
@@ -627,7 +626,7 @@ export const fr: Messages = {
   'totals.currency': 'Montants en {currency}',
 
   'chart.byLevel': 'Coût par niveau',
-  'chart.byYear': 'Coût par année de programme',
+  'chart.byYear': 'Coût par année du programme',
   'chart.year': 'Année {n}',
   'chart.direct': 'Coûts directs',
   'chart.indirect': 'Coûts indirects',
@@ -635,7 +634,7 @@ export const fr: Messages = {
   'chart.amount': 'Montant ({currency})',
   'chart.item': 'Poste',
   'chart.empty':
-    'Aucun coût pour l’instant. Ajoutez une ligne dans l’une des sections ci-dessous : le budget par niveau et par année s’affichera ici.',
+    'Aucun coût pour l’instant. Ajoutez une ligne à l’un des niveaux ci-dessous : le budget par niveau et par année s’affichera ici.',
 
   // ---- issue 3 : cohorte, inducteurs, devises, financement, indicateurs, contrôles -----------
   'nav.caseload': 'Cohorte',
@@ -646,7 +645,7 @@ export const fr: Messages = {
 
   'prog.field.communities': 'Communautés de retour',
   'prog.hint.communities':
-    'Nombre de communautés où les migrants retournent. Les lignes « par communauté » achètent leurs unités pour chacune.',
+    'Nombre de communautés où les personnes de retour se réinstallent. Les lignes « par communauté » achètent leurs unités pour chacune.',
   'prog.field.inflation': 'Inflation de la devise de présentation (% par an)',
   'prog.field.indirectBase': 'Coûts indirects calculés sur',
   'prog.field.euAgreement': 'Type de convention de l’UE',
@@ -687,15 +686,15 @@ export const fr: Messages = {
 
   'caseload.heading': 'Cohorte',
   'caseload.intro':
-    'Profils de migrants de retour : combien sont attendus, quand ils arrivent et combien de temps chacun est accompagné. Les lignes calculées par arrivée, par cas actif, par ratio d’encadrement ou par projet suivent ces chiffres.',
+    'Profils de personnes de retour : combien sont attendues, quand elles arrivent et combien de temps chacune est accompagnée. Les lignes calculées par arrivée, par cas actif, par ratio d’encadrement ou par projet suivent ces chiffres.',
   'caseload.sources': 'Ce que disent les sources',
   'caseload.source.child':
-    'Enfants migrants non accompagnés : au moins 18 mois d’assistance socio-économique ({source}).',
+    'Enfants migrants non accompagnés : au moins 18 mois d’accompagnement socio-économique ({source}).',
   'caseload.source.trafficking': 'Victimes de la traite : un suivi soutenu d’au moins 6 mois ({source}).',
   'caseload.source.followUp':
     'Chaque personne de retour : un suivi pendant les 12 premiers mois après l’arrivée ({source}).',
-  'caseload.profiles': 'Profils de migrants de retour',
-  'caseload.table': 'Profils de migrants de retour',
+  'caseload.profiles': 'Profils de personnes de retour',
+  'caseload.table': 'Profils de personnes de retour',
   'caseload.empty':
     'Aucun profil pour l’instant. Ajoutez-en un pour calculer le soutien individuel et l’encadrement d’après la cohorte.',
   'caseload.total': 'Tous les profils',
@@ -782,7 +781,7 @@ export const fr: Messages = {
   'report.periodValue': '{from} – {to} ({months})',
   'report.months.one': '{n} mois',
   'report.months.other': '{n} mois',
-  'report.currency': 'Monnaie de rapport',
+  'report.currency': 'Devise de présentation',
   'report.donor': 'Règles du bailleur',
   'report.author': 'Préparé par',
   'report.noAuthor': 'non indiqué',
@@ -817,7 +816,7 @@ export const fr: Messages = {
   'driver.fixed': 'Fixe',
   'driver.perArrival': 'Par arrivée',
   'driver.perActiveCase': 'Par mois de cas',
-  'driver.staffing': 'Ratio d’agents',
+  'driver.staffing': 'Ratio d’encadrement',
   'driver.perCommunity': 'Par communauté',
   'driver.perProject': 'Par projet',
   'driver.percentage': 'Pourcentage',
@@ -894,16 +893,16 @@ export const fr: Messages = {
   'metrics.directCosts': 'coûts directs, parts des partenaires déduites',
   'metrics.worstCase': 'pire cas : {amount}',
   'metrics.costPerJob': 'Coût par emploi créé',
-  'metrics.peopleReached': 'Personnes atteintes (résultats)',
+  'metrics.peopleReached': 'Personnes touchées (résultats)',
   'metrics.businesses': '{n} entreprises, coût total',
   'metrics.jobs': '{n} emplois, coût total',
   'outputs.businesses': 'Entreprises créées par unité',
   'outputs.jobs': 'Emplois créés par unité',
-  'outputs.people': 'Personnes atteintes par unité',
+  'outputs.people': 'Personnes touchées par unité',
   'outputs.unit': 'unité',
-  'outputs.result': '{businesses} entreprises, {jobs} emplois, {people} personnes atteintes sur le programme',
+  'outputs.result': '{businesses} entreprises, {jobs} emplois, {people} personnes touchées sur le programme',
   'outputs.hint':
-    'Ce que donne une unité ({unit}), à tout niveau : le coût par entreprise et par emploi et les personnes atteintes par niveau en découlent (Budget, chiffres clés). P. ex. 2,75 emplois par entreprise créée (Kosovo, OIM 2015, ligne 365).',
+    'Ce que donne une unité ({unit}), à tout niveau : le coût par entreprise et par emploi et les personnes touchées par niveau en découlent (Budget, chiffres clés). Par ex. 2,75 emplois par entreprise créée (Kosovo, OIM 2015, ligne 365).',
   'line.section.other': 'Classement et éligibilité',
   'line.unitCostIn': 'Coût unitaire en {currency}',
   'line.unitCostNotUsed':
@@ -1092,7 +1091,7 @@ export const fr: Messages = {
   'scenario.newTitle': 'Nouveau scénario',
   'scenario.create': 'Créer',
   'scenario.dialogHelp':
-    'Un scénario ne garde que ce qui diffère de la référence : nombre de cas, taux, coûts unitaires, inducteurs, lignes activées ou non, ses propres lignes et les synergies. Une modification de la référence s’applique à tous les scénarios qui ne changent pas cette valeur.',
+    'Un scénario ne garde que ce qui diffère de la référence : cohorte, taux, coûts unitaires, inducteurs, lignes activées ou non, ses propres lignes et les synergies. Une modification de la référence s’applique à tous les scénarios qui ne changent pas cette valeur.',
   'scenario.name': 'Nom',
   'scenario.description': 'Description',
   'scenario.descriptionPlaceholder':
@@ -1104,7 +1103,7 @@ export const fr: Messages = {
   'scenario.help':
     'Chaque scénario ne garde que ses écarts à la référence. Affichez-en un pour voir tous les écrans, les totaux et les contrôles tels qu’ils seraient ; les modifications faites pendant qu’il est affiché le changent lui, jamais la référence. Les valeurs qu’il modifie sont marquées ◆ là où elles apparaissent : survolez pour voir la valeur de référence, cliquez pour y revenir.',
   'scenario.empty':
-    'Aucun scénario pour l’instant. Créez-en un pour essayer moins de personnes de retour, une monnaie plus faible ou le retrait d’un partenaire, sans toucher à la référence.',
+    'Aucun scénario pour l’instant. Créez-en un pour essayer moins de personnes de retour, une devise locale plus faible ou le retrait d’un partenaire, sans toucher à la référence.',
   'scenario.overrides': 'Valeurs modifiées',
   'scenario.actions': 'Actions',
   'scenario.baselineHelp': 'Le programme lui-même.',
@@ -1153,9 +1152,9 @@ export const fr: Messages = {
   'scenario.fieldName.rates': 'Taux de change',
   'scenario.fieldName.inflation': 'Inflation',
   'scenario.fieldName.indirectRate': 'Taux de coûts indirects',
-  'scenario.fieldName.contingencyRate': 'Taux de provision pour imprévus',
+  'scenario.fieldName.contingencyRate': 'Taux d’imprévus',
   'scenario.fieldName.effect': 'Paramètres',
-  'scenario.fieldName.confidence': 'Confiance',
+  'scenario.fieldName.confidence': 'Probabilité',
   // ---- issue 9 : partenaires et synergies ------------------------------------------------------
   'nav.partners': 'Partenaires',
   'totals.covered': 'Partenaires',
@@ -1230,13 +1229,13 @@ export const fr: Messages = {
   'synergies.placement.matching': 'La part du partenaire dans chaque subvention.',
   'synergies.placement.handover': 'Repris année après année, dans le budget.',
   'synergies.placement.publicService': 'Payé par le dispositif public : présenté à côté du budget.',
-  'synergies.placement.communityOpen': 'Plus de personnes atteintes, au même coût.',
+  'synergies.placement.communityOpen': 'Plus de personnes touchées, au même coût.',
   'synergies.noTarget': 'Choisir les lignes…',
   'synergies.lines.one': '« {first} »',
   'synergies.lines.other': '{n} lignes',
   'synergies.targetsHint': 'Les lignes budgétaires sur lesquelles cette synergie agit.',
   'synergies.targetsTitle': 'Lignes visées par « {name} »',
-  'synergies.targetProfiles': 'Profils de migrants de retour couverts',
+  'synergies.targetProfiles': 'Profils de personnes de retour couverts',
   'synergies.targetProfilesHint': 'Aucun coché : tous les profils.',
   'synergies.allProfiles': 'Tous les profils',
   'synergies.profiles.one': '{n} profil',
@@ -1284,10 +1283,10 @@ export const fr: Messages = {
   'synergies.hint.collectiveCap':
     'Le maximum que le partenaire met sur l’ensemble des subventions. Vide : aucun plafond.',
   'synergies.hint.shares':
-    'La part reprise chaque année du programme, p. ex. 0 / 50 / 100 ; les années suivantes gardent la dernière.',
+    'La part reprise chaque année du programme, par ex. 0 / 50 / 100 ; les années suivantes gardent la dernière.',
   'synergies.hint.delayMonths': 'Mois après l’arrivée avant que le dispositif public ne couvre un cas (inscription).',
   'synergies.hint.nonMigrantShare':
-    'Part des bénéficiaires qui sont membres de la communauté. La Joint Initiative : 2 943 sur 5 433 (54,17 %).',
+    'Part des bénéficiaires qui sont membres de la communauté. L’initiative conjointe UE-OIM : 2 943 sur 5 433 (54,17 %).',
   'synergies.basis.share': 'Une part',
   'synergies.basis.amount': 'Un montant',
   'synergies.mode.share': 'Le programme ne paie que sa part',
@@ -1295,7 +1294,7 @@ export const fr: Messages = {
   'synergies.noLimit': 'Sans limite',
   'synergies.leveraged': '+ {amount} apportés par le partenaire',
   'synergies.referrals': '{referred} orientées, {taken} ayant recouru',
-  'synergies.addedBeneficiaries': '+ {n} membres de la communauté atteints',
+  'synergies.addedBeneficiaries': '+ {n} membres de la communauté touchés',
   'synergies.deleteTitle': 'Supprimer cette synergie ?',
   'synergies.deleteBody': '« {name} » sera supprimée. Vous pouvez annuler avec {shortcut}.',
   'synergies.moveUp': 'Monter « {name} »',
@@ -1318,7 +1317,7 @@ export const fr: Messages = {
   'synergies.coordination': 'Dont {amount} de coordination des orientations (un coût propre au programme).',
   'synergies.outside':
     '{amount} sont assurés par les partenaires eux-mêmes (orientations, services publics) : présentés à côté du budget, jamais dans son total.',
-  'synergies.reach': '{n} membres de la communauté atteints en plus, au même coût.',
+  'synergies.reach': '{n} membres de la communauté touchés en plus, au même coût.',
   'synergies.chart': 'Brut, net, attendu, pire cas',
   'synergies.dropOut': 'Si un partenaire ne fournit pas sa part',
   'synergies.dropOutHint':
@@ -1361,7 +1360,7 @@ export const fr: Messages = {
   'compare.group.year': 'Par année du programme',
   'compare.group.funder': 'Par source de financement',
   'compare.group.category': 'Par catégorie (coûts directs)',
-  'compare.group.metric': 'Indicateurs clés',
+  'compare.group.metric': 'Chiffres clés',
   'compare.unfunded': 'Non financé',
   'compare.unknownFunder': 'Une source qui n’est plus dans le programme',
   'compare.lines': 'Lignes qui diffèrent',
@@ -1383,14 +1382,14 @@ export const fr: Messages = {
   'compare.cause.other': 'autre : cohorte, taux ou synergies',
   'compare.coordination': 'Coordination de « {name} »',
   'compare.lineUnknown': 'Une ligne qui n’est plus dans le programme',
-  'compare.chart.byLevel': 'Coût direct par niveau',
+  'compare.chart.byLevel': 'Coûts directs par niveau',
   'compare.chart.funders': 'Sources de financement',
   'compare.chart.monthly': 'Dépenses par mois',
   'compare.chart.month': 'Mois',
   'compare.bridge': 'De « {from} » à « {to} », par cause',
   'compare.bridgeTo': 'Passage vers',
   'compare.bridgeHint':
-    'Chaque étape est ce qu’un type de modification ajoute au total, dans cet ordre : cohorte, taux (change, inflation, frais généraux), coûts unitaires, lignes (ajoutées, désactivées, autres inducteurs), synergies (ce que deux types de modification font ensemble compte dans l’étape la plus tardive). La somme des étapes est exactement l’écart.',
+    'Chaque étape est ce qu’un type de modification ajoute au total, dans cet ordre : cohorte, taux (change, inflation, coûts indirects et imprévus), coûts unitaires, lignes (ajoutées, désactivées, autres inducteurs), synergies (ce que deux types de modification font ensemble compte dans l’étape la plus tardive). La somme des étapes est exactement l’écart.',
   'compare.bridgeSum': 'La somme des étapes est {sum}, l’écart entre les deux totaux.',
   'compare.step.caseload': 'Cohorte',
   'compare.step.rates': 'Taux',
@@ -1431,12 +1430,12 @@ export const fr: Messages = {
   'sensitivity.param.duration': 'Durée de l’accompagnement — {name}',
   'sensitivity.param.exchangeRate': 'Taux de change — {name}',
   'sensitivity.param.inflation': 'Inflation — {name}',
-  'sensitivity.param.indirectRate': 'Taux des coûts indirects',
+  'sensitivity.param.indirectRate': 'Taux de coûts indirects',
   'sensitivity.param.contingencyRate': 'Taux d’imprévus',
   'sensitivity.param.unitCost': 'Coût unitaire — {name}',
   'sensitivity.param.confidence': 'Probabilité — {name}',
   'sensitivity.param.gone': '(n’est plus dans le programme)',
-  'uncertainty.heading': 'Incertitude : tirage de Monte-Carlo',
+  'uncertainty.heading': 'Incertitude : simulation de Monte-Carlo',
   'uncertainty.intro':
     'Donnez aux paramètres incertains une fourchette autour de leur valeur, en pourcentage : −20 / 0 / +10 signifie de 20 % plus bas à 10 % plus haut, le plus probable étant la valeur elle-même. Les autres restent à leur valeur.',
   'uncertainty.method':
@@ -1463,7 +1462,7 @@ export const fr: Messages = {
   'uncertainty.seedError': 'Saisissez un nombre entier de 0 à 4 294 967 295.',
   'uncertainty.run': 'Lancer',
   'uncertainty.cancel': 'Annuler',
-  'uncertainty.progress': 'Tirage de Monte-Carlo',
+  'uncertainty.progress': 'Simulation de Monte-Carlo',
   'uncertainty.progressText': '{done} tirages sur {total}',
   'uncertainty.noRanges':
     'Aucun paramètre n’a encore de fourchette : donnez à l’un d’eux une valeur basse ou haute ci-dessus, puis lancez.',

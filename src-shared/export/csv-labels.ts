@@ -44,7 +44,7 @@ export const CATEGORY_NAMES: Readonly<Record<Locale, Readonly<Record<Category, s
   fr: {
     humanResources: 'Ressources humaines',
     travel: 'Voyages',
-    equipment: 'Équipement et fournitures',
+    equipment: 'Équipements et fournitures',
     localOffice: 'Bureau local',
     services: 'Services',
     grantsToBeneficiaries: 'Subventions aux bénéficiaires',
@@ -100,7 +100,7 @@ export const DRIVER_NAMES: Readonly<Record<Locale, Readonly<Record<DriverKind, s
     fixed: 'Fixe',
     perArrival: 'Par arrivée',
     perActiveCase: 'Par mois de cas',
-    staffing: 'Ratio d’agents',
+    staffing: 'Ratio d’encadrement',
     perCommunity: 'Par communauté',
     perProject: 'Par projet',
     percentage: 'Pourcentage',

@@ -135,7 +135,7 @@ const LINE_HEADINGS = {
     total: 'Total ({currency})',
     justification: 'Justification',
     eligibleIndirect: 'Éligible aux coûts indirects',
-    eligibleContingency: 'Éligible à la provision pour imprévus',
+    eligibleContingency: 'Éligible aux imprévus',
   },
 } as const satisfies Record<Locale, Record<string, string>>;
 
@@ -156,11 +156,14 @@ const MONTHLY_WORDS = {
     total: 'Total',
     direct: 'Coûts directs',
     indirect: 'Coûts indirects',
-    contingency: 'Provision pour imprévus',
+    contingency: 'Imprévus',
     grandTotal: 'Total',
-    coordination: 'Coordination des orientations : {name}',
+    coordination: 'Coordination des orientations\u00a0: {name}',
   },
 } as const satisfies Record<Locale, Record<string, string>>;
+
+/** The CSV's headings and words, for the test of the French terms (tests/unit/i18n-french-terms.test.ts). */
+export const CSV_HEADINGS = { lines: LINE_HEADINGS, monthly: MONTHLY_WORDS } as const;
 
 function row(cells: readonly string[], f: Format): string {
   return cells.join(f.separator) + EOL;

@@ -180,7 +180,8 @@ const MORE: { readonly [K in ChoiceKind]: Partial<Record<ChoiceValue[K], readonl
   category: {
     humanResources: ['hr', 'staff', 'staff costs', 'salaries', 'personnel', 'salaires'],
     travel: ['transport', 'deplacements', 'voyage'],
-    equipment: ['equipment', 'supplies', 'equipement', 'fournitures'],
+    // 'Équipement et fournitures': the French name before 'Équipements' (the EU template's), in files exported before.
+    equipment: ['equipment', 'supplies', 'equipement', 'equipements', 'fournitures', 'equipement et fournitures'],
     grantsToBeneficiaries: ['grants', 'subventions'],
     monitoringEvaluation: ['m e', 'm and e', 'monitoring', 'suivi evaluation', 'suivi et evaluation'],
     other: ['other costs', 'autres couts', 'autre', 'divers'],

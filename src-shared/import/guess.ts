@@ -81,6 +81,7 @@ const SYNONYMS: Readonly<Record<ImportField, readonly string[]>> = {
     'eligible for contingency',
     'contingency eligible',
     'eligible a la provision pour imprevus',
+    'eligible a la reserve pour imprevus',
     'eligible aux imprevus',
     'eligibilite imprevus',
   ],

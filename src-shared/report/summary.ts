@@ -167,7 +167,7 @@ const FR: Phrases = {
       ? `Dans le scénario ${FR.quote(p.scenario)}, le programme ${FR.quote(p.title)}`
       : `Le programme ${FR.quote(p.title)}`;
     if (p.perReturnee === null) {
-      return `${subject} se déroule sur ${p.period} pour un coût total de ${p.total}${NBSP}; sa charge de cas ne compte encore aucune personne de retour, d’où aucun coût par personne.`;
+      return `${subject} se déroule sur ${p.period} pour un coût total de ${p.total}${NBSP}; sa cohorte ne compte encore aucune personne de retour, d’où aucun coût par personne.`;
     }
     const who = plural('fr', p.returnees, {
       one: 'personne de retour',
@@ -177,14 +177,14 @@ const FR: Phrases = {
       p.range === null
         ? ''
         : `${NBSP}; le paquet que reçoit une personne de retour s’élève à ${p.packageAmount ?? ''}, ${p.range === 'below' ? 'en deçà de' : 'au-delà de'} la fourchette de ${p.rangeMin} à ${p.rangeMax}${NBSP}USD par personne relevée par l’OIM (2015) entre programmes`;
-    const individual = p.individual === null ? '' : ` (dont ${p.individual} d’aide individuelle${range})`;
+    const individual = p.individual === null ? '' : ` (dont ${p.individual} de soutien individuel${range})`;
     return `${subject} accompagne ${p.n} ${who} sur ${p.period} pour un coût total de ${p.total}, soit ${p.perReturnee} par personne de retour accompagnée${individual}.`;
   },
   noCosts: () =>
     `Le budget n’a encore aucun coût${NBSP}: ajoutez des lignes dans l’écran Budget pour voir leur répartition.`,
   levels: ({ direct, parts }) => {
     const name: Record<Level, string> = {
-      individual: 'l’appui individuel',
+      individual: 'le soutien individuel',
       community: 'le travail communautaire',
       structural: 'le travail structurel',
       support: 'l’appui au programme',
@@ -197,10 +197,10 @@ const FR: Phrases = {
   },
   separateLinesMissing: (missing) => {
     const name = { structural: 'structurel', community: 'communautaire' } as const;
-    return `Le document de connaissances n°${NBSP}2 de l’initiative conjointe UE-OIM recommande des lignes budgétaires pour le travail structurel et communautaire en plus de l’appui individuel${NBSP}; ce budget n’a encore aucune ligne de niveau ${FR.list(missing.map((m) => name[m]))}.`;
+    return `Le document de connaissances n°${NBSP}2 de l’initiative conjointe UE-OIM recommande des lignes budgétaires pour le travail structurel et communautaire en plus du soutien individuel${NBSP}; ce budget n’a encore aucune ligne de niveau ${FR.list(missing.map((m) => name[m]))}.`;
   },
   separateLinesPresent: () =>
-    `Le travail communautaire et le travail structurel ont leurs propres lignes budgétaires à côté de l’appui individuel, comme le recommande le document de connaissances n°${NBSP}2 de l’initiative conjointe UE-OIM.`,
+    `Le travail communautaire et le travail structurel ont leurs propres lignes budgétaires à côté du soutien individuel, comme le recommande le document de connaissances n°${NBSP}2 de l’initiative conjointe UE-OIM.`,
   drivers: (list) => {
     const items = list.map(
       (d) =>

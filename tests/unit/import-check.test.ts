@@ -45,6 +45,13 @@ describe('guessing the columns from the headings', () => {
       currency: 5,
     });
     expect(guessMapping(['Intitulé', 'Prix unitaire', 'Qté'])).toEqual({ name: 0, unitCost: 1, quantity: 2 });
+    // The contingency heading of today's CSV, of the CSV exported before the glossary, and the reserve's.
+    for (const h of [
+      'Éligible aux imprévus',
+      'Éligible à la provision pour imprévus',
+      'Éligible à la réserve pour imprévus',
+    ])
+      expect(guessMapping(['Intitulé', h]), h).toEqual({ name: 0, eligibleContingency: 1 });
   });
 
   it('finds names inside longer headings, the longest first, and never a total or a driver', () => {
@@ -158,6 +165,9 @@ describe('reading other cells', () => {
     expect(choiceValue('every month', 'schedule')).toEqual({ ok: true, value: 'monthly' });
     expect(choiceValue('Une fois', 'schedule')).toEqual({ ok: true, value: 'once' });
     expect(choiceValue('Bon d’achat', 'modality')).toEqual({ ok: true, value: 'voucher' });
+    // French names renamed by the glossary (docs/glossaire-fr.md) still read from files exported before.
+    expect(choiceValue('Équipements et fournitures', 'category')).toEqual({ ok: true, value: 'equipment' });
+    expect(choiceValue('Équipement et fournitures', 'category')).toEqual({ ok: true, value: 'equipment' });
     expect(choiceValue('Weekly', 'schedule')).toMatchObject({ ok: false, code: 'import.unknownChoice' });
   });
 

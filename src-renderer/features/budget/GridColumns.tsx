@@ -21,7 +21,7 @@ export const DEFAULT_WIDTHS: Readonly<Record<Exclude<Column, 'name'>, number>> =
   unitLabel: 112,
   currency: 56,
   unitCost: 90,
-  driver: 112,
+  driver: 126,
   quantity: 104,
   schedule: 84,
   start: 52,
@@ -29,7 +29,7 @@ export const DEFAULT_WIDTHS: Readonly<Record<Exclude<Column, 'name'>, number>> =
   derivation: 172,
   total: 110,
 };
-export const NAME_MIN = 170;
+export const NAME_MIN = 168;
 
 type Sized = Exclude<Column, 'name'>;
 const fixed = (c: Column): c is Sized => c !== 'name' && c !== 'details';
