@@ -73,6 +73,7 @@ import {
 } from './files';
 import { acquireLock, type DocumentLock, type LockOwner, type LockResult } from './lock';
 import {
+  changeLogDamaged,
   fileExists,
   inspectionFailure,
   migrationFailed,
@@ -351,6 +352,7 @@ export class DocumentService {
       return doc.repo.readChangeLog(limit);
     } catch (err) {
       if (doc.readOnlyReason === 'newerVersion') return [];
+      if (err instanceof StoredDataError) throw changeLogDamaged(doc.path, err.message);
       throw err;
     }
   }
@@ -551,7 +553,7 @@ export class DocumentService {
         return new OpenDocument(abs, db, null, reason, reason === 'locked' ? owner : null, version, null, model);
       } catch (err) {
         if (db.open) db.close();
-        if (err instanceof StoredDataError) throw storedDataFailure(abs);
+        if (err instanceof StoredDataError) throw storedDataFailure(abs, err.message);
         if (version < current) throw migrationFailed(abs, version);
         throw err;
       }
@@ -596,7 +598,7 @@ export class DocumentService {
       if (migratedFrom && !restoreFromBackup(abs, migratedFrom.backupPath)) {
         return fail(restoreFailed(abs, migratedFrom.backupPath));
       }
-      if (err instanceof StoredDataError) return fail(storedDataFailure(abs));
+      if (err instanceof StoredDataError) return fail(storedDataFailure(abs, err.message));
       return fail(asIoFailure(err));
     }
   }
