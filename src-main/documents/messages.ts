@@ -98,6 +98,14 @@ export function newerVersionRefused(file: string, version: number, supported: nu
   );
 }
 
+/**
+ * The command line read a file saved by a newer version (as the app shows one: read-only). A
+ * notice, not a refusal: the results follow it, and may leave out what the newer version added.
+ */
+export function newerVersionNotice(file: string, version: number, supported: number): string {
+  return `"${path.basename(file)}" was saved by a newer version of ${APP} (file format ${version}; this version reads up to ${supported}), so it was opened read-only and read as far as this version understands it: the results below may leave out what the newer version added. The file was not changed. Update the app to be sure of them.`;
+}
+
 export function migrationFailed(file: string, version: number): ApiFailure {
   return new ApiFailure(
     'damaged',
