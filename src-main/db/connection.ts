@@ -181,16 +181,12 @@ export function inspectFile(path: string, migrations: readonly Migration[] = MIG
 /** A column as `PRAGMA table_info` describes it (what the schema check compares). */
 interface ColumnInfo {
   name: string;
+  /** The declared type (INTEGER, TEXT, ANY...). */
   type: string;
-  notnull: number;
-  dflt_value: unknown;
-  pk: number;
 }
 
 function columnsOf(db: Db, table: string): ColumnInfo[] {
-  return db
-    .prepare(`SELECT name, type, "notnull", dflt_value, pk FROM pragma_table_info(?)`)
-    .all(table) as ColumnInfo[];
+  return db.prepare(`SELECT name, type FROM pragma_table_info(?)`).all(table) as ColumnInfo[];
 }
 
 /** table -> its columns, of a file at each version, per migration list (built once, then kept). */
@@ -232,8 +228,10 @@ export function schemaAtVersion(
 
 /**
  * What differs between the tables of `db` and those of the version it claims: a missing table or
- * column, a column of another type, or a column this version does not know that it could not
- * write (NOT NULL without a default). Empty when they match.
+ * column, a column of another type, or a column that version does not have (a file of a later
+ * format with an older user_version: migrating it would fail half-way; a column added by another
+ * tool: the app would leave it out of every row it writes). Tables of its own that another tool
+ * added are left alone. Empty when they match.
  */
 function schemaProblems(db: Db, version: number, migrations: readonly Migration[]): string[] {
   const expected = schemaAtVersion(version, migrations);
@@ -254,9 +252,7 @@ function schemaProblems(db: Db, version: number, migrations: readonly Migration[
       present.delete(c.name);
     }
     for (const extra of present.values()) {
-      if (extra.notnull && extra.dflt_value === null && !extra.pk) {
-        problems.push(`column ${table}.${extra.name} is not one of this version's and cannot be left empty`);
-      }
+      problems.push(`column ${table}.${extra.name} is not one of file format ${version}`);
     }
   }
   return problems;
