@@ -154,7 +154,7 @@ function fromRow<T>(map: TableMap<T>, r: Row): T {
       input[field] = parseJson(value, `${what} ${field}`);
     } else input[field] = value;
   }
-  const parsed = map.schema.safeParse(input);
+  const parsed = safeParse(map.schema, input, what);
   if (!parsed.success) throw new StoredDataError(`${what}: ${describeIssues(parsed.error.issues)}`);
   const value = map.canonical(parsed.data);
   const back = toRow(map, value);
@@ -170,6 +170,22 @@ function fromRow<T>(map: TableMap<T>, r: Row): T {
     }
   }
   return value;
+}
+
+/**
+ * `schema.safeParse(input)`, where a refinement that throws on a value its field's own checks
+ * refused (a range's order compares decimals that are not decimals) is a StoredDataError too.
+ */
+function safeParse<T>(
+  schema: TableMap<T>['schema'],
+  input: Row,
+  what: string,
+): ReturnType<TableMap<T>['schema']['safeParse']> {
+  try {
+    return schema.safeParse(input);
+  } catch (err) {
+    throw new StoredDataError(`${what}: ${err instanceof Error ? err.message : String(err)}`);
+  }
 }
 
 /** The named parameters that write a model value into its row. */
@@ -227,7 +243,7 @@ export class DocumentRepository {
   readProgramme(): Programme {
     const rows = this.stmt(`SELECT id, ${PROGRAMME.columns.join(', ')} FROM programme`).all() as Row[];
     const row = rows.find((r) => r.id === 1);
-    if (!row) throw new StoredDataError('the programme row is missing');
+    if (!row) throw new StoredDataError('programme: its row (id 1) is missing');
     if (rows.length > 1) {
       throw new StoredDataError(
         `programme: ${rows.length} rows where there is one (row ids ${rows.map((r) => shown(r.id)).join(', ')})`,

@@ -52,6 +52,7 @@ import {
   openInMemoryCopy,
   openWritable,
   runMigrations,
+  sqliteCode,
   StoredDataError,
 } from '../db';
 import {
@@ -555,7 +556,7 @@ export class DocumentService {
         if (db.open) db.close();
         if (err instanceof StoredDataError) throw storedDataFailure(abs, err.message);
         if (version < current) throw migrationFailed(abs, version);
-        throw err;
+        throw asOpenFailure(abs, err);
       }
     }
 
@@ -588,7 +589,7 @@ export class DocumentService {
     try {
       db = openWritable(abs);
     } catch (err) {
-      return fail(asIoFailure(err));
+      return fail(asOpenFailure(abs, err));
     }
     try {
       const model = new DocumentRepository(db).readModel();
@@ -599,7 +600,7 @@ export class DocumentService {
         return fail(restoreFailed(abs, migratedFrom.backupPath));
       }
       if (err instanceof StoredDataError) return fail(storedDataFailure(abs, err.message));
-      return fail(asIoFailure(err));
+      return fail(asOpenFailure(abs, err));
     }
   }
 }
@@ -628,6 +629,19 @@ export function createdEntry(at: string, author: string): NewChangeLogEntry {
     fields: [],
     omitted: 0,
   };
+}
+
+/**
+ * While a file is opened: SQLite finding it damaged past what the read-only inspection could see
+ * (a table's CHECK text overwritten is only read by a writable connection; a page only read with
+ * the rows) is a 'damaged' refusal; anything else as asIoFailure.
+ */
+function asOpenFailure(abs: string, err: unknown): unknown {
+  const code = sqliteCode(err);
+  if (code !== null && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB' || code === 'SQLITE_FORMAT')) {
+    return inspectionFailure(abs, { status: 'damaged', detail: err instanceof Error ? err.message : String(err) });
+  }
+  return asIoFailure(err);
 }
 
 /** Disk/OS refusals become 'io' failures a person can act on; anything else stays an internal error. */

@@ -94,6 +94,11 @@ describe('a value outside its column’s domain (item 4)', () => {
     expectDamaged(file, /synergy [\w-]+ partnerId: no partner "gone"/);
   });
 
+  it('a range whose factor is not a number is refused (the order check threw an internal error)', () => {
+    const file = edited((db) => db.prepare(`UPDATE parameter_range SET low = ''`).run());
+    expectDamaged(file, /contains values this version cannot read \(range [\w:-]+: /);
+  });
+
   it('a second programme row is refused', () => {
     const file = edited((db) => db.exec(`INSERT INTO programme SELECT 2, ${programmeColumns(db)} FROM programme`));
     expectDamaged(file, /programme: 2 rows where there is one/);
@@ -170,6 +175,20 @@ describe('tables and columns of the version the file claims (item 5)', () => {
       lowered,
       /its tables do not match file format 5.*column programme\.indirect_base is not one of file format 5/,
     );
+  });
+
+  it('a table definition overwritten where only a writable connection reads it is damaged, not an internal error', () => {
+    const file = edited((db) => {
+      db.unsafeMode(true);
+      db.pragma('writable_schema = ON');
+      db.prepare(
+        `UPDATE sqlite_schema SET sql = replace(sql, 'position >= 0', 'positien >= 0') WHERE name = 'profile'`,
+      ).run();
+    });
+    const f = failure(() => service().open(file));
+    expect(f.code).toBe('damaged');
+    expect(f.message).toMatch(/is damaged/);
+    expect(service().open(file, { readOnly: true }).info.readOnly).toBe(true);
   });
 
   it('a missing table is named', () => {
