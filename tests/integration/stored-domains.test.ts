@@ -8,6 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ApiFailure } from '../../src-shared/api';
+import { compute } from '../../src-shared/engine';
 import { failure, listDir, service, sha256, tempDir } from './helpers';
 
 const fixtures = path.join(import.meta.dirname, '..', 'fixtures');
@@ -97,6 +98,17 @@ describe('a value outside its column’s domain (item 4)', () => {
   it('a range whose factor is not a number is refused (the order check threw an internal error)', () => {
     const file = edited((db) => db.prepare(`UPDATE parameter_range SET low = ''`).run());
     expectDamaged(file, /contains values this version cannot read \(range [\w:-]+: /);
+  });
+
+  it('a line naming a currency the programme does not define is read as stored and flagged by the engine', () => {
+    const file = edited((db) =>
+      db.prepare(`UPDATE budget_line SET currency = 'JPY' WHERE id = 'v2-com-dialogue'`).run(),
+    );
+    const model = service().open(file, { readOnly: true }).model;
+    expect(model.lines.find((l) => l.id === 'v2-com-dialogue')?.currency).toBe('JPY');
+    expect(compute(model).diagnostics).toContainEqual(
+      expect.objectContaining({ severity: 'error', code: 'currency.unknown', lineId: 'v2-com-dialogue' }),
+    );
   });
 
   it('a second programme row is refused', () => {
