@@ -2,8 +2,8 @@
  * DocumentService: one open programme file at a time (plain Node, no Electron).
  *
  * - Opening inspects the file read-only first (see db/connection.ts inspectFile) and refuses
- *   foreign, damaged and unreadable newer files without writing a byte. An older file is copied
- *   to a backup beside it, then migrated. A file locked by another process, or from a newer
+ *   foreign, damaged and unreadable newer files without writing a byte. An older file is migrated
+ *   and read in memory first, then copied to a backup beside it, then migrated. A file locked by another process, or from a newer
  *   version, opens read-only.
  * - Every command is ONE synchronous transaction (row changes + a change-log row), planned by
  *   commands.ts. Nothing is written when a command is refused.
@@ -560,8 +560,26 @@ export class DocumentService {
       }
     }
 
-    // Writable, under our lock.
-    insp.db.close();
+    // Writable, under our lock. An older file is first migrated and read in memory: one that cannot
+    // be (a row out of its domain, a migration that fails on it) is refused before a backup is
+    // made or a byte written, and the restore below is left for what only the disk can refuse.
+    if (version < current) {
+      let mem: Db | null = null;
+      try {
+        const bytes = insp.db.serialize();
+        insp.db.close();
+        mem = openInMemoryCopy(bytes);
+        runMigrations(mem, migrations);
+        new DocumentRepository(mem).readModel();
+      } catch (err) {
+        if (insp.db.open) insp.db.close();
+        if (err instanceof StoredDataError) return fail(storedDataFailure(abs, err.message));
+        return fail(migrationFailed(abs, version));
+      } finally {
+        if (mem?.open) mem.close();
+      }
+    }
+    if (insp.db.open) insp.db.close();
     let migratedFrom: { version: number; backupPath: string } | null = null;
     if (version < current) {
       let backupPath: string;

@@ -121,6 +121,15 @@ describe('a value outside its column’s domain (item 4)', () => {
     expectDamaged(file, /partner [\w-]+: position/);
   });
 
+  it('an older file holding such a value is refused before any backup or write (it was migrated, then restored)', () => {
+    const file = edited((db) => db.prepare(`UPDATE partner SET position = -1`).run(), 'schema-v5.rcs');
+    const past = new Date('2026-01-02T03:04:05Z');
+    fs.utimesSync(file, past, past);
+    const f = failure(() => service().open(file));
+    expect(f.message).toMatch(/partner [\w-]+: position/);
+    expect(fs.statSync(file).mtime).toEqual(past);
+  });
+
   it('a change log row out of its domain: the programme opens, its history is refused as damaged', () => {
     const file = edited((db) => db.prepare(`UPDATE change_log SET omitted = -4 WHERE id = 2`).run());
     const hash = sha256(file);
