@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { runCli } from './run';
+import { terminalSafe } from './terminal';
 
 // Output piped into a program that stops reading early (`rcs compare … | head`): stop quietly.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -25,6 +26,8 @@ runCli(process.argv.slice(2), {
     process.exitCode = code;
   })
   .catch((err: unknown) => {
-    console.error(`rcs stopped on an unexpected error: ${err instanceof Error ? err.message : String(err)}`);
+    console.error(
+      terminalSafe(`rcs stopped on an unexpected error: ${err instanceof Error ? err.message : String(err)}`),
+    );
     process.exitCode = 1;
   });

@@ -8,7 +8,12 @@
  * Exit codes: 0 done; 1 the file could not be read (missing, not ours, damaged, newer version...);
  * 2 wrong usage (an unknown option or scenario name, a bad number of draws or seed, a Monte-Carlo
  * run on a file with no ranges, an export format that is not available yet...); 3 `check` found at
- * least one error. `export` (cli/export.ts) also exits 1 when its output cannot be written.
+ * least one error; 4 done, but the file is from a newer version of the app (read as far as this
+ * version understands it: the results may leave out what that version added; a notice says so on
+ * stderr). `export` (cli/export.ts) also exits 1 when its output cannot be written.
+ *
+ * Everything printed goes through terminal.ts: a control character from the file (a title with an
+ * escape sequence) is shown escaped, never sent to the terminal.
  */
 import path from 'node:path';
 import { ApiFailure } from '../../src-shared/api';
@@ -16,10 +21,13 @@ import { type Finding, runChecks } from '../../src-shared/checks';
 import { compute, type ComputeResult, createEngine, type Metrics } from '../../src-shared/engine';
 import { currencyExponent, formatMinor, shareToPercentString } from '../../src-shared/money';
 import { type IndirectBase, type Level, LEVELS, type Model, monthLabel } from '../../src-shared/model';
+import { CURRENT_SCHEMA_VERSION } from '../db/migrations';
 import { DocumentService } from '../documents/document-service';
+import { newerVersionNotice } from '../documents/messages';
 import { type MonteCarloPoolOptions, runMonteCarlo } from '../documents/montecarlo-pool';
 import { checkExportArgs, type ExportArgs, runExport } from './export';
 import { LEVEL_LABELS, NO_FUNDER_NAME } from './format';
+import { jsonSafe, terminalSafe } from './terminal';
 import {
   BASELINE_NAME,
   type ChosenScenario,
@@ -43,6 +51,8 @@ export const EXIT_OK = 0;
 export const EXIT_FILE = 1;
 export const EXIT_USAGE = 2;
 export const EXIT_CHECK_ERRORS = 3;
+/** Done, from a file saved by a newer version (a notice on stderr says what that means). */
+export const EXIT_NEWER_FILE = 4;
 
 /** What the indirect rate applies to, in the report's words. */
 const INDIRECT_BASE_TEXT: Record<IndirectBase, string> = {
@@ -101,8 +111,10 @@ export const USAGE = [
   '  help                          Show this text.',
   '',
   'The file is only read, never changed. Exit codes: 0 done, 1 the file could not be read,',
-  '2 wrong usage (an unknown option or scenario, bad draws or seed, no ranges), 3 check found errors.',
-  'export: 1 also when PATH cannot be written.',
+  '2 wrong usage (an unknown option or scenario, bad draws or seed, no ranges), 3 check found errors,',
+  '4 done, but the file was saved by a newer version of the app: it was read as far as this version',
+  'understands it, and the results may leave out what that version added (a notice on stderr says so;',
+  '3 wins over 4). export: 1 also when PATH cannot be written.',
 ].join('\n');
 
 const COMMANDS = ['compute', 'check', 'compare', 'montecarlo', 'export'] as const;
@@ -451,10 +463,12 @@ function count(n: number): string {
   return new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }).format(n);
 }
 
-function loadReadOnly(file: string): Model {
+/** The file's model, and its format version when a newer version of the app saved it. */
+function loadReadOnly(file: string): { model: Model; newerVersion: number | null } {
   const service = new DocumentService();
   try {
-    return service.open(file, { readOnly: true }).model;
+    const { model, info } = service.open(file, { readOnly: true });
+    return { model, newerVersion: info.readOnlyReason === 'newerVersion' ? info.schemaVersion : null };
   } finally {
     service.close();
   }
@@ -465,22 +479,29 @@ function describeFailure(err: unknown): string {
   return `The file could not be read: ${err instanceof Error ? err.message : String(err)}`;
 }
 
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], terminal: CliIo): Promise<number> {
+  // Every line printed is made safe for a terminal (text from the file may hold control characters).
+  const io: CliIo = {
+    ...terminal,
+    out: (line) => terminal.out(terminalSafe(line)),
+    err: (line) => terminal.err(terminalSafe(line)),
+  };
+  const printJson = (value: unknown): void => terminal.out(jsonSafe(JSON.stringify(value, null, 2)));
   const parsed = parseArgs(argv);
   const [command, file, ...extra] = parsed.positionals;
 
   if (command === undefined || command === 'help' || parsed.flags.includes('--help')) {
-    (command === undefined ? io.err : io.out)(USAGE);
+    (command === undefined ? terminal.err : terminal.out)(USAGE);
     return command === undefined ? EXIT_USAGE : EXIT_OK;
   }
   if (!isCommand(command)) {
     io.err(`"${command}" is not a command of rcs.`);
-    io.err(USAGE);
+    terminal.err(USAGE);
     return EXIT_USAGE;
   }
   if (file === undefined || (command !== 'compare' && extra.length > 0)) {
     io.err(file === undefined ? `rcs ${command} needs one .rcs file.` : `rcs ${command} takes one file only.`);
-    io.err(USAGE);
+    terminal.err(USAGE);
     return EXIT_USAGE;
   }
   const allowed = OPTIONS[command];
@@ -513,8 +534,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
     const abs = path.resolve(file);
     let model: Model;
+    let exitWhenDone = EXIT_OK;
     try {
-      model = loadReadOnly(abs);
+      const loaded = loadReadOnly(abs);
+      model = loaded.model;
+      if (loaded.newerVersion !== null) {
+        io.err(newerVersionNotice(abs, loaded.newerVersion, CURRENT_SCHEMA_VERSION));
+        exitWhenDone = EXIT_NEWER_FILE;
+      }
     } catch (err) {
       io.err(describeFailure(err));
       return EXIT_FILE;
@@ -524,25 +551,25 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       chooseScenario(model, name ?? BASELINE_NAME, EXIT_USAGE);
 
     if (command === 'export') {
-      const done = await runExport(model, exportArgs, { usage: EXIT_USAGE, file: EXIT_FILE });
+      const exported = await runExport(model, exportArgs, { usage: EXIT_USAGE, file: EXIT_FILE });
       io.out(
-        `Exported ${done.scenarios.map((n) => `"${n}"`).join(', ')} (${done.layout} layout) to ${done.out} (${Math.ceil(done.bytes / 1024)} KB).`,
+        `Exported ${exported.scenarios.map((n) => `"${n}"`).join(', ')} (${exported.layout} layout) to ${exported.out} (${Math.ceil(exported.bytes / 1024)} KB).`,
       );
-      return EXIT_OK;
+      return exitWhenDone;
     }
     if (command === 'check') {
       const findings = describeFindings(model, runChecks(model, compute(model)));
-      if (json) io.out(JSON.stringify({ file: abs, findings }, null, 2));
+      if (json) printJson({ file: abs, findings });
       else for (const line of formatFindings(findings, model.programme.reportingCurrency)) io.out(line);
-      return findings.some((f) => f.severity === 'error') ? EXIT_CHECK_ERRORS : EXIT_OK;
+      return findings.some((f) => f.severity === 'error') ? EXIT_CHECK_ERRORS : exitWhenDone;
     }
     if (command === 'compare') {
       const scenarios = names.map(chosen);
       const summary = summariseCompare(abs, model, scenarios, createEngine());
       for (const ref of summary.scenarios) for (const w of missingWarnings(ref)) io.err(w);
-      if (json) io.out(JSON.stringify(summary, null, 2));
+      if (json) printJson(summary);
       else for (const line of formatCompare(summary)) io.out(line);
-      return EXIT_OK;
+      return exitWhenDone;
     }
     if (command === 'montecarlo') {
       // A line each tenth of the draws (on threads, progress comes in steps of their own).
@@ -578,9 +605,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         runDraws,
       );
       for (const w of missingWarnings(summary.scenario)) io.err(w);
-      if (json) io.out(JSON.stringify(summary, null, 2));
+      if (json) printJson(summary);
       else for (const line of formatMonteCarlo(summary)) io.out(line);
-      return EXIT_OK;
+      return exitWhenDone;
     }
     // compute, of the baseline or of a scenario
     const scenario = wanted === undefined ? null : chosen(wanted);
@@ -592,9 +619,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       for (const w of missingWarnings(resolved.ref)) io.err(w);
       summary = summarise(abs, resolved.model, compute(resolved.model), resolved.ref);
     }
-    if (json) io.out(JSON.stringify(summary, null, 2));
+    if (json) printJson(summary);
     else for (const line of formatSummary(summary)) io.out(line);
-    return EXIT_OK;
+    return exitWhenDone;
   } catch (err) {
     if (!(err instanceof CliFailure)) throw err;
     io.err(err.message);

@@ -79,6 +79,11 @@ export type InspectionFailure =
   | { status: 'foreignSqlite'; applicationId: number }
   /** Ours, but truncated, overwritten or otherwise unreadable. */
   | { status: 'damaged'; detail: string }
+  /**
+   * Ours and sound for SQLite, but its tables or columns are not those of the version it claims
+   * (a table or column dropped or renamed by another tool): what is missing or different.
+   */
+  | { status: 'wrongSchema'; version: number; problems: string[] }
   /** An interrupted write left a hot journal that only a writable connection can roll back. */
   | { status: 'hotJournal' };
 
@@ -160,16 +165,97 @@ export function inspectFile(path: string, migrations: readonly Migration[] = MIG
       db.close();
       return { status: 'damaged', detail: `no schema version (user_version ${version})` };
     }
-    const missing = expected.filter((t) => !present.has(t));
-    if (missing.length > 0) {
+    const problems = expected.filter((t) => !present.has(t)).map((t) => `table ${t} is missing`);
+    if (problems.length === 0) problems.push(...schemaProblems(db, version, migrations));
+    if (problems.length > 0) {
       db.close();
-      return { status: 'damaged', detail: `missing tables: ${missing.join(', ')}` };
+      return { status: 'wrongSchema', version, problems };
     }
     return { status: 'ok', version, db };
   } catch (err) {
     db.close();
     return sqliteFailure(err);
   }
+}
+
+/** A column as `PRAGMA table_info` describes it (what the schema check compares). */
+interface ColumnInfo {
+  name: string;
+  /** The declared type (INTEGER, TEXT, ANY...). */
+  type: string;
+}
+
+function columnsOf(db: Db, table: string): ColumnInfo[] {
+  return db.prepare(`SELECT name, type FROM pragma_table_info(?)`).all(table) as ColumnInfo[];
+}
+
+/** table -> its columns, of a file at each version, per migration list (built once, then kept). */
+const schemaCache = new WeakMap<readonly Migration[], Map<number, Map<string, ColumnInfo[]>>>();
+
+/**
+ * The tables and columns a file at `version` has: those the migrations up to it leave in an empty
+ * in-memory database (so the migrations themselves are the one definition of each version's
+ * schema). Null when they cannot be run here (a test's deliberately failing migration).
+ */
+export function schemaAtVersion(
+  version: number,
+  migrations: readonly Migration[] = MIGRATIONS,
+): ReadonlyMap<string, readonly ColumnInfo[]> | null {
+  let byVersion = schemaCache.get(migrations);
+  if (!byVersion) {
+    byVersion = new Map();
+    schemaCache.set(migrations, byVersion);
+  }
+  const known = byVersion.get(version);
+  if (known) return known;
+  const db = new Database(':memory:', baseOptions());
+  try {
+    for (const m of migrations.slice(0, version)) {
+      db.transaction(() => m.up(db))();
+    }
+    const tables = db
+      .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+      .all() as { name: string }[];
+    const schema = new Map(tables.map((t) => [t.name, columnsOf(db, t.name)]));
+    byVersion.set(version, schema);
+    return schema;
+  } catch {
+    return null;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * What differs between the tables of `db` and those of the version it claims: a missing table or
+ * column, a column of another type, or a column that version does not have (a file of a later
+ * format with an older user_version: migrating it would fail half-way; a column added by another
+ * tool: the app would leave it out of every row it writes). Tables of its own that another tool
+ * added are left alone. Empty when they match.
+ */
+function schemaProblems(db: Db, version: number, migrations: readonly Migration[]): string[] {
+  const expected = schemaAtVersion(version, migrations);
+  if (!expected) return [];
+  const problems: string[] = [];
+  for (const [table, columns] of expected) {
+    const present = new Map(columnsOf(db, table).map((c) => [c.name, c]));
+    if (present.size === 0) {
+      problems.push(`table ${table} is missing`);
+      continue;
+    }
+    for (const c of columns) {
+      const found = present.get(c.name);
+      if (!found) problems.push(`column ${table}.${c.name} is missing`);
+      else if (found.type.toUpperCase() !== c.type.toUpperCase()) {
+        problems.push(`column ${table}.${c.name} is ${found.type || 'untyped'}, not ${c.type}`);
+      }
+      present.delete(c.name);
+    }
+    for (const extra of present.values()) {
+      problems.push(`column ${table}.${extra.name} is not one of file format ${version}`);
+    }
+  }
+  return problems;
 }
 
 function sqliteFailure(err: unknown): InspectionFailure {

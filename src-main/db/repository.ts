@@ -10,19 +10,18 @@
 import type { RowWrite } from '../../src-shared/model';
 import {
   CHANGE_KINDS,
-  type ChangeKind,
   type ChangeLogEntry,
   ENTITIES,
   ENTITY_NAMES,
   type EntityName,
   type EntityRows,
-  type FieldChange,
   type Model,
   modelRows,
   type NewChangeLogEntry,
   type Programme,
 } from '../../src-shared/model';
 import type { Statement } from 'better-sqlite3';
+import { z } from 'zod';
 import type { Db } from './connection';
 import { PROGRAMME, TABLES, type TableMap } from './tables';
 
@@ -31,6 +30,56 @@ export class StoredDataError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'StoredDataError';
+  }
+}
+
+/** One field change of a change log row (FieldChange in src-shared/model), as stored. */
+const fieldChangeSchema = z
+  .object({
+    table: z.string(),
+    id: z.string().nullable(),
+    row: z.string().nullable(),
+    field: z.string().nullable(),
+    before: z.unknown(),
+    after: z.unknown(),
+  })
+  .strict();
+
+/** A change log row as the file holds it (schema v3 on; older rows have kind, command, target null). */
+const changeLogRowSchema = z
+  .object({
+    id: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+    at: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/),
+    author: z.string(),
+    summary: z.string(),
+    kind: z.enum(CHANGE_KINDS).nullable(),
+    command: z.string().nullable(),
+    target: z.string().nullable(),
+    fields: z.array(fieldChangeSchema),
+    omitted: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  })
+  .strict() satisfies z.ZodType<ChangeLogEntry>;
+
+/**
+ * References between rows that the planner never leaves dangling and the engine does not report:
+ * a synergy's partner, its funding source and the lines and profiles it targets. (A line's currency,
+ * profiles, funding sources and base lines are the engine's diagnostics: the file opens and says so.)
+ */
+function checkReferences(model: Model): void {
+  const partners = new Set(model.partners.map((p) => p.id));
+  const funders = new Set(model.funders.map((f) => f.id));
+  const lines = new Set(model.lines.map((l) => l.id));
+  const profiles = new Set(model.profiles.map((p) => p.id));
+  for (const s of model.synergies) {
+    const what = `synergy ${s.id}`;
+    if (!partners.has(s.partnerId)) throw new StoredDataError(`${what} partnerId: no partner ${shown(s.partnerId)}`);
+    if (s.funderId !== null && !funders.has(s.funderId)) {
+      throw new StoredDataError(`${what} funderId: no funding source ${shown(s.funderId)}`);
+    }
+    const line = s.lineIds.find((id) => !lines.has(id));
+    if (line !== undefined) throw new StoredDataError(`${what} lineIds: no line ${shown(line)}`);
+    const profile = s.profileIds.find((id) => !profiles.has(id));
+    if (profile !== undefined) throw new StoredDataError(`${what} profileIds: no profile ${shown(profile)}`);
   }
 }
 
@@ -61,20 +110,82 @@ function parseJson(text: string, what: string): unknown {
   }
 }
 
-/** A row read from the file as a model value, validated with the model's schema. */
+/** A stored value as a message shows it: JSON-like, cut short. */
+function shown(value: unknown): string {
+  const text = typeof value === 'string' ? JSON.stringify(value) : String(value);
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+
+/** Two JSON values equal as data (object keys in any order). */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => sameJson(x, b[i]));
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = new Set(Object.keys(b));
+  return (
+    ka.length === kb.size &&
+    ka.every((k) => kb.has(k) && sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+  );
+}
+
+/**
+ * A row read from the file as a model value, validated with the model's schema. A value outside its
+ * column's domain is a StoredDataError naming the row and the field, never a guess: a boolean other
+ * than 0 or 1, an integer too large to read exactly, anything the schema refuses, and anything the
+ * schema would accept only by changing it (a name with spaces around it, a JSON object with keys
+ * this version does not know): the value read must write back exactly as it is stored, or the next
+ * edit of the row would silently replace it.
+ */
 function fromRow<T>(map: TableMap<T>, r: Row): T {
   const what = map.key === undefined ? map.what : `${map.what} ${String(r[map.key])}`;
   const input: Row = {};
   for (const column of map.columns) {
     const field = fieldOf(column);
     const value = r[column];
-    if (map.bool?.includes(column)) input[field] = value === 1;
-    else if (map.json?.includes(column)) input[field] = parseJson(value as string, `${what} ${field}`);
-    else input[field] = value;
+    if (typeof value === 'number' && !Number.isSafeInteger(value)) {
+      throw new StoredDataError(`${what} ${field}: ${shown(value)} is too large to be read exactly`);
+    }
+    if (map.bool?.includes(column)) {
+      if (value !== 0 && value !== 1) throw new StoredDataError(`${what} ${field}: ${shown(value)} is not 0 or 1`);
+      input[field] = value === 1;
+    } else if (map.json?.includes(column)) {
+      if (typeof value !== 'string') throw new StoredDataError(`${what} ${field}: ${shown(value)} is not JSON text`);
+      input[field] = parseJson(value, `${what} ${field}`);
+    } else input[field] = value;
   }
-  const parsed = map.schema.safeParse(input);
+  const parsed = safeParse(map.schema, input, what);
   if (!parsed.success) throw new StoredDataError(`${what}: ${describeIssues(parsed.error.issues)}`);
-  return map.canonical(parsed.data);
+  const value = map.canonical(parsed.data);
+  const back = toRow(map, value);
+  for (const column of map.columns) {
+    const stored = r[column];
+    const same = map.json?.includes(column)
+      ? sameJson(input[fieldOf(column)], JSON.parse(back[column] as string))
+      : stored === back[column];
+    if (!same) {
+      throw new StoredDataError(
+        `${what} ${fieldOf(column)}: ${shown(stored)} is not stored as this version writes it (it would be read as ${shown(back[column])})`,
+      );
+    }
+  }
+  return value;
+}
+
+/**
+ * `schema.safeParse(input)`, where a refinement that throws on a value its field's own checks
+ * refused (a range's order compares decimals that are not decimals) is a StoredDataError too.
+ */
+function safeParse<T>(
+  schema: TableMap<T>['schema'],
+  input: Row,
+  what: string,
+): ReturnType<TableMap<T>['schema']['safeParse']> {
+  try {
+    return schema.safeParse(input);
+  } catch (err) {
+    throw new StoredDataError(`${what}: ${err instanceof Error ? err.message : String(err)}`);
+  }
 }
 
 /** The named parameters that write a model value into its row. */
@@ -130,9 +241,14 @@ export class DocumentRepository {
   }
 
   readProgramme(): Programme {
-    const row = this.stmt(`SELECT ${PROGRAMME.columns.join(', ')} FROM programme WHERE id = 1`).get() as
-      Row | undefined;
-    if (!row) throw new StoredDataError('the programme row is missing');
+    const rows = this.stmt(`SELECT id, ${PROGRAMME.columns.join(', ')} FROM programme`).all() as Row[];
+    const row = rows.find((r) => r.id === 1);
+    if (!row) throw new StoredDataError('programme: its row (id 1) is missing');
+    if (rows.length > 1) {
+      throw new StoredDataError(
+        `programme: ${rows.length} rows where there is one (row ids ${rows.map((r) => shown(r.id)).join(', ')})`,
+      );
+    }
     return fromRow(PROGRAMME, row);
   }
 
@@ -157,7 +273,7 @@ export class DocumentRepository {
   }
 
   readModel(): Model {
-    return {
+    const model: Model = {
       programme: this.readProgramme(),
       lines: this.readRows('line'),
       profiles: this.readRows('profile'),
@@ -168,6 +284,8 @@ export class DocumentRepository {
       scenarios: this.readRows('scenario'),
       ranges: this.readRows('range'),
     };
+    checkReferences(model);
+    return model;
   }
 
   /** Writes a whole model into empty tables (new files): what is referred to first. */
@@ -186,18 +304,18 @@ export class DocumentRepository {
     ).run({ ...entry, fields: JSON.stringify(entry.fields) });
   }
 
-  /** Newest first. */
+  /** Newest first. Each row is validated (changeLogRowSchema): a value out of its domain is a StoredDataError. */
   readChangeLog(limit = 500): ChangeLogEntry[] {
     const rows = this.stmt(
       `SELECT id, at, author, summary, kind, command, target, fields, omitted FROM change_log ORDER BY id DESC LIMIT ?`,
-    ).all(limit) as (Omit<ChangeLogEntry, 'fields' | 'kind'> & { kind: string | null; fields: string })[];
+    ).all(limit) as Row[];
     return rows.map((r) => {
-      const fields = parseJson(r.fields, `change log row ${r.id} fields`);
-      if (!Array.isArray(fields)) throw new StoredDataError(`change log row ${r.id} fields: not a list`);
-      if (r.kind !== null && !(CHANGE_KINDS as readonly string[]).includes(r.kind)) {
-        throw new StoredDataError(`change log row ${r.id} kind: "${r.kind}" is not a kind of change`);
-      }
-      return { ...r, kind: r.kind as ChangeKind | null, fields: fields as FieldChange[] };
+      const what = `change log row ${shown(r.id)}`;
+      if (typeof r.fields !== 'string')
+        throw new StoredDataError(`${what} fields: ${shown(r.fields)} is not JSON text`);
+      const parsed = changeLogRowSchema.safeParse({ ...r, fields: parseJson(r.fields, `${what} fields`) });
+      if (!parsed.success) throw new StoredDataError(`${what}: ${describeIssues(parsed.error.issues)}`);
+      return parsed.data;
     });
   }
 

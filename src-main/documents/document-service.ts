@@ -2,8 +2,8 @@
  * DocumentService: one open programme file at a time (plain Node, no Electron).
  *
  * - Opening inspects the file read-only first (see db/connection.ts inspectFile) and refuses
- *   foreign, damaged and unreadable newer files without writing a byte. An older file is copied
- *   to a backup beside it, then migrated. A file locked by another process, or from a newer
+ *   foreign, damaged and unreadable newer files without writing a byte. An older file is migrated
+ *   and read in memory first, then copied to a backup beside it, then migrated. A file locked by another process, or from a newer
  *   version, opens read-only.
  * - Every command is ONE synchronous transaction (row changes + a change-log row), planned by
  *   commands.ts. Nothing is written when a command is refused.
@@ -52,6 +52,7 @@ import {
   openInMemoryCopy,
   openWritable,
   runMigrations,
+  sqliteCode,
   StoredDataError,
 } from '../db';
 import {
@@ -73,6 +74,7 @@ import {
 } from './files';
 import { acquireLock, type DocumentLock, heldByThisProcess, type LockOwner, type LockResult, realPathOf } from './lock';
 import {
+  changeLogDamaged,
   fileExists,
   inspectionFailure,
   migrationFailed,
@@ -378,6 +380,7 @@ export class DocumentService {
       return doc.repo.readChangeLog(limit);
     } catch (err) {
       if (doc.readOnlyReason === 'newerVersion') return [];
+      if (err instanceof StoredDataError) throw changeLogDamaged(doc.path, err.message);
       throw err;
     }
   }
@@ -578,14 +581,32 @@ export class DocumentService {
         return new OpenDocument(abs, db, null, reason, reason === 'locked' ? owner : null, version, null, model);
       } catch (err) {
         if (db.open) db.close();
-        if (err instanceof StoredDataError) throw storedDataFailure(abs);
+        if (err instanceof StoredDataError) throw storedDataFailure(abs, err.message);
         if (version < current) throw migrationFailed(abs, version);
-        throw err;
+        throw asOpenFailure(abs, err);
       }
     }
 
-    // Writable, under our lock.
-    insp.db.close();
+    // Writable, under our lock. An older file is first migrated and read in memory: one that cannot
+    // be (a row out of its domain, a migration that fails on it) is refused before a backup is
+    // made or a byte written, and the restore below is left for what only the disk can refuse.
+    if (version < current) {
+      let mem: Db | null = null;
+      try {
+        const bytes = insp.db.serialize();
+        insp.db.close();
+        mem = openInMemoryCopy(bytes);
+        runMigrations(mem, migrations);
+        new DocumentRepository(mem).readModel();
+      } catch (err) {
+        if (insp.db.open) insp.db.close();
+        if (err instanceof StoredDataError) return fail(storedDataFailure(abs, err.message));
+        return fail(migrationFailed(abs, version));
+      } finally {
+        if (mem?.open) mem.close();
+      }
+    }
+    if (insp.db.open) insp.db.close();
     let migratedFrom: { version: number; backupPath: string } | null = null;
     if (version < current) {
       let backupPath: string;
@@ -613,7 +634,7 @@ export class DocumentService {
     try {
       db = openWritable(abs);
     } catch (err) {
-      return fail(asIoFailure(err));
+      return fail(asOpenFailure(abs, err));
     }
     try {
       const model = new DocumentRepository(db).readModel();
@@ -623,8 +644,8 @@ export class DocumentService {
       if (migratedFrom && !restoreFromBackup(abs, migratedFrom.backupPath)) {
         return fail(restoreFailed(abs, migratedFrom.backupPath));
       }
-      if (err instanceof StoredDataError) return fail(storedDataFailure(abs));
-      return fail(asIoFailure(err));
+      if (err instanceof StoredDataError) return fail(storedDataFailure(abs, err.message));
+      return fail(asOpenFailure(abs, err));
     }
   }
 }
@@ -653,6 +674,19 @@ export function createdEntry(at: string, author: string): NewChangeLogEntry {
     fields: [],
     omitted: 0,
   };
+}
+
+/**
+ * While a file is opened: SQLite finding it damaged past what the read-only inspection could see
+ * (a table's CHECK text overwritten is only read by a writable connection; a page only read with
+ * the rows) is a 'damaged' refusal; anything else as asIoFailure.
+ */
+function asOpenFailure(abs: string, err: unknown): unknown {
+  const code = sqliteCode(err);
+  if (code !== null && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB' || code === 'SQLITE_FORMAT')) {
+    return inspectionFailure(abs, { status: 'damaged', detail: err instanceof Error ? err.message : String(err) });
+  }
+  return asIoFailure(err);
 }
 
 /** Disk/OS refusals become 'io' failures a person can act on; anything else stays an internal error. */

@@ -39,6 +39,8 @@ export function inspectionFailure(file: string, f: InspectionFailure): ApiFailur
         'damaged',
         `${name} is damaged (it looks truncated or partly overwritten), so it cannot be opened safely. It was left exactly as it was; open an earlier copy or a backup instead.`,
       );
+    case 'wrongSchema':
+      return schemaDamaged(file, f.version, f.problems);
     case 'hotJournal':
       return new ApiFailure(
         'damaged',
@@ -47,11 +49,46 @@ export function inspectionFailure(file: string, f: InspectionFailure): ApiFailur
   }
 }
 
-export function storedDataFailure(file: string): ApiFailure {
+/**
+ * A file whose tables or columns are not those of the format it claims (one renamed or dropped by
+ * another tool): which ones, at most three, so that whoever edited it can put them back.
+ */
+export function schemaDamaged(file: string, version: number, problems: readonly string[]): ApiFailure {
+  const shown = problems.slice(0, 3).join('; ');
+  const more = problems.length > 3 ? `; and ${problems.length - 3} more` : '';
   return new ApiFailure(
     'damaged',
-    `"${path.basename(file)}" contains values this version cannot read (it may have been edited by another tool or damaged). It was left exactly as it was; open an earlier copy or a backup instead.`,
+    `"${path.basename(file)}" is damaged: its tables do not match file format ${version}, the one it says it has (${shown}${more}). It may have been changed by another tool. It was left exactly as it was; open an earlier copy or a backup instead.`,
   );
+}
+
+/**
+ * A row holding a value this version cannot read as it is stored (out of its column's range, not
+ * in the form the app writes, or naming a row that does not exist). `detail` names the row and the
+ * field ("line L1 eligibleIndirect: 2 is not 0 or 1"); without one, the sentence stays general.
+ */
+export function storedDataFailure(file: string, detail?: string): ApiFailure {
+  const where = detail ? ` (${clipDetail(detail)})` : '';
+  return new ApiFailure(
+    'damaged',
+    `"${path.basename(file)}" contains values this version cannot read${where}; it may have been edited by another tool or damaged. It was left exactly as it was; open an earlier copy or a backup instead.`,
+  );
+}
+
+/**
+ * The change log (history) holds a row this version cannot read. The programme itself opened; only
+ * its history cannot be shown.
+ */
+export function changeLogDamaged(file: string, detail: string): ApiFailure {
+  return new ApiFailure(
+    'damaged',
+    `The history of "${path.basename(file)}" holds an entry this version cannot read (${clipDetail(detail)}); it may have been edited by another tool or damaged. The history cannot be shown, but the programme itself opened normally, and nothing was changed. Keep an earlier copy or a backup if you need that history.`,
+  );
+}
+
+/** A detail from the file, cut to a length a sentence can carry. */
+function clipDetail(detail: string, max = 300): string {
+  return detail.length > max ? `${detail.slice(0, max - 1)}…` : detail;
 }
 
 export function newerVersionRefused(file: string, version: number, supported: number): ApiFailure {
@@ -59,6 +96,14 @@ export function newerVersionRefused(file: string, version: number, supported: nu
     'newerVersion',
     `"${path.basename(file)}" was saved by a newer version of ${APP} (file format ${version}; this version reads up to ${supported}), and its contents cannot be read here. Update the app to open it. The file was not changed.`,
   );
+}
+
+/**
+ * The command line read a file saved by a newer version (as the app shows one: read-only). A
+ * notice, not a refusal: the results follow it, and may leave out what the newer version added.
+ */
+export function newerVersionNotice(file: string, version: number, supported: number): string {
+  return `"${path.basename(file)}" was saved by a newer version of ${APP} (file format ${version}; this version reads up to ${supported}), so it was opened read-only and read as far as this version understands it: the results below may leave out what the newer version added. The file was not changed. Update the app to be sure of them.`;
 }
 
 export function migrationFailed(file: string, version: number): ApiFailure {
