@@ -124,6 +124,31 @@ describe('item 2: totals beyond the largest amount are a diagnostic, never an in
   });
 });
 
+describe('item 2: an engine that met a programme beyond the largest amount keeps exact sums after', () => {
+  it('its running sums are not left off by the inexact ones: the next compute equals a fresh engine’s', () => {
+    const small = Array.from({ length: 60 }, (_, i) =>
+      line(`S${i}`, LEVELS[i % 4]!, i, { unitCost: 1001 + i, driver: fixed('3', 'monthly', 120) }),
+    );
+    const huge = Array.from({ length: 12 }, (_, i) =>
+      line(`H${i}`, 'individual', 100 + i, { unitCost: 4 * 10 ** 14 + 3, driver: fixed('1') }),
+    );
+    const pct = line('pct', 'support', 999, {
+      driver: { kind: 'percentage', rate: '0.5', levels: ['individual', 'community'], lineIds: [], start: 1, end: 120 },
+    });
+    const engine = createEngine();
+    for (const fastPath of [true, false]) {
+      const e = fastPath ? engine : createEngine({ fastPath });
+      expect(e.compute(model([...small, ...huge, pct])).totals.total).toBe(0);
+      // Back within the bound: one huge line left among the small ones (an edit, not a new model).
+      const within = model([...small, huge[0]!, pct]);
+      const r = e.compute(within);
+      expect(r.diagnostics.map((d) => d.code)).not.toContain('total.tooLarge');
+      expect(r).toEqual(createEngine({ fastPath }).compute(within));
+      expectExactSums(r);
+    }
+  });
+});
+
 describe('item 3: long decimals are refused, and never freeze the engine', () => {
   const oneLine = (inflation: string) =>
     model([line('a', 'individual', 0, { unitCost: 1000, driver: fixed('1', 'monthly', 120) })], { inflation });
