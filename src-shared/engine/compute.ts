@@ -2,6 +2,9 @@
  * compute(model) -> result: the one pure function behind the screen, the exports, the CLI and the
  * tests (DESIGN §4). No I/O, no clock, no randomness; it never throws on user data and never
  * returns NaN — problems in the model come back as diagnostics on the line they belong to.
+ * Limits (src-shared/model/limits.ts, the decisions): a line beyond the largest amount costs
+ * nothing (`amount.tooLarge`), a programme beyond it shows no amount (`total.tooLarge`), and a
+ * stored decimal longer than the engine reads exactly is read rounded (`value.outOfBounds`).
  *
  * The phases, each in its own file: caseload (caseload.ts), quantities (drivers.ts, plan.ts),
  * amounts (amounts.ts), what partners deliver beside the budget and the coordination it costs
@@ -247,7 +250,7 @@ function newContext(contexts: LineContext[], model: Model, slots: number): LineC
 }
 
 /** The diagnostic of a line whose amounts exceed MAX_AMOUNT (limits.ts). */
-export function tooLarge(lineId: string): Diagnostic {
+function tooLarge(lineId: string): Diagnostic {
   return { severity: 'error', code: 'amount.tooLarge', lineId, params: { max: MAX_AMOUNT } };
 }
 
