@@ -33,13 +33,17 @@ const errors = {
   'value.invalid': 'This value is not acceptable.',
   'text.required': 'This cannot be empty.',
   'text.tooLong': 'This is too long.',
+  'text.invalidCharacters':
+    'This text holds control characters or a broken character (often pasted from another program). Retype it or remove them.',
   'number.invalid': '“{input}” is not a number. Use digits, with a point for decimals, e.g. 1250.50.',
   'number.negative': 'The value cannot be negative.',
   'number.positive': 'Enter a number above 0.',
   'number.notInteger': 'Enter a whole number.',
   'number.tooLarge': 'This number is too large.',
+  'number.maxDecimals6': 'Enter at most 6 digits after the point.',
+  'number.maxDecimals8': 'Enter at most 8 digits after the point.',
   'share.range': 'Enter a percentage from 0 to 100.',
-  'inflation.range': 'Inflation must stay above −100 %.',
+  'inflation.range': 'Enter a yearly inflation above −100 % and at most 1,000 %.',
   'offset.range': 'Enter a number of months from 0 to 60.',
   'awardDate.invalid': 'Enter a date as YYYY-MM-DD or a month as YYYY-MM, e.g. 2024-10-01.',
   'month.invalid': 'Enter a month as YYYY-MM, e.g. 2025-01.',
@@ -51,6 +55,8 @@ const errors = {
   'window.outside': 'This month is outside the programme, which lasts {max} months. Enter a month from 1 to {max}.',
   'window.endBeforeStart': 'The end month comes before the start month (M{start}). Enter M{start} or later.',
   'staffing.maxBelowMin': 'The maximum staff cannot be below the minimum staff.',
+  'amount.tooLarge':
+    'This line would cost more than the largest amount the app handles (10 trillion euros or dollars; 10^15 minor units of any currency). Lower its quantity or its unit cost.',
   'currency.undefined':
     'This currency is neither the reporting currency nor a local currency of the programme. Add it on the Programme screen first.',
   'list.duplicate': 'This is chosen twice. Keep it once.',
@@ -225,6 +231,12 @@ const diagnostics = {
     '“{name}” is a percentage of itself, directly or through other percentage lines: it costs nothing until the loop is broken.',
   'funding.unknownFunder': 'The funding split of “{name}” names a source that no longer exists.',
   'funding.sum': 'The funding shares of “{name}” add up to {sum}, not 100 %.',
+  'amount.tooLarge':
+    '“{name}” would cost more than {max}, the largest amount the app handles, so it counts for nothing. Lower its quantity, its unit cost or its exchange rate.',
+  'total.tooLarge':
+    'The programme would cost more than {max}, the largest amount the app handles, so no amount is shown. Lower the largest lines’ quantities or unit costs.',
+  'value.outOfBounds':
+    '{field} holds “{value}”, which has more digits than the app accepts (the file was edited outside the app?). It is computed rounded; enter it again.',
 } as const satisfies Record<DiagnosticCode, string>;
 
 /** Field names in the change log (`log.field.<table>.<field>`), one per field of every stored row. */

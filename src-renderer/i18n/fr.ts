@@ -27,14 +27,18 @@ const errors: Record<ErrorTextCode, string> = {
   'value.invalid': 'Cette valeur n’est pas acceptable.',
   'text.required': 'Ce champ ne peut pas être vide.',
   'text.tooLong': 'Ce texte est trop long.',
+  'text.invalidCharacters':
+    'Ce texte contient des caractères de contrôle ou un caractère abîmé (souvent collé depuis un autre logiciel). Retapez-le ou retirez-les.',
   'number.invalid':
     '« {input} » n’est pas un nombre. Utilisez des chiffres, avec une virgule pour les décimales, par ex. 1250,50.',
   'number.negative': 'La valeur ne peut pas être négative.',
   'number.positive': 'Saisissez un nombre supérieur à 0.',
   'number.notInteger': 'Saisissez un nombre entier.',
   'number.tooLarge': 'Ce nombre est trop grand.',
+  'number.maxDecimals6': 'Saisissez au plus 6 chiffres après la virgule.',
+  'number.maxDecimals8': 'Saisissez au plus 8 chiffres après la virgule.',
   'share.range': 'Saisissez un pourcentage de 0 à 100.',
-  'inflation.range': 'L’inflation doit rester au-dessus de −100 %.',
+  'inflation.range': 'Saisissez une inflation annuelle supérieure à −100\u00a0% et d’au plus 1\u00a0000\u00a0%.',
   'offset.range': 'Saisissez un nombre de mois de 0 à 60.',
   'awardDate.invalid': 'Saisissez une date au format AAAA-MM-JJ ou un mois au format AAAA-MM, par ex. 2024-10-01.',
   'month.invalid': 'Saisissez un mois au format AAAA-MM, par ex. 2025-01.',
@@ -46,6 +50,8 @@ const errors: Record<ErrorTextCode, string> = {
   'window.outside': 'Ce mois est en dehors du programme, qui dure {max} mois. Saisissez un mois de 1 à {max}.',
   'window.endBeforeStart': 'Le mois de fin précède le mois de début (M{start}). Saisissez M{start} ou plus tard.',
   'staffing.maxBelowMin': 'Le personnel maximum ne peut pas être inférieur au personnel minimum.',
+  'amount.tooLarge':
+    'Cette ligne coûterait plus que le plus grand montant que l’application traite (10\u00a0000 milliards d’euros ou de dollars\u00a0; 10^15 unités mineures de toute devise). Réduisez sa quantité ou son coût unitaire.',
   'currency.undefined':
     'Cette devise n’est ni la devise de présentation ni une devise locale du programme. Ajoutez-la d’abord dans l’écran Programme.',
   'list.duplicate': 'Cet élément est choisi deux fois. Ne le gardez qu’une fois.',
@@ -229,6 +235,12 @@ const diagnostics: Record<DiagnosticCode, string> = {
     '« {name} » est un pourcentage d’elle-même, directement ou via d’autres lignes en pourcentage : elle ne coûte rien tant que la boucle n’est pas rompue.',
   'funding.unknownFunder': 'La répartition de « {name} » cite une source de financement qui n’existe plus.',
   'funding.sum': 'Les parts de financement de « {name} » totalisent {sum} et non 100 %.',
+  'amount.tooLarge':
+    '«\u00a0{name}\u00a0» coûterait plus de {max}, le plus grand montant que l’application traite\u00a0: elle ne compte pour rien. Réduisez sa quantité, son coût unitaire ou son taux de change.',
+  'total.tooLarge':
+    'Le programme coûterait plus de {max}, le plus grand montant que l’application traite\u00a0: aucun montant n’est affiché. Réduisez les quantités ou les coûts unitaires des plus grosses lignes.',
+  'value.outOfBounds':
+    '{field} vaut «\u00a0{value}\u00a0», qui a plus de chiffres que l’application n’en accepte (fichier modifié hors de l’application\u00a0?). Le calcul l’arrondit\u00a0; saisissez-le à nouveau.',
 };
 
 /** Field names in the change log (`log.field.<table>.<field>`), one per field of every stored row. */

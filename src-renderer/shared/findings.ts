@@ -55,6 +55,9 @@ const BY_CODE: Readonly<Record<string, Readonly<Record<string, ParamKind>>>> = {
   'synergy.lineOverCovered': { over: 'money' },
   // The engine gives the sum of a funding split already in percent ("60").
   'funding.sum': { sum: 'percent' },
+  'amount.tooLarge': { max: 'money' },
+  'total.tooLarge': { max: 'money' },
+  'value.outOfBounds': { field: 'text', value: 'text' },
 };
 
 /** Kinds by parameter name, for codes not listed above. */

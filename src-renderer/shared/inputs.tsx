@@ -8,6 +8,7 @@ import { type ReactNode, useId } from 'react';
 import { CellError } from './CellError';
 import { errorText } from '../i18n';
 import type { Locale } from '../../src-shared/money';
+import { hasInvalidCharacters } from '../../src-shared/model';
 import { FieldError } from './common';
 import { SelectFace, TextFace } from './faces';
 import { type CommitResult, useDraft } from './draft';
@@ -209,7 +210,8 @@ export function FieldControl(props: { suffix?: string; children: ReactNode }) {
 
 /**
  * The commit of a short text field (a name, an organisation): trimmed, at most 200 characters,
- * not empty when `required`; `onChange` only when it differs from `current`.
+ * not empty when `required`, no control or broken characters (src-shared/model/limits.ts);
+ * `onChange` only when it differs from `current`.
  */
 export function textCommit(
   locale: Locale,
@@ -221,6 +223,7 @@ export function textCommit(
     const v = text.trim();
     if (required && v === '') return { ok: false, message: errorText(locale, 'text.required') };
     if (v.length > 200) return { ok: false, message: errorText(locale, 'text.tooLong') };
+    if (hasInvalidCharacters(v, false)) return { ok: false, message: errorText(locale, 'text.invalidCharacters') };
     if (v !== current) onChange(v);
     return { ok: true };
   };

@@ -24,6 +24,7 @@ import {
   LIST_FIELDS,
   lineFieldsSchema,
   lineIdSchema,
+  lineText,
   type ListEntity,
   parameterIdSchema,
   parameterRangeSchema,
@@ -364,7 +365,8 @@ const columnWidthsSchema = z
   .refine((r) => Object.keys(r).length <= 40, { message: 'At most 40 column widths can be kept.' });
 
 export const settingsSchema = z.object({
-  author: z.string().max(200, fieldMessage('text.tooLong')),
+  /** Written into every programme and change: one line, no control or broken characters (model/limits.ts). */
+  author: lineText(200),
   locale: z.enum(['en', 'fr']),
   columnWidths: columnWidthsSchema.default({}),
 });

@@ -152,6 +152,8 @@ function phrase(code: FieldCode, ctx: ValidationContext): string {
       return 'cannot be empty';
     case 'text.tooLong':
       return 'is too long';
+    case 'text.invalidCharacters':
+      return 'holds control characters or a broken character (a lone UTF-16 surrogate): retype it without them';
     case 'number.invalid':
       return 'is not a valid number (use digits with at most one decimal point, e.g. 12.5)';
     case 'number.negative':
@@ -162,10 +164,14 @@ function phrase(code: FieldCode, ctx: ValidationContext): string {
       return 'must be a whole number';
     case 'number.tooLarge':
       return 'is too large';
+    case 'number.maxDecimals6':
+      return 'has too many decimals: enter at most 6 digits after the point';
+    case 'number.maxDecimals8':
+      return 'has too many decimals: enter at most 8 digits after the point';
     case 'share.range':
       return 'must be between 0 % and 100 %';
     case 'inflation.range':
-      return 'must be above -100 %';
+      return 'must be above -100 % and at most 1,000 %';
     case 'offset.range':
       return 'must be between 0 and 60 months';
     case 'month.invalid':
@@ -198,6 +204,8 @@ function phrase(code: FieldCode, ctx: ValidationContext): string {
       return 'cannot be before the first month';
     case 'staffing.maxBelowMin':
       return 'cannot be below the minimum staff';
+    case 'amount.tooLarge':
+      return `makes the line cost more than the largest amount the app handles (10^15 minor units, i.e. 10 trillion euros or dollars): lower the quantity or the unit cost`;
     case 'line.notFound':
       return 'is not a budget line of this programme (it may have been deleted)';
     case 'line.self':

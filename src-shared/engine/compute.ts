@@ -2,6 +2,9 @@
  * compute(model) -> result: the one pure function behind the screen, the exports, the CLI and the
  * tests (DESIGN §4). No I/O, no clock, no randomness; it never throws on user data and never
  * returns NaN — problems in the model come back as diagnostics on the line they belong to.
+ * Limits (src-shared/model/limits.ts, the decisions): a line beyond the largest amount costs
+ * nothing (`amount.tooLarge`), a programme beyond it shows no amount (`total.tooLarge`), and a
+ * stored decimal longer than the engine reads exactly is read rounded (`value.outOfBounds`).
  *
  * The phases, each in its own file: caseload (caseload.ts), quantities (drivers.ts, plan.ts),
  * amounts (amounts.ts), what partners deliver beside the budget and the coordination it costs
@@ -53,8 +56,8 @@ import {
   type TotalsInput,
   totalsAndMetrics,
 } from './totals';
-import { add, fromInt, type Rational } from '../money';
-import { LEVELS } from '../model';
+import { add, fromInt, type Rational, readsExactly } from '../money';
+import { LEVELS, MAX_AMOUNT } from '../model';
 
 export { roundRunning };
 
@@ -246,6 +249,55 @@ function newContext(contexts: LineContext[], model: Model, slots: number): LineC
   return c;
 }
 
+/** The diagnostic of a line whose amounts exceed MAX_AMOUNT (limits.ts). */
+function tooLarge(lineId: string): Diagnostic {
+  return { severity: 'error', code: 'amount.tooLarge', lineId, params: { max: MAX_AMOUNT } };
+}
+
+/** The first decimal of `line` that dec() cannot read exactly (limits.ts), as the diagnostic's params. */
+function unreadValue(line: BudgetLine): { field: string; value: string } | null {
+  const d = line.driver as unknown as Record<string, unknown>;
+  for (const [k, v] of Object.entries(d)) {
+    if (typeof v === 'string' && !readsExactly(v)) return unread(`driver.${k}`, v);
+  }
+  const fields: [string, string][] = [
+    ['beneficiariesPerUnit', line.beneficiariesPerUnit],
+    ['nonMigrantShare', line.nonMigrantShare],
+    ['outputs.businesses', line.outputs.businesses],
+    ['outputs.jobs', line.outputs.jobs],
+    ['outputs.people', line.outputs.people],
+    ...line.funding.map((f, i): [string, string] => [`funding.${i}.share`, f.share]),
+  ];
+  for (const [k, v] of fields) if (!readsExactly(v)) return unread(k, v);
+  return null;
+}
+
+/** What a value.outOfBounds diagnostic shows: the field, and the start of the value. */
+function unread(field: string, value: string): { field: string; value: string } {
+  return { field, value: value.length > 24 ? `${value.slice(0, 24)}…` : value };
+}
+
+/** value.outOfBounds for the programme's, the currencies' and the profiles' decimals (lineId null). */
+function modelValuesUnread(model: Model): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const check = (field: string, v: string | undefined): void => {
+    if (v !== undefined && !readsExactly(v)) {
+      out.push({ severity: 'error', code: 'value.outOfBounds', lineId: null, params: unread(field, v) });
+    }
+  };
+  const p = model.programme;
+  check('programme.inflation', p.inflation);
+  check('programme.indirectRate', p.indirectRate);
+  check('programme.contingencyRate', p.contingencyRate);
+  check('programme.usNicra.rate', p.usNicra?.rate);
+  for (const c of model.currencies) {
+    check(`${c.code}.inflation`, c.inflation);
+    c.rates.forEach((r, i) => check(`${c.code}.rates.${i}`, r));
+  }
+  for (const pr of model.profiles) check(`${pr.name}.personsPerUnit`, pr.personsPerUnit);
+  return out;
+}
+
 /** A line's quantities and amounts, as its cache entry (its diagnostics go to `diagnostics`). */
 function computeLine(
   line: BudgetLine,
@@ -282,13 +334,22 @@ function computeLine(
       });
     }
   }
+  let sum = total ?? amountsTotal(amounts);
+  if (!(sum <= MAX_AMOUNT)) {
+    // Beyond the largest amount (limits.ts), or not a number at all: the line costs nothing, and says so.
+    diagnostics.push(tooLarge(line.id));
+    amounts = new Array<number>(D).fill(0);
+    sum = 0;
+  }
+  const unread = unreadValue(line);
+  if (unread) diagnostics.push({ severity: 'error', code: 'value.outOfBounds', lineId: line.id, params: unread });
   // What the entry keeps of the plan (LinePlan): `built` reads the builder's buffer, the entry never does.
   return {
     derivation: built.derivation,
     quantities: planFloats(built),
     total: hasReach(line) ? planTotal(built) : null,
     amounts,
-    amountsTotal: total ?? amountsTotal(amounts),
+    amountsTotal: sum,
     diagnostics: NONE,
     level: line.level,
     eligibleIndirect: line.eligibleIndirect,
@@ -349,37 +410,73 @@ export function createEngine(options: EngineOptions = {}): Engine {
     lineDiagnostics: [],
     splitShapes: new SplitShapes(),
   };
+  const compute = (model: Model): ComputeResult => {
+    const result = computeOnce(model);
+    if (result.totals.total <= MAX_AMOUNT) return result;
+    // Beyond the largest amount (limits.ts): the sums may no longer be exact, so no amount is shown.
+    // The same programme costing nothing (no unit cost; no partner programme either should that not
+    // do), with this compute's diagnostics and the one that says why.
+    let zeroed = computeOnce(costingNothing(model, false));
+    if (!(zeroed.totals.total <= MAX_AMOUNT)) zeroed = computeOnce(costingNothing(model, true));
+    zeroed.diagnostics = [...result.diagnostics, TOTAL_TOO_LARGE];
+    return zeroed;
+  };
+  const computeOnce = (model: Model): ComputeResult => {
+    // The costs, then what partners cover of them and who pays it (synergies.ts): one result.
+    const { result, outside } = computeWith(caches, model, totalsAndMetrics);
+    const { costs, reach } = result;
+    const synergies = computeSynergies(model, model.partners, model.synergies, costs, outside);
+    // Community projects opened to all reach more people at the same cost (synergies.ts): they
+    // count in the reach metrics, as non-migrant community beneficiaries.
+    const added = synergies.totals.addedBeneficiaries;
+    if (added > 0) {
+      costs.metrics = {
+        ...costs.metrics,
+        ...reachMetrics(costs.totals.total, {
+          returnees: reach.returnees,
+          community: add(reach.community, fromInt(added)),
+          nonMigrant: add(reach.nonMigrant, fromInt(added)),
+        }),
+      };
+    }
+    const funded = fundByPartners(costs, new Set(model.funders.map((f) => f.id)), model.synergies, synergies);
+    const outcomes = computeOutcomes(model, costs);
+    return funded ? { ...costs, ...funded, synergies, outcomes } : Object.assign(costs, { synergies, outcomes });
+  };
+  const outcomeOnce = (model: Model): TotalAndNet => {
+    // The same phases; the totals phase gives only the budget's totals and the results of the
+    // lines the synergies read (budgetTotals), and the synergies run as in compute().
+    const targeted = new Set<string>();
+    for (const s of model.synergies) for (const id of s.lineIds) targeted.add(id);
+    const { result: costs, outside } = computeWith(caches, model, (input) => budgetTotals(input, targeted));
+    return { total: costs.totals.total, net: synergyNet(model, model.partners, model.synergies, costs, outside) };
+  };
   return {
-    compute: (model) => {
-      // The costs, then what partners cover of them and who pays it (synergies.ts): one result.
-      const { result, outside } = computeWith(caches, model, totalsAndMetrics);
-      const { costs, reach } = result;
-      const synergies = computeSynergies(model, model.partners, model.synergies, costs, outside);
-      // Community projects opened to all reach more people at the same cost (synergies.ts): they
-      // count in the reach metrics, as non-migrant community beneficiaries.
-      const added = synergies.totals.addedBeneficiaries;
-      if (added > 0) {
-        costs.metrics = {
-          ...costs.metrics,
-          ...reachMetrics(costs.totals.total, {
-            returnees: reach.returnees,
-            community: add(reach.community, fromInt(added)),
-            nonMigrant: add(reach.nonMigrant, fromInt(added)),
-          }),
-        };
-      }
-      const funded = fundByPartners(costs, new Set(model.funders.map((f) => f.id)), model.synergies, synergies);
-      const outcomes = computeOutcomes(model, costs);
-      return funded ? { ...costs, ...funded, synergies, outcomes } : Object.assign(costs, { synergies, outcomes });
-    },
+    compute,
     outcome: (model) => {
-      // The same phases; the totals phase gives only the budget's totals and the results of the
-      // lines the synergies read (budgetTotals), and the synergies run as in compute().
-      const targeted = new Set<string>();
-      for (const s of model.synergies) for (const id of s.lineIds) targeted.add(id);
-      const { result: costs, outside } = computeWith(caches, model, (input) => budgetTotals(input, targeted));
-      return { total: costs.totals.total, net: synergyNet(model, model.partners, model.synergies, costs, outside) };
+      // As compute() does beyond the largest amount (limits.ts).
+      const o = outcomeOnce(model);
+      if (o.total <= MAX_AMOUNT) return o;
+      const zeroed = outcomeOnce(costingNothing(model, false));
+      return zeroed.total <= MAX_AMOUNT ? zeroed : outcomeOnce(costingNothing(model, true));
     },
+  };
+}
+
+/** The programme-level diagnostic of a total beyond MAX_AMOUNT (limits.ts). */
+const TOTAL_TOO_LARGE: Diagnostic = Object.freeze({
+  severity: 'error',
+  code: 'total.tooLarge',
+  lineId: null,
+  params: Object.freeze({ max: MAX_AMOUNT }),
+});
+
+/** `model` with no unit cost on any line (and, with `noPartners`, no synergies): it costs nothing. */
+function costingNothing(model: Model, noPartners: boolean): Model {
+  return {
+    ...model,
+    lines: model.lines.map((l) => (l.unitCost === 0 ? l : { ...l, unitCost: 0 })),
+    ...(noPartners ? { synergies: [] } : {}),
   };
 }
 
@@ -461,7 +558,7 @@ function computeWith<T>(
   totals: (input: TotalsInput) => T,
 ): { result: T; outside: OutsideState | null } {
   const D = model.programme.durationMonths;
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = modelValuesUnread(model);
   // Caseload.
   const { index: caseload, series, persons: returneesExact } = buildCaseload(model);
   const factors = currencyFactors(model);

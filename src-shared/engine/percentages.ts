@@ -6,8 +6,8 @@
  * rate × the eligible direct cost, month by month, rounded by the same running-total rule.
  */
 import { type IndirectBaseInfo, indirectBaseMonths } from './indirect-base';
-import { dec, type Rational } from '../money';
-import { type BudgetLine, type Level, LEVELS, type Model, type PercentageDriver } from '../model';
+import { dec, type Rational, readsExactly } from '../money';
+import { type BudgetLine, type Level, LEVELS, MAX_AMOUNT, type Model, type PercentageDriver } from '../model';
 import { planAmounts } from './amounts';
 import { checkWindow } from './drivers';
 import { integerPlan, type LinePlan } from './plan';
@@ -157,6 +157,15 @@ export function computePercentages(
       months[at] = new Array<number>(D).fill(0);
       continue;
     }
+    if (!readsExactly(d.rate)) {
+      const value = d.rate.length > 24 ? `${d.rate.slice(0, 24)}…` : d.rate;
+      diagnostics.push({
+        severity: 'error',
+        code: 'value.outOfBounds',
+        lineId: line.id,
+        params: { field: 'driver.rate', value },
+      });
+    }
     const win = checkWindow(line, D, diagnostics);
     // Base: the running sums of the chosen levels (every line in them is final by now: the
     // percentage lines among them come earlier in `order`), plus the chosen lines outside them.
@@ -180,7 +189,14 @@ export function computePercentages(
     }
     // The quantity of a percentage line is its base (whole minor units, the array is not changed after).
     plans[at] = { derivation: percentage(d.rate, baseTotal), quantities: inWindow, total: null };
-    const amounts = rateOf(inWindow, dec(d.rate), fastPath);
+    let amounts = rateOf(inWindow, dec(d.rate), fastPath);
+    let sum = 0;
+    for (let m = 0; m < D; m++) sum += amounts[m] as number;
+    if (!(sum <= MAX_AMOUNT)) {
+      // Beyond the largest amount (limits.ts): the line costs nothing, and says so.
+      diagnostics.push({ severity: 'error', code: 'amount.tooLarge', lineId: line.id, params: { max: MAX_AMOUNT } });
+      amounts = new Array<number>(D).fill(0);
+    }
     months[at] = amounts;
     const own = levelSums.get(line.level) as number[];
     for (let m = 0; m < D; m++) own[m] = (own[m] as number) + (amounts[m] as number);

@@ -20,6 +20,9 @@ export const DIAGNOSTIC_CODES = [
   'percentage.cycle',
   'funding.unknownFunder',
   'funding.sum',
+  'amount.tooLarge',
+  'total.tooLarge',
+  'value.outOfBounds',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { fieldMessage } from '../api/codes';
 import { type Citation, citationText } from './citations';
-import { decimalString } from './schemas-base';
+import { nameText, positiveQuantity } from './schemas-base';
 
 export const PROFILE_KINDS = ['adult', 'family', 'child', 'trafficking', 'health', 'custom'] as const;
 export type ProfileKind = (typeof PROFILE_KINDS)[number];
@@ -19,11 +19,11 @@ export type ArrivalPattern = (typeof ARRIVAL_PATTERNS)[number];
 export const MAX_ARRIVALS = 10_000_000;
 
 export const profileFieldsSchema = z.object({
-  name: z.string().trim().min(1, fieldMessage('text.required')).max(200, fieldMessage('text.tooLong')),
+  name: nameText,
   kind: z.enum(PROFILE_KINDS),
   /** 'household' counts families: arrivals and cases are households of `personsPerUnit` people. */
   unit: z.enum(['person', 'household']),
-  personsPerUnit: decimalString.refine((s) => !s.startsWith('-') && s !== '0', fieldMessage('number.positive')),
+  personsPerUnit: positiveQuantity,
   /** Expected arrivals over the arrival window, in units (persons or households). */
   arrivals: z
     .number()

@@ -5,20 +5,23 @@
  * currency, applied to unit costs from programme year 2 on: factor (1 + i)^(year - 1).
  */
 import { z } from 'zod';
-import { add, dec, type Rational, ZERO } from '../money';
+import { add, cmp, dec, fromInt, isCanonicalDecimal, type Rational, ZERO } from '../money';
 import { fieldMessage } from '../api/codes';
-import { currencyCode, decimalString, minorAmount, nameText, shareString } from './schemas-base';
+import { boundedDecimal, currencyCode, minorAmount, nameText, shareString } from './schemas-base';
 
-export const positiveDecimal = decimalString.refine(
+/** An exchange rate: above 0, below 10^12, at most 8 decimals (limits.ts). */
+export const positiveDecimal = boundedDecimal('exchangeRate').refine(
   (s) => !s.startsWith('-') && s !== '0',
   fieldMessage('number.positive'),
 );
 
-/** Annual inflation as a share; may be negative (deflation) but above -100 %. */
-export const inflationString = decimalString.refine(
-  (s) => !s.startsWith('-') || /^-0\./.test(s),
+/** Annual inflation as a share; may be negative (deflation) but above -100 %, and at most 1,000 %. */
+export const inflationString = boundedDecimal('inflation').refine(
+  // (zod runs every refinement, also after one failed: the value may not be a decimal at all here.)
+  (s) => !isCanonicalDecimal(s) || (s.startsWith('-') ? /^-0\./.test(s) : cmp(dec(s), TEN) <= 0),
   fieldMessage('inflation.range'),
 );
+const TEN = fromInt(10);
 
 export const currencySchema = z.object({
   code: currencyCode,

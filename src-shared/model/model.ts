@@ -13,16 +13,21 @@ import {
   currencyCode,
   minorAmount,
   monthString,
+  lineText,
   nameText,
   nonNegativeDecimal,
+  positiveQuantity,
   shareString,
   text,
 } from './schemas-base';
-import { type Currency, type Funder, fundingShareSchema, inflationString, positiveDecimal } from './finance';
+import { type Currency, type Funder, fundingShareSchema, inflationString } from './finance';
+import { MAX_AMOUNT } from './limits';
+import { decimalToRational } from '../money';
 import type { Profile } from './caseload';
 import type { Partner, Synergy } from './partners';
 import type { ParameterRange, Scenario } from './scenarios';
 export * from './schemas-base';
+export * from './limits';
 export * from './finance';
 export * from './caseload';
 export * from './citations';
@@ -110,7 +115,7 @@ export const programmeSchema = z.object({
     .max(MAX_DURATION, fieldMessage('duration.range')),
   indirectRate: shareString,
   contingencyRate: shareString,
-  author: text(200),
+  author: lineText(200),
   notes: text(20000),
   donorProfile: z.enum(DONOR_PROFILES),
   /** Number of communities of return, used by per-community drivers. */
@@ -183,7 +188,7 @@ export const perActiveCaseDriverSchema = z.object({
 });
 export const staffingDriverSchema = z.object({
   kind: z.literal('staffing'),
-  casesPerStaff: positiveDecimal,
+  casesPerStaff: positiveQuantity,
   min: z.number().int(fieldMessage('number.notInteger')).min(0, fieldMessage('number.negative')).max(100000),
   /** null = no maximum */
   max: z.number().int(fieldMessage('number.notInteger')).min(0, fieldMessage('number.negative')).max(100000).nullable(),
@@ -202,7 +207,7 @@ export const perCommunityDriverSchema = z.object({
 export const perProjectDriverSchema = z.object({
   kind: z.literal('perProject'),
   /** projects = ceil(returnees of the profiles ÷ returneesPerProject) */
-  returneesPerProject: positiveDecimal,
+  returneesPerProject: positiveQuantity,
   profileIds: idList,
   schedule: z.enum(['once', 'spread']),
   start: month,
@@ -268,7 +273,7 @@ export const lineFieldsSchema = z.object({
   category: z.enum(CATEGORIES),
   dimension: z.enum(DIMENSIONS),
   modality: z.enum(MODALITIES),
-  unitLabel: text(60),
+  unitLabel: lineText(60),
   unitCost: minorAmount,
   driver: driverSchema,
   justification: text(20000),
@@ -393,10 +398,12 @@ export function durationEffects<L extends Pick<BudgetLine, 'driver'>>(
 
 /**
  * Cross-field checks that zod's per-field schemas cannot express: a window inside the programme,
- * start before end. Returns field -> message code. Used by main before it saves, and by the UI.
+ * start before end, and (given its unit cost) a fixed quantity that alone makes the line cost more
+ * than MAX_AMOUNT (limits.ts; `amount.tooLarge` on the unit cost). Returns field -> message code.
+ * Used by main before it saves, and by the UI.
  */
 export function validateLineAgainstProgramme(
-  line: Pick<BudgetLine, 'driver'>,
+  line: Pick<BudgetLine, 'driver'> & { unitCost?: number },
   programme: Pick<Programme, 'durationMonths'>,
 ): Record<string, FieldCode> {
   const errors: Record<string, FieldCode> = {};
@@ -408,7 +415,21 @@ export function validateLineAgainstProgramme(
     if (w.end < w.start) errors['driver.end'] = 'window.endBeforeStart';
   }
   if (d.kind === 'staffing' && d.max !== null && d.max < d.min) errors['driver.max'] = 'staffing.maxBelowMin';
+  if (line.unitCost !== undefined && d.kind === 'fixed' && fixedCostAbove(d, line.unitCost, MAX_AMOUNT)) {
+    errors.unitCost = 'amount.tooLarge';
+  }
   return errors;
+}
+
+/**
+ * Whether a fixed driver's units (its quantity, each month of its window when monthly) times the
+ * unit cost exceed `max` minor units, before inflation and exchange (which the engine guards).
+ */
+function fixedCostAbove(d: FixedDriver, unitCost: number, max: number): boolean {
+  const q = decimalToRational(d.quantity);
+  if (!q || !Number.isSafeInteger(unitCost)) return false;
+  const months = d.schedule === 'monthly' ? BigInt(Math.max(1, d.end - d.start + 1)) : 1n;
+  return q.n * months * BigInt(unitCost) > BigInt(max) * q.d;
 }
 
 /** Anything with `has(key)`: a Set, or a Map keyed by id. */

@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { type FieldCode, fieldMessage } from '../api/codes';
-import { minorAmount, monthString, nameText, shareString, text } from './schemas-base';
+import { lineText, minorAmount, monthString, nameText, shareString, text } from './schemas-base';
 
 const idString = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, fieldMessage('id.invalid'));
 
@@ -18,7 +18,7 @@ export type PartnerType = (typeof PARTNER_TYPES)[number];
 
 export const partnerFieldsSchema = z.object({
   name: nameText,
-  organisation: text(200),
+  organisation: lineText(200),
   type: z.enum(PARTNER_TYPES),
   /** The partner programme's own first and last calendar months (YYYY-MM). */
   startMonth: monthString,

@@ -17,7 +17,7 @@
  */
 import { z } from 'zod';
 import { fieldMessage } from '../api/codes';
-import { cmp, dec } from '../money';
+import { cmp, dec, isCanonicalDecimal } from '../money';
 import { canonicalDriver, canonicalLine } from './canonical';
 import { profileSchema } from './caseload';
 import { currencySchema } from './finance';
@@ -106,7 +106,8 @@ export const MAX_RANGE_FACTOR = '10';
 /** A factor of a parameter's value: an exact decimal between 0 and 10, at most 6 places. */
 const factorString = decimalString
   .refine((s) => /^\d{1,2}(\.\d{1,6})?$/.test(s), fieldMessage('range.factor'))
-  .refine((s) => cmp(dec(s), dec(MAX_RANGE_FACTOR)) <= 0, fieldMessage('range.factor'));
+  // (zod runs every refinement, also after one failed: only a decimal is compared.)
+  .refine((s) => !isCanonicalDecimal(s) || cmp(dec(s), dec(MAX_RANGE_FACTOR)) <= 0, fieldMessage('range.factor'));
 
 /** A key parameter's id: "<kind>:<target>" (sensitivity.ts `KeyParameter.id`). */
 export const parameterIdSchema = z
@@ -119,6 +120,8 @@ export const parameterIdSchema = z
 export const parameterRangeSchema = z
   .object({ id: parameterIdSchema, low: factorString, likely: factorString, high: factorString })
   .superRefine((r, ctx) => {
+    // zod runs this even when a field failed above: compare only decimals.
+    if (![r.low, r.likely, r.high].every((s) => typeof s === 'string' && isCanonicalDecimal(s))) return;
     if (cmp(dec(r.low), dec(r.likely)) > 0) {
       ctx.addIssue({ code: 'custom', path: ['low'], ...fieldMessage('range.order') });
     }

@@ -254,6 +254,21 @@ function principleBreakers(): Model[] {
       synergies: [health],
     },
     { ...base, lines: [...base.lines, line('nobody', 'community', { beneficiariesPerUnit: '0' }, 7)] },
+    ...limitBreakers(),
+  ];
+}
+
+/** Programmes beyond the limits of src-shared/model/limits.ts: a line, a total, a value out of bounds. */
+function limitBreakers(): Model[] {
+  const base = broken();
+  const once = (quantity: string): Driver => ({ kind: 'fixed', quantity, schedule: 'once', start: 1, end: 1 });
+  return [
+    { ...base, lines: [line('huge', 'individual', { unitCost: 10 ** 15, driver: once('2') })] },
+    {
+      ...base,
+      lines: [0, 1].map((i) => line(`big${i}`, 'individual', { unitCost: 6 * 10 ** 14, driver: once('1') }, i)),
+    },
+    { ...base, lines: [line('long', 'individual', { driver: once(`0.${'3'.repeat(40)}`) })] },
   ];
 }
 

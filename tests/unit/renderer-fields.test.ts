@@ -18,7 +18,7 @@ import {
   parseProgrammeField,
   programmeFieldText,
 } from '../../src-renderer/features/programme/programmeFields';
-import { translator } from '../../src-renderer/i18n';
+import { errorText, translator } from '../../src-renderer/i18n';
 
 const programme: Programme = {
   title: 'P',
@@ -66,6 +66,25 @@ describe('budget cells', () => {
       code: 'number.negative',
       context: 'unitCost',
     });
+  });
+
+  it('refuses, beside the cell, a unit cost or quantity that makes the line cost more than the largest amount', () => {
+    const monthly = line({ quantity: '1000', schedule: 'monthly', start: 1, end: 36 });
+    // 1,000 × 36 months × 30 billion euros (3 × 10^12 cents): 1.08 × 10^17 cents, past 10^15.
+    const r = parseLineCell(monthly, 'unitCost', '30,000,000,000', 'en', programme);
+    expect(r).toEqual({ ok: false, code: 'amount.tooLarge' });
+    if (!r.ok) {
+      expect(errorText('en', r.code)).toMatch(/^This line would cost more than the largest amount/);
+      expect(errorText('fr', r.code)).toMatch(/^Cette ligne coûterait plus/);
+    }
+    // 27 billion euros × 1,000 × 36 would too; 27 million is fine; so is the quantity that fits.
+    expect(parseLineCell(monthly, 'unitCost', '27,000,000', 'en', programme)).toEqual({
+      ok: true,
+      value: { unitCost: 2_700_000_000 },
+    });
+    const dear = { ...monthly, unitCost: 10 ** 12 };
+    expect(fail(parseLineCell(dear, 'quantity', '28', 'en', programme))).toBe('amount.tooLarge');
+    expect(fail(parseLineCell(dear, 'quantity', '27', 'en', programme))).toBe('ok');
   });
 
   it('reads costs in the user locale, exactly, to minor units', () => {

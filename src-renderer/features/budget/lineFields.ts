@@ -3,7 +3,13 @@
  * `line.update` patch, or into a specific error code (translated by i18n `errorText`). Pure: used
  * before anything is sent, and tested in Node. The model's zod schemas stay the final word.
  */
-import { type BudgetLine, lineFieldsSchema, type LineFields, type Programme } from '../../../src-shared/model';
+import {
+  type BudgetLine,
+  lineFieldsSchema,
+  type LineFields,
+  type Programme,
+  validateLineAgainstProgramme,
+} from '../../../src-shared/model';
 import { formatMinor, type Locale, parseMoney, parseNonNegativeDecimal, parsePercent } from '../../../src-shared/money';
 import type { Translate } from '../../i18n';
 import { type FieldResult, fromZod } from '../../shared/fields';
@@ -58,7 +64,8 @@ export function parseLineCell(
       const r = parseMoney(input, locale, line.currency);
       if (!r.ok) return { ...r, context: 'unitCost' };
       const z = fromZod(shape.unitCost.safeParse(r.value));
-      return z.ok ? { ok: true, value: { unitCost: z.value } } : { ...z, context: 'unitCost' };
+      if (!z.ok) return { ...z, context: 'unitCost' };
+      return withinLargestAmount(line.driver, z.value, programme, { unitCost: z.value });
     }
     case 'quantity':
     case 'start':
@@ -66,9 +73,26 @@ export function parseLineCell(
       const field = col === 'quantity' ? mainField(line.driver) : col;
       const r = parseDriverField(line.driver, field, input, locale, programme);
       if (!r.ok) return r;
-      return r.value === line.driver ? { ok: true, value: {} } : { ok: true, value: { driver: r.value } };
+      if (r.value === line.driver) return { ok: true, value: {} };
+      return withinLargestAmount(r.value, line.unitCost, programme, { driver: r.value });
     }
   }
+}
+
+/**
+ * `patch`, unless the line's fixed quantity × unit cost would exceed the largest amount the app
+ * handles (src-shared/model/limits.ts): then `amount.tooLarge`, shown beside the cell, as main
+ * would refuse it.
+ */
+function withinLargestAmount(
+  driver: LineFields['driver'],
+  unitCost: number,
+  programme: Pick<Programme, 'durationMonths'>,
+  patch: Partial<LineFields>,
+): FieldResult<Partial<LineFields>> {
+  const cross = validateLineAgainstProgramme({ driver, unitCost }, programme);
+  if (cross.unitCost === 'amount.tooLarge') return { ok: false, code: 'amount.tooLarge' };
+  return { ok: true, value: patch };
 }
 
 /**
