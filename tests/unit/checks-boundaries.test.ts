@@ -46,6 +46,8 @@ import {
   type SynergyEffect,
 } from '../../src-shared/model';
 import { lineBuilder, testProgramme } from './model-fixtures';
+import { MAX_AMOUNT } from '../../src-shared/model/limits';
+import { READ_SCALE } from '../../src-shared/money/decimal';
 
 // ---- A programme with no finding at all, and small edits of it ----------------------------------
 
@@ -136,6 +138,19 @@ const without = (ids: string[], m: Model = base()): Model => ({
   ...m,
   lines: m.lines.filter((l) => !ids.includes(l.id)),
 });
+
+/** Only the structural line, costing `unitCost` once, with no overheads: the line is the total. */
+const onlyStructural = (unitCost: number): Model =>
+  withProgramme(
+    { indirectRate: '0', contingencyRate: '0' },
+    setLine('str', { unitCost }, without(['pkg', 'psy', 'com', 'me'])),
+  );
+/** The structural and M&E lines alone, costing `a` and `b` once, with no overheads. */
+const twoHalves = (a: number, b: number): Model =>
+  withProgramme(
+    { indirectRate: '0', contingencyRate: '0' },
+    setLine('me', { unitCost: b }, setLine('str', { unitCost: a }, without(['pkg', 'psy', 'com']))),
+  );
 
 const PARTNER: Partner = { ...defaultPartnerFields('Partner', '2027-01', '2028-12'), id: 'P', position: 0 };
 /** `m` with one synergy of `effect` on `lineIds` (a partner over the whole programme unless given). */
@@ -909,9 +924,10 @@ const BOUNDARIES: Record<FindingCode, Row> = {
         fires: () => seconded(['0', '1', '0'], 25),
       },
       {
-        // A share too small for a float (10^-400 reads as 0 in a double): compared as a decimal.
-        at: 'a government source paying 10^-400 of the seconded staff silent, 0 fires',
-        silent: () => governmentPays(`0.${'0'.repeat(399)}1`, `0.${'9'.repeat(400)}`),
+        // The smallest share the schema takes (6 decimals, src-shared/model/limits.ts): compared as
+        // a decimal, never rounded to 0.
+        at: 'a government source paying 0.0001 % of the seconded staff silent, 0 fires',
+        silent: () => governmentPays('0.000001', '0.999999'),
         fires: () => governmentPays('0', '1'),
       },
     ],
@@ -1019,6 +1035,39 @@ const BOUNDARIES: Record<FindingCode, Row> = {
         silent: () => split('0.5', '0.5'),
         fires: () => ({ ...split('0.5', '0.5'), funders: [funder('d')] }),
         finding: { params: { funderId: 's' } },
+      },
+    ],
+  },
+  'amount.tooLarge': {
+    numeric: true,
+    cases: [
+      {
+        at: 'a line of exactly the largest amount silent, one minor unit more fires',
+        silent: () => onlyStructural(MAX_AMOUNT),
+        fires: () => onlyStructural(MAX_AMOUNT + 1),
+        finding: { target: { kind: 'line', lineId: 'str' }, severity: 'error' },
+      },
+    ],
+  },
+  'total.tooLarge': {
+    numeric: true,
+    cases: [
+      {
+        at: 'two lines adding up to exactly the largest amount silent, one minor unit more fires',
+        silent: () => twoHalves(MAX_AMOUNT / 5, (MAX_AMOUNT * 4) / 5),
+        fires: () => twoHalves(MAX_AMOUNT / 5, (MAX_AMOUNT * 4) / 5 + 1),
+        finding: { target: null, severity: 'error' },
+      },
+    ],
+  },
+  'value.outOfBounds': {
+    numeric: true,
+    cases: [
+      {
+        at: `an inflation of ${READ_SCALE} decimals (as far as the engine reads exactly) silent, one more fires`,
+        silent: () => withProgramme({ inflation: `0.${'0'.repeat(READ_SCALE - 1)}1` }),
+        fires: () => withProgramme({ inflation: `0.${'0'.repeat(READ_SCALE)}1` }),
+        finding: { params: expect.objectContaining({ field: 'programme.inflation' }) },
       },
     ],
   },
