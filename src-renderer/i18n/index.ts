@@ -10,6 +10,7 @@ import { isNetworkError } from '../api/errors';
 import { en, type MessageKey, type Messages } from './en';
 import { fr } from './fr';
 import { plural } from '../../src-shared/text/plural';
+import { interpolate } from '../../src-shared/text/interpolate';
 
 export type { MessageKey, Messages } from './en';
 export { plural, type PluralForms } from '../../src-shared/text/plural';
@@ -31,13 +32,7 @@ export function isMessageKey(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(en, key);
 }
 
-export function interpolate(template: string, params?: Params): string {
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const v = params[name];
-    return v === undefined ? whole : String(v);
-  });
-}
+export { interpolate };
 
 export function translate(locale: Locale, key: MessageKey, params?: Params): string {
   return interpolate(dictionaries[locale][key], params);
