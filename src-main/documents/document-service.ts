@@ -84,6 +84,7 @@ import {
   writeProtected,
 } from './messages';
 import { fieldsFromZod, validationFailure } from '../../src-shared/commands';
+import type { Locale } from '../../src-shared/money';
 import { blankModel, writeModelToFile } from './write-model';
 
 export interface DocumentServiceOptions {
@@ -91,6 +92,8 @@ export interface DocumentServiceOptions {
   author?: () => string;
   /** Clock for change-log times (tests). */
   now?: () => Date;
+  /** The user's language (from settings): refusals are written in it (messages.ts). Default English. */
+  locale?: () => Locale;
   /** How many undo steps to keep (default 500). */
   undoLimit?: number;
   /** Tests only: the schema migration list (to exercise migrations of older/newer files). */
@@ -214,12 +217,14 @@ export class DocumentService {
   private readonly listeners = new Set<ChangeListener>();
   private readonly author: () => string;
   private readonly now: () => Date;
+  private readonly locale: () => Locale;
   private readonly undoLimit: number;
   private readonly migrations: readonly Migration[];
 
   constructor(options: DocumentServiceOptions = {}) {
     this.author = options.author ?? (() => '');
     this.now = options.now ?? (() => new Date());
+    this.locale = options.locale ?? (() => 'en');
     this.undoLimit = options.undoLimit ?? 500;
     this.migrations = options.migrations ?? MIGRATIONS;
   }
@@ -254,8 +259,8 @@ export class DocumentService {
         changeLog: [createdEntry(at, this.author())],
       });
     } catch (err) {
-      if (err instanceof TargetExistsError) throw fileExists(abs);
-      throw asIoFailure(err);
+      if (err instanceof TargetExistsError) throw fileExists(abs, this.locale());
+      throw asIoFailure(err, this.locale());
     }
     return this.open(abs);
   }
@@ -288,7 +293,7 @@ export class DocumentService {
     const doc = this.requireWritable();
     const parsed = commandSchema.safeParse(command);
     if (!parsed.success) throw validationFailure(fieldsFromZod(parsed.error, ['fields', 'patch', 'currency']));
-    const plan = planCommand(doc.state(), parsed.data);
+    const plan = planCommand(doc.state(), parsed.data, this.locale());
     if (plan.changes.length === 0) return { info: this.info(doc), writes: [] };
     const writes = writesOf(plan.changes, 'after');
     const step: UndoStep = {
@@ -363,15 +368,15 @@ export class DocumentService {
   saveAs(newPath: string): Snapshot {
     const doc = this.requireOpen();
     const abs = path.resolve(newPath);
-    if (abs === doc.path || fs.existsSync(abs)) throw fileExists(abs);
+    if (abs === doc.path || fs.existsSync(abs)) throw fileExists(abs, this.locale());
     const tmp = tempPathBeside(abs);
     try {
       doc.repo.vacuumInto(tmp);
       fsyncFile(tmp);
       moveIntoPlaceNoClobber(tmp, abs);
     } catch (err) {
-      if (err instanceof TargetExistsError) throw fileExists(abs);
-      throw asIoFailure(err);
+      if (err instanceof TargetExistsError) throw fileExists(abs, this.locale());
+      throw asIoFailure(err, this.locale());
     } finally {
       removeQuietly(tmp);
     }
@@ -425,7 +430,7 @@ export class DocumentService {
 
   private requireWritable(): OpenDocument {
     const doc = this.requireOpen();
-    if (doc.readOnlyReason) throw readOnlyRefusal(doc.path, doc.readOnlyReason, doc.lockOwner);
+    if (doc.readOnlyReason) throw readOnlyRefusal(doc.path, doc.readOnlyReason, doc.lockOwner, this.locale());
     return doc;
   }
 
@@ -446,7 +451,7 @@ export class DocumentService {
         })
         .immediate();
     } catch (err) {
-      throw asIoFailure(err);
+      throw asIoFailure(err, this.locale());
     }
     doc.applyInMemory(writes);
     doc.revision++;
@@ -463,8 +468,9 @@ export class DocumentService {
       fs.accessSync(path.dirname(abs), fs.constants.W_OK);
       return acquireLock(abs);
     } catch (err) {
-      if (isErrno(err, 'EACCES') || isErrno(err, 'EPERM') || isErrno(err, 'EROFS')) throw writeProtected(abs);
-      throw asIoFailure(err);
+      if (isErrno(err, 'EACCES') || isErrno(err, 'EPERM') || isErrno(err, 'EROFS'))
+        throw writeProtected(abs, this.locale());
+      throw asIoFailure(err, this.locale());
     }
   }
 
@@ -490,7 +496,7 @@ export class DocumentService {
           }
         } catch {
           lock.release();
-          throw inspectionFailure(abs, { status: 'damaged', detail: 'rollback failed' });
+          throw inspectionFailure(abs, { status: 'damaged', detail: 'rollback failed' }, this.locale());
         }
         insp = inspectFile(abs, migrations);
       }
@@ -506,7 +512,7 @@ export class DocumentService {
       case 'newer':
         break;
       default:
-        return fail(inspectionFailure(abs, insp));
+        return fail(inspectionFailure(abs, insp, this.locale()));
     }
 
     if (insp.status === 'newer') {
@@ -517,7 +523,7 @@ export class DocumentService {
         model = new DocumentRepository(db).readModel();
       } catch {
         db.close();
-        throw newerVersionRefused(abs, insp.version, current);
+        throw newerVersionRefused(abs, insp.version, current, this.locale());
       }
       return new OpenDocument(abs, db, null, 'newerVersion', null, insp.version, null, model);
     }
@@ -551,8 +557,8 @@ export class DocumentService {
         return new OpenDocument(abs, db, null, reason, reason === 'locked' ? owner : null, version, null, model);
       } catch (err) {
         if (db.open) db.close();
-        if (err instanceof StoredDataError) throw storedDataFailure(abs);
-        if (version < current) throw migrationFailed(abs, version);
+        if (err instanceof StoredDataError) throw storedDataFailure(abs, this.locale());
+        if (version < current) throw migrationFailed(abs, version, this.locale());
         throw err;
       }
     }
@@ -565,7 +571,7 @@ export class DocumentService {
       try {
         backupPath = makeBackup(abs, version);
       } catch (err) {
-        return fail(asIoFailure(err));
+        return fail(asIoFailure(err, this.locale()));
       }
       migratedFrom = { version, backupPath };
       let db: Db | null = null;
@@ -577,7 +583,9 @@ export class DocumentService {
         if (db?.open) db.close();
         // A later step may have failed after earlier ones committed: put the original back.
         return fail(
-          restoreFromBackup(abs, backupPath) ? migrationFailed(abs, version) : restoreFailed(abs, backupPath),
+          restoreFromBackup(abs, backupPath)
+            ? migrationFailed(abs, version, this.locale())
+            : restoreFailed(abs, backupPath, this.locale()),
         );
       }
     }
@@ -586,7 +594,7 @@ export class DocumentService {
     try {
       db = openWritable(abs);
     } catch (err) {
-      return fail(asIoFailure(err));
+      return fail(asIoFailure(err, this.locale()));
     }
     try {
       const model = new DocumentRepository(db).readModel();
@@ -594,10 +602,10 @@ export class DocumentService {
     } catch (err) {
       db.close();
       if (migratedFrom && !restoreFromBackup(abs, migratedFrom.backupPath)) {
-        return fail(restoreFailed(abs, migratedFrom.backupPath));
+        return fail(restoreFailed(abs, migratedFrom.backupPath, this.locale()));
       }
-      if (err instanceof StoredDataError) return fail(storedDataFailure(abs));
-      return fail(asIoFailure(err));
+      if (err instanceof StoredDataError) return fail(storedDataFailure(abs, this.locale()));
+      return fail(asIoFailure(err, this.locale()));
     }
   }
 }
@@ -629,8 +637,8 @@ export function createdEntry(at: string, author: string): NewChangeLogEntry {
 }
 
 /** Disk/OS refusals become 'io' failures a person can act on; anything else stays an internal error. */
-function asIoFailure(err: unknown): unknown {
+function asIoFailure(err: unknown, locale: Locale): unknown {
   if (err instanceof ApiFailure) return err;
-  if (isIoError(err)) return writeFailed(err instanceof Error ? err.message : String(err));
+  if (isIoError(err)) return writeFailed(err instanceof Error ? err.message : String(err), locale);
   return err;
 }

@@ -77,8 +77,9 @@ export function errorText(locale: Locale, code: string, params: Params = {}, con
 
 /**
  * Field codes whose text is a whole sentence (a refusal of the command as a whole, not of a value):
- * shown on its own, not after the field's label. Main's English sentence says more (how many
- * lines, which one first), so English shows it as it is.
+ * shown on its own, not after the field's label. The planner writes it in the language asked
+ * (ApiError.lang; src-shared/commands/refusals.ts) with more (how many lines, which one first), so
+ * it is shown as it is when that is the window's language.
  */
 const WHOLE_SENTENCE_CODES: ReadonlySet<string> = new Set<FieldCode>([
   'profile.inUse',
@@ -98,7 +99,7 @@ export function apiErrorText(locale: Locale, error: ApiError): string {
     if (first) {
       const [path, code] = first;
       if (WHOLE_SENTENCE_CODES.has(code)) {
-        return locale === 'en' && error.message ? error.message : errorText(locale, code);
+        return error.lang === locale && error.message ? error.message : errorText(locale, code);
       }
       const field = path.split('.').pop() ?? path;
       return t('apiError.validationField', {
@@ -108,6 +109,9 @@ export function apiErrorText(locale: Locale, error: ApiError): string {
     }
   }
   if (error.code === 'unavailable') return t('apiError.unavailable', { detail: error.message });
+  // Main's refusals to open or edit a file come written in the user's language (see ApiError.lang):
+  // shown as they are, with their details; otherwise the short text of the code.
+  if (error.lang === locale && error.message) return error.message;
   const key = `apiError.${error.code}`;
   if (isMessageKey(key)) return t(key);
   return error.message;
