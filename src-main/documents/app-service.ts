@@ -132,7 +132,7 @@ export function createHandlers(options: AppServiceOptions): AppHandlers {
     plan: (request) => {
       switch (request.kind) {
         case 'verify':
-          return verifyPlan(docs, engine);
+          return verifyPlan(docs, engine, settings.locale);
         case 'export':
           return exportPlan(docs.current()?.model ?? null, request.export, writers, exportFiles);
       }

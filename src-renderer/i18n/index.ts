@@ -117,6 +117,16 @@ export function apiErrorText(locale: Locale, error: ApiError): string {
   return error.message;
 }
 
+/**
+ * Why a long job (export, file check) failed, in the user's language: main's sentence when it was
+ * written in that language (ApiError.lang), otherwise the text of its code; never English in a
+ * French window.
+ */
+export function jobFailureText(locale: Locale, error: ApiError | null, message: string | null): string {
+  if (error) return apiErrorText(locale, error);
+  return locale === 'en' ? (message ?? '') : translate(locale, 'apiError.internal');
+}
+
 /** Human label of a model field, for validation errors that name a field. */
 export function fieldLabel(locale: Locale, field: string): string {
   const candidates = [`col.${field}`, `prog.field.${field}`];

@@ -7,12 +7,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type ApiError, dispatch } from '../../src-shared/api';
+import { type ApiError, type AppEvent, dispatch } from '../../src-shared/api';
 import { driverProfiles } from '../../src-shared/model';
-import { CURRENT_SCHEMA_VERSION } from '../../src-main/db';
+import { CURRENT_SCHEMA_VERSION, openWritable } from '../../src-main/db';
 import { type AppHandlers, createHandlers, writeModelToFile } from '../../src-main/documents';
 import { sampleModel } from '../../src-main/sample/sample-model';
-import { apiErrorText } from '../../src-renderer/i18n';
+import { apiErrorText, jobFailureText } from '../../src-renderer/i18n';
 import { smallModel, tempDir } from './helpers';
 
 const made: AppHandlers[] = [];
@@ -20,10 +20,11 @@ afterEach(() => {
   for (const h of made.splice(0)) h.dispose();
 });
 
-function french(): { h: AppHandlers; dir: string } {
+function french(): { h: AppHandlers; dir: string; events: AppEvent[] } {
   const root = tempDir();
   const dir = path.join(root, 'Documents');
   const sampleFile = path.join(root, 'sample.rcs');
+  const events: AppEvent[] = [];
   writeModelToFile(sampleFile, smallModel());
   const h = createHandlers({
     documentsDir: dir,
@@ -31,11 +32,12 @@ function french(): { h: AppHandlers; dir: string } {
     sampleFile,
     mode: 'browser',
     version: '0.1.0-test',
+    emit: (e) => events.push(e),
   });
   made.push(h);
   h['settings.update']({ locale: 'fr' });
   fs.mkdirSync(dir, { recursive: true });
-  return { h, dir };
+  return { h, dir, events };
 }
 
 async function refused(h: AppHandlers, name: string, request: unknown): Promise<ApiError> {
@@ -120,6 +122,29 @@ describe('a French user', () => {
     );
     expect(shorter.message).toMatch(/Rien n’a été enregistré\.$/);
     expect(apiErrorText('fr', shorter)).toBe(shorter.message);
+  });
+
+  it('reads why the file check failed, in French, on the History screen', async () => {
+    const { h, dir, events } = french();
+    const file = path.join(dir, 'Programme.rcs');
+    writeModelToFile(file, smallModel());
+    await dispatch(h, 'document.open', { path: file, readOnly: false });
+    const db = openWritable(file);
+    db.prepare(`UPDATE budget_line SET unit_cost = 1 WHERE id = 'ind-a'`).run();
+    db.close();
+    h['job.start']({ kind: 'verify' });
+    let done: Extract<AppEvent, { type: 'job.finished' }> | undefined;
+    for (let i = 0; i < 2000 && !done; i++) {
+      done = events.find((e): e is Extract<AppEvent, { type: 'job.finished' }> => e.type === 'job.finished');
+      if (!done) await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(done).toMatchObject({ outcome: 'failed', error: { code: 'damaged', lang: 'fr' } });
+    expect(done?.message).toBe(
+      `«${NB}Programme.rcs${NB}» sur le disque ne correspond plus à ce qui est à l’écran${NB}: un autre programme l’a modifié. Fermez-le et rouvrez-le avant de l’envoyer.`,
+    );
+    expect(jobFailureText('fr', done?.error ?? null, done?.message ?? null)).toBe(done?.message);
+    // Never English in a French window, even from a job with no error of its own.
+    expect(jobFailureText('fr', null, 'Something went wrong')).not.toContain('Something');
   });
 
   it('an English user still gets the English sentences', async () => {
