@@ -465,8 +465,8 @@ function count(n: number): string {
   return new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }).format(n);
 }
 
-function loadReadOnly(file: string): Model {
-  const service = new DocumentService();
+function loadReadOnly(file: string, locale: Locale = 'en'): Model {
+  const service = new DocumentService({ locale: () => locale });
   try {
     return service.open(file, { readOnly: true }).model;
   } finally {
@@ -529,7 +529,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const abs = path.resolve(file);
     let model: Model;
     try {
-      model = loadReadOnly(abs);
+      model = loadReadOnly(abs, lang);
     } catch (err) {
       io.err(describeFailure(err));
       return EXIT_FILE;

@@ -321,6 +321,12 @@ describe('rcs check', () => {
     }
     const json = JSON.parse((await cli('check', file, '--json', '--lang', 'fr')).out) as { findings: CheckLine[] };
     expect(json.findings[0]?.text).toBe(findingSentence(expected[0] as Finding, model, 'fr'));
+    // The file's own refusals too.
+    const missing = await cli('check', path.join(path.dirname(file), 'absent.rcs'), '--lang', 'fr');
+    expect(missing.code).toBe(EXIT_FILE);
+    expect(missing.err).toBe(
+      '«\u00a0absent.rcs\u00a0» est introuvable. Il a peut-être été déplacé, renommé ou supprimé.',
+    );
     const bad = await cli('check', file, '--lang', 'de');
     expect(bad.code).toBe(EXIT_USAGE);
     expect(bad.err).toContain('--lang takes en or fr');
