@@ -108,7 +108,11 @@ export function apiErrorText(locale: Locale, error: ApiError): string {
       });
     }
   }
-  if (error.code === 'unavailable') return t('apiError.unavailable', { detail: error.message });
+  if (error.code === 'unavailable') {
+    // Main's detail is English unless it says otherwise (ApiError.lang): not put in another language's sentence.
+    const detail = (error.lang ?? 'en') === locale ? error.message : '';
+    return t('apiError.unavailable', { detail }).trim();
+  }
   // Main's refusals to open or edit a file come written in the user's language (see ApiError.lang):
   // shown as they are, with their details; otherwise the short text of the code.
   if (error.lang === locale && error.message) return error.message;

@@ -91,8 +91,14 @@ describe('error codes become specific sentences', () => {
 
   it.each(ERROR_CODES)('API error %s is translated', (code) => {
     const text = apiErrorText('fr', { code, message: 'English text from main' });
-    if (code !== 'unavailable') expect(text).not.toContain('English text from main');
+    expect(text).not.toContain('English text from main');
     expect(text.length).toBeGreaterThan(10);
+  });
+
+  it('a feature not available here: main’s detail in English, not inside a French sentence', () => {
+    const error = { code: 'unavailable' as const, message: 'File dialogs are only available in the desktop app.' };
+    expect(apiErrorText('en', error)).toBe(`This is not available here. ${error.message}`);
+    expect(apiErrorText('fr', error)).toBe(translate('fr', 'apiError.unavailable', { detail: '' }).trim());
   });
 
   it('names the field of a validation error', () => {
