@@ -18,8 +18,16 @@
 import path from 'node:path';
 import { ApiFailure } from '../../src-shared/api';
 import { type Finding, runChecks } from '../../src-shared/checks';
+import {
+  checkWord,
+  countFindings,
+  countsSentence,
+  findingPlace,
+  findingSentence,
+  findingSource,
+} from '../../src-shared/checks/text';
 import { compute, type ComputeResult, createEngine, type Metrics } from '../../src-shared/engine';
-import { currencyExponent, formatMinor, shareToPercentString } from '../../src-shared/money';
+import { currencyExponent, formatMinor, type Locale, shareToPercentString } from '../../src-shared/money';
 import { type IndirectBase, type Level, LEVELS, type Model, monthLabel } from '../../src-shared/model';
 import { CURRENT_SCHEMA_VERSION } from '../db/migrations';
 import { DocumentService } from '../documents/document-service';
@@ -83,9 +91,13 @@ export const USAGE = [
   '                                them as JSON, amounts in integer minor units (cents) of the',
   "                                reporting currency. --scenario computes one of the file's",
   '                                scenarios instead of the baseline (its name, in any case).',
-  '  check <file.rcs> [--json]     Run the checks (donor rules, reintegration principles, model',
-  '                                integrity): one finding a line, with its severity, where it is',
-  '                                and the source of the rule. Exit code 3 if any is an error.',
+  '  check <file.rcs> [--lang en|fr] [--json]',
+  '                                Run the checks (donor rules, reintegration principles, model',
+  '                                integrity): each finding as a sentence in the language of --lang',
+  '                                (default en), with its severity, where it is (line, setting,',
+  '                                profile, funding source, synergy) and the source of the rule.',
+  "                                --json adds each finding's code, parameters and sentence (text).",
+  '                                Exit code 3 if any is an error.',
   '  compare <file.rcs> A B [C D] [--json]',
   '                                Compare 2 to 4 scenarios by name ("Baseline" is the programme',
   '                                itself): totals side by side with their changes against A (by',
@@ -131,13 +143,14 @@ const VALUE_OPTIONS = [
   '--locale',
   '--content',
   '--separator',
+  '--lang',
 ] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 /** The options each command takes, as its refusal lists them. */
 const OPTIONS: Record<CliCommand, readonly string[]> = {
   compute: ['--json', '--scenario'],
-  check: ['--json'],
+  check: ['--json', '--lang'],
   compare: ['--json'],
   montecarlo: ['--json', '--draws', '--seed', '--scenario'],
   export: [
@@ -163,6 +176,7 @@ const OPTION_HELP: Record<string, string> = {
   '--locale': '--locale en|fr',
   '--content': '--content lines|monthly',
   '--separator': '--separator comma|semicolon|tab',
+  '--lang': '--lang en|fr',
 };
 
 interface ParsedArgs {
@@ -464,8 +478,8 @@ function count(n: number): string {
 }
 
 /** The file's model, and its format version when a newer version of the app saved it. */
-function loadReadOnly(file: string): { model: Model; newerVersion: number | null } {
-  const service = new DocumentService();
+function loadReadOnly(file: string, locale: Locale = 'en'): { model: Model; newerVersion: number | null } {
+  const service = new DocumentService({ locale: () => locale });
   try {
     const { model, info } = service.open(file, { readOnly: true });
     return { model, newerVersion: info.readOnlyReason === 'newerVersion' ? info.schemaVersion : null };
@@ -531,15 +545,16 @@ export async function runCli(argv: readonly string[], terminal: CliIo): Promise<
     };
     // Usage mistakes first, before the file is read.
     if (command === 'export') checkExportArgs(exportArgs, EXIT_USAGE);
+    const lang = checkLang(parsed.values.get('--lang'));
 
     const abs = path.resolve(file);
     let model: Model;
     let exitWhenDone = EXIT_OK;
     try {
-      const loaded = loadReadOnly(abs);
+      const loaded = loadReadOnly(abs, lang);
       model = loaded.model;
       if (loaded.newerVersion !== null) {
-        io.err(newerVersionNotice(abs, loaded.newerVersion, CURRENT_SCHEMA_VERSION));
+        io.err(newerVersionNotice(abs, loaded.newerVersion, CURRENT_SCHEMA_VERSION, lang));
         exitWhenDone = EXIT_NEWER_FILE;
       }
     } catch (err) {
@@ -558,9 +573,9 @@ export async function runCli(argv: readonly string[], terminal: CliIo): Promise<
       return exitWhenDone;
     }
     if (command === 'check') {
-      const findings = describeFindings(model, runChecks(model, compute(model)));
+      const findings = describeFindings(model, runChecks(model, compute(model)), lang);
       if (json) printJson({ file: abs, findings });
-      else for (const line of formatFindings(findings, model.programme.reportingCurrency)) io.out(line);
+      else for (const line of formatFindings(findings, model, lang)) io.out(line);
       return findings.some((f) => f.severity === 'error') ? EXIT_CHECK_ERRORS : exitWhenDone;
     }
     if (command === 'compare') {
@@ -649,13 +664,22 @@ function compareNames(names: readonly string[]): string[] {
   return [...names];
 }
 
-/** A finding as `check` reports it: the engine's finding plus a readable place. */
+/** The language of `check`'s sentences (--lang en|fr, default en). */
+function checkLang(value: string | undefined): Locale {
+  if (value === undefined) return 'en';
+  if (value === 'en' || value === 'fr') return value;
+  throw new CliFailure(`--lang takes en or fr, not "${value}".`, EXIT_USAGE);
+}
+
+/** A finding as `check --json` reports it: the engine's finding plus a readable place and sentence. */
 export interface CheckLine extends Finding {
   /** "line \"Case managers\" (individual)", "setting indirectRate", "profile \"Adults\"", … or "programme". */
   where: string;
+  /** The finding as a sentence in the language of --lang (the checks panel's words). */
+  text: string;
 }
 
-export function describeFindings(model: Model, findings: Finding[]): CheckLine[] {
+export function describeFindings(model: Model, findings: Finding[], locale: Locale = 'en'): CheckLine[] {
   const lines = new Map(model.lines.map((l) => [l.id, l]));
   const profiles = new Map(model.profiles.map((p) => [p.id, p]));
   const funders = new Map(model.funders.map((f) => [f.id, f]));
@@ -671,34 +695,22 @@ export function describeFindings(model: Model, findings: Finding[]): CheckLine[]
     else if (t?.kind === 'funder') where = `funding source "${funders.get(t.funderId)?.name ?? t.funderId}"`;
     else if (t?.kind === 'currency') where = `currency ${t.code}`;
     else if (t?.kind === 'synergy') where = `synergy "${synergies.get(t.synergyId)?.name ?? t.synergyId}"`;
-    return { ...f, where };
+    return { ...f, where, text: findingSentence(f, model, locale) };
   });
 }
 
-/** Finding params that are money (minor units): in the reporting currency, or in US cents. */
-const MONEY_PARAMS = new Set(['used', 'ceiling', 'over', 'amount', 'cash', 'grants', 'covered']);
-const USD_PARAMS = new Set(['usd', 'min', 'max']);
-
-function formatParam(f: Finding, key: string, value: string | number, currency: string): string {
-  if (typeof value !== 'number') return value;
-  if (MONEY_PARAMS.has(key)) return `${formatMinor(value, currency, 'en')} ${currency}`;
-  if (f.code.startsWith('principles.package') && USD_PARAMS.has(key)) return `${formatMinor(value, 'USD', 'en')} USD`;
-  return String(value);
-}
-
-/** The plain-text report `check` prints: a count, then one finding per paragraph. */
-export function formatFindings(findings: CheckLine[], currency: string): string[] {
-  const count = (sev: Finding['severity']): number => findings.filter((f) => f.severity === sev).length;
-  const out = [`${count('error')} error(s), ${count('warning')} warning(s), ${count('note')} note(s)`];
+/**
+ * The plain-text report `check` prints in `locale`: a count ("1 error · 3 warnings · 2 notes"),
+ * then one finding per paragraph: its severity and place, its sentence, its source.
+ */
+export function formatFindings(findings: readonly Finding[], model: Model, locale: Locale): string[] {
+  const counts = countFindings(findings);
+  const out = [counts.total === 0 ? checkWord(locale, 'allClear') : countsSentence(counts, locale)];
   for (const f of findings) {
-    const params = Object.entries(f.params)
-      .map(([k, v]) => `${k}=${formatParam(f, k, v, currency)}`)
-      .join(', ');
     out.push('');
-    out.push(
-      `${f.severity.toUpperCase().padEnd(7)} ${f.code} (${f.group}) · ${f.where}${params ? ` · ${params}` : ''}`,
-    );
-    out.push(`        Source: ${f.source}`);
+    out.push(`${checkWord(locale, `severity.${f.severity}`).toUpperCase()} · ${findingPlace(f, model, locale)}`);
+    out.push(`  ${findingSentence(f, model, locale)}`);
+    out.push(`  ${findingSource(f, locale)}`);
   }
   return out;
 }

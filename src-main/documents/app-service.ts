@@ -121,7 +121,7 @@ export function createHandlers(options: AppServiceOptions): AppHandlers {
   const now = options.now ?? (() => new Date());
   const store = new SettingsStore(options.userDataDir);
   let settings = store.getSettings();
-  const docs = new DocumentService({ author: () => settings.author, now });
+  const docs = new DocumentService({ author: () => settings.author, locale: () => settings.locale, now });
   const emit = options.emit ?? (() => undefined);
   docs.onChange(({ delta, origin }) => emit({ type: 'document.changed', delta, origin }));
   const engine = new EngineThread(options.engineThread ?? null);
@@ -132,7 +132,7 @@ export function createHandlers(options: AppServiceOptions): AppHandlers {
     plan: (request) => {
       switch (request.kind) {
         case 'verify':
-          return verifyPlan(docs, engine);
+          return verifyPlan(docs, engine, settings.locale);
         case 'export':
           return exportPlan(docs.current()?.model ?? null, request.export, writers, exportFiles);
       }
@@ -235,7 +235,7 @@ export function createHandlers(options: AppServiceOptions): AppHandlers {
   };
 
   const saveAsPath = (target: string): Snapshot => {
-    if (fs.existsSync(target)) throw fileExists(target);
+    if (fs.existsSync(target)) throw fileExists(target, settings.locale);
     return opened(docs.saveAs(target));
   };
 
@@ -268,7 +268,7 @@ export function createHandlers(options: AppServiceOptions): AppHandlers {
     'document.create': ({ name, programme, template }) => {
       ensureDocumentsDir();
       const target = pathForName(name);
-      if (fs.existsSync(target)) throw fileExists(target);
+      if (fs.existsSync(target)) throw fileExists(target, settings.locale);
       const model = template ? templateModel(template, programme?.startMonth ?? monthOf(new Date())) : undefined;
       return opened(docs.create(target, model, template ? {} : programme));
     },

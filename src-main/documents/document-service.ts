@@ -86,6 +86,7 @@ import {
   writeProtected,
 } from './messages';
 import { fieldsFromZod, validationFailure } from '../../src-shared/commands';
+import type { Locale } from '../../src-shared/money';
 import { blankModel, writeModelToFile } from './write-model';
 
 export interface DocumentServiceOptions {
@@ -93,6 +94,8 @@ export interface DocumentServiceOptions {
   author?: () => string;
   /** Clock for change-log times (tests). */
   now?: () => Date;
+  /** The user's language (from settings): refusals are written in it (messages.ts). Default English. */
+  locale?: () => Locale;
   /** How many undo steps to keep (default 500). */
   undoLimit?: number;
   /** Tests only: the schema migration list (to exercise migrations of older/newer files). */
@@ -216,12 +219,14 @@ export class DocumentService {
   private readonly listeners = new Set<ChangeListener>();
   private readonly author: () => string;
   private readonly now: () => Date;
+  private readonly locale: () => Locale;
   private readonly undoLimit: number;
   private readonly migrations: readonly Migration[];
 
   constructor(options: DocumentServiceOptions = {}) {
     this.author = options.author ?? (() => '');
     this.now = options.now ?? (() => new Date());
+    this.locale = options.locale ?? (() => 'en');
     this.undoLimit = options.undoLimit ?? 500;
     this.migrations = options.migrations ?? MIGRATIONS;
   }
@@ -256,8 +261,8 @@ export class DocumentService {
         changeLog: [createdEntry(at, this.author())],
       });
     } catch (err) {
-      if (err instanceof TargetExistsError) throw fileExists(abs);
-      throw asIoFailure(err);
+      if (err instanceof TargetExistsError) throw fileExists(abs, this.locale());
+      throw asIoFailure(err, this.locale());
     }
     return this.open(abs);
   }
@@ -317,7 +322,7 @@ export class DocumentService {
     const doc = this.requireWritable();
     const parsed = commandSchema.safeParse(command);
     if (!parsed.success) throw validationFailure(fieldsFromZod(parsed.error, ['fields', 'patch', 'currency']));
-    const plan = planCommand(doc.state(), parsed.data);
+    const plan = planCommand(doc.state(), parsed.data, this.locale());
     if (plan.changes.length === 0) return { info: this.info(doc), writes: [] };
     const writes = writesOf(plan.changes, 'after');
     const step: UndoStep = {
@@ -380,7 +385,7 @@ export class DocumentService {
       return doc.repo.readChangeLog(limit);
     } catch (err) {
       if (doc.readOnlyReason === 'newerVersion') return [];
-      if (err instanceof StoredDataError) throw changeLogDamaged(doc.path, err.message);
+      if (err instanceof StoredDataError) throw changeLogDamaged(doc.path, err.message, this.locale());
       throw err;
     }
   }
@@ -393,15 +398,15 @@ export class DocumentService {
   saveAs(newPath: string): Snapshot {
     const doc = this.requireOpen();
     const abs = path.resolve(newPath);
-    if (abs === doc.path || fs.existsSync(abs)) throw fileExists(abs);
+    if (abs === doc.path || fs.existsSync(abs)) throw fileExists(abs, this.locale());
     const tmp = tempPathBeside(abs);
     try {
       doc.repo.vacuumInto(tmp);
       fsyncFile(tmp);
       moveIntoPlaceNoClobber(tmp, abs);
     } catch (err) {
-      if (err instanceof TargetExistsError) throw fileExists(abs);
-      throw asIoFailure(err);
+      if (err instanceof TargetExistsError) throw fileExists(abs, this.locale());
+      throw asIoFailure(err, this.locale());
     } finally {
       removeQuietly(tmp);
     }
@@ -455,7 +460,7 @@ export class DocumentService {
 
   private requireWritable(): OpenDocument {
     const doc = this.requireOpen();
-    if (doc.readOnlyReason) throw readOnlyRefusal(doc.path, doc.readOnlyReason, doc.lockOwner);
+    if (doc.readOnlyReason) throw readOnlyRefusal(doc.path, doc.readOnlyReason, doc.lockOwner, this.locale());
     return doc;
   }
 
@@ -476,7 +481,7 @@ export class DocumentService {
         })
         .immediate();
     } catch (err) {
-      throw asIoFailure(err);
+      throw asIoFailure(err, this.locale());
     }
     doc.applyInMemory(writes);
     doc.revision++;
@@ -493,8 +498,9 @@ export class DocumentService {
       fs.accessSync(path.dirname(realPathOf(abs)), fs.constants.W_OK);
       return acquireLock(abs, { force });
     } catch (err) {
-      if (isErrno(err, 'EACCES') || isErrno(err, 'EPERM') || isErrno(err, 'EROFS')) throw writeProtected(abs);
-      throw asIoFailure(err);
+      if (isErrno(err, 'EACCES') || isErrno(err, 'EPERM') || isErrno(err, 'EROFS'))
+        throw writeProtected(abs, this.locale());
+      throw asIoFailure(err, this.locale());
     }
   }
 
@@ -520,7 +526,7 @@ export class DocumentService {
           }
         } catch {
           lock.release();
-          throw inspectionFailure(abs, { status: 'damaged', detail: 'rollback failed' });
+          throw inspectionFailure(abs, { status: 'damaged', detail: 'rollback failed' }, this.locale());
         }
         insp = inspectFile(abs, migrations);
       }
@@ -536,7 +542,7 @@ export class DocumentService {
       case 'newer':
         break;
       default:
-        return fail(inspectionFailure(abs, insp));
+        return fail(inspectionFailure(abs, insp, this.locale()));
     }
 
     if (insp.status === 'newer') {
@@ -547,7 +553,7 @@ export class DocumentService {
         model = new DocumentRepository(db).readModel();
       } catch {
         db.close();
-        throw newerVersionRefused(abs, insp.version, current);
+        throw newerVersionRefused(abs, insp.version, current, this.locale());
       }
       return new OpenDocument(abs, db, null, 'newerVersion', null, insp.version, null, model);
     }
@@ -581,9 +587,9 @@ export class DocumentService {
         return new OpenDocument(abs, db, null, reason, reason === 'locked' ? owner : null, version, null, model);
       } catch (err) {
         if (db.open) db.close();
-        if (err instanceof StoredDataError) throw storedDataFailure(abs, err.message);
-        if (version < current) throw migrationFailed(abs, version);
-        throw asOpenFailure(abs, err);
+        if (err instanceof StoredDataError) throw storedDataFailure(abs, err.message, this.locale());
+        if (version < current) throw migrationFailed(abs, version, this.locale());
+        throw asOpenFailure(abs, err, this.locale());
       }
     }
 
@@ -600,8 +606,8 @@ export class DocumentService {
         new DocumentRepository(mem).readModel();
       } catch (err) {
         if (insp.db.open) insp.db.close();
-        if (err instanceof StoredDataError) return fail(storedDataFailure(abs, err.message));
-        return fail(migrationFailed(abs, version));
+        if (err instanceof StoredDataError) return fail(storedDataFailure(abs, err.message, this.locale()));
+        return fail(migrationFailed(abs, version, this.locale()));
       } finally {
         if (mem?.open) mem.close();
       }
@@ -613,7 +619,7 @@ export class DocumentService {
       try {
         backupPath = makeBackup(abs, version);
       } catch (err) {
-        return fail(asIoFailure(err));
+        return fail(asIoFailure(err, this.locale()));
       }
       migratedFrom = { version, backupPath };
       let db: Db | null = null;
@@ -625,7 +631,9 @@ export class DocumentService {
         if (db?.open) db.close();
         // A later step may have failed after earlier ones committed: put the original back.
         return fail(
-          restoreFromBackup(abs, backupPath) ? migrationFailed(abs, version) : restoreFailed(abs, backupPath),
+          restoreFromBackup(abs, backupPath)
+            ? migrationFailed(abs, version, this.locale())
+            : restoreFailed(abs, backupPath, this.locale()),
         );
       }
     }
@@ -634,7 +642,7 @@ export class DocumentService {
     try {
       db = openWritable(abs);
     } catch (err) {
-      return fail(asOpenFailure(abs, err));
+      return fail(asOpenFailure(abs, err, this.locale()));
     }
     try {
       const model = new DocumentRepository(db).readModel();
@@ -642,10 +650,10 @@ export class DocumentService {
     } catch (err) {
       db.close();
       if (migratedFrom && !restoreFromBackup(abs, migratedFrom.backupPath)) {
-        return fail(restoreFailed(abs, migratedFrom.backupPath));
+        return fail(restoreFailed(abs, migratedFrom.backupPath, this.locale()));
       }
-      if (err instanceof StoredDataError) return fail(storedDataFailure(abs, err.message));
-      return fail(asOpenFailure(abs, err));
+      if (err instanceof StoredDataError) return fail(storedDataFailure(abs, err.message, this.locale()));
+      return fail(asOpenFailure(abs, err, this.locale()));
     }
   }
 }
@@ -681,17 +689,21 @@ export function createdEntry(at: string, author: string): NewChangeLogEntry {
  * (a table's CHECK text overwritten is only read by a writable connection; a page only read with
  * the rows) is a 'damaged' refusal; anything else as asIoFailure.
  */
-function asOpenFailure(abs: string, err: unknown): unknown {
+function asOpenFailure(abs: string, err: unknown, locale: Locale): unknown {
   const code = sqliteCode(err);
   if (code !== null && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB' || code === 'SQLITE_FORMAT')) {
-    return inspectionFailure(abs, { status: 'damaged', detail: err instanceof Error ? err.message : String(err) });
+    return inspectionFailure(
+      abs,
+      { status: 'damaged', detail: err instanceof Error ? err.message : String(err) },
+      locale,
+    );
   }
-  return asIoFailure(err);
+  return asIoFailure(err, locale);
 }
 
 /** Disk/OS refusals become 'io' failures a person can act on; anything else stays an internal error. */
-function asIoFailure(err: unknown): unknown {
+function asIoFailure(err: unknown, locale: Locale): unknown {
   if (err instanceof ApiFailure) return err;
-  if (isIoError(err)) return writeFailed(err instanceof Error ? err.message : String(err));
+  if (isIoError(err)) return writeFailed(err instanceof Error ? err.message : String(err), locale);
   return err;
 }

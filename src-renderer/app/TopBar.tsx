@@ -189,7 +189,7 @@ export function ScreenNav() {
   const setScreen = useUi((s) => s.setScreen);
   const counts = countFindings(useFindings());
   const worst = counts.error > 0 ? 'error' : counts.warning > 0 ? 'warning' : 'note';
-  const badgeTitle = countsText(counts, locale, t);
+  const badgeTitle = countsText(counts, locale);
   return (
     <nav className="screen-nav" aria-label={t('top.screens')}>
       {SCREENS.map((id: Screen) => (

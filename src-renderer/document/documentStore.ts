@@ -465,7 +465,7 @@ export function createDocumentStore(api: Api, initialLocale: Locale = 'en', even
       if (command) {
         try {
           command = commandInScenario(command, activeScenario(get())?.id ?? null, stateOf(snapshot.model));
-          planned = writesOf(planCommand(stateOf(snapshot.model), command).changes, 'after');
+          planned = writesOf(planCommand(stateOf(snapshot.model), command, get().settings.locale).changes, 'after');
         } catch (err) {
           // Refused by the same rules main applies: say so at once; nothing was sent or shown.
           if (!(err instanceof ApiFailure)) throw err;

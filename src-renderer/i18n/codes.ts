@@ -6,7 +6,17 @@
  */
 import { FIELD_CODES, type FieldCode } from '../../src-shared/api/codes';
 import type { ParseErrorCode } from '../../src-shared/money';
-import type { BudgetLine, Currency, Funder, Profile, Programme } from '../../src-shared/model';
+import type {
+  BudgetLine,
+  Currency,
+  Funder,
+  ParameterRange,
+  Partner,
+  Profile,
+  Programme,
+  Scenario,
+  Synergy,
+} from '../../src-shared/model';
 
 /**
  * Field codes the renderer's own parsing gives before anything is sent (shared/fields.ts, the
@@ -68,7 +78,11 @@ export type LogFieldKey =
   | `line.${FieldsOf<BudgetLine>}`
   | `profile.${FieldsOf<Profile>}`
   | `currency.${FieldsOf<Currency>}`
-  | `funder.${FieldsOf<Funder>}`;
+  | `funder.${FieldsOf<Funder>}`
+  | `partner.${FieldsOf<Partner>}`
+  | `synergy.${FieldsOf<Synergy>}`
+  | `scenario.${FieldsOf<Scenario>}`
+  | `range.${FieldsOf<ParameterRange>}`;
 
 /** A section's keys under `prefix.`: section('errors', { 'text.required': … }) -> { 'errors.text.required': … }. */
 export type Section<P extends string, T> = { readonly [K in keyof T & string as `${P}.${K}`]: T[K] };

@@ -4,11 +4,12 @@
  * a count come in two forms, `<key>.one` and `<key>.other` (see plural.ts and translateCount).
  *
  * The sections keyed by a code (API errors, field messages, findings, diagnostics) are typed by
- * the code unions, so a code without both an English and a French text does not compile.
+ * the code unions, so a code without both an English and a French text does not compile. The
+ * checks' sentences and words (and the profile kinds they name) live in src-shared/checks/text,
+ * shared with the command line, and are spread in here.
  */
 import type { ErrorCode } from '../../src-shared/api/codes';
-import type { CheckCode } from '../../src-shared/checks/types';
-import type { DiagnosticCode } from '../../src-shared/engine/result';
+import { checkWordsEn, diagnosticsEn, findingsEn, profileKindsEn } from '../../src-shared/checks/text/en';
 import { type ContextualErrorKey, type ErrorTextCode, type LogFieldKey, section } from './codes';
 
 /** What went wrong in a call, by `ApiError.code` (`apiError.<code>`). */
@@ -145,100 +146,6 @@ const errorsInContext = {
   'main.import.notYesNo': 'This is neither yes nor no. Write Yes or No (Oui or Non, 1 or 0).',
 } as const satisfies { readonly [K in ContextualErrorKey]?: string };
 
-/** The checks panel’s own findings (`checks.<code>`). */
-const findings = {
-  'donor.indirectAbove': 'The indirect cost rate is {rate}, above the {max} this donor allows.',
-  'donor.contingencyAbove': 'The contingency rate is {rate}, above the {max} this donor allows.',
-  'donor.matchCondition':
-    '“{name}” makes its contribution conditional on match funding: this donor’s funding may not depend on match funding from others. Clear “Conditional on match funding” if it does not, or find funding that does not.',
-  'donor.euContributionRate':
-    'The indirect cost rate is {rate}, above the {max} usual for EU funding: under a contribution agreement the organisation’s own rules apply, as the agreement sets them. Check the rate against the agreement.',
-  'donor.ineligibleContribution':
-    '“{name}” is paid in part by “{funder}”, whose own contribution is not an eligible cost, and still carries indirect costs or contingency. Untick its eligibility for indirect costs and contingency, or fund it otherwise.',
-  'donor.indirectAboveNicra':
-    'The indirect cost rate is {rate}, above the negotiated rate of {max}. Lower it to the negotiated rate.',
-  'donor.nicraBase':
-    'Indirect costs are computed on another base than the negotiated rate agreement’s. Choose the agreement’s base under “Indirect costs computed on”.',
-  'donor.indirectAboveMtdc':
-    'Indirect costs of {amount} are {over} above {max} of the modified total direct costs ({allowed}): the base is wider than the MTDC. Compute them on the MTDC, or lower the rate.',
-  'donor.subawardNoUsd':
-    'Subaward “{name}”: its first USD 50,000 could not be counted in the MTDC because the programme has no USD exchange rate, so all of it is left out. Add USD as a local currency.',
-  'principles.noStructural':
-    'There is no structural line: structural support should have its own budget lines, in addition to individual support.',
-  'principles.noCommunity':
-    'There is no community line: community-based work should have its own budget lines, in addition to individual support.',
-  'principles.noMonitoring':
-    'Nothing is budgeted for monitoring and evaluation: M&E needs adequate resources (as a practitioner’s floor, at least {min} of direct cost). Add lines in the “Monitoring and evaluation” category.',
-  'principles.noPsychosocial': 'No line supports the psychosocial dimension.',
-  'principles.childDuration':
-    'Profile “{name}” (unaccompanied children) is assisted {months} months; the sources ask for at least {min}.',
-  'principles.traffickingDuration':
-    'Profile “{name}” (victims of trafficking) is monitored {months} months; the sources ask for at least {min}.',
-  'principles.followUp':
-    'Profile “{name}” is assisted {months} months; the sources ask for a follow-up during the first {min} months.',
-  'principles.packageBelow':
-    'The individual package (what a returnee receives: grants, in kind and services) comes to {amount} per returnee, about {usd} ({conversion}): below the {min} to {max} seen across programmes. Check that the package lines cover what returnees need.',
-  'principles.packageAbove':
-    'The individual package (what a returnee receives: grants, in kind and services) comes to {amount} per returnee, about {usd} ({conversion}): above the {min} to {max} seen across programmes. Check the unit costs and take-up of the package lines.',
-  'principles.noNonMigrants':
-    'Community line “{name}” reaches no non-migrants: projects open to the whole community help avoid tension (do no harm). Aim for about {target} community members among the people it reaches, as in the Joint Initiative’s community projects.',
-  'principles.largeCash':
-    'Cash is {share} of the grants paid to returnees ({cash} of {grants}), more than {max}: the 2015 review prefers in-kind support with moderate cash. Consider giving part of it in kind or as vouchers.',
-  'principles.monitoringBelow':
-    'Monitoring and evaluation comes to {amount}, {share} of direct cost: below the {min} practitioners commonly take as a floor (the sources ask for adequate resources and give no figure). Check that M&E covers the baseline, the monitoring and the evaluation.',
-  'principles.followUpInside':
-    'Profile “{name}”: {late} of its {arrivals} arrivals come after month {lastMonth}, too late for their {months} months of follow-up to end within the programme’s {duration} months. End the arrivals by month {lastMonth}, or budget their follow-up beyond the programme.',
-  'principles.vulnerableNoLine':
-    'Profile “{name}” ({kind}) has no line of its own: no budget line names it in its quantity driver. Add the specific support it needs (protection, medical care, schooling…) as a line driven by this profile.',
-  'principles.fewNonMigrants':
-    'Community line “{name}”: non-migrants are {share} of the people it reaches, below the {target} of the Joint Initiative’s community projects ({of} of {outOf}). Open it wider to community members (do no harm).',
-  'principles.noCommunityBeneficiaries':
-    'No community line records the people it reaches, so the share of non-migrants cannot be checked (do no harm; target {target}). Enter the beneficiaries per unit and the share of non-migrants of the community projects.',
-  'principles.uncertainFunding':
-    '{share} of the budget ({amount}) rests on funding sources still in the pipeline or hypothetical, the largest “{name}”. Confirm them, or plan what the programme drops if they do not come.',
-  'principles.stateReliance':
-    'Synergy “{name}”: the plan counts on “{partner}”, a state programme, to cover {covered}, with no signed agreement yet. Check that the programme will continue (and who funds it) before relying on it.',
-  'funder.ceilingExceeded': '“{name}” is asked for {used}, {over} more than its ceiling of {ceiling}.',
-  'funder.none': 'There are no funding sources: add at least the main donor.',
-  'donor.noHeading':
-    '“{name}” is in a category that has no heading in this donor’s budget template: the export puts it under “Not mapped”. Choose another category for it.',
-  'synergy.noMonths':
-    'Synergy “{name}” operates in no month: its months fall outside the programme or the partner’s own dates, so it covers nothing.',
-  'synergy.noTargets': 'Synergy “{name}” targets no budget line yet, so it covers nothing.',
-  'synergy.noCoordination':
-    'Referral “{name}” has no coordination cost: referrals need staff time and follow-up, budgeted from the start.',
-  'synergy.capacity':
-    'Referral “{name}”: about {planned} people would take the partner’s service up, but it has room for {capacity}. The others stay with the programme.',
-  'synergy.matchingCapped': 'Matching fund “{name}”: the caps leave {capped} of the partner’s part unpaid.',
-  'synergy.noHandover':
-    'Seconded staff “{name}”: no handover to the authorities by the programme’s last year, and no government share in its funding.',
-  'synergy.lineOverCovered':
-    'The synergies on line “{name}” claim {over} more than its cost: they cover it fully, and the rest is not counted.',
-} as const satisfies Record<CheckCode, string>;
-
-/** The engine’s diagnostics, shown as model-integrity findings (`checks.<code>`). */
-const diagnostics = {
-  'line.zeroCost': '“{name}” costs nothing yet: enter a unit cost and a quantity.',
-  'window.outside': '“{name}” runs outside the programme’s {duration} months.',
-  'window.endBeforeStart': '“{name}” ends before it starts.',
-  'profile.unknown': '“{name}” follows a returnee profile that no longer exists.',
-  'currency.unknown':
-    '“{name}” is entered in {currency}, which is not in the list of currencies, so it counts for nothing. Choose another currency or add {currency} on the Programme screen.',
-  'currency.noRate':
-    '“{name}” is entered in {currency}, which has no exchange rate for some programme years: those months count for nothing.',
-  'percentage.unknownLine': '“{name}” takes a line in its base that no longer exists.',
-  'percentage.cycle':
-    '“{name}” is a percentage of itself, directly or through other percentage lines: it costs nothing until the loop is broken.',
-  'funding.unknownFunder': 'The funding split of “{name}” names a source that no longer exists.',
-  'funding.sum': 'The funding shares of “{name}” add up to {sum}, not 100 %.',
-  'amount.tooLarge':
-    '“{name}” would cost more than {max}, the largest amount the app handles, so it counts for nothing. Lower its quantity, its unit cost or its exchange rate.',
-  'total.tooLarge':
-    'The programme would cost more than {max}, the largest amount the app handles, so no amount is shown. Lower the largest lines’ quantities or unit costs.',
-  'value.outOfBounds':
-    '{field} holds “{value}”, which has more digits than the app accepts (the file was edited outside the app?). It is computed rounded; enter it again.',
-} as const satisfies Record<DiagnosticCode, string>;
-
 /** Field names in the change log (`log.field.<table>.<field>`), one per field of every stored row. */
 const logFields: Record<LogFieldKey, string> = {
   'programme.title': 'title',
@@ -294,6 +201,33 @@ const logFields: Record<LogFieldKey, string> = {
   'funder.status': 'status',
   'funder.ceiling': 'ceiling',
   'funder.conditionalOnMatch': 'conditional on match funding',
+  'partner.position': 'position',
+  'partner.name': 'name',
+  'partner.organisation': 'organisation',
+  'partner.type': 'type',
+  'partner.startMonth': 'start month',
+  'partner.endMonth': 'end month',
+  'partner.notes': 'notes',
+  'synergy.position': 'position',
+  'synergy.partnerId': 'partner programme',
+  'synergy.name': 'name',
+  'synergy.effect': 'effect',
+  'synergy.lineIds': 'budget lines covered',
+  'synergy.profileIds': 'returnee profiles',
+  'synergy.firstMonth': 'first month',
+  'synergy.lastMonth': 'last month',
+  'synergy.commitment': 'commitment',
+  'synergy.status': 'status',
+  'synergy.confidence': 'confidence',
+  'synergy.funderId': 'funding source',
+  'synergy.notes': 'notes',
+  'scenario.position': 'position',
+  'scenario.name': 'name',
+  'scenario.description': 'description',
+  'scenario.overlay': 'changes to the baseline',
+  'range.low': 'low',
+  'range.likely': 'likely',
+  'range.high': 'high',
 };
 
 export const en = {
@@ -706,12 +640,6 @@ export const en = {
 
   'profile.add': 'Add profile',
   'profile.addKind': 'Kind of the new profile',
-  'profile.kind.adult': 'Adult single',
-  'profile.kind.family': 'Family (per household)',
-  'profile.kind.child': 'Unaccompanied child',
-  'profile.kind.trafficking': 'Victim of trafficking',
-  'profile.kind.health': 'Health-related needs',
-  'profile.kind.custom': 'Own profile',
   'profile.col.name': 'Name',
   'profile.col.kind': 'Kind',
   'profile.col.unit': 'Counted per',
@@ -1002,23 +930,8 @@ export const en = {
   'checks.group.donor': 'Donor rules: {profile}',
   'checks.group.principles': 'Reintegration principles',
   'checks.group.integrity': 'Model integrity',
-  'checks.count.error.one': '{n} error',
-  'checks.count.error.other': '{n} errors',
-  'checks.count.warning.one': '{n} warning',
-  'checks.count.warning.other': '{n} warnings',
-  'checks.count.note.one': '{n} note',
-  'checks.count.note.other': '{n} notes',
   'checks.groupEmpty': 'Nothing to report here.',
-  'checks.allClear': 'No findings: the programme passes every check.',
-  'checks.severity.error': 'Error',
-  'checks.severity.warning': 'Warning',
-  'checks.severity.note': 'Note',
-  'checks.source': 'Source: {source}',
   'checks.goTo': 'Go to',
-  'checks.conversion.usd': 'the budget is in US dollars',
-  'checks.conversion.model': 'at {rate} USD per {currency}, the programme’s year-1 rate',
-  'checks.conversion.reference':
-    'at {rate} USD per {currency}, the ECB’s {year} average, as the programme has no USD rate: add USD as a currency to use your own',
   'checks.goToLabel': 'Go to {place}',
   'checks.place.line': 'line “{name}”',
   'checks.place.programme': 'programme setting “{name}”',
@@ -1026,13 +939,14 @@ export const en = {
   'checks.place.funder': 'funding source “{name}”',
   'checks.place.currency': 'currency {name}',
   'checks.place.synergy': 'synergy “{name}”',
-  'checks.unknown': 'Check “{code}”.',
 
   ...section('apiError', apiErrors),
   ...section('errors', errors),
   ...section('errors', errorsInContext),
-  ...section('checks', findings),
-  ...section('checks', diagnostics),
+  ...section('checks', findingsEn),
+  ...section('checks', diagnosticsEn),
+  ...section('checks', checkWordsEn),
+  ...section('profile.kind', profileKindsEn),
   ...section('log.field', logFields),
   'nav.history': 'History',
   'history.heading': 'History and file check',

@@ -1,7 +1,6 @@
 /** French messages: exactly the keys of en.ts (the type refuses a missing or extra key). */
 import type { ErrorCode } from '../../src-shared/api/codes';
-import type { CheckCode } from '../../src-shared/checks/types';
-import type { DiagnosticCode } from '../../src-shared/engine/result';
+import { checkWordsFr, diagnosticsFr, findingsFr, profileKindsFr } from '../../src-shared/checks/text/fr';
 import { type ErrorTextCode, type LogFieldKey, section } from './codes';
 import type { ContextualErrorTextKey, Messages } from './en';
 
@@ -148,101 +147,6 @@ const errorsInContext: Record<ContextualErrorTextKey, string> = {
   'main.import.notYesNo': 'Ce n’est ni oui ni non. Écrivez Oui ou Non (Yes ou No, 1 ou 0).',
 };
 
-/** The checks panel’s own findings (`checks.<code>`). */
-const findings: Record<CheckCode, string> = {
-  'donor.indirectAbove': 'Le taux de coûts indirects est de {rate}, au-delà des {max} admis par ce bailleur.',
-  'donor.contingencyAbove': 'Le taux d’imprévus est de {rate}, au-delà des {max} admis par ce bailleur.',
-  'donor.matchCondition':
-    '«\u00a0{name}\u00a0» subordonne sa contribution à un cofinancement\u00a0: le financement de ce bailleur ne peut dépendre d’un cofinancement d’autres sources. Décochez «\u00a0Subordonné à un cofinancement\u00a0» si ce n’est pas le cas, ou trouvez un financement qui n’en dépend pas.',
-  'donor.euContributionRate':
-    'Le taux de coûts indirects est de {rate}, au-delà des {max} habituels pour un financement de l’UE\u00a0: dans une convention de contribution, les règles propres de l’organisation s’appliquent, telles que la convention les fixe. Vérifiez le taux au regard de la convention.',
-  'donor.ineligibleContribution':
-    '«\u00a0{name}\u00a0» est payée en partie par «\u00a0{funder}\u00a0», dont l’apport propre n’est pas un coût éligible, et porte pourtant des coûts indirects ou des imprévus. Décochez son éligibilité aux coûts indirects et aux imprévus, ou financez-la autrement.',
-  'donor.indirectAboveNicra':
-    'Le taux de coûts indirects est de {rate}, au-delà du taux négocié de {max}. Ramenez-le au taux négocié.',
-  'donor.nicraBase':
-    'Les coûts indirects sont calculés sur une autre base que celle de l’accord de taux négocié. Choisissez la base de l’accord sous «\u00a0Coûts indirects calculés sur\u00a0».',
-  'donor.indirectAboveMtdc':
-    'Des coûts indirects de {amount} dépassent de {over} les {max} des coûts directs totaux modifiés ({allowed})\u00a0: la base est plus large que les MTDC. Calculez-les sur les MTDC, ou baissez le taux.',
-  'donor.subawardNoUsd':
-    'Sous-subvention «\u00a0{name}\u00a0»\u00a0: ses premiers 50\u00a0000\u00a0USD n’ont pu être comptés dans les MTDC, faute de taux de change de l’USD dans le programme\u00a0; elle en est donc exclue en entier. Ajoutez l’USD comme devise locale.',
-  'principles.noStructural':
-    'Aucune ligne structurelle : l’appui structurel doit avoir ses propres lignes budgétaires, en plus du soutien individuel.',
-  'principles.noCommunity':
-    'Aucune ligne communautaire : les interventions communautaires doivent avoir leurs propres lignes budgétaires, en plus du soutien individuel.',
-  'principles.noMonitoring':
-    'Rien n’est budgété pour le suivi et l’évaluation : le S&E demande des ressources suffisantes (en pratique, au moins {min} des coûts directs). Ajoutez des lignes dans la catégorie « Suivi et évaluation ».',
-  'principles.noPsychosocial': 'Aucune ligne ne soutient la dimension psychosociale.',
-  'principles.childDuration':
-    'Le profil « {name} » (enfants non accompagnés) est accompagné {months} mois ; les sources demandent au moins {min}.',
-  'principles.traffickingDuration':
-    'Le profil « {name} » (victimes de la traite) est suivi {months} mois ; les sources demandent au moins {min}.',
-  'principles.followUp':
-    'Le profil « {name} » est accompagné {months} mois ; les sources demandent un suivi pendant les {min} premiers mois.',
-  'principles.packageBelow':
-    'Le paquet individuel (ce que reçoit une personne de retour : aides, soutien en nature et services) s’élève à {amount} par personne de retour, environ {usd} ({conversion}) : en dessous de la fourchette de {min} à {max} observée dans les programmes. Vérifiez que les lignes du paquet couvrent les besoins des personnes de retour.',
-  'principles.packageAbove':
-    'Le paquet individuel (ce que reçoit une personne de retour : aides, soutien en nature et services) s’élève à {amount} par personne de retour, environ {usd} ({conversion}) : au-dessus de la fourchette de {min} à {max} observée dans les programmes. Vérifiez les coûts unitaires et les taux de recours des lignes du paquet.',
-  'principles.noNonMigrants':
-    'La ligne communautaire « {name} » ne touche aucun non-migrant : des projets ouverts à toute la communauté aident à éviter les tensions (ne pas nuire). Visez environ {target} de membres de la communauté parmi les personnes touchées, comme les projets communautaires de l’initiative conjointe.',
-  'principles.largeCash':
-    'Les espèces représentent {share} des aides versées aux personnes de retour ({cash} sur {grants}), plus de {max} : l’étude de 2015 privilégie un soutien en nature avec des montants en espèces modérés. Envisagez d’en donner une partie en nature ou en bons.',
-  'principles.monitoringBelow':
-    'Le suivi et l’évaluation représentent {amount}, soit {share} des coûts directs : en dessous du plancher de {min} couramment retenu par les praticiens (les sources demandent des ressources suffisantes sans donner de chiffre). Vérifiez que le S&E couvre l’étude de référence, le suivi et l’évaluation.',
-  'principles.followUpInside':
-    'Profil « {name} » : {late} de ses {arrivals} arrivées ont lieu après le mois {lastMonth}, trop tard pour que leurs {months} mois de suivi s’achèvent dans les {duration} mois du programme. Terminez les arrivées au mois {lastMonth}, ou budgétez leur suivi au-delà du programme.',
-  'principles.vulnerableNoLine':
-    'Le profil « {name} » ({kind}) n’a aucune ligne propre : aucune ligne budgétaire ne le nomme dans son inducteur de quantité. Ajoutez le soutien spécifique dont il a besoin (protection, soins médicaux, scolarité…) dans une ligne calculée sur ce profil.',
-  'principles.fewNonMigrants':
-    'Ligne communautaire « {name} » : les non-migrants sont {share} des personnes touchées, en dessous des {target} des projets communautaires de l’initiative conjointe ({of} sur {outOf}). Ouvrez-la davantage aux membres de la communauté (ne pas nuire).',
-  'principles.noCommunityBeneficiaries':
-    'Aucune ligne communautaire n’indique les personnes qu’elle touche : la part de non-migrants ne peut pas être vérifiée (ne pas nuire ; cible {target}). Saisissez les bénéficiaires par unité et la part de non-migrants des projets communautaires.',
-  'principles.uncertainFunding':
-    '{share} du budget ({amount}) repose sur des sources de financement encore en préparation ou hypothétiques, la principale étant « {name} ». Confirmez-les, ou prévoyez ce que le programme abandonne si elles ne se concrétisent pas.',
-  'principles.stateReliance':
-    'Synergie « {name} » : le plan compte sur « {partner} », un programme de l’État, pour couvrir {covered}, sans accord signé. Vérifiez que ce programme se poursuivra (et qui le finance) avant de vous appuyer dessus.',
-  'funder.ceilingExceeded': '« {name} » est sollicité pour {used}, soit {over} de plus que son plafond de {ceiling}.',
-  'funder.none': 'Il n’y a aucune source de financement : ajoutez au moins le bailleur principal.',
-  'donor.noHeading':
-    '«\u00a0{name}\u00a0» est dans une catégorie qui n’a pas de rubrique dans le modèle de budget de ce bailleur\u00a0: l’export la place sous «\u00a0Sans rubrique\u00a0». Choisissez-lui une autre catégorie.',
-  'synergy.noMonths':
-    'La synergie « {name} » n’opère aucun mois : ses mois sont hors du programme ou des dates du partenaire, elle ne couvre donc rien.',
-  'synergy.noTargets': 'La synergie « {name} » ne vise encore aucune ligne budgétaire : elle ne couvre rien.',
-  'synergy.noCoordination':
-    'L’orientation « {name} » n’a pas de coût de coordination : les orientations demandent du temps de personnel et un suivi, à budgéter dès le départ.',
-  'synergy.capacity':
-    'Orientation « {name} » : environ {planned} personnes recourraient au service du partenaire, qui n’a de place que pour {capacity}. Les autres restent à la charge du programme.',
-  'synergy.matchingCapped':
-    'Fonds de contrepartie « {name} » : les plafonds laissent {capped} de la part du partenaire non payés.',
-  'synergy.noHandover':
-    'Personnel détaché « {name} » : aucune reprise par les autorités d’ici la dernière année du programme, et aucune part de l’État dans son financement.',
-  'synergy.lineOverCovered':
-    'Les synergies de la ligne « {name} » réclament {over} de plus que son coût : elles la couvrent entièrement et le reste n’est pas compté.',
-};
-
-/** The engine’s diagnostics, shown as model-integrity findings (`checks.<code>`). */
-const diagnostics: Record<DiagnosticCode, string> = {
-  'line.zeroCost': '« {name} » ne coûte encore rien : saisissez un coût unitaire et une quantité.',
-  'window.outside': '« {name} » se déroule en dehors des {duration} mois du programme.',
-  'window.endBeforeStart': '« {name} » se termine avant de commencer.',
-  'profile.unknown': '« {name} » suit un profil de migrants de retour qui n’existe plus.',
-  'currency.unknown':
-    '« {name} » est saisie en {currency}, qui ne figure pas dans la liste des devises : elle ne compte pour rien. Choisissez une autre devise ou ajoutez {currency} dans l’écran Programme.',
-  'currency.noRate':
-    '« {name} » est saisie en {currency}, qui n’a pas de taux de change pour certaines années : ces mois ne comptent pour rien.',
-  'percentage.unknownLine': '« {name} » prend dans sa base une ligne qui n’existe plus.',
-  'percentage.cycle':
-    '« {name} » est un pourcentage d’elle-même, directement ou via d’autres lignes en pourcentage : elle ne coûte rien tant que la boucle n’est pas rompue.',
-  'funding.unknownFunder': 'La répartition de « {name} » cite une source de financement qui n’existe plus.',
-  'funding.sum': 'Les parts de financement de « {name} » totalisent {sum} et non 100 %.',
-  'amount.tooLarge':
-    '«\u00a0{name}\u00a0» coûterait plus de {max}, le plus grand montant que l’application traite\u00a0: elle ne compte pour rien. Réduisez sa quantité, son coût unitaire ou son taux de change.',
-  'total.tooLarge':
-    'Le programme coûterait plus de {max}, le plus grand montant que l’application traite\u00a0: aucun montant n’est affiché. Réduisez les quantités ou les coûts unitaires des plus grosses lignes.',
-  'value.outOfBounds':
-    '{field} vaut «\u00a0{value}\u00a0», qui a plus de chiffres que l’application n’en accepte (fichier modifié hors de l’application\u00a0?). Le calcul l’arrondit\u00a0; saisissez-le à nouveau.',
-};
-
 /** Field names in the change log (`log.field.<table>.<field>`), one per field of every stored row. */
 const logFields: Record<LogFieldKey, string> = {
   'programme.title': 'titre',
@@ -298,6 +202,33 @@ const logFields: Record<LogFieldKey, string> = {
   'funder.status': 'statut',
   'funder.ceiling': 'plafond',
   'funder.conditionalOnMatch': 'subordonné à un cofinancement',
+  'partner.position': 'position',
+  'partner.name': 'nom',
+  'partner.organisation': 'organisation',
+  'partner.type': 'type',
+  'partner.startMonth': 'mois de début',
+  'partner.endMonth': 'mois de fin',
+  'partner.notes': 'notes',
+  'synergy.position': 'position',
+  'synergy.partnerId': 'programme partenaire',
+  'synergy.name': 'nom',
+  'synergy.effect': 'effet',
+  'synergy.lineIds': 'lignes budgétaires couvertes',
+  'synergy.profileIds': 'profils',
+  'synergy.firstMonth': 'premier mois',
+  'synergy.lastMonth': 'dernier mois',
+  'synergy.commitment': 'engagement',
+  'synergy.status': 'statut',
+  'synergy.confidence': 'probabilité',
+  'synergy.funderId': 'source de financement',
+  'synergy.notes': 'notes',
+  'scenario.position': 'position',
+  'scenario.name': 'nom',
+  'scenario.description': 'description',
+  'scenario.overlay': 'écarts par rapport au scénario de base',
+  'range.low': 'bas',
+  'range.likely': 'probable',
+  'range.high': 'haut',
 };
 
 export const fr: Messages = {
@@ -723,12 +654,6 @@ export const fr: Messages = {
 
   'profile.add': 'Ajouter le profil',
   'profile.addKind': 'Type du nouveau profil',
-  'profile.kind.adult': 'Adulte seul',
-  'profile.kind.family': 'Famille (par ménage)',
-  'profile.kind.child': 'Enfant non accompagné',
-  'profile.kind.trafficking': 'Victime de la traite',
-  'profile.kind.health': 'Besoins de santé',
-  'profile.kind.custom': 'Profil personnalisé',
   'profile.col.name': 'Nom',
   'profile.col.kind': 'Type',
   'profile.col.unit': 'Compté par',
@@ -1024,23 +949,8 @@ export const fr: Messages = {
   'checks.group.donor': 'Règles du bailleur : {profile}',
   'checks.group.principles': 'Principes de réintégration',
   'checks.group.integrity': 'Cohérence du modèle',
-  'checks.count.error.one': '{n} erreur',
-  'checks.count.error.other': '{n} erreurs',
-  'checks.count.warning.one': '{n} avertissement',
-  'checks.count.warning.other': '{n} avertissements',
-  'checks.count.note.one': '{n} remarque',
-  'checks.count.note.other': '{n} remarques',
   'checks.groupEmpty': 'Rien à signaler ici.',
-  'checks.allClear': 'Aucun constat : le programme passe tous les contrôles.',
-  'checks.severity.error': 'Erreur',
-  'checks.severity.warning': 'Avertissement',
-  'checks.severity.note': 'Remarque',
-  'checks.source': 'Source : {source}',
   'checks.goTo': 'Aller à',
-  'checks.conversion.usd': 'le budget est en dollars des États-Unis',
-  'checks.conversion.model': 'à {rate} USD pour 1 {currency}, le taux de l’année 1 du programme',
-  'checks.conversion.reference':
-    'à {rate} USD pour 1 {currency}, moyenne {year} de la BCE, faute de taux USD dans le programme : ajoutez l’USD comme devise pour utiliser le vôtre',
   'checks.goToLabel': 'Aller à {place}',
   'checks.place.line': 'la ligne « {name} »',
   'checks.place.programme': 'le paramètre du programme « {name} »',
@@ -1048,13 +958,14 @@ export const fr: Messages = {
   'checks.place.funder': 'la source de financement « {name} »',
   'checks.place.currency': 'la devise {name}',
   'checks.place.synergy': 'la synergie « {name} »',
-  'checks.unknown': 'Contrôle « {code} ».',
 
   ...section('apiError', apiErrors),
   ...section('errors', errors),
   ...section('errors', errorsInContext),
-  ...section('checks', findings),
-  ...section('checks', diagnostics),
+  ...section('checks', findingsFr),
+  ...section('checks', diagnosticsFr),
+  ...section('checks', checkWordsFr),
+  ...section('profile.kind', profileKindsFr),
   ...section('log.field', logFields),
   'nav.history': 'Historique',
   'history.heading': 'Historique et vérification du fichier',

@@ -10,6 +10,7 @@ import { isNetworkError } from '../api/errors';
 import { en, type MessageKey, type Messages } from './en';
 import { fr } from './fr';
 import { plural } from '../../src-shared/text/plural';
+import { interpolate } from '../../src-shared/text/interpolate';
 
 export type { MessageKey, Messages } from './en';
 export { plural, type PluralForms } from '../../src-shared/text/plural';
@@ -31,13 +32,7 @@ export function isMessageKey(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(en, key);
 }
 
-export function interpolate(template: string, params?: Params): string {
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const v = params[name];
-    return v === undefined ? whole : String(v);
-  });
-}
+export { interpolate };
 
 export function translate(locale: Locale, key: MessageKey, params?: Params): string {
   return interpolate(dictionaries[locale][key], params);
@@ -82,8 +77,9 @@ export function errorText(locale: Locale, code: string, params: Params = {}, con
 
 /**
  * Field codes whose text is a whole sentence (a refusal of the command as a whole, not of a value):
- * shown on its own, not after the field's label. Main's English sentence says more (how many
- * lines, which one first), so English shows it as it is.
+ * shown on its own, not after the field's label. The planner writes it in the language asked
+ * (ApiError.lang; src-shared/commands/refusals.ts) with more (how many lines, which one first), so
+ * it is shown as it is when that is the window's language.
  */
 const WHOLE_SENTENCE_CODES: ReadonlySet<string> = new Set<FieldCode>([
   'profile.inUse',
@@ -103,7 +99,7 @@ export function apiErrorText(locale: Locale, error: ApiError): string {
     if (first) {
       const [path, code] = first;
       if (WHOLE_SENTENCE_CODES.has(code)) {
-        return locale === 'en' && error.message ? error.message : errorText(locale, code);
+        return error.lang === locale && error.message ? error.message : errorText(locale, code);
       }
       const field = path.split('.').pop() ?? path;
       return t('apiError.validationField', {
@@ -112,10 +108,27 @@ export function apiErrorText(locale: Locale, error: ApiError): string {
       });
     }
   }
-  if (error.code === 'unavailable') return t('apiError.unavailable', { detail: error.message });
+  if (error.code === 'unavailable') {
+    // Main's detail is English unless it says otherwise (ApiError.lang): not put in another language's sentence.
+    const detail = (error.lang ?? 'en') === locale ? error.message : '';
+    return t('apiError.unavailable', { detail }).trim();
+  }
+  // Main's refusals to open or edit a file come written in the user's language (see ApiError.lang):
+  // shown as they are, with their details; otherwise the short text of the code.
+  if (error.lang === locale && error.message) return error.message;
   const key = `apiError.${error.code}`;
   if (isMessageKey(key)) return t(key);
   return error.message;
+}
+
+/**
+ * Why a long job (export, file check) failed, in the user's language: main's sentence when it was
+ * written in that language (ApiError.lang), otherwise the text of its code; never English in a
+ * French window.
+ */
+export function jobFailureText(locale: Locale, error: ApiError | null, message: string | null): string {
+  if (error) return apiErrorText(locale, error);
+  return locale === 'en' ? (message ?? '') : translate(locale, 'apiError.internal');
 }
 
 /** Human label of a model field, for validation errors that name a field. */

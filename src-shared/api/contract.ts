@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { type ErrorCode, type FieldCode, fieldCodeOf, fieldMessage } from './codes';
 import { EXPORT_FORMATS, type ExportRequest, exportRequestSchema } from '../export/request';
 import type { ChangeLogEntry, Model, RowWrite } from '../model';
+import type { Locale } from '../money';
 import {
   type DecimalSeparator,
   type ImportCell,
@@ -48,6 +49,13 @@ export interface ApiError {
   message: string;
   /** Field path -> message code (see i18n `errors.*`), for validation errors. */
   fields?: Record<string, FieldCode>;
+  /**
+   * Set when `message` was written for the user in this language (main's refusals to open or edit
+   * a file, in the settings' language; the planner's whole-sentence refusals, in the language it
+   * was asked for): the UI then shows `message` as it is, with its details. Absent: the message is
+   * English for logs and developers, and the UI says it in its own words by `code` and `fields`.
+   */
+  lang?: Locale;
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: ApiError };

@@ -15,6 +15,7 @@ import {
   validateRequest,
 } from './contract';
 import type { FieldCode } from './codes';
+import type { Locale } from '../money';
 
 export type Handler<K extends CallName> = (request: RequestOf<K>) => ReplyOf<K> | Promise<ReplyOf<K>>;
 export type Handlers = { [K in CallName]: Handler<K> };
@@ -24,15 +25,20 @@ export class ApiFailure extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: Record<string, FieldCode>,
+    /** The language `message` is written in for the user (see ApiError.lang); none: English, for logs. */
+    readonly lang?: Locale,
   ) {
     super(message);
     this.name = 'ApiFailure';
   }
 
   toApiError(): ApiError {
-    return this.fields
-      ? { code: this.code, message: this.message, fields: this.fields }
-      : { code: this.code, message: this.message };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.fields ? { fields: this.fields } : {}),
+      ...(this.lang ? { lang: this.lang } : {}),
+    };
   }
 }
 

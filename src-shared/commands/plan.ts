@@ -70,7 +70,7 @@ import {
   validateProfileAgainstProgramme,
   validateSynergyReferences,
 } from '../model';
-import { cmp, ONE } from '../money';
+import { cmp, type Locale, ONE } from '../money';
 import {
   planRangeDelete,
   planRangePut,
@@ -82,6 +82,7 @@ import {
   scenarioNameTaken,
 } from './scenarios';
 import { fieldsFromZod, validationFailure } from './validation';
+import { inUseSentence, shortenedSentence } from './refusals';
 
 /** One row of one entity before and after a command (null: the row does not exist then). */
 export type EntityChange<K extends EntityName = EntityName> = {
@@ -162,16 +163,20 @@ const DRIVER_FIELD_NAMES: readonly (readonly [string, string])[] = [
   ['end', 'months'],
 ];
 
-/** Plans `cmd` against `state`. Throws ApiFailure when the command is refused. */
-export function planCommand(state: ModelState, cmd: Command): Plan {
-  const { summary, changes } = planChanges(state, cmd);
+/**
+ * Plans `cmd` against `state`. Throws ApiFailure when the command is refused; a whole-sentence
+ * refusal (a delete others depend on, a programme shortened past its lines) is written in `locale`
+ * (commands/refusals.ts).
+ */
+export function planCommand(state: ModelState, cmd: Command, locale: Locale = 'en'): Plan {
+  const { summary, changes } = planChanges(state, cmd, locale);
   return { summary, changes, label: historyLabel(cmd, state, changes) };
 }
 
-function planChanges(state: ModelState, cmd: Command): Omit<Plan, 'label'> {
+function planChanges(state: ModelState, cmd: Command, locale: Locale): Omit<Plan, 'label'> {
   switch (cmd.type) {
     case 'programme.update':
-      return planProgrammeUpdate(state, cmd.patch, cmd.clip === true);
+      return planProgrammeUpdate(state, cmd.patch, cmd.clip === true, locale);
     case 'line.add':
       return planAdd(state, cmd.id, cmd.level, cmd.afterId ?? null, cmd.fields);
     case 'line.update':
@@ -179,7 +184,7 @@ function planChanges(state: ModelState, cmd: Command): Omit<Plan, 'label'> {
     case 'line.duplicate':
       return planDuplicate(state, cmd.id, cmd.newId, cmd.name);
     case 'line.delete':
-      return planDelete('line', state, cmd.id);
+      return planDelete('line', state, cmd.id, locale);
     case 'line.import':
       return planImport(state, cmd.level, cmd.source, cmd.lines);
     case 'line.move':
@@ -202,7 +207,7 @@ function planChanges(state: ModelState, cmd: Command): Omit<Plan, 'label'> {
     case 'partner.delete':
     case 'synergy.delete':
     case 'scenario.delete':
-      return planDelete(listOf(cmd.type), state, cmd.id);
+      return planDelete(listOf(cmd.type), state, cmd.id, locale);
     case 'profile.move':
     case 'funder.move':
     case 'partner.move':
@@ -212,7 +217,7 @@ function planChanges(state: ModelState, cmd: Command): Omit<Plan, 'label'> {
     case 'currency.put':
       return planCurrencyPut(state, cmd.currency);
     case 'currency.delete':
-      return planDelete('currency', state, cmd.code);
+      return planDelete('currency', state, cmd.code, locale);
     // Scenarios and uncertainty ranges (commands/scenarios.ts).
     case 'scenario.duplicate':
       return planScenarioDuplicate(state, cmd.id, cmd.newId, cmd.name);
@@ -289,7 +294,12 @@ function checkNewId(state: ModelState, id: string, field: string): void {
 
 // --- programme -----------------------------------------------------------------------------------
 
-function planProgrammeUpdate(state: ModelState, patch: Partial<Programme>, clip: boolean): Omit<Plan, 'label'> {
+function planProgrammeUpdate(
+  state: ModelState,
+  patch: Partial<Programme>,
+  clip: boolean,
+  locale: Locale,
+): Omit<Plan, 'label'> {
   const before = state.programme;
   // Decision: a change of donor profile brings the new profile's indirect cost base with it, in the
   // same undoable step, when the base was the old profile's default (a base the person chose
@@ -324,31 +334,12 @@ function planProgrammeUpdate(state: ModelState, patch: Partial<Programme>, clip:
     }
     const lines = stuck.length;
     if (lines > 0 || profiles > 0) {
-      const m = after.durationMonths;
-      const parts: string[] = [];
-      if (lines > 0) {
-        const names = stuck.slice(0, 3).map((l) => quote(l.name));
-        const more = lines > 3 ? ` and ${lines - 3} more` : '';
-        const named = ` (${names.join(', ')}${more})`;
-        parts.push(
-          lines === 1
-            ? `1 budget line runs past month ${m}${named}`
-            : `${lines} budget lines run past month ${m}${named}`,
-        );
-      }
-      if (profiles > 0) {
-        parts.push(
-          profiles === 1
-            ? `1 returnee profile has arrivals past month ${m}`
-            : `${profiles} returnee profiles have arrivals past month ${m}`,
-        );
-      }
-      const those =
-        lines > 0 && profiles > 0 ? 'those lines and profiles' : lines > 0 ? 'those lines' : 'those profiles';
+      const names = stuck.slice(0, 3).map((l) => l.name);
       throw new ApiFailure(
         'validation',
-        `The programme cannot be shortened to ${m} months: ${parts.join(' and ')}. Shorten or move ${those} first. Nothing was saved.`,
+        shortenedSentence(locale, { months: after.durationMonths, lines, names, profiles }),
         { durationMonths: lines > 0 ? 'duration.linesOutside' : 'duration.profilesOutside' },
+        locale,
       );
     }
   }
@@ -538,7 +529,12 @@ function planMove(state: ModelState, id: string, level: Level, index: number): O
  * refer to it either make the delete refused ('refuse', naming how many and the first), or drop the
  * reference in the same command ('detach'). The rest of the row's group is renumbered.
  */
-function planDelete<K extends EntityName>(name: K, state: ModelState, key: string): Omit<Plan, 'label'> {
+function planDelete<K extends EntityName>(
+  name: K,
+  state: ModelState,
+  key: string,
+  locale: Locale,
+): Omit<Plan, 'label'> {
   const spec = ENTITIES[name] as EntitySpec<EntityName>;
   const row = stateRows(state, name).get(key);
   if (!row) throw notFound(spec.what, key, name === 'currency');
@@ -553,7 +549,16 @@ function planDelete<K extends EntityName>(name: K, state: ModelState, key: strin
     const users = referringRows(state, ref, key, name === ref.by ? key : null);
     if (users.length === 0) continue;
     if (ref.onDelete === 'refuse')
-      throw inUse(deleteSubject(name, row), ref.by, users, ref.fix, name === 'currency' ? 'code' : 'id', ref.code);
+      throw inUse(
+        name,
+        row,
+        ref.by,
+        users,
+        ref.fix[locale](users.length === 1),
+        name === 'currency' ? 'code' : 'id',
+        ref.code,
+        locale,
+      );
     for (const user of users) detachIn(changes, ref, user, key);
     detached.push(users.length === 1 ? `1 ${ref.role}` : `${users.length} ${ref.role}s`);
   }
@@ -596,31 +601,32 @@ function detachIn(changes: RowChange[], ref: Reference, user: EntityRows[EntityN
 
 /**
  * The refusal of a delete that other rows depend on: how many, the first one's name, and what to
- * do. `fix` says it, given "that line" or "those lines".
+ * do (`fix`, in `locale`), as commands/refusals.ts words it.
  */
 function inUse(
-  what: string,
+  name: EntityName,
+  row: EntityRows[EntityName],
   by: EntityName,
   users: readonly EntityRows[EntityName][],
-  fix: (those: string) => string,
+  fix: string,
   field: string,
   code: FieldCode,
+  locale: Locale,
 ): ApiFailure {
-  const spec = ENTITIES[by] as EntitySpec<EntityName>;
+  const spec = ENTITIES[name] as EntitySpec<EntityName>;
+  const bySpec = ENTITIES[by] as EntitySpec<EntityName>;
   const [first] = users;
-  const one = users.length === 1;
-  const count = one ? `1 ${spec.what} uses it` : `${users.length} ${spec.what}s use it`;
-  const firstName = first
-    ? one
-      ? ` (${quote(spec.label(first))})`
-      : `, the first being ${quote(spec.label(first))}`
-    : '';
-  const those = one ? `that ${spec.short}` : `those ${spec.short}s`;
-  return new ApiFailure(
-    'validation',
-    `${what} cannot be deleted: ${count}${firstName}. ${fix(those)} first. Nothing was changed.`,
-    { [field]: code },
-  );
+  const message = inUseSentence(locale, {
+    entity: name,
+    what: spec.what,
+    label: spec.label(row),
+    by,
+    byWhat: bySpec.what,
+    count: users.length,
+    first: first ? bySpec.label(first) : null,
+    fix,
+  });
+  return new ApiFailure('validation', message, { [field]: code }, locale);
 }
 
 // --- local currencies ----------------------------------------------------------------------------

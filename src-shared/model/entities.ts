@@ -14,6 +14,7 @@
  */
 import type { z } from 'zod';
 import type { FieldCode } from '../api/codes';
+import type { Locale } from '../money';
 import { type Profile, profileFieldsSchema, profileSchema } from './caseload';
 import {
   canonicalCurrency,
@@ -97,8 +98,11 @@ export type Reference<By extends EntityName = EntityName> = {
   } & (
     | {
         onDelete: 'refuse';
-        /** What to do first, given "that line" or "those lines" (the referring entity's short name). */
-        fix(those: string): string;
+        /**
+         * What to do first, as a sentence in each language, for one referring row or several
+         * (commands/refusals.ts puts it in the refusal).
+         */
+        fix: Readonly<Record<Locale, (one: boolean) => string>>;
         /** The field message code of the refusal (the UI translates it). */
         code: FieldCode;
       }
@@ -172,7 +176,10 @@ const profile: EntitySpec<'profile'> = {
       by: 'line',
       uses: (l, id) => driverProfiles(l.driver)?.includes(id) ?? false,
       onDelete: 'refuse',
-      fix: (those) => `Remove it from the quantity driver of ${those}`,
+      fix: {
+        en: (one) => `Remove it from the quantity driver of ${one ? 'that line' : 'those lines'} first.`,
+        fr: (one) => `Retirez-le d’abord de l’inducteur de quantité de ${one ? 'cette ligne' : 'ces lignes'}.`,
+      },
       code: 'profile.inUse',
     },
     {
@@ -201,7 +208,10 @@ const currency: EntitySpec<'currency'> = {
       by: 'line',
       uses: (l, code) => l.currency === code,
       onDelete: 'refuse',
-      fix: (those) => `Enter ${those} in another currency`,
+      fix: {
+        en: (one) => `Enter ${one ? 'that line' : 'those lines'} in another currency first.`,
+        fr: (one) => `Saisissez d’abord ${one ? 'cette ligne' : 'ces lignes'} dans une autre devise.`,
+      },
       code: 'currency.inUse',
     },
   ],
@@ -229,14 +239,21 @@ const funder: EntitySpec<'funder'> = {
       by: 'line',
       uses: (l, id) => l.funding.some((f) => f.funderId === id),
       onDelete: 'refuse',
-      fix: (those) => `Remove it from the funding split of ${those}`,
+      fix: {
+        en: (one) => `Remove it from the funding split of ${one ? 'that line' : 'those lines'} first.`,
+        fr: (one) => `Retirez-la d’abord de la répartition du financement de ${one ? 'cette ligne' : 'ces lignes'}.`,
+      },
       code: 'funder.inUse',
     },
     {
       by: 'synergy',
       uses: (s, id) => s.funderId === id,
       onDelete: 'refuse',
-      fix: (those) => `Choose another funding source for ${those}`,
+      fix: {
+        en: (one) => `Choose another funding source for ${one ? 'that synergy' : 'those synergies'} first.`,
+        fr: (one) =>
+          `Choisissez d’abord une autre source de financement pour ${one ? 'cette synergie' : 'ces synergies'}.`,
+      },
       code: 'funder.inUse',
     },
   ],
@@ -315,7 +332,16 @@ const partner: EntitySpec<'partner'> = {
       by: 'synergy',
       uses: (s, id) => s.partnerId === id,
       onDelete: 'refuse',
-      fix: (those) => `Delete ${those} first, or move them to another partner`,
+      fix: {
+        en: (one) =>
+          one
+            ? 'Delete that synergy first, or move it to another partner.'
+            : 'Delete those synergies first, or move them to another partner.',
+        fr: (one) =>
+          one
+            ? 'Supprimez d’abord cette synergie, ou rattachez-la à un autre partenaire.'
+            : 'Supprimez d’abord ces synergies, ou rattachez-les à un autre partenaire.',
+      },
       code: 'partner.inUse',
     },
   ],

@@ -14,7 +14,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { compute, keyParameters, monteCarlo, resolve, resolveScenario } from '../../src-shared/engine';
 import { formatMinor } from '../../src-shared/money';
 import type { BudgetLine, Model, Scenario } from '../../src-shared/model';
-import { runChecks } from '../../src-shared/checks';
+import { type Finding, runChecks } from '../../src-shared/checks';
+import { findingSentence } from '../../src-shared/checks/text';
 import {
   type CheckLine,
   EXIT_CHECK_ERRORS,
@@ -277,15 +278,58 @@ describe('rcs check', () => {
     expect(expected.some((f) => f.severity === 'error')).toBe(true);
     expect(r.code).toBe(EXIT_CHECK_ERRORS);
     const errors = expected.filter((f) => f.severity === 'error').length;
-    expect(r.out.split('\n')[0]).toMatch(new RegExp(`^${errors} error\\(s\\)`));
-    for (const f of expected) expect(r.out).toContain(f.code);
-    expect(r.out).toContain('funding source "');
-    expect(r.out).toContain('Source: ');
+    expect(r.out.split('\n')[0]).toMatch(new RegExp(`^${errors} errors? · \\d+ warnings? · \\d+ notes?$`));
+    // Each finding as its sentence, with its place and source; no codes, no raw parameters.
+    for (const f of expected) {
+      expect(r.out).toContain(findingSentence(f, model, 'en'));
+      expect(r.out).not.toContain(f.code);
+    }
+    expect(r.out).not.toMatch(/\w=\S/);
+    expect(r.out).not.toMatch(/\{\w+\}/);
+    expect(r.out).toContain('ERROR · funding source “');
+    expect(r.out).toMatch(/WARNING · profile “[^”]+”\n {2}Profile “/);
+    expect(r.out).toContain('  Source: IOM (2015)');
     expect(hash(file)).toBe(before);
 
     const json = await cli('check', file, '--json');
     const parsed = JSON.parse(json.out) as { findings: CheckLine[] };
     expect(parsed.findings.map((f) => f.id)).toEqual(expected.map((f) => f.id));
+    expect(parsed.findings.map((f) => f.code)).toEqual(expected.map((f) => f.code));
+    expect(parsed.findings[0]?.text).toBe(findingSentence(expected[0] as Finding, model, 'en'));
+  });
+
+  it('speaks French with --lang fr: sentences, places, sources and counts, with French typography', async () => {
+    const { file, model } = sampleFile();
+    const expected = runChecks(model, compute(model));
+    for (const argv of [['--lang', 'fr'], ['--lang=fr']]) {
+      const r = await cli('check', file, ...argv);
+      expect(r.code).toBe(EXIT_CHECK_ERRORS);
+      const lines = r.out.split('\n');
+      expect(lines[0]).toMatch(/^1 erreur · \d+ avertissements? · \d+ remarques?$/);
+      for (const f of expected) {
+        expect(r.out).toContain(findingSentence(f, model, 'fr'));
+        expect(r.out).not.toContain(f.code);
+      }
+      expect(r.out).toContain('ERREUR · source de financement «\u00a0');
+      expect(r.out).toMatch(/AVERTISSEMENT · profil «\u00a0[^»]+\u00a0»\n {2}Profil «/);
+      expect(r.out).toMatch(/REMARQUE · ligne «\u00a0[^»]+\u00a0» \(communautaire\)/);
+      expect(r.out).toContain('  Source\u00a0: OIM (2015)');
+      expect(r.out).toMatch(/ est sollicité pour [\d\u202f\u00a0]+,\d\d\u00a0EUR/);
+      expect(r.out).not.toMatch(/\w=\S/);
+      expect(r.out).not.toMatch(/\{\w+\}/);
+      expect(r.out).not.toMatch(/ [:;?!%»]/);
+    }
+    const json = JSON.parse((await cli('check', file, '--json', '--lang', 'fr')).out) as { findings: CheckLine[] };
+    expect(json.findings[0]?.text).toBe(findingSentence(expected[0] as Finding, model, 'fr'));
+    // The file's own refusals too.
+    const missing = await cli('check', path.join(path.dirname(file), 'absent.rcs'), '--lang', 'fr');
+    expect(missing.code).toBe(EXIT_FILE);
+    expect(missing.err).toBe(
+      '«\u00a0absent.rcs\u00a0» est introuvable. Il a peut-être été déplacé, renommé ou supprimé.',
+    );
+    const bad = await cli('check', file, '--lang', 'de');
+    expect(bad.code).toBe(EXIT_USAGE);
+    expect(bad.err).toContain('--lang takes en or fr');
   });
 
   it('exits 0 when the checks find no error', async () => {

@@ -9,6 +9,7 @@ import type { Command } from '../../src-shared/api';
 import { translator } from '../../src-renderer/i18n';
 import { describeEntry } from '../../src-renderer/features/history/history';
 import { fullModel } from '../integration/helpers';
+import { sampleModel } from '../../src-main/sample/sample-model';
 
 /** The change log row main writes for `command` on `model` (as DocumentService does). */
 function entryFor(model: Model, command: Command, kind: 'command' | 'undo' = 'command'): ChangeLogEntry {
@@ -103,5 +104,41 @@ describe('the change log in words', () => {
     const e = { ...entryFor(model, { type: 'line.update', id: 'ind-a', patch: { name: 'X' } }), omitted: 3 };
     expect(describeEntry(e, en, 'en', model).details.at(-1)).toBe('and 3 other changes');
     expect(describeEntry({ ...e, omitted: 1 }, fr, 'fr', model).details.at(-1)).toBe('et 1 autre modification');
+  });
+
+  it('partner programmes, synergies, scenarios and ranges: every field named in French, rows by their names', () => {
+    const sample = sampleModel();
+    const [partner, other] = sample.partners;
+    const synergy = sample.synergies.find((x) => x.partnerId === partner?.id);
+    const scenario = sample.scenarios[0];
+    const range = sample.ranges[0];
+    const funder = sample.funders[0];
+    if (!partner || !other || !synergy || !scenario || !range || !funder) throw new Error('the sample has them');
+    const commands: Command[] = [
+      {
+        type: 'partner.update',
+        id: partner.id,
+        patch: { organisation: 'Ministère', type: 'ngo', endMonth: '2029-06' },
+      },
+      {
+        type: 'synergy.update',
+        id: synergy.id,
+        patch: { partnerId: other.id, status: 'signed', confidence: '0.75', funderId: funder.id, lastMonth: 20 },
+      },
+      { type: 'scenario.update', id: scenario.id, patch: { description: 'Autre' } },
+      { type: 'range.put', range: { ...range, high: '1.3' } },
+    ];
+    const details = commands.flatMap((c) => describeEntry(entryFor(sample, c), fr, 'fr', sample).details);
+    expect(details.length).toBeGreaterThanOrEqual(10);
+    // No field left as its identifier (camelCase or a bare English word the model uses).
+    for (const d of details)
+      expect(d, d).not.toMatch(/\b(partnerId|funderId|lastMonth|endMonth|organisation:|high|description:|status)\b/);
+    expect(details).toContain(
+      `Programme partenaire\u00a0: «\u00a0${partner.name}\u00a0» → «\u00a0${other.name}\u00a0»`,
+    );
+    expect(details.some((d) => d.startsWith('Source de financement\u00a0:') && d.includes(funder.name))).toBe(true);
+    expect(details.some((d) => d.startsWith('Statut\u00a0:') && d.includes('Accord signé'))).toBe(true);
+    expect(details.some((d) => d.startsWith('Probabilité\u00a0:') && d.includes('75'))).toBe(true);
+    expect(details.some((d) => d.startsWith('Haut\u00a0:'))).toBe(true);
   });
 });

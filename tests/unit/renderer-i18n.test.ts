@@ -91,8 +91,14 @@ describe('error codes become specific sentences', () => {
 
   it.each(ERROR_CODES)('API error %s is translated', (code) => {
     const text = apiErrorText('fr', { code, message: 'English text from main' });
-    if (code !== 'unavailable') expect(text).not.toContain('English text from main');
+    expect(text).not.toContain('English text from main');
     expect(text.length).toBeGreaterThan(10);
+  });
+
+  it('a feature not available here: main’s detail in English, not inside a French sentence', () => {
+    const error = { code: 'unavailable' as const, message: 'File dialogs are only available in the desktop app.' };
+    expect(apiErrorText('en', error)).toBe(`This is not available here. ${error.message}`);
+    expect(apiErrorText('fr', error)).toBe(translate('fr', 'apiError.unavailable', { detail: '' }).trim());
   });
 
   it('names the field of a validation error', () => {
@@ -105,17 +111,38 @@ describe('error codes become specific sentences', () => {
   });
 
   it.each(['profile', 'funder', 'currency'] as const)(
-    'deleting a %s still in use: main’s own sentence in English, a translated refusal in French',
+    'deleting a %s still in use: the detailed sentence when it is in the window’s language, else the code’s text',
     (what) => {
       const error = {
         code: 'validation' as const,
         message: `The thing cannot be deleted: 2 budget lines use it, the first being "X". Nothing was changed.`,
         fields: { [what === 'currency' ? 'code' : 'id']: `${what}.inUse` as const },
+        lang: 'en' as const,
       };
       expect(apiErrorText('en', error)).toBe(error.message);
       expect(apiErrorText('fr', error)).toBe(translate('fr', `errors.${what}.inUse`));
+      const fr = {
+        ...error,
+        message: 'La chose ne peut pas être supprimée\u00a0: 2\u00a0lignes…',
+        lang: 'fr' as const,
+      };
+      expect(apiErrorText('fr', fr)).toBe(fr.message);
+      expect(apiErrorText('en', fr)).toBe(translate('en', `errors.${what}.inUse`));
+      // Without a language (an older main), the code's own text.
+      expect(apiErrorText('en', { ...error, lang: undefined })).toBe(translate('en', `errors.${what}.inUse`));
     },
   );
+
+  it('main’s refusal to open a file, written in the user’s language, is shown with its details', () => {
+    const fr = {
+      code: 'newerVersion' as const,
+      message: '«\u00a0a.rcs\u00a0» a été enregistré par une version plus récente…',
+      lang: 'fr' as const,
+    };
+    expect(apiErrorText('fr', fr)).toBe(fr.message);
+    expect(apiErrorText('en', fr)).toBe(translate('en', 'apiError.newerVersion'));
+    expect(apiErrorText('fr', { code: 'damaged', message: 'damaged' })).toBe(translate('fr', 'apiError.damaged'));
+  });
 
   it('a transport failure says the app did not answer', () => {
     expect(apiErrorText('en', networkError(new Error('fetch failed')))).toBe(translate('en', 'apiError.network'));

@@ -438,7 +438,7 @@ describe('document store: profiles, currencies and funding sources', () => {
     expect(store.getState().snapshot?.model).toEqual(main.current?.model);
   });
 
-  it('refuses at once to delete a profile a line follows, with main’s words', async () => {
+  it('refuses at once to delete a profile a line follows, with the planner’s words in the user’s language', async () => {
     const main = fakeMain(snapshot(model()));
     const store = createDocumentStore(main.api);
     await store.getState().init();
@@ -448,8 +448,10 @@ describe('document store: profiles, currencies and funding sources', () => {
     expect(main.sent).toHaveLength(1);
     expect(store.getState().snapshot!.model.profiles.map((p) => p.id)).toEqual(['P1']);
     expect(store.getState().lastError?.error).toMatchObject({ code: 'validation', fields: { id: 'profile.inUse' } });
+    // The settings say French: the planner words its refusal in French, with its details.
+    expect(store.getState().lastError?.error).toMatchObject({ lang: 'fr' });
     expect(store.getState().lastError?.error.message).toMatch(
-      /^The returnee profile "Adults" cannot be deleted: 1 budget line uses it/,
+      /^Le profil «\u00a0Adults\u00a0» ne peut pas être supprimé\u00a0: 1\u00a0ligne budgétaire l’utilise/,
     );
   });
 

@@ -45,8 +45,8 @@ function LineChecks() {
     if (!model) return [];
     return findings
       .filter((f) => f.group === 'integrity' && f.target?.kind === 'line')
-      .map((f) => ({ f, text: findingText(f, model, locale, t) }));
-  }, [findings, model, locale, t]);
+      .map((f) => ({ f, text: findingText(f, model, locale) }));
+  }, [findings, model, locale]);
   if (items.length === 0) return null;
   return (
     <section className="card diagnostics" aria-labelledby="diag-h" data-testid="diagnostics">

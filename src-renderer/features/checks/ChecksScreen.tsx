@@ -36,7 +36,7 @@ export function ChecksScreen() {
         <h1 className="screen-title">{t('checks.heading')}</h1>
         <p className="screen-intro">{t('checks.intro')}</p>
         <p className="checks-summary" data-testid="checks-summary" role="status">
-          {counts.total === 0 ? t('checks.allClear') : countsText(counts, locale, t)}
+          {counts.total === 0 ? t('checks.allClear') : countsText(counts, locale)}
         </p>
       </div>
       {FINDING_GROUPS.map((g) => (
@@ -72,7 +72,7 @@ function FindingItem({ finding: f, model }: { finding: Finding; model: Model }) 
   const locale = useLocale();
   const goToLine = useUi((s) => s.goToLine);
   const goTo = useUi((s) => s.goTo);
-  const text = findingText(f, model, locale, t);
+  const text = findingText(f, model, locale);
   const dest = destination(f.target);
   const name = targetName(f.target, model);
   const place = (() => {

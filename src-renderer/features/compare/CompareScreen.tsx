@@ -435,7 +435,7 @@ function FindingsTable(props: { value: CompareOutcome; names: string[]; model: M
           <th scope="row">{t(`checks.severity.${severityOf(d.findings)}`)}</th>
           {d.findings.map((f, i) => (
             <td key={i} data-present={f ? 'true' : 'false'}>
-              {f ? findingText(f, model, locale, t) : <span className="muted">{t('compare.findingAbsent')}</span>}
+              {f ? findingText(f, model, locale) : <span className="muted">{t('compare.findingAbsent')}</span>}
             </td>
           ))}
         </tr>

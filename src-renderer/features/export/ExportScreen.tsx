@@ -20,7 +20,9 @@ import {
 import type { ExportDownload } from '../../../src-shared/api';
 import type { JobView } from '../../document/documentStore';
 import { useBaseline, useDoc, useDocStore, useLocale, useReadOnly, useT } from '../../document/react';
+import { jobFailureText } from '../../i18n';
 import { SelectInput } from '../../shared/inputs';
+import type { Locale } from '../../../src-shared/money';
 
 type Separator = ExportRequest['csvSeparator'];
 const SEPARATORS: readonly Separator[] = [',', ';', '\t'];
@@ -338,7 +340,7 @@ function ExportCard() {
   );
 }
 
-function statusText(job: JobView, t: ReturnType<typeof useT>, locale: string): string {
+function statusText(job: JobView, t: ReturnType<typeof useT>, locale: Locale): string {
   switch (job.status) {
     case 'running':
       return t('export.running');
@@ -355,6 +357,6 @@ function statusText(job: JobView, t: ReturnType<typeof useT>, locale: string): s
     case 'cancelled':
       return t('export.cancelled');
     case 'failed':
-      return t('export.failed', { message: job.error?.message ?? job.message ?? '' });
+      return t('export.failed', { message: jobFailureText(locale, job.error, job.message) });
   }
 }

@@ -5,9 +5,10 @@
  */
 import { useEffect, useState } from 'react';
 import type { ChangeLogEntry } from '../../../src-shared/model';
+import type { Locale } from '../../../src-shared/money';
 import { type JobView } from '../../document/documentStore';
 import { useDoc, useDocStore, useLocale, useModel, useT } from '../../document/react';
-import { formatDateTime } from '../../i18n';
+import { formatDateTime, jobFailureText } from '../../i18n';
 import { describeEntry } from './history';
 
 export function HistoryScreen() {
@@ -37,6 +38,7 @@ function useLatestVerify(): JobView | null {
 
 function VerifyCard() {
   const t = useT();
+  const locale = useLocale();
   const store = useDocStore();
   const job = useLatestVerify();
   const running = job?.status === 'running';
@@ -83,13 +85,13 @@ function VerifyCard() {
         )}
       </div>
       <p role="status" aria-live="polite" data-testid="verify-status" data-state={job?.status ?? 'idle'}>
-        {job ? verifyText(job, t) : ''}
+        {job ? verifyText(job, t, locale) : ''}
       </p>
     </section>
   );
 }
 
-function verifyText(job: JobView, t: ReturnType<typeof useT>): string {
+function verifyText(job: JobView, t: ReturnType<typeof useT>, locale: Locale): string {
   switch (job.status) {
     case 'running':
       return t('history.verify.running', {
@@ -101,7 +103,7 @@ function verifyText(job: JobView, t: ReturnType<typeof useT>): string {
     case 'cancelled':
       return t('history.verify.cancelled');
     case 'failed':
-      return t('history.verify.failed', { message: job.error?.message ?? job.message ?? '' });
+      return t('history.verify.failed', { message: jobFailureText(locale, job.error, job.message) });
   }
 }
 

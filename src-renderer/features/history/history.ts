@@ -5,7 +5,14 @@
  * currency, rates in percent, yes/no, level names). Rows written before v3 have only main's English
  * sentence, which is shown as it is. Pure: tested in Node.
  */
-import type { ChangeLogEntry, FieldChange, Model } from '../../../src-shared/model';
+import {
+  type ChangeLogEntry,
+  type FieldChange,
+  type Model,
+  STATUS_CONFIDENCE,
+  SYNERGY_STATUSES,
+  type SynergyStatus,
+} from '../../../src-shared/model';
 import { formatDecimal, formatMinor, type Locale, shareToPercentString } from '../../../src-shared/money';
 import { isMessageKey, translateCount, type Translate } from '../../i18n';
 import { COMMAND_PHRASES, isCommandType } from '../../shared/commandLabels';
@@ -24,6 +31,7 @@ const PERCENT_FIELDS = new Set([
   'programme.inflation',
   'currency.inflation',
   'line.nonMigrantShare',
+  'synergy.confidence',
 ]);
 /** Enumerations with a translated name, by the key prefix of their values. */
 const ENUM_PREFIXES: Readonly<Record<string, string>> = {
@@ -38,7 +46,20 @@ const ENUM_PREFIXES: Readonly<Record<string, string>> = {
   'programme.indirectBase': 'indirectBase',
   'programme.euAgreement': 'euAgreement',
   'line.mtdcExclusion': 'mtdcExclusion',
+  'partner.type': 'partners.type',
+  'synergy.commitment': 'synergies.commitment',
+  'synergy.status': 'synergies.status',
 };
+
+/** Fields that hold the key of another row: shown by that row's name (as it is now). */
+const ROW_NAMES: Readonly<Record<string, (model: Model, id: string) => string | undefined>> = {
+  'synergy.partnerId': (m, id) => m.partners.find((p) => p.id === id)?.name,
+  'synergy.funderId': (m, id) => m.funders.find((f) => f.id === id)?.name,
+};
+
+function isSynergyStatus(v: string): v is SynergyStatus {
+  return (SYNERGY_STATUSES as readonly string[]).includes(v);
+}
 
 function capitalise(s: string): string {
   return s.charAt(0).toLocaleUpperCase() + s.slice(1);
@@ -104,10 +125,15 @@ function formatValue(
   }
   if (typeof v !== 'string') return String(v);
   if (PERCENT_FIELDS.has(key) && /^-?\d+(\.\d+)?$/.test(v)) return `${shareToPercentString(v, locale)} %`;
+  const rowName = ROW_NAMES[key];
+  if (rowName) return t('history.log.quoted', { text: (model && rowName(model, v)) ?? v });
   const prefix = ENUM_PREFIXES[key];
   if (prefix) {
     const named = `${prefix}.${v}`;
-    if (isMessageKey(named)) return t(named);
+    // A synergy's status names its default confidence ("Signed agreement (90 %)").
+    const pct =
+      key === 'synergy.status' && isSynergyStatus(v) ? shareToPercentString(STATUS_CONFIDENCE[v], locale) : '';
+    if (isMessageKey(named)) return t(named, { pct });
   }
   if (/^-?\d+(\.\d+)?$/.test(v)) return formatDecimal(v, locale);
   return t('history.log.quoted', { text: v });

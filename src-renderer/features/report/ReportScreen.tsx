@@ -405,14 +405,14 @@ function ReportFindings({ model, findings }: { model: Model; findings: readonly 
     <section className="report-section report-findings" aria-labelledby="report-checks-h">
       <h2 id="report-checks-h">{t('report.checks')}</h2>
       <p data-testid="report-checks-summary">
-        {counts.total === 0 ? t('checks.allClear') : countsText(counts, locale, t)}
+        {counts.total === 0 ? t('checks.allClear') : countsText(counts, locale)}
       </p>
       {findings.length > 0 && (
         <ul className="report-finding-list">
           {findings.map((f) => (
             <li key={f.id} className={`report-finding finding-${f.severity}`} data-severity={f.severity}>
               <strong>{t('report.severity', { severity: t(`checks.severity.${f.severity}`) })}</strong>{' '}
-              {findingText(f, model, locale, t)}{' '}
+              {findingText(f, model, locale)}{' '}
               <span className="report-source">{t('checks.source', { source: sourceText(f.sourceKey, locale) })}</span>
             </li>
           ))}
