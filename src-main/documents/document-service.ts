@@ -79,6 +79,8 @@ import {
   inspectionFailure,
   migrationFailed,
   newerVersionRefused,
+  notLocked,
+  openHereElsewhere,
   readOnlyRefusal,
   restoreFailed,
   storedDataFailure,
@@ -286,18 +288,8 @@ export class DocumentService {
    */
   openAnyway(): Snapshot {
     const doc = this.requireOpen();
-    if (doc.readOnlyReason !== 'locked') {
-      throw new ApiFailure(
-        'validation',
-        `"${path.basename(doc.path)}" is not locked by anyone, so there is nothing to take over.`,
-      );
-    }
-    if (heldByThisProcess(doc.path)) {
-      throw new ApiFailure(
-        'readOnly',
-        `"${path.basename(doc.path)}" is open for editing in another window of this app. Close it there, then open it here again.`,
-      );
-    }
+    if (doc.readOnlyReason !== 'locked') throw notLocked(doc.path, this.locale());
+    if (heldByThisProcess(doc.path)) throw openHereElsewhere(doc.path, this.locale());
     const next = this.openFile(doc.path, false, true);
     this.close();
     this.doc = next;

@@ -35,6 +35,8 @@ interface Sentences {
   andMore: (n: number) => string;
   changeLogDamaged: (name: string, detail: string) => string;
   newerVersionNotice: (name: string, version: number, supported: number) => string;
+  notLocked: (name: string) => string;
+  openHereElsewhere: (name: string) => string;
   newerVersion: (name: string, version: number, supported: number) => string;
   migrationFailed: (name: string, version: number) => string;
   restoreFailed: (name: string, backup: string) => string;
@@ -71,6 +73,9 @@ const EN: Sentences = {
     `The history of ${name} holds an entry this version cannot read (${detail}); it may have been edited by another tool or damaged. The history cannot be shown, but the programme itself opened normally, and nothing was changed. Keep an earlier copy or a backup if you need that history.`,
   newerVersionNotice: (name, version, supported) =>
     `${name} was saved by a newer version of ${APP} (file format ${version}; this version reads up to ${supported}), so it was opened read-only and read as far as this version understands it: the results below may leave out what the newer version added. The file was not changed. Update the app to be sure of them.`,
+  notLocked: (name) => `${name} is not locked by anyone, so there is nothing to take over.`,
+  openHereElsewhere: (name) =>
+    `${name} is open for editing in another window of this app. Close it there, then open it here again.`,
   newerVersion: (name, version, supported) =>
     `${name} was saved by a newer version of ${APP} (file format ${version}; this version reads up to ${supported}), and its contents cannot be read here. Update the app to open it. The file was not changed.`,
   migrationFailed: (name, version) =>
@@ -117,6 +122,9 @@ const FR: Sentences = {
     `L’historique de ${name} contient une entrée que cette version ne sait pas lire (${detail})\u00a0; il a peut-être été modifié par un autre outil, ou endommagé. L’historique ne peut pas être affiché, mais le programme lui-même s’est ouvert normalement et rien n’a été modifié. Gardez une copie antérieure ou une sauvegarde si vous avez besoin de cet historique.`,
   newerVersionNotice: (name, version, supported) =>
     `${name} a été enregistré par une version plus récente de ${APP} (format de fichier ${version}\u00a0; cette version lit jusqu’au format ${supported})\u00a0: il a été ouvert en lecture seule et lu aussi loin que cette version le comprend. Les résultats ci-dessous peuvent omettre ce que la version plus récente a ajouté. Le fichier n’a pas été modifié. Mettez l’application à jour pour en être sûr.`,
+  notLocked: (name) => `${name} n’est verrouillé par personne\u00a0: il n’y a rien à reprendre.`,
+  openHereElsewhere: (name) =>
+    `${name} est ouvert pour modification dans une autre fenêtre de cette application. Fermez-le là-bas, puis rouvrez-le ici.`,
   newerVersion: (name, version, supported) =>
     `${name} a été enregistré par une version plus récente de ${APP} (format de fichier ${version}\u00a0; cette version lit jusqu’au format ${supported})\u00a0: son contenu ne peut pas être lu ici. Mettez l’application à jour pour l’ouvrir. Le fichier n’a pas été modifié.`,
   migrationFailed: (name, version) =>
@@ -271,4 +279,14 @@ export function fileExists(file: string, locale: Locale = 'en'): ApiFailure {
 
 export function writeProtected(file: string, locale: Locale = 'en'): ApiFailure {
   return new ApiFailure('io', SENTENCES[locale].writeProtected(named(file, locale)), undefined, locale);
+}
+
+/** "Open anyway" on a programme no lock keeps read-only. */
+export function notLocked(file: string, locale: Locale = 'en'): ApiFailure {
+  return new ApiFailure('validation', SENTENCES[locale].notLocked(named(file, locale)), undefined, locale);
+}
+
+/** "Open anyway" on a programme this app has open for editing in another window. */
+export function openHereElsewhere(file: string, locale: Locale = 'en'): ApiFailure {
+  return new ApiFailure('readOnly', SENTENCES[locale].openHereElsewhere(named(file, locale)), undefined, locale);
 }

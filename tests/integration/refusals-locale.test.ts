@@ -124,6 +124,31 @@ describe('a French user', () => {
     expect(apiErrorText('fr', shorter)).toBe(shorter.message);
   });
 
+  it('reads why "Open anyway" has nothing to take over, and why a row out of its domain is refused, in French', async () => {
+    const { h, dir } = french();
+    const file = path.join(dir, 'Libre.rcs');
+    writeModelToFile(file, smallModel());
+    await dispatch(h, 'document.open', { path: file, readOnly: false });
+    const free = await refused(h, 'document.openAnyway', {});
+    expect(free).toMatchObject({ code: 'validation', lang: 'fr' });
+    expect(free.message).toBe(`«${NB}Libre.rcs${NB}» n’est verrouillé par personne${NB}: il n’y a rien à reprendre.`);
+    await dispatch(h, 'document.close', {});
+
+    const bad = path.join(dir, 'Booléen.rcs');
+    writeModelToFile(bad, smallModel());
+    const db = openWritable(bad);
+    db.pragma('ignore_check_constraints = ON');
+    db.prepare(`UPDATE budget_line SET eligible_indirect = 2 WHERE id = 'ind-a'`).run();
+    db.close();
+    const error = await refused(h, 'document.open', { path: bad, readOnly: true });
+    expect(error).toMatchObject({ code: 'damaged', lang: 'fr' });
+    expect(error.message).toMatch(
+      new RegExp(
+        `^«${NB}Booléen\\.rcs${NB}» contient des valeurs que cette version ne sait pas lire \\(line ind-a eligibleIndirect`,
+      ),
+    );
+  });
+
   it('reads why the file check failed, in French, on the History screen', async () => {
     const { h, dir, events } = french();
     const file = path.join(dir, 'Programme.rcs');
