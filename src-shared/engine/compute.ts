@@ -254,21 +254,28 @@ function tooLarge(lineId: string): Diagnostic {
   return { severity: 'error', code: 'amount.tooLarge', lineId, params: { max: MAX_AMOUNT } };
 }
 
-/** The first decimal of `line` that dec() cannot read exactly (limits.ts), as the diagnostic's params. */
+/**
+ * The first decimal of `line` that dec() cannot read exactly (limits.ts), as the diagnostic's params.
+ * Runs once per line and compute: nothing is allocated unless a value is beyond the bounds (the
+ * fields are read in place; their names are built only for the diagnostic).
+ */
 function unreadValue(line: BudgetLine): { field: string; value: string } | null {
   const d = line.driver as unknown as Record<string, unknown>;
-  for (const [k, v] of Object.entries(d)) {
+  for (const k in d) {
+    const v = d[k];
     if (typeof v === 'string' && !readsExactly(v)) return unread(`driver.${k}`, v);
   }
-  const fields: [string, string][] = [
-    ['beneficiariesPerUnit', line.beneficiariesPerUnit],
-    ['nonMigrantShare', line.nonMigrantShare],
-    ['outputs.businesses', line.outputs.businesses],
-    ['outputs.jobs', line.outputs.jobs],
-    ['outputs.people', line.outputs.people],
-    ...line.funding.map((f, i): [string, string] => [`funding.${i}.share`, f.share]),
-  ];
-  for (const [k, v] of fields) if (!readsExactly(v)) return unread(k, v);
+  if (!readsExactly(line.beneficiariesPerUnit)) return unread('beneficiariesPerUnit', line.beneficiariesPerUnit);
+  if (!readsExactly(line.nonMigrantShare)) return unread('nonMigrantShare', line.nonMigrantShare);
+  const o = line.outputs;
+  if (!readsExactly(o.businesses)) return unread('outputs.businesses', o.businesses);
+  if (!readsExactly(o.jobs)) return unread('outputs.jobs', o.jobs);
+  if (!readsExactly(o.people)) return unread('outputs.people', o.people);
+  const funding = line.funding;
+  for (let i = 0; i < funding.length; i++) {
+    const share = (funding[i] as BudgetLine['funding'][number]).share;
+    if (!readsExactly(share)) return unread(`funding.${i}.share`, share);
+  }
   return null;
 }
 
