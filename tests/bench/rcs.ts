@@ -88,32 +88,7 @@ export async function commandRate(file: string, budgetMs: number): Promise<{ lat
   writeFileSync(join(rendererDir, 'index.html'), '<html><head></head><body></body></html>');
   const server = await startHttpServer({ handlers, rendererDir, port: 0 });
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-  const post = (name: string, body: unknown): Promise<string> =>
-    new Promise((resolve, reject) => {
-      const data = JSON.stringify(body);
-      const req = request(
-        {
-          host: '127.0.0.1',
-          port: server.port,
-          method: 'POST',
-          path: `/api/${name}`,
-          agent,
-          headers: {
-            'Content-Type': 'application/json',
-            'X-RCS-Token': server.token,
-            'Content-Length': Buffer.byteLength(data),
-          },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-          res.on('error', reject);
-        },
-      );
-      req.on('error', reject);
-      req.end(data);
-    });
+  const post = poster(server.port, server.token, agent);
   try {
     const opened = JSON.parse(await post('document.open', { path: copy, readOnly: false })) as {
       value: { model: Model };
