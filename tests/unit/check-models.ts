@@ -23,6 +23,7 @@ import {
   type SynergyEffect,
   type SynergyType,
 } from '../../src-shared/model';
+import { perArrival } from './model-fixtures';
 
 function line(id: string, level: BudgetLine['level'], patch: Partial<LineFields> = {}, position = 0): BudgetLine {
   return { ...defaultLineFields(level, 24, id, 'USD'), unitCost: 10000, ...patch, id, level, position };
@@ -30,15 +31,6 @@ function line(id: string, level: BudgetLine['level'], patch: Partial<LineFields>
 function profile(id: string, kind: Profile['kind'], durationMonths: number, arrivals = 100): Profile {
   return { ...defaultProfileFields(kind, id, 24), durationMonths, arrivals, id, position: 0 };
 }
-const perArrival = (profileIds: string[]): Driver => ({
-  kind: 'perArrival',
-  quantity: '1',
-  profileIds,
-  takeUp: '1',
-  offset: 0,
-  start: 1,
-  end: 24,
-});
 
 /** A programme that breaks as many rules as it can at once. */
 export function broken(): Model {

@@ -45,22 +45,13 @@ import {
   type Synergy,
   type SynergyEffect,
 } from '../../src-shared/model';
-import { lineBuilder, testProgramme } from './model-fixtures';
+import { lineBuilder, perArrival, testProgramme } from './model-fixtures';
 import { MAX_AMOUNT } from '../../src-shared/model/limits';
 import { READ_SCALE } from '../../src-shared/money/decimal';
 
 // ---- A programme with no finding at all, and small edits of it ----------------------------------
 
 const line = lineBuilder('B', { currency: 'USD' });
-const perArrival = (profileIds: string[] = []): Driver => ({
-  kind: 'perArrival',
-  quantity: '1',
-  profileIds,
-  takeUp: '1',
-  offset: 0,
-  start: 1,
-  end: 24,
-});
 const once = (month: number, quantity = '1'): Driver => ({
   kind: 'fixed',
   quantity,

@@ -10,7 +10,6 @@ import {
   defaultPartnerFields,
   defaultProfileFields,
   defaultSynergyFields,
-  type Driver,
   type Funder,
   type Model,
   type Partner,
@@ -18,18 +17,9 @@ import {
   type Synergy,
   type SynergyEffect,
 } from '../../src-shared/model';
-import { lineBuilder, testProgramme } from './model-fixtures';
+import { lineBuilder, perArrival, testProgramme } from './model-fixtures';
 
 const line = lineBuilder('P', { currency: 'USD' });
-const perArrival = (profileIds: string[]): Driver => ({
-  kind: 'perArrival',
-  quantity: '1',
-  profileIds,
-  takeUp: '1',
-  offset: 0,
-  start: 1,
-  end: 24,
-});
 const donor: Funder = {
   id: 'd',
   name: 'Donor',

@@ -1,5 +1,5 @@
 /** Small builders shared by the engine, driver and checks tests. */
-import type { BudgetLine, Programme } from '../../src-shared/model';
+import type { BudgetLine, Driver, Programme } from '../../src-shared/model';
 
 export function testProgramme(over: Partial<Programme> = {}): Programme {
   return {
@@ -58,3 +58,14 @@ export function lineBuilder(
     };
   };
 }
+
+/** One unit per arrival of `profileIds` (every profile when empty), everyone taking it, months 1–24. */
+export const perArrival = (profileIds: string[] = []): Driver => ({
+  kind: 'perArrival',
+  quantity: '1',
+  profileIds,
+  takeUp: '1',
+  offset: 0,
+  start: 1,
+  end: 24,
+});
