@@ -237,6 +237,29 @@ const matching = (capPerGrant: number | null, collectiveCap: number | null): Mod
     addLines([line({ id: 'mg', modality: 'matchingGrant', unitCost: 100_000, driver: once(1, '10') })]),
   );
 
+/**
+ * A 1:1 matching fund on grants of USD 3,333.33 bought 0.7 per arrival, month by month as 7
+ * adults arrive: the partner's exact part is USD 1,666.665 a grant, and each month's claim is
+ * rounded as a running total, so some months claim a cent above the floor of the cap.
+ */
+const matchingSpread = (capPerGrant: number): Model =>
+  withSynergy(
+    { type: 'matching', programmePart: '1', partnerPart: '1', capPerGrant, collectiveCap: null, mode: 'share' },
+    ['mg'],
+    {},
+    {
+      ...addLines([
+        line({
+          id: 'mg',
+          modality: 'matchingGrant',
+          unitCost: 333_333,
+          driver: { ...perArrival(), quantity: '0.7' },
+        }),
+      ]),
+      profiles: [profile('adult', 'a', { arrivals: 7 })],
+    },
+  );
+
 /** Two cost-sharing synergies on a USD 10,000 line: 50 % and `share`. */
 const twoClaims = (share: string): Model => {
   const m = withSynergy(
@@ -886,6 +909,12 @@ const BOUNDARIES: Record<FindingCode, Row> = {
         silent: () => matching(null, 500_000),
         fires: () => matching(null, 499_999),
         finding: { params: expect.objectContaining({ capped: 1 }) },
+      },
+      {
+        // The running rounding put months a cent above floor(cap × grants) and the check fired.
+        at: 'grants bought 0.7 per arrival: a cap of 1,666.67 (above the exact 1,666.665) silent, 1,666.66 fires',
+        silent: () => matchingSpread(166_667),
+        fires: () => matchingSpread(166_666),
       },
     ],
   },
