@@ -253,7 +253,7 @@ const matchingSpread = (capPerGrant: number): Model =>
           id: 'mg',
           modality: 'matchingGrant',
           unitCost: 333_333,
-          driver: { ...perArrival(), quantity: '0.7' },
+          driver: { kind: 'perArrival', quantity: '0.7', profileIds: [], takeUp: '1', offset: 0, start: 1, end: 24 },
         }),
       ]),
       profiles: [profile('adult', 'a', { arrivals: 7 })],
