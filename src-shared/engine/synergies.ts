@@ -889,34 +889,25 @@ function matchingCover(cover: Cover, e: EffectOf<'matching'>, first: number, las
   const asRate = toNumber(rate.exact);
   let room = e.collectiveCap === null ? Infinity : e.collectiveCap;
   const units = targets.map((t) => cover.stage.sourceLine(t.lineId)?.quantities);
-  // Per target, from the synergy's first month: the cap × the grants bought, the partner's exact
-  // part, and what it paid (see the Decision below).
-  const capSoFar = new Array<number>(targets.length).fill(0);
-  const partSoFar = new Array<number>(targets.length).fill(0);
-  const paidSoFar = new Array<number>(targets.length).fill(0);
   for (let m = first; m <= last; m++) {
     for (let i = 0; i < targets.length; i++) {
       const t = targets[i] as SynergyLine;
       let claim = (runners[i] as Running).nextShare(t.gross[m] as number, rate);
-      // Decision: the cap per grant is kept as a running total, as amounts are rounded: the
-      //   partner's part so far (exactly, its share of the line's amounts so far) against the cap ×
-      //   the grants bought so far. While the part so far is within it, the month's claim is paid as
-      //   the running rounding gives it (a month may be a minor unit above the cap × its grants and
-      //   give it back in another: that is not a cap reached; comparing each rounded month with the
-      //   floor of its own cap reported a few cents 'unpaid' when nothing was). Once it is beyond,
-      //   the claims are cut so that what was paid so far is the whole minor units of the cap so far.
-      //   10^-6 of a minor unit (and 10^-12 of large sums) absorbs the doubles' rounding of the
-      //   comparison.
+      // Decision: the cap per grant binds in a month when the partner's exact part of it is above
+      //   the cap × the grants bought that month; the month's claim is then cut to the whole minor
+      //   units of that cap. The month's amount is rounded as a running total, so it is within one
+      //   minor unit of the exact amount: the exact part is surely above the cap when rate × (amount
+      //   − 1) is. Within that minor unit the claim is left as the running rounding gives it: the
+      //   rounding, not a cap reached (comparing each rounded claim with the floor of the cap
+      //   reported cents 'unpaid' when the partner's part was below its cap). Each month is judged
+      //   on its own: a month under the cap never lends its room to a dearer month (inflation).
+      //   10^-6 of a minor unit absorbs the doubles' rounding of the comparison.
       if (e.capPerGrant !== null) {
-        capSoFar[i] = (capSoFar[i] as number) + e.capPerGrant * (units[i]?.[m] ?? 0);
-        partSoFar[i] = (partSoFar[i] as number) + (t.gross[m] as number) * asRate;
-        const limit = capSoFar[i] as number;
-        if ((partSoFar[i] as number) > limit + 1e-6 + limit * 1e-12) {
-          const allowed = Math.max(0, Math.floor(limit + 1e-6) - (paidSoFar[i] as number));
-          if (claim > allowed) {
-            out.capped += claim - allowed;
-            claim = allowed;
-          }
+        const cap = e.capPerGrant * (units[i]?.[m] ?? 0);
+        const perGrant = Math.floor(cap);
+        if (((t.gross[m] as number) - 1) * asRate > cap + 1e-6 && claim > perGrant) {
+          out.capped += claim - perGrant;
+          claim = perGrant;
         }
       }
       if (claim > room) {
@@ -926,7 +917,6 @@ function matchingCover(cover: Cover, e: EffectOf<'matching'>, first: number, las
       if (e.mode === 'share') claim = cover.cover(i, m, claim, asRate);
       else out.leveraged += claim;
       room -= claim;
-      paidSoFar[i] = (paidSoFar[i] as number) + claim;
     }
   }
 }

@@ -912,9 +912,10 @@ const BOUNDARIES: Record<FindingCode, Row> = {
       },
       {
         // The running rounding put months a cent above floor(cap × grants) and the check fired.
-        at: 'grants bought 0.7 per arrival: a cap of 1,666.67 (above the exact 1,666.665) silent, 1,666.66 fires',
+        // A month is capped when the partner's part is above the cap by more than its rounding.
+        at: 'grants bought 0.7 per arrival: a cap of 1,666.67 (above the exact 1,666.665) silent, 1,666.60 fires',
         silent: () => matchingSpread(166_667),
-        fires: () => matchingSpread(166_666),
+        fires: () => matchingSpread(166_660),
       },
     ],
   },
