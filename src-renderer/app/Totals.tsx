@@ -2,7 +2,7 @@
  * The totals bar shown on every screen, from the engine's latest result (computed in a worker: "…"
  * until the first result of the document arrives).
  */
-import { formatMinor, shareToPercentString } from '../../src-shared/money';
+import { formatMinor, shareToPercentText } from '../../src-shared/money';
 import { useComputeFailed, useLocale, useModelPart, useResult, useT } from '../document/react';
 
 export function TotalsBar() {
@@ -21,7 +21,7 @@ export function TotalsBar() {
   }
   const cur = result?.currency ?? programme.reportingCurrency;
   const fmt = (v: number | undefined) => (v === undefined ? '…' : formatMinor(v, cur, locale));
-  const pct = (share: string) => `${shareToPercentString(share, locale)} %`;
+  const pct = (share: string) => shareToPercentText(share, locale);
   // What no funding source covers (a split under 100 %): shown, never spread over the sources.
   const unfunded = result?.byFunder[''] ?? 0;
   // What partner programmes cover of the lines (Partners & synergies screen).

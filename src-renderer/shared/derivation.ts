@@ -4,7 +4,7 @@
  * tested in Node (tests/unit/renderer-drivers.test.ts).
  */
 import type { Derivation } from '../../src-shared/engine';
-import { formatDecimal, formatMinor, type Locale, shareToPercentString } from '../../src-shared/money';
+import { formatDecimal, formatMinor, type Locale, shareToPercentText } from '../../src-shared/money';
 import type { Translate } from '../i18n';
 
 function num(v: string | number | undefined, locale: Locale): string {
@@ -22,7 +22,7 @@ function num(v: string | number | undefined, locale: Locale): string {
 function pct(v: string | number | undefined, locale: Locale): string {
   if (v === undefined) return '0 %';
   const s = typeof v === 'number' ? String(v) : v;
-  return /^-?\d+(\.\d+)?$/.test(s) ? `${shareToPercentString(s, locale)} %` : `${s} %`;
+  return /^-?\d+(\.\d+)?$/.test(s) ? shareToPercentText(s, locale) : `${s}\u00a0%`;
 }
 
 function isOne(v: string | number | undefined): boolean {

@@ -5,7 +5,7 @@
  */
 import type { OverrideKind } from '../../src-shared/api';
 import { resolveScenario } from '../../src-shared/engine/resolve';
-import { formatDecimal, formatMinor, type Locale, shareToPercentString } from '../../src-shared/money';
+import { formatDecimal, formatMinor, type Locale, shareToPercentText } from '../../src-shared/money';
 import type { Model, Overlay, Scenario } from '../../src-shared/model';
 import type { Translate } from '../i18n';
 
@@ -23,7 +23,7 @@ export interface OverrideRow {
 }
 
 function percent(share: string, locale: Locale): string {
-  return `${shareToPercentString(share, locale)} %`;
+  return shareToPercentText(share, locale);
 }
 
 /** A value of `field` as text (what the scenario or the baseline holds). */

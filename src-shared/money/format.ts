@@ -47,6 +47,14 @@ export function shareToPercentString(share: DecimalString, locale: Locale): stri
   return formatDecimal(pct ?? '0', locale);
 }
 
+/**
+ * "0.075" -> "7.5 %" / "7,5 %": the share in percent with its sign, a no-break space between them
+ * (a line never breaks between the number and the sign, in either language).
+ */
+export function shareToPercentText(share: DecimalString, locale: Locale): string {
+  return `${shareToPercentString(share, locale)}\u00a0%`;
+}
+
 export function formatPercent(ratio: number, locale: Locale, digits = 1): string {
   return nf(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(ratio);
 }

@@ -41,7 +41,7 @@ describe('derivation text: how a quantity was derived', () => {
 
   it('per arrival, with take-up (the example of the issue)', () => {
     const x = d('perArrival', { arrivals: 1240, takeUp: '0.6', quantity: '1', units: '744', offset: 0 });
-    expect(derivationText(x, en, 'en', 'EUR')).toBe('1,240 arrivals × 60 % take-up = 744');
+    expect(derivationText(x, en, 'en', 'EUR')).toBe('1,240 arrivals × 60\u00a0% take-up = 744');
     expect(nb(derivationText(x, fr, 'fr', 'EUR'))).toBe('1 240 arrivées × 60 % de recours = 744');
   });
 
@@ -67,9 +67,9 @@ describe('derivation text: how a quantity was derived', () => {
 
   it('percentage of a base given in minor units, formatted in the reporting currency', () => {
     const x = d('percentage', { rate: '0.05', base: 123456700 });
-    expect(derivationText(x, en, 'en', 'EUR')).toBe('5 % of 1,234,567.00');
+    expect(derivationText(x, en, 'en', 'EUR')).toBe('5\u00a0% of 1,234,567.00');
     expect(nb(derivationText(x, fr, 'fr', 'EUR'))).toBe('5 % de 1 234 567,00');
-    expect(derivationText(x, en, 'en', 'XOF')).toBe('5 % of 123,456,700');
+    expect(derivationText(x, en, 'en', 'XOF')).toBe('5\u00a0% of 123,456,700');
   });
 
   it('fixed, per case-month, per community and per project', () => {

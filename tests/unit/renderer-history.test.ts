@@ -57,7 +57,7 @@ describe('the change log in words', () => {
     const e = entryFor(model, { type: 'programme.update', patch: { indirectRate: '0.065' } }, 'undo');
     expect(describeEntry(e, en, 'en', model)).toEqual({
       title: 'Undone: editing the programme settings',
-      details: ['Indirect cost rate: 6.5 % → 7 %'],
+      details: ['Indirect cost rate: 6.5\u00a0% → 7\u00a0%'],
     });
   });
 

@@ -36,7 +36,7 @@ describe('overrideRows', () => {
       ['line', 'ind-tvet', 'unitCost'],
       ['line', 'str-officers', 'off'],
     ]);
-    expect(en.rows[0]).toMatchObject({ value: '5 %', baseline: '7 %' });
+    expect(en.rows[0]).toMatchObject({ value: '5\u00a0%', baseline: '7\u00a0%' });
     expect(en.rows[1]).toMatchObject({ name: 'Adults returning alone', value: '400' });
     expect(en.rows[2]?.value).toBe('6 months');
     expect(en.rows[5]).toMatchObject({ value: 'turned off', baseline: 'on' });

@@ -4,7 +4,13 @@
  */
 import { useId, useState } from 'react';
 import type { LineResult } from '../../../src-shared/engine';
-import { formatDecimal, formatMinor, type Locale, shareToPercentString } from '../../../src-shared/money';
+import {
+  formatDecimal,
+  formatMinor,
+  type Locale,
+  shareToPercentString,
+  shareToPercentText,
+} from '../../../src-shared/money';
 import {
   type BudgetLine,
   DIMENSIONS,
@@ -379,8 +385,8 @@ function FundingEditor(props: DetailsProps) {
           data-complete={complete ? 'true' : 'false'}
         >
           {complete
-            ? t('funding.sum', { sum: `${shareToPercentString(sum, locale)} %` })
-            : t('funding.sumWarn', { sum: `${shareToPercentString(sum, locale)} %` })}
+            ? t('funding.sum', { sum: shareToPercentText(sum, locale) })
+            : t('funding.sumWarn', { sum: shareToPercentText(sum, locale) })}
         </p>
       )}
       {dups.map((id) => (

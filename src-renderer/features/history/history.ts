@@ -13,7 +13,13 @@ import {
   SYNERGY_STATUSES,
   type SynergyStatus,
 } from '../../../src-shared/model';
-import { formatDecimal, formatMinor, type Locale, shareToPercentString } from '../../../src-shared/money';
+import {
+  formatDecimal,
+  formatMinor,
+  type Locale,
+  shareToPercentString,
+  shareToPercentText,
+} from '../../../src-shared/money';
 import { isMessageKey, translateCount, type Translate } from '../../i18n';
 import { COMMAND_PHRASES, isCommandType } from '../../shared/commandLabels';
 
@@ -124,7 +130,7 @@ function formatValue(
     return formatDecimal(String(v), locale);
   }
   if (typeof v !== 'string') return String(v);
-  if (PERCENT_FIELDS.has(key) && /^-?\d+(\.\d+)?$/.test(v)) return `${shareToPercentString(v, locale)} %`;
+  if (PERCENT_FIELDS.has(key) && /^-?\d+(\.\d+)?$/.test(v)) return shareToPercentText(v, locale);
   const rowName = ROW_NAMES[key];
   if (rowName) return t('history.log.quoted', { text: (model && rowName(model, v)) ?? v });
   const prefix = ENUM_PREFIXES[key];
