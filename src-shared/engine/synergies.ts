@@ -463,7 +463,6 @@ export type SourceLine = Pick<LineResult, 'months' | 'quantities' | 'beneficiari
 export interface OutsideState {
   lines: Map<string, SynergyLine>;
   outcomes: Map<string, SynergyOutcome>;
-  perLine: Map<string, Map<string, number>>;
   /** Each line's claims so far (see LineClaims). */
   claims: Map<SynergyLine, LineClaims>;
   /** The synergies in screen order (worked out once for both stages). */
@@ -490,7 +489,6 @@ function newState(model: Model, partners: readonly Partner[], synergies: readonl
   return {
     lines: new Map(),
     outcomes: new Map(),
-    perLine: new Map(),
     claims: new Map(),
     order: screenOrder(partners, synergies),
     shared,
@@ -539,7 +537,7 @@ export function computeSynergies(
   result: CostsRead,
   outside: OutsideState | null = null,
 ): SynergyResult {
-  if (synergies.length === 0) return summarise(result, new Map(), [], new Map());
+  if (synergies.length === 0) return summarise(result, new Map(), []);
   const { state, outcomes } = runStages(model, partners, synergies, result, outside);
   for (const [l, c] of state.claims) {
     let over = c.over;
@@ -551,7 +549,7 @@ export function computeSynergies(
     }
     l.overClaimed = Math.round(over);
   }
-  return summarise(result, state.lines, outcomes, state.perLine, outside !== null);
+  return summarise(result, state.lines, outcomes, outside !== null);
 }
 
 /**
@@ -796,13 +794,10 @@ function runSynergy(run: Stage, s: Synergy): void {
       break;
   }
   // What it covered of each line (its targets are distinct lines; a repeated one adds up).
-  const mine = new Map<string, number>();
-  state.perLine.set(s.id, mine);
   for (let i = 0; i < targets.length; i++) {
     const c = cover.onTarget[i] as number;
     if (c === 0) continue;
     const id = (targets[i] as SynergyLine).lineId;
-    mine.set(id, (mine.get(id) ?? 0) + c);
     out.byLine[id] = (out.byLine[id] ?? 0) + c;
   }
 }
@@ -1058,11 +1053,46 @@ function netTotals(
   return { coveredInside, coveredOutside, covered, coordination, grossLines, net };
 }
 
+/**
+ * Σ over synergies of (1 − confidence) × covered, summed exactly and rounded once (half away from
+ * zero). Confidences of at most six decimals (every one the schema takes) are summed as whole
+ * millionths in doubles while the sum is a safe integer; any other term, or the rest once the sum
+ * would not be, in rationals. The same number as summing every term in rationals (tested).
+ */
+export function expectedRisk(outcomes: readonly Pick<SynergyOutcome, 'confidence' | 'coveredTotal'>[]): number {
+  let whole = 0; // Σ (10^6 − confidence in millionths) × covered, exact
+  let exact: Rational | null = null;
+  for (const o of outcomes) {
+    if (o.coveredTotal === 0) continue;
+    const share = confidenceParts(o.confidence);
+    if (share.num !== null && share.num <= SHARE_DEN) {
+      const next = whole + (SHARE_DEN - share.num) * o.coveredTotal;
+      if (Number.isSafeInteger(next)) {
+        whole = next;
+        continue;
+      }
+    }
+    exact = add(exact ?? ZERO, mul(sub(rat(1), share.exact), fromInt(o.coveredTotal)));
+  }
+  if (exact === null) return roundHalfAwayWhole(whole, SHARE_DEN);
+  return Number(roundHalfAway(add(exact, rat(whole, SHARE_DEN))));
+}
+
+/** A confidence's parts (shareParts), kept by its text: a programme has a few distinct ones. */
+const CONFIDENCES = new Map<string, ShareParts>();
+function confidenceParts(confidence: string): ShareParts {
+  let parts = CONFIDENCES.get(confidence);
+  if (!parts) {
+    parts = shareParts(confidence);
+    if (CONFIDENCES.size < 1000) CONFIDENCES.set(confidence, parts);
+  }
+  return parts;
+}
+
 function summarise(
   result: CostsRead,
   lines: Map<string, SynergyLine>,
   outcomes: SynergyOutcome[],
-  perLine: ReadonlyMap<string, ReadonlyMap<string, number>>,
   /** The result is the budget (outside.ts): without what partners deliver, with the coordination. */
   budget = false,
 ): SynergyResult {
@@ -1074,9 +1104,7 @@ function summarise(
     outcomes,
     budget,
   );
-  let risk: Rational = ZERO;
-  for (const o of outcomes) risk = add(risk, mul(sub(rat(1), dec(o.confidence)), fromInt(o.coveredTotal)));
-  const expected = net + Number(roundHalfAway(risk));
+  const expected = net + expectedRisk(outcomes);
   const leveraged = sum(outcomes.map((o) => o.leveraged));
 
   // Drop-out per partner: its synergies' covered amounts, by year and by the lines' funding splits.
@@ -1086,7 +1114,7 @@ function summarise(
     if (!lineResults) {
       lineResults = new Map();
       const wanted = new Set<string>();
-      for (const covered of perLine.values()) for (const lineId of covered.keys()) wanted.add(lineId);
+      for (const o of outcomes) for (const lineId in o.byLine) wanted.add(lineId);
       for (const l of result.lines) if (wanted.has(l.lineId)) lineResults.set(l.lineId, l);
     }
     return lineResults.get(id);
@@ -1108,7 +1136,8 @@ function summarise(
       d.byYear[y] = (d.byYear[y] as number) + c;
     }
     // What this synergy covered of each line goes to that line's sources, by its split.
-    for (const [lineId, amount] of perLine.get(o.synergyId) ?? []) {
+    for (const lineId in o.byLine) {
+      const amount = o.byLine[lineId] as number;
       const split = Object.entries(lineResult(lineId)?.byFunder ?? {});
       if (split.length === 0) continue;
       const weights = split.map(([, v]) => Math.max(0, v));

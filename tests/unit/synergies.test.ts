@@ -10,6 +10,7 @@ import {
   compute,
   computeSynergies,
   coveredCasesParts,
+  expectedRisk,
   programmeMonthOf,
   shareOfEachMonth,
   type SynergyResult,
@@ -23,6 +24,7 @@ import {
   type Synergy,
   type SynergyEffect,
 } from '../../src-shared/model';
+import { add, dec, fromInt, mul, rat, roundHalfAway, sub, ZERO } from '../../src-shared/money';
 import { lineBuilder, testProgramme } from './model-fixtures';
 
 const partner = (over: Partial<Partner> = {}): Partner => ({
@@ -370,6 +372,35 @@ const programmes = fc
     );
     return { m, synergies };
   });
+
+describe('expected cost: Σ (1 − confidence) × covered', () => {
+  it('in whole millionths where that is exact, the same as in rationals, extreme values included', () => {
+    const confidence = fc.oneof(
+      fc.integer({ min: 0, max: 1_000_000 }).map((k) => (k === 1_000_000 ? '1' : `0.${String(k).padStart(6, '0')}`)),
+      // Finer than millionths (a sensitivity or Monte-Carlo draw scales a confidence): rationals.
+      fc.integer({ min: 1, max: 10 ** 9 }).map((k) => `0.${String(k).padStart(14, '0')}`),
+      fc.constantFrom('0', '1', '0.3', '0.6', '0.9'),
+    );
+    const covered = fc.oneof(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 10 ** 15 }));
+    fc.assert(
+      fc.property(fc.array(fc.record({ confidence, coveredTotal: covered }), { maxLength: 40 }), (outcomes) => {
+        let exact = ZERO;
+        for (const o of outcomes) exact = add(exact, mul(sub(rat(1), dec(o.confidence)), fromInt(o.coveredTotal)));
+        expect(expectedRisk(outcomes)).toBe(Number(roundHalfAway(exact)));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('rounds a half away from zero once, at the end: 0.5 × 1 + 0.5 × 2 = 1.5 gives 2', () => {
+    expect(
+      expectedRisk([
+        { confidence: '0.5', coveredTotal: 1 },
+        { confidence: '0.5', coveredTotal: 2 },
+      ]),
+    ).toBe(2);
+  });
+});
 
 describe('properties over random programmes', () => {
   it('covered + net = gross on every line-month, covered never above gross nor below 0', () => {
