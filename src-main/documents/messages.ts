@@ -33,6 +33,8 @@ interface Sentences {
   storedData: (name: string, where: string) => string;
   wrongSchema: (name: string, version: number, problems: string) => string;
   andMore: (n: number) => string;
+  /** Between the items of a list of problems. */
+  listSeparator: string;
   changeLogDamaged: (name: string, detail: string) => string;
   newerVersionNotice: (name: string, version: number, supported: number) => string;
   notLocked: (name: string) => string;
@@ -69,6 +71,7 @@ const EN: Sentences = {
   wrongSchema: (name, version, problems) =>
     `${name} is damaged: its tables do not match file format ${version}, the one it says it has (${problems}). It may have been changed by another tool. It was left exactly as it was; open an earlier copy or a backup instead.`,
   andMore: (n) => `; and ${n} more`,
+  listSeparator: '; ',
   changeLogDamaged: (name, detail) =>
     `The history of ${name} holds an entry this version cannot read (${detail}); it may have been edited by another tool or damaged. The history cannot be shown, but the programme itself opened normally, and nothing was changed. Keep an earlier copy or a backup if you need that history.`,
   newerVersionNotice: (name, version, supported) =>
@@ -118,6 +121,7 @@ const FR: Sentences = {
   wrongSchema: (name, version, problems) =>
     `${name} est endommagé\u00a0: ses tables ne correspondent pas au format de fichier ${version}, celui qu’il annonce (${problems}). Il a peut-être été modifié par un autre outil. Il a été laissé tel quel\u00a0; ouvrez plutôt une copie antérieure ou une sauvegarde.`,
   andMore: (n) => `\u00a0; et ${n} de plus`,
+  listSeparator: '\u00a0; ',
   changeLogDamaged: (name, detail) =>
     `L’historique de ${name} contient une entrée que cette version ne sait pas lire (${detail})\u00a0; il a peut-être été modifié par un autre outil, ou endommagé. L’historique ne peut pas être affiché, mais le programme lui-même s’est ouvert normalement et rien n’a été modifié. Gardez une copie antérieure ou une sauvegarde si vous avez besoin de cet historique.`,
   newerVersionNotice: (name, version, supported) =>
@@ -190,7 +194,8 @@ export function schemaDamaged(
   locale: Locale = 'en',
 ): ApiFailure {
   const s = SENTENCES[locale];
-  const shown = problems.slice(0, 3).join('; ') + (problems.length > 3 ? s.andMore(problems.length - 3) : '');
+  const shown =
+    problems.slice(0, 3).join(s.listSeparator) + (problems.length > 3 ? s.andMore(problems.length - 3) : '');
   return new ApiFailure('damaged', s.wrongSchema(named(file, locale), version, shown), undefined, locale);
 }
 

@@ -1,5 +1,5 @@
 /**
- * The French of the app keeps one term per concept and French typography (docs/glossaire-fr.md).
+ * The French of the app keeps one term per concept and French typography (src-renderer/i18n/glossaire-fr.md).
  *
  * Every French text of the scanned modules is searched for the rejected variants of the glossary
  * and for typographic slips: a plain space (or none) where French wants a no-break space (U+00A0,
@@ -14,6 +14,7 @@
  * spreads them under `checks.`.
  */
 import { describe, expect, it } from 'vitest';
+import * as messages from '../../src-main/documents/messages';
 import { sampleModel } from '../../src-main/sample/sample-model';
 import { fr } from '../../src-renderer/i18n/fr';
 import { runChecks } from '../../src-shared/checks';
@@ -40,7 +41,7 @@ interface Term {
   rejected: readonly RegExp[];
 }
 
-/** The glossary's refusals (docs/glossaire-fr.md): keep the two in step. */
+/** The glossary's refusals (src-renderer/i18n/glossaire-fr.md): keep the two in step. */
 export const GLOSSARY: readonly Term[] = [
   {
     concept: 'returnee',
@@ -109,7 +110,8 @@ const TYPOGRAPHY: readonly { rule: string; pattern: RegExp }[] = [
   { rule: 'a no-break space before »', pattern: new RegExp(`(?<!${NB})»`) },
   { rule: 'a no-break space, not a plain one, before : ; ? ! %', pattern: /[ \t][:;?!%]/ },
   { rule: 'a no-break space before ; ? !', pattern: /[^\s\u00a0\u202f][;?!]/ },
-  { rule: 'a no-break space before :', pattern: /[\p{L}\p{N})\]}…]:(?!\/\/)/u },
+  // (Not a time of day: "09:30".)
+  { rule: 'a no-break space before :', pattern: /(?:\p{L}|[)\]}…]|\p{N}(?!:\d\d\b)):(?!\/\/)/u },
   { rule: 'a no-break space before %', pattern: /[\p{N}}]%/u },
   { rule: 'French quotes « », not “ ” or "', pattern: /[“”"]/ },
   { rule: "the apostrophe ’, not '", pattern: /\p{L}'\p{L}/u },
@@ -148,6 +150,43 @@ function summarySentences(model: Model, name: string): Record<string, string> {
 function emptyModel(): Model {
   const m = sampleModel();
   return { ...m, lines: [], funders: [], profiles: [], synergies: [], partners: [] };
+}
+
+/** Main's refusals and notices in French, each made by its own function (messages.ts). */
+function mainMessagesFr(): Record<string, string> {
+  const f = 'Programme.rcs';
+  const owner = { app: 'x', pid: 1, hostname: 'poste-1', user: 'awa', since: '2026-12-01T09:30:00Z' };
+  const out: Record<string, string> = {};
+  for (const status of ['missing', 'empty', 'notSqlite', 'hotJournal'] as const) {
+    out[`inspection.${status}`] = messages.inspectionFailure(f, { status }, 'fr').message;
+  }
+  out['inspection.unreadable'] = messages.inspectionFailure(
+    f,
+    { status: 'unreadable', detail: 'EACCES' },
+    'fr',
+  ).message;
+  out['inspection.foreignSqlite'] = messages.inspectionFailure(
+    f,
+    { status: 'foreignSqlite', applicationId: 7 },
+    'fr',
+  ).message;
+  out['inspection.damaged'] = messages.inspectionFailure(f, { status: 'damaged', detail: 'x' }, 'fr').message;
+  out.schemaDamaged = messages.schemaDamaged(f, 6, ['a', 'b', 'c', 'd'], 'fr').message;
+  out.storedData = messages.storedDataFailure(f, 'line L1 eligibleIndirect: 2 is not 0 or 1', 'fr').message;
+  out.changeLog = messages.changeLogDamaged(f, 'entry 3', 'fr').message;
+  out.newerNotice = messages.newerVersionNotice(f, 9, 6, 'fr');
+  out.newerRefused = messages.newerVersionRefused(f, 9, 6, 'fr').message;
+  out.migration = messages.migrationFailed(f, 2, 'fr').message;
+  out.restore = messages.restoreFailed(f, 'Programme.backup.rcs', 'fr').message;
+  for (const reason of ['requested', 'locked', 'newerVersion'] as const) {
+    out[`readOnly.${reason}`] = messages.readOnlyRefusal(f, reason, owner, 'fr').message;
+  }
+  out.write = messages.writeFailed('ENOSPC', 'fr').message;
+  out.exists = messages.fileExists(f, 'fr').message;
+  out.protected = messages.writeProtected(f, 'fr').message;
+  out.notLocked = messages.notLocked(f, 'fr').message;
+  out.elsewhere = messages.openHereElsewhere(f, 'fr').message;
+  return out;
 }
 
 /** Each module with French text, and its texts by key. */
@@ -191,6 +230,7 @@ const SCANNED: readonly { module: string; texts: () => Record<string, string> }[
     }),
   },
   { module: 'src-shared/model/citations.ts', texts: () => frOf(DOCUMENTS) },
+  { module: 'src-main/documents/messages.ts', texts: mainMessagesFr },
   {
     module: 'src-shared/report/summary.ts',
     texts: () => ({ ...summarySentences(sampleModel(), 'sample'), ...summarySentences(emptyModel(), 'empty') }),
@@ -203,6 +243,8 @@ const SCANNED: readonly { module: string; texts: () => Record<string, string> }[
  * change; those still in fr.ts that break the glossary are listed until that change applies it.
  */
 const EXEMPT: Readonly<Record<string, string>> = {
+  'src-main/documents/messages.ts:storedData':
+    'names the row and field in the file reader’s own words (“line L1 eligibleIndirect: …”), as stored',
   'errors.file.badName': 'lists the characters a file name cannot hold, " and : among them',
 };
 
@@ -230,6 +272,8 @@ describe('the French scanner', () => {
     ]);
     expect(frenchProblems('Rien?')).toEqual(['a no-break space before ; ? !']);
     expect(frenchProblems('Rien:')).toEqual(['a no-break space before :']);
+    expect(frenchProblems('à 12:')).toEqual(['a no-break space before :']);
+    expect(frenchProblems('depuis le 2026-12-01 09:30 UTC')).toEqual([]);
   });
 
   it('fails a module with a planted bad text, and passes it without', () => {

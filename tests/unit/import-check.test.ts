@@ -165,7 +165,7 @@ describe('reading other cells', () => {
     expect(choiceValue('every month', 'schedule')).toEqual({ ok: true, value: 'monthly' });
     expect(choiceValue('Une fois', 'schedule')).toEqual({ ok: true, value: 'once' });
     expect(choiceValue('Bon d’achat', 'modality')).toEqual({ ok: true, value: 'voucher' });
-    // French names renamed by the glossary (docs/glossaire-fr.md) still read from files exported before.
+    // French names renamed by the glossary (src-renderer/i18n/glossaire-fr.md) still read from files exported before.
     expect(choiceValue('Équipements et fournitures', 'category')).toEqual({ ok: true, value: 'equipment' });
     expect(choiceValue('Équipement et fournitures', 'category')).toEqual({ ok: true, value: 'equipment' });
     expect(choiceValue('Weekly', 'schedule')).toMatchObject({ ok: false, code: 'import.unknownChoice' });
