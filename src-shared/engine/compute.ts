@@ -64,7 +64,7 @@ export { roundRunning };
 /**
  * One line's quantities and amounts depend only on the line, the programme, the profiles and the
  * currencies. Models are immutable values and the UI keeps unchanged parts identical between
- * edits, so an entry keyed by the line object is reused while those three are the same objects:
+ * edits, so an entry kept for the line object is reused while those three are the same objects:
  * an edit to one line recomputes that line only (plus percentage lines and totals). The result is
  * the same as without the cache; nothing in it depends on time or order.
  *
@@ -74,6 +74,8 @@ export { roundRunning };
  * context: a model's lines are looked up in a table the size of the model.
  */
 interface LineCacheEntry extends LinePlan {
+  /** The line it was computed for: an entry is reused only for that very object (see LineContext). */
+  line: BudgetLine;
   /** (The line's LinePlan is the entry itself: one object fewer kept per line.) */
   amounts: number[];
   /** Σ amounts (totals.ts's amountsTotal), summed here while the amounts are in the CPU's cache. */
@@ -95,7 +97,15 @@ interface LineContext {
   programme: Model['programme'];
   profiles: Model['profiles'];
   currencies: Model['currencies'];
-  lines: WeakMap<BudgetLine, LineCacheEntry>;
+  /**
+   * The entries by line id, each reused only for the line object it was computed for. A Map, not a
+   * WeakMap keyed by the line: a WeakMap's entries are ephemerons, which the collector must iterate
+   * to a fixed point at every full collection (in the benchmark's process, 46 ms of a 52 ms pause,
+   * with a WeakMap of 2,000 lines per context and one of profile choices by line). An entry
+   * keeps its line, so the lines of a context's programme live as long as the context does (at most
+   * `slots` of them); a line deleted stays until then, a line edited replaces its id's entry.
+   */
+  lines: Map<string, LineCacheEntry>;
 }
 
 /** What one engine instance remembers between computes (see createEngine). */
@@ -169,6 +179,7 @@ class LevelSums implements OtherLineSums {
     // Until adopt(), the sums are those of no compute: should this compute stop half-way (it never
     // throws on user data, but), the next update() starts again from zero too.
     this.partial = true;
+    this.members = [];
     for (const lv of LEVELS) {
       (this.sums.get(lv) as Float64Array).fill(0);
       (this.indirect.get(lv) as Float64Array).fill(0);
@@ -242,7 +253,7 @@ function newContext(contexts: LineContext[], model: Model, slots: number): LineC
     programme: model.programme,
     profiles: model.profiles,
     currencies: model.currencies,
-    lines: new WeakMap(),
+    lines: new Map(),
   };
   contexts.unshift(c);
   if (contexts.length > slots) contexts.length = slots;
@@ -352,6 +363,7 @@ function computeLine(
   if (unread) diagnostics.push({ severity: 'error', code: 'value.outOfBounds', lineId: line.id, params: unread });
   // What the entry keeps of the plan (LinePlan): `built` reads the builder's buffer, the entry never does.
   return {
+    line,
     derivation: built.derivation,
     quantities: planFloats(built),
     total: hasReach(line) ? planTotal(built) : null,
@@ -487,7 +499,14 @@ function costingNothing(model: Model, noPartners: boolean): Model {
   };
 }
 
-const defaultEngine = createEngine();
+/**
+ * The module's own engine keeps one context: its callers (the CLI, the checks' tests, one-off
+ * computes) compute one programme, or one after another, never a baseline and its scenarios in
+ * turn (those make an engine of their own: compare.ts, sensitivity.ts, the workers). With more, the
+ * lines of the programmes computed before stayed in memory for nothing, and the collector copied
+ * and traced them (about 0.5 ms per full compute of the 2,000-line programme; npm run bench, case a).
+ */
+const defaultEngine = createEngine({ contexts: 1 });
 
 /** compute() on the module's own engine (the CLI, the checks' tests, one-off computes). */
 export function compute(model: Model): ComputeResult {
@@ -585,14 +604,18 @@ function computeWith<T>(
   // context every line is new: the sums are rebuilt as the lines are computed (LevelSums.restart).
   const levels = caches.levels?.months === D ? caches.levels : (caches.levels = new LevelSums(D));
   const rebuild = known === null;
-  if (rebuild) levels.restart();
+  if (rebuild) {
+    levels.restart();
+    caches.totals?.restart();
+  }
 
   // Quantities and amounts of every line that is not a percentage line (reused from an earlier
   // compute when neither the line nor what it depends on has changed: see LineCacheEntry).
   for (let i = 0; i < ordered.length; i++) {
     const line = ordered[i] as BudgetLine;
     if (line.driver.kind === 'percentage') continue;
-    const cached = context.lines.get(line);
+    const kept = context.lines.get(line.id);
+    const cached = kept?.line === line ? kept : undefined;
     if (cached) {
       entries.push(cached);
       if (rebuild) levels.addNew(cached);
@@ -614,7 +637,7 @@ function computeWith<T>(
     if (rebuild) levels.addNew(entry);
     holders[i] = entry;
     plans[i] = entry;
-    context.lines.set(line, entry);
+    context.lines.set(line.id, entry);
   }
 
   if (rebuild) levels.adopt(entries);

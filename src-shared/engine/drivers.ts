@@ -97,16 +97,14 @@ function personsOf(
   return out;
 }
 
-/** The memo keys of a list of profile ids ("arrivals:a,b", "active:a,b"), by the list. */
-const CHOICE_KEYS = new WeakMap<readonly string[], { arrivals: string; active: string }>();
+/**
+ * The memo key of a list of profile ids ("arrivals:a,b", "active:a,b"). A driver's profile ids
+ * are [A-Za-z0-9_-] (idList in model.ts), so joined with commas no two lists share a key. Built for each line
+ * that asks: a join costs less than the WeakMap by the ids array it replaces, which a new model's
+ * lines never hit and whose entries the collector traced as ephemerons at every full collection.
+ */
 function choiceKey(ids: readonly string[], key: 'arrivals' | 'active'): string {
-  let keys = CHOICE_KEYS.get(ids);
-  if (!keys) {
-    const joined = ids.join(',');
-    keys = { arrivals: `arrivals:${joined}`, active: `active:${joined}` };
-    CHOICE_KEYS.set(ids, keys);
-  }
-  return keys[key];
+  return `${key}:${ids.join(',')}`;
 }
 
 const TWO_20 = 2n ** 20n;
@@ -120,8 +118,7 @@ function sumSeries(
   duration: number,
 ): number[] {
   // Every profile (most lines): a constant key, whose hash the map does not work out again; a choice
-  // of profiles: its text, made once per list of ids (a line's list is the same array from one
-  // compute to the next while the line is).
+  // of profiles: its text (choiceKey).
   const memo = ids.length === 0 ? (key === 'arrivals' ? 'arrivals:' : 'active:') : choiceKey(ids, key);
   const known = caseload.sums.get(memo);
   if (known) return known;

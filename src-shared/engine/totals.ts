@@ -520,6 +520,7 @@ export class TotalsAgg {
     // Until adopt(), the sums are those of no compute: should this one stop half-way, the next
     // update() starts again from zero too.
     this.partial = true;
+    this.members = [];
     this.clear();
   }
 
