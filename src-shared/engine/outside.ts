@@ -197,37 +197,45 @@ export function withCoordination<H>(
   months: readonly (number[] | undefined)[],
   holders: readonly (H | undefined)[],
 ): WithCoordination<H> {
+  // The arrays made at their final length (not grown line by line: 2,000 lines and more).
+  let n = ordered.length;
+  for (const list of outside.coordination.values()) n += list.length;
   const out: WithCoordination<H> = {
-    ordered: [],
-    plans: [],
-    months: [],
-    holders: [],
+    ordered: new Array<BudgetLine>(n),
+    plans: new Array<LinePlan | undefined>(n),
+    months: new Array<number[] | undefined>(n),
+    holders: new Array<H | undefined>(n),
     delivered: new Map(),
     coordinationOf: new Map(),
+  };
+  let at = 0;
+  const put = (line: BudgetLine, plan: LinePlan | undefined, lm: number[] | undefined, holder: H | undefined): void => {
+    out.ordered[at] = line;
+    out.plans[at] = plan;
+    out.months[at] = lm;
+    out.holders[at] = holder;
+    at++;
   };
   const left = new Map(outside.coordination);
   const flush = (level: Level): void => {
     for (const c of left.get(level) ?? []) {
-      out.coordinationOf.set(out.ordered.length, c.synergyId);
-      out.ordered.push(c.line);
-      out.plans.push(c.plan);
-      out.months.push(c.months);
-      out.holders.push(undefined);
+      out.coordinationOf.set(at, c.synergyId);
+      put(c.line, c.plan, c.months, undefined);
     }
     left.delete(level);
   };
   for (let i = 0; i < ordered.length; i++) {
     const line = ordered[i] as BudgetLine;
     const d = outside.delivered.get(i);
-    if (d !== undefined) out.delivered.set(out.ordered.length, d);
-    out.ordered.push(line);
-    out.plans.push(plans[i]);
-    out.months.push(months[i]);
-    out.holders.push(holders[i]);
+    if (d !== undefined) out.delivered.set(at, d);
+    put(line, plans[i], months[i], holders[i]);
     const next = ordered[i + 1];
     if (!next || next.level !== line.level) flush(line.level);
   }
   for (const level of LEVELS) flush(level);
+  // (Every coordination line has a level of LEVELS, so all n are placed; should one not be, the
+  // arrays hold no hole.)
+  if (at < n) for (const a of [out.ordered, out.plans, out.months, out.holders]) a.length = at;
   return out;
 }
 

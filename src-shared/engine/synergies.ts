@@ -230,6 +230,9 @@ class Running {
    * over SHARE_DEN stays a safe integer (shares of at most 6 decimals; see shareParts).
    */
   nextShare(amount: number, share: ShareParts): number {
+    // Nothing added (a month with no gross, or a share of 0: a referral's months past the
+    // partner's capacity): the running total and its rounding stay as they are.
+    if (amount === 0 || share.num === 0) return 0;
     if (this.fast !== null && share.num !== null) {
       const total = this.fast + amount * share.num;
       if (Number.isSafeInteger(total)) {

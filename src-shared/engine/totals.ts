@@ -87,6 +87,12 @@ interface SplitEntry {
 /** No diagnostics (shared by every line that has none: it is never written to). */
 const NONE: readonly Diagnostic[] = Object.freeze([]);
 
+/**
+ * fundingSplit's answer. One object, written by each call and read at once by its caller
+ * (contribution, which keeps the fields it needs): 2,000 lines made as many short-lived objects.
+ */
+const SPLIT: SplitEntry = { split: {}, ids: [], amounts: null, unfunded: false, diagnostics: NONE };
+
 /** What the totals phase may reuse between computes (an engine's own caches). */
 export interface TotalsCaches {
   /** The engine's running sums over the lines of its last compute, for `months` months. */
@@ -215,7 +221,7 @@ function fundingSplit(
     // No split: all of it to the main donor (most lines). `mainIds` is [mainDonor], shared.
     const split: Record<string, number> = {};
     split[mainDonor] = total;
-    return { split, ids: mainIds, amounts: null, unfunded: mainDonor === '', diagnostics: NONE };
+    return splitEntry(split, mainIds, null, mainDonor === '', NONE);
   }
   const shape = shapes.get(line.funding, funderIds);
   let diagnostics: Diagnostic[] | null = null;
@@ -247,7 +253,23 @@ function fundingSplit(
   const ids = shape.ids;
   const amounts = new Array<number>(ids.length);
   for (let i = 0; i < ids.length; i++) amounts[i] = split[ids[i] as string] as number;
-  return { split, ids, amounts, unfunded: shape.unfunded, diagnostics: diagnostics ?? NONE };
+  return splitEntry(split, ids, amounts, shape.unfunded, diagnostics ?? NONE);
+}
+
+/** SPLIT with these fields (see SPLIT: read it before the next call). */
+function splitEntry(
+  split: Record<string, number>,
+  ids: readonly string[],
+  amounts: readonly number[] | null,
+  unfunded: boolean,
+  diagnostics: readonly Diagnostic[],
+): SplitEntry {
+  SPLIT.split = split;
+  SPLIT.ids = ids;
+  SPLIT.amounts = amounts;
+  SPLIT.unfunded = unfunded;
+  SPLIT.diagnostics = diagnostics;
+  return SPLIT;
 }
 
 /**
@@ -345,7 +367,14 @@ function contribution(
     return known;
   }
   const total = holder?.amounts === lm ? holder.amountsTotal : amountsTotal(lm);
-  const funding = fundingSplit(line, total, funderIds, mainDonor, mainIds, shapes);
+  // (Read at once: fundingSplit's answer is rewritten by its next call.)
+  const {
+    split,
+    ids,
+    amounts: partAmounts,
+    unfunded,
+    diagnostics: fundingDiagnostics,
+  } = fundingSplit(line, total, funderIds, mainDonor, mainIds, shapes);
   // Beneficiaries of community lines: units bought × people per unit.
   const r = hasReach(line) ? reach(line, plan) : null;
   const quantities = plan.quantities;
@@ -362,16 +391,16 @@ function contribution(
       plan,
       quantities,
       total,
-      funding.split,
+      split,
       r ? (r.peopleWhole ?? toNumber(r.people)) : 0,
       r ? (r.nonMigrantsWhole ?? toNumber(r.nonMigrants)) : 0,
       delivered,
       coordinationOf,
     ),
-    ids: funding.ids,
-    partAmounts: funding.amounts,
-    unfunded: funding.unfunded,
-    fundingDiagnostics: funding.diagnostics,
+    ids,
+    partAmounts,
+    unfunded,
+    fundingDiagnostics,
     reach: r,
     staffMonths: line.modality === 'staff' && line.driver.kind !== 'percentage' ? sum(quantities) : 0,
   };
