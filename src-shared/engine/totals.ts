@@ -475,9 +475,11 @@ export class TotalsAgg {
   readonly byLevel = new Float64Array(LEVELS.length);
   readonly byDimension = new Float64Array(DIMENSIONS.length);
   readonly byCategory = new Float64Array(CATEGORIES.length);
-  readonly byFunder: Map<string, number> = new Map();
-  readonly eligibleIndirectByFunder: Map<string, number> = new Map();
-  readonly eligibleContingencyByFunder: Map<string, number> = new Map();
+  /**
+   * By funder id: the lines' parts [all, eligible for indirect costs, eligible for contingency]. One
+   * lookup per id and line (three maps took up to three gets and three sets), read with funderSum.
+   */
+  private readonly byFunder = new Map<string, Float64Array>();
   communityPeople = new ExactSum();
   nonMigrantPeople = new ExactSum();
   staffMonths = 0;
@@ -513,15 +515,25 @@ export class TotalsAgg {
     for (let i = 0; i < ids.length; i++) {
       const fid = ids[i] as string;
       const a = sign * (partAmounts === null ? c.result.total : (partAmounts[i] as number));
-      bump(this.byFunder, fid, a);
-      if (ind) bump(this.eligibleIndirectByFunder, fid, a);
-      if (cont) bump(this.eligibleContingencyByFunder, fid, a);
+      let sums = this.byFunder.get(fid);
+      if (!sums) {
+        sums = new Float64Array(3);
+        this.byFunder.set(fid, sums);
+      }
+      sums[0] = (sums[0] as number) + a;
+      if (ind) sums[1] = (sums[1] as number) + a;
+      if (cont) sums[2] = (sums[2] as number) + a;
     }
     if (c.reach) {
       this.communityPeople.add(c.reach.people, c.reach.peopleWhole, sign);
       this.nonMigrantPeople.add(c.reach.nonMigrants, c.reach.nonMigrantsWhole, sign);
     }
     this.staffMonths += sign * c.staffMonths;
+  }
+
+  /** What the lines gave funder `fid`: all of it (0), the part eligible for indirect costs (1) or for contingency (2). */
+  funderSum(fid: string, which: 0 | 1 | 2): number {
+    return this.byFunder.get(fid)?.[which] ?? 0;
   }
 
   /** Back to the empty sum. */
@@ -533,8 +545,6 @@ export class TotalsAgg {
     this.byDimension.fill(0);
     this.byCategory.fill(0);
     this.byFunder.clear();
-    this.eligibleIndirectByFunder.clear();
-    this.eligibleContingencyByFunder.clear();
     this.communityPeople = new ExactSum();
     this.nonMigrantPeople = new ExactSum();
     this.staffMonths = 0;
@@ -606,10 +616,6 @@ const CATEGORY_AT = positions(CATEGORIES);
 
 function bumpAt(sums: Float64Array, at: number | undefined, v: number): void {
   if (at !== undefined) sums[at] = (sums[at] as number) + v;
-}
-
-function bump(map: Map<string, number>, key: string, v: number): void {
-  map.set(key, (map.get(key) ?? 0) + v);
 }
 
 /** The monthly sums of the non-percentage lines, by level: all of them, and those eligible for each overhead. */
@@ -829,19 +835,14 @@ function byFunderWithOverheads(
   indirect: readonly number[],
   contingency: readonly number[],
 ): Record<string, number> {
-  const at = (k: string, map: Map<string, number>, m2: Map<string, number>): number =>
-    (map.get(k) ?? 0) + (m2.get(k) ?? 0);
+  const at = (k: string, which: 0 | 1 | 2): number => agg.funderSum(k, which) + fresh.funderSum(k, which);
   const byFunder: Record<string, number> = {};
-  for (const f of sources.funders) byFunder[f.id] = at(f.id, agg.byFunder, fresh.byFunder);
-  for (const fid of seen.all) if (!(fid in byFunder)) byFunder[fid] = at(fid, agg.byFunder, fresh.byFunder);
+  for (const f of sources.funders) byFunder[f.id] = at(f.id, 0);
+  for (const fid of seen.all) if (!(fid in byFunder)) byFunder[fid] = at(fid, 0);
   const eligibleIndirectByFunder = new Map<string, number>();
-  for (const fid of seen.indirect) {
-    eligibleIndirectByFunder.set(fid, at(fid, agg.eligibleIndirectByFunder, fresh.eligibleIndirectByFunder));
-  }
+  for (const fid of seen.indirect) eligibleIndirectByFunder.set(fid, at(fid, 1));
   const eligibleContingencyByFunder = new Map<string, number>();
-  for (const fid of seen.contingency) {
-    eligibleContingencyByFunder.set(fid, at(fid, agg.eligibleContingencyByFunder, fresh.eligibleContingencyByFunder));
-  }
+  for (const fid of seen.contingency) eligibleContingencyByFunder.set(fid, at(fid, 2));
   for (const [amount, base] of [
     [sum(indirect), eligibleIndirectByFunder],
     [sum(contingency), eligibleContingencyByFunder],
