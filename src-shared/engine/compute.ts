@@ -160,14 +160,10 @@ class LevelSums implements OtherLineSums {
     const cont = e.eligibleContingency ? (this.contingency.get(e.level) as Float64Array) : null;
     const lm = e.amounts;
     const D = Math.min(this.months, lm.length);
-    for (let m = 0; m < D; m++) {
-      const a = lm[m] as number;
-      if (a === 0) continue;
-      const v = sign * a;
-      s[m] = (s[m] as number) + v;
-      if (ind) ind[m] = (ind[m] as number) + v;
-      if (cont) cont[m] = (cont[m] as number) + v;
-    }
+    // One loop per sum, without a test inside (each sum gets the same additions in the same order).
+    addInto(s, lm, D, sign);
+    if (ind) addInto(ind, lm, D, sign);
+    if (cont) addInto(cont, lm, D, sign);
   }
 
   /**
@@ -233,6 +229,14 @@ class LevelSums implements OtherLineSums {
   }
 }
 
+/** sums[m] += sign × amounts[m] for the first D months (a month of 0 adds nothing). */
+function addInto(sums: Float64Array, amounts: readonly number[], D: number, sign: 1 | -1): void {
+  for (let m = 0; m < D; m++) {
+    const a = amounts[m] as number;
+    if (a !== 0) sums[m] = (sums[m] as number) + sign * a;
+  }
+}
+
 /** The context of `model` (its programme, profiles and currencies), made first; a new one evicts the oldest. */
 function contextOf(contexts: LineContext[], model: Model): LineContext | null {
   for (let i = 0; i < contexts.length; i++) {
@@ -271,10 +275,29 @@ function tooLarge(lineId: string): Diagnostic {
  * fields are read in place; their names are built only for the diagnostic).
  */
 function unreadValue(line: BudgetLine): { field: string; value: string } | null {
-  const d = line.driver as unknown as Record<string, unknown>;
-  for (const k in d) {
-    const v = d[k];
-    if (typeof v === 'string' && !readsExactly(v)) return unread(`driver.${k}`, v);
+  const d = line.driver;
+  // The driver's decimals, in the order of its schema (model.ts; its other strings are short enums).
+  // A switch, not a loop over the driver's keys: for…in over seven shapes of drivers cost more than
+  // every other check here together.
+  switch (d.kind) {
+    case 'fixed':
+    case 'perActiveCase':
+    case 'perCommunity':
+      if (!readsExactly(d.quantity)) return unread('driver.quantity', d.quantity);
+      break;
+    case 'perArrival':
+      if (!readsExactly(d.quantity)) return unread('driver.quantity', d.quantity);
+      if (!readsExactly(d.takeUp)) return unread('driver.takeUp', d.takeUp);
+      break;
+    case 'staffing':
+      if (!readsExactly(d.casesPerStaff)) return unread('driver.casesPerStaff', d.casesPerStaff);
+      break;
+    case 'perProject':
+      if (!readsExactly(d.returneesPerProject)) return unread('driver.returneesPerProject', d.returneesPerProject);
+      break;
+    case 'percentage':
+      if (!readsExactly(d.rate)) return unread('driver.rate', d.rate);
+      break;
   }
   if (!readsExactly(line.beneficiariesPerUnit)) return unread('beneficiariesPerUnit', line.beneficiariesPerUnit);
   if (!readsExactly(line.nonMigrantShare)) return unread('nonMigrantShare', line.nonMigrantShare);
