@@ -187,4 +187,15 @@ describe('derivation numbers', () => {
       { numRuns: 3000, seed: 3 },
     );
   });
+
+  it('ratToString writes every millionth as its definition does (trailing zeros dropped without a regex)', () => {
+    const wrong: string[] = [];
+    for (const whole of [0n, 7n]) {
+      for (let f = 0n; f < 1_000_000n; f++) {
+        const r = { n: whole * 1_000_000n + f, d: 1_000_000n };
+        if (ratToString(r) !== reference(r)) wrong.push(`${whole}+${f}/10^6`);
+      }
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
+  });
 });
