@@ -24,7 +24,7 @@
 import { type BudgetLine, type Level, LEVELS, type Model, NO_OUTPUTS } from '../model';
 import type { LinePlan } from './plan';
 import type { CaseloadSeries } from './result';
-import { type OutsideState, outsideSynergies, type SourceLine } from './synergies';
+import { hasOutside, type OutsideState, outsideSynergies, type SourceLine, synergyTargets } from './synergies';
 import type { OtherLineSums } from './totals';
 
 /** A referral's coordination cost, as a line of the budget. */
@@ -75,9 +75,12 @@ export function outsideBudget(
   levels: OtherLineSums,
 ): OutsideBudget | null {
   const D = model.programme.durationMonths;
-  if (model.synergies.length === 0) return null;
-  const targeted = new Set<string>();
-  for (const s of model.synergies) for (const id of s.lineIds) targeted.add(id);
+  // (No synergy outside the budget: nothing to look up; outsideSynergies would say null.)
+  if (!hasOutside(model.synergies)) return null;
+  // The lines the synergies target, worked out once: the outside stage's state keeps them, and
+  // computeSynergies reads the inside stage's lines with them.
+  const targets = synergyTargets(model.synergies);
+  const targeted = targets.targeted;
   const indexOf = new Map<string, number>();
   for (let i = 0; i < ordered.length; i++) {
     const id = (ordered[i] as BudgetLine).id;
@@ -91,7 +94,7 @@ export function outsideBudget(
     if (!lm || !plan) return undefined;
     return { months: lm, quantities: plan.quantities, beneficiaries: 0, nonMigrantBeneficiaries: 0 };
   };
-  const state = outsideSynergies(model, { durationMonths: D, caseload: { profiles: series } }, lineOf);
+  const state = outsideSynergies(model, { durationMonths: D, caseload: { profiles: series } }, lineOf, targets);
   if (!state) return null;
 
   const sums = new Adjusted(levels, D);

@@ -470,6 +470,10 @@ export interface OutsideState {
   claims: Map<SynergyLine, LineClaims>;
   /** The synergies in screen order (worked out once for both stages). */
   order: Synergy[];
+  /** The synergies the state was made for (runStages reuses `targeted` for these very ones). */
+  synergies: readonly Synergy[];
+  /** The lines some synergy targets. */
+  targeted: ReadonlySet<string>;
   /** The lines two or more synergies target. */
   shared: Set<string>;
   /** The model's lines the synergies target, by id (a programme has many more). */
@@ -478,24 +482,45 @@ export interface OutsideState {
   noneCovered: number[];
 }
 
-/** A new state: no line split yet; the synergies' order and the lines they target, worked out once. */
-function newState(model: Model, partners: readonly Partner[], synergies: readonly Synergy[]): OutsideState {
-  const seen = new Set<string>();
+/** The lines the synergies target (`targeted`), and those two or more of them target (`shared`). */
+export interface SynergyTargets {
+  targeted: ReadonlySet<string>;
+  shared: Set<string>;
+}
+
+/** The lines `synergies` target: outside.ts looks them up with these, and the state keeps them. */
+export function synergyTargets(synergies: readonly Synergy[]): SynergyTargets {
+  const targeted = new Set<string>();
   const shared = new Set<string>();
   // (A line listed twice by one synergy counts as shared too: its two claims add up.)
   for (const s of synergies) {
     for (const id of s.lineIds) {
-      if (seen.has(id)) shared.add(id);
-      else seen.add(id);
+      if (targeted.has(id)) shared.add(id);
+      else targeted.add(id);
     }
   }
+  return { targeted, shared };
+}
+
+/** A new state: no line split yet; the synergies' order and the lines they target, worked out once. */
+function newState(
+  model: Model,
+  partners: readonly Partner[],
+  synergies: readonly Synergy[],
+  targets: SynergyTargets = synergyTargets(synergies),
+): OutsideState {
+  const { targeted, shared } = targets;
+  const modelLines = new Map<string, Model['lines'][number]>();
+  for (const l of model.lines) if (targeted.has(l.id)) modelLines.set(l.id, l);
   return {
     lines: new Map(),
     outcomes: new Map(),
     claims: new Map(),
     order: screenOrder(partners, synergies),
+    synergies,
+    targeted,
     shared,
-    modelLines: new Map(model.lines.filter((l) => seen.has(l.id)).map((l) => [l.id, l])),
+    modelLines,
     noneCovered: zeros(model.programme.durationMonths),
   };
 }
@@ -520,11 +545,19 @@ export function outsideSynergies(
   model: Model,
   source: CaseloadSource,
   lineOf: (id: string) => SourceLine | undefined,
+  /** synergyTargets(model.synergies), when the caller has it already. */
+  targets?: SynergyTargets,
 ): OutsideState | null {
-  if (!model.synergies.some((s) => synergyPlacement(s.effect.type) === 'outside')) return null;
-  const state = newState(model, model.partners, model.synergies);
+  if (!hasOutside(model.synergies)) return null;
+  const state = newState(model, model.partners, model.synergies, targets);
   runSynergies(model, model.partners, source, lineOf, 'outside', state);
   return state;
+}
+
+/** Whether some synergy is outside the budget (referral, public service). */
+export function hasOutside(synergies: readonly Synergy[]): boolean {
+  for (const s of synergies) if (synergyPlacement(s.effect.type) === 'outside') return true;
+  return false;
 }
 
 /**
@@ -579,13 +612,13 @@ function runStages(
   result: CostsRead,
   outside: OutsideState | null,
 ): { state: OutsideState; outcomes: SynergyOutcome[] } {
-  // Only the lines some synergy targets are looked up (a programme has many more).
-  const targeted = new Set<string>();
-  for (const s of synergies) for (const id of s.lineIds) targeted.add(id);
+  // Only the lines some synergy targets are looked up (a programme has many more); the outside
+  // stage's state has them when it was made for these very synergies (compute.ts: the model's).
+  const state = outside ?? newState(model, partners, synergies);
+  const targeted = state.synergies === synergies ? state.targeted : synergyTargets(synergies).targeted;
   const byLine = new Map<string, LineResult>();
   for (const l of result.lines) if (targeted.has(l.lineId)) byLine.set(l.lineId, l);
   const lineOf = (id: string): LineResult | undefined => byLine.get(id);
-  const state = outside ?? newState(model, partners, synergies);
   if (!outside) runSynergies(model, partners, result, lineOf, 'outside', state);
   runSynergies(model, partners, result, lineOf, 'inside', state);
   const outcomes: SynergyOutcome[] = [];
@@ -637,7 +670,8 @@ class Stage {
       // written: cover() gives the line its own array first).
       coveredInside: noneCovered,
       coveredOutside: noneCovered,
-      net: [...r.months],
+      // (A copy made at its length: a spread grows its array as it iterates.)
+      net: r.months.slice(),
       overClaimed: 0,
     };
     lines.set(id, s);
@@ -682,9 +716,14 @@ class Cover {
     readonly targets: readonly SynergyLine[],
     private readonly inside: boolean,
   ) {
-    this.onTarget = new Array<number>(targets.length).fill(0);
-    this.runners = targets.map(() => new Running());
-    this.claims = targets.map((t) => stage.state.claims.get(t) as LineClaims);
+    const n = targets.length;
+    this.onTarget = zeros(n);
+    this.runners = new Array<Running>(n);
+    this.claims = new Array<LineClaims>(n);
+    for (let i = 0; i < n; i++) {
+      this.runners[i] = new Running();
+      this.claims[i] = stage.state.claims.get(targets[i] as SynergyLine) as LineClaims;
+    }
   }
 
   /** Covers `claim` of target `i` in month `m`, a claim of `rate` of its gross (for overClaimed). */
@@ -760,7 +799,7 @@ function runSynergy(run: Stage, s: Synergy): void {
     beyondCapacity: 0,
     capped: 0,
     addedBeneficiaries: 0,
-    unknownLines: s.lineIds.filter((id) => !modelLines.has(id)),
+    unknownLines: unknownLines(s.lineIds, modelLines),
     byLine: {},
   };
   state.outcomes.set(s.id, out);
@@ -803,6 +842,13 @@ function runSynergy(run: Stage, s: Synergy): void {
     const id = (targets[i] as SynergyLine).lineId;
     out.byLine[id] = (out.byLine[id] ?? 0) + c;
   }
+}
+
+/** The ids of `ids` that are no line of the model (a new array, empty for most synergies). */
+function unknownLines(ids: readonly string[], modelLines: ReadonlyMap<string, unknown>): string[] {
+  const out: string[] = [];
+  for (const id of ids) if (!modelLines.has(id)) out.push(id);
+  return out;
 }
 
 /**
