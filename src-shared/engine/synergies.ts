@@ -574,7 +574,7 @@ export function computeSynergies(
   outside: OutsideState | null = null,
 ): SynergyResult {
   if (synergies.length === 0) return summarise(result, new Map(), []);
-  const { state, outcomes } = runStages(model, partners, synergies, result, outside);
+  const { state, outcomes, lineResults } = runStages(model, partners, synergies, result, outside);
   for (const [l, c] of state.claims) {
     let over = c.over;
     const rates = c.rates;
@@ -585,7 +585,7 @@ export function computeSynergies(
     }
     l.overClaimed = Math.round(over);
   }
-  return summarise(result, state.lines, outcomes, outside !== null);
+  return summarise(result, state.lines, outcomes, outside !== null, lineResults);
 }
 
 /**
@@ -611,11 +611,12 @@ function runStages(
   synergies: readonly Synergy[],
   result: CostsRead,
   outside: OutsideState | null,
-): { state: OutsideState; outcomes: SynergyOutcome[] } {
+): { state: OutsideState; outcomes: SynergyOutcome[]; lineResults: ReadonlyMap<string, LineResult> | null } {
   // Only the lines some synergy targets are looked up (a programme has many more); the outside
   // stage's state has them when it was made for these very synergies (compute.ts: the model's).
   const state = outside ?? newState(model, partners, synergies);
-  const targeted = state.synergies === synergies ? state.targeted : synergyTargets(synergies).targeted;
+  const same = state.synergies === synergies;
+  const targeted = same ? state.targeted : synergyTargets(synergies).targeted;
   const byLine = new Map<string, LineResult>();
   for (const l of result.lines) if (targeted.has(l.lineId)) byLine.set(l.lineId, l);
   const lineOf = (id: string): LineResult | undefined => byLine.get(id);
@@ -626,7 +627,9 @@ function runStages(
     const o = state.outcomes.get(s.id);
     if (o) outcomes.push(o);
   }
-  return { state, outcomes };
+  // The outcomes are those of state.synergies: when they are these, every line one covered is
+  // looked up in byLine, as summarise would look it up (the last of result.lines with its id).
+  return { state, outcomes, lineResults: same ? byLine : null };
 }
 
 /**
@@ -1144,9 +1147,10 @@ function summarise(
   outcomes: SynergyOutcome[],
   /** The result is the budget (outside.ts): without what partners deliver, with the coordination. */
   budget = false,
+  /** result's lines by id, every line an outcome covered among them (runStages'), or null. */
+  knownLines: ReadonlyMap<string, LineResult> | null = null,
 ): SynergyResult {
   const D = result.durationMonths;
-  const sum = sumOf;
   const { coveredInside, coveredOutside, covered, coordination, grossLines, net } = netTotals(
     result,
     lines,
@@ -1154,22 +1158,30 @@ function summarise(
     budget,
   );
   const expected = net + expectedRisk(outcomes);
-  const leveraged = sum(outcomes.map((o) => o.leveraged));
+  // (Σ from 0, left to right, as sumOf.)
+  let leveraged = 0;
+  let addedBeneficiaries = 0;
+  for (const o of outcomes) leveraged += o.leveraged;
+  for (const o of outcomes) addedBeneficiaries += o.addedBeneficiaries;
 
   // Drop-out per partner: its synergies' covered amounts, by year and by the lines' funding splits.
   // Only the lines some synergy covered are looked up (built when the first is: none, nothing built).
-  let lineResults: Map<string, LineResult> | null = null;
+  let lineResults: ReadonlyMap<string, LineResult> | null = knownLines;
   const lineResult = (id: string): LineResult | undefined => {
     if (!lineResults) {
-      lineResults = new Map();
+      const found = new Map<string, LineResult>();
       const wanted = new Set<string>();
       for (const o of outcomes) for (const lineId in o.byLine) wanted.add(lineId);
-      for (const l of result.lines) if (wanted.has(l.lineId)) lineResults.set(l.lineId, l);
+      for (const l of result.lines) if (wanted.has(l.lineId)) found.set(l.lineId, l);
+      lineResults = found;
     }
     return lineResults.get(id);
   };
   const partners = new Map<string, PartnerDropOut>();
   const years = Math.ceil(D / 12);
+  // A line's split, read into these (the funders, and their weights: amounts, at least 0).
+  const funders: string[] = [];
+  const weights: number[] = [];
   for (const o of outcomes) {
     if (o.coveredTotal === 0) continue;
     let d = partners.get(o.partnerId);
@@ -1178,18 +1190,22 @@ function summarise(
       partners.set(o.partnerId, d);
     }
     d.total += o.coveredTotal;
-    for (let m = 0; m < o.covered.length; m++) {
-      const c = o.covered[m] as number;
-      if (c === 0) continue;
-      const y = programmeYear(m + 1) - 1;
-      d.byYear[y] = (d.byYear[y] as number) + c;
-    }
+    addByYear(d.byYear, o.covered);
     // What this synergy covered of each line goes to that line's sources, by its split.
     for (const lineId in o.byLine) {
       const amount = o.byLine[lineId] as number;
-      const split = Object.entries(lineResult(lineId)?.byFunder ?? {});
-      if (split.length === 0) continue;
-      const weights = split.map(([, v]) => Math.max(0, v));
+      const split = lineResult(lineId)?.byFunder;
+      if (split === undefined) continue;
+      // (for…in: the split's own keys in Object.entries' order; a byFunder is a plain record.)
+      let n = 0;
+      for (const funder in split) {
+        funders[n] = funder;
+        weights[n] = Math.max(0, split[funder] as number);
+        n++;
+      }
+      if (n === 0) continue;
+      funders.length = n;
+      weights.length = n;
       // The same largest-remainder parts, in doubles where that is exact (money's allocateSafe).
       const parts =
         allocateSafe(amount, weights) ??
@@ -1197,16 +1213,17 @@ function summarise(
           BigInt(amount),
           weights.map((w) => BigInt(w)),
         ).map(Number);
-      split.forEach(([funder], i) => {
-        d.byFunder[funder] = (d.byFunder[funder] ?? 0) + (parts[i] ?? 0);
-      });
+      const byFunder = d.byFunder;
+      for (let i = 0; i < n; i++) {
+        const funder = funders[i] as string;
+        byFunder[funder] = (byFunder[funder] ?? 0) + (parts[i] ?? 0);
+      }
     }
   }
-  const addedBeneficiaries = sum(outcomes.map((o) => o.addedBeneficiaries));
   return {
-    lines: [...lines.values()],
+    lines: valuesOf(lines),
     synergies: outcomes,
-    partners: [...partners.values()],
+    partners: valuesOf(partners),
     totals: {
       gross: grossLines + coordination,
       coveredInside,
@@ -1224,6 +1241,35 @@ function summarise(
 }
 
 /**
+ * Adds each month of `covered` to its programme year in `byYear` (month index m is in year
+ * ⌊m ÷ 12⌋, programmeYear's), the months of a year in order, and only months with something
+ * covered (the same additions, in the same order, as month by month).
+ */
+function addByYear(byYear: number[], covered: readonly number[]): void {
+  const n = covered.length;
+  for (let y = 0, m = 0; m < n; y++) {
+    const end = Math.min(n, m + 12);
+    let sum = byYear[y] as number;
+    let added = false;
+    for (; m < end; m++) {
+      const c = covered[m] as number;
+      if (c === 0) continue;
+      sum += c;
+      added = true;
+    }
+    if (added) byYear[y] = sum;
+  }
+}
+
+/** A map's values in order, in an array made at its length. */
+function valuesOf<T>(map: ReadonlyMap<string, T>): T[] {
+  const out = new Array<T>(map.size);
+  let i = 0;
+  for (const v of map.values()) out[i++] = v;
+  return out;
+}
+
+/**
  * Decision: what a synergy inside the budget covers (co-financing, cost sharing, matching in 'share'
  * mode, handover) is paid by the funding source the synergy names. On each line, that amount moves
  * from the line's own split (in proportion to it, largest remainder) to that source, in the line's
@@ -1234,55 +1280,91 @@ function summarise(
  * engine between computes and are never changed. Sums are kept: each line's byFunder still adds up
  * to its total, and the programme's to the grand total.
  */
+/** What moves to funders on one line: `amounts[i]` to `to[i]`. */
+interface Moves {
+  to: string[];
+  amounts: number[];
+}
+
 export function fundByPartners(
   result: CostResult,
   funderIds: ReadonlySet<string>,
   synergies: readonly Synergy[],
   sy: SynergyResult,
 ): Pick<CostResult, 'lines' | 'byFunder'> | null {
-  const moves = new Map<string, Map<string, number>>(); // line id -> funder id -> amount
-  const byId = new Map(synergies.map((s) => [s.id, s]));
+  // Line id -> what moves to each funder (in the order the funders first come, amounts summed).
+  const moves = new Map<string, Moves>();
+  const byId = new Map<string, Synergy>();
+  for (const s of synergies) byId.set(s.id, s);
   for (const o of sy.synergies) {
     const s = byId.get(o.synergyId);
     if (!s || s.funderId === null || !funderIds.has(s.funderId)) continue;
     if (synergyPlacement(s.effect.type) !== 'inside') continue;
-    for (const [lineId, amount] of Object.entries(o.byLine)) {
+    const to = s.funderId;
+    // (for…in: byLine's own keys in Object.entries' order; it is a plain record.)
+    for (const lineId in o.byLine) {
+      const amount = o.byLine[lineId] as number;
       if (amount === 0) continue;
       let m = moves.get(lineId);
       if (!m) {
-        m = new Map();
+        m = { to: [], amounts: [] };
         moves.set(lineId, m);
       }
-      m.set(s.funderId, (m.get(s.funderId) ?? 0) + amount);
+      const k = m.to.indexOf(to);
+      if (k < 0) {
+        m.to.push(to);
+        m.amounts.push(amount);
+      } else m.amounts[k] = (m.amounts[k] as number) + amount;
     }
   }
   if (moves.size === 0) return null;
   const byFunder: Record<string, number> = { ...result.byFunder };
+  // The line's own split's funders and what is left of each (Object.keys' order), and the
+  // indexes of those with something left: read into these, line by line.
+  const ids: string[] = [];
+  const left: number[] = [];
+  const open: number[] = [];
+  const weights: number[] = [];
   const lines = result.lines.map((l) => {
     const m = moves.get(l.lineId);
     if (!m) return l;
     const own: Record<string, number> = { ...l.byFunder };
     // Taken from the line's own split only (what earlier synergies moved stays where they put it).
-    const left: Record<string, number> = { ...l.byFunder };
-    for (const [to, amount] of m) {
-      const ids = Object.keys(left).filter((id) => (left[id] ?? 0) > 0);
+    let n = 0;
+    for (const id in l.byFunder) {
+      ids[n] = id;
+      left[n] = l.byFunder[id] ?? 0;
+      n++;
+    }
+    for (let j = 0; j < m.to.length; j++) {
+      const to = m.to[j] as string;
+      const amount = m.amounts[j] as number;
+      let k = 0;
+      for (let i = 0; i < n; i++) {
+        const w = left[i] as number;
+        if (w > 0) {
+          open[k] = i;
+          weights[k] = w;
+          k++;
+        }
+      }
+      weights.length = k;
       const parts =
-        ids.length === 0
+        k === 0
           ? []
-          : (allocateSafe(
-              amount,
-              ids.map((id) => left[id] ?? 0),
-            ) ??
+          : (allocateSafe(amount, weights) ??
             allocate(
               BigInt(amount),
-              ids.map((id) => BigInt(left[id] ?? 0)),
+              weights.map((w) => BigInt(w)),
             ).map(Number));
-      ids.forEach((id, i) => {
-        const part = parts[i] ?? 0;
-        left[id] = (left[id] ?? 0) - part;
+      for (let x = 0; x < k; x++) {
+        const i = open[x] as number;
+        const id = ids[i] as string;
+        const part = parts[x] ?? 0;
+        left[i] = (left[i] as number) - part;
         own[id] = (own[id] ?? 0) - part;
         byFunder[id] = (byFunder[id] ?? 0) - part;
-      });
+      }
       own[to] = (own[to] ?? 0) + amount;
       byFunder[to] = (byFunder[to] ?? 0) + amount;
     }
