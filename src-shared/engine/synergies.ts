@@ -645,6 +645,9 @@ class Stage {
   private readonly settled = new Map<string, number[]>();
   /** Each partner's own dates in programme months, worked out once. */
   private readonly ownMonths = new Map<string, { start: number; end: number }>();
+  /** Each line's profiles (profilesOf), and each set's key in `settled` (settledOf). */
+  private readonly profiles = new Map<string, ReadonlySet<string> | null>();
+  private readonly keys = new Map<ReadonlySet<string>, string>();
 
   constructor(
     readonly model: Model,
@@ -682,8 +685,24 @@ class Stage {
     return s;
   }
 
+  /** The profiles a line follows (lineProfiles), one set per line and stage. */
+  profilesOf(lineId: string): ReadonlySet<string> | null {
+    let ids = this.profiles.get(lineId);
+    if (ids === undefined) {
+      ids = lineProfiles(this.state.modelLines, lineId);
+      this.profiles.set(lineId, ids);
+    }
+    return ids;
+  }
+
   settledOf(ids: ReadonlySet<string> | null, delay: number): number[] {
-    const key = `${delay}|${ids === null ? '*' : JSON.stringify([...ids].sort())}`;
+    // A set's key (its ids sorted) is kept by the set: a line's own profiles are one set per stage.
+    let idsKey = ids === null ? '*' : this.keys.get(ids);
+    if (idsKey === undefined && ids !== null) {
+      idsKey = JSON.stringify([...ids].sort());
+      this.keys.set(ids, idsKey);
+    }
+    const key = `${delay}|${idsKey}`;
     let series = this.settled.get(key);
     if (!series) {
       series = settledActive(this.model, this.source, ids, delay);
@@ -880,33 +899,127 @@ function addedBeneficiaries(run: Stage, targets: readonly SynergyLine[], e: Effe
  */
 function amountCover(cover: Cover, amountGiven: number, first: number, last: number): void {
   const targets = cover.targets;
-  const weights: number[] = [];
+  const months = last - first + 1;
+  const n = targets.length * months;
+  const scratch = spreadScratch(n);
+  const weights = scratch.weights;
   let grossSum = 0;
+  let k = 0;
   for (const t of targets) {
     for (let m = first; m <= last; m++) {
-      weights.push(t.gross[m] as number);
-      grossSum += t.gross[m] as number;
+      const g = t.gross[m] as number;
+      weights[k++] = g;
+      grossSum += g;
     }
   }
   // An amount above the targets' gross covers them fully; the rest is not used.
   const amount = Math.min(amountGiven, grossSum);
-  const parts =
-    grossSum === 0
-      ? []
-      : (allocateSafe(amount, weights) ??
-        allocate(
-          BigInt(amount),
-          weights.map((w) => BigInt(w)),
-        ).map(Number));
-  let k = 0;
+  // The parts: none when there is no gross; else money's allocateSafe's, computed into the scratch
+  // arrays (largestRemainderInto), or by money itself where that does not apply.
+  let parts: ArrayLike<number> = scratch.parts;
+  if (grossSum === 0) parts = [];
+  else if (!largestRemainderInto(amount, weights, n, scratch)) {
+    const given: number[] = [];
+    for (const t of targets) for (let m = first; m <= last; m++) given.push(t.gross[m] as number);
+    parts =
+      allocateSafe(amount, given) ??
+      allocate(
+        BigInt(amount),
+        given.map((w) => BigInt(w)),
+      ).map(Number);
+  }
+  k = 0;
   for (let i = 0; i < targets.length; i++) {
     const t = targets[i] as SynergyLine;
     for (let m = first; m <= last; m++) {
-      const part = parts[k++] ?? 0;
+      const part = k < parts.length ? (parts[k] as number) : 0;
+      k++;
       const g = t.gross[m] as number;
       cover.cover(i, m, part, g === 0 ? 0 : part / g);
     }
   }
+}
+
+/** The arrays largestRemainderInto works in (their first n entries are used). */
+export interface SpreadScratch {
+  weights: Float64Array;
+  parts: Float64Array;
+  rems: Float64Array;
+  sorted: Float64Array;
+}
+let SCRATCH: SpreadScratch | null = null;
+/** amountCover's arrays, made once and grown as needed (a compute runs on one thread, start to end). */
+function spreadScratch(n: number): SpreadScratch {
+  if (!SCRATCH || SCRATCH.weights.length < n) {
+    const size = Math.max(n, 256);
+    SCRATCH = {
+      weights: new Float64Array(size),
+      parts: new Float64Array(size),
+      rems: new Float64Array(size),
+      sorted: new Float64Array(size),
+    };
+  }
+  return SCRATCH;
+}
+
+/**
+ * money's allocateSafe(total, the first n weights) for a total of at least 0, into `into.parts`
+ * (its first n entries), without an array per call: false, nothing decided, where allocateSafe would
+ * answer null (a weight below 0 or not a safe integer, the total or the products beyond safe
+ * integers) or the total is below 0 (the caller asks money then).
+ *
+ * The same parts: each part is ⌊total × w ÷ Σw⌋ with its remainder, computed as allocateSafe does
+ * (safe integer products, the same corrections); the `left` units still to give go to the largest
+ * remainders, ties to the earlier part, as allocateSafe's sort (or its pick, for a few parts) gives
+ * them. Here the remainders are sorted as numbers (a typed array's own sort) and the left-th largest,
+ * T, read: every part with a remainder above T gets one, and the first ones with a remainder equal
+ * to T (in part order) get the rest. Remainders are whole numbers below Σw, compared exactly.
+ * tests/unit/synergies.test.ts holds it to allocateSafe on random weights, ties and zeros included.
+ */
+export function largestRemainderInto(total: number, weights: Float64Array, n: number, into: SpreadScratch): boolean {
+  if (!(total >= 0) || !Number.isSafeInteger(total)) return false;
+  let wsum = 0;
+  for (let i = 0; i < n; i++) {
+    const w = weights[i] as number;
+    if (w < 0 || !Number.isSafeInteger(w)) return false;
+    wsum += w;
+  }
+  if (!Number.isSafeInteger(wsum) || total * wsum > Number.MAX_SAFE_INTEGER) return false;
+  const { parts, rems, sorted } = into;
+  if (wsum === 0) {
+    for (let i = 0; i < n; i++) parts[i] = i === 0 ? total : 0;
+    return true;
+  }
+  let given = 0;
+  for (let i = 0; i < n; i++) {
+    const exact = total * (weights[i] as number);
+    let q = Math.floor(exact / wsum);
+    let r = exact - q * wsum;
+    while (r < 0) {
+      q--;
+      r += wsum;
+    }
+    while (r >= wsum) {
+      q++;
+      r -= wsum;
+    }
+    parts[i] = q;
+    rems[i] = r;
+    given += q;
+  }
+  const left = total - given;
+  if (left <= 0) return true;
+  for (let i = 0; i < n; i++) sorted[i] = rems[i] as number;
+  sorted.subarray(0, n).sort();
+  const T = sorted[n - left] as number;
+  let above = 0;
+  for (let i = 0; i < n; i++) if ((rems[i] as number) > T) above++;
+  let ties = left - above;
+  for (let i = 0; i < n; i++) {
+    const r = rems[i] as number;
+    if (r > T || (r === T && ties-- > 0)) parts[i] = (parts[i] as number) + 1;
+  }
+  return true;
 }
 
 /** A share of the target lines (co-financing, cost sharing), or a share per programme year (handover). */
@@ -973,12 +1086,17 @@ function referralCover(cover: Cover, e: EffectOf<'referral'>, first: number, las
   const { targets, runners, out, stage } = cover;
   const share = dec(e.share);
   const uptake = dec(e.uptake);
-  let profiles: ReadonlySet<string> | null = new Set<string>();
+  // The target lines' profiles together; every profile (null) when a target follows them all, or
+  // when there is no target.
+  let profiles: Set<string> | null = targets.length === 0 ? null : new Set<string>();
   for (const t of targets) {
-    const ids = lineProfiles(stage.state.modelLines, t.lineId);
-    profiles = ids && profiles ? new Set([...profiles, ...ids]) : null;
+    const ids = stage.profilesOf(t.lineId);
+    if (ids === null) {
+      profiles = null;
+      break;
+    }
+    for (const id of ids) (profiles as Set<string>).add(id);
   }
-  if (targets.length === 0) profiles = null;
   const eligible = arrivalsOf(stage.source, profiles);
   const coordination = new Running();
   const cost = e.coordinationCost;
@@ -986,6 +1104,9 @@ function referralCover(cover: Cover, e: EffectOf<'referral'>, first: number, las
   const su = mul(share, uptake);
   const full = shareParts(su);
   const shareOnly = shareParts(share);
+  // The rates of the months with k = 1 and k = 0, as floats once (the same each month).
+  const fullRate = toNumber(full.exact);
+  const noRate = toNumber(NO_SHARE.exact);
   // In month m, referred = arrivals × share and taken = referred × uptake; the capacity takes
   // a part k of them: 1 while there is room, room ÷ taken in the month it runs out, 0 after
   // (a month with nobody taken up takes k = 1). Months with k = 1 or 0 are counted as whole
@@ -1038,7 +1159,7 @@ function referralCover(cover: Cover, e: EffectOf<'referral'>, first: number, las
       out.coordination[m] = coordination.next(mul(mul(referred, k), fromInt(cost)));
       rate = shareParts(mul(full.exact, k));
     }
-    const asRate = toNumber(rate.exact);
+    const asRate = rate === full ? fullRate : rate === NO_SHARE ? noRate : toNumber(rate.exact);
     for (let i = 0; i < targets.length; i++) {
       const t = targets[i] as SynergyLine;
       cover.cover(i, m, (runners[i] as Running).nextShare(t.gross[m] as number, rate), asRate);
@@ -1059,7 +1180,7 @@ function publicServiceCover(cover: Cover, s: Synergy, e: EffectOf<'publicService
   const chosen = s.profileIds.length > 0 ? new Set(s.profileIds) : null;
   for (let i = 0; i < targets.length; i++) {
     const t = targets[i] as SynergyLine;
-    const own = lineProfiles(stage.state.modelLines, t.lineId);
+    const own = stage.profilesOf(t.lineId);
     const all = stage.settledOf(own, 0);
     const covered = stage.settledOf(intersect(own, chosen), e.delayMonths);
     const running = new RatioRunning(share, t.gross, covered, all);
