@@ -21,10 +21,10 @@
  * Decision: a line whose budget amount falls to 0 because partners deliver all of it is not
  *   flagged as costing nothing (line.zeroCost): partners deliver it.
  */
-import { type BudgetLine, type Level, LEVELS, type Model, NO_OUTPUTS } from '../model';
+import { type BudgetLine, type Level, LEVELS, type Model, NO_OUTPUTS, type Synergy } from '../model';
 import type { LinePlan } from './plan';
 import type { CaseloadSeries } from './result';
-import { type OutsideState, outsideSynergies, type SourceLine } from './synergies';
+import { hasOutside, type OutsideState, outsideSynergies, type SourceLine, synergyTargets } from './synergies';
 import type { OtherLineSums } from './totals';
 
 /** A referral's coordination cost, as a line of the budget. */
@@ -75,9 +75,12 @@ export function outsideBudget(
   levels: OtherLineSums,
 ): OutsideBudget | null {
   const D = model.programme.durationMonths;
-  if (model.synergies.length === 0) return null;
-  const targeted = new Set<string>();
-  for (const s of model.synergies) for (const id of s.lineIds) targeted.add(id);
+  // (No synergy outside the budget: nothing to look up; outsideSynergies would say null.)
+  if (!hasOutside(model.synergies)) return null;
+  // The lines the synergies target, worked out once: the outside stage's state keeps them, and
+  // computeSynergies reads the inside stage's lines with them.
+  const targets = synergyTargets(model.synergies);
+  const targeted = targets.targeted;
   const indexOf = new Map<string, number>();
   for (let i = 0; i < ordered.length; i++) {
     const id = (ordered[i] as BudgetLine).id;
@@ -91,7 +94,7 @@ export function outsideBudget(
     if (!lm || !plan) return undefined;
     return { months: lm, quantities: plan.quantities, beneficiaries: 0, nonMigrantBeneficiaries: 0 };
   };
-  const state = outsideSynergies(model, { durationMonths: D, caseload: { profiles: series } }, lineOf);
+  const state = outsideSynergies(model, { durationMonths: D, caseload: { profiles: series } }, lineOf, targets);
   if (!state) return null;
 
   const sums = new Adjusted(levels, D);
@@ -139,7 +142,9 @@ function coordinationLines(
 ): Map<Level, CoordinationLine[]> {
   // Coordination lines, after the last line of their level.
   const extra = new Map<Level, CoordinationLine[]>();
-  const synergies = new Map(model.synergies.map((s) => [s.id, s]));
+  // (By id, the last of an id winning, as a Map of the pairs would.)
+  const synergies = new Map<string, Synergy>();
+  for (const s of model.synergies) synergies.set(s.id, s);
   for (const o of state.outcomes.values()) {
     let total = 0;
     for (let m = 0; m < D; m++) total += o.coordination[m] as number;
@@ -147,8 +152,14 @@ function coordinationLines(
     if (total === 0 || !s || s.effect.type !== 'referral') continue;
     const cost = s.effect.coordinationCost;
     // (Its target lines are in indexOf: every line a synergy targets is.)
-    const at = s.lineIds.map((id) => indexOf.get(id)).find((i) => i !== undefined);
-    const first = at === undefined ? undefined : ordered[at];
+    let first: BudgetLine | undefined;
+    for (const id of s.lineIds) {
+      const at = indexOf.get(id);
+      if (at !== undefined) {
+        first = ordered[at];
+        break;
+      }
+    }
     const line: BudgetLine = {
       id: COORDINATION_PREFIX + s.id,
       level: first?.level ?? 'individual',
@@ -172,7 +183,8 @@ function coordinationLines(
       mtdcExclusion: 'none',
     };
     const amounts = o.coordination.slice();
-    const quantities = amounts.map((a) => (cost === 0 ? 0 : a / cost));
+    const quantities = new Array<number>(amounts.length);
+    for (let m = 0; m < amounts.length; m++) quantities[m] = cost === 0 ? 0 : (amounts[m] as number) / cost;
     const plan: LinePlan = {
       derivation: { code: 'coordination', params: { synergyId: s.id, referrals: o.referred, cost } },
       quantities,
@@ -261,12 +273,15 @@ class Adjusted {
   }
 
   add(line: BudgetLine, amounts: readonly number[], sign: 1 | -1): void {
-    const targets = [this.own(this.sums, this.base.sums, line.level)];
-    if (line.eligibleIndirect) targets.push(this.own(this.indirect, this.base.indirect, line.level));
-    if (line.eligibleContingency) targets.push(this.own(this.contingency, this.base.contingency, line.level));
-    for (const t of targets) {
-      for (let m = 0; m < this.D; m++) t[m] = (t[m] as number) + sign * ((amounts[m] ?? 0) as number);
+    this.addTo(this.own(this.sums, this.base.sums, line.level), amounts, sign);
+    if (line.eligibleIndirect) this.addTo(this.own(this.indirect, this.base.indirect, line.level), amounts, sign);
+    if (line.eligibleContingency) {
+      this.addTo(this.own(this.contingency, this.base.contingency, line.level), amounts, sign);
     }
+  }
+
+  private addTo(t: Float64Array, amounts: readonly number[], sign: 1 | -1): void {
+    for (let m = 0; m < this.D; m++) t[m] = (t[m] as number) + sign * ((amounts[m] ?? 0) as number);
   }
 
   result(): OtherLineSums {

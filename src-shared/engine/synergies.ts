@@ -470,6 +470,10 @@ export interface OutsideState {
   claims: Map<SynergyLine, LineClaims>;
   /** The synergies in screen order (worked out once for both stages). */
   order: Synergy[];
+  /** The synergies the state was made for (runStages reuses `targeted` for these very ones). */
+  synergies: readonly Synergy[];
+  /** The lines some synergy targets. */
+  targeted: ReadonlySet<string>;
   /** The lines two or more synergies target. */
   shared: Set<string>;
   /** The model's lines the synergies target, by id (a programme has many more). */
@@ -478,24 +482,45 @@ export interface OutsideState {
   noneCovered: number[];
 }
 
-/** A new state: no line split yet; the synergies' order and the lines they target, worked out once. */
-function newState(model: Model, partners: readonly Partner[], synergies: readonly Synergy[]): OutsideState {
-  const seen = new Set<string>();
+/** The lines the synergies target (`targeted`), and those two or more of them target (`shared`). */
+export interface SynergyTargets {
+  targeted: ReadonlySet<string>;
+  shared: Set<string>;
+}
+
+/** The lines `synergies` target: outside.ts looks them up with these, and the state keeps them. */
+export function synergyTargets(synergies: readonly Synergy[]): SynergyTargets {
+  const targeted = new Set<string>();
   const shared = new Set<string>();
   // (A line listed twice by one synergy counts as shared too: its two claims add up.)
   for (const s of synergies) {
     for (const id of s.lineIds) {
-      if (seen.has(id)) shared.add(id);
-      else seen.add(id);
+      if (targeted.has(id)) shared.add(id);
+      else targeted.add(id);
     }
   }
+  return { targeted, shared };
+}
+
+/** A new state: no line split yet; the synergies' order and the lines they target, worked out once. */
+function newState(
+  model: Model,
+  partners: readonly Partner[],
+  synergies: readonly Synergy[],
+  targets: SynergyTargets = synergyTargets(synergies),
+): OutsideState {
+  const { targeted, shared } = targets;
+  const modelLines = new Map<string, Model['lines'][number]>();
+  for (const l of model.lines) if (targeted.has(l.id)) modelLines.set(l.id, l);
   return {
     lines: new Map(),
     outcomes: new Map(),
     claims: new Map(),
     order: screenOrder(partners, synergies),
+    synergies,
+    targeted,
     shared,
-    modelLines: new Map(model.lines.filter((l) => seen.has(l.id)).map((l) => [l.id, l])),
+    modelLines,
     noneCovered: zeros(model.programme.durationMonths),
   };
 }
@@ -520,11 +545,19 @@ export function outsideSynergies(
   model: Model,
   source: CaseloadSource,
   lineOf: (id: string) => SourceLine | undefined,
+  /** synergyTargets(model.synergies), when the caller has it already. */
+  targets?: SynergyTargets,
 ): OutsideState | null {
-  if (!model.synergies.some((s) => synergyPlacement(s.effect.type) === 'outside')) return null;
-  const state = newState(model, model.partners, model.synergies);
+  if (!hasOutside(model.synergies)) return null;
+  const state = newState(model, model.partners, model.synergies, targets);
   runSynergies(model, model.partners, source, lineOf, 'outside', state);
   return state;
+}
+
+/** Whether some synergy is outside the budget (referral, public service). */
+export function hasOutside(synergies: readonly Synergy[]): boolean {
+  for (const s of synergies) if (synergyPlacement(s.effect.type) === 'outside') return true;
+  return false;
 }
 
 /**
@@ -541,7 +574,7 @@ export function computeSynergies(
   outside: OutsideState | null = null,
 ): SynergyResult {
   if (synergies.length === 0) return summarise(result, new Map(), []);
-  const { state, outcomes } = runStages(model, partners, synergies, result, outside);
+  const { state, outcomes, lineResults } = runStages(model, partners, synergies, result, outside);
   for (const [l, c] of state.claims) {
     let over = c.over;
     const rates = c.rates;
@@ -552,7 +585,7 @@ export function computeSynergies(
     }
     l.overClaimed = Math.round(over);
   }
-  return summarise(result, state.lines, outcomes, outside !== null);
+  return summarise(result, state.lines, outcomes, outside !== null, lineResults);
 }
 
 /**
@@ -578,14 +611,15 @@ function runStages(
   synergies: readonly Synergy[],
   result: CostsRead,
   outside: OutsideState | null,
-): { state: OutsideState; outcomes: SynergyOutcome[] } {
-  // Only the lines some synergy targets are looked up (a programme has many more).
-  const targeted = new Set<string>();
-  for (const s of synergies) for (const id of s.lineIds) targeted.add(id);
+): { state: OutsideState; outcomes: SynergyOutcome[]; lineResults: ReadonlyMap<string, LineResult> | null } {
+  // Only the lines some synergy targets are looked up (a programme has many more); the outside
+  // stage's state has them when it was made for these very synergies (compute.ts: the model's).
+  const state = outside ?? newState(model, partners, synergies);
+  const same = state.synergies === synergies;
+  const targeted = same ? state.targeted : synergyTargets(synergies).targeted;
   const byLine = new Map<string, LineResult>();
   for (const l of result.lines) if (targeted.has(l.lineId)) byLine.set(l.lineId, l);
   const lineOf = (id: string): LineResult | undefined => byLine.get(id);
-  const state = outside ?? newState(model, partners, synergies);
   if (!outside) runSynergies(model, partners, result, lineOf, 'outside', state);
   runSynergies(model, partners, result, lineOf, 'inside', state);
   const outcomes: SynergyOutcome[] = [];
@@ -593,7 +627,9 @@ function runStages(
     const o = state.outcomes.get(s.id);
     if (o) outcomes.push(o);
   }
-  return { state, outcomes };
+  // The outcomes are those of state.synergies: when they are these, every line one covered is
+  // looked up in byLine, as summarise would look it up (the last of result.lines with its id).
+  return { state, outcomes, lineResults: same ? byLine : null };
 }
 
 /**
@@ -609,6 +645,9 @@ class Stage {
   private readonly settled = new Map<string, number[]>();
   /** Each partner's own dates in programme months, worked out once. */
   private readonly ownMonths = new Map<string, { start: number; end: number }>();
+  /** Each line's profiles (profilesOf), and each set's key in `settled` (settledOf). */
+  private readonly profiles = new Map<string, ReadonlySet<string> | null>();
+  private readonly keys = new Map<ReadonlySet<string>, string>();
 
   constructor(
     readonly model: Model,
@@ -637,7 +676,8 @@ class Stage {
       // written: cover() gives the line its own array first).
       coveredInside: noneCovered,
       coveredOutside: noneCovered,
-      net: [...r.months],
+      // (A copy made at its length: a spread grows its array as it iterates.)
+      net: r.months.slice(),
       overClaimed: 0,
     };
     lines.set(id, s);
@@ -645,8 +685,24 @@ class Stage {
     return s;
   }
 
+  /** The profiles a line follows (lineProfiles), one set per line and stage. */
+  profilesOf(lineId: string): ReadonlySet<string> | null {
+    let ids = this.profiles.get(lineId);
+    if (ids === undefined) {
+      ids = lineProfiles(this.state.modelLines, lineId);
+      this.profiles.set(lineId, ids);
+    }
+    return ids;
+  }
+
   settledOf(ids: ReadonlySet<string> | null, delay: number): number[] {
-    const key = `${delay}|${ids === null ? '*' : JSON.stringify([...ids].sort())}`;
+    // A set's key (its ids sorted) is kept by the set: a line's own profiles are one set per stage.
+    let idsKey = ids === null ? '*' : this.keys.get(ids);
+    if (idsKey === undefined && ids !== null) {
+      idsKey = JSON.stringify([...ids].sort());
+      this.keys.set(ids, idsKey);
+    }
+    const key = `${delay}|${idsKey}`;
     let series = this.settled.get(key);
     if (!series) {
       series = settledActive(this.model, this.source, ids, delay);
@@ -682,9 +738,14 @@ class Cover {
     readonly targets: readonly SynergyLine[],
     private readonly inside: boolean,
   ) {
-    this.onTarget = new Array<number>(targets.length).fill(0);
-    this.runners = targets.map(() => new Running());
-    this.claims = targets.map((t) => stage.state.claims.get(t) as LineClaims);
+    const n = targets.length;
+    this.onTarget = zeros(n);
+    this.runners = new Array<Running>(n);
+    this.claims = new Array<LineClaims>(n);
+    for (let i = 0; i < n; i++) {
+      this.runners[i] = new Running();
+      this.claims[i] = stage.state.claims.get(targets[i] as SynergyLine) as LineClaims;
+    }
   }
 
   /** Covers `claim` of target `i` in month `m`, a claim of `rate` of its gross (for overClaimed). */
@@ -760,7 +821,7 @@ function runSynergy(run: Stage, s: Synergy): void {
     beyondCapacity: 0,
     capped: 0,
     addedBeneficiaries: 0,
-    unknownLines: s.lineIds.filter((id) => !modelLines.has(id)),
+    unknownLines: unknownLines(s.lineIds, modelLines),
     byLine: {},
   };
   state.outcomes.set(s.id, out);
@@ -805,6 +866,13 @@ function runSynergy(run: Stage, s: Synergy): void {
   }
 }
 
+/** The ids of `ids` that are no line of the model (a new array, empty for most synergies). */
+function unknownLines(ids: readonly string[], modelLines: ReadonlyMap<string, unknown>): string[] {
+  const out: string[] = [];
+  for (const id of ids) if (!modelLines.has(id)) out.push(id);
+  return out;
+}
+
 /**
  * Community open to all: no money moves; the reach grows (see the header). A share of 100 % adds
  * nothing: a project with no returnee among its beneficiaries is not reported as one of ours. People
@@ -831,33 +899,127 @@ function addedBeneficiaries(run: Stage, targets: readonly SynergyLine[], e: Effe
  */
 function amountCover(cover: Cover, amountGiven: number, first: number, last: number): void {
   const targets = cover.targets;
-  const weights: number[] = [];
+  const months = last - first + 1;
+  const n = targets.length * months;
+  const scratch = spreadScratch(n);
+  const weights = scratch.weights;
   let grossSum = 0;
+  let k = 0;
   for (const t of targets) {
     for (let m = first; m <= last; m++) {
-      weights.push(t.gross[m] as number);
-      grossSum += t.gross[m] as number;
+      const g = t.gross[m] as number;
+      weights[k++] = g;
+      grossSum += g;
     }
   }
   // An amount above the targets' gross covers them fully; the rest is not used.
   const amount = Math.min(amountGiven, grossSum);
-  const parts =
-    grossSum === 0
-      ? []
-      : (allocateSafe(amount, weights) ??
-        allocate(
-          BigInt(amount),
-          weights.map((w) => BigInt(w)),
-        ).map(Number));
-  let k = 0;
+  // The parts: none when there is no gross; else money's allocateSafe's, computed into the scratch
+  // arrays (largestRemainderInto), or by money itself where that does not apply.
+  let parts: ArrayLike<number> = scratch.parts;
+  if (grossSum === 0) parts = [];
+  else if (!largestRemainderInto(amount, weights, n, scratch)) {
+    const given: number[] = [];
+    for (const t of targets) for (let m = first; m <= last; m++) given.push(t.gross[m] as number);
+    parts =
+      allocateSafe(amount, given) ??
+      allocate(
+        BigInt(amount),
+        given.map((w) => BigInt(w)),
+      ).map(Number);
+  }
+  k = 0;
   for (let i = 0; i < targets.length; i++) {
     const t = targets[i] as SynergyLine;
     for (let m = first; m <= last; m++) {
-      const part = parts[k++] ?? 0;
+      const part = k < parts.length ? (parts[k] as number) : 0;
+      k++;
       const g = t.gross[m] as number;
       cover.cover(i, m, part, g === 0 ? 0 : part / g);
     }
   }
+}
+
+/** The arrays largestRemainderInto works in (their first n entries are used). */
+export interface SpreadScratch {
+  weights: Float64Array;
+  parts: Float64Array;
+  rems: Float64Array;
+  sorted: Float64Array;
+}
+let SCRATCH: SpreadScratch | null = null;
+/** amountCover's arrays, made once and grown as needed (a compute runs on one thread, start to end). */
+function spreadScratch(n: number): SpreadScratch {
+  if (!SCRATCH || SCRATCH.weights.length < n) {
+    const size = Math.max(n, 256);
+    SCRATCH = {
+      weights: new Float64Array(size),
+      parts: new Float64Array(size),
+      rems: new Float64Array(size),
+      sorted: new Float64Array(size),
+    };
+  }
+  return SCRATCH;
+}
+
+/**
+ * money's allocateSafe(total, the first n weights) for a total of at least 0, into `into.parts`
+ * (its first n entries), without an array per call: false, nothing decided, where allocateSafe would
+ * answer null (a weight below 0 or not a safe integer, the total or the products beyond safe
+ * integers) or the total is below 0 (the caller asks money then).
+ *
+ * The same parts: each part is ⌊total × w ÷ Σw⌋ with its remainder, computed as allocateSafe does
+ * (safe integer products, the same corrections); the `left` units still to give go to the largest
+ * remainders, ties to the earlier part, as allocateSafe's sort (or its pick, for a few parts) gives
+ * them. Here the remainders are sorted as numbers (a typed array's own sort) and the left-th largest,
+ * T, read: every part with a remainder above T gets one, and the first ones with a remainder equal
+ * to T (in part order) get the rest. Remainders are whole numbers below Σw, compared exactly.
+ * tests/unit/synergies.test.ts holds it to allocateSafe on random weights, ties and zeros included.
+ */
+export function largestRemainderInto(total: number, weights: Float64Array, n: number, into: SpreadScratch): boolean {
+  if (!(total >= 0) || !Number.isSafeInteger(total)) return false;
+  let wsum = 0;
+  for (let i = 0; i < n; i++) {
+    const w = weights[i] as number;
+    if (w < 0 || !Number.isSafeInteger(w)) return false;
+    wsum += w;
+  }
+  if (!Number.isSafeInteger(wsum) || total * wsum > Number.MAX_SAFE_INTEGER) return false;
+  const { parts, rems, sorted } = into;
+  if (wsum === 0) {
+    for (let i = 0; i < n; i++) parts[i] = i === 0 ? total : 0;
+    return true;
+  }
+  let given = 0;
+  for (let i = 0; i < n; i++) {
+    const exact = total * (weights[i] as number);
+    let q = Math.floor(exact / wsum);
+    let r = exact - q * wsum;
+    while (r < 0) {
+      q--;
+      r += wsum;
+    }
+    while (r >= wsum) {
+      q++;
+      r -= wsum;
+    }
+    parts[i] = q;
+    rems[i] = r;
+    given += q;
+  }
+  const left = total - given;
+  if (left <= 0) return true;
+  for (let i = 0; i < n; i++) sorted[i] = rems[i] as number;
+  sorted.subarray(0, n).sort();
+  const T = sorted[n - left] as number;
+  let above = 0;
+  for (let i = 0; i < n; i++) if ((rems[i] as number) > T) above++;
+  let ties = left - above;
+  for (let i = 0; i < n; i++) {
+    const r = rems[i] as number;
+    if (r > T || (r === T && ties-- > 0)) parts[i] = (parts[i] as number) + 1;
+  }
+  return true;
 }
 
 /** A share of the target lines (co-financing, cost sharing), or a share per programme year (handover). */
@@ -924,12 +1086,17 @@ function referralCover(cover: Cover, e: EffectOf<'referral'>, first: number, las
   const { targets, runners, out, stage } = cover;
   const share = dec(e.share);
   const uptake = dec(e.uptake);
-  let profiles: ReadonlySet<string> | null = new Set<string>();
+  // The target lines' profiles together; every profile (null) when a target follows them all, or
+  // when there is no target.
+  let profiles: Set<string> | null = targets.length === 0 ? null : new Set<string>();
   for (const t of targets) {
-    const ids = lineProfiles(stage.state.modelLines, t.lineId);
-    profiles = ids && profiles ? new Set([...profiles, ...ids]) : null;
+    const ids = stage.profilesOf(t.lineId);
+    if (ids === null) {
+      profiles = null;
+      break;
+    }
+    for (const id of ids) (profiles as Set<string>).add(id);
   }
-  if (targets.length === 0) profiles = null;
   const eligible = arrivalsOf(stage.source, profiles);
   const coordination = new Running();
   const cost = e.coordinationCost;
@@ -937,6 +1104,9 @@ function referralCover(cover: Cover, e: EffectOf<'referral'>, first: number, las
   const su = mul(share, uptake);
   const full = shareParts(su);
   const shareOnly = shareParts(share);
+  // The rates of the months with k = 1 and k = 0, as floats once (the same each month).
+  const fullRate = toNumber(full.exact);
+  const noRate = toNumber(NO_SHARE.exact);
   // In month m, referred = arrivals × share and taken = referred × uptake; the capacity takes
   // a part k of them: 1 while there is room, room ÷ taken in the month it runs out, 0 after
   // (a month with nobody taken up takes k = 1). Months with k = 1 or 0 are counted as whole
@@ -989,7 +1159,7 @@ function referralCover(cover: Cover, e: EffectOf<'referral'>, first: number, las
       out.coordination[m] = coordination.next(mul(mul(referred, k), fromInt(cost)));
       rate = shareParts(mul(full.exact, k));
     }
-    const asRate = toNumber(rate.exact);
+    const asRate = rate === full ? fullRate : rate === NO_SHARE ? noRate : toNumber(rate.exact);
     for (let i = 0; i < targets.length; i++) {
       const t = targets[i] as SynergyLine;
       cover.cover(i, m, (runners[i] as Running).nextShare(t.gross[m] as number, rate), asRate);
@@ -1010,7 +1180,7 @@ function publicServiceCover(cover: Cover, s: Synergy, e: EffectOf<'publicService
   const chosen = s.profileIds.length > 0 ? new Set(s.profileIds) : null;
   for (let i = 0; i < targets.length; i++) {
     const t = targets[i] as SynergyLine;
-    const own = lineProfiles(stage.state.modelLines, t.lineId);
+    const own = stage.profilesOf(t.lineId);
     const all = stage.settledOf(own, 0);
     const covered = stage.settledOf(intersect(own, chosen), e.delayMonths);
     const running = new RatioRunning(share, t.gross, covered, all);
@@ -1098,9 +1268,10 @@ function summarise(
   outcomes: SynergyOutcome[],
   /** The result is the budget (outside.ts): without what partners deliver, with the coordination. */
   budget = false,
+  /** result's lines by id, every line an outcome covered among them (runStages'), or null. */
+  knownLines: ReadonlyMap<string, LineResult> | null = null,
 ): SynergyResult {
   const D = result.durationMonths;
-  const sum = sumOf;
   const { coveredInside, coveredOutside, covered, coordination, grossLines, net } = netTotals(
     result,
     lines,
@@ -1108,22 +1279,30 @@ function summarise(
     budget,
   );
   const expected = net + expectedRisk(outcomes);
-  const leveraged = sum(outcomes.map((o) => o.leveraged));
+  // (Σ from 0, left to right, as sumOf.)
+  let leveraged = 0;
+  let addedBeneficiaries = 0;
+  for (const o of outcomes) leveraged += o.leveraged;
+  for (const o of outcomes) addedBeneficiaries += o.addedBeneficiaries;
 
   // Drop-out per partner: its synergies' covered amounts, by year and by the lines' funding splits.
   // Only the lines some synergy covered are looked up (built when the first is: none, nothing built).
-  let lineResults: Map<string, LineResult> | null = null;
+  let lineResults: ReadonlyMap<string, LineResult> | null = knownLines;
   const lineResult = (id: string): LineResult | undefined => {
     if (!lineResults) {
-      lineResults = new Map();
+      const found = new Map<string, LineResult>();
       const wanted = new Set<string>();
       for (const o of outcomes) for (const lineId in o.byLine) wanted.add(lineId);
-      for (const l of result.lines) if (wanted.has(l.lineId)) lineResults.set(l.lineId, l);
+      for (const l of result.lines) if (wanted.has(l.lineId)) found.set(l.lineId, l);
+      lineResults = found;
     }
     return lineResults.get(id);
   };
   const partners = new Map<string, PartnerDropOut>();
   const years = Math.ceil(D / 12);
+  // A line's split, read into these (the funders, and their weights: amounts, at least 0).
+  const funders: string[] = [];
+  const weights: number[] = [];
   for (const o of outcomes) {
     if (o.coveredTotal === 0) continue;
     let d = partners.get(o.partnerId);
@@ -1132,18 +1311,22 @@ function summarise(
       partners.set(o.partnerId, d);
     }
     d.total += o.coveredTotal;
-    for (let m = 0; m < o.covered.length; m++) {
-      const c = o.covered[m] as number;
-      if (c === 0) continue;
-      const y = programmeYear(m + 1) - 1;
-      d.byYear[y] = (d.byYear[y] as number) + c;
-    }
+    addByYear(d.byYear, o.covered);
     // What this synergy covered of each line goes to that line's sources, by its split.
     for (const lineId in o.byLine) {
       const amount = o.byLine[lineId] as number;
-      const split = Object.entries(lineResult(lineId)?.byFunder ?? {});
-      if (split.length === 0) continue;
-      const weights = split.map(([, v]) => Math.max(0, v));
+      const split = lineResult(lineId)?.byFunder;
+      if (split === undefined) continue;
+      // (for…in: the split's own keys in Object.entries' order; a byFunder is a plain record.)
+      let n = 0;
+      for (const funder in split) {
+        funders[n] = funder;
+        weights[n] = Math.max(0, split[funder] as number);
+        n++;
+      }
+      if (n === 0) continue;
+      funders.length = n;
+      weights.length = n;
       // The same largest-remainder parts, in doubles where that is exact (money's allocateSafe).
       const parts =
         allocateSafe(amount, weights) ??
@@ -1151,16 +1334,17 @@ function summarise(
           BigInt(amount),
           weights.map((w) => BigInt(w)),
         ).map(Number);
-      split.forEach(([funder], i) => {
-        d.byFunder[funder] = (d.byFunder[funder] ?? 0) + (parts[i] ?? 0);
-      });
+      const byFunder = d.byFunder;
+      for (let i = 0; i < n; i++) {
+        const funder = funders[i] as string;
+        byFunder[funder] = (byFunder[funder] ?? 0) + (parts[i] ?? 0);
+      }
     }
   }
-  const addedBeneficiaries = sum(outcomes.map((o) => o.addedBeneficiaries));
   return {
-    lines: [...lines.values()],
+    lines: valuesOf(lines),
     synergies: outcomes,
-    partners: [...partners.values()],
+    partners: valuesOf(partners),
     totals: {
       gross: grossLines + coordination,
       coveredInside,
@@ -1178,6 +1362,35 @@ function summarise(
 }
 
 /**
+ * Adds each month of `covered` to its programme year in `byYear` (month index m is in year
+ * ⌊m ÷ 12⌋, programmeYear's), the months of a year in order, and only months with something
+ * covered (the same additions, in the same order, as month by month).
+ */
+function addByYear(byYear: number[], covered: readonly number[]): void {
+  const n = covered.length;
+  for (let y = 0, m = 0; m < n; y++) {
+    const end = Math.min(n, m + 12);
+    let sum = byYear[y] as number;
+    let added = false;
+    for (; m < end; m++) {
+      const c = covered[m] as number;
+      if (c === 0) continue;
+      sum += c;
+      added = true;
+    }
+    if (added) byYear[y] = sum;
+  }
+}
+
+/** A map's values in order, in an array made at its length. */
+function valuesOf<T>(map: ReadonlyMap<string, T>): T[] {
+  const out = new Array<T>(map.size);
+  let i = 0;
+  for (const v of map.values()) out[i++] = v;
+  return out;
+}
+
+/**
  * Decision: what a synergy inside the budget covers (co-financing, cost sharing, matching in 'share'
  * mode, handover) is paid by the funding source the synergy names. On each line, that amount moves
  * from the line's own split (in proportion to it, largest remainder) to that source, in the line's
@@ -1188,55 +1401,91 @@ function summarise(
  * engine between computes and are never changed. Sums are kept: each line's byFunder still adds up
  * to its total, and the programme's to the grand total.
  */
+/** What moves to funders on one line: `amounts[i]` to `to[i]`. */
+interface Moves {
+  to: string[];
+  amounts: number[];
+}
+
 export function fundByPartners(
   result: CostResult,
   funderIds: ReadonlySet<string>,
   synergies: readonly Synergy[],
   sy: SynergyResult,
 ): Pick<CostResult, 'lines' | 'byFunder'> | null {
-  const moves = new Map<string, Map<string, number>>(); // line id -> funder id -> amount
-  const byId = new Map(synergies.map((s) => [s.id, s]));
+  // Line id -> what moves to each funder (in the order the funders first come, amounts summed).
+  const moves = new Map<string, Moves>();
+  const byId = new Map<string, Synergy>();
+  for (const s of synergies) byId.set(s.id, s);
   for (const o of sy.synergies) {
     const s = byId.get(o.synergyId);
     if (!s || s.funderId === null || !funderIds.has(s.funderId)) continue;
     if (synergyPlacement(s.effect.type) !== 'inside') continue;
-    for (const [lineId, amount] of Object.entries(o.byLine)) {
+    const to = s.funderId;
+    // (for…in: byLine's own keys in Object.entries' order; it is a plain record.)
+    for (const lineId in o.byLine) {
+      const amount = o.byLine[lineId] as number;
       if (amount === 0) continue;
       let m = moves.get(lineId);
       if (!m) {
-        m = new Map();
+        m = { to: [], amounts: [] };
         moves.set(lineId, m);
       }
-      m.set(s.funderId, (m.get(s.funderId) ?? 0) + amount);
+      const k = m.to.indexOf(to);
+      if (k < 0) {
+        m.to.push(to);
+        m.amounts.push(amount);
+      } else m.amounts[k] = (m.amounts[k] as number) + amount;
     }
   }
   if (moves.size === 0) return null;
   const byFunder: Record<string, number> = { ...result.byFunder };
+  // The line's own split's funders and what is left of each (Object.keys' order), and the
+  // indexes of those with something left: read into these, line by line.
+  const ids: string[] = [];
+  const left: number[] = [];
+  const open: number[] = [];
+  const weights: number[] = [];
   const lines = result.lines.map((l) => {
     const m = moves.get(l.lineId);
     if (!m) return l;
     const own: Record<string, number> = { ...l.byFunder };
     // Taken from the line's own split only (what earlier synergies moved stays where they put it).
-    const left: Record<string, number> = { ...l.byFunder };
-    for (const [to, amount] of m) {
-      const ids = Object.keys(left).filter((id) => (left[id] ?? 0) > 0);
+    let n = 0;
+    for (const id in l.byFunder) {
+      ids[n] = id;
+      left[n] = l.byFunder[id] ?? 0;
+      n++;
+    }
+    for (let j = 0; j < m.to.length; j++) {
+      const to = m.to[j] as string;
+      const amount = m.amounts[j] as number;
+      let k = 0;
+      for (let i = 0; i < n; i++) {
+        const w = left[i] as number;
+        if (w > 0) {
+          open[k] = i;
+          weights[k] = w;
+          k++;
+        }
+      }
+      weights.length = k;
       const parts =
-        ids.length === 0
+        k === 0
           ? []
-          : (allocateSafe(
-              amount,
-              ids.map((id) => left[id] ?? 0),
-            ) ??
+          : (allocateSafe(amount, weights) ??
             allocate(
               BigInt(amount),
-              ids.map((id) => BigInt(left[id] ?? 0)),
+              weights.map((w) => BigInt(w)),
             ).map(Number));
-      ids.forEach((id, i) => {
-        const part = parts[i] ?? 0;
-        left[id] = (left[id] ?? 0) - part;
+      for (let x = 0; x < k; x++) {
+        const i = open[x] as number;
+        const id = ids[i] as string;
+        const part = parts[x] ?? 0;
+        left[i] = (left[i] as number) - part;
         own[id] = (own[id] ?? 0) - part;
         byFunder[id] = (byFunder[id] ?? 0) - part;
-      });
+      }
       own[to] = (own[to] ?? 0) + amount;
       byFunder[to] = (byFunder[to] ?? 0) + amount;
     }

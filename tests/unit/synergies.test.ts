@@ -11,6 +11,7 @@ import {
   computeSynergies,
   coveredCasesParts,
   expectedRisk,
+  largestRemainderInto,
   programmeMonthOf,
   shareOfEachMonth,
   type SynergyResult,
@@ -24,7 +25,7 @@ import {
   type Synergy,
   type SynergyEffect,
 } from '../../src-shared/model';
-import { add, dec, fromInt, mul, rat, roundHalfAway, sub, ZERO } from '../../src-shared/money';
+import { add, allocateSafe, dec, fromInt, mul, rat, roundHalfAway, sub, ZERO } from '../../src-shared/money';
 import { lineBuilder, testProgramme } from './model-fixtures';
 
 const partner = (over: Partial<Partner> = {}): Partner => ({
@@ -678,6 +679,34 @@ describe('outside the budget (DESIGN §5): what partners deliver themselves is r
         expect(compute({ ...m, synergies: inside }).totals).toEqual(without.totals);
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe('a fixed amount spread by largest remainder (amountCover)', () => {
+  it('gives money’s allocateSafe parts, without its arrays: ties, zeros, a few parts and many', () => {
+    const scratch = {
+      weights: new Float64Array(300),
+      parts: new Float64Array(300),
+      rems: new Float64Array(300),
+      sorted: new Float64Array(300),
+    };
+    // Small weights make many equal remainders (ties to the earlier part); zeros and large ones too.
+    const weight = fc.oneof(
+      fc.integer({ min: 0, max: 3 }),
+      fc.integer({ min: 0, max: 1_000_000 }),
+      fc.constantFrom(0, 2 ** 40),
+    );
+    const total = fc.oneof(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 10_000_000 }), fc.constant(-7));
+    fc.assert(
+      fc.property(fc.array(weight, { minLength: 1, maxLength: 300 }), total, (ws, t) => {
+        scratch.weights.set(ws);
+        const done = largestRemainderInto(t, scratch.weights, ws.length, scratch);
+        const expected = t >= 0 ? allocateSafe(t, ws) : null;
+        expect(done).toBe(expected !== null);
+        if (expected) expect(Array.from(scratch.parts.subarray(0, ws.length))).toEqual(expected);
+      }),
+      { numRuns: 1500 },
     );
   });
 });
