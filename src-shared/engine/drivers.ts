@@ -39,7 +39,7 @@ import {
   type BudgetLine,
   type Driver,
   type FixedDriver,
-  lineWindow,
+  lineEnd,
   type Model,
   type PerActiveCaseDriver,
   type PerArrivalDriver,
@@ -62,34 +62,44 @@ export interface CaseloadIndex {
   persons: Map<string, { persons: Rational; text: string }>;
 }
 
-function selected(
+/**
+ * profile.unknown for each of `ids` that no profile has. No list is made: a line's profiles are
+ * looked up only when its sums are not known yet for that choice (selected, from sumSeries and
+ * personsOf), which is once per choice and compute.
+ */
+function checkProfiles(
   ids: readonly string[],
   caseload: CaseloadIndex,
   line: BudgetLine,
   diagnostics: Diagnostic[],
-): { profile: Profile; series: CaseloadSeries }[] {
+): void {
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i] as string;
+    if (!caseload.byId.has(id)) {
+      diagnostics.push({ severity: 'error', code: 'profile.unknown', lineId: line.id, params: { profileId: id } });
+    }
+  }
+}
+
+/** The profiles of `ids` that exist (every profile when there are none). */
+function selected(ids: readonly string[], caseload: CaseloadIndex): Chosen {
   if (ids.length === 0) return caseload.all;
-  const out: { profile: Profile; series: CaseloadSeries }[] = [];
+  const out: Chosen = [];
   for (const id of ids) {
     const p = caseload.byId.get(id);
     if (p) out.push(p);
-    else diagnostics.push({ severity: 'error', code: 'profile.unknown', lineId: line.id, params: { profileId: id } });
   }
   return out;
 }
 
 /** The persons (units × persons per unit) of the chosen profiles, exact, and as derivation text. */
-function personsOf(
-  caseload: CaseloadIndex,
-  ids: readonly string[],
-  profiles: { profile: Profile; series: CaseloadSeries }[],
-): { persons: Rational; text: string } {
+function personsOf(caseload: CaseloadIndex, ids: readonly string[]): { persons: Rational; text: string } {
   // JSON: no two lists of ids share a key (not even [] and [''], or ['a,b'] and ['a', 'b']).
   const memo = ids.length === 0 ? '[]' : JSON.stringify(ids);
   const known = caseload.persons.get(memo);
   if (known) return known;
   let persons: Rational = ZERO;
-  for (const p of profiles) {
+  for (const p of selected(ids, caseload)) {
     persons = add(persons, mul(fromInt(p.series.totalArrivals), dec(p.profile.personsPerUnit)));
   }
   const out = { persons, text: ratToString(persons) };
@@ -113,7 +123,6 @@ const TWO_31 = 2n ** 31n;
 function sumSeries(
   caseload: CaseloadIndex,
   ids: readonly string[],
-  profiles: { series: CaseloadSeries }[],
   key: 'arrivals' | 'active',
   duration: number,
 ): number[] {
@@ -123,7 +132,7 @@ function sumSeries(
   const known = caseload.sums.get(memo);
   if (known) return known;
   const out = new Array<number>(duration).fill(0);
-  for (const p of profiles) {
+  for (const p of selected(ids, caseload)) {
     const s = p.series[key];
     for (let m = 0; m < duration; m++) out[m] = (out[m] as number) + (s[m] ?? 0);
   }
@@ -210,7 +219,8 @@ export function checkWindow(
   duration: number,
   diagnostics: Diagnostic[],
 ): { start: number; end: number; last: number } | null {
-  const { start, end } = lineWindow(line.driver);
+  const start = line.driver.start;
+  const end = lineEnd(line.driver);
   if (start > duration || end > duration) {
     diagnostics.push({ severity: 'error', code: 'window.outside', lineId: line.id, params: { start, end, duration } });
   }
@@ -254,13 +264,17 @@ export function planQuantities(
     case 'perCommunity':
       return perCommunityPlan(plan, d, win, D, model.programme.communities);
     case 'perProject':
-      return perProjectPlan(plan, d, win, D, selected(d.profileIds, caseload, line, diagnostics), caseload);
+      checkProfiles(d.profileIds, caseload, line, diagnostics);
+      return perProjectPlan(plan, d, win, D, caseload);
     case 'perArrival':
-      return perArrivalPlan(plan, d, win, D, selected(d.profileIds, caseload, line, diagnostics), caseload);
+      checkProfiles(d.profileIds, caseload, line, diagnostics);
+      return perArrivalPlan(plan, d, win, D, caseload);
     case 'perActiveCase':
-      return perActiveCasePlan(plan, d, win, D, selected(d.profileIds, caseload, line, diagnostics), caseload);
+      checkProfiles(d.profileIds, caseload, line, diagnostics);
+      return perActiveCasePlan(plan, d, win, D, caseload);
     case 'staffing':
-      return staffingPlan(plan, d, win, D, selected(d.profileIds, caseload, line, diagnostics), caseload);
+      checkProfiles(d.profileIds, caseload, line, diagnostics);
+      return staffingPlan(plan, d, win, D, caseload);
     case 'percentage':
       // Planned in compute(): the quantity of a percentage line is its base amount.
       return plan.finish({ code: 'percentage', params: { rate: d.rate, base: 0 } });
@@ -295,10 +309,9 @@ function perProjectPlan(
   d: PerProjectDriver,
   win: Window,
   D: number,
-  profiles: Chosen,
   caseload: CaseloadIndex,
 ): QuantityPlan {
-  const { persons, text } = personsOf(caseload, d.profileIds, profiles);
+  const { persons, text } = personsOf(caseload, d.profileIds);
   const perProject = dec(d.returneesPerProject);
   const projects = persons.n === 0n ? 0n : ceil(rat(persons.n * perProject.d, persons.d * perProject.n));
   schedule(plan, fromInt(projects), d.schedule, win.start, win.end, D);
@@ -318,10 +331,9 @@ function perArrivalPlan(
   d: PerArrivalDriver,
   win: Window,
   D: number,
-  profiles: Chosen,
   caseload: CaseloadIndex,
 ): QuantityPlan {
-  const arrivals = sumSeries(caseload, d.profileIds, profiles, 'arrivals', D);
+  const arrivals = sumSeries(caseload, d.profileIds, 'arrivals', D);
   const factor = mul(dec(d.quantity), dec(d.takeUp));
   let counted = 0;
   for (let m = win.start; m <= win.last; m++) {
@@ -347,10 +359,9 @@ function perActiveCasePlan(
   d: PerActiveCaseDriver,
   win: Window,
   D: number,
-  profiles: Chosen,
   caseload: CaseloadIndex,
 ): QuantityPlan {
-  const active = sumSeries(caseload, d.profileIds, profiles, 'active', D);
+  const active = sumSeries(caseload, d.profileIds, 'active', D);
   const q = dec(d.quantity);
   let caseMonths = 0;
   for (let m = win.start; m <= win.last; m++) {
@@ -370,10 +381,9 @@ function staffingPlan(
   d: StaffingDriver,
   win: Window,
   D: number,
-  profiles: Chosen,
   caseload: CaseloadIndex,
 ): QuantityPlan {
-  const active = sumSeries(caseload, d.profileIds, profiles, 'active', D);
+  const active = sumSeries(caseload, d.profileIds, 'active', D);
   const per = dec(d.casesPerStaff);
   // Cases per staff member as small whole numbers, when they are (then no bigint per month).
   const perD = Number(per.d);

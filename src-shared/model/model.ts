@@ -364,10 +364,17 @@ export interface Model {
 }
 
 export function lineWindow(d: Driver): { start: number; end: number } {
-  // By kind rather than `'schedule' in d`: the engine asks for every line of every compute, and
-  // `in` over seven shapes of drivers is slow.
+  return { start: d.start, end: lineEnd(d) };
+}
+
+/**
+ * The last month of a line's window (lineWindow's end, without the object: the engine asks for
+ * every line of every compute): its first month when it is bought once. By kind rather than
+ * `'schedule' in d`, which over seven shapes of drivers is slow.
+ */
+export function lineEnd(d: Driver): number {
   const once = (d.kind === 'fixed' || d.kind === 'perCommunity' || d.kind === 'perProject') && d.schedule === 'once';
-  return { start: d.start, end: once ? d.start : d.end };
+  return once ? d.start : d.end;
 }
 
 /**
