@@ -260,8 +260,20 @@ function newContext(contexts: LineContext[], model: Model, slots: number): LineC
     lines: new Map(),
   };
   contexts.unshift(c);
-  if (contexts.length > slots) contexts.length = slots;
+  while (contexts.length > slots) letGo(contexts.pop() as LineContext);
   return c;
+}
+
+/**
+ * An evicted context's entries let go of their lines' contributions (their results and funding
+ * splits). The entries are often in the old generation (V8 allocates them there once it sees them
+ * live long) and the contributions in the young one: a young object that an old one points at is
+ * kept by every minor collection until a full one, dead or not. Unlinked, the last compute's results
+ * die young instead of being copied (1.4 MB per compute of the 2,000-line programme, nearly a third
+ * of what each minor collection copied).
+ */
+function letGo(context: LineContext): void {
+  for (const e of context.lines.values()) e.contribution = null;
 }
 
 /** The diagnostic of a line whose amounts exceed MAX_AMOUNT (limits.ts). */
