@@ -278,8 +278,9 @@ function splitEntry(
  */
 interface Reach {
   line: BudgetLine;
-  people: Rational;
-  nonMigrants: Rational;
+  /** Exact, when not whole (then peopleWhole is null); null when peopleWhole holds it. */
+  people: Rational | null;
+  nonMigrants: Rational | null;
   peopleWhole: number | null;
   nonMigrantsWhole: number | null;
 }
@@ -289,12 +290,46 @@ export function hasReach(line: BudgetLine): boolean {
 }
 
 function reach(line: BudgetLine, plan: LinePlan): Reach {
-  const people = mul(plan.total ?? ZERO, dec(line.beneficiariesPerUnit));
-  const nonMigrants = mul(people, dec(line.nonMigrantShare));
-  return { line, people, nonMigrants, peopleWhole: whole(people), nonMigrantsWhole: whole(nonMigrants) };
+  const total = plan.total ?? ZERO;
+  const perUnit = dec(line.beneficiariesPerUnit);
+  const share = dec(line.nonMigrantShare);
+  // Nearly always whole numbers of people: worked out in doubles when every part converts to a
+  // safe integer and each product stays one (integer products, remainders and exact quotients are
+  // exact in doubles below 2^53), with no bigint and no rational. The same values as whole() of
+  // the exact products below: people = total × perUnit, nonMigrants = people × share.
+  const tn = Number(total.n);
+  const pn = tn * Number(perUnit.n);
+  const pd = Number(total.d) * Number(perUnit.d);
+  if (Number.isSafeInteger(pn) && Number.isSafeInteger(pd) && pd > 0 && pn % pd === 0) {
+    const people = pn / pd;
+    const nn = people * Number(share.n);
+    const nd = Number(share.d);
+    if (
+      Math.abs(people) < WHOLE_MAX_N &&
+      Number.isSafeInteger(nn) &&
+      Number.isSafeInteger(nd) &&
+      nd > 0 &&
+      nn % nd === 0 &&
+      Math.abs(nn / nd) < WHOLE_MAX_N
+    ) {
+      return { line, people: null, nonMigrants: null, peopleWhole: people, nonMigrantsWhole: nn / nd };
+    }
+  }
+  const people = mul(total, perUnit);
+  const nonMigrants = mul(people, share);
+  const peopleWhole = whole(people);
+  const nonMigrantsWhole = whole(nonMigrants);
+  return {
+    line,
+    people: peopleWhole === null ? people : null,
+    nonMigrants: nonMigrantsWhole === null ? nonMigrants : null,
+    peopleWhole,
+    nonMigrantsWhole,
+  };
 }
 
 const WHOLE_MAX = BigInt(2 ** 40);
+const WHOLE_MAX_N = 2 ** 40;
 /** `r` as a number when it is a whole number small enough to sum exactly in doubles. */
 function whole(r: Rational): number | null {
   if (r.n % r.d !== 0n) return null;
@@ -392,8 +427,8 @@ function contribution(
       quantities,
       total,
       split,
-      r ? (r.peopleWhole ?? toNumber(r.people)) : 0,
-      r ? (r.nonMigrantsWhole ?? toNumber(r.nonMigrants)) : 0,
+      r ? (r.peopleWhole ?? toNumber(r.people as Rational)) : 0,
+      r ? (r.nonMigrantsWhole ?? toNumber(r.nonMigrants as Rational)) : 0,
       delivered,
       coordinationOf,
     ),
@@ -445,12 +480,13 @@ class ExactSum {
   /** Whole terms, summed in doubles (each below 2^40, a few thousand of them: exact). */
   private whole = 0;
 
-  add(r: Rational, asWhole: number | null, sign: 1 | -1 = 1): void {
+  /** Adds `asWhole` when it is a number, else `r` (exact; the two are never both null). */
+  add(r: Rational | null, asWhole: number | null, sign: 1 | -1 = 1): void {
     if (asWhole !== null) {
       this.whole += sign * asWhole;
       return;
     }
-    if (r.n === 0n) return;
+    if (r === null || r.n === 0n) return;
     this.byDen.set(r.d, (this.byDen.get(r.d) ?? 0n) + (sign === 1 ? r.n : -r.n));
   }
 

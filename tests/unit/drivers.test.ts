@@ -525,3 +525,39 @@ describe('the fast amount path agrees with the exact definition', () => {
     );
   });
 });
+
+describe('reach of community lines', () => {
+  // totals.ts works whole numbers of people out in doubles when it can: the same numbers as the exact
+  // products, whole or not, small or beyond 2^53 (where it falls back to rationals).
+  const exact = (q: string, perUnit: string, share: string): { people: number; nonMigrants: number } => {
+    const people = mul(dec(q), dec(perUnit));
+    const nonMigrants = mul(people, dec(share));
+    return { people: Number(people.n) / Number(people.d), nonMigrants: Number(nonMigrants.n) / Number(nonMigrants.d) };
+  };
+  const decimal = (max: number, places: number) =>
+    fc
+      .tuple(fc.integer({ min: 0, max }), fc.integer({ min: 0, max: 10 ** places - 1 }))
+      .map(([w, f]) =>
+        places === 0 || f === 0 ? String(w) : `${w}.${String(f).padStart(places, '0').replace(/0+$/, '')}`,
+      );
+  it('people reached and non-migrants among them equal the exact products', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(decimal(1000, 0), decimal(1000, 3), decimal(999_999_999, 6)),
+        fc.oneof(decimal(500, 0), decimal(500, 2), decimal(99_999_999, 6)),
+        fc.oneof(fc.constant('0'), fc.constant('1'), decimal(0, 6), decimal(1, 2)),
+        (q, perUnit, share) => {
+          const l = line(
+            { kind: 'fixed', quantity: q, schedule: 'once', start: 1, end: 1 },
+            { level: 'community', unitCost: 1, beneficiariesPerUnit: perUnit, nonMigrantShare: share },
+          );
+          const r = compute(model({ lines: [l] }));
+          const want = exact(q, perUnit, share);
+          expect(r.lines[0]?.beneficiaries).toBe(want.people);
+          expect(r.lines[0]?.nonMigrantBeneficiaries).toBe(want.nonMigrants);
+        },
+      ),
+      { numRuns: 400, seed: 11 },
+    );
+  });
+});
