@@ -64,9 +64,11 @@ import {
   dec,
   div,
   fromInt,
+  largestRemainderInto,
   mul,
   type Rational,
   rat,
+  type RemainderScratch,
   roundHalfAway,
   roundHalfAwayWhole,
   sub,
@@ -940,16 +942,9 @@ function amountCover(cover: Cover, amountGiven: number, first: number, last: num
   }
 }
 
-/** The arrays largestRemainderInto works in (their first n entries are used). */
-export interface SpreadScratch {
-  weights: Float64Array;
-  parts: Float64Array;
-  rems: Float64Array;
-  sorted: Float64Array;
-}
-let SCRATCH: SpreadScratch | null = null;
+let SCRATCH: RemainderScratch | null = null;
 /** amountCover's arrays, made once and grown as needed (a compute runs on one thread, start to end). */
-function spreadScratch(n: number): SpreadScratch {
+function spreadScratch(n: number): RemainderScratch {
   if (!SCRATCH || SCRATCH.weights.length < n) {
     const size = Math.max(n, 256);
     SCRATCH = {
@@ -960,66 +955,6 @@ function spreadScratch(n: number): SpreadScratch {
     };
   }
   return SCRATCH;
-}
-
-/**
- * money's allocateSafe(total, the first n weights) for a total of at least 0, into `into.parts`
- * (its first n entries), without an array per call: false, nothing decided, where allocateSafe would
- * answer null (a weight below 0 or not a safe integer, the total or the products beyond safe
- * integers) or the total is below 0 (the caller asks money then).
- *
- * The same parts: each part is ⌊total × w ÷ Σw⌋ with its remainder, computed as allocateSafe does
- * (safe integer products, the same corrections); the `left` units still to give go to the largest
- * remainders, ties to the earlier part, as allocateSafe's sort (or its pick, for a few parts) gives
- * them. Here the remainders are sorted as numbers (a typed array's own sort) and the left-th largest,
- * T, read: every part with a remainder above T gets one, and the first ones with a remainder equal
- * to T (in part order) get the rest. Remainders are whole numbers below Σw, compared exactly.
- * tests/unit/synergies.test.ts holds it to allocateSafe on random weights, ties and zeros included.
- */
-export function largestRemainderInto(total: number, weights: Float64Array, n: number, into: SpreadScratch): boolean {
-  if (!(total >= 0) || !Number.isSafeInteger(total)) return false;
-  let wsum = 0;
-  for (let i = 0; i < n; i++) {
-    const w = weights[i] as number;
-    if (w < 0 || !Number.isSafeInteger(w)) return false;
-    wsum += w;
-  }
-  if (!Number.isSafeInteger(wsum) || total * wsum > Number.MAX_SAFE_INTEGER) return false;
-  const { parts, rems, sorted } = into;
-  if (wsum === 0) {
-    for (let i = 0; i < n; i++) parts[i] = i === 0 ? total : 0;
-    return true;
-  }
-  let given = 0;
-  for (let i = 0; i < n; i++) {
-    const exact = total * (weights[i] as number);
-    let q = Math.floor(exact / wsum);
-    let r = exact - q * wsum;
-    while (r < 0) {
-      q--;
-      r += wsum;
-    }
-    while (r >= wsum) {
-      q++;
-      r -= wsum;
-    }
-    parts[i] = q;
-    rems[i] = r;
-    given += q;
-  }
-  const left = total - given;
-  if (left <= 0) return true;
-  for (let i = 0; i < n; i++) sorted[i] = rems[i] as number;
-  sorted.subarray(0, n).sort();
-  const T = sorted[n - left] as number;
-  let above = 0;
-  for (let i = 0; i < n; i++) if ((rems[i] as number) > T) above++;
-  let ties = left - above;
-  for (let i = 0; i < n; i++) {
-    const r = rems[i] as number;
-    if (r > T || (r === T && ties-- > 0)) parts[i] = (parts[i] as number) + 1;
-  }
-  return true;
 }
 
 /** A share of the target lines (co-financing, cost sharing), or a share per programme year (handover). */

@@ -11,7 +11,6 @@ import {
   computeSynergies,
   coveredCasesParts,
   expectedRisk,
-  largestRemainderInto,
   programmeMonthOf,
   shareOfEachMonth,
   type SynergyResult,
@@ -25,7 +24,18 @@ import {
   type Synergy,
   type SynergyEffect,
 } from '../../src-shared/model';
-import { add, allocateSafe, dec, fromInt, mul, rat, roundHalfAway, sub, ZERO } from '../../src-shared/money';
+import {
+  add,
+  allocateSafe,
+  dec,
+  fromInt,
+  largestRemainderInto,
+  mul,
+  rat,
+  roundHalfAway,
+  sub,
+  ZERO,
+} from '../../src-shared/money';
 import { lineBuilder, testProgramme } from './model-fixtures';
 
 const partner = (over: Partial<Partner> = {}): Partner => ({
