@@ -269,8 +269,8 @@ function newContext(contexts: LineContext[], model: Model, slots: number): LineC
  * splits). The entries are often in the old generation (V8 allocates them there once it sees them
  * live long) and the contributions in the young one: a young object that an old one points at is
  * kept by every minor collection until a full one, dead or not. Unlinked, the last compute's results
- * die young instead of being copied (1.4 MB per compute of the 2,000-line programme, nearly a third
- * of what each minor collection copied).
+ * die young instead of being copied: each minor collection during computes of the bench's 2,000-line
+ * programme copied ~4.8 MB before, ~3.5 MB after (node --trace-gc-nvp, new_space_survived).
  */
 function letGo(context: LineContext): void {
   for (const e of context.lines.values()) e.contribution = null;

@@ -108,10 +108,11 @@ function personsOf(caseload: CaseloadIndex, ids: readonly string[]): { persons: 
 }
 
 /**
- * The memo key of a list of profile ids ("arrivals:a,b", "active:a,b"). A driver's profile ids
- * are [A-Za-z0-9_-] (idList in model.ts), so joined with commas no two lists share a key. Built for each line
- * that asks: a join costs less than the WeakMap by the ids array it replaces, which a new model's
- * lines never hit and whose entries the collector traced as ephemerons at every full collection.
+ * The memo key of a list of profile ids ("arrivals:a,b", "active:a,b"). A driver's profile ids are
+ * [A-Za-z0-9_-] (idList in model.ts), so joined with commas no two lists share a key. Built for
+ * each line that asks: a join costs less than the WeakMap by the ids array it replaces, which a new
+ * model's lines never hit and whose entries the collector traced as ephemerons at every full
+ * collection.
  */
 function choiceKey(ids: readonly string[], key: 'arrivals' | 'active'): string {
   return `${key}:${ids.join(',')}`;
