@@ -270,7 +270,8 @@ function newContext(contexts: LineContext[], model: Model, slots: number): LineC
  * live long) and the contributions in the young one: a young object that an old one points at is
  * kept by every minor collection until a full one, dead or not. Unlinked, the last compute's results
  * die young instead of being copied: each minor collection during computes of the bench's 2,000-line
- * programme copied ~4.8 MB before, ~3.5 MB after (node --trace-gc-nvp, new_space_survived).
+ * programme copied 4.8–5.3 MB before, 3.5–5 MB after (node --trace-gc-nvp, new_space_survived; it
+ * varies from run to run with what V8 pretenures).
  */
 function letGo(context: LineContext): void {
   for (const e of context.lines.values()) e.contribution = null;
