@@ -45,7 +45,7 @@ import {
   type Synergy,
   type SynergyEffect,
 } from '../../src-shared/model';
-import { lineBuilder, perArrival, testProgramme } from './model-fixtures';
+import { lineBuilder, perArrival, principlesClean } from './model-fixtures';
 import { MAX_AMOUNT } from '../../src-shared/model/limits';
 import { READ_SCALE } from '../../src-shared/money/decimal';
 
@@ -77,44 +77,8 @@ const profile = (kind: Profile['kind'], id: string, over: Partial<Profile> = {})
   ...over,
 });
 
-/**
- * USD, 24 months, EU grant at 7 % / 5 %: 100 adults arriving in months 1–13; a package of USD 2,000
- * each; psychosocial case managers; a community line at 54 % non-migrants; a structural line; M&E at
- * exactly 3 % of direct cost (USD 6,300 of 210,000). No finding at all (asserted below).
- */
-function base(): Model {
-  return {
-    programme: testProgramme({ title: 'Boundaries', reportingCurrency: 'USD', communities: 4 }),
-    profiles: [profile('adult', 'a')],
-    currencies: [],
-    funders: [funder('d')],
-    partners: [],
-    synergies: [],
-    scenarios: [],
-    ranges: [],
-    lines: [
-      line({
-        id: 'pkg',
-        modality: 'inKind',
-        category: 'grantsToBeneficiaries',
-        unitCost: 200_000,
-        driver: perArrival(),
-      }),
-      line({ id: 'psy', dimension: 'psychosocial', modality: 'staff', category: 'humanResources', unitCost: 100_000 }),
-      line({
-        id: 'com',
-        level: 'community',
-        modality: 'works',
-        category: 'works',
-        unitCost: 100_000,
-        beneficiariesPerUnit: '100',
-        nonMigrantShare: '0.54',
-      }),
-      line({ id: 'str', level: 'structural', unitCost: 170_000 }),
-      line({ id: 'me', level: 'support', category: 'monitoringEvaluation', unitCost: 630_000 }),
-    ],
-  };
-}
+/** The programme with no finding at all (model-fixtures.ts; asserted below), and small edits of it. */
+const base = principlesClean;
 
 const withProgramme = (patch: Partial<Programme>, m: Model = base()): Model => ({
   ...m,

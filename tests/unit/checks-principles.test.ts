@@ -17,62 +17,16 @@ import {
   type Synergy,
   type SynergyEffect,
 } from '../../src-shared/model';
-import { lineBuilder, perArrival, testProgramme } from './model-fixtures';
+import { lineBuilder, perArrival, principlesClean } from './model-fixtures';
 
 const line = lineBuilder('P', { currency: 'USD' });
-const donor: Funder = {
-  id: 'd',
-  name: 'Donor',
-  type: 'donor',
-  status: 'confirmed',
-  ceiling: null,
-  conditionalOnMatch: false,
-  position: 0,
-};
 
 function adults(over: Partial<Profile> = {}): Profile {
   return { ...defaultProfileFields('adult', 'Adults', 24), id: 'a', position: 0, arrivals: 100, ...over };
 }
 
-/**
- * A programme in USD that passes every principle, with round figures: 100 adults arriving in months
- * 1–13 (the last month whose 12-month follow-up ends by month 24); a package of USD 2,000 each;
- * direct cost USD 210,000 of which M&E USD 6,300, exactly 3 %; a community line at 54 % non-migrants.
- */
-function clean(): Model {
-  return {
-    programme: testProgramme({ title: 'Principles', reportingCurrency: 'USD', communities: 4 }),
-    profiles: [adults()],
-    currencies: [],
-    funders: [donor],
-    partners: [],
-    synergies: [],
-    scenarios: [],
-    ranges: [],
-    lines: [
-      line({
-        id: 'pkg',
-        modality: 'inKind',
-        category: 'grantsToBeneficiaries',
-        unitCost: 200_000,
-        driver: perArrival([]),
-      }),
-      // Case managers: psychosocial, but staff: not part of the package.
-      line({ id: 'psy', dimension: 'psychosocial', modality: 'staff', category: 'humanResources', unitCost: 100_000 }),
-      line({
-        id: 'com',
-        level: 'community',
-        modality: 'works',
-        category: 'works',
-        unitCost: 100_000,
-        beneficiariesPerUnit: '100',
-        nonMigrantShare: '0.54',
-      }),
-      line({ id: 'str', level: 'structural', unitCost: 170_000 }),
-      line({ id: 'me', level: 'support', category: 'monitoringEvaluation', unitCost: 630_000 }),
-    ],
-  };
-}
+/** The programme that passes every principle (model-fixtures.ts). */
+const clean = principlesClean;
 
 const run = (m: Model): Finding[] => runChecks(m, compute(m));
 const withCode = (m: Model, code: string): Finding[] => run(m).filter((f) => f.code === code);

@@ -1,5 +1,5 @@
 /** Small builders shared by the engine, driver and checks tests. */
-import type { BudgetLine, Driver, Programme } from '../../src-shared/model';
+import { type BudgetLine, defaultProfileFields, type Driver, type Model, type Programme } from '../../src-shared/model';
 
 export function testProgramme(over: Partial<Programme> = {}): Programme {
   return {
@@ -69,3 +69,55 @@ export const perArrival = (profileIds: string[] = []): Driver => ({
   start: 1,
   end: 24,
 });
+
+/**
+ * A programme in USD that passes every principle and raises no finding at all, with round figures
+ * (the principles' and the boundary tests' starting point): 100 adults arriving in months 1–13 (the
+ * last month whose 12-month follow-up ends by month 24); a package of USD 2,000 each; psychosocial
+ * case managers (staff: not part of the package); a community line at 54 % non-migrants; a
+ * structural line; M&E at exactly 3 % of direct cost (USD 6,300 of 210,000). EU grant at 7 % / 5 %.
+ */
+export function principlesClean(): Model {
+  const line = lineBuilder('C', { currency: 'USD' });
+  return {
+    programme: testProgramme({ title: 'Principles', reportingCurrency: 'USD', communities: 4 }),
+    profiles: [{ ...defaultProfileFields('adult', 'Adults', 24), id: 'a', position: 0, arrivals: 100 }],
+    currencies: [],
+    funders: [
+      {
+        id: 'd',
+        name: 'Donor',
+        type: 'donor',
+        status: 'confirmed',
+        ceiling: null,
+        conditionalOnMatch: false,
+        position: 0,
+      },
+    ],
+    partners: [],
+    synergies: [],
+    scenarios: [],
+    ranges: [],
+    lines: [
+      line({
+        id: 'pkg',
+        modality: 'inKind',
+        category: 'grantsToBeneficiaries',
+        unitCost: 200_000,
+        driver: perArrival([]),
+      }),
+      line({ id: 'psy', dimension: 'psychosocial', modality: 'staff', category: 'humanResources', unitCost: 100_000 }),
+      line({
+        id: 'com',
+        level: 'community',
+        modality: 'works',
+        category: 'works',
+        unitCost: 100_000,
+        beneficiariesPerUnit: '100',
+        nonMigrantShare: '0.54',
+      }),
+      line({ id: 'str', level: 'structural', unitCost: 170_000 }),
+      line({ id: 'me', level: 'support', category: 'monitoringEvaluation', unitCost: 630_000 }),
+    ],
+  };
+}
