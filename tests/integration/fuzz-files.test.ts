@@ -15,24 +15,13 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ApiFailure } from '../../src-shared/api';
 import type { ChangeLogEntry, Model, NewChangeLogEntry } from '../../src-shared/model';
+import { seededRandom } from '../../src-shared/engine';
 import { DocumentRepository, PROGRAMME, runMigrations, TABLES } from '../../src-main/db';
 import { DocumentService, writeModelToFile } from '../../src-main/documents';
 import { listDir, sha256, tempDir } from './helpers';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261213);
 const FIXTURE = path.join(import.meta.dirname, '..', 'fixtures', 'schema-v6.rcs');
-
-/** mulberry32: a small seeded generator (the same sequence for the same seed). */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Row = Record<string, unknown>;
 type Value = string | number | bigint | null;
@@ -239,7 +228,7 @@ function describeValue(value: Value): string {
 
 describe(`file fuzz (seed ${SEED})`, () => {
   it('out-of-domain values in every column of every table: refused naming the row, or read exactly as stored', () => {
-    const random = generator(SEED);
+    const random = seededRandom(SEED);
     const dir = tempDir();
     const base = validFile(dir);
     const bytes = fs.readFileSync(base);
@@ -341,7 +330,7 @@ describe(`file fuzz (seed ${SEED})`, () => {
   });
 
   it('flipped bytes, zeroed pages and truncations: refused with a known code and unchanged, or opened', () => {
-    const random = generator(SEED ^ 0x5eed);
+    const random = seededRandom(SEED ^ 0x5eed);
     const dir = tempDir();
     const base = validFile(dir);
     const bytes = fs.readFileSync(base);

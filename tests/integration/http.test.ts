@@ -437,6 +437,29 @@ function silentSocket(port: number): Promise<Socket> {
   });
 }
 
+/** The page's event stream (/api/events), open; `events` collects what arrives on it. */
+async function openEvents(s: {
+  port: number;
+  token: string;
+}): Promise<{ events: string[]; stream: ReturnType<typeof httpRequest> }> {
+  const events: string[] = [];
+  const stream = httpRequest({
+    host: '127.0.0.1',
+    port: s.port,
+    path: '/api/events',
+    headers: { Host: `127.0.0.1:${s.port}`, 'X-RCS-Token': s.token },
+  });
+  await new Promise<void>((resolve, reject) => {
+    stream.on('response', (res) => {
+      res.on('data', (d: Buffer) => events.push(d.toString()));
+      resolve();
+    });
+    stream.on('error', reject);
+    stream.end();
+  });
+  return { events, stream };
+}
+
 function closed(socket: Socket): Promise<void> {
   return new Promise((resolve) => (socket.destroyed ? resolve() : socket.once('close', () => resolve())));
 }
@@ -473,21 +496,7 @@ describe('connections that send nothing (issue 13)', () => {
     const sockets: Socket[] = [];
     try {
       // The page's event stream, opened first (the oldest connection).
-      const events: string[] = [];
-      const stream = httpRequest({
-        host: '127.0.0.1',
-        port: s.port,
-        path: '/api/events',
-        headers: { Host: `127.0.0.1:${s.port}`, 'X-RCS-Token': s.token },
-      });
-      await new Promise<void>((resolve, reject) => {
-        stream.on('response', (res) => {
-          res.on('data', (d: Buffer) => events.push(d.toString()));
-          resolve();
-        });
-        stream.on('error', reject);
-        stream.end();
-      });
+      const { events, stream } = await openEvents(s);
 
       for (let i = 0; i < 1200; i++) sockets.push(await silentSocket(s.port));
       expect(s.connectionCount()).toBeLessThanOrEqual(CONNECTION_LIMITS.maxConnections);
@@ -514,21 +523,7 @@ describe('connections that send nothing (issue 13)', () => {
       connectionLimits: { idleMs: 200 },
     });
     try {
-      const events: string[] = [];
-      const stream = httpRequest({
-        host: '127.0.0.1',
-        port: s.port,
-        path: '/api/events',
-        headers: { Host: `127.0.0.1:${s.port}`, 'X-RCS-Token': s.token },
-      });
-      await new Promise<void>((resolve, reject) => {
-        stream.on('response', (res) => {
-          res.on('data', (d: Buffer) => events.push(d.toString()));
-          resolve();
-        });
-        stream.on('error', reject);
-        stream.end();
-      });
+      const { events, stream } = await openEvents(s);
       await new Promise((r) => setTimeout(r, 800));
       s.broadcast({ type: 'document.replaced', path: null, origin: null });
       await expect.poll(() => events.join('')).toContain('event: document.replaced');
