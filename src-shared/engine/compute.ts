@@ -34,7 +34,7 @@
  * (`funding.sum`). Indirect costs and contingency follow the split of the lines they are computed
  * on (largest remainder over the funders' shares of the eligible base).
  */
-import type { BudgetLine, Level, Model } from '../model';
+import type { BudgetLine, Driver, Level, Model } from '../model';
 import { currencyFactors, planAmounts, roundRunning } from './amounts';
 import { buildCaseload } from './caseload';
 import { type CaseloadIndex, planQuantities } from './drivers';
@@ -288,30 +288,42 @@ function tooLarge(lineId: string): Diagnostic {
  * fields are read in place; their names are built only for the diagnostic).
  */
 function unreadValue(line: BudgetLine): { field: string; value: string } | null {
-  const d = line.driver;
-  // The driver's decimals, in the order of its schema (model.ts; its other strings are short enums).
-  // A switch, not a loop over the driver's keys: for…in over seven shapes of drivers cost more than
-  // every other check here together.
+  return driverUnread(line.driver) ?? lineValuesUnread(line);
+}
+
+/**
+ * unreadValue for the driver's decimals, in the order of its schema (model.ts; its other strings are
+ * short enums). A switch, not a loop over the driver's keys: for…in over seven shapes of drivers cost
+ * more than every other check here together.
+ */
+function driverUnread(d: Driver): { field: string; value: string } | null {
   switch (d.kind) {
     case 'fixed':
     case 'perActiveCase':
     case 'perCommunity':
-      if (!readsExactly(d.quantity)) return unread('driver.quantity', d.quantity);
-      break;
+      return unreadOf('driver.quantity', d.quantity);
     case 'perArrival':
-      if (!readsExactly(d.quantity)) return unread('driver.quantity', d.quantity);
-      if (!readsExactly(d.takeUp)) return unread('driver.takeUp', d.takeUp);
-      break;
+      return unreadOf('driver.quantity', d.quantity) ?? unreadOf('driver.takeUp', d.takeUp);
     case 'staffing':
-      if (!readsExactly(d.casesPerStaff)) return unread('driver.casesPerStaff', d.casesPerStaff);
-      break;
+      return unreadOf('driver.casesPerStaff', d.casesPerStaff);
     case 'perProject':
-      if (!readsExactly(d.returneesPerProject)) return unread('driver.returneesPerProject', d.returneesPerProject);
-      break;
+      return unreadOf('driver.returneesPerProject', d.returneesPerProject);
     case 'percentage':
-      if (!readsExactly(d.rate)) return unread('driver.rate', d.rate);
-      break;
+      return unreadOf('driver.rate', d.rate);
   }
+  return null;
+}
+
+/**
+ * `field` as a value.outOfBounds diagnostic's params when `v` is a decimal dec() cannot read
+ * exactly; null otherwise (a value that is not a string is not this check's to judge: the schema's).
+ */
+function unreadOf(field: string, v: unknown): { field: string; value: string } | null {
+  return typeof v === 'string' && !readsExactly(v) ? unread(field, v) : null;
+}
+
+/** unreadValue for the line's own decimals (after its driver's). */
+function lineValuesUnread(line: BudgetLine): { field: string; value: string } | null {
   if (!readsExactly(line.beneficiariesPerUnit)) return unread('beneficiariesPerUnit', line.beneficiariesPerUnit);
   if (!readsExactly(line.nonMigrantShare)) return unread('nonMigrantShare', line.nonMigrantShare);
   const o = line.outputs;
